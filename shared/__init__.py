@@ -1,0 +1,1 @@
+"""What every chokewatch service shares: message contracts, names, settings, Redis and telemetry."""

@@ -1,0 +1,195 @@
+"""A subscriber's exposure profile and alert channels: the contract between the API and alert.
+
+The API validates and stores these; the alert service reads them to match, score and deliver.
+Secrets (webhook signing secrets, Slack URLs) are SecretStr so they never print in full.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    SerializationInfo,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
+
+from .elements import normalise_symbol
+from .messages import EventType
+
+
+class Stage(StrEnum):
+    mining = "mining"
+    separation = "separation"
+    metal = "metal"
+    magnet = "magnet"
+    component = "component"
+    battery = "battery"
+    recycling = "recycling"
+    technology = "technology"
+
+
+Share = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class ElementExposure(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    weight: Share = Field(description="how much the business depends on this element, 0..1")
+    country_shares: dict[str, Share] = Field(
+        default_factory=dict,
+        description="share of supply by ISO country code, e.g. {'CN': 0.9}",
+    )
+
+    @field_validator("country_shares")
+    @classmethod
+    def _countries(cls, value: dict[str, float]) -> dict[str, float]:
+        out = {}
+        for code, share in value.items():
+            if len(code) != 2 or not code.isalpha():
+                raise ValueError(f"{code!r} is not an ISO 3166 alpha-2 country code")
+            out[code.upper()] = share
+        if sum(out.values()) > 1.0001:
+            raise ValueError("country shares add up to more than 1")
+        return out
+
+    def share_from(self, country: str | None) -> float:
+        return self.country_shares.get(country, 0.0) if country else 0.0
+
+
+class Supplier(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)
+    aliases: list[str] = Field(default_factory=list, max_length=20)
+    country: str | None = Field(default=None, min_length=2, max_length=2)
+    stage: Stage | None = None
+    elements: list[str] = Field(default_factory=list)
+
+    @field_validator("elements")
+    @classmethod
+    def _elements(cls, value: list[str]) -> list[str]:
+        return sorted({normalise_symbol(v) for v in value})
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, value: str | None) -> str | None:
+        return value.upper() if value else value
+
+
+def mask(secret: str) -> str:
+    """Show just enough of a secret to recognise it, never the whole."""
+    return secret[:4] + "…" + secret[-2:] if len(secret) >= 16 else "…"
+
+
+def _dump(value: SecretStr | None, info: SerializationInfo) -> str | None:
+    # Only the store asks for secrets in clear (context={"reveal": True}); every other dump masks.
+    if value is None:
+        return None
+    raw = value.get_secret_value()
+    return raw if (info.context or {}).get("reveal") else mask(raw)
+
+
+def _check_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError("must be an http(s) URL with a host")
+    return url
+
+
+class WebhookChannel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["webhook"] = "webhook"
+    url: str = Field(max_length=2_000)
+    secret: SecretStr | None = Field(
+        default=None, description="Standard Webhooks secret ('whsec_' + base64); write-only"
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        return _check_url(value)
+
+    @field_serializer("secret")
+    def _dump_secret(self, value: SecretStr | None, info: SerializationInfo) -> str | None:
+        return _dump(value, info)
+
+
+class SlackChannel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["slack"] = "slack"
+    url: SecretStr = Field(description="Slack incoming-webhook URL; write-only")
+
+    @field_validator("url")
+    @classmethod
+    def _slack_url(cls, value: SecretStr) -> SecretStr:
+        _check_url(value.get_secret_value())
+        return value
+
+    @field_serializer("url")
+    def _dump_url(self, value: SecretStr, info: SerializationInfo) -> str | None:
+        return _dump(value, info)
+
+
+Channel = Annotated[WebhookChannel | SlackChannel, Field(discriminator="type")]
+
+
+class ProfileSpec(BaseModel):
+    """What a subscriber writes: its exposure and where alerts go."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)
+    elements: dict[str, ElementExposure] = Field(
+        default_factory=dict, description="element symbol -> exposure"
+    )
+    suppliers: list[Supplier] = Field(default_factory=list, max_length=500)
+    threshold: float = Field(default=40.0, ge=0, le=100, description="alert at or above")
+    muted_event_types: list[EventType] = Field(default_factory=list)
+    channels: list[Channel] = Field(default_factory=list, max_length=10)
+
+    @field_validator("elements")
+    @classmethod
+    def _element_keys(cls, value: dict[str, ElementExposure]) -> dict[str, ElementExposure]:
+        return {normalise_symbol(k): v for k, v in value.items()}
+
+    @model_validator(mode="after")
+    def _exposed_to_something(self) -> ProfileSpec:
+        if not self.elements and not self.suppliers:
+            raise ValueError("a profile needs at least one element or supplier")
+        return self
+
+    def exposed_elements(self) -> set[str]:
+        """Every element the profile depends on, directly or through a supplier."""
+        found = set(self.elements)
+        for supplier in self.suppliers:
+            found.update(supplier.elements)
+        return found
+
+
+class Subscriber(ProfileSpec):
+    """A stored subscriber."""
+
+    id: str
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    version: int = 1
+
+    def public(self) -> dict:
+        """The subscriber as an API response: secrets masked."""
+        return self.model_dump(mode="json")
+
+    def storable(self) -> str:
+        """The subscriber as stored in Redis, secrets included."""
+        return self.model_dump_json(context={"reveal": True})
+

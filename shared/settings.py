@@ -1,0 +1,83 @@
+"""Every setting, read once from CHOKEWATCH_* environment variables (README lists them all)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from typing import Annotated
+from pydantic import field_validator
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CHOKEWATCH_", extra="ignore")
+
+    redis_url: str | None = Field(
+        default=None,
+        description="Redis to use; unset, `up` and `demo` start an embedded server",
+    )
+    namespace: str = Field(
+        default="cw", pattern=r"^[A-Za-z0-9_-]{1,32}$",
+        description="prefix of every Redis key, so several deployments can share one Redis",
+    )
+    data_dir: Path = Field(default=Path(".chokewatch"), description="embedded Redis data")
+
+    api_host: str = "127.0.0.1"
+    api_port: int = 8000
+    admin_key: SecretStr | None = Field(
+        default=None, description="bearer key that manages every subscriber"
+    )
+    admin_key_file: Path | None = Field(default=None, description="file holding the admin key")
+    max_event_bytes: int = Field(default=1_000_000, description="largest accepted event body")
+
+    metrics_port: int | None = Field(
+        default=None,
+        description="port of this service's /metrics; unset: ingest 9101, classify 9102, alert 9103",
+    )
+    log_level: str = "INFO"
+    log_json: bool = Field(default=False, description="JSON log lines (for compose and k8s)")
+
+    batch_size: int = Field(default=50, ge=1, description="stream entries read per call")
+    claim_idle_ms: int = Field(
+        default=30_000, ge=100,
+        description="an entry pending this long on a dead consumer is claimed by a live one",
+    )
+    max_attempts: int = Field(
+        default=5, ge=1, description="handling attempts before an entry is dead-lettered"
+    )
+    retry_base_ms: int = Field(default=500, ge=1, description="first retry delay; doubles")
+    retry_max_ms: int = Field(default=60_000, ge=1, description="longest retry delay")
+    dedup_ttl_days: int = Field(default=30, ge=1, description="how long exact duplicates are remembered")
+
+    webhook_timeout_s: float = Field(default=10.0, gt=0)
+    webhook_allow_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="comma-separated hosts or CIDRs exempt from the SSRF guard (e.g. 127.0.0.1)",
+    )
+    webhook_allow_http: bool = Field(default=False, description="allow plain-http webhook URLs")
+
+    fault_hold_ms: int = Field(
+        default=0, ge=0,
+        description="fault drills only: pause after a message's effects are stored, before its ack",
+    )
+
+    @field_validator("webhook_allow_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [h.strip() for h in value.split(",") if h.strip()]
+        return value
+
+    def resolved_admin_key(self) -> str | None:
+        if self.admin_key is not None:
+            return self.admin_key.get_secret_value()
+        if self.admin_key_file is not None:
+            return self.admin_key_file.read_text().strip() or None
+        return None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

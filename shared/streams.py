@@ -1,0 +1,157 @@
+"""How a message is written to a stream, retried later, dead-lettered, or reclaimed.
+
+An entry is {"__data__": <JSON envelope FastStream parses>, "attempts": "<n>"}. The envelope
+(`{"data": ..., "headers": {...}}`) keeps entries readable with redis-cli and lets us write
+them from Lua and pipelines as well as through FastStream.
+
+Every move of an entry (to the retry schedule, to the dead letters, back onto the stream) is
+one MULTI or Lua call together with the XACK of the original, so nothing is lost in between.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass
+
+import redis.asyncio as aioredis
+
+from .messages import Message
+from .names import StreamKeys
+
+DATA = "__data__"
+ATTEMPTS = "attempts"
+
+
+def encode(message: Message, attempts: int = 0) -> dict[str, str]:
+    envelope = {
+        "data": message.model_dump_json(),
+        "headers": {
+            "content-type": "application/json",
+            "correlation_id": message.correlation_id,
+            "message_id": message.id,
+        },
+    }
+    return {DATA: json.dumps(envelope, separators=(",", ":")), ATTEMPTS: str(attempts)}
+
+
+class BadEntry(ValueError):
+    """An entry whose fields are not a chokewatch envelope."""
+
+
+def payload_of(fields: dict[str, str]) -> str:
+    """The message JSON inside an entry's envelope."""
+    raw = fields.get(DATA)
+    if raw is None:
+        raise BadEntry(f"entry has no {DATA!r} field (fields: {sorted(fields)[:10]})")
+    try:
+        envelope = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise BadEntry(f"envelope is not JSON: {exc}") from None
+    data = envelope.get("data") if isinstance(envelope, dict) else None
+    if not isinstance(data, str):
+        raise BadEntry("envelope has no string 'data'")
+    return data
+
+
+def attempts_of(fields: dict[str, str]) -> int:
+    try:
+        return max(0, int(fields.get(ATTEMPTS, "0")))
+    except ValueError:
+        return 0
+
+
+async def publish(redis: aioredis.Redis, keys: StreamKeys, message: Message) -> str:
+    return await redis.xadd(keys.stream, encode(message))
+
+
+async def dead_letter(
+    redis: aioredis.Redis, keys: StreamKeys, entry_id: str, fields: dict[str, str], reason: str
+) -> None:
+    """Move an entry to the dead-letter stream with its reason, and acknowledge it."""
+    record = {
+        **{k: v for k, v in fields.items() if k in (DATA, ATTEMPTS)},
+        "reason": reason[:4_000],
+        "source_stream": keys.stream,
+        "source_id": entry_id,
+    }
+    if DATA not in fields:  # keep whatever the poison entry carried, for diagnosis
+        record["original"] = json.dumps(fields)[:100_000]
+    async with redis.pipeline(transaction=True) as pipe:
+        pipe.xadd(keys.dead, record)
+        pipe.xack(keys.stream, keys.group, entry_id)
+        await pipe.execute()
+
+
+def backoff_ms(attempt: int, base_ms: int, max_ms: int) -> int:
+    """Exponential backoff with full jitter: attempt 1 waits up to base, then 2x, 4x ..."""
+    ceiling = min(max_ms, base_ms * 2 ** max(0, attempt - 1))
+    return random.randint(ceiling // 2, ceiling)
+
+
+async def schedule_retry(
+    redis: aioredis.Redis,
+    keys: StreamKeys,
+    entry_id: str,
+    fields: dict[str, str],
+    attempts: int,
+    due_ms: int,
+) -> None:
+    """Park an entry in the retry schedule until due_ms (epoch ms), and acknowledge it."""
+    member = json.dumps({"id": entry_id, DATA: fields[DATA], ATTEMPTS: attempts})
+    async with redis.pipeline(transaction=True) as pipe:
+        pipe.zadd(keys.retry, {member: due_ms})
+        pipe.xack(keys.stream, keys.group, entry_id)
+        await pipe.execute()
+
+
+# Moves due entries from the retry schedule back onto the stream, atomically.
+_MOVE_DUE = """
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+for _, member in ipairs(due) do
+  local item = cjson.decode(member)
+  redis.call('XADD', KEYS[2], '*', '__data__', item['__data__'], 'attempts', tostring(item['attempts']))
+  redis.call('ZREM', KEYS[1], member)
+end
+return #due
+"""
+
+
+@dataclass(slots=True)
+class Mover:
+    redis: aioredis.Redis
+
+    def __post_init__(self) -> None:
+        self._script = self.redis.register_script(_MOVE_DUE)
+
+    async def move_due(self, keys: StreamKeys, now_ms: int, limit: int = 500) -> int:
+        return int(await self._script(keys=[keys.retry, keys.stream], args=[now_ms, limit]))
+
+
+async def requeue(
+    redis: aioredis.Redis, keys: StreamKeys, entry_id: str, fields: dict[str, str], attempts: int
+) -> None:
+    """Put a claimed entry back at the stream's end with its attempt count, and acknowledge it."""
+    async with redis.pipeline(transaction=True) as pipe:
+        pipe.xadd(keys.stream, {DATA: fields.get(DATA, ""), ATTEMPTS: str(attempts)})
+        pipe.xack(keys.stream, keys.group, entry_id)
+        await pipe.execute()
+
+
+async def claim_idle(
+    redis: aioredis.Redis, keys: StreamKeys, consumer: str, min_idle_ms: int, count: int = 100
+) -> list[tuple[str, dict[str, str]]]:
+    """Take over entries left pending longer than min_idle_ms (their consumer died or hung)."""
+    claimed: list[tuple[str, dict[str, str]]] = []
+    start = "0-0"
+    while True:
+        reply = await redis.xautoclaim(
+            keys.stream, keys.group, consumer, min_idle_ms, start_id=start, count=count
+        )
+        start, entries = reply[0], reply[1]
+        deleted = reply[2] if len(reply) > 2 else []
+        claimed.extend((eid, fields) for eid, fields in entries if fields is not None)
+        if deleted:  # trimmed from the stream while pending: nothing left to process
+            await redis.xack(keys.stream, keys.group, *deleted)
+        if start == "0-0" or len(claimed) >= count:
+            return claimed

@@ -1,0 +1,219 @@
+"""The shell every stream-consuming service runs in.
+
+A service is a list of Stages: which stream it reads, which message model it expects, and a
+handler holding the service's logic. This module does the rest: FastStream consumer groups,
+validation, retries with backoff, dead letters, taking over entries of dead consumers,
+metrics, and a clean stop on SIGTERM or Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import redis.asyncio as aioredis
+import structlog
+from faststream.redis import RedisBroker, StreamSub
+from faststream.redis.annotations import RedisStreamMessage
+from pydantic import ValidationError
+
+from . import streams
+from .messages import Message
+from .names import Names, StreamKeys
+from .redis import connect, ensure_streams
+from .settings import Settings
+from .telemetry import CLAIMED, HANDLE_SECONDS, MESSAGES, log, serve_metrics
+
+
+class Retryable(Exception):
+    """The handler could not finish now (a dependency is down); try again later."""
+
+
+@dataclass(slots=True)
+class Stage:
+    hop: str
+    model: type[Message]
+    handle: Callable[[Any], Awaitable[None]]
+
+
+@dataclass(slots=True)
+class Runtime:
+    """What a service's handlers get: settings, Redis and the key names."""
+
+    settings: Settings
+    redis: aioredis.Redis
+    names: Names
+    consumer: str = field(
+        default_factory=lambda: f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+    )
+
+
+class StreamWorker:
+    def __init__(self, runtime: Runtime, stages: list[Stage]) -> None:
+        self.rt = runtime
+        self.stages = stages
+        self.mover = streams.Mover(runtime.redis)
+
+    async def process(self, stage: Stage, keys: StreamKeys, entry_id: str, fields: dict) -> None:
+        """Handle one entry. Returns normally when the entry may be acknowledged."""
+        settings, redis = self.rt.settings, self.rt.redis
+        started = time.perf_counter()
+        attempts = streams.attempts_of(fields)
+        try:
+            message = stage.model.model_validate_json(streams.payload_of(fields))
+        except (ValidationError, streams.BadEntry) as exc:
+            # Poison: no retry can fix it.
+            await streams.dead_letter(redis, keys, entry_id, fields, _invalid_reason(stage, exc))
+            MESSAGES.labels(keys.stream, "dead_lettered").inc()
+            log.warning("dead-lettered invalid entry", stream=keys.stream, entry=entry_id)
+            return
+
+        bound = structlog.contextvars.bound_contextvars(
+            correlation_id=message.correlation_id, message_id=message.id
+        )
+        with bound:
+            try:
+                await stage.handle(message)
+            except Exception as exc:  # noqa: BLE001 - every failure is retried or dead-lettered
+                await self._failed(keys, entry_id, fields, attempts + 1, exc)
+                return
+            finally:
+                HANDLE_SECONDS.labels(keys.stream).observe(time.perf_counter() - started)
+            MESSAGES.labels(keys.stream, "ok").inc()
+            if settings.fault_hold_ms:
+                await asyncio.sleep(settings.fault_hold_ms / 1000)
+
+    async def _failed(
+        self, keys: StreamKeys, entry_id: str, fields: dict, attempts: int, exc: Exception
+    ) -> None:
+        settings, redis = self.rt.settings, self.rt.redis
+        reason = f"{type(exc).__name__}: {exc}"
+        if attempts >= settings.max_attempts:
+            await streams.dead_letter(
+                redis, keys, entry_id, fields, f"handler failed {attempts} times; last: {reason}"
+            )
+            MESSAGES.labels(keys.stream, "dead_lettered").inc()
+            log.error("dead-lettered after retries", stream=keys.stream, reason=reason)
+            return
+        delay = streams.backoff_ms(attempts, settings.retry_base_ms, settings.retry_max_ms)
+        await streams.schedule_retry(
+            redis, keys, entry_id, fields, attempts, int(time.time() * 1000) + delay
+        )
+        MESSAGES.labels(keys.stream, "retried").inc()
+        log.warning("handler failed; retry scheduled", stream=keys.stream, attempt=attempts,
+                    delay_ms=delay, reason=reason)
+
+    async def maintain_once(self) -> None:
+        """Move due retries back to their streams; take over entries of dead consumers."""
+        settings, redis = self.rt.settings, self.rt.redis
+        now_ms = int(time.time() * 1000)
+        for stage in self.stages:
+            keys = self.rt.names.stream(stage.hop)
+            await self.mover.move_due(keys, now_ms)
+            claimed = await streams.claim_idle(
+                redis, keys, self.rt.consumer, settings.claim_idle_ms
+            )
+            for entry_id, fields in claimed:
+                CLAIMED.labels(keys.stream).inc()
+                # The consumer that held it stopped mid-way: that counts as an attempt.
+                attempts = streams.attempts_of(fields) + 1
+                if attempts >= settings.max_attempts:
+                    await streams.dead_letter(
+                        redis, keys, entry_id, fields,
+                        f"its consumer stopped while handling it {attempts} times",
+                    )
+                    MESSAGES.labels(keys.stream, "dead_lettered").inc()
+                else:
+                    await streams.requeue(redis, keys, entry_id, fields, attempts)
+                log.warning("took over a stalled entry", stream=keys.stream, entry=entry_id,
+                            attempts=attempts)
+
+    async def maintain_forever(self, stop: asyncio.Event) -> None:
+        interval = min(1.0, self.rt.settings.claim_idle_ms / 4000)
+        while not stop.is_set():
+            try:
+                await self.maintain_once()
+            except Exception as exc:  # noqa: BLE001 - Redis away: try again next round
+                log.warning("maintenance round failed", error=repr(exc))
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=interval)
+            except TimeoutError:
+                pass
+
+    def attach(self, broker: RedisBroker) -> None:
+        for stage in self.stages:
+            keys = self.rt.names.stream(stage.hop)
+            sub = broker.subscriber(
+                stream=StreamSub(
+                    keys.stream,
+                    group=keys.group,
+                    consumer=self.rt.consumer,
+                    max_records=self.rt.settings.batch_size,
+                    polling_interval=500,
+                )
+            )
+            sub(self._handler(stage, keys))
+
+    def _handler(self, stage: Stage, keys: StreamKeys):
+        async def on_entry(msg: RedisStreamMessage) -> None:
+            raw = msg.raw_message
+            fields = {_text(k): _text(v) for k, v in raw["data"].items()}
+            await self.process(stage, keys, _text(raw["message_ids"][0]), fields)
+
+        on_entry.__name__ = f"on_{stage.hop}"
+        return on_entry
+
+
+def _text(value: Any) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
+def _invalid_reason(stage: Stage, exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or '(root)'}: {err['msg']}"
+            for err in exc.errors()[:10]
+        )
+        return f"invalid {stage.model.__name__}: {problems}"
+    return f"invalid entry: {exc}"
+
+
+async def run_service(
+    name: str,
+    settings: Settings,
+    build: Callable[[Runtime], Awaitable[list[Stage]]],
+    default_metrics_port: int,
+) -> None:
+    """Run one service until SIGTERM or SIGINT, then stop cleanly."""
+    if not settings.redis_url:
+        raise SystemExit("CHOKEWATCH_REDIS_URL is not set (`chokewatch up` starts one for you)")
+    redis = connect(settings.redis_url)
+    runtime = Runtime(settings, redis, Names(settings.namespace))
+    await ensure_streams(redis, runtime.names)
+    worker = StreamWorker(runtime, await build(runtime))
+
+    port = settings.metrics_port if settings.metrics_port is not None else default_metrics_port
+    bound = serve_metrics(port)
+    broker = RedisBroker(settings.redis_url, logger=None)
+    worker.attach(broker)
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+
+    await broker.start()
+    log.info("service started", service=name, consumer=runtime.consumer, metrics_port=bound)
+    maintenance = asyncio.create_task(worker.maintain_forever(stop))
+    await stop.wait()
+    log.info("service stopping", service=name)
+    await broker.stop()
+    await maintenance
+    await redis.aclose()
