@@ -1,2 +1,159 @@
-def main():
-    print("hi")
+"""The `chokewatch` command: run services, the local stack, the demo, and offline tools."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from chokewatch.shared.settings import Settings
+
+app = typer.Typer(
+    help="chokewatch: alerts when export controls, trade talks or sanctions hit your minerals.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+SERVICE_NAMES = ("ingest", "classify", "alert", "api")
+
+
+def _settings() -> Settings:
+    return Settings()
+
+
+def _redis_url(settings: Settings) -> str:
+    """The configured Redis, else the embedded one a running `chokewatch up` recorded."""
+    from chokewatch.services.stack import URL_FILE
+
+    if settings.redis_url:
+        return settings.redis_url
+    recorded = settings.data_dir / URL_FILE
+    if recorded.exists():
+        return recorded.read_text().strip()
+    typer.echo(
+        "error: no Redis. Set CHOKEWATCH_REDIS_URL, or start the stack with `chokewatch up`.",
+        err=True,
+    )
+    raise typer.Exit(2)
+
+
+@app.command()
+def up() -> None:
+    """Run every service locally, one process each (embedded Redis unless CHOKEWATCH_REDIS_URL)."""
+    from chokewatch.services.stack import up as run_up
+
+    raise typer.Exit(run_up(_settings().data_dir))
+
+
+@app.command()
+def run(name: Annotated[str, typer.Argument(help="ingest, classify, alert or api")]) -> None:
+    """Run one service in the foreground (for compose and Kubernetes)."""
+    from chokewatch.shared.telemetry import setup_logging
+    from chokewatch.shared.worker import run_service
+
+    settings = _settings()
+    if name not in SERVICE_NAMES:
+        typer.echo(f"error: unknown service {name!r}; choose one of {', '.join(SERVICE_NAMES)}",
+                   err=True)
+        raise typer.Exit(2)
+    setup_logging(settings.log_level, settings.log_json, service=name)
+    if name == "api":
+        import uvicorn
+
+        from chokewatch.services.api.app import create_app
+
+        if not settings.redis_url:
+            typer.echo("error: CHOKEWATCH_REDIS_URL is not set", err=True)
+            raise typer.Exit(2)
+        uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port,
+                    log_level="warning")
+        return
+    from chokewatch.services.stack import METRICS_PORTS
+
+    if name == "ingest":
+        from chokewatch.services.ingest.service import build
+    elif name == "classify":
+        from chokewatch.services.classify.service import build
+    else:
+        from chokewatch.services.alert.service import build
+    asyncio.run(run_service(name, settings, build, METRICS_PORTS[name]))
+
+
+@app.command()
+def demo() -> None:
+    """Start a throwaway stack, add sample subscribers and events, print the alerts they get."""
+    from chokewatch.services.demo.run import run_demo
+
+    raise typer.Exit(run_demo(_settings()))
+
+
+@app.command()
+def classify(
+    files: Annotated[list[Path] | None, typer.Argument(help="text files; stdin when none")] = None,
+) -> None:
+    """Classify texts offline: one JSON object per input (SPEC §4 fields)."""
+    from chokewatch.services.classify.classifier import classify as classify_text
+
+    inputs = [(str(p), p.read_text(encoding="utf-8")) for p in files] if files else [
+        ("-", sys.stdin.read())
+    ]
+    for name, text in inputs:
+        result = classify_text(text)
+        typer.echo(json.dumps({"input": name, **result.model_dump(mode="json")},
+                              ensure_ascii=False))
+
+
+@app.command()
+def ingest(
+    files: Annotated[list[Path], typer.Argument(help="plain text, Markdown or JSON-lines files")],
+    skip_invalid: Annotated[
+        bool, typer.Option(help="admit the valid events even if some are invalid")
+    ] = False,
+) -> None:
+    """Admit events from files (exact duplicates are dropped)."""
+    from chokewatch.services.ingest.files import parse_files
+
+    parsed = parse_files(files)
+    for problem in parsed.problems:
+        typer.echo(f"error: {problem}", err=True)
+    if parsed.problems and not skip_invalid:
+        typer.echo(f"nothing admitted: {len(parsed.problems)} problem(s); fix them or pass "
+                   "--skip-invalid", err=True)
+        raise typer.Exit(1)
+    if not parsed.events:
+        typer.echo("error: no events to admit", err=True)
+        raise typer.Exit(1)
+    settings = _settings()
+    admitted = asyncio.run(_admit(settings, _redis_url(settings), parsed.events))
+    typer.echo(f"admitted {admitted} of {len(parsed.events)} event(s); "
+               f"{len(parsed.events) - admitted} exact duplicate(s) dropped")
+    if parsed.problems:
+        raise typer.Exit(1)
+
+
+async def _admit(settings: Settings, url: str, events: list) -> int:
+    from chokewatch.services.ingest.dedup import Admitter
+    from chokewatch.shared.names import Names
+    from chokewatch.shared.redis import connect, ensure_streams
+
+    redis = connect(url)
+    try:
+        names = Names(settings.namespace)
+        await ensure_streams(redis, names)
+        admitter = Admitter(redis, names, settings.dedup_ttl_days)
+        return sum([await admitter.admit(e) for e in events])
+    finally:
+        await redis.aclose()
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -149,6 +149,7 @@ class Alert(Message):
     incident_id: str
     event_id: str
     kind: Literal["new", "update"] = "new"
+    incident_revision: int = 1
     score: float = Field(ge=0, le=100)
     parts: list[ScorePart] = Field(default_factory=list)
     elements: list[str] = Field(default_factory=list)

@@ -41,8 +41,16 @@ class Names:
         return f"{self.namespace}:{{{RAW}}}:seen:{content_hash}"
 
     # classify
-    def incident_index(self) -> str:
-        return f"{self.namespace}:incidents:index"
+    def incident_index(self, bucket: str) -> str:
+        return f"{self.namespace}:incidents:by:{bucket}"  # zset: incident id by last seen
+
+    @property
+    def incident_members(self) -> str:
+        return f"{self.namespace}:incidents:members"  # hash: event id -> incident id
+
+    @property
+    def incident_lock(self) -> str:
+        return f"{self.namespace}:incidents:lock"
 
     def incident(self, incident_id: str) -> str:
         return f"{self.namespace}:incident:{incident_id}"
@@ -54,6 +62,14 @@ class Names:
 
     def element_index(self, element: str) -> str:
         return f"{self.namespace}:idx:element:{element}"  # set of subscriber ids
+
+    @property
+    def subscriber_order(self) -> str:
+        return f"{self.namespace}:subscribers:order"  # zset of ids, for cursor pagination
+
+    @property
+    def subscriber_keys(self) -> str:
+        return f"{self.namespace}:subscribers:keyhash"  # hash: id -> sha256 of its API key
 
     @property
     def api_keys(self) -> str:

@@ -158,10 +158,12 @@ class ProfileSpec(BaseModel):
     muted_event_types: list[EventType] = Field(default_factory=list)
     channels: list[Channel] = Field(default_factory=list, max_length=10)
 
-    @field_validator("elements")
+    @field_validator("elements", mode="before")
     @classmethod
-    def _element_keys(cls, value: dict[str, ElementExposure]) -> dict[str, ElementExposure]:
-        return {normalise_symbol(k): v for k, v in value.items()}
+    def _element_keys(cls, value: object) -> object:
+        if isinstance(value, dict):
+            return {normalise_symbol(str(k)): v for k, v in value.items()}
+        return value
 
     @model_validator(mode="after")
     def _exposed_to_something(self) -> ProfileSpec:

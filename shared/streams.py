@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import json
 import random
-from dataclasses import dataclass
-
 import redis.asyncio as aioredis
 
 from .messages import Message
@@ -117,12 +115,9 @@ return #due
 """
 
 
-@dataclass(slots=True)
 class Mover:
-    redis: aioredis.Redis
-
-    def __post_init__(self) -> None:
-        self._script = self.redis.register_script(_MOVE_DUE)
+    def __init__(self, redis: aioredis.Redis) -> None:
+        self._script = redis.register_script(_MOVE_DUE)
 
     async def move_due(self, keys: StreamKeys, now_ms: int, limit: int = 500) -> int:
         return int(await self._script(keys=[keys.retry, keys.stream], args=[now_ms, limit]))
@@ -155,3 +150,18 @@ async def claim_idle(
             await redis.xack(keys.stream, keys.group, *deleted)
         if start == "0-0" or len(claimed) >= count:
             return claimed
+
+
+async def backlog(redis: aioredis.Redis, all_keys: list[StreamKeys]) -> dict[str, int]:
+    """Entries not yet finished per stream: unread, pending, or waiting for a retry."""
+    out: dict[str, int] = {}
+    for keys in all_keys:
+        waiting = int(await redis.zcard(keys.retry))
+        for group in await redis.xinfo_groups(keys.stream):
+            if group["name"] == keys.group:
+                lag = group.get("lag")
+                if lag is None:  # unknown after some deletions: fall back to a full count
+                    lag = int(await redis.xlen(keys.stream))
+                waiting += int(lag) + int(group["pending"])
+        out[keys.stream] = waiting
+    return out

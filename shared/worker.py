@@ -35,12 +35,19 @@ from .telemetry import CLAIMED, HANDLE_SECONDS, MESSAGES, log, serve_metrics
 class Retryable(Exception):
     """The handler could not finish now (a dependency is down); try again later."""
 
+    def __init__(self, reason: str, after_s: float | None = None) -> None:
+        super().__init__(reason)
+        self.after_s = after_s  # the other side asked us to wait this long (Retry-After)
+
 
 @dataclass(slots=True)
 class Stage:
     hop: str
     model: type[Message]
     handle: Callable[[Any], Awaitable[None]]
+    # Called with the message and the reason when it is dead-lettered after its last attempt.
+    on_dead: Callable[[Any, str], Awaitable[None]] | None = None
+    max_attempts: int | None = None  # default: settings.max_attempts
 
 
 @dataclass(slots=True)
@@ -82,7 +89,7 @@ class StreamWorker:
             try:
                 await stage.handle(message)
             except Exception as exc:  # noqa: BLE001 - every failure is retried or dead-lettered
-                await self._failed(keys, entry_id, fields, attempts + 1, exc)
+                await self._failed(stage, message, keys, entry_id, fields, attempts + 1, exc)
                 return
             finally:
                 HANDLE_SECONDS.labels(keys.stream).observe(time.perf_counter() - started)
@@ -91,18 +98,28 @@ class StreamWorker:
                 await asyncio.sleep(settings.fault_hold_ms / 1000)
 
     async def _failed(
-        self, keys: StreamKeys, entry_id: str, fields: dict, attempts: int, exc: Exception
+        self,
+        stage: Stage,
+        message: Message,
+        keys: StreamKeys,
+        entry_id: str,
+        fields: dict,
+        attempts: int,
+        exc: Exception,
     ) -> None:
         settings, redis = self.rt.settings, self.rt.redis
         reason = f"{type(exc).__name__}: {exc}"
-        if attempts >= settings.max_attempts:
-            await streams.dead_letter(
-                redis, keys, entry_id, fields, f"handler failed {attempts} times; last: {reason}"
-            )
+        if attempts >= (stage.max_attempts or settings.max_attempts):
+            final = f"failed {attempts} times; last: {reason}"
+            if stage.on_dead is not None:
+                await stage.on_dead(message, final)
+            await streams.dead_letter(redis, keys, entry_id, fields, final)
             MESSAGES.labels(keys.stream, "dead_lettered").inc()
             log.error("dead-lettered after retries", stream=keys.stream, reason=reason)
             return
         delay = streams.backoff_ms(attempts, settings.retry_base_ms, settings.retry_max_ms)
+        if isinstance(exc, Retryable) and exc.after_s is not None:
+            delay = max(delay, int(exc.after_s * 1000))
         await streams.schedule_retry(
             redis, keys, entry_id, fields, attempts, int(time.time() * 1000) + delay
         )
@@ -124,7 +141,7 @@ class StreamWorker:
                 CLAIMED.labels(keys.stream).inc()
                 # The consumer that held it stopped mid-way: that counts as an attempt.
                 attempts = streams.attempts_of(fields) + 1
-                if attempts >= settings.max_attempts:
+                if attempts >= (stage.max_attempts or settings.max_attempts):
                     await streams.dead_letter(
                         redis, keys, entry_id, fields,
                         f"its consumer stopped while handling it {attempts} times",

@@ -1,1 +1,1 @@
-"""placeholder"""
+"""The subscriber API: profiles, keys, history, test alerts and event submission over HTTP."""

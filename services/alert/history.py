@@ -1,0 +1,75 @@
+"""Each subscriber's alert history and the per-incident decision log, in Redis.
+
+The decision log (what was last sent for an incident) is what makes decisions idempotent: a
+redelivered event finds its alert already decided and sends nothing new. History records
+carry the alert, its explanation and its delivery status.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import redis.asyncio as aioredis
+
+from chokewatch.shared.messages import Alert
+from chokewatch.shared.names import Names
+
+RETENTION_S = 400 * 86_400  # about 13 months of history per subscriber
+
+
+class History:
+    def __init__(self, redis: aioredis.Redis, names: Names) -> None:
+        self.redis = redis
+        self.names = names
+
+    async def prior(self, subscriber_id: str, incident_id: str) -> dict | None:
+        raw = await self.redis.hget(self.names.alerted(subscriber_id), incident_id)
+        return json.loads(raw) if raw else None
+
+    async def record_decision(self, alert: Alert, prior: dict | None) -> None:
+        """Remember what was sent for this incident and open a pending history record."""
+        names = self.names
+        decision = {
+            "alert_id": alert.alert_id,
+            "score": alert.score,
+            "direction": alert.direction.value,
+            "status": alert.status.value if alert.status else None,
+            "revision": alert.incident_revision,
+            "count": (prior or {}).get("count", 0) + 1,
+        }
+        record = _record(alert, "pending", [])
+        sub = alert.subscriber_id
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.hset(names.alerted(sub), alert.incident_id, json.dumps(decision))
+            # NX: delivery may already have written the final status.
+            pipe.hsetnx(names.history(sub), alert.alert_id, json.dumps(record))
+            pipe.zadd(names.history_order(sub), {alert.alert_id: alert.decided_at.timestamp()})
+            await pipe.execute()
+
+    async def record_delivery(self, alert: Alert, status: str, channels: list[dict]) -> None:
+        names = self.names
+        sub = alert.subscriber_id
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.hset(names.history(sub), alert.alert_id, json.dumps(_record(alert, status, channels)))
+            pipe.zadd(names.history_order(sub), {alert.alert_id: alert.decided_at.timestamp()})
+            await pipe.execute()
+
+    async def delivered_channels(self, alert_id: str) -> set[str]:
+        return set(await self.redis.hkeys(self.names.delivered(alert_id)))
+
+    async def mark_channel_delivered(self, alert_id: str, channel: str) -> None:
+        key = self.names.delivered(alert_id)
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.hset(key, channel, datetime.now(UTC).isoformat())
+            pipe.expire(key, RETENTION_S)
+            await pipe.execute()
+
+
+def _record(alert: Alert, status: str, channels: list[dict]) -> dict:
+    return {
+        "alert": alert.model_dump(mode="json"),
+        "status": status,
+        "channels": channels,
+        "updated_at": datetime.now(UTC).isoformat(),
+    }

@@ -1,0 +1,51 @@
+"""The classify process: reads raw events, classifies them, assigns incidents, publishes."""
+
+from __future__ import annotations
+
+import asyncio
+
+from chokewatch.shared import streams
+from chokewatch.shared.messages import ClassifiedEvent, RawEvent, new_id
+from chokewatch.shared.names import CLASSIFIED, RAW
+from chokewatch.shared.telemetry import PUBLISHED
+from chokewatch.shared.worker import Runtime, Stage
+
+from .classifier import classify
+from .incidents import IncidentStore
+
+SUMMARY_CHARS = 400
+
+
+def summarise(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= SUMMARY_CHARS else flat[: SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+async def build(rt: Runtime) -> list[Stage]:
+    incidents = IncidentStore(rt.redis, rt.names)
+    out = rt.names.stream(CLASSIFIED)
+
+    async def on_raw(event: RawEvent) -> None:
+        # Classification is CPU-bound and pure: run it off the event loop.
+        c = await asyncio.to_thread(classify, event.text, event.title)
+        decision = await incidents.assign(event.id, c, event.text, event.title)
+        revision = 1
+        if decision is not None:
+            c = c.model_copy(update={"incident_id": decision.incident_id})
+            revision = decision.revision
+        classified = ClassifiedEvent(
+            id=new_id(),
+            correlation_id=event.correlation_id,
+            ingested_at=event.ingested_at,
+            event_id=event.id,
+            title=event.title,
+            summary=summarise(event.text),
+            source_url=event.source_url,
+            published_at=event.published_at,
+            classification=c,
+            incident_revision=revision,
+        )
+        await streams.publish(rt.redis, out, classified)
+        PUBLISHED.labels(CLASSIFIED).inc()
+
+    return [Stage(RAW, RawEvent, on_raw)]

@@ -1,0 +1,99 @@
+"""A local HTTP receiver for alerts: verifies Standard Webhooks signatures, counts by webhook-id.
+
+The demo prints what it received; the tests use it as a real endpoint on loopback and can make
+it fail, answer 429, or hang, to exercise retries.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from standardwebhooks.webhooks import Webhook, WebhookVerificationError
+
+
+@dataclass
+class Delivery:
+    path: str
+    webhook_id: str | None
+    body: dict
+    verified: bool | None  # None: no secret registered for this path
+    received_at: float = field(default_factory=time.time)
+
+
+class Receiver:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.deliveries: list[Delivery] = []
+        self.secrets: dict[str, str] = {}  # path -> whsec_ secret
+        self.fail_next: dict[str, list[int]] = {}  # path -> status codes to answer first
+        self.hang_paths: set[str] = set()
+        self._lock = threading.Lock()
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:  # keep test and demo output clean
+                pass
+
+            def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+                length = int(self.headers.get("content-length", "0"))
+                raw = self.rfile.read(length)
+                code = receiver._answer(self.path, raw, dict(self.headers.items()))
+                if code is None:
+                    time.sleep(30)
+                    code = 504
+                self.send_response(code)
+                if code == 429:
+                    self.send_header("Retry-After", "1")
+                self.send_header("content-length", "0")
+                self.end_headers()
+
+        self.server = ThreadingHTTPServer((host, port), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def url(self, path: str) -> str:
+        return f"{self.base_url}{path}"
+
+    def _answer(self, path: str, raw: bytes, headers: dict[str, str]) -> int | None:
+        with self._lock:
+            if path in self.hang_paths:
+                return None
+            queued = self.fail_next.get(path)
+            if queued:
+                return queued.pop(0)
+            secret = self.secrets.get(path)
+        verified = None
+        if secret:
+            try:
+                Webhook(secret).verify(raw, headers)
+                verified = True
+            except WebhookVerificationError:
+                verified = False
+        try:
+            body = json.loads(raw or b"{}")
+        except json.JSONDecodeError:
+            return 400
+        lowered = {k.lower(): v for k, v in headers.items()}
+        with self._lock:
+            self.deliveries.append(Delivery(path, lowered.get("webhook-id"), body, verified))
+        return 401 if verified is False else 204
+
+    def received(self, path: str | None = None) -> list[Delivery]:
+        with self._lock:
+            return [d for d in self.deliveries if path is None or d.path == path]
+
+    def __enter__(self) -> Receiver:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()

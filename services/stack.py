@@ -1,0 +1,119 @@
+"""Running the whole stack locally: an embedded Redis if none is given, one process per service.
+
+`chokewatch up` and `chokewatch demo` use this. Each service is a separate OS process (as in
+production), restarted if it dies, and all are stopped cleanly on Ctrl-C or SIGTERM.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO
+
+from chokewatch.shared.embedded import EmbeddedRedis
+
+SERVICES = ("ingest", "classify", "alert", "api")
+METRICS_PORTS = {"ingest": 9101, "classify": 9102, "alert": 9103}
+URL_FILE = "redis.url"
+
+
+def service_command(name: str) -> list[str]:
+    return [sys.executable, "-m", "chokewatch.services.cli", "run", name]
+
+
+class Stack:
+    def __init__(
+        self,
+        env: dict[str, str],
+        services: Iterable[str] = SERVICES,
+        log: IO | None = None,
+    ) -> None:
+        self.env = env
+        self.services = list(services)
+        self.log = log
+        self.procs: dict[str, subprocess.Popen] = {}
+        self.restarts: dict[str, int] = {}
+
+    def start_one(self, name: str) -> None:
+        out = self.log if self.log is not None else None
+        self.procs[name] = subprocess.Popen(
+            service_command(name),
+            env=self.env,
+            stdout=out,
+            stderr=subprocess.STDOUT if out is not None else None,
+            stdin=subprocess.DEVNULL,
+        )
+
+    def start(self) -> None:
+        for name in self.services:
+            self.start_one(name)
+
+    def supervise_once(self) -> list[str]:
+        """Restart services that exited; returns the names restarted."""
+        restarted = []
+        for name, proc in list(self.procs.items()):
+            if proc.poll() is not None:
+                self.restarts[name] = self.restarts.get(name, 0) + 1
+                print(f"chokewatch: {name} exited with {proc.returncode}; restarting",
+                      file=sys.stderr)
+                self.start_one(name)
+                restarted.append(name)
+        return restarted
+
+    def stop(self, timeout: float = 10.0) -> None:
+        for proc in self.procs.values():
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        for proc in self.procs.values():
+            try:
+                proc.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def embedded_or_given(env: dict[str, str], data_dir: Path) -> EmbeddedRedis | None:
+    """Start an embedded server when no CHOKEWATCH_REDIS_URL is set; record its URL."""
+    if env.get("CHOKEWATCH_REDIS_URL"):
+        return None
+    server = EmbeddedRedis(data_dir / "redis")
+    env["CHOKEWATCH_REDIS_URL"] = server.start()
+    (data_dir / URL_FILE).write_text(server.url)
+    return server
+
+
+def up(data_dir: Path) -> int:
+    env = dict(os.environ)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    server = embedded_or_given(env, data_dir)
+    if server:
+        print(f"chokewatch: embedded Redis at {server.url} (data in {server.data_dir})")
+    stack = Stack(env)
+    stopping = False
+
+    def _stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    stack.start()
+    port = env.get("CHOKEWATCH_API_PORT", "8000")
+    print(f"chokewatch: services {', '.join(stack.services)} started; API on port {port}")
+    try:
+        while not stopping:
+            stack.supervise_once()
+            time.sleep(0.5)
+    finally:
+        print("chokewatch: stopping", file=sys.stderr)
+        stack.stop()
+        if server:
+            server.stop()
+            (data_dir / URL_FILE).unlink(missing_ok=True)
+    return 0

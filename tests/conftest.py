@@ -1,0 +1,142 @@
+"""Test fixtures: a real Redis for the session, a fresh key namespace per test, real HTTP.
+
+The session starts its own embedded server on a free port unless CHOKEWATCH_TEST_REDIS_URL
+points at one, so the suite needs nothing beyond the project's own install.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis as syncredis
+
+from chokewatch.services.demo.receiver import Receiver
+from chokewatch.shared.embedded import EmbeddedRedis, free_port
+from chokewatch.shared.names import Names
+from chokewatch.shared.redis import connect
+from chokewatch.shared.settings import Settings
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    given = os.environ.get("CHOKEWATCH_TEST_REDIS_URL")
+    if given:
+        yield given
+        return
+    with EmbeddedRedis(tmp_path_factory.mktemp("redis")) as server:
+        yield server.url
+
+
+@pytest.fixture
+def namespace() -> str:
+    return "t" + secrets.token_hex(5)
+
+
+@pytest.fixture
+def names(namespace: str) -> Names:
+    return Names(namespace)
+
+
+@pytest.fixture
+def settings(redis_url: str, namespace: str) -> Settings:
+    return Settings(
+        redis_url=redis_url,
+        namespace=namespace,
+        claim_idle_ms=1_000,
+        retry_base_ms=50,
+        retry_max_ms=200,
+        max_attempts=3,
+        webhook_allow_hosts=["127.0.0.1"],
+        webhook_allow_http=True,
+    )
+
+
+@pytest.fixture
+async def redis(settings: Settings):
+    client = connect(settings.redis_url)
+    yield client
+    await client.aclose()
+
+
+@pytest.fixture
+def sync_redis(redis_url: str) -> Iterator[syncredis.Redis]:
+    client = syncredis.Redis.from_url(redis_url, decode_responses=True)
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    with Receiver() as r:
+        yield r
+
+
+class Services:
+    """Chokewatch services as real OS processes, as `chokewatch up` runs them."""
+
+    def __init__(self, env: dict[str, str], log_dir: Path) -> None:
+        self.env = env
+        self.log_dir = log_dir
+        self.procs: list[subprocess.Popen] = []
+
+    def start(self, name: str, **extra_env: str) -> subprocess.Popen:
+        env = {**self.env, **{f"CHOKEWATCH_{k.upper()}": v for k, v in extra_env.items()}}
+        log = open(self.log_dir / f"{name}-{len(self.procs)}.log", "w")  # noqa: SIM115
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "chokewatch.services.cli", "run", name],
+            env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        )
+        self.procs.append(proc)
+        return proc
+
+    def logs(self) -> str:
+        return "\n".join(f"--- {p.name}\n{p.read_text()[-3000:]}" for p in self.log_dir.glob("*.log"))
+
+    def stop_all(self) -> None:
+        for proc in self.procs:
+            if proc.poll() is None:
+                proc.terminate()
+        for proc in self.procs:
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+@pytest.fixture
+def services(settings: Settings, tmp_path: Path) -> Iterator[Services]:
+    admin = secrets.token_urlsafe(16)
+    env = dict(os.environ)
+    env.update(
+        CHOKEWATCH_REDIS_URL=settings.redis_url,
+        CHOKEWATCH_NAMESPACE=settings.namespace,
+        CHOKEWATCH_ADMIN_KEY=admin,
+        CHOKEWATCH_API_PORT=str(free_port()),
+        CHOKEWATCH_METRICS_PORT="0",
+        CHOKEWATCH_CLAIM_IDLE_MS=str(settings.claim_idle_ms),
+        CHOKEWATCH_RETRY_BASE_MS="50",
+        CHOKEWATCH_RETRY_MAX_MS="200",
+        CHOKEWATCH_WEBHOOK_ALLOW_HOSTS="127.0.0.1",
+        CHOKEWATCH_WEBHOOK_ALLOW_HTTP="true",
+    )
+    env.pop("CHOKEWATCH_FAULT_HOLD_MS", None)
+    running = Services(env, tmp_path)
+    yield running
+    running.stop_all()
+
+
+def wait_for(predicate, timeout: float = 20.0, interval: float = 0.05, what: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
