@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-
 from chokewatch.shared.settings import Settings
 
 app = typer.Typer(
@@ -64,7 +63,6 @@ def run(name: Annotated[str, typer.Argument(help="ingest, classify, alert or api
     setup_logging(settings.log_level, settings.log_json, service=name)
     if name == "api":
         import uvicorn
-
         from chokewatch.services.api.app import create_app
 
         if not settings.redis_url:

@@ -76,4 +76,6 @@ def normalise_symbol(value: str) -> str:
     for element in ELEMENTS.values():
         if raw.lower() in (element.symbol.lower(), element.name):
             return element.symbol
-    raise ValueError(f"unknown element {value!r}; expected a symbol such as 'Dy' or a name such as 'dysprosium'")
+    raise ValueError(
+        f"unknown element {value!r}; expected a symbol such as 'Dy' or a name such as 'dysprosium'"
+    )

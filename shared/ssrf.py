@@ -82,6 +82,15 @@ class Guard:
         if why:
             raise UnsafeTarget(f"{host} resolves to {ip}, {why}; refused")
 
+    def check_literal(self, url: str) -> None:
+        """Check a URL when it is saved: scheme, and the address if the host is one."""
+        host, _, _ = self.check_url(url)
+        try:
+            ip = ipaddress.ip_address(host.strip("[]"))
+        except ValueError:
+            return
+        self.check_address(host, ip)
+
     async def pin(self, url: str) -> Pinned:
         """Resolve and check the URL's host; return the URL aimed at the checked address."""
         host, port, scheme = self.check_url(url)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import random
+
 import redis.asyncio as aioredis
 
 from .messages import Message

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 import redis as syncredis
-
 from chokewatch.services.demo.receiver import Receiver
 from chokewatch.shared.embedded import EmbeddedRedis, free_port
 from chokewatch.shared.names import Names

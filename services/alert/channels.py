@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import httpx
-
 from chokewatch.shared.ssrf import Guard, UnsafeTarget
 
 

@@ -11,7 +11,6 @@ import json
 from datetime import UTC, datetime
 
 import redis.asyncio as aioredis
-
 from chokewatch.shared.messages import Alert
 from chokewatch.shared.names import Names
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 import hashlib
 
 import httpx
-
 from chokewatch.shared import streams
 from chokewatch.shared.messages import Alert, ClassifiedEvent, EventType, new_id, utcnow
 from chokewatch.shared.names import ALERTS, CLASSIFIED
 from chokewatch.shared.profiles import SlackChannel, Subscriber
+from chokewatch.shared.ssrf import Guard
 from chokewatch.shared.subscribers import SubscriberStore
 from chokewatch.shared.telemetry import ALERTS as ALERT_COUNT
 from chokewatch.shared.telemetry import DELIVERIES, END_TO_END_SECONDS, log
@@ -28,7 +28,6 @@ from .channels import Outcome, post
 from .decide import Prior, decide
 from .history import History
 from .score import score
-from chokewatch.shared.ssrf import Guard
 
 SILENT = {EventType.commentary, EventType.not_relevant}
 DELIVERY_ATTEMPTS = 8
@@ -83,7 +82,10 @@ class Decider:
         c = event.classification
         result = score(c, sub, companies=c.companies)
         stored = await self.history.prior(sub.id, c.incident_id)
-        prior = Prior(**{k: stored[k] for k in ("score", "direction", "revision")}, alerted=True) if stored else None
+        prior = None
+        if stored:
+            prior = Prior(score=stored["score"], direction=stored["direction"],
+                          revision=stored["revision"], alerted=True)
         decision = decide(
             prior, result, c,
             revision=event.incident_revision,

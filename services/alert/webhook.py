@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from standardwebhooks.webhooks import Webhook
-
 from chokewatch.shared.messages import Alert
+from standardwebhooks.webhooks import Webhook
 
 PAYLOAD_VERSION = 1
 

@@ -8,11 +8,6 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response, status
-from fastapi.responses import JSONResponse
-from prometheus_client import make_asgi_app
-from pydantic import ValidationError
-
 from chokewatch.shared import streams
 from chokewatch.shared.messages import Alert, EventType, RawEvent, new_id, utcnow
 from chokewatch.shared.names import ALERTS, SUBMITTED, Names
@@ -22,6 +17,10 @@ from chokewatch.shared.settings import Settings
 from chokewatch.shared.ssrf import Guard, UnsafeTarget
 from chokewatch.shared.subscribers import SubscriberStore
 from chokewatch.shared.telemetry import SUBSCRIBERS
+from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
+from fastapi.responses import JSONResponse
+from prometheus_client import make_asgi_app
+from pydantic import ValidationError
 
 from .auth import Principal, principal, require_admin
 from .models import (
@@ -91,13 +90,7 @@ def create_app(settings: Settings) -> FastAPI:
         for index, channel in enumerate(spec.channels):
             url = channel.url if isinstance(channel, WebhookChannel) else channel.url.get_secret_value()
             try:
-                host, port, _ = guard.check_url(url)
-                try:
-                    import ipaddress
-
-                    guard.check_address(host, ipaddress.ip_address(host.strip("[]")))
-                except ValueError:
-                    pass  # a host name: resolved and checked again at every send
+                guard.check_literal(url)  # host names are resolved and checked at every send
             except UnsafeTarget as exc:
                 raise _field_error(["channels", str(index), "url"], str(exc)) from None
 
@@ -171,7 +164,8 @@ def create_app(settings: Settings) -> FastAPI:
         current = json.loads(old.storable())
         unknown = sorted(set(patch) - set(ProfileSpec.model_fields))
         if unknown:
-            raise _field_error([unknown[0]], f"not a profile field; allowed: {sorted(ProfileSpec.model_fields)}")
+            allowed = sorted(ProfileSpec.model_fields)
+            raise _field_error([unknown[0]], f"not a profile field; allowed: {allowed}")
         merged = {k: current[k] for k in ProfileSpec.model_fields} | patch
         try:
             spec = ProfileSpec.model_validate(merged)

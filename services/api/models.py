@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 
 class EventIn(BaseModel):
@@ -14,6 +14,13 @@ class EventIn(BaseModel):
     title: str = Field(default="", max_length=2_000)
     source_url: str | None = Field(default=None, max_length=4_000)
     published_at: AwareDatetime | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text is empty or only whitespace")
+        return value
 
 
 class EventAccepted(BaseModel):

@@ -16,7 +16,6 @@ import uuid
 from dataclasses import dataclass
 
 import redis.asyncio as aioredis
-
 from chokewatch.shared.messages import Classification, Direction, EventType, Status
 from chokewatch.shared.names import Names
 
@@ -137,7 +136,7 @@ class _RedisLock:
         self.token = uuid.uuid4().hex
 
     async def __aenter__(self) -> None:
-        while not await self.redis.set(self.key, self.token, nx=True, px=self.ttl_ms):
+        while not await self.redis.set(self.key, self.token, nx=True, px=self.ttl_ms):  # noqa: ASYNC110 - the holder is another process
             await asyncio.sleep(0.005)
 
     async def __aexit__(self, *exc: object) -> None:

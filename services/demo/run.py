@@ -16,18 +16,19 @@ import shutil
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 import httpx
-from rich.console import Console
-from rich.table import Table
-
 from chokewatch.services.stack import Stack, embedded_or_given
 from chokewatch.shared import streams
 from chokewatch.shared.embedded import free_port
-from chokewatch.shared.names import Names
+from chokewatch.shared.messages import ClassifiedEvent
+from chokewatch.shared.names import CLASSIFIED, Names
 from chokewatch.shared.redis import connect
 from chokewatch.shared.settings import Settings
+from rich.console import Console
+from rich.table import Table
 
 from .receiver import Receiver
 
@@ -68,6 +69,8 @@ def subscribers(receiver: Receiver) -> list[dict]:
             "elements": {
                 "Sm": {"weight": 1.0, "country_shares": {"CN": 0.9}},
                 "Co": {"weight": 0.5, "country_shares": {"CD": 0.7, "CN": 0.2}},
+                "Yb": {"weight": 0.4, "country_shares": {"CN": 0.9}},
+                "Eu": {"weight": 0.3, "country_shares": {"CN": 0.9}},
             },
             "threshold": 35,
             "channels": [hook("/hooks/aegis", _secret())],
@@ -134,33 +137,59 @@ async def scenario(env: dict[str, str], receiver: Receiver, console: Console) ->
                       "waiting for the pipeline…")
         drained = await wait_drained(env["CHOKEWATCH_REDIS_URL"], env["CHOKEWATCH_NAMESPACE"], 40)
 
-    table = Table(title="Alerts delivered to the local receiver", show_lines=True)
-    for column in ("Subscriber", "Score", "Kind", "Elements", "Event", "Why"):
-        table.add_column(column, overflow="fold")
     deliveries = receiver.received()
-    for d in deliveries:
-        alert = d.body.get("alert", {})
-        why = "\n".join(f"+{p['points']:.0f} {p['reason']}" for p in alert.get("parts", [])[:4])
-        table.add_row(
-            names.get(alert.get("subscriber_id"), "?"),
-            f"{alert.get('score', 0):.0f}",
-            f"{alert.get('kind')} ({alert.get('direction')})",
-            " ".join(alert.get("elements", [])),
-            alert.get("title", ""),
-            why,
-        )
-    console.print(table)
+    alerts = [d.body.get("alert", {}) for d in deliveries]
+    console.print(alerts_table(alerts, names))
+    console.print(await events_table(env, alerts))
     unverified = [d for d in deliveries if d.verified is not True]
     console.print(f"{len(deliveries)} alert(s) delivered, all signatures verified: "
                   f"{'yes' if not unverified else 'NO'}; pipeline drained: "
                   f"{'yes' if drained else 'NO'}")
-    console.print("The opinion piece and the car review produced no alert; the second report of "
-                  "the April rule joined the first one's incident.")
     return 0 if deliveries and drained and not unverified else 1
 
 
+def alerts_table(alerts: list[dict], names: dict[str, str]) -> Table:
+    table = Table(title="Alerts delivered to the local receiver", show_lines=True)
+    for column in ("Subscriber", "Score", "Kind", "Elements", "Event", "Why (points)"):
+        table.add_column(column, overflow="fold")
+    for alert in alerts:
+        why = "\n".join(f"+{p['points']:.0f} {p['label']}" for p in alert.get("parts", [])[:4])
+        table.add_row(
+            names.get(alert.get("subscriber_id"), "?"),
+            f"{alert.get('score', 0):.0f}",
+            f"{alert.get('kind')}\n{alert.get('direction')}",
+            " ".join(alert.get("elements", [])),
+            alert.get("title", ""),
+            why,
+        )
+    return table
+
+
+async def events_table(env: dict[str, str], alerts: list[dict]) -> Table:
+    """What the classifier made of each sample event, read back from the classified stream."""
+    redis = connect(env["CHOKEWATCH_REDIS_URL"])
+    try:
+        keys = Names(env["CHOKEWATCH_NAMESPACE"]).stream(CLASSIFIED)
+        entries = await redis.xrange(keys.stream)
+    finally:
+        await redis.aclose()
+    per_event = Counter(a.get("event_id") for a in alerts)
+    table = Table(title="What chokewatch read in each event")
+    for column in ("Event", "Type", "Direction", "Status", "Elements", "Incident", "Alerts"):
+        table.add_column(column, overflow="fold")
+    for _, fields in entries:
+        event = ClassifiedEvent.model_validate_json(streams.payload_of(fields))
+        c = event.classification
+        table.add_row(
+            event.title, c.event_type.value, c.direction.value,
+            c.status.value if c.status else "—", " ".join(c.elements) or "—",
+            (c.incident_id or "—")[-6:], str(per_event.get(event.event_id, 0)),
+        )
+    return table
+
+
 def run_demo(settings: Settings) -> int:
-    console = Console()
+    console = Console(width=max(120, Console().width))
     workdir = Path(tempfile.mkdtemp(prefix="chokewatch-demo-"))
     env = dict(os.environ)
     env.update(

@@ -11,7 +11,6 @@ import hashlib
 import re
 
 import redis.asyncio as aioredis
-
 from chokewatch.shared import streams
 from chokewatch.shared.messages import RawEvent
 from chokewatch.shared.names import RAW, Names

@@ -5,13 +5,12 @@ from __future__ import annotations
 import asyncio
 import json
 
-from faststream.redis import RedisBroker
-
 from chokewatch.shared import streams
 from chokewatch.shared.messages import RawEvent, new_id, utcnow
 from chokewatch.shared.names import RAW
 from chokewatch.shared.redis import ensure_streams
 from chokewatch.shared.worker import Runtime, Stage, StreamWorker
+from faststream.redis import RedisBroker
 
 
 def raw_event(title: str = "t", text: str = "some text") -> RawEvent:

@@ -1,0 +1,72 @@
+"""`chokewatch ingest` against a real Redis: admits, drops exact duplicates, refuses bad input."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from chokewatch.shared.names import RAW
+
+
+def ingest(settings, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "CHOKEWATCH_REDIS_URL": settings.redis_url,
+           "CHOKEWATCH_NAMESPACE": settings.namespace}
+    return subprocess.run(
+        [sys.executable, "-m", "chokewatch.services.cli", "ingest", *map(str, args)],
+        env=env, capture_output=True, text=True, timeout=60,
+    )
+
+
+def test_admits_events_and_drops_exact_duplicates(settings, sync_redis, names, tmp_path):
+    a = tmp_path / "a.md"
+    a.write_text("# Antimony\n\nChina restricts antimony exports.")
+    b = tmp_path / "b.jsonl"
+    b.write_text('{"text": "China restricts   ANTIMONY exports.", "title": "antimony"}\n'
+                 '{"text": "Tungsten controls announced."}\n')
+    done = ingest(settings, a, b)
+    assert done.returncode == 0, done.stderr
+    # Same words after folding case and spaces: one of the three is a duplicate.
+    assert "admitted 2 of 3" in done.stdout and "1 exact duplicate" in done.stdout
+    assert sync_redis.xlen(names.stream(RAW).stream) == 2
+
+    again = ingest(settings, a)
+    assert "admitted 0 of 1" in again.stdout
+    assert sync_redis.xlen(names.stream(RAW).stream) == 2
+
+
+def test_bad_input_is_refused_whole_and_nothing_stored_is_lost(
+    settings, sync_redis, names, tmp_path
+):
+    good = tmp_path / "good.txt"
+    good.write_text("Gallium export licences are now required.")
+    assert ingest(settings, good).returncode == 0
+    stream = names.stream(RAW).stream
+    before = sync_redis.xrange(stream)
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "fine"}\n{broken\n{"title": "x"}\n{"text": ["a"]}\n')
+    empty = tmp_path / "empty.md"
+    empty.write_text("")
+    done = ingest(settings, bad, empty)
+    assert done.returncode == 1
+    assert f"{bad}:2: invalid JSON" in done.stderr
+    assert f"{bad}:3: text: field required" in done.stderr
+    assert f"{bad}:4: text: Input should be a valid string" in done.stderr
+    assert f"{empty}: file is empty" in done.stderr
+    assert "nothing admitted" in done.stderr
+    assert sync_redis.xrange(stream) == before  # nothing added, nothing lost
+
+    partial = ingest(settings, bad, "--skip-invalid")
+    assert partial.returncode == 1 and "admitted 1 of 1" in partial.stdout
+    assert sync_redis.xlen(stream) == len(before) + 1
+
+
+def test_without_redis_it_says_how_to_get_one(tmp_path):
+    f = tmp_path / "x.txt"
+    f.write_text("text")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CHOKEWATCH_")}
+    env["CHOKEWATCH_DATA_DIR"] = str(tmp_path / "none")
+    done = subprocess.run([sys.executable, "-m", "chokewatch.services.cli", "ingest", str(f)],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "CHOKEWATCH_REDIS_URL" in done.stderr
