@@ -1,1 +1,1 @@
-"""placeholder"""
+"""Classify: turns raw texts into classified events (elements, type, direction, status, ...)."""

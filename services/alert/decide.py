@@ -1,0 +1,89 @@
+"""Whether a scored event becomes an alert for one subscriber: new, update, or nothing, and why.
+
+One alert per (incident, subscriber). After the first, an update goes out only when a later
+revision of the incident raises the score by at least `MATERIAL_RISE` points over the last alert,
+or flips its direction (a suspension is news even when it lowers the score). A revision already
+decided is never sent again, so a redelivered message cannot produce a second alert.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+from chokewatch.shared.messages import Classification, Direction, EventType
+from pydantic import BaseModel, ConfigDict, Field
+
+from .score import ScoreResult
+
+MATERIAL_RISE = 10.0  # points over the last alert's score that make an update worth sending
+
+
+class Prior(BaseModel):
+    """What was last decided for one (incident, subscriber): the state `decide` needs."""
+
+    model_config = ConfigDict(frozen=True)
+
+    score: float = Field(ge=0, le=100, description="score of the last alert, or last seen")
+    direction: Direction
+    revision: int = Field(ge=1)
+    alerted: bool
+
+
+class Decision(BaseModel):
+    """The outcome, with the state to store for the next revision."""
+
+    model_config = ConfigDict(frozen=True)
+
+    send: bool
+    kind: Literal["new", "update"] | None = None
+    reason: str
+    record: Prior
+
+
+def _flipped(before: Direction, now: Direction) -> bool:
+    # Settling to neutral is not news; turning to easing or back to tightening is.
+    return now != before and now != Direction.neutral
+
+
+def decide(
+    prior: Prior | None,
+    result: ScoreResult,
+    c: Classification,
+    *,
+    revision: int = 1,
+    threshold: float,
+    muted: Iterable[EventType] = (),
+) -> Decision:
+    """Decide for one revision of one incident and one subscriber."""
+    seen = Prior(score=result.score, direction=c.direction, revision=revision, alerted=False)
+
+    def no(reason: str, keep: Prior | None = None) -> Decision:
+        return Decision(send=False, reason=reason, record=keep or seen)
+
+    def yes(kind: Literal["new", "update"], reason: str) -> Decision:
+        sent = Prior(score=result.score, direction=c.direction, revision=revision, alerted=True)
+        return Decision(send=True, kind=kind, reason=reason, record=sent)
+
+    if prior is not None and prior.alerted:
+        # Keep the last alert as the baseline, so slow creep never adds up to a silent jump.
+        if revision <= prior.revision:
+            return no(f"already alerted for revision {prior.revision}", prior)
+        if c.event_type in set(muted):
+            return no("muted event type", prior)
+        if result.score <= 0:
+            return no("no longer exposed", prior)
+        if _flipped(prior.direction, c.direction):
+            return yes("update", f"direction flipped to {c.direction.value}")
+        rise = result.score - prior.score
+        if rise >= MATERIAL_RISE and result.score >= threshold:
+            return yes("update", f"score rose by {rise:g} ≥ {MATERIAL_RISE:g}")
+        return no(f"already alerted; score change {rise:+g} < {MATERIAL_RISE:g}", prior)
+
+    if prior is not None and revision < prior.revision:
+        return no(f"stale revision {revision} < {prior.revision}", prior)
+    if c.event_type in set(muted):
+        return no("muted event type")
+    if result.score <= 0 or result.score < threshold:
+        return no(f"below threshold {threshold:g}")
+    return yes("new", f"score {result.score:g} ≥ threshold {threshold:g}")

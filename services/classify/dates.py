@@ -1,0 +1,65 @@
+"""Finds the date a measure takes effect, when the text states one."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        ("jan january", "feb february", "mar march", "apr april", "may", "jun june",
+         "jul july", "aug august", "sep sept september", "oct october", "nov november",
+         "dec december")
+    )
+    for name in names.split()
+}
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE = (
+    rf"(?:(?P<m1>{_MONTH_NAMES})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>20\d\d))?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_NAMES})\.?(?:,?\s+(?P<y2>20\d\d))?"
+    rf"|(?P<iy>20\d\d)-(?P<im>\d\d)-(?P<id>\d\d))"
+)
+_TRIGGER = (
+    r"(?:effective(?:\s+(?:from|on|as\s+of))?|takes?\s+effect(?:\s+(?:on|from))?|took\s+effect"
+    r"(?:\s+on)?|(?:comes?|came|enters?|entered)\s+into\s+(?:force|effect)(?:\s+on)?|"
+    r"in\s+force\s+(?:from|on)|applies\s+from|apply\s+from|starting|from)"
+)
+_EFFECTIVE = re.compile(rf"\b{_TRIGGER}\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?{_DATE}", re.IGNORECASE)
+_CHINESE = re.compile(r"自\s*(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起")
+_ANY_YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+def effective_date(text: str) -> tuple[date | None, str]:
+    """The stated effective date and the phrase that gave it, or (None, "")."""
+    chinese = _CHINESE.search(text)
+    if chinese:
+        try:
+            y, m, d = (int(g) for g in chinese.groups())
+            return date(y, m, d), chinese.group()
+        except ValueError:
+            pass
+    for match in _EFFECTIVE.finditer(text):
+        found = _parse(match, text)
+        if found:
+            return found, match.group()
+    return None, ""
+
+
+def _parse(match: re.Match[str], text: str) -> date | None:
+    try:
+        if match.group("iy"):
+            return date(int(match.group("iy")), int(match.group("im")), int(match.group("id")))
+        first = match.group("m1") is not None
+        month = _MONTHS[(match.group("m1") if first else match.group("m2")).lower()]
+        day = int(match.group("d1") if first else match.group("d2"))
+        year_text = match.group("y1") if first else match.group("y2")
+        if year_text is None:
+            # No year: the latest year the text mentions, the usual reading of "on December 1".
+            years = [int(y) for y in _ANY_YEAR.findall(text)]
+            if not years:
+                return None
+            year_text = str(max(years))
+        return date(int(year_text), month, day)
+    except (ValueError, KeyError, TypeError):
+        return None

@@ -1,0 +1,182 @@
+"""Finds elements, element groups, compounds and Chinese names in a text, with their positions.
+
+All phrases live in one Aho-Corasick automaton built at import, so a text is scanned once
+whatever the number of phrases. Bare chemical symbols ("Y", "Nd", "In") collide with ordinary
+words and model names, so they count only where they are plainly chemistry: in a list of
+symbols ("Sm, Gd, Tb") or in a formula ("Dy2O3").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from chokewatch.shared.elements import ALL_RARE_EARTHS, ELEMENTS, GROUPS
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    kind: str  # "element", "group", "generic" (rare earths in general), or a cue kind
+    value: str  # element symbol, GROUPS key, or the cue's value
+    phrase: str
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() and not _is_cjk(ch)
+
+
+class Lexicon:
+    """Phrases (lower case) mapped to (kind, value); '*' at the end of a phrase marks a stem."""
+
+    def __init__(self, entries: list[tuple[str, str, str]]) -> None:
+        self._auto = ahocorasick.Automaton()
+        table: dict[str, list[tuple[str, str, bool]]] = {}
+        for phrase, kind, value in entries:
+            stem = phrase.endswith("*")
+            key = phrase.rstrip("*").lower()
+            table.setdefault(key, []).append((kind, value, stem))
+        for key, payloads in table.items():
+            self._auto.add_word(key, (key, tuple(payloads)))
+        self._auto.make_automaton()
+
+    def scan(self, lower: str) -> list[Hit]:
+        hits: list[Hit] = []
+        n = len(lower)
+        for end_idx, (key, payloads) in self._auto.iter(lower):
+            start = end_idx - len(key) + 1
+            end = end_idx + 1
+            if not _is_cjk(key[0]) and start > 0 and _word_char(lower[start - 1]):
+                continue
+            right_ok = _is_cjk(key[-1]) or end >= n or not _word_char(lower[end])
+            for kind, value, stem in payloads:
+                if stem or right_ok:
+                    hits.append(Hit(start, end, kind, value, key))
+        return hits
+
+
+def longest_only(hits: list[Hit]) -> list[Hit]:
+    """Leftmost-longest: drop hits inside a longer one ("rare earth" inside "rare earth magnets")."""
+    hits = sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[Hit] = []
+    reach = -1
+    for hit in hits:
+        if hit.start >= reach:
+            kept.append(hit)
+            reach = hit.end
+        elif hit.end <= reach and kept and (kept[-1].start, kept[-1].end) == (hit.start, hit.end):
+            kept.append(hit)  # same span, several meanings
+    return kept
+
+
+def _plurals(*stems: str) -> list[str]:
+    return [form for stem in stems for form in (stem, stem + "s")]
+
+
+_GENERIC = _plurals("rare earth", "rare-earth", "rare earth element", "rare-earth element",
+                    "rare earth metal", "rare earth mineral", "rare-earth mineral", "ree") + [
+    "稀土", "rare earth elements (rees)"]
+
+# Group phrases -> GROUPS key, per the labelling rules.
+_GROUP_PHRASES: dict[str, list[str]] = {
+    "heavy_rare_earths": _plurals(
+        "heavy rare earth", "heavy rare-earth", "heavy rare earth element", "heavy ree",
+        "medium and heavy rare earth", "medium-heavy rare earth", "medium and heavy rare-earth",
+        "middle and heavy rare earth") + ["中重稀土", "重稀土"],
+    "medium_heavy_2025_04": _plurals(
+        "seven medium and heavy rare earth", "seven rare earth", "seven rare-earth",
+        "seven heavy rare earth", "seven medium-heavy rare earth", "7 rare earth",
+        "seven rare earth element", "seven medium and heavy rare earth element")
+        + ["七种中重稀土", "7种中重稀土"],
+    "added_2025_10": _plurals(
+        "five additional rare earth", "five more rare earth", "five new rare earth",
+        "five other rare earth", "five rare earth", "five additional rare-earth",
+        "five more rare-earth", "five rare earth element", "five additional rare earth element",
+        "five additional rare earth mineral", "five more rare earth element")
+        + ["五种中重稀土", "5种中重稀土"],
+    "light_rare_earths": _plurals("light rare earth", "light rare-earth") + ["轻稀土"],
+    "ndfeb_magnets": _plurals(
+        "rare earth magnet", "rare-earth magnet", "rare earth permanent magnet",
+        "rare-earth permanent magnet", "permanent magnet", "ndfeb magnet", "neodymium magnet",
+        "neodymium-iron-boron magnet", "neodymium iron boron magnet", "magnet technology",
+        "magnet-making technology", "magnet manufacturing technology")
+        + ["ndfeb", "nd-fe-b", "neodymium-iron-boron", "neodymium iron boron",
+           "稀土永磁", "钕铁硼", "永磁体", "magnet-making technologies",
+           "magnet manufacturing technologies", "magnet technologies"],
+    "smco_magnets": _plurals("samarium-cobalt magnet", "samarium cobalt magnet", "smco magnet")
+        + ["samarium-cobalt", "samarium cobalt", "smco", "sm-co", "钐钴"],
+    "ndpr": ["ndpr", "nd-pr", "ndpr oxide", "didymium", "镨钕", "nd/pr", "nd pr oxide"],
+}
+
+# Compounds and product names that stand for one element.
+_ALIASES: dict[str, list[str]] = {
+    "Li": ["lithium-ion batter*", "lithium batter*", "lithium-battery", "lithium iron phosphate",
+           "锂电池", "锂离子电池"],
+    "graphite": ["graphite anode*", "anode material*", "石墨负极", "负极材料"],
+    "Ga": ["gallium nitride", "gallium arsenide", "gallium oxide"],
+    "Ge": ["germanium dioxide"],
+    "W": ["wolfram", "ammonium paratungstate"],
+}
+
+
+def _element_entries() -> list[tuple[str, str, str]]:
+    entries: list[tuple[str, str, str]] = []
+    for element in ELEMENTS.values():
+        entries.append((element.name, "element", element.symbol))
+        for chinese in element.chinese:
+            entries.append((chinese, "element", element.symbol))
+    for symbol, phrases in _ALIASES.items():
+        entries += [(p, "element", symbol) for p in phrases]
+    entries += [(p, "generic", "rare_earths") for p in _GENERIC]
+    for group, phrases in _GROUP_PHRASES.items():
+        entries += [(p, "group", group) for p in phrases]
+    return entries
+
+
+ELEMENT_LEXICON = Lexicon(_element_entries())
+
+_SYMBOLS = sorted((s for s in ELEMENTS if s != "graphite"), key=len, reverse=True)
+_SYMBOL_RE = re.compile(r"(?<![A-Za-z0-9])(" + "|".join(_SYMBOLS) + r")(?![a-z])")
+_OXIDE_TAIL = re.compile(r"\d*O\d")  # Dy2O3, Tb4O7, GeO2
+_III_V_TAIL = re.compile(r"(?:N|As|P)\b")  # GaN, GaAs, InP
+_LIST_GAP = re.compile(r"[\s,/、&+\-–()]*(?:and|or|和|及|与)?[\s,/、&+\-–()]*")
+
+
+def symbol_hits(text: str) -> list[Hit]:
+    """Chemical symbols in the original-case text that are plainly chemistry, not words."""
+    candidates = [(m.start(), m.end(), m.group(1)) for m in _SYMBOL_RE.finditer(text)]
+    hits: list[Hit] = []
+    for i, (start, end, symbol) in enumerate(candidates):
+        formula = _OXIDE_TAIL.match(text, end) is not None or (
+            symbol in ("Ga", "In") and _III_V_TAIL.match(text, end) is not None
+        )
+        listed = False
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(candidates):
+                a, b = (candidates[j][1], start) if j < i else (end, candidates[j][0])
+                if b - a <= 7 and _LIST_GAP.fullmatch(text, a, b):
+                    listed = True
+        if formula or listed:
+            hits.append(Hit(start, end, "element", symbol, symbol))
+    return hits
+
+
+def expand(hit: Hit) -> tuple[str, ...]:
+    """The element symbols a hit stands for."""
+    if hit.kind == "element":
+        return (hit.value,)
+    if hit.kind == "generic":
+        return ALL_RARE_EARTHS
+    return GROUPS.get(hit.value, ())
+
+
+def element_hits(text: str, lower: str) -> list[Hit]:
+    """Every element, group and generic rare-earth mention, longest phrase first."""
+    return longest_only(ELEMENT_LEXICON.scan(lower) + symbol_hits(text))
