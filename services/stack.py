@@ -38,6 +38,7 @@ class Stack:
         self.log = log
         self.procs: dict[str, subprocess.Popen] = {}
         self.restarts: dict[str, int] = {}
+        self.not_before: dict[str, float] = {}  # crash-loop backoff: no restart before this time
 
     def start_one(self, name: str) -> None:
         out = self.log if self.log is not None else None
@@ -54,15 +55,19 @@ class Stack:
             self.start_one(name)
 
     def supervise_once(self) -> list[str]:
-        """Restart services that exited; returns the names restarted."""
+        """Restart services that exited, backing off if one keeps dying; returns those restarted."""
         restarted = []
+        now = time.monotonic()
         for name, proc in list(self.procs.items()):
-            if proc.poll() is not None:
-                self.restarts[name] = self.restarts.get(name, 0) + 1
-                print(f"chokewatch: {name} exited with {proc.returncode}; restarting",
-                      file=sys.stderr)
-                self.start_one(name)
-                restarted.append(name)
+            if proc.poll() is None or now < self.not_before.get(name, 0.0):
+                continue
+            count = self.restarts[name] = self.restarts.get(name, 0) + 1
+            delay = min(30.0, 0.5 * 2 ** min(count, 6))
+            print(f"chokewatch: {name} exited with {proc.returncode}; restarted "
+                  f"(restart {count}; next no sooner than {delay:.0f} s)", file=sys.stderr)
+            self.start_one(name)
+            self.not_before[name] = now + delay
+            restarted.append(name)
         return restarted
 
     def stop(self, timeout: float = 10.0) -> None:

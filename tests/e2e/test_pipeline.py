@@ -7,7 +7,10 @@ import signal
 import time
 
 import pytest
-from chokewatch.shared.names import CLASSIFIED
+import httpx
+
+from chokewatch.shared.embedded import free_port
+from chokewatch.shared.names import ALERTS, CLASSIFIED, RAW, SUBMITTED
 
 from tests.conftest import wait_for
 
@@ -16,9 +19,11 @@ from .helpers import DYSPROSIUM_CONTROL, api_client, drained, subscribe
 pytestmark = pytest.mark.slow
 
 
-def test_event_reaches_exposed_subscriber_only(services, receiver):
-    for name in ("ingest", "classify", "alert", "api"):
-        services.start(name)
+def test_event_reaches_exposed_subscriber_only(services, receiver, names):
+    ports = {name: free_port() for name in ("ingest", "classify", "alert")}
+    for name in ("ingest", "classify", "alert"):
+        services.start(name, metrics_port=str(ports[name]))
+    services.start("api")
     client = api_client(services)
     try:
         exposed = subscribe(client, receiver, "/hooks/magnets",
@@ -47,6 +52,14 @@ def test_event_reaches_exposed_subscriber_only(services, receiver):
         history = client.get(f"/v1/subscribers/{exposed}/alerts").json()["items"]
         assert [h["status"] for h in history] == ["delivered"]
         assert history[0]["alert"]["alert_id"] == alert["alert_id"]
+
+        # Each service counts what it handled on its own metrics port.
+        for service, hop, expected in [("ingest", SUBMITTED, 2), ("classify", RAW, 1),
+                                       ("alert", ALERTS, 1)]:
+            text = httpx.get(f"http://127.0.0.1:{ports[service]}/metrics").text
+            line = (f'chokewatch_messages_total{{outcome="ok",stream="{names.stream(hop).stream}"}} '
+                    f"{float(expected)}")
+            assert line in text, (service, [x for x in text.splitlines() if "messages_total" in x])
     finally:
         client.close()
 
