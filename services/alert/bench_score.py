@@ -131,10 +131,7 @@ def run(sizes=(1_000, 10_000, 100_000), exposed_fraction=0.01) -> dict:
     smallest, largest = figures[min(sizes)], figures[max(sizes)]
     ratio = largest["us_per_exposed_subscriber"] / smallest["us_per_exposed_subscriber"]
     figures["cost_ratio"] = ratio
-    print(
-        f"cost per exposed subscriber at {max(sizes):,} vs {min(sizes):,}: {ratio:.2f}x "
-        f"(target ≤ 3x)"
-    )
+    print(f"cost per exposed subscriber at {max(sizes):,} vs {min(sizes):,}: {ratio:.2f}x (target ≤ 3x)")
     return figures
 
 

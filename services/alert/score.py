@@ -236,8 +236,7 @@ def intensity(c: Classification) -> tuple[float, str]:
     value = TYPE[c.event_type] * STATUS[c.status] * DIRECTION[c.direction] * sev
     status = c.status.value if c.status else "status not stated"
     words = (
-        f"{c.event_type.value.replace('_', ' ')}, {status}, {c.direction.value}, "
-        f"severity {c.severity:.2f}"
+        f"{c.event_type.value.replace('_', ' ')}, {status}, {c.direction.value}, severity {c.severity:.2f}"
     )
     issuer = issuer_of(c)
     if issuer:
@@ -298,9 +297,7 @@ def _supplier_items(c: Classification, profile: ProfileSpec, companies: list[str
             where = _country(issuer)
             how = f"based in {where}, the issuing country, and supplies {', '.join(supplies)}"
         reason = f"Supplier {supplier.name}: {how}; {stage_words}"
-        items.append(
-            _Item(f"s:{index:04d}", supplier.name, base * STAGE[stage], reason, tuple(supplies))
-        )
+        items.append(_Item(f"s:{index:04d}", supplier.name, base * STAGE[stage], reason, tuple(supplies)))
     return items
 
 
@@ -321,9 +318,7 @@ def _tenths(raw: list[float], total: int) -> list[int]:
     return out
 
 
-def score(
-    c: Classification, profile: ProfileSpec, *, companies: list[str] | None = None
-) -> ScoreResult:
+def score(c: Classification, profile: ProfileSpec, *, companies: list[str] | None = None) -> ScoreResult:
     """Score one event against one profile (see the module docstring for the formula).
 
     `companies` overrides the event's own list of named companies, e.g. for a preview.

@@ -18,6 +18,7 @@ from chokewatch.shared.messages import Classification, Direction, EventType, Sta
 from . import dates, gazetteer
 from .cues import CUE_LEXICON
 from .gazetteer import Hit
+from .incident_rules import anchors
 from .sentences import Sentence, split
 from .severity import severity
 
@@ -384,6 +385,12 @@ def classify(text: str, title: str = "") -> Classification:
     }
     if effective_ev:
         evidence["effective_date"] = [effective_ev]
+    if etype not in (EventType.commentary, EventType.not_relevant):
+        # Identifiers of the measure (numbers, dates, named rules) for the incident store.
+        told = {id(s): s for s in subject}
+        told.update({id(s): s for s in sents if s.in_lead and not s.background})
+        ordered = sorted(told.values(), key=lambda s: s.info.start)
+        evidence["anchors"] = anchors(" ".join(full[s.info.start : s.info.end] for s in ordered))
     return Classification(
         elements=elements,
         event_type=etype,

@@ -28,9 +28,7 @@ def seen(value: float, revision: int = 1) -> Prior:
 
 
 def run(prior, value, *, revision=1, direction=Direction.tightening, threshold=40.0, muted=()):
-    return decide(
-        prior, scored(value), event(direction), revision=revision, threshold=threshold, muted=muted
-    )
+    return decide(prior, scored(value), event(direction), revision=revision, threshold=threshold, muted=muted)
 
 
 # --- first alert ----------------------------------------------------------------------------

@@ -36,9 +36,7 @@ def supplier(
     *elements: str,
     aliases: tuple[str, ...] = (),
 ) -> Supplier:
-    return Supplier(
-        name=name, country=country, stage=stage, elements=list(elements), aliases=list(aliases)
-    )
+    return Supplier(name=name, country=country, stage=stage, elements=list(elements), aliases=list(aliases))
 
 
 def profile(
@@ -225,9 +223,7 @@ def events(draw) -> Classification:
         stages=sorted(draw(st.sets(st.sampled_from(STAGES), max_size=2))),
         companies=draw(
             st.lists(
-                st.sampled_from(
-                    ["China Northern Rare Earth", "JL Mag", "Lynas", "Apple", "Shenghe"]
-                ),
+                st.sampled_from(["China Northern Rare Earth", "JL Mag", "Lynas", "Apple", "Shenghe"]),
                 max_size=2,
             )
         ),

@@ -6,9 +6,8 @@ import os
 import signal
 import time
 
-import pytest
 import httpx
-
+import pytest
 from chokewatch.shared.embedded import free_port
 from chokewatch.shared.names import ALERTS, CLASSIFIED, RAW, SUBMITTED
 
