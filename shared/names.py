@@ -64,6 +64,10 @@ class Names:
         return f"{self.namespace}:idx:element:{element}"  # set of subscriber ids
 
     @property
+    def subscriber_changes(self) -> str:
+        return f"{self.namespace}:subscribers:changes"  # stream of changed ids, for alert workers
+
+    @property
     def subscriber_order(self) -> str:
         return f"{self.namespace}:subscribers:order"  # zset of ids, for cursor pagination
 

@@ -22,6 +22,11 @@ def hash_key(api_key: str) -> str:
     return hashlib.sha256(api_key.encode()).hexdigest()
 
 
+def announce_change(pipe, names: Names, subscriber_id: str) -> None:
+    """Tell every alert worker, in the same transaction as the change, to re-read a profile."""
+    pipe.xadd(names.subscriber_changes, {"id": subscriber_id}, maxlen=100_000, approximate=True)
+
+
 def new_api_key() -> str:
     return "cwk_" + secrets.token_urlsafe(32)
 
@@ -53,6 +58,7 @@ class SubscriberStore:
                 pipe.srem(names.element_index(element), sub.id)
             for element in new:
                 pipe.sadd(names.element_index(element), sub.id)
+            announce_change(pipe, names, sub.id)
             await pipe.execute()
 
     async def delete(self, sub: Subscriber) -> None:
@@ -67,6 +73,7 @@ class SubscriberStore:
                 pipe.hdel(names.api_keys, key_hash)
             pipe.hdel(names.subscriber_keys, sub.id)
             pipe.delete(names.alerted(sub.id), names.history(sub.id), names.history_order(sub.id))
+            announce_change(pipe, names, sub.id)
             await pipe.execute()
 
     async def list_ids(self, after: str | None, limit: int) -> list[str]:

@@ -26,6 +26,7 @@ from chokewatch.shared.worker import Retryable, Runtime, Stage
 from . import slack, webhook
 from .channels import Outcome, post
 from .decide import Prior, decide
+from .exposure import ExposureView
 from .history import History
 from .score import score
 
@@ -66,7 +67,7 @@ def build_alert(event: ClassifiedEvent, sub: Subscriber, result, kind: str, numb
 class Decider:
     def __init__(self, rt: Runtime) -> None:
         self.rt = rt
-        self.store = SubscriberStore(rt.redis, rt.names)
+        self.exposure = ExposureView(rt.redis, rt.names)
         self.history = History(rt.redis, rt.names)
         self.out = rt.names.stream(ALERTS)
 
@@ -74,8 +75,7 @@ class Decider:
         c = event.classification
         if c.event_type in SILENT or c.incident_id is None:
             return
-        ids = await self.store.candidates(c.elements)
-        for sub in await self.store.get_many(ids):
+        for sub in await self.exposure.exposed(c):
             await self._one(event, sub)
 
     async def _one(self, event: ClassifiedEvent, sub: Subscriber) -> None:
@@ -167,6 +167,8 @@ async def build(rt: Runtime) -> list[Stage]:
         headers={"user-agent": "chokewatch-alerts/1"},
     )
     decider = Decider(rt)
+    indexed = await decider.exposure.load()
+    log.info("exposure index built", subscribers=indexed)
     deliverer = Deliverer(rt, client)
     return [
         Stage(CLASSIFIED, ClassifiedEvent, decider.on_classified),

@@ -1,0 +1,59 @@
+"""Each alert worker's view of who is exposed to what, kept current from Redis.
+
+At start the worker indexes every stored profile; before scoring each event it applies the
+profile changes announced since (the API writes them to a stream in the same transaction as the
+change), so no worker ever scores against a stale index and none needs a restart. The index
+holds ids only; the candidates' profiles are read from Redis for each event.
+"""
+
+from __future__ import annotations
+
+import redis.asyncio as aioredis
+from chokewatch.shared.messages import Classification
+from chokewatch.shared.names import Names
+from chokewatch.shared.profiles import Subscriber
+from chokewatch.shared.subscribers import SubscriberStore
+
+from .index import ExposureIndex
+
+
+class ExposureView:
+    def __init__(self, redis: aioredis.Redis, names: Names) -> None:
+        self.redis = redis
+        self.names = names
+        self.store = SubscriberStore(redis, names)
+        self.index = ExposureIndex()
+        self.cursor = "0-0"
+
+    async def load(self) -> int:
+        """Index every stored profile; changes made meanwhile are replayed by follow()."""
+        last = await self.redis.xrevrange(self.names.subscriber_changes, count=1)
+        self.cursor = last[0][0] if last else "0-0"
+        async for sub_id, raw in self.redis.hscan_iter(self.names.subscribers, count=1_000):
+            self.index.add(sub_id, Subscriber.model_validate_json(raw))
+        return len(self.index)
+
+    async def apply_changes(self) -> int:
+        """Re-read every profile changed since the last call; returns how many changes."""
+        changed = 0
+        while True:
+            reply = await self.redis.xread({self.names.subscriber_changes: self.cursor}, count=500)
+            entries = reply[0][1] if reply else []
+            for entry_id, fields in entries:
+                await self._refresh(fields.get("id", ""))
+                self.cursor = entry_id
+            changed += len(entries)
+            if len(entries) < 500:
+                return changed
+
+    async def _refresh(self, subscriber_id: str) -> None:
+        sub = await self.store.get(subscriber_id)
+        if sub is None:
+            self.index.remove(subscriber_id)
+        else:
+            self.index.add(subscriber_id, sub)
+
+    async def exposed(self, c: Classification) -> list[Subscriber]:
+        await self.apply_changes()
+        ids = self.index.candidates(c, companies=c.companies)
+        return await self.store.get_many(sorted(ids))

@@ -1,0 +1,55 @@
+"""An alert worker's exposure view against a real Redis: built at start, current at each event."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from chokewatch.services.alert.exposure import ExposureView
+from chokewatch.shared.messages import Classification, EventType, Status
+from chokewatch.shared.profiles import Subscriber
+from chokewatch.shared.subscribers import SubscriberStore
+
+
+def sub(sid: str, **fields) -> Subscriber:
+    now = datetime.now(UTC)
+    return Subscriber(id=sid, created_at=now, updated_at=now, name=sid, **fields)
+
+
+def event(elements: list[str], companies: list[str] | None = None) -> Classification:
+    return Classification(elements=elements, event_type=EventType.mineral_export_control,
+                          status=Status.enacted, issuer="CN", severity=0.8,
+                          companies=companies or [])
+
+
+async def test_view_follows_profile_changes_without_restart(redis, names):
+    store = SubscriberStore(redis, names)
+    dy = sub("dy", elements={"Dy": {"weight": 0.9}})
+    await store.put(dy)
+    view = ExposureView(redis, names)
+    assert await view.load() == 1
+    assert [s.id for s in await view.exposed(event(["Dy"]))] == ["dy"]
+
+    # Added, edited and removed after the worker started: seen at the next event.
+    await store.put(sub("ga", elements={"Ga": {"weight": 0.5}}))
+    moved = sub("dy", elements={"Tb": {"weight": 0.9}})
+    await store.put(moved, previous=dy)
+    assert [s.id for s in await view.exposed(event(["Ga"]))] == ["ga"]
+    assert await view.exposed(event(["Dy"])) == []
+    assert [s.id for s in await view.exposed(event(["Tb"]))] == ["dy"]
+    await store.delete(moved)
+    assert await view.exposed(event(["Tb"])) == []
+
+    # A new worker builds the same view from Redis.
+    fresh = ExposureView(redis, names)
+    assert await fresh.load() == 1
+    assert [s.id for s in await fresh.exposed(event(["Ga"]))] == ["ga"]
+
+
+async def test_supplier_only_exposure_is_found_by_company_name(redis, names):
+    store = SubscriberStore(redis, names)
+    await store.put(sub("magnets", suppliers=[{"name": "Northern Rare Earth Group",
+                                               "country": "CN", "elements": ["Nd"]}]))
+    view = ExposureView(redis, names)
+    await view.load()
+    found = await view.exposed(event([], companies=["China Northern Rare Earth"]))
+    assert [s.id for s in found] == ["magnets"]
