@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+
 from chokewatch.shared.settings import Settings
 
 app = typer.Typer(
@@ -63,6 +64,7 @@ def run(name: Annotated[str, typer.Argument(help="ingest, classify, alert or api
     setup_logging(settings.log_level, settings.log_json, service=name)
     if name == "api":
         import uvicorn
+
         from chokewatch.services.api.app import create_app
 
         if not settings.redis_url:
@@ -145,6 +147,45 @@ async def _admit(settings: Settings, url: str, events: list) -> int:
         await ensure_streams(redis, names)
         admitter = Admitter(redis, names, settings.dedup_ttl_days)
         return sum([await admitter.admit(e) for e in events])
+    finally:
+        await redis.aclose()
+
+
+@app.command("dead-letters")
+def dead_letters(
+    hop: Annotated[str | None, typer.Argument(help="submitted, raw, classified or alerts")] = None,
+    redrive: Annotated[bool, typer.Option(help="send them through their stream again")] = False,
+    limit: Annotated[int, typer.Option(help="at most this many")] = 100,
+) -> None:
+    """List dead-lettered entries with their reasons, or redrive them once the cause is fixed."""
+    from chokewatch.shared.names import GROUPS
+
+    if hop is not None and hop not in GROUPS:
+        typer.echo(f"error: unknown stream {hop!r}; choose one of {', '.join(GROUPS)}", err=True)
+        raise typer.Exit(2)
+    settings = _settings()
+    asyncio.run(_dead_letters(settings, _redis_url(settings), hop, redrive, limit))
+
+
+async def _dead_letters(settings: Settings, url: str, hop: str | None, redrive: bool,
+                        limit: int) -> None:
+    from chokewatch.shared import streams
+    from chokewatch.shared.names import GROUPS, Names
+    from chokewatch.shared.redis import connect
+
+    redis = connect(url)
+    names = Names(settings.namespace)
+    try:
+        for name in [hop] if hop else list(GROUPS):
+            keys = names.stream(name)
+            if redrive:
+                moved = await streams.redrive(redis, keys, limit)
+                typer.echo(f"{name}: {moved} entr{'y' if moved == 1 else 'ies'} sent again")
+                continue
+            total = await redis.xlen(keys.dead)
+            typer.echo(f"{name}: {total} dead-lettered")
+            for entry_id, fields in await redis.xrevrange(keys.dead, count=limit):
+                typer.echo(f"  {entry_id}  {fields.get('reason', '')}")
     finally:
         await redis.aclose()
 

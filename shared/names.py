@@ -89,5 +89,19 @@ class Names:
     def history_order(self, subscriber_id: str) -> str:
         return f"{self.namespace}:history-order:{{{subscriber_id}}}"  # zset: alert id by time
 
+    def rate_limit(self, key: str) -> str:
+        return f"{self.namespace}:rate:{key}"
+
     def delivered(self, alert_id: str) -> str:
         return f"{self.namespace}:delivered:{alert_id}"
+
+    # api
+    @property
+    def audit(self) -> str:
+        return f"{self.namespace}:audit"  # capped stream of configuration changes
+
+    def rate(self, key_hash: str, window: int) -> str:
+        return f"{self.namespace}:rate:{key_hash}:{window}"  # requests of one key in one minute
+
+    def idempotency(self, digest: str) -> str:
+        return f"{self.namespace}:idem:{digest}"  # Idempotency-Key -> the event it created

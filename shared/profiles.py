@@ -6,6 +6,8 @@ Secrets (webhook signing secrets, Slack URLs) are SecretStr so they never print 
 
 from __future__ import annotations
 
+import base64
+import binascii
 from enum import StrEnum
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -113,15 +115,36 @@ class WebhookChannel(BaseModel):
     secret: SecretStr | None = Field(
         default=None, description="Standard Webhooks secret ('whsec_' + base64); write-only"
     )
+    previous_secret: SecretStr | None = Field(
+        default=None,
+        description="the secret being rotated out: alerts carry both signatures until "
+        "previous_secret_until, so receivers can switch without losing one; write-only",
+    )
+    previous_secret_until: AwareDatetime | None = None
 
     @field_validator("url")
     @classmethod
     def _url(cls, value: str) -> str:
         return _check_url(value)
 
-    @field_serializer("secret")
+    @field_serializer("secret", "previous_secret")
     def _dump_secret(self, value: SecretStr | None, info: SerializationInfo) -> str | None:
         return _dump(value, info)
+
+    @field_validator("secret", "previous_secret")
+    @classmethod
+    def _secret_format(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return value
+        raw = value.get_secret_value()
+        body = raw.removeprefix("whsec_")
+        try:
+            decoded = base64.b64decode(body + "=" * (-len(body) % 4), validate=True)
+        except (binascii.Error, ValueError):
+            raise ValueError("must be 'whsec_' followed by base64") from None
+        if len(decoded) < 16:
+            raise ValueError("must hold at least 16 random bytes (24 to 64 recommended)")
+        return value
 
 
 class SlackChannel(BaseModel):

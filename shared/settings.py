@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     )
     admin_key_file: Path | None = Field(default=None, description="file holding the admin key")
     max_event_bytes: int = Field(default=1_000_000, description="largest accepted event body")
+    api_rate_per_minute: int = Field(
+        default=600, ge=1, description="requests one API key may make per minute (429 above)"
+    )
 
     metrics_port: int | None = Field(
         default=None,
@@ -51,6 +54,22 @@ class Settings(BaseSettings):
     dedup_ttl_days: int = Field(default=30, ge=1, description="how long exact duplicates are remembered")
 
     webhook_timeout_s: float = Field(default=10.0, gt=0)
+    delivery_max_attempts: int = Field(
+        default=12, ge=1, description="delivery attempts per alert before it is dead-lettered"
+    )
+    delivery_retry_base_ms: int = Field(default=2_000, ge=1, description="first delivery retry")
+    delivery_retry_max_ms: int = Field(default=600_000, ge=1, description="longest delivery retry")
+    delivery_concurrency: int = Field(default=32, ge=1, description="alerts delivered at once")
+    endpoint_concurrency: int = Field(
+        default=4, ge=1, description="requests in flight to one endpoint (host and port)"
+    )
+    breaker_failures: int = Field(
+        default=5, ge=1, description="consecutive failures that open an endpoint's circuit"
+    )
+    breaker_open_s: float = Field(default=30.0, gt=0, description="how long a circuit stays open")
+    slack_interval_ms: int = Field(
+        default=1_000, ge=0, description="least time between two messages to one Slack webhook"
+    )
     webhook_allow_hosts: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="comma-separated hosts or CIDRs exempt from the SSRF guard (e.g. 127.0.0.1)",

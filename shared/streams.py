@@ -166,3 +166,28 @@ async def backlog(redis: aioredis.Redis, all_keys: list[StreamKeys]) -> dict[str
                 waiting += int(lag) + int(group["pending"])
         out[keys.stream] = waiting
     return out
+
+
+# Moves dead letters back onto their stream with a fresh attempt count, atomically. Entries
+# that were never valid envelopes stay where they are: sending them again cannot help.
+_REDRIVE = """
+local entries = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', tonumber(ARGV[1]))
+local moved = 0
+for _, entry in ipairs(entries) do
+  local fields = entry[2]
+  for i = 1, #fields, 2 do
+    if fields[i] == '__data__' then
+      redis.call('XADD', KEYS[2], '*', '__data__', fields[i + 1], 'attempts', '0')
+      redis.call('XDEL', KEYS[1], entry[1])
+      moved = moved + 1
+      break
+    end
+  end
+end
+return moved
+"""
+
+
+async def redrive(redis: aioredis.Redis, keys: StreamKeys, limit: int = 1_000) -> int:
+    """Send up to `limit` dead letters of a stream through it again; returns how many."""
+    return int(await redis.eval(_REDRIVE, 2, keys.dead, keys.stream, limit))

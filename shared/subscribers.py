@@ -16,6 +16,66 @@ import redis.asyncio as aioredis
 from .names import Names
 from .profiles import Subscriber
 
+# Compare-and-set of one profile: write only if the stored version is the one the caller read
+# (0: only if absent), and move its element-index entries in the same atomic step.
+# KEYS: subscribers hash, order zset, changes stream, then n_remove index keys, then the index
+# keys to add. ARGV: id, expected version, profile JSON, n_remove. Returns 1 if written, 0 on a
+# conflict. The changes stream tells every alert worker to re-read the profile.
+_REPLACE = """
+local raw = redis.call('HGET', KEYS[1], ARGV[1])
+local expected = tonumber(ARGV[2])
+if expected == 0 then
+  if raw then return 0 end
+elseif not raw or cjson.decode(raw)['version'] ~= expected then
+  return 0
+end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+redis.call('ZADD', KEYS[2], 0, ARGV[1])
+redis.call('XADD', KEYS[3], 'MAXLEN', '~', 100000, '*', 'id', ARGV[1])
+local n_remove = tonumber(ARGV[4])
+for i = 4, #KEYS do
+  if i < 4 + n_remove then
+    redis.call('SREM', KEYS[i], ARGV[1])
+  else
+    redis.call('SADD', KEYS[i], ARGV[1])
+  end
+end
+return 1
+"""
+
+# Delete one profile if its stored version is the expected one, with its key, index entries,
+# decisions and history. KEYS: subscribers, order, api_keys, subscriber_keys, changes stream,
+# then the keys to DEL, then (after n_del) the index sets. ARGV: id, expected version, n_del.
+_DELETE = """
+local raw = redis.call('HGET', KEYS[1], ARGV[1])
+if not raw or cjson.decode(raw)['version'] ~= tonumber(ARGV[2]) then return 0 end
+redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('ZREM', KEYS[2], ARGV[1])
+local key_hash = redis.call('HGET', KEYS[4], ARGV[1])
+if key_hash then redis.call('HDEL', KEYS[3], key_hash) end
+redis.call('HDEL', KEYS[4], ARGV[1])
+redis.call('XADD', KEYS[5], 'MAXLEN', '~', 100000, '*', 'id', ARGV[1])
+local n_del = tonumber(ARGV[3])
+for i = 6, #KEYS do
+  if i < 6 + n_del then redis.call('DEL', KEYS[i]) else redis.call('SREM', KEYS[i], ARGV[1]) end
+end
+return 1
+"""
+
+# Swap (or with an empty ARGV[2], revoke) a subscriber's key in one step, so two rotations at
+# once cannot leave an orphaned hash that still authenticates. KEYS: api_keys, subscriber_keys.
+_SET_KEY = """
+local old = redis.call('HGET', KEYS[2], ARGV[1])
+if old then redis.call('HDEL', KEYS[1], old) end
+if ARGV[2] == '' then
+  redis.call('HDEL', KEYS[2], ARGV[1])
+  return old and 1 or 0
+end
+redis.call('HSET', KEYS[1], ARGV[2], ARGV[1])
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+return 1
+"""
+
 
 def hash_key(api_key: str) -> str:
     # API keys are 32 random bytes, so a plain SHA-256 is enough to make the stored form useless.
@@ -27,6 +87,10 @@ def announce_change(pipe, names: Names, subscriber_id: str) -> None:
     pipe.xadd(names.subscriber_changes, {"id": subscriber_id}, maxlen=100_000, approximate=True)
 
 
+def _bound(score: float) -> str | float:
+    return "+inf" if score == float("inf") else "-inf" if score == float("-inf") else score
+
+
 def new_api_key() -> str:
     return "cwk_" + secrets.token_urlsafe(32)
 
@@ -35,6 +99,9 @@ class SubscriberStore:
     def __init__(self, redis: aioredis.Redis, names: Names) -> None:
         self.redis = redis
         self.names = names
+        self._replace = redis.register_script(_REPLACE)
+        self._delete = redis.register_script(_DELETE)
+        self._set_key = redis.register_script(_SET_KEY)
 
     async def get(self, subscriber_id: str) -> Subscriber | None:
         raw = await self.redis.hget(self.names.subscribers, subscriber_id)
@@ -60,6 +127,35 @@ class SubscriberStore:
                 pipe.sadd(names.element_index(element), sub.id)
             announce_change(pipe, names, sub.id)
             await pipe.execute()
+
+    async def replace(self, sub: Subscriber, previous: Subscriber | None) -> bool:
+        """Store `sub` only if the stored profile is still `previous` (None: only if absent).
+
+        False means someone else changed (or removed) it since it was read: nothing is written.
+        """
+        names = self.names
+        old = previous.exposed_elements() if previous else set()
+        new = sub.exposed_elements()
+        remove = [names.element_index(e) for e in sorted(old - new)]
+        add = [names.element_index(e) for e in sorted(new)]
+        done = await self._replace(
+            keys=[names.subscribers, names.subscriber_order, names.subscriber_changes,
+                  *remove, *add],
+            args=[sub.id, previous.version if previous else 0, sub.storable(), len(remove)],
+        )
+        return bool(done)
+
+    async def remove(self, sub: Subscriber) -> bool:
+        """Delete a subscriber and everything of it, only if it is still at `sub.version`."""
+        names = self.names
+        doomed = [names.alerted(sub.id), names.history(sub.id), names.history_order(sub.id)]
+        index = [names.element_index(e) for e in sorted(sub.exposed_elements())]
+        done = await self._delete(
+            keys=[names.subscribers, names.subscriber_order, names.api_keys, names.subscriber_keys,
+                  names.subscriber_changes, *doomed, *index],
+            args=[sub.id, sub.version, len(doomed)],
+        )
+        return bool(done)
 
     async def delete(self, sub: Subscriber) -> None:
         names = self.names
@@ -107,6 +203,19 @@ class SubscriberStore:
             await pipe.execute()
         return key
 
+    async def swap_key(self, subscriber_id: str) -> str:
+        """Like issue_key, in one atomic step."""
+        key = new_api_key()
+        names = self.names
+        await self._set_key(keys=[names.api_keys, names.subscriber_keys], args=[subscriber_id, hash_key(key)])
+        return key
+
+    async def revoke_key(self, subscriber_id: str) -> bool:
+        """Drop the subscriber's key: nothing authenticates as it until a new one is issued."""
+        names = self.names
+        done = await self._set_key(keys=[names.api_keys, names.subscriber_keys], args=[subscriber_id, ""])
+        return bool(done)
+
     async def subscriber_for_key(self, api_key: str) -> str | None:
         return await self.redis.hget(self.names.api_keys, hash_key(api_key))
 
@@ -122,3 +231,19 @@ class SubscriberStore:
             return []
         raws = await self.redis.hmget(names.history(subscriber_id), ids)
         return [json.loads(r) for r in raws if r]
+
+    async def history_window(
+        self, subscriber_id: str, top: float, skip: int, bottom: float, count: int
+    ) -> list[tuple[dict | None, float]]:
+        """Up to `count` records (with their time) from `top` down to `bottom`, newest first,
+        skipping the first `skip` (records at `top` that an earlier page already returned).
+        A record whose body is gone shows as None, so positions still count it."""
+        names = self.names
+        pairs = await self.redis.zrevrangebyscore(
+            names.history_order(subscriber_id), _bound(top), _bound(bottom),
+            start=skip, num=count, withscores=True,
+        )
+        if not pairs:
+            return []
+        raws = await self.redis.hmget(names.history(subscriber_id), [alert_id for alert_id, _ in pairs])
+        return [(json.loads(raw) if raw else None, at) for raw, (_, at) in zip(raws, pairs, strict=True)]

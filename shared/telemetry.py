@@ -14,7 +14,7 @@ from prometheus_client import Counter, Gauge, Histogram, start_http_server
 
 MESSAGES = Counter(
     "chokewatch_messages_total",
-    "Stream entries handled, by stream and outcome (ok, retried, dead_lettered)",
+    "Stream entries handled, by stream and outcome (ok, retried, deferred, dead_lettered)",
     ["stream", "outcome"],
 )
 HANDLE_SECONDS = Histogram(
@@ -33,8 +33,14 @@ DUPLICATES = Counter("chokewatch_ingest_duplicates_total", "Exact duplicate even
 ALERTS = Counter("chokewatch_alerts_total", "Alert decisions, by kind (new, update)", ["kind"])
 DELIVERIES = Counter(
     "chokewatch_deliveries_total",
-    "Delivery attempts, by channel and outcome (delivered, retry, failed)",
+    "Delivery attempts, by channel and outcome (delivered, retry, deferred, failed)",
     ["channel", "outcome"],
+)
+DELIVERY_SECONDS = Histogram(
+    "chokewatch_delivery_seconds",
+    "Time of one delivery request, by channel",
+    ["channel"],
+    buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
 )
 END_TO_END_SECONDS = Histogram(
     "chokewatch_end_to_end_seconds",

@@ -35,9 +35,11 @@ from .telemetry import CLAIMED, HANDLE_SECONDS, MESSAGES, log, serve_metrics
 class Retryable(Exception):
     """The handler could not finish now (a dependency is down); try again later."""
 
-    def __init__(self, reason: str, after_s: float | None = None) -> None:
+    def __init__(self, reason: str, after_s: float | None = None, counts: bool = True) -> None:
         super().__init__(reason)
         self.after_s = after_s  # the other side asked us to wait this long (Retry-After)
+        # False when nothing was tried (endpoint busy, circuit open, rate limit): no attempt used.
+        self.counts = counts
 
 
 @dataclass(slots=True)
@@ -48,6 +50,9 @@ class Stage:
     # Called with the message and the reason when it is dead-lettered after its last attempt.
     on_dead: Callable[[Any, str], Awaitable[None]] | None = None
     max_attempts: int | None = None  # default: settings.max_attempts
+    retry_base_ms: int | None = None  # default: settings.retry_base_ms
+    retry_max_ms: int | None = None  # default: settings.retry_max_ms
+    concurrency: int = 1  # entries handled at once by one process
 
 
 @dataclass(slots=True)
@@ -109,6 +114,8 @@ class StreamWorker:
     ) -> None:
         settings, redis = self.rt.settings, self.rt.redis
         reason = f"{type(exc).__name__}: {exc}"
+        if isinstance(exc, Retryable) and not exc.counts:
+            attempts -= 1  # deferred without trying: the attempt is not used up
         if attempts >= (stage.max_attempts or settings.max_attempts):
             final = f"failed {attempts} times; last: {reason}"
             if stage.on_dead is not None:
@@ -117,12 +124,20 @@ class StreamWorker:
             MESSAGES.labels(keys.stream, "dead_lettered").inc()
             log.error("dead-lettered after retries", stream=keys.stream, reason=reason)
             return
-        delay = streams.backoff_ms(attempts, settings.retry_base_ms, settings.retry_max_ms)
+        delay = streams.backoff_ms(
+            max(1, attempts),
+            stage.retry_base_ms or settings.retry_base_ms,
+            stage.retry_max_ms or settings.retry_max_ms,
+        )
         if isinstance(exc, Retryable) and exc.after_s is not None:
             delay = max(delay, int(exc.after_s * 1000))
         await streams.schedule_retry(
             redis, keys, entry_id, fields, attempts, int(time.time() * 1000) + delay
         )
+        if isinstance(exc, Retryable) and not exc.counts:
+            MESSAGES.labels(keys.stream, "deferred").inc()
+            log.info("deferred", stream=keys.stream, delay_ms=delay, reason=str(exc))
+            return
         MESSAGES.labels(keys.stream, "retried").inc()
         log.warning("handler failed; retry scheduled", stream=keys.stream, attempt=attempts,
                     delay_ms=delay, reason=reason)
@@ -167,6 +182,7 @@ class StreamWorker:
     def attach(self, broker: RedisBroker) -> None:
         for stage in self.stages:
             keys = self.rt.names.stream(stage.hop)
+            extra = {"max_workers": stage.concurrency} if stage.concurrency > 1 else {}
             sub = broker.subscriber(
                 stream=StreamSub(
                     keys.stream,
@@ -174,7 +190,8 @@ class StreamWorker:
                     consumer=self.rt.consumer,
                     max_records=self.rt.settings.batch_size,
                     polling_interval=500,
-                )
+                ),
+                **extra,
             )
             sub(self._handler(stage, keys))
 

@@ -6,6 +6,8 @@ points at one, so the suite needs nothing beyond the project's own install.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 import secrets
 import subprocess
@@ -16,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import redis as syncredis
+
 from chokewatch.services.demo.receiver import Receiver
 from chokewatch.shared.embedded import EmbeddedRedis, free_port
 from chokewatch.shared.names import Names
@@ -139,3 +142,39 @@ def wait_for(predicate, timeout: float = 20.0, interval: float = 0.05, what: str
             return value
         time.sleep(interval)
     raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+@contextlib.asynccontextmanager
+async def running_worker(settings, redis, names, stages):
+    """A StreamWorker consuming in this process through FastStream, as a service runs it."""
+    from faststream.redis import RedisBroker
+
+    from chokewatch.shared.redis import ensure_streams
+    from chokewatch.shared.worker import Runtime, StreamWorker
+
+    await ensure_streams(redis, names)
+    worker = StreamWorker(Runtime(settings, redis, names), stages)
+    broker = RedisBroker(settings.redis_url, logger=None)
+    worker.attach(broker)
+    stop = asyncio.Event()
+    await broker.start()
+    task = asyncio.create_task(worker.maintain_forever(stop))
+    try:
+        yield worker
+    finally:
+        stop.set()
+        await broker.stop()
+        await task
+
+
+async def until(predicate, timeout: float = 15.0, what: str = "condition"):
+    """Await an async predicate until it is true."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        value = await predicate()
+        if value:
+            return value
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+        await asyncio.sleep(0.05)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import httpx
+
 from chokewatch.shared.ssrf import Guard, UnsafeTarget
 
 
@@ -19,6 +20,7 @@ class Outcome:
     reason: str = ""
     retry_after_s: float | None = None
     status: int | None = None
+    deferred: bool = False  # not tried at all (busy, circuit open, rate limited)
 
 
 def _retry_after(response: httpx.Response) -> float | None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from chokewatch.shared.messages import Classification, Direction, EventType
 from pydantic import BaseModel, ConfigDict, Field
+
+from chokewatch.shared.messages import Classification, Direction, EventType
 
 from .score import ScoreResult
 

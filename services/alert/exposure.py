@@ -9,6 +9,7 @@ holds ids only; the candidates' profiles are read from Redis for each event.
 from __future__ import annotations
 
 import redis.asyncio as aioredis
+
 from chokewatch.shared.messages import Classification
 from chokewatch.shared.names import Names
 from chokewatch.shared.profiles import Subscriber

@@ -11,6 +11,7 @@ import json
 from datetime import UTC, datetime
 
 import redis.asyncio as aioredis
+
 from chokewatch.shared.messages import Alert
 from chokewatch.shared.names import Names
 

@@ -73,11 +73,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz
+
 from chokewatch.shared.elements import ELEMENTS
 from chokewatch.shared.messages import Classification, Direction, EventType, ScorePart, Status
 from chokewatch.shared.profiles import ElementExposure, ProfileSpec, Supplier
-from pydantic import BaseModel, ConfigDict, Field
-from rapidfuzz import fuzz
 
 # --- the one table of constants (mirrored in the docstring above) ---------------------------
 TYPE: dict[EventType, float] = {

@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from chokewatch.shared.messages import Alert
 from standardwebhooks.webhooks import Webhook
+
+from chokewatch.shared.messages import Alert
+from chokewatch.shared.profiles import WebhookChannel
 
 PAYLOAD_VERSION = 1
 
@@ -29,9 +31,21 @@ def payload(alert: Alert) -> bytes:
     return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def headers(alert: Alert, body: bytes, secret: str | None, now: datetime | None = None) -> dict:
+def secrets_of(channel: WebhookChannel, now: datetime | None = None) -> list[str]:
+    """The secrets to sign with: the current one, plus the previous one during a rotation."""
+    out = [channel.secret.get_secret_value()] if channel.secret else []
+    until = channel.previous_secret_until
+    if channel.previous_secret and (until is None or (now or datetime.now(UTC)) < until):
+        out.append(channel.previous_secret.get_secret_value())
+    return out
+
+
+def headers(alert: Alert, body: bytes, secrets: list[str], now: datetime | None = None) -> dict:
     stamp = now or datetime.now(UTC)
     out = {"webhook-id": alert.alert_id, "webhook-timestamp": str(int(stamp.timestamp()))}
-    if secret:
-        out["webhook-signature"] = Webhook(secret).sign(alert.alert_id, stamp, body.decode())
+    if secrets:
+        # One signature per secret, space-separated: a receiver accepts any one it knows.
+        out["webhook-signature"] = " ".join(
+            Webhook(s).sign(alert.alert_id, stamp, body.decode()) for s in secrets
+        )
     return out

@@ -1,4 +1,7 @@
-"""Bearer-key authentication: the admin key manages everything, a subscriber key only itself."""
+"""Bearer-key authentication: the admin key manages everything, a subscriber key only itself.
+
+Every authenticated request also counts against its key's per-minute rate limit.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ import hmac
 from dataclasses import dataclass
 
 from fastapi import HTTPException, Request, status
+
+from chokewatch.shared.subscribers import hash_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,6 +20,11 @@ class Principal:
 
     def can_see(self, subscriber_id: str) -> bool:
         return self.admin or self.subscriber_id == subscriber_id
+
+    @property
+    def actor(self) -> str:
+        """How the audit trail and idempotency keys name who acted."""
+        return "admin" if self.admin else str(self.subscriber_id)
 
 
 def _unauthorised(detail: str) -> HTTPException:
@@ -32,11 +42,15 @@ async def principal(request: Request) -> Principal:
     state = request.app.state
     admin_key = state.settings.resolved_admin_key()
     if admin_key and hmac.compare_digest(token.encode(), admin_key.encode()):
-        return Principal(admin=True)
-    subscriber_id = await state.store.subscriber_for_key(token)
-    if subscriber_id is None:
-        raise _unauthorised("unknown or revoked API key")
-    return Principal(admin=False, subscriber_id=subscriber_id)
+        who = Principal(admin=True)
+    else:
+        subscriber_id = await state.store.subscriber_for_key(token)
+        if subscriber_id is None:
+            raise _unauthorised("unknown or revoked API key")
+        who = Principal(admin=False, subscriber_id=subscriber_id)
+    # Counted only once the key is known, so guessing keys cannot fill Redis with counters.
+    await state.rate_limit.hit(hash_key(token))
+    return who
 
 
 def require_admin(who: Principal) -> None:

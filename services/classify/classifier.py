@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from chokewatch.shared.messages import Classification, Direction, EventType, Status
 
 from . import dates, gazetteer
-from .cues import CUE_LEXICON
+from .cues import LEXICON
 from .gazetteer import Hit
 from .incident_rules import anchors
 from .sentences import Sentence, split
@@ -26,64 +25,123 @@ from .severity import severity
 ALERT_FLOOR = 0.2
 
 EVENT_TYPES = (
-    EventType.mineral_export_control, EventType.chip_export_control, EventType.tariff,
-    EventType.trade_talks, EventType.sanctions, EventType.supply_disruption,
+    EventType.mineral_export_control,
+    EventType.chip_export_control,
+    EventType.tariff,
+    EventType.trade_talks,
+    EventType.sanctions,
+    EventType.supply_disruption,
     EventType.industrial_policy,
 )
 # A cue inside a reason clause ("in response to US tariffs") or a background sentence counts
 # this much; the measure is not what the text reports.
 REASON_FACTOR = 0.2
+WEAK_CONTROL = 0.4  # "exports", "licences": control words that plain trade news also uses
 BACKGROUND_FACTOR = 0.3
 # Minimum weighted support in the title and first sentences for a text to report an event.
 LEAD_EVENT_MIN = 1.0
 LEAD_SPAN = 3  # body sentences counted as the lead
+ANCHOR_SENTENCES = 6  # event sentences searched for numbers, dates and names of the measure
 
-_US = re.compile(r"(?<![A-Za-z])(?:U\.S\.|US|USA|U\.S\.A\.)(?![A-Za-z])")
-_EU = re.compile(r"(?<![A-Za-z])EU(?![A-Za-z])")
-_GB = re.compile(r"(?<![A-Za-z])UK(?![A-Za-z])")
+# Upper-case country abbreviations, which the lower-case lexicon cannot tell from "us".
+_ABBREVIATED_ACTOR = re.compile(r"(?:U\.S\.(?:A\.)?|USA|US|EU|UK)(?![A-Za-z])")
+_ABBREVIATED_VALUE = {"EU": "EU", "UK": "GB"}
+# Numbered official texts, searched in the lower-case text.
 _NUMBERED = re.compile(
-    r"announcement\s+(?:no\.?|number)\s*\d+|\bno\.\s*\d+\s+of\s+20\d\d|公告\s*20\d\d\s*年\s*第\s*\d+\s*号"
-    r"|第\s*\d+\s*号|\bFR\s+\d+|\d+\s+FR\s+\d+|federal register",
-    re.IGNORECASE,
+    r"announcement\s+(?:no\.?|number)\s*\d+|no\.\s*\d+\s+of\s+20\d\d|第\s*\d+\s*号"
+    r"|federal register"
 )
+# Suspending exports or output is a stop of supply, unlike suspending a control.
 _SUSPEND_SUPPLY = re.compile(
-    r"(?:suspend|pause|halt)(?:s|ed|ing)?\s+(?:all\s+|its\s+|their\s+|the\s+)?"
-    r"(?:exports?|shipments?|production|operations|sales|deliveries|supplies|mining|output)",
+    r"(?:suspend|pause|halt)(?:s|ed|ing)?\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:exports?|shipments?|production|operations|sales|deliveries|supplies|mining|output)"
+    r"(?!\s+(?:control|curb|restriction|ban|licen|rule|measure|review))"
+)
+_OBJECT_PREP = re.compile(
+    r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bby|\bfor|\bof|\bat|\boutside|\binto|\bthan)\s+(?:the\s+)?$"
+)
+# A legal-form word; the capitalised words before it name the company ("Almonty Industries Inc").
+_COMPANY_SUFFIX = re.compile(r" (?:Inc|Corp|Corporation|Ltd|Limited|Holdings|PLC|plc|AG)\b")
+_CASHTAG = re.compile(r"\$[A-Z]{2,5}\b")
+# A sentence opening on a past date tells history ("In September 2010, ...").
+_HISTORY_OPENING = re.compile(
+    r"\s*(?:in|by|since|back in|as early as)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
-_OBJECT_PREP = re.compile(r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bby|\bfor|\bof|\bat)\s+(?:the\s+)?$")
-_COMPANY_PATTERN = re.compile(
-    r"\b((?:[A-Z][A-Za-z&.\-]+\s){1,3})(?:Inc|Corp|Corporation|Ltd|Limited|Group|Holdings|"
-    r"PLC|plc|AG|SA|Co\.,? Ltd)\b"
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+# Titles that announce a form which reports no news of its own.
+_COMMENTARY_FORM = re.compile(
+    r"^\s*(?:opinion|podcast|column|explainer|quiz|review|editorial|newsletter|webinar|q&a)\b"
+    r"|\b(?:quiz|podcast|weekly|what to know|lessons?|learned)\b",
+    re.IGNORECASE,
 )
-_YEAR = re.compile(r"\b(20\d\d|19\d\d)\b")
-_QUESTION_TITLE = re.compile(r"\?|^(?:why|how|what|who|will|can|should|is|are|does)\b", re.I)
+# Titles of explainers, analysis and market talk: they need a stronger lead to count as news.
+_COMMENTARY_TITLE = re.compile(
+    r"\?|^(?:will|can|should|is|are|does)\b|\b(?:why|how|what|lessons?|learned|opinion|analysis|"
+    r"explainer|podcast|column|review|quiz|weekly|outlook|q&a|prices?|markets?)\b",
+    re.IGNORECASE,
+)
+# An explainer's title asks; a news lead says when ("on Monday", "this week").
+_ASKING_TITLE = re.compile(r"^\s*(?:how|what|why|who|is|are|can|should|will|does)\b", re.IGNORECASE)
+_NEWS_TIME = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|this week|last week)\b"
+    r"|\bon (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d",
+    re.IGNORECASE,
+)
 _CAP_PER_SENTENCE = 2.0
+_EMPTY: list[Hit] = []
+_MAIN_KINDS = ("control", "control_weak", "chip", "tariff", "talks", "sanctions", "disruption", "policy")
 
 
-@dataclass(slots=True)
 class _Sent:
-    info: Sentence
-    hits: dict[str, list[Hit]] = field(default_factory=lambda: defaultdict(list))
-    elements: list[Hit] = field(default_factory=list)
-    reason_at: int = 1 << 30  # offset where a reason clause begins
-    background: bool = False
+    """One sentence with its hits grouped by kind, and how much it counts."""
 
-    def cues(self, kind: str, main_only: bool = True) -> list[Hit]:
-        found = self.hits.get(kind, [])
-        return [h for h in found if h.start < self.reason_at] if main_only else found
+    __slots__ = (
+        "info",
+        "hits",
+        "elements",
+        "reason_at",
+        "reason_end",
+        "background",
+        "main",
+        "weight",
+        "in_lead",
+    )
+
+    def __init__(self, info: Sentence) -> None:
+        self.info = info
+        self.hits: defaultdict[str, list[Hit]] = defaultdict(list)
+        self.elements: list[Hit] = []
+        self.reason_at = _NO_REASON  # offset where a reason clause begins
+        self.reason_end = _NO_REASON  # and ends (a leading clause ends at its comma)
+        self.background = False
+        self.main: dict[str, list[Hit]] = self.hits  # hits before any reason clause
+        self.weight = info.weight
+        self.in_lead = info.is_title or info.position < LEAD_SPAN
+
+    def settle(self) -> None:
+        """Fix the main-clause hits and the weight once reason and background are known."""
+        cut, resume = self.reason_at, self.reason_end
+        if cut != _NO_REASON:
+            self.main = {
+                kind: [h for h in found if h[0] < cut or h[0] >= resume] for kind, found in self.hits.items()
+            }
+        if self.background:
+            self.weight = self.info.weight * BACKGROUND_FACTOR
+
+    def cues(self, kind: str) -> list[Hit]:
+        return self.main.get(kind, _EMPTY)
 
     def count(self, kind: str) -> float:
-        main = len(self.cues(kind))
-        return min(_CAP_PER_SENTENCE, main + REASON_FACTOR * (len(self.hits.get(kind, [])) - main))
+        found = self.hits.get(kind)
+        if not found:
+            return 0.0
+        main = len(self.main.get(kind, _EMPTY))
+        return min(_CAP_PER_SENTENCE, main + REASON_FACTOR * (len(found) - main))
 
-    @property
-    def weight(self) -> float:
-        return self.info.weight * (BACKGROUND_FACTOR if self.background else 1.0)
 
-    @property
-    def in_lead(self) -> bool:
-        return self.info.is_title or self.info.position < LEAD_SPAN
+_NO_REASON = 1 << 30
 
 
 def _lower(text: str) -> str:
@@ -107,46 +165,134 @@ def _split_title(text: str, title: str) -> tuple[str, str]:
 def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
     full = f"{title}\n{text}" if title else text
     lower = _lower(full)
-    sents = [_Sent(s) for s in split(full, len(title))]
+    normalised = gazetteer.normalise(lower)
+    sents = [_Sent(info) for info in split(full, len(title))]
+    if not sents:
+        return full, sents
     starts = [s.info.start for s in sents]
+    starts[0] = 0
 
-    def where(offset: int) -> _Sent:
-        return sents[max(0, bisect_right(starts, offset) - 1)]
+    def add(kind: str, hit: Hit) -> None:
+        sents[bisect_right(starts, hit[0]) - 1].hits[kind].append(hit)
 
-    for hit in CUE_LEXICON.scan(lower):
-        where(hit.start).hits[hit.kind].append(hit)
-    for pattern, value in ((_US, "US"), (_EU, "EU"), (_GB, "GB")):
-        for m in pattern.finditer(full):
-            where(m.start()).hits["actor"].append(Hit(m.start(), m.end(), "actor", value, m.group()))
-    for m in _NUMBERED.finditer(full):
-        where(m.start()).hits["numbered"].append(Hit(m.start(), m.end(), "numbered", "", m.group()))
-    for m in _SUSPEND_SUPPLY.finditer(full):
-        where(m.start()).hits["supply_halt"].append(Hit(m.start(), m.end(), "supply_halt", "", m.group()))
-    for hit in gazetteer.element_hits(full, lower):
-        where(hit.start).elements.append(hit)
+    # One pass over the automaton: element hits aside, cue hits straight into their sentence.
+    # Matches arrive in order of their end, so the sentence index mostly just moves forward.
+    element_found: list[Hit] = []
+    element_kinds = gazetteer.ELEMENT_KINDS
+    buckets = [s.hits for s in sents]
+    count = len(starts)
+    index, low, high = 0, 0, starts[1] if count > 1 else _NO_REASON
+    shadowed = False
+    for end_idx, (length, trail, payloads) in LEXICON.raw(normalised):
+        end = end_idx - trail  # normalise() added one leading space; see Lexicon.scan
+        at = end - length
+        if at >= high or at < low:
+            index = bisect_right(starts, at) - 1
+            low = starts[index]
+            high = starts[index + 1] if index + 1 < count else _NO_REASON
+        bucket = buckets[index]
+        for kind, value, phrase in payloads:
+            hit = _new(Hit, (at, end, kind, value, phrase))
+            if kind in element_kinds:
+                element_found.append(hit)
+            else:
+                bucket[kind].append(hit)
+                shadowed = shadowed or kind == "shadow"
+    if shadowed:
+        for bucket in buckets:
+            if "shadow" in bucket:
+                kept = gazetteer.drop_shadowed([h for found in bucket.values() for h in found])
+                bucket.clear()
+                for hit in kept:
+                    bucket[hit.kind].append(hit)
+    for m in _ABBREVIATED_ACTOR.finditer(full):
+        if m.start() == 0 or not full[m.start() - 1].isalpha():
+            value = _ABBREVIATED_VALUE.get(m.group(), "US")
+            add("actor", Hit(m.start(), m.end(), "actor", value, m.group()))
+    if "no." in lower or "第" in full or "federal" in lower:
+        for m in _NUMBERED.finditer(lower):
+            add("numbered", Hit(m.start(), m.end(), "numbered", "", m.group()))
+    if "$" in full:
+        for m in _CASHTAG.finditer(full):
+            add("topic", Hit(m.start(), m.end(), "topic", "", m.group()))
+    suspends = "suspend" in lower or "pause" in lower or "halt" in lower
+    for m in _SUSPEND_SUPPLY.finditer(normalised, 1) if suspends else ():
+        add("supply_halt", Hit(m.start() - 1, m.end() - 1, "supply_halt", "", m.group()))
+    for hit in gazetteer.element_hits(full, normalised, element_found):
+        sents[bisect_right(starts, hit[0]) - 1].elements.append(hit)
 
-    years = [int(y) for y in _YEAR.findall(full)]
-    latest = max(years) if years else 0
+    # Years by sentence: a sentence whose years all precede the text's latest tells history.
+    sentence_years: dict[int, int] = {}
+    for m in _YEAR.finditer(full):
+        if m.start() == 0 or not full[m.start() - 1].isalnum():
+            index = bisect_right(starts, m.start()) - 1
+            sentence_years[index] = max(sentence_years.get(index, 0), int(m.group()))
+    latest = max(sentence_years.values(), default=0)
     for s in sents:
-        reasons = s.hits.get("reason")
+        hits = s.hits
+        reasons = hits.get("reason")
         if reasons:
-            s.reason_at = min(h.start for h in reasons)
-        if s.hits.get("background") and not s.info.is_title:
-            s.background = True
-        sent_years = [int(y) for y in _YEAR.findall(full, s.info.start, s.info.end)]
-        if sent_years and max(sent_years) < latest and not s.info.is_title:
-            s.background = True
+            at = min(h[0] for h in reasons)
+            if at - s.info.start <= _LEADING:
+                # A leading clause ("To implement the consensus, ...", "为落实…，") gives the
+                # cause; the news follows its comma.
+                comma = _COMMA.search(full, at, s.info.end)
+                if comma:
+                    s.reason_at, s.reason_end = at, comma.end()
+                    s.settle()
+                    continue
+            # Only a clause after a main statement is a reason; a sentence whose main part
+            # says nothing ("Buyers scramble after Beijing imposed ...") keeps its news.
+            if any(h[0] < at for kind in _MAIN_KINDS for h in hits.get(kind, _EMPTY)) or any(
+                h[0] < at for h in s.elements
+            ):
+                s.reason_at = at
+        if not s.info.is_title:
+            year = sentence_years.get(s.info.index)
+            if "background" in hits or (year and year < latest):
+                s.background = True
+            elif full[s.info.start : s.info.start + 12].lstrip()[:1] in _HISTORY_FIRST and (
+                _HISTORY_OPENING.match(full, s.info.start)
+            ):
+                s.background = True
+        s.settle()
     return full, sents
+
+
+_HISTORY_FIRST = frozenset("IiBbSsAa")
+_new = tuple.__new__
+_LEADING = 3  # characters before a reason marker that still count as the sentence start
+_COMMA = re.compile(r"[,，]")
+
+
+_VOTE_KINDS = frozenset(
+    {
+        "control",
+        "control_weak",
+        "chip",
+        "chip_rule",
+        "tariff",
+        "talks",
+        "sanctions",
+        "disruption",
+        "supply_halt",
+        "policy",
+    }
+)
 
 
 def _type_votes(s: _Sent) -> dict[EventType, float]:
     """How strongly one sentence speaks for each event type, before its weight."""
+    if _VOTE_KINDS.isdisjoint(s.main):
+        return {}
     mineral = bool(s.elements) or bool(s.hits.get("mineral"))
     chip = bool(s.cues("chip"))
-    control = s.count("control")
+    # Weak control words with a restricting verb ("banned ... exports") are control language.
+    weak = 1.0 if s.cues("tightening") else WEAK_CONTROL
+    control = min(_CAP_PER_SENTENCE, s.count("control") + weak * s.count("control_weak"))
     votes: dict[EventType, float] = {}
     if mineral and control:
-        votes[EventType.mineral_export_control] = control * (0.6 if chip and not mineral else 1.0)
+        votes[EventType.mineral_export_control] = control
     if chip and (control or s.cues("chip_rule")):
         strength = max(control, s.count("chip_rule"))
         votes[EventType.chip_export_control] = strength * (0.5 if mineral else 1.0)
@@ -156,15 +302,21 @@ def _type_votes(s: _Sent) -> dict[EventType, float]:
         votes[EventType.trade_talks] = s.count("talks")
     if s.cues("sanctions"):
         votes[EventType.sanctions] = s.count("sanctions") * (0.3 if chip else 1.0)
+    if s.cues("control") and s.cues("targets") and not mineral and not chip:
+        # Control-list language aimed at named firms, with no mineral: a measure on companies.
+        votes[EventType.sanctions] = votes.get(EventType.sanctions, 0.0) + control
     disruption = s.count("disruption") + 0.5 * len(s.cues("supply_halt"))
     if disruption:
         votes[EventType.supply_disruption] = disruption * (1.0 if mineral or s.hits.get("company") else 0.5)
-    if s.cues("policy"):
-        votes[EventType.industrial_policy] = s.count("policy") * (1.0 if mineral or s.hits.get("company") else 0.4)
+    if s.cues("policy") and (s.hits.get("actor") or s.hits.get("company")):
+        # Policy needs someone to make it: a government or a named company.
+        votes[EventType.industrial_policy] = s.count("policy") * (1.0 if mineral else 0.4)
     return votes
 
 
-def _decide_type(sents: list[_Sent], title: str) -> tuple[EventType, dict[EventType, float], list[_Sent]]:
+def _decide_type(
+    sents: list[_Sent], title: str, full: str
+) -> tuple[EventType, dict[EventType, float], list[_Sent]]:
     totals: dict[EventType, float] = defaultdict(float)
     lead: dict[EventType, float] = defaultdict(float)
     votes_of: list[dict[EventType, float]] = []
@@ -176,8 +328,11 @@ def _decide_type(sents: list[_Sent], title: str) -> tuple[EventType, dict[EventT
             if s.in_lead and not s.background:
                 lead[etype] += v * s.weight
     topic = sum(len(s.hits.get("topic", ())) for s in sents)
-    mentions = any(s.elements or s.cues("chip") or s.cues("tariff") for s in sents)
-    relevant = (mentions and topic >= 2) or sum(totals.values()) >= LEAD_EVENT_MIN
+    mentions = any(
+        s.elements or s.cues("chip") or s.cues("tariff") or s.hits.get("mineral") or s.cues("sanctions")
+        for s in sents
+    )
+    relevant = mentions and (topic >= 2 or sum(totals.values()) >= LEAD_EVENT_MIN)
     if not relevant:
         return EventType.not_relevant, totals, []
     if not lead:
@@ -185,13 +340,17 @@ def _decide_type(sents: list[_Sent], title: str) -> tuple[EventType, dict[EventT
     best = max(lead, key=lambda t: (lead[t] + 0.25 * totals[t], -EVENT_TYPES.index(t)))
     # A deal whose news is one specific measure takes that measure's type (LABELS.md).
     if best is EventType.trade_talks:
-        for measure in (EventType.mineral_export_control, EventType.chip_export_control,
-                        EventType.tariff):
+        for measure in (EventType.mineral_export_control, EventType.chip_export_control, EventType.tariff):
             if lead.get(measure, 0) >= 0.6 * lead[best] and _lead_has_easing(sents, votes_of, measure):
                 best = measure
                 break
     comment = sum(min(3, len(s.cues("commentary"))) * s.info.weight for s in sents if s.in_lead)
-    question = _QUESTION_TITLE.search(title) is not None
+    lead_text = " ".join(
+        full[s.info.start : s.info.end] for s in sents if not s.info.is_title and s.info.position < 2
+    )
+    if _COMMENTARY_FORM.search(title) or (_ASKING_TITLE.search(title) and not _NEWS_TIME.search(lead_text)):
+        return EventType.commentary, totals, [s for s, v in zip(sents, votes_of, strict=True) if best in v]
+    question = _COMMENTARY_TITLE.search(title) is not None
     if lead[best] < LEAD_EVENT_MIN or (question and lead[best] < 2.5) or comment > 3.0 * lead[best]:
         carriers = [s for s, v in zip(sents, votes_of, strict=True) if best in v]
         return EventType.commentary, totals, carriers
@@ -219,13 +378,17 @@ def _direction(etype: EventType, carriers: list[_Sent]) -> tuple[Direction, list
     easing = _weighted(carriers, "easing")
     tight = _weighted(carriers, "tightening") + sum(s.weight * len(s.cues("supply_halt")) for s in carriers)
     if etype is EventType.supply_disruption:
-        easing = sum(s.weight for s in carriers for h in s.cues("easing")
-                     if h.phrase.startswith(("resum", "restor", "reopen", "恢复")))
+        easing = sum(
+            s.weight
+            for s in carriers
+            for h in s.cues("easing")
+            if h.phrase.startswith(("resum", "restor", "reopen", "恢复"))
+        )
         tight += _weighted(carriers, "disruption")
     if etype is EventType.industrial_policy:
         return Direction.neutral, []
     if etype is EventType.trade_talks:
-        if easing >= 1.0 and easing > tight:
+        if easing >= 1.0 and easing >= tight:
             return Direction.easing, [h.phrase for h in easing_hits]
         if tight >= 2.0 and not easing:
             return Direction.tightening, [h.phrase for h in tight_hits + halts]
@@ -235,36 +398,59 @@ def _direction(etype: EventType, carriers: list[_Sent]) -> tuple[Direction, list
     return Direction.tightening, [h.phrase for h in tight_hits + halts]
 
 
-def _status(etype: EventType, carriers: list[_Sent]) -> tuple[Status | None, list[str]]:
-    if etype in (EventType.commentary, EventType.not_relevant) or not carriers:
+def _status(
+    etype: EventType, carriers: list[_Sent], effective_phrase: str
+) -> tuple[Status | None, list[str]]:
+    if etype in (EventType.commentary, EventType.not_relevant):
         return None, []
-    top = sorted(carriers, key=lambda s: -s.weight)[:3]
-    strong = [h for s in top for h in s.cues("numbered")] + [
-        h for s in top for h in s.cues("enacted")
-        if h.phrase.startswith(("take", "took", "in force", "into force", "effective",
-                                "federal register", "announcement n", "起", "号公告", "正式"))
+    top = sorted(carriers, key=lambda s: -s.weight)[:STATUS_SENTENCES]
+    strong = [h.phrase for s in top for h in s.cues("numbered")] + [
+        h.phrase for s in top for h in s.cues("enacted") if h.phrase.startswith(_STRONG_ENACTED)
     ]
+    if effective_phrase:
+        strong.append(effective_phrase)
     if strong:
-        return Status.enacted, [h.phrase for h in strong]
-    score = {
-        Status.speculation: _weighted(top, "speculation"),
-        Status.announced: _weighted(top, "announced"),
-        Status.enacted: _weighted(top, "enacted"),
-    }
-    # "announced" alone is the verb of every report; "will" and "plans to" are intent.
-    score[Status.announced] -= 0.6 * sum(
-        s.weight for s in top for h in s.cues("announced") if h.phrase in ("announced", "announces")
-    )
-    best = max(score, key=lambda k: (score[k], k is Status.enacted))
-    if score[best] <= 0:
-        return Status.announced, []
-    return best, [h.phrase for s in top for h in s.cues(best.value)]
+        return Status.enacted, strong
+    spec, intent = _weighted(top, "speculation"), _weighted(top, "announced")
+    done = _weighted(top, "enacted")
+    if spec > max(intent, done):
+        return Status.speculation, [h.phrase for s in top for h in s.cues("speculation")]
+    if intent > 0 and intent >= done:
+        return Status.announced, [h.phrase for s in top for h in s.cues("announced")]
+    # Reported in the past or present tense with no word of intent: it has happened.
+    return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
 
 
-def _issuer(etype: EventType, carriers: list[_Sent], sents: list[_Sent], full: str) -> tuple[str | None, list[str]]:
+STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
+_STRONG_ENACTED = (
+    "take",
+    "took",
+    "in force",
+    "into force",
+    "effective",
+    "federal register",
+    "announcement n",
+    "起",
+    "号公告",
+    "正式",
+    "came into",
+    "comes into",
+    "interim final",
+    "final rule",
+    "published a rule",
+    "published the rule",
+    "issued a rule",
+)
+
+
+def _issuer(
+    etype: EventType, carriers: list[_Sent], sents: list[_Sent], full: str
+) -> tuple[str | None, list[str]]:
     if etype in (EventType.commentary, EventType.not_relevant):
         return None, []
     ordered = sorted(carriers, key=lambda s: -s.weight)
+    # The title and lead name the actor even when the measure's words sit elsewhere.
+    ordered += [s for s in sents if s.in_lead and all(s is not c for c in carriers)]
     counts: dict[str, float] = defaultdict(float)
     first: list[Hit] = []
     for s in ordered:
@@ -276,15 +462,14 @@ def _issuer(etype: EventType, carriers: list[_Sent], sents: list[_Sent], full: s
             if not first or first[0] is None:
                 first.append(h)
     if etype is EventType.trade_talks:
-        lead_actors = {h.value for s in sents if s.in_lead for h in s.hits.get("actor", [])}
-        if len(lead_actors) >= 2:
-            return "multiple", sorted(lead_actors)
+        # Talks take two: one named actor in the lead usually means the other is further on.
+        actors = {h.value for s in sents for h in s.hits.get("actor", [])}
+        if len(actors) >= 2:
+            return "multiple", sorted(actors)[:4]
     if etype is EventType.mineral_export_control and counts.get("CN", 0) > 0:
         return "CN", ["China"]
-    if etype is EventType.chip_export_control and counts.get("US", 0) > 0 and not (
-        first and first[0].value in ("NL", "JP")
-    ):
-        return "US", ["United States"]
+    if etype is EventType.chip_export_control and not (first and first[0].value in ("NL", "JP")):
+        return "US", ["United States"]  # the usual issuer of chip rules, named or not
     if first:
         return first[0].value, [first[0].phrase]
     if counts:
@@ -293,39 +478,42 @@ def _issuer(etype: EventType, carriers: list[_Sent], sents: list[_Sent], full: s
     return None, []
 
 
-_NARROW = {"heavy_rare_earths", "medium_heavy_2025_04", "added_2025_10", "light_rare_earths",
-           "ndfeb_magnets", "ndpr", "smco_magnets"}
+# Groups that are a definite list; with one of these or named elements, vaguer phrases
+# ("rare earths", "heavy rare earths") only restate the list.
+_DEFINITE = {"medium_heavy_2025_04", "added_2025_10"}
+_VAGUE = {"heavy_rare_earths", "light_rare_earths", "rare_earths"}
+LIST_WINDOW = 6  # body sentences within which a sentence spelling out a list counts
 
 
-def _elements(etype: EventType, carriers: list[_Sent], sents: list[_Sent], full: str) -> tuple[list[str], list[str]]:
+def _subject_sentences(carriers: list[_Sent], sents: list[_Sent]) -> list[_Sent]:
+    chosen = {id(s) for s in carriers}
+    for s in sents:
+        if s.background or not s.elements:
+            continue
+        if s.info.is_title or s.info.position < 2:
+            chosen.add(id(s))  # the title and the lead sentence name the subject
+        elif s.info.position < LIST_WINDOW and len(s.elements) >= 2 and s.cues("listing"):
+            chosen.add(id(s))  # "the list includes ...", "the items cover ..."
+    return [s for s in sents if id(s) in chosen]
+
+
+def _elements(
+    etype: EventType, carriers: list[_Sent], sents: list[_Sent], full: str
+) -> tuple[list[str], list[str]]:
     if etype is EventType.not_relevant:
         return [], []
-    chosen = set(id(s) for s in carriers)
-    for s in sents:
-        # The title names the subject; a list right after an event sentence spells it out.
-        if s.info.is_title and s.elements:
-            chosen.add(id(s))
-        if id(s) in chosen:
-            continue
-        previous = sents[s.info.index - 1] if s.info.index > 0 else None
-        if previous is not None and id(previous) in chosen and len(s.elements) >= 2 and not s.background:
-            chosen.add(id(s))
-    subject = [s for s in sents if id(s) in chosen]
-    hits = [h for s in subject for h in s.elements if h.start < s.reason_at]
-    if not hits:
-        lead = [s for s in sents if s.in_lead and not s.background]
-        hits = [h for s in lead for h in s.elements if h.start < s.reason_at]
     if etype is EventType.commentary:
-        hits = [h for s in sents if s.in_lead for h in s.elements]
-    narrow = any(
-        h.kind == "group" and h.value in _NARROW
-        or h.kind == "element" and h.value in gazetteer.ALL_RARE_EARTHS
-        for h in hits
-    )
+        subject = [s for s in sents if s.in_lead]
+    else:
+        subject = _subject_sentences(carriers, sents)
+    hits = [h for s in subject for h in s.elements if h.start < s.reason_at or h.start >= s.reason_end]
+    rare_named = {h.value for h in hits if h.kind == "element" and h.value in gazetteer.ALL_RARE_EARTHS}
+    definite = len(rare_named) >= 2 or any(h.kind == "group" and h.value in _DEFINITE for h in hits)
     found: set[str] = set()
     phrases: list[str] = []
     for h in hits:
-        if h.kind == "generic" and narrow and not _technology_follows(full, h):
+        vague = h.kind == "generic" or (h.kind == "group" and h.value in _VAGUE)
+        if vague and definite and not (h.kind == "generic" and _technology_follows(full, h)):
             continue
         found.update(gazetteer.expand(h))
         phrases.append(full[h.start : h.end])
@@ -343,15 +531,15 @@ def _technology_follows(full: str, hit: Hit) -> bool:
 def _chips(etype: EventType, carriers: list[_Sent]) -> tuple[bool, list[str]]:
     if etype is EventType.chip_export_control:
         return True, [h.phrase for s in carriers for h in s.cues("chip")][:5]
-    if etype in (EventType.commentary, EventType.not_relevant, EventType.supply_disruption,
-                 EventType.industrial_policy):
+    if etype in (
+        EventType.commentary,
+        EventType.not_relevant,
+        EventType.supply_disruption,
+        EventType.industrial_policy,
+    ):
         return False, []
-    found = [
-        h.phrase
-        for s in carriers
-        if s.in_lead and s.cues("chip") and (s.cues("chip_rule") or s.cues("control"))
-        for h in s.cues("chip")
-    ]
+    # Chip controls must be named as part of the news, not as a use of the mineral or a cause.
+    found = [h.phrase for s in carriers if s.in_lead and not s.background for h in s.cues("chip_control")]
     return bool(found), found
 
 
@@ -359,20 +547,28 @@ def classify(text: str, title: str = "") -> Classification:
     """Classify one text; pure and deterministic. `incident_id` is left for the incident store."""
     title, text = _split_title(text or "", (title or "").strip())
     full, sents = _read(text, title)
-    etype, _totals, carriers = _decide_type(sents, title)
+    etype, _totals, carriers = _decide_type(sents, title, full)
     direction, direction_ev = _direction(etype, carriers)
-    effective, effective_ev = dates.effective_date(full) if etype not in (
-        EventType.commentary, EventType.not_relevant) else (None, "")
-    status, status_ev = _status(etype, carriers)
-    if effective is not None and status is Status.announced:
-        # A stated start date means the measure is issued, even if it starts later (LABELS.md).
-        status, status_ev = Status.enacted, [effective_ev]
+    effective, effective_ev = None, ""
+    if etype not in (EventType.commentary, EventType.not_relevant):
+        # The start date sits in the lead, an event sentence or the closing line of a notice.
+        told = {id(s): s for s in carriers[:ANCHOR_SENTENCES]}
+        told.update({id(s): s for s in sents if s.in_lead or s is sents[-1]})
+        dated = " ".join(
+            full[s.info.start : s.info.end] for s in sorted(told.values(), key=lambda s: s.info.start)
+        )
+        effective, effective_ev = dates.effective_date(dated, full)
+    # A stated start date means the measure is issued, even if it starts later (LABELS.md).
+    status, status_ev = _status(etype, carriers, effective_ev)
     issuer, issuer_ev = _issuer(etype, carriers, sents, full)
     elements, element_ev = _elements(etype, carriers, sents, full)
     chips, chips_ev = _chips(etype, carriers)
     subject = carriers or [s for s in sents if s.in_lead]
-    stages = sorted({h.value for s in subject for h in s.cues("stage")}) if etype not in (
-        EventType.not_relevant,) else []
+    stages = (
+        sorted({h.value for s in subject for h in s.cues("stage")})
+        if etype not in (EventType.not_relevant,)
+        else []
+    )
     companies = _companies(sents, subject, full) if etype is not EventType.not_relevant else []
     type_ev = sorted({h.phrase for s in carriers[:4] for kind in _TYPE_KINDS[etype] for h in s.cues(kind)})
     evidence = {
@@ -387,7 +583,7 @@ def classify(text: str, title: str = "") -> Classification:
         evidence["effective_date"] = [effective_ev]
     if etype not in (EventType.commentary, EventType.not_relevant):
         # Identifiers of the measure (numbers, dates, named rules) for the incident store.
-        told = {id(s): s for s in subject}
+        told = {id(s): s for s in subject[:ANCHOR_SENTENCES]}
         told.update({id(s): s for s in sents if s.in_lead and not s.background})
         ordered = sorted(told.values(), key=lambda s: s.info.start)
         evidence["anchors"] = anchors(" ".join(full[s.info.start : s.info.end] for s in ordered))
@@ -424,6 +620,10 @@ def _companies(sents: list[_Sent], subject: list[_Sent], full: str) -> list[str]
     pool.update({id(s): s for s in sents if s.in_lead})
     names = {h.value for s in pool.values() for h in s.cues("company")}
     for s in pool.values():
-        for m in _COMPANY_PATTERN.finditer(full, s.info.start, s.info.end):
-            names.add(m.group(0).strip())
+        for m in _COMPANY_SUFFIX.finditer(full, s.info.start, s.info.end):
+            words = full[max(s.info.start, m.start() - 60) : m.start()].split()[-3:]
+            while words and not words[0][:1].isupper():
+                words.pop(0)
+            if words and all(w[:1].isupper() for w in words):
+                names.add(" ".join(words + [m.group().strip()]).strip(",."))
     return sorted(names)

@@ -7,8 +7,10 @@ match anywhere. Changing what the classifier notices means editing this file onl
 
 from __future__ import annotations
 
-from .gazetteer import Lexicon
+from .gazetteer import Lexicon, element_entries
 
+# Phrase tables read best packed several to a line, so the formatter leaves them alone.
+# fmt: off
 # Export-control language: a measure on exports needing a licence, banned or listed.
 CONTROL = [
     "export control*", "export restriction*", "export curb*", "export ban*", "export licen*",
@@ -19,18 +21,31 @@ CONTROL = [
     "controls on the export", "curbs on exports", "curbs on the export", "ban on exports",
     "ban on the export", "bans exports", "banned exports", "banning exports", "bans the export",
     "banned the export", "ban exports", "ban the export", "control list", "dual-use",
-    "dual use items", "export of", "exports of", "exporters", "licences", "licenses",
-    "licence", "license", "licensing", "general licen*", "prohibited from export",
-    "restricted from export", "catalogue of technologies", "出口管制", "管制", "出口许可",
-    "禁止出口", "限制出口", "两用物项", "不得出口", "de minimis", "extraterritorial",
-    "foreign direct product", "shipments", "exports",
+    "dual use items", "general licen*", "prohibited from export", "restricted from export",
+    "catalogue of technologies", "出口管制", "管制", "出口许可", "禁止出口",
+    "限制出口", "两用物项", "不得出口",
+    "de minimis", "extraterritorial", "foreign direct product",
+]
+# Chip controls named as such: what makes a deal or a mineral measure involve chips.
+CHIP_CONTROL = [
+    "chip export control*", "chip controls", "chip curbs", "chip restrictions", "chip rule*",
+    "semiconductor export control*", "export controls on semiconductors",
+    "export controls on chips", "restrictions on chips", "curbs on chips", "chip design software",
+    "entity list", "affiliates rule", "50% rule", "h20", "h200", "hbm", "high-bandwidth memory",
+    "chipmaking equipment", "chipmaking tools", "chip tools", "advanced chips", "ai chips",
+    "ai chip", "blackwell", "芯片出口管制",
+]
+# Words that go with export controls but also with plain trade news: weak evidence alone.
+CONTROL_WEAK = [
+    "shipments", "exports", "export of", "exports of", "exporters", "licences", "licenses",
+    "licence", "license", "licensing", "permit", "permits", "approval", "approvals",
 ]
 # Words of chip trade: with control language they make a chip export control.
 CHIP = [
-    "chip*", "semiconductor*", "h20", "h200", "b30a", "blackwell", "hbm",
-    "high-bandwidth memory", "chipmaking", "chip-making", "lithography", "euv", "duv",
-    "advanced computing", "ai diffusion", "entity list", "affiliates rule", "50% rule",
-    "50 percent rule", "foundry", "wafer fab equipment", "gpu*", "芯片", "半导体",
+    "chip*", "semiconductor*", "h20", "h200", "b30a", "blackwell", "hbm", "high-bandwidth memory",
+    "chipmaking", "chip-making", "lithography", "euv", "duv", "advanced computing", "ai diffusion",
+    "entity list", "affiliates rule", "50% rule", "50 percent rule", "foundry",
+    "wafer fab equipment", "gpu*", "芯片", "半导体",
 ]
 CHIP_RULE = [
     "bureau of industry and security", "bis", "federal register", "interim final rule",
@@ -47,34 +62,40 @@ MINERAL_CONTEXT = [
 TARIFF = [
     "tariff*", "duties", "import duty", "import duties", "customs duties", "levy", "levies",
     "anti-dumping", "countervailing", "section 232", "section 301", "关税", "reciprocal tariff*",
+    "tariff probe", "trade probe",
+]
+# Who a measure names: with control-list language and no mineral, the news is a sanction.
+TARGETS = [
+    "companies", "firms", "entities", "contractors", "individuals", "subsidiaries",
+    "defense contractors", "defence firms", "实体", "企业",
 ]
 TALKS = [
-    "trade talks", "talks", "negotiation*", "negotiators", "negotiating", "summit",
-    "trade deal", "trade agreement", "trade truce", "truce", "framework agreement",
-    "framework", "met with", "meeting between", "round of", "delegation*", "consensus",
-    "trade war", "deal with china", "deal with the us", "deal with washington",
-    "deal with beijing", "磋商", "会谈", "经贸",
+    "trade talks", "talks", "negotiation*", "negotiators", "negotiating", "summit", "trade deal",
+    "trade agreement", "trade truce", "truce", "framework agreement", "framework", "met with",
+    "meeting between", "round of", "delegation*", "consensus", "trade war", "deal with china",
+    "deal with the us", "deal with washington", "deal with beijing", "磋商", "会谈", "经贸",
 ]
 SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
     "countermeasure*", "asset freeze", "assets frozen", "froze the assets", "freeze the assets",
-    "blacklist*", "barred from doing business", "banned from dealing", "entity list",
-    "不可靠实体清单", "反制", "制裁",
+    "blacklist*", "barred from doing business", "banned from dealing", "entity list", "不可靠实体清单",
+    "反制", "制裁",
 ]
 DISRUPTION = [
     "halted production", "halts production", "halt production", "suspended production",
     "suspends production", "suspended operations", "suspends operations", "production halt*",
-    "shut down", "shuts down", "shutdown", "shut", "closed the", "closure", "closes",
-    "flood*", "landslide*", "fire at", "explosion", "fighting", "militia*", "rebel*",
-    "armed group*", "kachin", "border crossing*", "border closed", "border closure",
-    "force majeure", "stoppage*", "outage*", "strike", "blockade*", "seized", "seize",
-    "shortage*", "ran out", "run out", "running out", "idled", "idle", "stopped production",
-    "stop production", "production stop*", "cut output", "output cut", "supply disruption*",
-    "disrupted", "disruption", "typhoon", "earthquake", "collapse", "accident", "停产",
+    "shut down", "shuts down", "shutdown", "shut", "closed the", "closure", "closes", "flood*",
+    "landslide*", "fire at", "explosion", "fighting", "militia*", "rebel*", "armed group*",
+    "kachin", "border crossing*", "border closed", "border closure", "force majeure", "stoppage*",
+    "outage*", "strike", "blockade*", "seized", "seize", "shortage*", "ran out", "run out",
+    "running out", "idled", "idle", "stopped production", "stop production", "production stop*",
+    "cut output", "output cut", "supply disruption*", "disrupted", "disruption", "typhoon",
+    "earthquake", "collapse", "accident", "停产",
 ]
 POLICY = [
-    "equity stake", "stake in", "price floor", "stockpil*", "offtake", "off-take",
-    "funding", "loan*", "invest*", "subsid*", "partnership", "memorandum of understanding",
+    "equity stake", "stake in", "price floor", "stockpil*", "offtake", "off-take", "funding",
+    "loan*", "invest", "invests", "invested", "investing", "investment*", "subsid*",
+    "partnership", "memorandum of understanding",
     "critical minerals agreement", "critical minerals deal", "critical minerals framework",
     "critical raw materials act", "strategic project*", "new plant", "new facility",
     "processing plant", "refinery", "breaks ground", "broke ground", "groundbreaking",
@@ -82,48 +103,54 @@ POLICY = [
     "capacity", "joint venture", "acquisition", "acquire*", "supply agreement", "supply deal",
     "commissioned", "opens", "opened", "opening", "begins production", "began production",
     "start production", "started production", "commercial production", "production line",
-    "收储", "储备",
+    "produced its first", "first production", "first output", "has produced", "plant", "factory",
+    "facility", "expansion", "selected", "strategic", "收储", "储备",
 ]
 # Explainer, opinion, market talk: pulls a text towards commentary.
 COMMENTARY = [
-    "analysis", "opinion", "explainer", "explained", "what is", "what are", "what to know",
-    "why", "how", "here's", "column", "commentary", "podcast", "in my view", "we believe",
-    "investors", "stocks", "stock", "shares", "rally", "analyst*", "experts", "expert",
-    "strategist*", "scenario*", "lesson*", "history", "historically", "outlook", "long term",
-    "long-term", "could", "would", "might", "leverage", "bargaining chip", "guide",
-    "everything you need", "the case for", "implications", "price target", "buy rating",
-    "valuation", "portfolio", "newsletter", "webinar", "q&a",
+    "analysis", "opinion", "explainer", "explained", "what is", "what are", "what to know", "why",
+    "how", "here's", "column", "commentary", "podcast", "in my view", "we believe", "investors",
+    "stocks", "stock", "shares", "rally", "analyst*", "experts", "expert", "strategist*",
+    "scenario*", "lesson*", "history", "historically", "outlook", "long term", "long-term",
+    "could", "would", "might", "leverage", "bargaining chip", "guide", "everything you need",
+    "the case for", "implications", "price target", "buy rating", "valuation", "portfolio",
+    "newsletter", "webinar", "q&a",
 ]
 
 # Words of the supply and trade topic: without any, an element name is chemistry or trivia.
 TOPIC = [
-    "supply", "supplies", "supply chain*", "supplier*", "export*", "import*", "trade",
-    "market*", "price*", "producer*", "production", "mining", "refin*", "processing",
-    "stockpil*", "shortage*", "critical mineral*", "demand", "procurement", "geopolitic*",
-    "beijing", "washington", "sanction*", "tariff*", "customs", "出口", "供应",
+    "supply", "supplies", "supply chain*", "supplier*", "export*", "import*", "trade", "market*",
+    "price*", "producer*", "production", "mining", "refin*", "processing", "stockpil*",
+    "shortage*", "critical mineral*", "demand", "procurement", "geopolitic*", "beijing",
+    "washington", "sanction*", "tariff*", "customs", "sales", "revenue", "earnings", "investor*",
+    "shares", "stock*", "rally", "出口", "供应",
 ]
 
 # Direction. Easing language turns a control or tariff into relief.
 EASING = [
     "suspend*", "suspension", "pause*", "exempt*", "exemption*", "general licen*",
-    "approved licen*", "approve licen*", "approves licen*", "approving licen*",
-    "granted licen*", "grant licen*", "grants licen*", "issued licen*", "first licen*",
-    "licences approved", "licenses approved", "licences granted", "licenses granted",
-    "lift*", "lifted", "eases", "eased", "easing", "ease", "relax*", "roll back",
-    "rolled back", "rolls back", "rescind*", "revoke*", "scrap*", "waive*",
-    "cut tariffs", "cuts tariffs", "lower tariffs", "lowers tariffs", "lowered tariffs",
-    "reduce tariffs", "reduces tariffs", "reduced tariffs", "tariff cut*", "tariffs cut",
-    "resume*", "restore*", "restoring", "reopen*", "loosen*", "truce", "removed from",
-    "remove from", "removes from", "delays implementation", "postpone*", "暂停", "取消", "放宽", "豁免",
-    "通用许可", "恢复",
+    "approves first", "approved the first", "approved first", "approved some", "approved more",
+    "approving exports", "approved exports", "approved shipments", "began approving",
+    "has approved", "have approved", "granted", "grants", "granting", "approved licen*",
+    "approve licen*", "approves licen*", "approving licen*", "granted licen*",
+    "grant licen*", "grants licen*", "issued licen*", "first licen*", "licences approved",
+    "licenses approved", "licences granted", "licenses granted", "lift*", "lifted", "eases",
+    "eased", "easing", "ease", "relax*", "roll back", "rolled back", "rolls back", "rescind*",
+    "revoke*", "scrap*", "waive*", "cut tariffs", "cuts tariffs", "lower tariffs",
+    "lowers tariffs", "lowered tariffs", "reduce tariffs", "reduces tariffs", "reduced tariffs",
+    "tariff cut*", "tariffs cut", "issuing licen*", "begins issuing", "began issuing",
+    "started issuing", "allow*", "cut", "cuts", "slash*", "lower", "lowers", "lowered", "reduce*",
+    "reduction*", "will fall", "will drop", "resume*", "restore*", "restoring", "reopen*",
+    "loosen*", "truce", "removed from", "remove from", "removes from", "delays implementation",
+    "postpone*", "暂停", "取消", "放宽", "豁免", "通用许可", "恢复",
 ]
 TIGHTENING = [
-    "impose", "imposes", "imposed", "imposing", "ban", "bans", "banned", "banning",
-    "restrict*", "tighten*", "require*", "requirement*", "add", "adds", "added", "adding",
-    "expand*", "raise*", "hike*", "increase*", "halt*", "block*", "curb*", "prohibit*",
-    "shut*", "closed", "closure", "stop", "stops", "stopped", "stopping", "denied", "deny",
-    "refus*", "escalat*", "retaliat*", "crack down", "crackdown", "new controls",
-    "new export controls", "new restrictions", "禁止", "限制", "加征", "实施出口管制",
+    "impose", "imposes", "imposed", "imposing", "ban", "bans", "banned", "banning", "restrict*",
+    "tighten*", "require*", "requirement*", "add", "adds", "added", "adding", "expand*", "raise*",
+    "hike*", "increase*", "halt*", "block*", "curb*", "prohibit*", "shut*", "closed", "closure",
+    "stop", "stops", "stopped", "stopping", "denied", "deny", "refus*", "escalat*", "retaliat*",
+    "crack down", "crackdown", "new controls", "new export controls", "new restrictions", "禁止",
+    "限制", "加征", "实施出口管制",
 ]
 
 # Status. Checked on the sentences that carry the event, strongest first.
@@ -135,34 +162,44 @@ ENACTED = [
     "imposed", "has imposed", "have imposed", "implemented", "has banned", "banned", "added",
     "has added", "signed", "was signed", "published", "issued", "placed", "halted", "closed",
     "suspended", "approved", "granted", "lifted", "took", "entered into", "began", "seized",
-    "shut", "起施行", "起实施", "起正式实施", "正式实施", "发布", "决定",
+    "shut", "bans", "imposes", "adds", "puts", "halts", "takes", "approves", "picks", "suspends",
+    "blacklists", "idles", "extends", "expands", "raises", "cuts", "slashes", "lifts", "grants",
+    "begins", "starts", "issues", "restricts", "tightens", "closes", "seizes", "stops", "shuts",
+    "produces", "selects", "signs", "stopped", "selected", "produced", "deal announced",
+    "agreement announced", "condemns", "criticised", "criticized", "came into force",
+    "comes into force", "起施行", "起实施", "起正式实施", "正式实施", "发布", "决定",
+]
+# Reporting verbs: a report of a decision, weaker than intent ("will", "plans to").
+REPORTING = [
+    "said", "says", "said on", "told reporters", "according to", "reported", "reports",
+    "sources said", "people familiar", "announced", "announces", "statement", "表示",
 ]
 ANNOUNCED = [
-    "will", "plans to", "plan to", "planned", "agreed to", "agrees to", "officials said",
-    "official said", "said it would", "said on", "said in", "announced", "announces",
-    "intends to", "is set to", "are set to", "to suspend", "to impose", "to lift",
-    "pledged", "pledges", "promised", "vowed", "confirmed", "according to", "told reporters",
-    "reported", "reports", "sources said", "people familiar", "将", "表示",
+    "will", "plans to", "plan to", "planned", "agreed to", "agrees to", "agree to",
+    "officials said", "official said", "said it would", "intends to", "is set to", "are set to",
+    "to suspend", "to impose", "to lift", "to restrict", "to require", "to cut", "to ban",
+    "pledged", "pledges", "promised", "vowed", "将",
 ]
 SPECULATION = [
-    "could", "may", "might", "considering", "is considering", "weighing", "weighs",
-    "mulls", "mulling", "analysts warn", "analysts say", "warn*", "expected to", "possible",
-    "potential", "potentially", "fear*", "threat*", "rumour*", "rumor*", "speculat*",
-    "hoped", "hopes", "if", "likely", "risk of", "contemplat*", "floated", "signalled",
-    "signaled", "may be", "prepared to", "poised to", "or may not",
+    "could", "may", "might", "considering", "is considering", "weighing", "weighs", "mulls",
+    "mulling", "analysts warn", "analysts say", "warn*", "expected to", "possible", "potential",
+    "potentially", "fear*", "threat*", "rumour*", "rumor*", "speculat*", "hoped", "hopes", "if",
+    "likely", "risk of", "contemplat*", "floated", "signalled", "signaled", "may be",
+    "prepared to", "poised to", "or may not",
 ]
 
 # Who acts. Issuers as ISO codes, EU, or the US/China actors by institution.
 ACTORS: dict[str, list[str]] = {
-    "CN": ["china", "chinese", "beijing", "mofcom", "ministry of commerce",
-           "china's commerce",
-           "general administration of customs", "prc", "商务部", "海关总署", "中国",
-           "people's republic"],
-    "US": ["united states", "washington", "american", "bis",
-           "bureau of industry and security", "commerce department", "department of commerce",
-           "white house", "trump", "biden", "ustr", "pentagon", "department of defense",
-           "department of war", "defense department", "war department", "treasury",
-           "federal register", "bessent", "lutnick", "greer"],
+    "CN": [
+        "china", "chinese", "beijing", "mofcom", "ministry of commerce", "china's commerce",
+        "general administration of customs", "prc", "商务部", "海关总署", "中国", "people's republic",
+    ],
+    "US": [
+        "united states", "washington", "american", "bis", "bureau of industry and security",
+        "commerce department", "department of commerce", "white house", "trump", "biden", "ustr",
+        "pentagon", "department of defense", "department of war", "defense department",
+        "war department", "treasury", "dod", "federal register", "bessent", "lutnick", "greer",
+    ],
     "JP": ["japan", "japanese", "tokyo", "meti"],
     "AU": ["australia", "australian", "canberra"],
     "MM": ["myanmar", "burma", "kachin", "naypyidaw"],
@@ -182,9 +219,11 @@ ACTORS: dict[str, list[str]] = {
 
 # A clause after these gives a cause or history, not the news ("in response to US tariffs").
 REASON = [
+    "after talks", "following talks", "to implement the", "为落实", "根据",
     "in response to", "in retaliation", "responding to", "in reply to", "retaliation for",
-    "following", "after the", "after washington", "after beijing", "answering",
-    "in the wake of", "because of", "amid", "since", "a response to", "response to",
+    "following the", "following a", "following an", "following new", "following last", "after the",
+    "after washington", "after beijing", "answering", "in the wake of", "because of", "amid",
+    "since", "a response to", "response to",
 ]
 # Sentences holding these recall the past or explain the topic: background for elements.
 BACKGROUND = [
@@ -193,16 +232,24 @@ BACKGROUND = [
     "historically", "history", "first imposed", "had imposed", "had introduced", "had added",
     "had placed", "had banned", "had put", "prior to", "previous", "in the past", "since then",
     "used in", "used to make", "essential for", "essential to", "crucial for", "critical for",
-    "key to", "vital for", "are a group", "is a group", "group of 17", "17 elements",
-    "17 metals", "17 minerals", "periodic table", "dominat*", "accounts for", "account for",
-    "accounting for", "percent of the world", "% of the world", "per cent of the world",
-    "of global", "such as", "for example", "for instance", "like the", "including in",
-    "similar", "recall", "remember",
+    "key to", "vital for", "are a group", "is a group", "group of 17", "17 elements", "17 metals",
+    "17 minerals", "periodic table", "dominat*", "accounts for", "account for", "accounting for",
+    "percent of the world", "% of the world", "per cent of the world", "of global",
+    "which are added to", "are added to", "go into", "goes into", "used for", "similar", "recall",
+    "remember", "remains in force", "remain in force", "remains in place", "remain in place",
+    "does not undo", "not affected", "unaffected", "still in force", "designed to comply",
+    "has restricted since", "have restricted since", "restricted since",
 ]
+# A sentence that spells out what a measure covers.
+LISTING = [
+    "covered by", "covers", "cover", "include", "includes", "including", "the list", "items",
+    "namely", "are:", "such items", "涉及", "包括", "相关物项",
+]
+# Phrases that hide the shorter cues inside them ("entity list" in "unreliable entity list").
+SHADOW = ["unreliable entity list", "unreliable entities list", "不可靠实体清单"]
 STAGES: dict[str, list[str]] = {
     "mining": ["mining", "mine", "mines", "extraction", "开采", "ore"],
-    "separation": ["separation", "refining", "refinery", "processing", "smelting", "冶炼",
-                   "分离", "oxide*"],
+    "separation": ["separation", "refining", "refinery", "processing", "smelting", "冶炼", "分离", "oxide*"],
     "metal": ["metal making", "metal smelting", "metals", "alloy*", "metal production"],
     "magnet": ["magnet*", "永磁", "磁材"],
     "technology": ["technolog*", "know-how", "技术"],
@@ -211,39 +258,94 @@ STAGES: dict[str, list[str]] = {
     "chips": ["chip*", "semiconductor*", "芯片"],
 }
 COMPANIES = {
-    "MP Materials": ["mp materials"], "Lynas": ["lynas"],
+    "MP Materials": ["mp materials"],
+    "Lynas": ["lynas"],
     "China Northern Rare Earth": ["china northern rare earth", "northern rare earth", "北方稀土"],
     "China Rare Earth Group": ["china rare earth group", "中国稀土集团"],
-    "JL Mag": ["jl mag", "jl mag rare-earth", "金力永磁"], "Shenghe": ["shenghe", "盛和资源"],
-    "USA Rare Earth": ["usa rare earth"], "Nvidia": ["nvidia", "英伟达"], "AMD": ["amd"],
-    "Iluka": ["iluka"], "Energy Fuels": ["energy fuels"], "Arafura": ["arafura"],
-    "Neo Performance Materials": ["neo performance materials"], "Noveon": ["noveon"],
-    "Vulcan Elements": ["vulcan elements"], "Ningbo Yunsheng": ["ningbo yunsheng"],
-    "Zhong Ke San Huan": ["zhong ke san huan"], "Huawei": ["huawei", "华为"],
-    "SMIC": ["smic", "中芯国际"], "ASML": ["asml"], "Applied Materials": ["applied materials"],
-    "Lam Research": ["lam research"], "Tokyo Electron": ["tokyo electron"], "Intel": ["intel"],
-    "TSMC": ["tsmc"], "Micron": ["micron"], "Samsung": ["samsung"], "SK Hynix": ["sk hynix"],
-    "Tesla": ["tesla"], "Ford": ["ford"], "General Motors": ["general motors"], "BYD": ["byd"],
-    "Toyota": ["toyota"], "Volkswagen": ["volkswagen"], "BMW": ["bmw"], "Bosch": ["bosch"],
-    "Syrah Resources": ["syrah resources", "syrah"], "Almonty": ["almonty"],
-    "Ucore": ["ucore"], "Solvay": ["solvay"], "Umicore": ["umicore"], "CATL": ["catl"],
-    "Albemarle": ["albemarle"], "Ganfeng": ["ganfeng"], "Tianqi": ["tianqi"],
-    "Lockheed Martin": ["lockheed martin", "lockheed"], "Apple": ["apple inc"],
-    "Hitachi Metals": ["hitachi metals", "proterial"], "Shin-Etsu": ["shin-etsu"],
+    "JL Mag": ["jl mag", "jl mag rare-earth", "金力永磁"],
+    "Shenghe": ["shenghe", "盛和资源"],
+    "USA Rare Earth": ["usa rare earth"],
+    "Nvidia": ["nvidia", "英伟达"],
+    "AMD": ["amd"],
+    "Iluka": ["iluka"],
+    "Energy Fuels": ["energy fuels"],
+    "Arafura": ["arafura"],
+    "Neo Performance Materials": ["neo performance materials"],
+    "Noveon": ["noveon"],
+    "Vulcan Elements": ["vulcan elements"],
+    "Ningbo Yunsheng": ["ningbo yunsheng"],
+    "Zhong Ke San Huan": ["zhong ke san huan"],
+    "Huawei": ["huawei", "华为"],
+    "SMIC": ["smic", "中芯国际"],
+    "ASML": ["asml"],
+    "Applied Materials": ["applied materials"],
+    "Lam Research": ["lam research"],
+    "Tokyo Electron": ["tokyo electron"],
+    "Intel": ["intel"],
+    "TSMC": ["tsmc"],
+    "Micron": ["micron"],
+    "Samsung": ["samsung"],
+    "SK Hynix": ["sk hynix"],
+    "Tesla": ["tesla"],
+    "Ford": ["ford"],
+    "General Motors": ["general motors"],
+    "BYD": ["byd"],
+    "Toyota": ["toyota"],
+    "Volkswagen": ["volkswagen"],
+    "BMW": ["bmw"],
+    "Bosch": ["bosch"],
+    "Syrah Resources": ["syrah resources", "syrah"],
+    "Almonty": ["almonty"],
+    "Ucore": ["ucore"],
+    "Solvay": ["solvay"],
+    "Umicore": ["umicore"],
+    "CATL": ["catl"],
+    "Albemarle": ["albemarle"],
+    "Ganfeng": ["ganfeng"],
+    "Tianqi": ["tianqi"],
+    "Lockheed Martin": ["lockheed martin", "lockheed"],
+    "Apple": ["apple inc"],
+    "Hitachi Metals": ["hitachi metals", "proterial"],
+    "Shin-Etsu": ["shin-etsu"],
     "Japan Organization for Metals and Energy Security": ["jogmec"],
-    "Rainbow Rare Earths": ["rainbow rare earths"], "Pensana": ["pensana"],
-    "Northern Minerals": ["northern minerals"], "Hastings": ["hastings technology metals"],
-    "Niron Magnetics": ["niron"], "Alcoa": ["alcoa"], "Korea Zinc": ["korea zinc"],
+    "Rainbow Rare Earths": ["rainbow rare earths"],
+    "Pensana": ["pensana"],
+    "Northern Minerals": ["northern minerals"],
+    "Hastings": ["hastings technology metals"],
+    "Niron Magnetics": ["niron"],
+    "Alcoa": ["alcoa"],
+    "Korea Zinc": ["korea zinc"],
 }
+
+# fmt: on
 
 
 def _entries() -> list[tuple[str, str, str]]:
     tables = {
-        "control": CONTROL, "chip": CHIP, "chip_rule": CHIP_RULE, "mineral": MINERAL_CONTEXT,
-        "tariff": TARIFF, "talks": TALKS, "sanctions": SANCTIONS, "disruption": DISRUPTION,
-        "policy": POLICY, "commentary": COMMENTARY, "topic": TOPIC, "easing": EASING,
-        "tightening": TIGHTENING, "enacted": ENACTED, "announced": ANNOUNCED,
-        "speculation": SPECULATION, "reason": REASON, "background": BACKGROUND,
+        "control": CONTROL,
+        "control_weak": CONTROL_WEAK,
+        "chip": CHIP,
+        "chip_rule": CHIP_RULE,
+        "chip_control": CHIP_CONTROL,
+        "mineral": MINERAL_CONTEXT,
+        "tariff": TARIFF,
+        "targets": TARGETS,
+        "talks": TALKS,
+        "sanctions": SANCTIONS,
+        "disruption": DISRUPTION,
+        "policy": POLICY,
+        "commentary": COMMENTARY,
+        "topic": TOPIC,
+        "easing": EASING,
+        "tightening": TIGHTENING,
+        "enacted": ENACTED,
+        "announced": ANNOUNCED,
+        "speculation": SPECULATION,
+        "reporting": REPORTING,
+        "reason": REASON,
+        "background": BACKGROUND,
+        "shadow": SHADOW,
+        "listing": LISTING,
     }
     entries = [(p, kind, kind) for kind, phrases in tables.items() for p in phrases]
     for table_kind, table in (("actor", ACTORS), ("stage", STAGES), ("company", COMPANIES)):
@@ -252,3 +354,5 @@ def _entries() -> list[tuple[str, str, str]]:
 
 
 CUE_LEXICON = Lexicon(_entries())
+# Cues and elements in one automaton, so the classifier reads a text in a single pass.
+LEXICON = Lexicon(_entries() + element_entries())

@@ -8,9 +8,20 @@ from datetime import date
 _MONTHS = {
     name: i + 1
     for i, names in enumerate(
-        ("jan january", "feb february", "mar march", "apr april", "may", "jun june",
-         "jul july", "aug august", "sep sept september", "oct october", "nov november",
-         "dec december")
+        (
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        )
     )
     for name in names.split()
 }
@@ -25,13 +36,20 @@ _TRIGGER = (
     r"(?:\s+on)?|(?:comes?|came|enters?|entered)\s+into\s+(?:force|effect)(?:\s+on)?|"
     r"in\s+force\s+(?:from|on)|applies\s+from|apply\s+from|starting|from)"
 )
-_EFFECTIVE = re.compile(rf"\b{_TRIGGER}\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?{_DATE}", re.IGNORECASE)
+_EFFECTIVE = re.compile(
+    rf"{_TRIGGER}\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?{_DATE}"
+)  # run on lower-case text: IGNORECASE slows Python's regex engine several times
 _CHINESE = re.compile(r"自\s*(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起")
 _ANY_YEAR = re.compile(r"\b(20\d\d)\b")
 
 
-def effective_date(text: str) -> tuple[date | None, str]:
-    """The stated effective date and the phrase that gave it, or (None, "")."""
+def effective_date(text: str, context: str = "") -> tuple[date | None, str]:
+    """The stated effective date and the phrase that gave it, or (None, "").
+
+    When the text names a start day but no year can be inferred, the date is None and the
+    phrase is still returned. `context` (the whole text, when `text` is an excerpt) supplies
+    the year of a date written without one.
+    """
     chinese = _CHINESE.search(text)
     if chinese:
         try:
@@ -39,11 +57,19 @@ def effective_date(text: str) -> tuple[date | None, str]:
             return date(y, m, d), chinese.group()
         except ValueError:
             pass
-    for match in _EFFECTIVE.finditer(text):
-        found = _parse(match, text)
+    undated = ""
+    lower = text.lower()
+    aligned = len(lower) == len(text)
+    for match in _EFFECTIVE.finditer(lower):
+        if match.start() and lower[match.start() - 1].isalpha():
+            continue
+        phrase = text[match.start() : match.end()] if aligned else match.group()
+        found = _parse(match, context or text)
         if found:
-            return found, match.group()
-    return None, ""
+            return found, phrase
+        undated = undated or phrase
+    # A start date without a year still says the measure is issued; the date stays unknown.
+    return None, undated
 
 
 def _parse(match: re.Match[str], text: str) -> date | None:

@@ -9,15 +9,14 @@ symbols ("Sm, Gd, Tb") or in a formula ("Dy2O3").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
 from chokewatch.shared.elements import ALL_RARE_EARTHS, ELEMENTS, GROUPS
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     start: int
     end: int
     kind: str  # "element", "group", "generic" (rare earths in general), or a cue kind
@@ -29,8 +28,22 @@ def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff"
 
 
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() and not _is_cjk(ch)
+_new = tuple.__new__  # builds a Hit without the Python-level constructor: scanning is hot
+
+# Punctuation becomes a space, one character for one so offsets hold. Phrases get the same
+# treatment and a space at each word end, so the automaton itself enforces word boundaries
+# and no time is spent on matches inside longer words ("ore" in "more").
+_PUNCT = (
+    "".join(chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum())
+    + "\u2018\u2019\u201c\u201d\u2013\u2014\u00a0\t\r\n\u3000"
+)
+_TO_SPACE = str.maketrans(_PUNCT, " " * len(_PUNCT))
+_PUNCT_RE = re.compile("[" + re.escape(_PUNCT) + "]")  # faster than translate on long texts
+
+
+def normalise(lower: str) -> str:
+    """The lower-case text as lexicons scan it: punctuation as spaces, one space around it."""
+    return f" {_PUNCT_RE.sub(' ', lower)} "
 
 
 class Lexicon:
@@ -38,27 +51,36 @@ class Lexicon:
 
     def __init__(self, entries: list[tuple[str, str, str]]) -> None:
         self._auto = ahocorasick.Automaton()
-        table: dict[str, list[tuple[str, str, bool]]] = {}
+        table: dict[str, list[tuple[str, str, str]]] = {}
         for phrase, kind, value in entries:
             stem = phrase.endswith("*")
-            key = phrase.rstrip("*").lower()
-            table.setdefault(key, []).append((kind, value, stem))
+            text = phrase.rstrip("*").lower()
+            key = text.translate(_TO_SPACE)
+            if not any(_is_cjk(ch) for ch in key):  # Chinese has no spaces to anchor on
+                key = " " + key + ("" if stem else " ")
+            payloads = table.setdefault(key, [])
+            if all((kind, value) != (k, v) for k, v, _ in payloads):  # "rare-earth" = "rare earth"
+                payloads.append((kind, value, text))
         for key, payloads in table.items():
-            self._auto.add_word(key, (key, tuple(payloads)))
+            lead = 1 if key[0] == " " else 0
+            trail = 1 if key[-1] == " " else 0
+            self._auto.add_word(key, (len(key) - lead - trail, trail, tuple(payloads)))
         self._auto.make_automaton()
 
-    def scan(self, lower: str) -> list[Hit]:
+    def raw(self, normalised: str):  # noqa: ANN201 - the automaton's own iterator
+        """(end index, (length, trailing space, payloads)) per match; for hot loops."""
+        return self._auto.iter(normalised)
+
+    def scan(self, normalised: str) -> list[Hit]:
+        """Hits in a text prepared by normalise(); offsets are those of the original text."""
         hits: list[Hit] = []
-        n = len(lower)
-        for end_idx, (key, payloads) in self._auto.iter(lower):
-            start = end_idx - len(key) + 1
-            end = end_idx + 1
-            if not _is_cjk(key[0]) and start > 0 and _word_char(lower[start - 1]):
-                continue
-            right_ok = _is_cjk(key[-1]) or end >= n or not _word_char(lower[end])
-            for kind, value, stem in payloads:
-                if stem or right_ok:
-                    hits.append(Hit(start, end, kind, value, key))
+        append = hits.append
+        for end_idx, (length, trail, payloads) in self._auto.iter(normalised):
+            # normalise() added one leading space, so index i here is i - 1 in the original.
+            end = end_idx - trail
+            start = end - length
+            for kind, value, phrase in payloads:
+                append(_new(Hit, (start, end, kind, value, phrase)))
         return hits
 
 
@@ -80,45 +102,97 @@ def _plurals(*stems: str) -> list[str]:
     return [form for stem in stems for form in (stem, stem + "s")]
 
 
-_GENERIC = _plurals("rare earth", "rare-earth", "rare earth element", "rare-earth element",
-                    "rare earth metal", "rare earth mineral", "rare-earth mineral", "ree") + [
-    "稀土", "rare earth elements (rees)"]
+_GENERIC = _plurals(
+    "rare earth",
+    "rare-earth",
+    "rare earth element",
+    "rare-earth element",
+    "rare earth metal",
+    "rare earth mineral",
+    "rare-earth mineral",
+    "ree",
+) + ["稀土", "rare earth elements (rees)"]
 
 # Group phrases -> GROUPS key, per the labelling rules.
 _GROUP_PHRASES: dict[str, list[str]] = {
     "heavy_rare_earths": _plurals(
-        "heavy rare earth", "heavy rare-earth", "heavy rare earth element", "heavy ree",
-        "medium and heavy rare earth", "medium-heavy rare earth", "medium and heavy rare-earth",
-        "middle and heavy rare earth") + ["中重稀土", "重稀土"],
+        "heavy rare earth",
+        "heavy rare-earth",
+        "heavy rare earth element",
+        "heavy ree",
+        "medium and heavy rare earth",
+        "medium-heavy rare earth",
+        "medium and heavy rare-earth",
+        "middle and heavy rare earth",
+    )
+    + ["中重稀土", "重稀土"],
     "medium_heavy_2025_04": _plurals(
-        "seven medium and heavy rare earth", "seven rare earth", "seven rare-earth",
-        "seven heavy rare earth", "seven medium-heavy rare earth", "7 rare earth",
-        "seven rare earth element", "seven medium and heavy rare earth element")
-        + ["七种中重稀土", "7种中重稀土"],
+        "seven medium and heavy rare earth",
+        "seven rare earth",
+        "seven rare-earth",
+        "seven heavy rare earth",
+        "seven medium-heavy rare earth",
+        "7 rare earth",
+        "seven rare earth element",
+        "seven medium and heavy rare earth element",
+    )
+    + ["七种中重稀土", "7种中重稀土", "7类中重稀土", "七类中重稀土"],
     "added_2025_10": _plurals(
-        "five additional rare earth", "five more rare earth", "five new rare earth",
-        "five other rare earth", "five rare earth", "five additional rare-earth",
-        "five more rare-earth", "five rare earth element", "five additional rare earth element",
-        "five additional rare earth mineral", "five more rare earth element")
-        + ["五种中重稀土", "5种中重稀土"],
+        "five additional rare earth",
+        "five more rare earth",
+        "five new rare earth",
+        "five other rare earth",
+        "five rare earth",
+        "five additional rare-earth",
+        "five more rare-earth",
+        "five rare earth element",
+        "five additional rare earth element",
+        "five additional rare earth mineral",
+        "five more rare earth element",
+    )
+    + ["五种中重稀土", "5种中重稀土", "5类中重稀土", "五类中重稀土"],
     "light_rare_earths": _plurals("light rare earth", "light rare-earth") + ["轻稀土"],
     "ndfeb_magnets": _plurals(
-        "rare earth magnet", "rare-earth magnet", "rare earth permanent magnet",
-        "rare-earth permanent magnet", "permanent magnet", "ndfeb magnet", "neodymium magnet",
-        "neodymium-iron-boron magnet", "neodymium iron boron magnet", "magnet technology",
-        "magnet-making technology", "magnet manufacturing technology")
-        + ["ndfeb", "nd-fe-b", "neodymium-iron-boron", "neodymium iron boron",
-           "稀土永磁", "钕铁硼", "永磁体", "magnet-making technologies",
-           "magnet manufacturing technologies", "magnet technologies"],
+        "rare earth magnet",
+        "rare-earth magnet",
+        "rare earth permanent magnet",
+        "rare-earth permanent magnet",
+        "permanent magnet",
+        "ndfeb magnet",
+        "neodymium magnet",
+        "neodymium-iron-boron magnet",
+        "neodymium iron boron magnet",
+        "magnet technology",
+        "magnet-making technology",
+        "magnet manufacturing technology",
+    )
+    + [
+        "ndfeb",
+        "nd-fe-b",
+        "neodymium-iron-boron",
+        "neodymium iron boron",
+        "稀土永磁",
+        "钕铁硼",
+        "永磁体",
+        "magnet-making technologies",
+        "magnet manufacturing technologies",
+        "magnet technologies",
+    ],
     "smco_magnets": _plurals("samarium-cobalt magnet", "samarium cobalt magnet", "smco magnet")
-        + ["samarium-cobalt", "samarium cobalt", "smco", "sm-co", "钐钴"],
+    + ["samarium-cobalt", "samarium cobalt", "smco", "sm-co", "钐钴"],
     "ndpr": ["ndpr", "nd-pr", "ndpr oxide", "didymium", "镨钕", "nd/pr", "nd pr oxide"],
 }
 
 # Compounds and product names that stand for one element.
 _ALIASES: dict[str, list[str]] = {
-    "Li": ["lithium-ion batter*", "lithium batter*", "lithium-battery", "lithium iron phosphate",
-           "锂电池", "锂离子电池"],
+    "Li": [
+        "lithium-ion batter*",
+        "lithium batter*",
+        "lithium-battery",
+        "lithium iron phosphate",
+        "锂电池",
+        "锂离子电池",
+    ],
     "graphite": ["graphite anode*", "anode material*", "石墨负极", "负极材料"],
     "Ga": ["gallium nitride", "gallium arsenide", "gallium oxide"],
     "Ge": ["germanium dioxide"],
@@ -126,8 +200,15 @@ _ALIASES: dict[str, list[str]] = {
 }
 
 
-def _element_entries() -> list[tuple[str, str, str]]:
-    entries: list[tuple[str, str, str]] = []
+# Names that contain an element's name but mean something else; they win as longer matches.
+_NOT_ELEMENTS = ["cobalt strike", "cobalt blue", "chevrolet cobalt", "bismuth subsalicylate"]
+
+
+ELEMENT_KINDS = frozenset({"element", "generic", "group", "not_element"})
+
+
+def element_entries() -> list[tuple[str, str, str]]:
+    entries: list[tuple[str, str, str]] = [(p, "not_element", "") for p in _NOT_ELEMENTS]
     for element in ELEMENTS.values():
         entries.append((element.name, "element", element.symbol))
         for chinese in element.chinese:
@@ -140,10 +221,10 @@ def _element_entries() -> list[tuple[str, str, str]]:
     return entries
 
 
-ELEMENT_LEXICON = Lexicon(_element_entries())
+ELEMENT_LEXICON = Lexicon(element_entries())
 
 _SYMBOLS = sorted((s for s in ELEMENTS if s != "graphite"), key=len, reverse=True)
-_SYMBOL_RE = re.compile(r"(?<![A-Za-z0-9])(" + "|".join(_SYMBOLS) + r")(?![a-z])")
+_SYMBOL_RE = re.compile(r"(" + "|".join(_SYMBOLS) + r")(?![a-z])")
 _OXIDE_TAIL = re.compile(r"\d*O\d")  # Dy2O3, Tb4O7, GeO2
 _III_V_TAIL = re.compile(r"(?:N|As|P)\b")  # GaN, GaAs, InP
 _LIST_GAP = re.compile(r"[\s,/、&+\-–()]*(?:and|or|和|及|与)?[\s,/、&+\-–()]*")
@@ -151,7 +232,11 @@ _LIST_GAP = re.compile(r"[\s,/、&+\-–()]*(?:and|or|和|及|与)?[\s,/、&+\-�
 
 def symbol_hits(text: str) -> list[Hit]:
     """Chemical symbols in the original-case text that are plainly chemistry, not words."""
-    candidates = [(m.start(), m.end(), m.group(1)) for m in _SYMBOL_RE.finditer(text)]
+    candidates = [
+        (m.start(), m.end(), m.group(1))
+        for m in _SYMBOL_RE.finditer(text)
+        if m.start() == 0 or not text[m.start() - 1].isalnum()
+    ]
     hits: list[Hit] = []
     for i, (start, end, symbol) in enumerate(candidates):
         formula = _OXIDE_TAIL.match(text, end) is not None or (
@@ -164,7 +249,7 @@ def symbol_hits(text: str) -> list[Hit]:
                 if b - a <= 7 and _LIST_GAP.fullmatch(text, a, b):
                     listed = True
         if formula or listed:
-            hits.append(Hit(start, end, "element", symbol, symbol))
+            hits.append(Hit(start, end, "element", symbol, symbol))  # rare: few symbols pass
     return hits
 
 
@@ -177,6 +262,24 @@ def expand(hit: Hit) -> tuple[str, ...]:
     return GROUPS.get(hit.value, ())
 
 
-def element_hits(text: str, lower: str) -> list[Hit]:
-    """Every element, group and generic rare-earth mention, longest phrase first."""
-    return longest_only(ELEMENT_LEXICON.scan(lower) + symbol_hits(text))
+def element_hits(text: str, normalised: str, scanned: list[Hit] | None = None) -> list[Hit]:
+    """Every element, group and generic rare-earth mention, longest phrase first.
+
+    `scanned` may hold element hits already found by a combined lexicon's single pass.
+    """
+    found = ELEMENT_LEXICON.scan(normalised) if scanned is None else scanned
+    kept = longest_only(found + symbol_hits(text))
+    return [h for h in kept if h.kind != "not_element"]
+
+
+def drop_shadowed(hits: list[Hit]) -> list[Hit]:
+    """Remove hits lying inside a 'shadow' phrase, and the shadow hits themselves."""
+    spans = [(h.start, h.end) for h in hits if h.kind == "shadow"]
+    if not spans:
+        return hits
+    return [
+        h
+        for h in hits
+        if h.kind != "shadow"
+        and not any(a <= h.start and h.end <= b and (h.start, h.end) != (a, b) for a, b in spans)
+    ]

@@ -16,10 +16,11 @@ from datetime import datetime
 
 from chokewatch.shared.messages import Classification, EventType
 
+from .gazetteer import Lexicon, normalise
 from .similarity import similarity
 
 NEAR_DUPLICATE = 0.5  # estimated Jaccard of shingles above which texts are copies of one story
-SAME_ELEMENTS = 0.8  # element-set Jaccard above which two measures of one issuer coincide
+SAME_ELEMENTS = 0.7  # element-set Jaccard above which two measures of one issuer coincide
 ANCHOR_ELEMENTS = 0.3  # a shared date counts only if the elements overlap at least this much
 MAX_GAP_DAYS = 180  # beyond this, only a shared number or named measure joins two texts
 
@@ -33,49 +34,59 @@ _COMPATIBLE = {
     frozenset({EventType.chip_export_control, EventType.trade_talks}),
 }
 
+# All patterns here run on lower-case text, without IGNORECASE or a leading \b: both make
+# Python's regex engine try every position.
 _NUMBER = re.compile(
-    r"(?:announcement|announcements)\s+(?:nos?\.?|numbers?)\s*(\d{1,3})(?:\s+and\s+(?:no\.?\s*)?(\d{1,3}))?"
-    r"|\bno\.\s*(\d{1,3})\b|第\s*(\d{1,3})\s*号",
-    re.IGNORECASE,
+    r"announcements?\s+(?:nos?\.?|numbers?)\s*(\d{1,3})(?:\s+and\s+(?:no\.?\s*)?(\d{1,3}))?"
+    r"|no\.\s*(\d{1,3})(?!\d)|第\s*(\d{1,3})\s*号"
 )
-_MONTHS = ("january february march april may june july august september october november "
-           "december").split()
-_MONTH_DAY = re.compile(
-    r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?!\d)|(\d{1,2})月(\d{1,2})日",
-    re.IGNORECASE,
-)
+_MONTHS = "january february march april may june july august september october november december"
 # Names that identify one measure or one meeting whatever the outlet calls the rest.
 _NAMED = {
-    "geneva": "geneva", "london": "london", "busan": "busan", "kuala lumpur": "kuala lumpur",
-    "madrid": "madrid", "stockholm": "stockholm", "h20": "h20", "h200": "h200",
-    "high-bandwidth memory": "hbm", "hbm": "hbm", "affiliates rule": "affiliates",
-    "50% rule": "affiliates", "50% or more owned": "affiliates", "majority-owned": "affiliates",
-    "half owned": "affiliates", "de minimis": "extraterritorial",
-    "extraterritorial": "extraterritorial", "foreign-made": "extraterritorial",
-    "kachin": "kachin", "unreliable entity list": "unreliable entity list",
-    "section 301": "section 301", "section 232": "section 232", "price floor": "price floor",
+    "h20": "h20", "h200": "h200", "high-bandwidth memory": "hbm", "hbm": "hbm",
+    "affiliates rule": "affiliates", "50% rule": "affiliates", "50% or more owned": "affiliates",
+    "majority-owned": "affiliates", "half owned": "affiliates",
+    "de minimis": "extraterritorial", "extraterritorial": "extraterritorial",
+    "foreign-made": "extraterritorial", "kachin": "kachin",
+    "unreliable entity list": "unreliable entity list", "section 301": "section 301",
+    "section 232": "section 232", "price floor": "price floor",
     "critical raw materials act": "crma", "strategic projects": "crma",
-}
-_NAMED_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(_NAMED, key=len, reverse=True)) + r")")
+}  # fmt: skip
+# Meeting places: a text is about the first one it names; two venues are two rounds of talks.
+_VENUES = ("geneva", "london", "busan", "kuala lumpur", "madrid", "stockholm", "gyeongju",
+           "mar-a-lago", "osaka", "bali")  # fmt: skip
+_ANCHOR_LEXICON = Lexicon(
+    [(name, "named", value) for name, value in _NAMED.items()]
+    + [(venue, "venue", venue) for venue in _VENUES]
+    + [(month[:3] + "*", "month", str(i)) for i, month in enumerate(_MONTHS.split(), 1)]
+)
+_DAY_AFTER_MONTH = re.compile(r"[a-z]*\.?\s+(\d{1,2})(?!\d)")
+_CHINESE_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
 
 
 def anchors(text: str) -> list[str]:
     """Identifiers of the measure a text reports: numbers, dates, named rules and venues."""
+    lower = text.lower()
     found: set[str] = set()
-    for m in _NUMBER.finditer(text):
-        for number in m.groups():
-            if number:
-                found.add(f"no:{int(number)}")
-    for m in _MONTH_DAY.finditer(text):
-        if m.group(1):
-            month = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(m.group(1).lower()))
-            day = int(m.group(2))
+    if "no" in lower or "第" in lower:
+        for m in _NUMBER.finditer(lower):
+            found.update(f"no:{int(number)}" for number in m.groups() if number)
+    days: list[tuple[int, int]] = []
+    venue = ""
+    for hit in _ANCHOR_LEXICON.scan(normalise(lower)):
+        if hit.kind == "month":
+            day = _DAY_AFTER_MONTH.match(lower, hit.end)
+            if day:
+                days.append((int(hit.value), int(day.group(1))))
+        elif hit.kind == "venue":
+            venue = venue or hit.value  # the first venue named is the meeting reported
         else:
-            month, day = int(m.group(3)), int(m.group(4))
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            found.add(f"date:{month:02d}-{day:02d}")
-    for m in _NAMED_RE.finditer(text.lower()):
-        found.add(f"named:{_NAMED[m.group(1)]}")
+            found.add(f"named:{hit.value}")
+    if venue:
+        found.add(f"venue:{venue}")
+    if "月" in lower:
+        days += [(int(m.group(1)), int(m.group(2))) for m in _CHINESE_DAY.finditer(lower)]
+    found.update(f"date:{mo:02d}-{d:02d}" for mo, d in days if 1 <= mo <= 12 and 1 <= d <= 31)
     return sorted(found)
 
 
@@ -102,28 +113,41 @@ def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
     return len(sa & sb) / len(sa | sb)
 
 
+def _family(anchor_set: frozenset[str], prefix: str) -> set[str]:
+    return {x for x in anchor_set if x.startswith(prefix)}
+
+
 def same_incident(a: Item, b: Item) -> bool:
+    ca, cb = a.classification, b.classification
+    anchors_a, anchors_b = a.anchor_set(), b.anchor_set()
+    # Facts that separate two measures even when official boilerplate makes texts look alike.
+    for prefix in ("no:", "venue:"):
+        fa, fb = _family(anchors_a, prefix), _family(anchors_b, prefix)
+        if fa and fb and not fa & fb:
+            return False
+    events = ca.event_type not in _NON_EVENTS and cb.event_type not in _NON_EVENTS
+    if events and ca.elements and cb.elements and not set(ca.elements) & set(cb.elements):
+        return False
     if similarity(list(a.signature), list(b.signature)) >= NEAR_DUPLICATE:
         return True
-    ca, cb = a.classification, b.classification
-    if ca.event_type in _NON_EVENTS or cb.event_type in _NON_EVENTS:
+    if not events:
         return False
     if ca.event_type != cb.event_type and frozenset({ca.event_type, cb.event_type}) not in _COMPATIBLE:
         return False
     if ca.issuer and cb.issuer and ca.issuer != cb.issuer and "multiple" not in (ca.issuer, cb.issuer):
         return False
-    shared = a.anchor_set() & b.anchor_set()
+    shared = anchors_a & anchors_b
     strong = {x for x in shared if not x.startswith("date:")}
-    numbers_a = {x for x in a.anchor_set() if x.startswith("no:")}
-    numbers_b = {x for x in b.anchor_set() if x.startswith("no:")}
-    if numbers_a and numbers_b and not numbers_a & numbers_b:
-        return False  # two numbered announcements are two measures
     if a.published_at and b.published_at:
         gap = abs((a.published_at - b.published_at).total_seconds()) / 86400
         if gap > MAX_GAP_DAYS and not strong:
             return False
     if strong:
         return True
+    if EventType.trade_talks in (ca.event_type, cb.event_type):
+        return False  # talks all concern the same few minerals; only a shared anchor joins them
+    if ca.event_type is EventType.supply_disruption and not set(ca.companies) & set(cb.companies):
+        return False  # shortages hit many plants at once; each with its own actors is its own
     overlap = _jaccard(ca.elements, cb.elements)
     if shared and overlap >= ANCHOR_ELEMENTS:
         return True
@@ -134,16 +158,21 @@ def same_incident(a: Item, b: Item) -> bool:
 
 
 def cluster(items: Sequence[Item]) -> list[str]:
-    """An incident label per item: the key (or index) of the first item of its incident.
+    """An incident label per item: the key (or index) of the earliest item of its incident.
 
-    Single linkage in input order, which is the order an incident store sees texts arrive.
+    Single linkage: two texts share an incident when a chain of same_incident pairs joins them.
     """
-    labels: list[str] = []
-    for i, item in enumerate(items):
-        label = item.key or str(i)
-        for j in range(i):
-            if same_incident(items[j], item):
-                label = labels[j]
-                break
-        labels.append(label)
-    return labels
+    parent = list(range(len(items)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for j in range(len(items)):
+        for i in range(j):
+            ri, rj = root(i), root(j)
+            if ri != rj and same_incident(items[i], items[j]):
+                parent[max(ri, rj)] = min(ri, rj)
+    return [items[root(i)].key or str(root(i)) for i in range(len(items))]

@@ -10,12 +10,24 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 # A sentence ends at . ! ? before a capital, digit or quote, at a line break, or after 。！？；
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[A-Z0-9\u4e00-\u9fff])|\n+|(?<=[。！？；])")
+_MARK = re.compile(r"[.!?\n。！？；]")
+# After . ! ? : closing quotes or brackets, then space, then what may open a sentence.
+_AFTER_STOP = re.compile(r"[\"”’)\]]*\s+(?=[\"“‘(\[A-Z0-9\u4e00-\u9fff])")
+_NEWLINES = re.compile(r"\n+")
 # Abbreviations whose full stop does not end a sentence ("U.S. Commerce", "No. 61").
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:U\.S|U\.K|U\.N|No|Nos|Mr|Ms|Mrs|Dr|Inc|Co|Corp|Ltd|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
-    r"Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|vs|approx|Gen|Sen|Rep|Gov|Art|Sec|Fig)\.|\b[A-Z]\.)$"
+_ABBREVIATIONS = frozenset(
+    "U.S. U.K. U.N. No. Nos. Mr. Ms. Mrs. Dr. Inc. Co. Corp. Ltd. St. Jan. Feb. Mar. Apr. Jun. "
+    "Jul. Aug. Sep. Sept. Oct. Nov. Dec. e.g. i.e. vs. approx. Gen. Sen. Rep. Gov. Art. Sec. "
+    "Fig. U.S.A.".split()
 )
+
+
+def _abbreviation(full: str, dot: int) -> bool:
+    """Whether the full stop at `dot` closes an abbreviation or an initial ("George W.")."""
+    word = full[max(0, dot - 8) : dot + 1].rsplit(None, 1)[-1].lstrip('("“')
+    return word in _ABBREVIATIONS or (len(word) == 2 and word[0].isupper())
+
+
 TITLE_WEIGHT = 2.5
 # Body sentences by position; the rest get the last value.
 LEAD_WEIGHTS = (1.6, 1.25, 1.0, 0.7, 0.6, 0.5)
@@ -38,13 +50,23 @@ def split(full: str, title_end: int) -> list[Sentence]:
     if title_end > 0:
         spans.append((0, title_end))
     start = title_end
-    for match in _BOUNDARY.finditer(full, title_end):
-        if match.group().strip() == "" or "\n" not in match.group():
-            if _ABBREVIATION.search(full, max(start, match.start() - 6), match.start()):
+    for match in _MARK.finditer(full, title_end):
+        at = match.start()
+        if at < start:
+            continue  # inside a run already consumed
+        mark = full[at]
+        if mark in ".!?":
+            after = _AFTER_STOP.match(full, at + 1)
+            if after is None or (mark == "." and _abbreviation(full, at)):
                 continue
-        if match.start() > start and full[start : match.start()].strip():
-            spans.append((start, match.start()))
-        start = match.end()
+            end, resume = at + 1, after.end()
+        elif mark == "\n":
+            end, resume = at, _NEWLINES.match(full, at).end()
+        else:
+            end, resume = at + 1, at + 1
+        if end > start and full[start:end].strip():
+            spans.append((start, end))
+        start = resume
     if full[start:].strip():
         spans.append((start, len(full)))
     sentences = []

@@ -30,6 +30,9 @@ class Receiver:
         self.secrets: dict[str, str] = {}  # path -> whsec_ secret
         self.fail_next: dict[str, list[int]] = {}  # path -> status codes to answer first
         self.hang_paths: set[str] = set()
+        self.slack_paths: set[str] = set()  # behave like a Slack incoming webhook
+        self.rejected: list[tuple[str, int, str]] = []  # (path, status, why)
+        self._last_slack: dict[str, float] = {}
         self._lock = threading.Lock()
         receiver = self
 
@@ -81,10 +84,37 @@ class Receiver:
             body = json.loads(raw or b"{}")
         except json.JSONDecodeError:
             return 400
+        if path in self.slack_paths:
+            refusal = self._slack_refusal(path, body)
+            if refusal:
+                with self._lock:
+                    self.rejected.append((path, *refusal))
+                return refusal[0]
         lowered = {k.lower(): v for k, v in headers.items()}
         with self._lock:
             self.deliveries.append(Delivery(path, lowered.get("webhook-id"), body, verified))
         return 401 if verified is False else 204
+
+    def _slack_refusal(self, path: str, body: dict) -> tuple[int, str] | None:
+        """Slack's rules for incoming webhooks: one message a second, block and text limits."""
+        now = time.monotonic()
+        with self._lock:
+            last = self._last_slack.get(path)
+            if last is not None and now - last < 1.0:
+                return 429, "more than one message a second"
+            self._last_slack[path] = now
+        blocks = body.get("blocks", [])
+        if not body.get("text"):
+            return 400, "no text fallback"
+        if len(blocks) > 50:
+            return 400, "more than 50 blocks"
+        for block in blocks:
+            text = (block.get("text") or {}).get("text", "")
+            if block.get("type") == "header" and len(text) > 150:
+                return 400, "header over 150 characters"
+            if block.get("type") == "section" and len(text) > 3000:
+                return 400, "section over 3000 characters"
+        return None
 
     def received(self, path: str | None = None) -> list[Delivery]:
         with self._lock:

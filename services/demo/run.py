@@ -20,6 +20,9 @@ from collections import Counter
 from pathlib import Path
 
 import httpx
+from rich.console import Console
+from rich.table import Table
+
 from chokewatch.services.stack import Stack, embedded_or_given
 from chokewatch.shared import streams
 from chokewatch.shared.embedded import free_port
@@ -27,8 +30,6 @@ from chokewatch.shared.messages import ClassifiedEvent
 from chokewatch.shared.names import CLASSIFIED, Names
 from chokewatch.shared.redis import connect
 from chokewatch.shared.settings import Settings
-from rich.console import Console
-from rich.table import Table
 
 from .receiver import Receiver
 

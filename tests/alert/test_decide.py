@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from chokewatch.services.alert.decide import MATERIAL_RISE, Prior, decide
 from chokewatch.services.alert.score import ScoreResult
 from chokewatch.shared.messages import Classification, Direction, EventType
-from hypothesis import given
-from hypothesis import strategies as st
 
 # --- builders -------------------------------------------------------------------------------
 

@@ -53,3 +53,17 @@ async def test_supplier_only_exposure_is_found_by_company_name(redis, names):
     await view.load()
     found = await view.exposed(event([], companies=["China Northern Rare Earth"]))
     assert [s.id for s in found] == ["magnets"]
+
+
+async def test_compare_and_set_writes_are_announced_too(redis, names):
+    store = SubscriberStore(redis, names)
+    view = ExposureView(redis, names)
+    await view.load()
+    first = sub("cas", elements={"Ge": {"weight": 0.5}})
+    assert await store.replace(first, previous=None)
+    assert [s.id for s in await view.exposed(event(["Ge"]))] == ["cas"]
+    moved = sub("cas", version=2, elements={"Sb": {"weight": 0.5}})
+    assert await store.replace(moved, previous=first)
+    assert await view.exposed(event(["Ge"])) == []
+    assert await store.remove(moved)
+    assert await view.exposed(event(["Sb"])) == []

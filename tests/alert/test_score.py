@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 from chokewatch.services.alert.score import same_company, score
 from chokewatch.shared.messages import Classification, Direction, EventType, Status
 from chokewatch.shared.profiles import ElementExposure, ProfileSpec, Stage, Supplier
-from hypothesis import assume, given, settings
-from hypothesis import strategies as st
 
 # --- builders -------------------------------------------------------------------------------
 

@@ -1,61 +1,14 @@
-"""The subscriber API over real HTTP on loopback, against a real Redis."""
+"""The subscriber API over real HTTP on loopback, against a real Redis: the basic paths."""
 
 from __future__ import annotations
 
-import threading
-import time
-
-import httpx
 import pytest
-import uvicorn
-from chokewatch.services.api.app import create_app
+
 from chokewatch.shared import streams
-from chokewatch.shared.embedded import free_port
 from chokewatch.shared.messages import Alert, RawEvent
 from chokewatch.shared.names import ALERTS, SUBMITTED
-from pydantic import SecretStr
 
-ADMIN = "admin-key-for-tests-0123456789"
-
-
-@pytest.fixture
-def api(settings):
-    settings = settings.model_copy(update={"admin_key": SecretStr(ADMIN), "max_event_bytes": 20_000})
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "API did not start"
-        time.sleep(0.02)
-    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
-        yield client
-    server.should_exit = True
-    thread.join(5)
-
-
-def auth(key: str) -> dict:
-    return {"authorization": f"Bearer {key}"}
-
-
-def profile(name: str = "EV motors", **over) -> dict:
-    body = {
-        "name": name,
-        "elements": {"Dy": {"weight": 0.9, "country_shares": {"CN": 0.95}}},
-        "channels": [{"type": "webhook", "url": "https://hooks.example.com/a",
-                      "secret": "whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQ="}],
-    }
-    body.update(over)
-    return body
-
-
-def create(api, **over) -> tuple[str, str]:
-    reply = api.post("/v1/subscribers", json=profile(**over), headers=auth(ADMIN))
-    assert reply.status_code == 201, reply.text
-    body = reply.json()
-    return body["subscriber"]["id"], body["api_key"]
+from .helpers import ADMIN, auth, create, profile, store_alert
 
 
 def test_health_and_readiness(api):
@@ -95,9 +48,12 @@ def test_list_is_paginated_for_admin_and_private_for_subscribers(api):
     assert [s["name"] for s in mine] == ["other"]
 
 
-def test_tenant_isolation(api):
+def test_tenant_isolation(api, sync_redis, names):
     a_id, a_key = create(api, name="A")
-    b_id, _ = create(api, name="B")
+    b_id, b_key = create(api, name="B")
+    store_alert(sync_redis, names, b_id, 1_760_000_000.0)
+    before = api.get(f"/v1/subscribers/{b_id}", headers=auth(ADMIN)).json()
+    preview = {"text": "China restricts dysprosium exports."}
     for method, path, body in [
         ("GET", f"/v1/subscribers/{b_id}", None),
         ("PUT", f"/v1/subscribers/{b_id}", profile()),
@@ -105,12 +61,27 @@ def test_tenant_isolation(api):
         ("DELETE", f"/v1/subscribers/{b_id}", None),
         ("GET", f"/v1/subscribers/{b_id}/alerts", None),
         ("POST", f"/v1/subscribers/{b_id}/test-alert", None),
+        ("POST", f"/v1/subscribers/{b_id}/preview", preview),
+        ("POST", f"/v1/subscribers/{b_id}/backtest", {"days": 7}),
         ("POST", f"/v1/subscribers/{b_id}/keys", None),
+        ("DELETE", f"/v1/subscribers/{b_id}/keys", None),
     ]:
         reply = api.request(method, path, json=body, headers=auth(a_key))
         # Exactly what a subscriber that does not exist looks like.
-        assert reply.status_code == 404, (method, path, reply.text)
+        missing = api.request(method, path.replace(b_id, "sub_0000000000000000"), json=body,
+                              headers=auth(a_key))
+        assert reply.status_code == missing.status_code == 404, (method, path, reply.text)
+        assert reply.json()["detail"].replace(b_id, "") == missing.json()["detail"].replace(
+            "sub_0000000000000000", "")
+    listed = api.get("/v1/subscribers", headers=auth(a_key)).json()["items"]
+    assert [s["id"] for s in listed] == [a_id]
+    assert api.get(f"/v1/subscribers?cursor={a_id}", headers=auth(a_key)).json()["items"] == []
+    assert api.get("/v1/audit", headers=auth(a_key)).status_code == 403
     assert api.post("/v1/subscribers", json=profile(), headers=auth(a_key)).status_code == 403
+    # B is untouched and still works with its own key; A still works on itself.
+    assert api.get(f"/v1/subscribers/{b_id}", headers=auth(ADMIN)).json() == before
+    assert len(api.get(f"/v1/subscribers/{b_id}/alerts", headers=auth(b_key)).json()["items"]) == 1
+    assert sync_redis.xlen(names.stream(ALERTS).stream) == 0
     assert api.get(f"/v1/subscribers/{a_id}", headers=auth(a_key)).status_code == 200
 
 
@@ -191,3 +162,4 @@ def test_test_alert_and_empty_history(api, sync_redis, names):
     [(_, fields)] = sync_redis.xrange(names.stream(ALERTS).stream)
     alert = Alert.model_validate_json(streams.payload_of(fields))
     assert alert.subscriber_id == sid and alert.alert_id == queued.json()["alert_id"]
+    assert alert.title == "chokewatch test alert" and alert.score == 0

@@ -7,8 +7,8 @@ import base64
 import secrets
 
 import httpx
-from chokewatch.services.demo.run import wait_drained
 
+from chokewatch.services.demo.run import wait_drained
 from tests.conftest import wait_for
 
 

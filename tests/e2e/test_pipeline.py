@@ -8,9 +8,9 @@ import time
 
 import httpx
 import pytest
+
 from chokewatch.shared.embedded import free_port
 from chokewatch.shared.names import ALERTS, CLASSIFIED, RAW, SUBMITTED
-
 from tests.conftest import wait_for
 
 from .helpers import DYSPROSIUM_CONTROL, api_client, drained, subscribe

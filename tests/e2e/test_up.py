@@ -11,8 +11,8 @@ from pathlib import Path
 import httpx
 import psutil
 import pytest
-from chokewatch.shared.embedded import free_port
 
+from chokewatch.shared.embedded import free_port
 from tests.conftest import wait_for
 
 pytestmark = pytest.mark.slow

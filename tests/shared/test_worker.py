@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 
+from faststream.redis import RedisBroker
+
 from chokewatch.shared import streams
 from chokewatch.shared.messages import RawEvent, new_id, utcnow
 from chokewatch.shared.names import RAW
 from chokewatch.shared.redis import ensure_streams
 from chokewatch.shared.worker import Runtime, Stage, StreamWorker
-from faststream.redis import RedisBroker
 
 
 def raw_event(title: str = "t", text: str = "some text") -> RawEvent:
@@ -122,3 +123,20 @@ async def _count(redis, key: str, n: int) -> bool:
 
 async def _backlog_empty(redis, names) -> bool:
     return sum((await streams.backlog(redis, names.all_streams())).values()) == 0
+
+
+async def test_redrive_sends_dead_letters_through_again(settings, redis, names):
+    await ensure_streams(redis, names)
+    keys = names.stream(RAW)
+    good = streams.encode(raw_event("fixed later"))
+    await redis.xadd(keys.stream, {"junk": "x"})
+    await redis.xadd(keys.stream, good)
+    entries = await redis.xreadgroup(keys.group, "c", {keys.stream: ">"})
+    (_, [(junk_id, junk), (good_id, _)]) = entries[0]
+    await streams.dead_letter(redis, keys, junk_id, junk, "not an envelope")
+    await streams.dead_letter(redis, keys, good_id, {**good, "attempts": "4"}, "failed 5 times")
+    assert await streams.redrive(redis, keys) == 1
+    [(_, again)] = await redis.xrange(keys.stream, min=f"({good_id}")
+    assert again == {**good, "attempts": "0"}
+    [(_, kept)] = await redis.xrange(keys.dead)  # junk cannot be sent again; it stays
+    assert kept["reason"] == "not an envelope"

@@ -1,0 +1,149 @@
+"""Alert routes of one subscriber: history, test alert, preview and backtest (nothing is sent
+by the last two)."""
+
+from __future__ import annotations
+
+import math
+import time
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import AwareDatetime, ValidationError
+
+from chokewatch.shared import streams
+from chokewatch.shared.messages import Alert, ClassifiedEvent, EventType, new_id, utcnow
+from chokewatch.shared.names import ALERTS, CLASSIFIED
+from chokewatch.shared.subscribers import SubscriberStore
+
+from .auth import Principal, principal
+from .errors import AUTH, BODY, MINE
+from .models import AlertPage, BacktestIn, BacktestOut, PreviewIn, PreviewOut, TestAlertQueued
+from .preview import backtest, preview
+from .subscribers import SubscriberId, load
+
+router = APIRouter(tags=["alerts"])
+Who = Annotated[Principal, Depends(principal)]
+
+SCAN_BATCH = 500  # history records read per Redis call while filtering
+SCAN_MAX = 5_000  # records one history page may examine; past it the page ends with a cursor
+BACKTEST_MAX_EVENTS = 50_000  # classified events one backtest reads at most
+
+
+def _cursor(raw: str) -> tuple[float, int]:
+    """A history cursor: the time of the last record returned and how many at that time."""
+    top, _, skip = raw.partition(":")
+    try:
+        at, seen = float(top), int(skip)
+    except ValueError:
+        at, seen = math.nan, -1
+    if not math.isfinite(at) or seen < 0:
+        raise HTTPException(422, detail=[{"loc": ["query", "cursor"], "type": "value_error",
+                                          "msg": "not a cursor this API returned"}])
+    return at, seen
+
+
+@router.get("/v1/subscribers/{subscriber_id}/alerts", response_model=AlertPage,
+            responses={**AUTH, **MINE})
+async def alert_history(
+    subscriber_id: SubscriberId, request: Request, who: Who,
+    since: AwareDatetime | None = Query(default=None, description="only alerts decided at or after"),
+    until: AwareDatetime | None = Query(default=None, description="only alerts decided at or before"),
+    status: str | None = Query(default=None, max_length=40,
+                               description="pending, retrying, delivered or failed"),
+    incident_id: str | None = Query(default=None, max_length=200),
+    cursor: str | None = Query(default=None, max_length=100,
+                               description="next_cursor of the previous page"),
+    limit: int = Query(default=50, ge=1, le=500),
+) -> Any:
+    """The subscriber's alerts, newest first, optionally filtered; paginated by cursor."""
+    await load(request, who, subscriber_id)
+    store: SubscriberStore = request.app.state.store
+    if cursor is not None:
+        top, skip = _cursor(cursor)
+    else:
+        top, skip = (until.timestamp() if until else math.inf), 0
+    bottom = since.timestamp() if since else -math.inf
+
+    items: list[dict] = []
+    scanned = 0
+    while scanned < SCAN_MAX:
+        window = await store.history_window(subscriber_id, top, skip, bottom, SCAN_BATCH)
+        for record, at in window:
+            scanned += 1
+            # Position after this record: how many at exactly `top` this cursor has passed.
+            skip = skip + 1 if at == top else 1
+            top = at
+            if record is None:
+                continue
+            alert = record.get("alert") or {}
+            if (status is None or record.get("status") == status) and (
+                incident_id is None or alert.get("incident_id") == incident_id
+            ):
+                items.append(record)
+                if len(items) == limit:
+                    return {"items": items, "next_cursor": f"{top!r}:{skip}"}
+        if len(window) < SCAN_BATCH:
+            return {"items": items, "next_cursor": None}
+    return {"items": items, "next_cursor": f"{top!r}:{skip}"}
+
+
+@router.post("/v1/subscribers/{subscriber_id}/test-alert", status_code=202,
+             response_model=TestAlertQueued, responses={**AUTH, **MINE})
+async def test_alert(subscriber_id: SubscriberId, request: Request, who: Who) -> Any:
+    """Queue a clearly marked test alert to every channel of the subscriber."""
+    sub = await load(request, who, subscriber_id)
+    now = utcnow()
+    cid = new_id()
+    alert = Alert(
+        correlation_id=cid, ingested_at=now, alert_id="alrt_test_" + uuid.uuid4().hex[:16],
+        subscriber_id=sub.id, incident_id="test_" + cid[:12], event_id=cid,
+        score=0, event_type=EventType.commentary, direction="neutral",
+        title="chokewatch test alert", summary="This is a test of your alert channels.",
+    )
+    state = request.app.state
+    await streams.publish(state.redis, state.names.stream(ALERTS), alert)
+    return {"alert_id": alert.alert_id, "status": "queued"}
+
+
+@router.post("/v1/subscribers/{subscriber_id}/preview", response_model=PreviewOut,
+             responses={**AUTH, **BODY, **MINE})
+async def preview_alert(subscriber_id: SubscriberId, body: PreviewIn, request: Request, who: Who) -> Any:
+    """Score a text (classified here) or a given classification against the subscriber's
+    profile, as the pipeline would, without sending or storing anything."""
+    sub = await load(request, who, subscriber_id)
+    return preview(sub, text=body.text, title=body.title, classification=body.classification)
+
+
+async def _classified_since(request: Request, since_ms: int) -> tuple[list[ClassifiedEvent], bool]:
+    state = request.app.state
+    key = state.names.stream(CLASSIFIED).stream
+    events: list[ClassifiedEvent] = []
+    start, read = f"{since_ms}-0", 0
+    while read < BACKTEST_MAX_EVENTS:
+        batch = await state.redis.xrange(key, start, "+", count=1_000)
+        for _, fields in batch:
+            read += 1
+            try:
+                events.append(ClassifiedEvent.model_validate_json(streams.payload_of(fields)))
+            except (streams.BadEntry, ValidationError):
+                continue  # the alert service dead-letters these; a backtest just skips them
+        if len(batch) < 1_000:
+            return events, False
+        start = f"({batch[-1][0]}"
+    return events, True
+
+
+@router.post("/v1/subscribers/{subscriber_id}/backtest", response_model=BacktestOut,
+             responses={**AUTH, **BODY, **MINE})
+async def backtest_profile(subscriber_id: SubscriberId, body: BacktestIn, request: Request,
+                           who: Who) -> Any:
+    """What the subscriber's profile (or the one given) would have been alerted of over the
+    classified events of the last `days`: one line per incident. Nothing is sent or stored."""
+    sub = await load(request, who, subscriber_id)
+    since_ms = int((time.time() - body.days * 86_400) * 1000)
+    events, truncated = await _classified_since(request, since_ms)
+    incidents, lines = backtest(body.profile or sub, events)
+    return {"since": datetime.fromtimestamp(since_ms / 1000, UTC), "events": len(events),
+            "incidents": incidents, "would_alert": len(lines), "truncated": truncated, "items": lines}

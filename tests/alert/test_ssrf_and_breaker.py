@@ -1,0 +1,97 @@
+"""The SSRF guard (with real name resolution) and the per-endpoint circuit breaker (pure)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from chokewatch.services.alert.channels import Outcome
+from chokewatch.services.alert.endpoints import Endpoints
+from chokewatch.shared.ssrf import Guard, UnsafeTarget
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("https://127.0.0.1/hook", "loopback"),
+        ("https://10.0.0.1/hook", "private"),
+        ("https://192.168.1.20/hook", "private"),
+        ("https://169.254.169.254/latest/meta-data", "metadata"),
+        ("https://[::1]/hook", "loopback"),
+        ("https://[fd00::1]/hook", "private or unique-local"),
+        ("https://[::ffff:127.0.0.1]/hook", "loopback"),
+        ("https://localhost/hook", "loopback"),  # a name that resolves to loopback
+        ("https://0.0.0.0/hook", "unspecified"),
+        ("https://224.0.0.1/hook", "multicast"),
+        ("http://93.184.215.14/hook", "plain http"),
+        ("ftp://example.com/x", "only https"),
+        ("https://user:pw@93.184.215.14/", "credentials"),
+    ],
+)
+async def test_refused_targets(url, words):
+    with pytest.raises(UnsafeTarget, match=words):
+        await Guard().pin(url)
+
+
+async def test_public_address_is_pinned_with_its_host_name():
+    pinned = await Guard().pin("https://93.184.215.14:8443/hooks/a?x=1")
+    assert pinned.url == "https://93.184.215.14:8443/hooks/a?x=1"
+    assert pinned.address == "93.184.215.14"
+
+
+async def test_allow_list_admits_a_local_receiver():
+    guard = Guard(["127.0.0.1"], allow_http=True)
+    pinned = await guard.pin("http://127.0.0.1:9000/h")
+    assert pinned.url == "http://127.0.0.1:9000/h"
+    with pytest.raises(UnsafeTarget):
+        await guard.pin("http://127.0.0.2:9000/h")  # only what is listed
+    by_cidr = Guard(["127.0.0.0/8"], allow_http=True)
+    assert (await by_cidr.pin("http://localhost:9000/h")).address in ("127.0.0.1", "::1")
+
+
+def _clock():
+    now = [0.0]
+    return now, (lambda: now[0])
+
+
+async def test_breaker_opens_defers_then_recovers():
+    now, clock = _clock()
+    eps = Endpoints(concurrency=2, failures_to_open=3, open_s=30, clock=clock)
+    calls = []
+
+    def sender(outcome: Outcome):
+        async def send() -> Outcome:
+            calls.append(outcome)
+            return outcome
+        return send
+
+    down = Outcome(False, retry=True, reason="HTTP 503")
+    for _ in range(3):
+        assert (await eps.call("https://a.example/h", sender(down))).reason == "HTTP 503"
+    assert eps.state("https://a.example/x") == "open"
+    deferred = await eps.call("https://a.example/h", sender(down))
+    assert deferred.deferred and deferred.retry_after_s == 30 and len(calls) == 3
+    # Another endpoint is not affected.
+    assert (await eps.call("https://b.example/h", sender(Outcome(True)))).delivered
+
+    now[0] = 31  # open period over: one trial request goes through
+    assert eps.state("https://a.example/h") == "half-open"
+    assert (await eps.call("https://a.example/h", sender(Outcome(True)))).delivered
+    assert eps.state("https://a.example/h") == "closed"
+
+
+async def test_endpoint_concurrency_defers_instead_of_queueing():
+    eps = Endpoints(concurrency=1)
+    gate = asyncio.Event()
+
+    async def slow() -> Outcome:
+        await gate.wait()
+        return Outcome(True)
+
+    first = asyncio.create_task(eps.call("https://a.example/1", slow))
+    await asyncio.sleep(0)
+    second = await eps.call("https://a.example/2", slow)
+    assert second.deferred and "in flight" in second.reason
+    gate.set()
+    assert (await first).delivered

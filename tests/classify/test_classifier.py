@@ -1,0 +1,215 @@
+"""The classifier's decisions on short texts, one labelling rule at a time (LABELS.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chokewatch.services.classify.classifier import ALERT_FLOOR, classify
+from chokewatch.services.classify.severity import TYPE_BASE, severity
+from chokewatch.shared.elements import ALL_RARE_EARTHS
+from chokewatch.shared.messages import Direction, EventType, Status
+
+SEVEN = ["Dy", "Gd", "Lu", "Sc", "Sm", "Tb", "Y"]
+
+
+def test_mineral_control_enacted_with_date() -> None:
+    c = classify(
+        "China's commerce ministry said on Friday that exports of antimony ingots and oxides "
+        "will need a licence from October 1, 2024.",
+        title="China restricts antimony exports",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.status, c.issuer) == (Direction.tightening, Status.enacted, "CN")
+    assert c.elements == ["Sb"]
+    assert c.effective_date == date(2024, 10, 1)
+    assert c.incident_id is None
+    assert c.severity > ALERT_FLOOR
+
+
+def test_group_phrase_and_explicit_list() -> None:
+    c = classify(
+        "Beijing put seven medium and heavy rare earths under export licensing on Friday. "
+        "The list covers samarium, gadolinium, terbium, dysprosium, lutetium, scandium and yttrium."
+    )
+    assert c.elements == SEVEN
+
+
+def test_background_elements_are_not_the_subject() -> None:
+    c = classify(
+        "China added tungsten and indium items to its export control list on Tuesday, the "
+        "commerce ministry said. Last year Beijing had imposed controls on gallium and germanium, "
+        "which are used in chips.",
+        title="China adds tungsten and indium to export controls",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.elements == ["In", "W"]
+
+
+def test_easing_suspension_is_easing_and_announced() -> None:
+    c = classify(
+        "China will suspend for one year the export controls on gallium and germanium it "
+        "imposed on the United States, officials said after the leaders met.",
+        title="China to suspend gallium and germanium export ban",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.easing
+    assert c.status is Status.announced
+    assert {"Ga", "Ge"} <= set(c.elements)
+
+
+def test_general_licences_are_easing() -> None:
+    c = classify(
+        "The commerce ministry has begun issuing general licences for exports of rare earth "
+        "magnets to European car makers, suppliers said on Monday.",
+        title="China grants general licences for magnet exports",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.easing
+    assert c.elements == ["Dy", "Nd", "Pr", "Tb"]
+
+
+def test_speculation() -> None:
+    c = classify(
+        "Analysts warn that Beijing could restrict exports of lithium battery cathode "
+        "technology if talks with Washington fail.",
+        title="China could curb battery technology exports, analysts warn",
+    )
+    assert c.status is Status.speculation
+    assert c.direction is Direction.tightening
+
+
+def test_chip_rule() -> None:
+    c = classify(
+        "The Bureau of Industry and Security published a rule in the Federal Register on "
+        "Monday restricting exports of advanced AI chips and chipmaking equipment to China.",
+        title="US tightens chip export rules",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert (c.issuer, c.status, c.chips_involved) == ("US", Status.enacted, True)
+    assert c.elements == []
+
+
+def test_chip_use_of_a_mineral_is_not_chips_involved() -> None:
+    c = classify(
+        "China's commerce ministry put gallium and germanium, two chipmaking metals, under "
+        "export licensing on Monday.",
+        title="China controls gallium and germanium exports",
+    )
+    assert c.chips_involved is False
+
+
+def test_chinese_notice() -> None:
+    c = classify(
+        "商务部 海关总署公告2025年第18号\n"
+        "经国务院批准，决定对钐、钆、铽、镝、镥、钪、钇等7类中重稀土相关物项实施出口管制。"
+        "本公告自公布之日起正式实施。"
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.issuer, c.status) == ("CN", Status.enacted)
+    assert c.elements == SEVEN
+
+
+def test_supply_disruption() -> None:
+    c = classify(
+        "Fighting in Kachin state halted production at rare earth mines that supply "
+        "dysprosium and terbium ore to Chinese refiners, traders said.",
+        title="Myanmar rare earth mines halt after clashes",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert (c.direction, c.issuer) == (Direction.tightening, "MM")
+
+
+def test_industrial_policy_is_neutral() -> None:
+    c = classify(
+        "The Pentagon will take an equity stake in a magnet maker and guarantee a price floor "
+        "for its NdPr oxide, the company said.",
+        title="Pentagon takes stake in magnet maker",
+    )
+    assert c.event_type is EventType.industrial_policy
+    assert c.direction is Direction.neutral
+
+
+def test_tariff_cut_is_easing() -> None:
+    c = classify(
+        "Washington and Beijing agreed to cut tariffs on each other's goods for 90 days "
+        "after talks in Geneva, the two governments said.",
+        title="US and China cut tariffs after Geneva talks",
+    )
+    assert c.event_type in (EventType.tariff, EventType.trade_talks)
+    assert c.direction is Direction.easing
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "What are rare earths?",
+            "Rare earths are a group of 17 elements used in magnets, "
+            "lasers and screens. China refines most of the world's supply.",
+        ),
+        (
+            "Is it too late to buy rare earth stocks?",
+            "Shares of rare earth miners have "
+            "rallied this year; investors should weigh valuations before buying.",
+        ),
+    ],
+)
+def test_commentary(title: str, text: str) -> None:
+    c = classify(text, title=title)
+    assert c.event_type is EventType.commentary
+    assert (c.status, c.issuer, c.direction) == (None, None, Direction.neutral)
+    assert c.severity <= ALERT_FLOOR
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Chemistry quiz",
+            "Which element has the symbol Tb? Terbium. What is the atomic number of gadolinium?",
+        ),
+        ("Review: the Model Y", "The Model Y rides better than before and charges quickly."),
+        ("", "Me Nd my sister went to the beach, 10/10"),
+    ],
+)
+def test_not_relevant(title: str, text: str) -> None:
+    c = classify(text, title=title)
+    assert c.event_type is EventType.not_relevant
+    assert c.elements == []
+    assert c.severity == 0
+
+
+def test_evidence_names_the_deciding_phrases() -> None:
+    c = classify(
+        "China will suspend the export controls on rare earths announced in October.",
+        title="China suspends rare earth export controls",
+    )
+    assert c.evidence["direction"]
+    assert any("suspend" in p for p in c.evidence["direction"])
+    assert c.evidence["elements"]
+
+
+def test_first_line_is_the_title_when_none_is_given() -> None:
+    text = "China bans antimony exports to US\nThe ban takes effect immediately, the ministry said."
+    assert classify(text).elements == ["Sb"]
+
+
+def test_severity_table() -> None:
+    top = severity(EventType.mineral_export_control, Direction.tightening, Status.enacted, 17, False)
+    assert top == TYPE_BASE[EventType.mineral_export_control]
+    spec = severity(EventType.mineral_export_control, Direction.tightening, Status.speculation, 17, False)
+    eased = severity(EventType.mineral_export_control, Direction.easing, Status.enacted, 17, False)
+    assert spec < top and eased < top
+    assert severity(EventType.commentary, Direction.neutral, None, 17, False) < ALERT_FLOOR
+    assert severity(EventType.not_relevant, Direction.neutral, None, 0, False) == 0
+
+
+def test_all_rare_earths_for_processing_technology() -> None:
+    c = classify(
+        "China banned the export of rare earth extraction and separation technology on "
+        "Thursday, the commerce ministry said.",
+        title="China bans rare earth technology exports",
+    )
+    assert c.elements == sorted(ALL_RARE_EARTHS)

@@ -1,0 +1,81 @@
+"""Near-duplicate signatures and the same-incident rule the incident store relies on."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from chokewatch.services.classify.classifier import classify
+from chokewatch.services.classify.incident_rules import Item, anchors, cluster, same_incident
+from chokewatch.services.classify.similarity import K, signature, similarity
+
+WIRE = (
+    "China's commerce ministry said on Friday it would require licences for exports of "
+    "samarium, gadolinium, terbium, dysprosium, lutetium, scandium and yttrium, effective "
+    "immediately, in response to new US tariffs. Some magnets are also covered."
+)
+REWRITE = (
+    "Beijing will require licences for exports of samarium, gadolinium, terbium, dysprosium, "
+    "lutetium, scandium and yttrium, effective immediately, its commerce ministry said on "
+    "Friday, answering new US tariffs. Some magnets are also covered."
+)
+
+
+def item(text: str, title: str = "", when: str = "2025-04-04", key: str = "") -> Item:
+    return Item(
+        classify(text, title),
+        signature(text, title),
+        datetime.fromisoformat(when).replace(tzinfo=UTC),
+        key=key,
+    )
+
+
+def test_signature_is_stable_across_processes() -> None:
+    # blake2b, not hash(): the same text always gives the same numbers.
+    assert (
+        signature("rare earth export controls tighten")[:2]
+        == signature("rare earth export controls tighten")[:2]
+    )
+    long_text = " ".join(f"word{i} item{i * 7} part{i % 13}" for i in range(400))
+    assert len(signature(long_text)) == K
+
+
+def test_rewrites_score_higher_than_unrelated_texts() -> None:
+    unrelated = "The bakery near the station opened a second shop with a garden terrace."
+    assert similarity(signature(WIRE), signature(REWRITE)) > similarity(signature(WIRE), signature(unrelated))
+    assert similarity(signature(WIRE), signature(WIRE)) == 1.0
+
+
+def test_anchors() -> None:
+    found = anchors("Announcement No. 61 and No. 62 of 2025, effective Dec. 1, after Busan; 第18号")
+    assert {"no:61", "no:62", "no:18", "date:12-01", "venue:busan"} <= set(found)
+
+
+def test_same_measure_from_two_outlets_is_one_incident() -> None:
+    assert same_incident(item(WIRE), item(REWRITE))
+
+
+def test_different_measures_are_different_incidents() -> None:
+    gallium = item(
+        "China said exports of gallium and germanium will need licences from August 1.",
+        when="2023-07-03",
+    )
+    assert not same_incident(item(WIRE), gallium)
+
+
+def test_numbered_announcements_differ() -> None:
+    a = item("商务部公告2025年第10号 决定对钨、碲、铋相关物项实施出口管制。")
+    b = item("商务部公告2025年第18号 决定对钐、钆、铽相关物项实施出口管制。")
+    assert not same_incident(a, b)
+
+
+def test_commentary_joins_nothing_but_its_copy() -> None:
+    essay = item(
+        "Rare earths are a group of 17 elements. Investors should watch valuations.",
+        title="What are rare earths?",
+    )
+    assert not same_incident(essay, item(WIRE))
+
+
+def test_cluster_labels_by_first_member() -> None:
+    items = [item(WIRE, key="a"), item("A bakery opened.", key="b"), item(REWRITE, key="c")]
+    assert cluster(items) == ["a", "b", "a"]
