@@ -1,9 +1,13 @@
 """Incidents: one id for the same real-world development, whoever reports it and when.
 
-State lives in Redis so every classify worker agrees: each incident keeps its facts (issuer,
-type, elements, direction, status) and a text signature, and is indexed by element for the
-last RECENT_DAYS. A new text joins the best-matching recent incident or opens a new one. A
-later text that raises the status or flips the direction bumps the incident's revision, which
+State lives in Redis so every classify worker agrees. An incident keeps its latest status and
+direction, its revision, and its most recent member texts in compact form (facts, shingle
+signature, anchors such as announcement numbers, publication time). A new text joins the first
+recent incident with a member that `incident_rules.same_incident` matches (the rule the
+evaluation measures), else it opens a new one. Candidates come from indexes by element, by
+event type (for element-less measures) and by strong anchor, over the last RECENT_DAYS.
+
+A later text that raises the status or flips the direction bumps the incident's revision, which
 is what lets the alert service send an update.
 """
 
@@ -11,21 +15,23 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import redis.asyncio as aioredis
+
 from chokewatch.shared.messages import Classification, Direction, EventType, Status
 from chokewatch.shared.names import Names
 
-from .incident_match import IncidentFacts, match_score
+from .incident_rules import Item, same_incident
 from .similarity import signature
 
-RECENT_DAYS = 45
+RECENT_DAYS = 200  # a little over incident_rules.MAX_GAP_DAYS
 MAX_CANDIDATES = 200
-MATCH_THRESHOLD = 0.5
+MAX_MEMBERS = 12  # texts kept per incident for matching; the newest are the most telling
 STATUS_RANK = {None: 0, Status.speculation: 1, Status.announced: 2, Status.enacted: 3}
+_FACTS = ("event_type", "issuer", "elements", "companies", "direction", "status", "chips_involved")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +41,24 @@ class IncidentDecision:
     is_new: bool
 
 
-def _buckets(c: Classification) -> list[str]:
-    # Events without elements (a pure chip rule) are bucketed by type so they can still cluster.
-    return list(c.elements) or [f"type:{c.event_type.value}"]
+def _buckets(c: Classification, anchors: list[str]) -> set[str]:
+    out = set(c.elements) or {f"type:{c.event_type.value}"}
+    out.update(f"anchor:{a}" for a in anchors if not a.startswith("date:"))
+    return out
+
+
+def _member(c: Classification, sig: list[int], anchors: list[str], at: datetime) -> dict:
+    facts = c.model_dump(mode="json", include=set(_FACTS))
+    return {"facts": facts, "sig": sig, "anchors": anchors, "at": at.isoformat()}
+
+
+def _item(member: dict) -> Item:
+    return Item(
+        classification=Classification(**member["facts"]),
+        signature=member["sig"],
+        published_at=datetime.fromisoformat(member["at"]),
+        anchors=frozenset(member["anchors"]),
+    )
 
 
 class IncidentStore:
@@ -46,44 +67,52 @@ class IncidentStore:
         self.names = names
 
     async def assign(
-        self, event_id: str, c: Classification, text: str, title: str, seen_at: float | None = None
+        self,
+        event_id: str,
+        c: Classification,
+        text: str,
+        title: str,
+        published_at: datetime | None = None,
     ) -> IncidentDecision | None:
         """Give the event its incident; None for texts that are no event."""
         if c.event_type in (EventType.not_relevant, EventType.commentary):
             return None
-        now = seen_at if seen_at is not None else time.time()
-        facts = IncidentFacts.of(c, signature(text, title))
-        async with self._lock():
+        at = published_at or datetime.now(UTC)
+        anchors = list(c.evidence.get("anchors", []))
+        member = _member(c, signature(text, title), anchors, at)
+        new = _item(member)
+        async with _RedisLock(self.redis, self.names.incident_lock):
             # A redelivered event gets the answer it got the first time.
             known = await self.redis.hget(self.names.incident_members, event_id)
             if known:
                 record = json.loads(await self.redis.get(self.names.incident(known)) or "{}")
                 return IncidentDecision(known, int(record.get("revision", 1)), False)
-
-            best, best_score = None, 0.0
-            for record in await self._candidates(c, now):
-                s = match_score(IncidentFacts.from_record(record), facts)
-                if s > best_score:
-                    best, best_score = record, s
-            if best is not None and best_score >= MATCH_THRESHOLD:
-                decision, record = self._update(best, c, now)
+            match = None
+            for record in await self._candidates(c, anchors, at.timestamp()):
+                if any(same_incident(_item(m), new) for m in record["members"]):
+                    match = record
+                    break
+            if match is None:
+                decision, record = self._open(c, member, at.timestamp())
             else:
-                decision, record = self._open(c, facts, now)
-            await self._save(record, event_id, c, now)
+                decision, record = self._update(match, c, member, at.timestamp())
+            await self._save(record, event_id, _buckets(c, anchors))
             return decision
 
-    def _open(self, c: Classification, facts: IncidentFacts, now: float):
+    def _open(self, c: Classification, member: dict, now: float):
         incident_id = "inc_" + uuid.uuid4().hex[:16]
         record = {
             "id": incident_id,
             "revision": 1,
+            "status": c.status.value if c.status else None,
+            "direction": c.direction.value,
             "first_seen": now,
             "last_seen": now,
-            **facts.to_record(),
+            "members": [member],
         }
         return IncidentDecision(incident_id, 1, True), record
 
-    def _update(self, record: dict, c: Classification, now: float):
+    def _update(self, record: dict, c: Classification, member: dict, now: float):
         escalated = STATUS_RANK[c.status] > STATUS_RANK[_status(record.get("status"))]
         flipped = (
             c.direction != Direction.neutral
@@ -93,15 +122,14 @@ class IncidentStore:
             record["revision"] = int(record["revision"]) + 1
             record["status"] = c.status.value if c.status else None
             record["direction"] = c.direction.value
-        # An incident's elements grow as reports add detail; they never shrink.
-        record["elements"] = sorted(set(record.get("elements", [])) | set(c.elements))
-        record["last_seen"] = now
+        record["members"] = (record["members"] + [member])[-MAX_MEMBERS:]
+        record["last_seen"] = max(float(record["last_seen"]), now)
         return IncidentDecision(record["id"], int(record["revision"]), False), record
 
-    async def _candidates(self, c: Classification, now: float) -> list[dict]:
+    async def _candidates(self, c: Classification, anchors: list[str], now: float) -> list[dict]:
         since = now - RECENT_DAYS * 86_400
         ids: set[str] = set()
-        for bucket in _buckets(c):
+        for bucket in _buckets(c, anchors):
             ids.update(
                 await self.redis.zrevrangebyscore(
                     self.names.incident_index(bucket), "+inf", since, start=0, num=MAX_CANDIDATES
@@ -110,18 +138,17 @@ class IncidentStore:
         if not ids:
             return []
         raws = await self.redis.mget([self.names.incident(i) for i in sorted(ids)])
-        return [json.loads(r) for r in raws if r]
+        records = [json.loads(r) for r in raws if r]
+        # Most recently active first: a story still running is the likelier match.
+        return sorted(records, key=lambda r: -float(r["last_seen"]))
 
-    async def _save(self, record: dict, event_id: str, c: Classification, now: float) -> None:
+    async def _save(self, record: dict, event_id: str, buckets: set[str]) -> None:
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.set(self.names.incident(record["id"]), json.dumps(record))
             pipe.hset(self.names.incident_members, event_id, record["id"])
-            for bucket in set(_buckets(c)) | set(record.get("elements", [])):
-                pipe.zadd(self.names.incident_index(bucket), {record["id"]: now})
+            for bucket in buckets:
+                pipe.zadd(self.names.incident_index(bucket), {record["id"]: record["last_seen"]})
             await pipe.execute()
-
-    def _lock(self) -> _RedisLock:
-        return _RedisLock(self.redis, self.names.incident_lock)
 
 
 def _status(value: str | None) -> Status | None:
@@ -136,7 +163,8 @@ class _RedisLock:
         self.token = uuid.uuid4().hex
 
     async def __aenter__(self) -> None:
-        while not await self.redis.set(self.key, self.token, nx=True, px=self.ttl_ms):  # noqa: ASYNC110 - the holder is another process
+        # Polling is right here: the holder is another process, not a task of ours.
+        while not await self.redis.set(self.key, self.token, nx=True, px=self.ttl_ms):  # noqa: ASYNC110
             await asyncio.sleep(0.005)
 
     async def __aexit__(self, *exc: object) -> None:
@@ -146,3 +174,5 @@ class _RedisLock:
             " return 0",
             1, self.key, self.token,
         )
+
+

@@ -28,7 +28,9 @@ async def build(rt: Runtime) -> list[Stage]:
     async def on_raw(event: RawEvent) -> None:
         # Classification is CPU-bound and pure: run it off the event loop.
         c = await asyncio.to_thread(classify, event.text, event.title)
-        decision = await incidents.assign(event.id, c, event.text, event.title)
+        decision = await incidents.assign(
+            event.id, c, event.text, event.title, event.published_at or event.ingested_at
+        )
         revision = 1
         if decision is not None:
             c = c.model_copy(update={"incident_id": decision.incident_id})

@@ -70,10 +70,10 @@ def subscribers(receiver: Receiver) -> list[dict]:
             "elements": {
                 "Sm": {"weight": 1.0, "country_shares": {"CN": 0.9}},
                 "Co": {"weight": 0.5, "country_shares": {"CD": 0.7, "CN": 0.2}},
-                "Yb": {"weight": 0.4, "country_shares": {"CN": 0.9}},
-                "Eu": {"weight": 0.3, "country_shares": {"CN": 0.9}},
+                "Yb": {"weight": 0.7, "country_shares": {"CN": 0.9}},  # fibre lasers
+                "Eu": {"weight": 0.4, "country_shares": {"CN": 0.9}},  # display phosphors
             },
-            "threshold": 35,
+            "threshold": 30,
             "channels": [hook("/hooks/aegis", _secret())],
         },
         {
