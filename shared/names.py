@@ -89,8 +89,8 @@ class Names:
     def history_order(self, subscriber_id: str) -> str:
         return f"{self.namespace}:history-order:{{{subscriber_id}}}"  # zset: alert id by time
 
-    def rate_limit(self, key: str) -> str:
-        return f"{self.namespace}:rate:{key}"
+    def send_turn(self, key: str) -> str:
+        return f"{self.namespace}:turn:{key}"  # lease: one message per interval to an endpoint
 
     def delivered(self, alert_id: str) -> str:
         return f"{self.namespace}:delivered:{alert_id}"

@@ -47,7 +47,7 @@ class Deliverer:
         interval = self.rt.settings.slack_interval_ms
         if interval <= 0:
             return None
-        key = self.rt.names.rate_limit("slack:" + hashlib.sha256(url.encode()).hexdigest()[:24])
+        key = self.rt.names.send_turn("slack:" + hashlib.sha256(url.encode()).hexdigest()[:24])
         if await self.rt.redis.set(key, "1", nx=True, px=interval):
             return None
         return max(50, int(await self.rt.redis.pttl(key))) / 1000

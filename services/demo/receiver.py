@@ -31,6 +31,7 @@ class Receiver:
         self.fail_next: dict[str, list[int]] = {}  # path -> status codes to answer first
         self.hang_paths: set[str] = set()
         self.slack_paths: set[str] = set()  # behave like a Slack incoming webhook
+        self.hanging = 0  # requests held open right now
         self.rejected: list[tuple[str, int, str]] = []  # (path, status, why)
         self._last_slack: dict[str, float] = {}
         self._lock = threading.Lock()
@@ -45,7 +46,11 @@ class Receiver:
                 raw = self.rfile.read(length)
                 code = receiver._answer(self.path, raw, dict(self.headers.items()))
                 if code is None:
+                    with receiver._lock:
+                        receiver.hanging += 1
                     time.sleep(30)
+                    with receiver._lock:
+                        receiver.hanging -= 1
                     code = 504
                 self.send_response(code)
                 if code == 429:

@@ -141,6 +141,9 @@ async def test_a_hanging_endpoint_does_not_delay_the_others(delivery_settings, r
 
 
 async def _hanging_scenario(delivery_settings, redis, names, receiver, stuck):
+    # The hanging endpoint holds every request longer than the test waits for the others, so
+    # the healthy alerts can only arrive if nothing queues behind the hanging ones.
+    delivery_settings = delivery_settings.model_copy(update={"webhook_timeout_s": 8.0})
     stuck.hang_paths.add("/hang")
     await add_subscriber(redis, names, "h", [{"type": "webhook", "url": stuck.url("/hang")}])
     await add_subscriber(redis, names, "ok", [{"type": "webhook", "url": receiver.url("/ok")}])
@@ -148,14 +151,11 @@ async def _hanging_scenario(delivery_settings, redis, names, receiver, stuck):
     _, stage = deliver_stage(rt)
     for n in range(6):
         await streams.publish(redis, names.stream(ALERTS), make_alert("h", n))
-    started = time.monotonic()
     for n in range(5):
         await streams.publish(redis, names.stream(ALERTS), make_alert("ok", n))
     async with running_worker(delivery_settings, redis, names, [stage]):
-        await until(lambda: _received_ids(receiver, "/ok", 5), timeout=10, what="healthy alerts")
-        elapsed = time.monotonic() - started
-    # Well inside one request timeout of the hanging endpoint (1 s), let alone six of them.
-    assert elapsed < 1.0, elapsed
+        await until(lambda: _received_ids(receiver, "/ok", 5), timeout=6, what="healthy alerts")
+        assert stuck.hanging >= 1  # the hanging endpoint's requests are still open
 
 
 async def test_slack_gets_block_kit_within_limits_and_its_rate(delivery_settings, redis, names, receiver):
