@@ -75,6 +75,11 @@ class RawEvent(Message):
     published_at: AwareDatetime | None = None
     source: str = Field(default="api", max_length=200, description="api, file:NAME, feed:NAME")
     content_hash: str | None = Field(default=None, description="set by ingest for dedup")
+    alert_after: AwareDatetime | None = Field(
+        default=None,
+        description="backfill cut-off: an event published before it is classified and stored, "
+        "but alerts no one",
+    )
 
     @field_validator("text")
     @classmethod
@@ -129,6 +134,7 @@ class ClassifiedEvent(Message):
     incident_revision: int = Field(
         default=1, ge=1, description="bumped when a later text escalates or flips the incident"
     )
+    alert_after: AwareDatetime | None = Field(default=None, description="see RawEvent.alert_after")
 
 
 class ScorePart(BaseModel):
@@ -154,6 +160,7 @@ class Alert(Message):
     parts: list[ScorePart] = Field(default_factory=list)
     elements: list[str] = Field(default_factory=list)
     suppliers: list[str] = Field(default_factory=list)
+    products: list[str] = Field(default_factory=list, description="the subscriber's products hit")
     event_type: EventType
     direction: Direction
     status: Status | None = None

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     AwareDatetime,
@@ -167,6 +169,55 @@ class SlackChannel(BaseModel):
 Channel = Annotated[WebhookChannel | SlackChannel, Field(discriminator="type")]
 
 
+class QuietHours(BaseModel):
+    """A daily window in which alerts are held, then sent when it ends."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    start: dt.time = Field(description="local time the window opens, e.g. 22:00")
+    end: dt.time = Field(description="local time it closes, e.g. 07:00 (may be past midnight)")
+    timezone: str = Field(default="UTC", description="IANA zone, e.g. Europe/Berlin")
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r}; use an IANA name such as 'Europe/Berlin'"
+            ) from None
+        return value
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> QuietHours:
+        if self.start == self.end:
+            raise ValueError("start and end are equal: the window would be empty")
+        return self
+
+
+class Digest(BaseModel):
+    """One message per period with every alert of the period, instead of one per alert."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    every_minutes: int = Field(ge=15, le=10_080, description="period length, 15 min to a week")
+
+
+class Product(BaseModel):
+    """A product or site and the elements it depends on: alerts name the ones hit."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)
+    elements: list[str] = Field(min_length=1)
+
+    @field_validator("elements")
+    @classmethod
+    def _elements(cls, value: list[str]) -> list[str]:
+        return sorted({normalise_symbol(v) for v in value})
+
+
 class ProfileSpec(BaseModel):
     """What a subscriber writes: its exposure and where alerts go."""
 
@@ -180,6 +231,9 @@ class ProfileSpec(BaseModel):
     threshold: float = Field(default=40.0, ge=0, le=100, description="alert at or above")
     muted_event_types: list[EventType] = Field(default_factory=list)
     channels: list[Channel] = Field(default_factory=list, max_length=10)
+    products: list[Product] = Field(default_factory=list, max_length=200)
+    quiet_hours: QuietHours | None = None
+    digest: Digest | None = None
 
     @field_validator("elements", mode="before")
     @classmethod

@@ -191,3 +191,27 @@ return moved
 async def redrive(redis: aioredis.Redis, keys: StreamKeys, limit: int = 1_000) -> int:
     """Send up to `limit` dead letters of a stream through it again; returns how many."""
     return int(await redis.eval(_REDRIVE, 2, keys.dead, keys.stream, limit))
+
+
+async def read_since(
+    redis: aioredis.Redis, stream: str, model: type[Message], since_ms: int, limit: int
+) -> tuple[list[Message], bool]:
+    """Valid messages of a stream written since `since_ms` (epoch ms), at most `limit` entries
+    read; the flag says whether the limit cut the reading short. Invalid entries are skipped."""
+    from pydantic import ValidationError
+
+    out: list[Message] = []
+    start, read = f"{since_ms}-0", 0
+    while read < limit:
+        count = min(1_000, limit - read)
+        batch = await redis.xrange(stream, start, "+", count=count)
+        for _, fields in batch:
+            try:
+                out.append(model.model_validate_json(payload_of(fields)))
+            except (BadEntry, ValidationError):
+                continue
+        read += len(batch)
+        if len(batch) < count:
+            return out, False
+        start = f"({batch[-1][0]}"
+    return out, bool(await redis.xrange(stream, start, "+", count=1))

@@ -10,6 +10,7 @@ tried again; after the last attempt it is dead-lettered and marked failed in the
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 import httpx
 
@@ -22,8 +23,10 @@ from chokewatch.shared.worker import Retryable, Runtime
 
 from . import slack, webhook
 from .channels import Outcome, post
+from .digest import DigestBox
 from .endpoints import Endpoints
 from .history import History
+from .schedule import quiet_wait
 
 
 class Deliverer:
@@ -41,6 +44,7 @@ class Deliverer:
         self.endpoints = Endpoints(
             settings.endpoint_concurrency, settings.breaker_failures, settings.breaker_open_s
         )
+        self.digests = DigestBox(rt.redis, rt.names)
 
     async def _slack_turn(self, url: str) -> float | None:
         """None when this webhook may be sent to now, else the seconds to wait (all workers)."""
@@ -53,23 +57,45 @@ class Deliverer:
         return max(50, int(await self.rt.redis.pttl(key))) / 1000
 
     async def send(self, channel: WebhookChannel | SlackChannel, alert: Alert) -> Outcome:
+        return await self.send_message(
+            channel, alert.alert_id, lambda: webhook.payload(alert), lambda: slack.body(alert)
+        )
+
+    async def send_message(
+        self,
+        channel: WebhookChannel | SlackChannel,
+        message_id: str,
+        webhook_body: Callable[[], bytes],
+        slack_body: Callable[[], bytes],
+    ) -> Outcome:
+        """Send one message (an alert or a digest) to one channel, through the endpoint guards."""
         if isinstance(channel, SlackChannel):
             url = channel.url.get_secret_value()
             wait = await self._slack_turn(url)
             if wait is not None:
                 return Outcome(False, retry=True, deferred=True, retry_after_s=wait,
                                reason="Slack allows one message a second per webhook")
-            body, headers = slack.body(alert), {}
+            body, headers = slack_body(), {}
         else:
             url = channel.url
-            body = webhook.payload(alert)
-            headers = webhook.headers(alert, body, webhook.secrets_of(channel))
+            body = webhook_body()
+            headers = webhook.headers_for(message_id, body, webhook.secrets_of(channel))
         return await self.endpoints.call(url, lambda: post(self.client, self.guard, url, body, headers))
 
     async def on_alert(self, alert: Alert) -> None:
         sub = await self.store.get(alert.subscriber_id)
         if sub is None:  # deleted since the decision: nothing to deliver
             return
+        if not alert.incident_id.startswith("test_"):  # a test alert tests the channels now
+            wait = quiet_wait(sub.quiet_hours, utcnow())
+            if wait is not None:
+                await self.history.record_delivery(alert, "held", [{"channel": "*", "outcome": "held",
+                                                                    "reason": "quiet hours"}])
+                raise Retryable(f"quiet hours for {wait:.0f} s more", wait, counts=False)
+            if sub.digest is not None:
+                await self.digests.add(alert)
+                await self.history.record_delivery(alert, "in digest", [])
+                return
         done = await self.history.delivered_channels(alert.alert_id)
         report: list[dict] = []
         waits: list[float] = []

@@ -15,6 +15,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from chokewatch.shared.telemetry import OPEN_CIRCUITS
+
 from .channels import Outcome
 
 
@@ -38,6 +40,13 @@ class Endpoints:
     open_s: float = 30.0
     clock: Callable[[], float] = time.monotonic
     _state: dict[str, _Endpoint] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        OPEN_CIRCUITS.set_function(self.open_count)
+
+    def open_count(self) -> int:
+        """Endpoints whose circuit is open or half-open (a bounded gauge, not one per URL)."""
+        return sum(1 for ep in list(self._state.values()) if ep.failures >= self.failures_to_open)
 
     def state(self, url: str) -> str:
         """closed, open or half-open, for metrics and tests."""

@@ -22,8 +22,10 @@ from chokewatch.shared.worker import Runtime, Stage
 
 from .decide import Prior, decide
 from .deliver import Deliverer
+from .digest import flush_forever
 from .exposure import ExposureView
 from .history import History
+from .schedule import products_hit
 from .score import ScoreResult, score
 
 SILENT = {EventType.commentary, EventType.not_relevant}
@@ -53,6 +55,7 @@ def build_alert(
         parts=result.parts,
         elements=result.elements,
         suppliers=result.suppliers,
+        products=products_hit(sub.products, result.elements),
         event_type=c.event_type,
         direction=c.direction,
         status=c.status,
@@ -61,6 +64,13 @@ def build_alert(
         source_url=event.source_url,
         published_at=event.published_at,
     )
+
+
+def _backfilled(event: ClassifiedEvent) -> bool:
+    """Read back from before the source's cut-off: kept as an incident, sent to no one."""
+    if event.alert_after is None:
+        return False
+    return (event.published_at or event.ingested_at) < event.alert_after
 
 
 class Decider:
@@ -72,7 +82,7 @@ class Decider:
 
     async def on_classified(self, event: ClassifiedEvent) -> None:
         c = event.classification
-        if c.event_type in SILENT or c.incident_id is None:
+        if c.event_type in SILENT or c.incident_id is None or _backfilled(event):
             return
         for sub in await self.exposure.exposed(c):
             await self._one(event, sub)
@@ -108,6 +118,7 @@ async def build(rt: Runtime) -> list[Stage]:
     indexed = await decider.exposure.load()
     log.info("exposure index built", subscribers=indexed)
     deliverer = Deliverer(rt)
+    rt.background.append(lambda stop: flush_forever(deliverer, stop))
     return [
         Stage(CLASSIFIED, ClassifiedEvent, decider.on_classified),
         Stage(

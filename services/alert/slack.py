@@ -14,6 +14,7 @@ from chokewatch.shared.messages import Alert
 HEADER_MAX = 150
 SECTION_MAX = 3_000
 MAX_WHY_LINES = 8
+MAX_BLOCKS = 50
 
 
 def _cut(text: str, limit: int) -> str:
@@ -58,6 +59,29 @@ def message(alert: Alert) -> dict:
         )
     fallback = _cut(f"{header}. Elements: {names or '—'}.", SECTION_MAX)
     return {"text": fallback, "blocks": blocks}
+
+
+def digest_message(alerts: list[Alert]) -> dict:
+    """Many alerts in one message: a line each, strongest first, within the block limit."""
+    ranked = sorted(alerts, key=lambda a: -a.score)
+    header = _cut(f"{len(alerts)} chokewatch alert{'s' if len(alerts) != 1 else ''} this period",
+                  HEADER_MAX)
+    blocks: list[dict] = [{"type": "header", "text": {"type": "plain_text", "text": header}}]
+    room = MAX_BLOCKS - 2
+    for alert in ranked[:room]:
+        line = (f"*{alert.score:.0f}* · {alert.title or alert.event_type.value}{_mark(alert)} · "
+                f"{' '.join(alert.elements) or '—'}")
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": _cut(line, SECTION_MAX)}})
+    if len(ranked) > room:
+        more = f"…and {len(ranked) - room} more in the alert history"
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": more}]})
+    top = ranked[0]
+    fallback = _cut(f"{header}; highest: {top.score:.0f} {top.title}", SECTION_MAX)
+    return {"text": fallback, "blocks": blocks}
+
+
+def digest_body(alerts: list[Alert]) -> bytes:
+    return json.dumps(digest_message(alerts), ensure_ascii=False).encode()
 
 
 def body(alert: Alert) -> bytes:

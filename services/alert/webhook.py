@@ -41,11 +41,28 @@ def secrets_of(channel: WebhookChannel, now: datetime | None = None) -> list[str
 
 
 def headers(alert: Alert, body: bytes, secrets: list[str], now: datetime | None = None) -> dict:
+    return headers_for(alert.alert_id, body, secrets, now)
+
+
+def headers_for(
+    message_id: str, body: bytes, secrets: list[str], now: datetime | None = None
+) -> dict:
     stamp = now or datetime.now(UTC)
-    out = {"webhook-id": alert.alert_id, "webhook-timestamp": str(int(stamp.timestamp()))}
+    out = {"webhook-id": message_id, "webhook-timestamp": str(int(stamp.timestamp()))}
     if secrets:
         # One signature per secret, space-separated: a receiver accepts any one it knows.
         out["webhook-signature"] = " ".join(
-            Webhook(s).sign(alert.alert_id, stamp, body.decode()) for s in secrets
+            Webhook(s).sign(message_id, stamp, body.decode()) for s in secrets
         )
     return out
+
+
+def digest_payload(digest_id: str, subscriber_id: str, alerts: list[Alert]) -> bytes:
+    body = {
+        "type": "alert.digest",
+        "version": PAYLOAD_VERSION,
+        "subscriber_id": subscriber_id,
+        "digest_id": digest_id,
+        "alerts": [a.model_dump(mode="json") for a in alerts],
+    }
+    return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()

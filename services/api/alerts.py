@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from pydantic import AwareDatetime, ValidationError
+from pydantic import AwareDatetime
 
 from chokewatch.shared import streams
 from chokewatch.shared.messages import Alert, ClassifiedEvent, EventType, new_id, utcnow
@@ -119,20 +119,7 @@ async def preview_alert(subscriber_id: SubscriberId, body: PreviewIn, request: R
 async def _classified_since(request: Request, since_ms: int) -> tuple[list[ClassifiedEvent], bool]:
     state = request.app.state
     key = state.names.stream(CLASSIFIED).stream
-    events: list[ClassifiedEvent] = []
-    start, read = f"{since_ms}-0", 0
-    while read < BACKTEST_MAX_EVENTS:
-        batch = await state.redis.xrange(key, start, "+", count=1_000)
-        for _, fields in batch:
-            read += 1
-            try:
-                events.append(ClassifiedEvent.model_validate_json(streams.payload_of(fields)))
-            except (streams.BadEntry, ValidationError):
-                continue  # the alert service dead-letters these; a backtest just skips them
-        if len(batch) < 1_000:
-            return events, False
-        start = f"({batch[-1][0]}"
-    return events, True
+    return await streams.read_since(state.redis, key, ClassifiedEvent, since_ms, BACKTEST_MAX_EVENTS)
 
 
 @router.post("/v1/subscribers/{subscriber_id}/backtest", response_model=BacktestOut,

@@ -46,6 +46,7 @@ async def build(rt: Runtime) -> list[Stage]:
             published_at=event.published_at,
             classification=c,
             incident_revision=revision,
+            alert_after=event.alert_after,
         )
         await streams.publish(rt.redis, out, classified)
         PUBLISHED.labels(CLASSIFIED).inc()

@@ -176,7 +176,7 @@ def test_audit_trail_names_fields_never_secrets(api, sync_redis, names):
         ("subscriber.patched", "admin", ["channels"], 3),
         ("subscriber.patched", sid, ["threshold"], 2),
         ("subscriber.created", "admin", ["channels", "elements", "muted_event_types", "name",
-                                         "suppliers", "threshold"], 1),
+                                         "products", "suppliers", "threshold"], 1),
     ]
     assert mine[2]["request_id"] == "req-audit-1"
     raw = json.dumps(sync_redis.xrange(names.audit))
