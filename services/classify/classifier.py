@@ -53,9 +53,11 @@ _NUMBERED = re.compile(
 )
 # Suspending exports or output is a stop of supply, unlike suspending a control.
 _SUSPEND_SUPPLY = re.compile(
-    r"(?:suspend|pause|halt)(?:s|ed|ing)?\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:(?:suspend|pause|halt)(?:s|ed|ing)?|(?:suspension|halt|pause|moratorium)\s+(?:of|on|to))\s+"
+    r"(?:[a-z]+\s+){0,2}?"
     r"(?:exports?|shipments?|production|operations|sales|deliveries|supplies|mining|output)"
     r"(?!\s+(?:control|curb|restriction|ban|licen|rule|measure|review))"
+    r"|export\s+(?:suspension|halt|moratorium)"
 )
 _OBJECT_PREP = re.compile(
     r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bby|\bfor|\bof|\bat|\boutside|\binto|\bthan)\s+(?:the\s+)?$"
@@ -182,7 +184,7 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
     buckets = [s.hits for s in sents]
     count = len(starts)
     index, low, high = 0, 0, starts[1] if count > 1 else _NO_REASON
-    shadowed = False
+    found_element = element_found.append
     for end_idx, (length, trail, payloads) in LEXICON.raw(normalised):
         end = end_idx - trail  # normalise() added one leading space; see Lexicon.scan
         at = end - length
@@ -192,12 +194,19 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
             high = starts[index + 1] if index + 1 < count else _NO_REASON
         bucket = buckets[index]
         for kind, value, phrase in payloads:
-            hit = _new(Hit, (at, end, kind, value, phrase))
             if kind in element_kinds:
-                element_found.append(hit)
+                found_element(_new(Hit, (at, end, kind, value, phrase)))
             else:
-                bucket[kind].append(hit)
-                shadowed = shadowed or kind == "shadow"
+                bucket[kind].append(_new(Hit, (at, end, kind, value, phrase)))
+    shadowed = "unreliable" in lower or "不可靠" in full  # the shadow phrases (cues.SHADOW)
+    if " may " in normalised:
+        for bucket in buckets:
+            found = bucket.get("speculation")
+            if found and any(h.phrase == "may" for h in found):
+                kept = [
+                    h for h in found if h.phrase != "may" or not _MONTH_MAY.search(full, h[0] - 4, h[1] + 6)
+                ]
+                bucket["speculation"] = kept
     if shadowed:
         for bucket in buckets:
             if "shadow" in bucket:
@@ -215,7 +224,7 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
     if "$" in full:
         for m in _CASHTAG.finditer(full):
             add("topic", Hit(m.start(), m.end(), "topic", "", m.group()))
-    suspends = "suspend" in lower or "pause" in lower or "halt" in lower
+    suspends = "suspend" in lower or "pause" in lower or "halt" in lower or "moratorium" in lower
     for m in _SUSPEND_SUPPLY.finditer(normalised, 1) if suspends else ():
         add("supply_halt", Hit(m.start() - 1, m.end() - 1, "supply_halt", "", m.group()))
     for hit in gazetteer.element_hits(full, normalised, element_found):
@@ -223,11 +232,25 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
 
     # Years by sentence: a sentence whose years all precede the text's latest tells history.
     sentence_years: dict[int, int] = {}
+    present = 0
     for m in _YEAR.finditer(full):
         if m.start() == 0 or not full[m.start() - 1].isalnum():
             index = bisect_right(starts, m.start()) - 1
-            sentence_years[index] = max(sentence_years.get(index, 0), int(m.group()))
-    latest = max(sentence_years.values(), default=0)
+            year = int(m.group())
+            sentence_years[index] = max(sentence_years.get(index, 0), year)
+            if year > present:
+                # A year the text looks forward to ("until 2026", "could start in 2026") is not
+                # the text's present; the sentences before it are not history.
+                hits = sents[index].hits
+                before = full[max(0, m.start() - 40) : m.start()].lower()
+                if not (_FORWARD_YEAR.search(before) or any(k in hits for k in _FORWARD_KINDS)):
+                    present = year
+    dateline = _FULL_DATE.search(full, 0, min(len(full), _DATELINE_REACH))
+    latest = (
+        int(dateline.group(1) or dateline.group(2))
+        if dateline
+        else present or max(sentence_years.values(), default=0)
+    )
     for s in sents:
         hits = s.hits
         reasons = hits.get("reason")
@@ -247,9 +270,20 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
                 h[0] < at for h in s.elements
             ):
                 s.reason_at = at
+        uses = hits.get("uses")
+        if uses:
+            at = min(h[0] for h in uses)
+            if at < s.reason_at and any(h[0] < at for kind in _MAIN_KINDS for h in hits.get(kind, _EMPTY)):
+                s.reason_at, s.reason_end = at, _NO_REASON  # "..., used in chips": the rest explains
+            elif not s.info.is_title:
+                s.background = True
         if not s.info.is_title:
             year = sentence_years.get(s.info.index)
-            if "background" in hits or (year and year < latest):
+            if year and year < latest:
+                s.background = True
+            elif "background" in hits and not (
+                s.info.position < LEAD_SPAN and _NEWS_TIME.search(full, s.info.start, s.info.end)
+            ):
                 s.background = True
             elif full[s.info.start : s.info.start + 12].lstrip()[:1] in _HISTORY_FIRST and (
                 _HISTORY_OPENING.match(full, s.info.start)
@@ -260,6 +294,22 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
 
 
 _HISTORY_FIRST = frozenset("IiBbSsAa")
+# "12 May 2025", "May 14", "since May": the month, not a modal verb.
+_MONTH_MAY = re.compile(
+    r"\d\s*May\b|\bMay\.?\s*\d|\b(?:since|in|of|early|late|mid|until|by|last|next)[ -]May\b"
+)
+# Years after these look forward ("until November 2026", "by 2030"): not the text's present.
+_FORWARD_YEAR = re.compile(
+    r"\b(?:until|till|through|by|to|before|from|starting|expire[sd]?|in fiscal)\s+"
+    r"(?:[a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:[a-z]+\.?,?\s+)?$"
+)
+_FORWARD_KINDS = ("speculation", "announced")
+# A full date near the top is the dateline: its year is the text's present.
+_FULL_DATE = re.compile(
+    r"(?:\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+|\b\d{1,2}/\d{1,2}/)(20\d\d)\b"
+    r"|\b(20\d\d)(?:-\d\d-\d\d\b|年\d{1,2}月\d{1,2}日)"
+)
+_DATELINE_REACH = 400
 _new = tuple.__new__
 _LEADING = 3  # characters before a reason marker that still count as the sentence start
 _COMMA = re.compile(r"[,，]")
@@ -305,13 +355,42 @@ def _type_votes(s: _Sent) -> dict[EventType, float]:
     if s.cues("control") and s.cues("targets") and not mineral and not chip:
         # Control-list language aimed at named firms, with no mineral: a measure on companies.
         votes[EventType.sanctions] = votes.get(EventType.sanctions, 0.0) + control
-    disruption = s.count("disruption") + 0.5 * len(s.cues("supply_halt"))
+    halts = s.cues("supply_halt")
+    disruption = s.count("disruption") + 0.5 * len(halts)
+    if halts and mineral and s.cues("actor") and not s.hits.get("company") and not s.count("disruption"):
+        # A government that suspends or halts exports has imposed an export measure.
+        votes[EventType.mineral_export_control] = votes.get(EventType.mineral_export_control, 0.0) + len(
+            halts
+        )
+        disruption = 0.0
     if disruption:
         votes[EventType.supply_disruption] = disruption * (1.0 if mineral or s.hits.get("company") else 0.5)
-    if s.cues("policy") and (s.hits.get("actor") or s.hits.get("company")):
-        # Policy needs someone to make it: a government or a named company.
-        votes[EventType.industrial_policy] = s.count("policy") * (1.0 if mineral else 0.4)
+    policy = s.cues("policy")
+    if policy and (s.hits.get("actor") or s.hits.get("company")):
+        # Policy needs someone to make it: a government or a named company. A plant, factory or
+        # capacity named beside a disruption is where supply stopped, not a policy.
+        strong = [h for h in policy if h.phrase not in _WEAK_POLICY]
+        weak = len(policy) - len(strong)
+        amount = min(_CAP_PER_SENTENCE, len(strong) + (0.0 if disruption else 0.5 * weak))
+        if amount:
+            votes[EventType.industrial_policy] = amount * (1.0 if mineral else 0.4)
     return votes
+
+
+# Nouns of places and scale: with no policy act they say little on their own.
+_WEAK_POLICY = frozenset(
+    {
+        "plant",
+        "factory",
+        "facility",
+        "capacity",
+        "strategic",
+        "production line",
+        "expansion",
+        "selected",
+        "opens",
+    }
+)
 
 
 def _decide_type(
@@ -335,6 +414,16 @@ def _decide_type(
     relevant = mentions and (topic >= 2 or sum(totals.values()) >= LEAD_EVENT_MIN)
     if not relevant:
         return EventType.not_relevant, totals, []
+    if not lead or max(lead.values()) < LEAD_EVENT_MIN:
+        buried = None if _COMMENTARY_FORM.search(title) else _buried_news(sents, votes_of, full)
+        if buried is not None:
+            news, etype = buried
+            carriers = [news] + [
+                s
+                for s, v in zip(sents, votes_of, strict=True)
+                if etype in v and not s.background and s is not news
+            ]
+            return etype, totals, carriers
     if not lead:
         return EventType.commentary, totals, []
     best = max(lead, key=lambda t: (lead[t] + 0.25 * totals[t], -EVENT_TYPES.index(t)))
@@ -358,6 +447,48 @@ def _decide_type(
     return best, totals, carriers
 
 
+_MEASURES = (
+    EventType.mineral_export_control,
+    EventType.chip_export_control,
+    EventType.tariff,
+    EventType.sanctions,
+)
+_NOT_NEWS_KINDS = ("speculation", "commentary", "background", "reason")
+
+
+def _buried_news(
+    sents: list[_Sent], votes_of: list[dict[EventType, float]], full: str
+) -> tuple[_Sent, EventType] | None:
+    """A long piece that opens on scene-setting may still report one dated measure further on:
+    a government acting "on Wednesday" or "this week", told as fact, not as a possibility."""
+    best: tuple[float, _Sent, EventType] | None = None
+    for s, votes in zip(sents, votes_of, strict=True):
+        if s.background or s.info.is_title or not votes:
+            continue
+        etype = max(votes, key=votes.__getitem__)
+        if etype not in _MEASURES or votes[etype] < 1.0:
+            continue
+        if any(kind in s.hits for kind in _NOT_NEWS_KINDS):
+            continue
+        if not (s.cues("enacted") or s.cues("announced")) or not _NEWS_TIME.search(
+            full, s.info.start, s.info.end
+        ):
+            continue
+        actors = [h for h in s.cues("actor") if not _OBJECT_PREP.search(full, max(0, h.start - 12), h.start)]
+        if not actors or actors[0].start - s.info.start > _SUBJECT_REACH:
+            continue  # the government must be the sentence's subject
+        if best is None or votes[etype] > best[0]:
+            best = (votes[etype], s, etype)
+    return (best[1], best[2]) if best else None
+
+
+_SUBJECT_REACH = 40
+
+
+def _votes_measure(s: _Sent) -> bool:
+    return any(t in _MEASURES for t in _type_votes(s))
+
+
 def _lead_has_easing(sents: list[_Sent], votes_of: list[dict[EventType, float]], etype: EventType) -> bool:
     return any(
         etype in v and s.in_lead and s.cues("easing") and not s.cues("supply_halt")
@@ -369,19 +500,58 @@ def _weighted(carriers: list[_Sent], kind: str) -> float:
     return sum(len(s.cues(kind)) * s.weight for s in carriers)
 
 
-def _direction(etype: EventType, carriers: list[_Sent]) -> tuple[Direction, list[str]]:
+def _direction_cues(s: _Sent, full: str) -> tuple[list[Hit], list[Hit]]:
+    """A sentence's easing and tightening words, read for what they act on.
+
+    An easing word inside a supply halt ("suspension of cobalt exports") or under a negation
+    ("without a truce extension") eases nothing; restriction words after an easing verb are
+    its object ("lifted the ban", "suspends the requirement").
+    """
+    easing = s.cues("easing")
+    tight = s.cues("tightening")
+    if not easing:
+        return easing, tight
+    halts = s.cues("supply_halt")
+    kept = []
+    for h in easing:
+        if any(a[0] <= h[0] < a[1] for a in halts):
+            continue
+        window = full[max(s.info.start, h[0] - _NEGATION_REACH) : h[0]]
+        if _NEGATION.search(window):
+            continue
+        if any(0 < h[0] - t[1] <= _OBJECT_REACH and t.phrase.startswith(_STOPPING) for t in tight):
+            continue  # "stop granting licences": the easing word is what stops
+        kept.append(h)
+    if kept:
+        first = min(h[0] for h in kept)
+        tight = [h for h in tight if h[0] < first]
+    return kept, tight
+
+
+_NEGATION_REACH = 60
+_OBJECT_REACH = 20
+_STOPPING = ("stop", "halt", "block", "deny", "denied", "refus", "end")
+_NEGATION = re.compile(
+    r"\b(?:without|no|not|never|failed to|fail to|refused to|declined to)\b[^,;]*$|n't\b[^,;]*$"
+)
+
+
+def _direction(etype: EventType, carriers: list[_Sent], full: str) -> tuple[Direction, list[str]]:
     if etype in (EventType.commentary, EventType.not_relevant):
         return Direction.neutral, []
-    easing_hits = [h for s in carriers for h in s.cues("easing")]
-    tight_hits = [h for s in carriers for h in s.cues("tightening")]
+    read = [(s, *_direction_cues(s, full)) for s in carriers]
+    easing_hits = [h for _, e, _ in read for h in e]
+    tight_hits = [h for _, _, t in read for h in t]
     halts = [h for s in carriers for h in s.cues("supply_halt")]
-    easing = _weighted(carriers, "easing")
-    tight = _weighted(carriers, "tightening") + sum(s.weight * len(s.cues("supply_halt")) for s in carriers)
+    easing = sum(len(e) * s.weight for s, e, _ in read)
+    tight = sum(len(t) * s.weight for s, _, t in read) + sum(
+        s.weight * len(s.cues("supply_halt")) for s in carriers
+    )
     if etype is EventType.supply_disruption:
         easing = sum(
             s.weight
-            for s in carriers
-            for h in s.cues("easing")
+            for s, e, _ in read
+            for h in e
             if h.phrase.startswith(("resum", "restor", "reopen", "恢复"))
         )
         tight += _weighted(carriers, "disruption")
@@ -461,6 +631,9 @@ def _issuer(
             counts[h.value] += s.weight
             if not first or first[0] is None:
                 first.append(h)
+    joint = _joint_actors(ordered[:2], full)
+    if joint:
+        return "multiple", joint  # "The United States and China said they would cut tariffs"
     if etype is EventType.trade_talks:
         # Talks take two: one named actor in the lead usually means the other is further on.
         actors = {h.value for s in sents for h in s.hits.get("actor", [])}
@@ -476,6 +649,25 @@ def _issuer(
         value = max(counts, key=counts.__getitem__)
         return value, [value]
     return None, []
+
+
+_SUBJECT_FIRST = (*_MAIN_KINDS, "easing", "tightening", "chip")
+_JOINED = re.compile(r"(?:'s)?\s+(?:and|&)\s+(?:the\s+)?$")
+
+
+def _joint_actors(sentences: list[_Sent], full: str) -> list[str]:
+    """Two governments named together as the subject ("US and China agree", "Japan and Australia")."""
+    for s in sentences:
+        actors = sorted(s.cues("actor"), key=lambda h: h.start)
+        for a, b in zip(actors, actors[1:], strict=False):
+            if a.value == b.value or b.start - a.end > 8 or not _JOINED.match(full[a.end : b.start]):
+                continue
+            if _OBJECT_PREP.search(full, max(0, a.start - 12), a.start):
+                continue
+            if any(h.start < a.start for kind in _SUBJECT_FIRST for h in s.cues(kind)):
+                continue  # "China will suspend ..., the White House and Chinese officials said"
+            return sorted({a.value, b.value})
+    return []
 
 
 # Groups that are a definite list; with one of these or named elements, vaguer phrases
@@ -508,19 +700,29 @@ def _elements(
         subject = _subject_sentences(carriers, sents)
     hits = [h for s in subject for h in s.elements if h.start < s.reason_at or h.start >= s.reason_end]
     rare_named = {h.value for h in hits if h.kind == "element" and h.value in gazetteer.ALL_RARE_EARTHS}
-    definite = len(rare_named) >= 2 or any(h.kind == "group" and h.value in _DEFINITE for h in hits)
+    # A named list, or a group that is one ("NdPr", "SmCo magnets"), is what the text means.
+    definite = len(rare_named) >= 2 or any(h.kind == "group" and h.value not in _VAGUE for h in hits)
     found: set[str] = set()
     phrases: list[str] = []
     for h in hits:
         vague = h.kind == "generic" or (h.kind == "group" and h.value in _VAGUE)
         if vague and definite and not (h.kind == "generic" and _technology_follows(full, h)):
             continue
+        if vague and rare_named and _DESCRIPTOR.match(full, h.end) and not _technology_follows(full, h):
+            continue  # "rare earth traders", "a rare earth producer": the trade, not the subject
         found.update(gazetteer.expand(h))
         phrases.append(full[h.start : h.end])
     return sorted(found), phrases
 
 
 _TECH_WINDOW = 60
+# Nouns that make "rare earth(s)" a label for a trade, firm or place rather than what a measure covers.
+_DESCRIPTOR = re.compile(
+    r"s?\s+(?:traders?|producers?|miners?|mines?|companies|company|firms?|industry|sector|stocks?"
+    r"|shares|projects?|developers?|deposits?|markets?|prices?|business|supply chains?|export controls?"
+    r"|export curbs?|export restrictions?|controls?|curbs?|restrictions?|regime|oxides? prices)\b",
+    re.IGNORECASE,
+)
 
 
 def _technology_follows(full: str, hit: Hit) -> bool:
@@ -548,7 +750,15 @@ def classify(text: str, title: str = "") -> Classification:
     title, text = _split_title(text or "", (title or "").strip())
     full, sents = _read(text, title)
     etype, _totals, carriers = _decide_type(sents, title, full)
-    direction, direction_ev = _direction(etype, carriers)
+    # A deal's direction and reach are in the measures its lead reports ("China will suspend ...").
+    terms = carriers
+    if etype is EventType.trade_talks:
+        terms = carriers + [
+            s
+            for s in sents
+            if s.in_lead and not s.background and all(s is not c for c in carriers) and _votes_measure(s)
+        ]
+    direction, direction_ev = _direction(etype, terms, full)
     effective, effective_ev = None, ""
     if etype not in (EventType.commentary, EventType.not_relevant):
         # The start date sits in the lead, an event sentence or the closing line of a notice.
@@ -562,7 +772,7 @@ def classify(text: str, title: str = "") -> Classification:
     status, status_ev = _status(etype, carriers, effective_ev)
     issuer, issuer_ev = _issuer(etype, carriers, sents, full)
     elements, element_ev = _elements(etype, carriers, sents, full)
-    chips, chips_ev = _chips(etype, carriers)
+    chips, chips_ev = _chips(etype, terms)
     subject = carriers or [s for s in sents if s.in_lead]
     stages = (
         sorted({h.value for s in subject for h in s.cues("stage")})

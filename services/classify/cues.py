@@ -33,7 +33,8 @@ CHIP_CONTROL = [
     "export controls on chips", "restrictions on chips", "curbs on chips", "chip design software",
     "entity list", "affiliates rule", "50% rule", "h20", "h200", "hbm", "high-bandwidth memory",
     "chipmaking equipment", "chipmaking tools", "chip tools", "advanced chips", "ai chips",
-    "ai chip", "blackwell", "芯片出口管制",
+    "ai chip", "blackwell", "50% owned", "50 percent owned", "majority-owned", "majority owned",
+    "affiliates", "芯片出口管制",
 ]
 # Words that go with export controls but also with plain trade news: weak evidence alone.
 CONTROL_WEAK = [
@@ -44,7 +45,8 @@ CONTROL_WEAK = [
 CHIP = [
     "chip*", "semiconductor*", "h20", "h200", "b30a", "blackwell", "hbm", "high-bandwidth memory",
     "chipmaking", "chip-making", "lithography", "euv", "duv", "advanced computing", "ai diffusion",
-    "entity list", "affiliates rule", "50% rule", "50 percent rule", "foundry",
+    "entity list", "affiliates rule", "50% rule", "50 percent rule", "foundry", "50% owned",
+    "50 percent owned", "majority-owned affiliates", "ai accelerator*",
     "wafer fab equipment", "gpu*", "芯片", "半导体",
 ]
 CHIP_RULE = [
@@ -73,7 +75,10 @@ TALKS = [
     "trade talks", "talks", "negotiation*", "negotiators", "negotiating", "summit", "trade deal",
     "trade agreement", "trade truce", "truce", "framework agreement", "framework", "met with",
     "meeting between", "round of", "delegation*", "consensus", "trade war", "deal with china",
-    "deal with the us", "deal with washington", "deal with beijing", "磋商", "会谈", "经贸",
+    "deal with the us", "deal with washington", "deal with beijing", "us china deal", "china us deal",
+    "us china agreement", "china us agreement", "trump xi", "xi trump", "leaders meeting",
+    "leaders' meeting", "presidents' meeting", "agreement reached", "deal reached", "reached a deal",
+    "reached an agreement", "struck a deal", "joint statement", "磋商", "会谈", "经贸",
 ]
 SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
@@ -90,10 +95,13 @@ DISRUPTION = [
     "outage*", "strike", "blockade*", "seized", "seize", "shortage*", "ran out", "run out",
     "running out", "idled", "idle", "stopped production", "stop production", "production stop*",
     "cut output", "output cut", "supply disruption*", "disrupted", "disruption", "typhoon",
-    "earthquake", "collapse", "accident", "停产",
+    "earthquake", "collapse", "accident", "fire broke out", "a fire", "blaze", "cyclone",
+    "hurricane", "tropical storm", "heavy rain", "landslide", "停产",
 ]
 POLICY = [
-    "equity stake", "stake in", "price floor", "stockpil*", "offtake", "off-take", "funding",
+    "equity stake", "stake in", "price floor", "shareholder", "preferred stock",
+    "minimum price", "guaranteed price", "strategic reserve", "minerals reserve", "stockpil*",
+    "offtake", "off-take", "funding",
     "loan*", "invest", "invests", "invested", "investing", "investment*", "subsid*",
     "partnership", "memorandum of understanding",
     "critical minerals agreement", "critical minerals deal", "critical minerals framework",
@@ -141,7 +149,9 @@ EASING = [
     "tariff cut*", "tariffs cut", "issuing licen*", "begins issuing", "began issuing",
     "started issuing", "allow*", "cut", "cuts", "slash*", "lower", "lowers", "lowered", "reduce*",
     "reduction*", "will fall", "will drop", "resume*", "restore*", "restoring", "reopen*",
-    "loosen*", "truce", "removed from", "remove from", "removes from", "delays implementation",
+    "loosen*", "truce", "exclusion*", "carve-out*", "carve out", "waiver*", "begun issuing",
+    "starts issuing", "start issuing", "started granting", "begun granting", "began granting",
+    "removed from", "remove from", "removes from", "delays implementation",
     "postpone*", "暂停", "取消", "放宽", "豁免", "通用许可", "恢复",
 ]
 TIGHTENING = [
@@ -149,7 +159,10 @@ TIGHTENING = [
     "tighten*", "require*", "requirement*", "add", "adds", "added", "adding", "expand*", "raise*",
     "hike*", "increase*", "halt*", "block*", "curb*", "prohibit*", "shut*", "closed", "closure",
     "stop", "stops", "stopped", "stopping", "denied", "deny", "refus*", "escalat*", "retaliat*",
-    "crack down", "crackdown", "new controls", "new export controls", "new restrictions", "禁止",
+    "crack down", "crackdown", "holding back", "hold back", "held back", "withhold*", "withheld",
+    "delaying licen*", "delayed licen*", "licence delay*", "license delay*", "licensing delay*",
+    "delaying approv*", "stalled", "stalling", "slow-walk*", "new controls", "new export controls",
+    "new restrictions", "禁止",
     "限制", "加征", "实施出口管制",
 ]
 
@@ -178,7 +191,8 @@ ANNOUNCED = [
     "will", "plans to", "plan to", "planned", "agreed to", "agrees to", "agree to",
     "officials said", "official said", "said it would", "intends to", "is set to", "are set to",
     "to suspend", "to impose", "to lift", "to restrict", "to require", "to cut", "to ban",
-    "pledged", "pledges", "promised", "vowed", "将",
+    "pledged", "pledges", "promised", "vowed", "proposed", "proposes", "propose", "proposal",
+    "draft", "public comment", "for comment", "consultation", "将",
 ]
 SPECULATION = [
     "could", "may", "might", "considering", "is considering", "weighing", "weighs", "mulls",
@@ -215,6 +229,25 @@ ACTORS: dict[str, list[str]] = {
     "ID": ["indonesia", "indonesian", "jakarta"],
     "RU": ["russia", "russian", "moscow"],
     "TW": ["taiwan", "taiwanese", "taipei"],
+    "MZ": ["mozambique", "mozambican"],
+    "BR": ["brazil", "brazilian"],
+    "CL": ["chile", "chilean"],
+    "AR": ["argentina"],
+    "ZA": ["south africa"],
+    "DE": ["germany", "german", "berlin"],
+    "FR": ["france", "french", "paris"],
+    "MN": ["mongolia"],
+    "KZ": ["kazakhstan"],
+    "PH": ["philippines"],
+    "GL": ["greenland"],
+    "UA": ["ukraine"],
+    "MG": ["madagascar"],
+    "ZW": ["zimbabwe"],
+    "NA": ["namibia"],
+    "TZ": ["tanzania"],
+    "GN": ["guinea"],
+    "MX": ["mexico", "mexican"],
+    "SA": ["saudi arabia", "saudi"],
 }
 
 # A clause after these gives a cause or history, not the news ("in response to US tariffs").
@@ -223,7 +256,9 @@ REASON = [
     "in response to", "in retaliation", "responding to", "in reply to", "retaliation for",
     "following the", "following a", "following an", "following new", "following last", "after the",
     "after washington", "after beijing", "answering", "in the wake of", "because of", "amid",
-    "since", "a response to", "response to",
+    "since", "a response to", "response to", "hits back at", "hit back at", "hitting back at",
+    "strikes back at", "retaliation against", "retaliating against", "retaliates against",
+    "retaliated against", "a day after", "days after", "hours after", "weeks after", "in return for",
 ]
 # Sentences holding these recall the past or explain the topic: background for elements.
 BACKGROUND = [
@@ -231,14 +266,21 @@ BACKGROUND = [
     "last autumn", "last fall", "last winter", "a year ago", "years ago", "back in", "already",
     "historically", "history", "first imposed", "had imposed", "had introduced", "had added",
     "had placed", "had banned", "had put", "prior to", "previous", "in the past", "since then",
-    "used in", "used to make", "essential for", "essential to", "crucial for", "critical for",
-    "key to", "vital for", "are a group", "is a group", "group of 17", "17 elements", "17 metals",
+    "are a group", "is a group", "group of 17", "17 elements", "17 metals",
     "17 minerals", "periodic table", "dominat*", "accounts for", "account for", "accounting for",
     "percent of the world", "% of the world", "per cent of the world", "of global",
-    "which are added to", "are added to", "go into", "goes into", "used for", "similar", "recall",
+    "similar", "recall",
     "remember", "remains in force", "remain in force", "remains in place", "remain in place",
     "does not undo", "not affected", "unaffected", "still in force", "designed to comply",
-    "has restricted since", "have restricted since", "restricted since",
+    "has restricted since", "have restricted since", "restricted since", "later that year",
+    "earlier that year", "that year", "the following year", "the year before", "at the time",
+    "at that time", "back then", "in those days", "a decade ago",
+]
+# What a mineral is used for: the clause after these explains, the rest of the sentence may be news.
+USES = [
+    "used in", "used to make", "essential for", "essential to", "crucial for", "critical for",
+    "key to", "vital for", "which are added to", "are added to", "go into", "goes into", "used for",
+    "found in",
 ]
 # A sentence that spells out what a measure covers.
 LISTING = [
@@ -344,6 +386,7 @@ def _entries() -> list[tuple[str, str, str]]:
         "reporting": REPORTING,
         "reason": REASON,
         "background": BACKGROUND,
+        "uses": USES,
         "shadow": SHADOW,
         "listing": LISTING,
     }

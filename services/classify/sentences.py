@@ -18,7 +18,7 @@ _NEWLINES = re.compile(r"\n+")
 _ABBREVIATIONS = frozenset(
     "U.S. U.K. U.N. No. Nos. Mr. Ms. Mrs. Dr. Inc. Co. Corp. Ltd. St. Jan. Feb. Mar. Apr. Jun. "
     "Jul. Aug. Sep. Sept. Oct. Nov. Dec. e.g. i.e. vs. approx. Gen. Sen. Rep. Gov. Art. Sec. "
-    "Fig. U.S.A.".split()
+    "Fig. U.S.A. a.m. p.m. Bros.".split()
 )
 
 
@@ -26,6 +26,44 @@ def _abbreviation(full: str, dot: int) -> bool:
     """Whether the full stop at `dot` closes an abbreviation or an initial ("George W.")."""
     word = full[max(0, dot - 8) : dot + 1].rsplit(None, 1)[-1].lstrip('("“')
     return word in _ABBREVIATIONS or (len(word) == 2 and word[0].isupper())
+
+
+# Page debris and header fields ("Share this article", "Menu | Markets", "Posted Nov. 6, 2025",
+# "Agency: ...", a dateline alone): they take no lead position and count for little.
+_DEBRIS_OPENING = re.compile(
+    r"\s*(?:share\b|print\b|menu\b|subscribe\b|sign up\b|sign in\b|log in\b|leave a (?:reply|comment)"
+    r"|related\b|tags?\b|comments?\b|\(?\d+\)? comments?\b|click here|advertisement|read more|copy link"
+    r"|privacy|cookie|photo:|image:|listen to|follow us|by (?:our|a|the) |about the author"
+    r"|for further information|affiliate)",
+    re.IGNORECASE,
+)
+_FIELD = re.compile(r"\s*[A-Z][A-Za-z ]{1,24}:\s")
+_DATE_WORDS = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(?:mon|tues|wednes|thurs|fri"
+    r"|satur|sun)day\b|\b(?:a\.m|p\.m|et|gmt|utc|bst|cet|date|dateline|posted|published|updated|on|at"
+    r"|last)\b|[\d\W_年月日]+"
+)
+DEBRIS_WEIGHT = 0.1
+DEBRIS_POSITION = 99  # never in the lead
+_DEBRIS_MAX = 110  # characters; longer lines are prose
+_DATELINE_MAX = 48
+
+
+def _debris(line: str) -> bool:
+    head = line.lstrip()[:1]
+    if head in _DEBRIS_FIRST and _DEBRIS_OPENING.match(line):
+        return True
+    if head == "#" or " | " in line or (":" in line[:26] and _FIELD.match(line)):
+        return True
+    return (
+        len(line) <= _DATELINE_MAX
+        and _DIGIT.search(line) is not None
+        and not _DATE_WORDS.sub("", line).strip()
+    )
+
+
+_DEBRIS_FIRST = frozenset("SsPpMmLlRrTtCcAaIiFfBb(0123456789")
+_DIGIT = re.compile(r"\d")
 
 
 TITLE_WEIGHT = 2.5
@@ -74,6 +112,10 @@ def split(full: str, title_end: int) -> list[Sentence]:
     for i, (a, b) in enumerate(spans):
         if title_end > 0 and i == 0:
             sentences.append(Sentence(i, a, b, TITLE_WEIGHT, True, -1))
+            continue
+        whole_line = (a == 0 or full[a - 1] == "\n") and (b == len(full) or full[b] == "\n")
+        if whole_line and b - a <= _DEBRIS_MAX and _debris(full[a:b]):
+            sentences.append(Sentence(i, a, b, DEBRIS_WEIGHT, False, DEBRIS_POSITION))
             continue
         weight = LEAD_WEIGHTS[body] if body < len(LEAD_WEIGHTS) else TAIL_WEIGHT
         sentences.append(Sentence(i, a, b, weight, False, body))
