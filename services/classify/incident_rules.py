@@ -117,6 +117,18 @@ def _family(anchor_set: frozenset[str], prefix: str) -> set[str]:
     return {x for x in anchor_set if x.startswith(prefix)}
 
 
+def _day(item: Item) -> str | None:
+    return f"date:{item.published_at:%m-%d}" if item.published_at else None
+
+
+def cites(later: Item, earlier: Item) -> bool:
+    """The later text names the day the earlier one was published ("the October 9 measures")."""
+    day = _day(earlier)
+    if day is None or later.published_at is None or earlier.published_at is None:
+        return False
+    return later.published_at.date() > earlier.published_at.date() and day in later.anchor_set()
+
+
 def same_incident(a: Item, b: Item) -> bool:
     ca, cb = a.classification, b.classification
     anchors_a, anchors_b = a.anchor_set(), b.anchor_set()
@@ -138,6 +150,10 @@ def same_incident(a: Item, b: Item) -> bool:
         return False
     shared = anchors_a & anchors_b
     strong = {x for x in shared if not x.startswith("date:")}
+    # A later text naming the day an earlier measure was published refers to that measure; a
+    # deal or talks text names many days, so for talks only the anchors above count.
+    if EventType.trade_talks not in (ca.event_type, cb.event_type) and (cites(a, b) or cites(b, a)):
+        strong.add("cites")
     if a.published_at and b.published_at:
         gap = abs((a.published_at - b.published_at).total_seconds()) / 86400
         if gap > MAX_GAP_DAYS and not strong:
@@ -155,6 +171,47 @@ def same_incident(a: Item, b: Item) -> bool:
         # Element-less measures (chip rules, sanctions) need something more than the type.
         return bool(set(ca.companies) & set(cb.companies)) and ca.event_type == cb.event_type
     return overlap >= SAME_ELEMENTS and ca.event_type == cb.event_type
+
+
+def strength(a: Item, b: Item) -> float:
+    """How firmly two texts that are one incident are tied (0 when they are not one incident).
+
+    Used to choose among several matching incidents: a shared announcement number or named
+    measure beats a citation of the day, which beats text likeness, which beats element overlap.
+    """
+    if not same_incident(a, b):
+        return 0.0
+    shared = a.anchor_set() & b.anchor_set()
+    score = 1.0
+    score += 4.0 * bool({x for x in shared if x.startswith(("no:", "named:"))})
+    score += 2.0 * (cites(a, b) or cites(b, a))
+    score += 2.0 * similarity(list(a.signature), list(b.signature))
+    score += _jaccard(a.classification.elements, b.classification.elements)
+    return score
+
+
+def assign(items: Sequence[Item]) -> list[str]:
+    """Incident labels as the incident store gives them: texts in publication order, each
+    joining the incident with the strongest tie to one of its members, or opening its own.
+    Incidents never merge, so one text about several measures cannot chain them together."""
+    order = sorted(range(len(items)), key=lambda i: (items[i].published_at is None,
+                                                     items[i].published_at or 0, i))
+    incidents: list[list[int]] = []
+    label = [""] * len(items)
+    for i in order:
+        best, best_score = None, 0.0
+        for n, members in enumerate(incidents):
+            s = max(strength(items[m], items[i]) for m in members)
+            if s > best_score:
+                best, best_score = n, s
+        if best is None:
+            incidents.append([i])
+            best = len(incidents) - 1
+        else:
+            incidents[best].append(i)
+        first = incidents[best][0]
+        label[i] = items[first].key or str(first)
+    return label
 
 
 def cluster(items: Sequence[Item]) -> list[str]:

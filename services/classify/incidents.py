@@ -2,10 +2,11 @@
 
 State lives in Redis so every classify worker agrees. An incident keeps its latest status and
 direction, its revision, and its most recent member texts in compact form (facts, shingle
-signature, anchors such as announcement numbers, publication time). A new text joins the first
-recent incident with a member that `incident_rules.same_incident` matches (the rule the
-evaluation measures), else it opens a new one. Candidates come from indexes by element, by
-event type (for element-less measures) and by strong anchor, over the last RECENT_DAYS.
+signature, anchors such as announcement numbers, publication time). A new text joins the recent
+incident with the strongest tie to one of its members (`incident_rules.strength`, the policy
+the evaluation measures with `assign`), else it opens a new one; incidents never merge.
+Candidates come from indexes by element, by event type (for element-less measures) and by
+strong anchor, over the last RECENT_DAYS.
 
 A later text that raises the status or flips the direction bumps the incident's revision, which
 is what lets the alert service send an update.
@@ -24,7 +25,7 @@ import redis.asyncio as aioredis
 from chokewatch.shared.messages import Classification, Direction, EventType, Status
 from chokewatch.shared.names import Names
 
-from .incident_rules import Item, same_incident
+from .incident_rules import Item, strength
 from .similarity import signature
 
 RECENT_DAYS = 200  # a little over incident_rules.MAX_GAP_DAYS
@@ -87,11 +88,12 @@ class IncidentStore:
             if known:
                 record = json.loads(await self.redis.get(self.names.incident(known)) or "{}")
                 return IncidentDecision(known, int(record.get("revision", 1)), False)
-            match = None
+            # The incident with the strongest tie to one of its members, as evaluate.assign does.
+            match, best = None, 0.0
             for record in await self._candidates(c, anchors, at.timestamp()):
-                if any(same_incident(_item(m), new) for m in record["members"]):
-                    match = record
-                    break
+                tie = max(strength(_item(m), new) for m in record["members"])
+                if tie > best:
+                    match, best = record, tie
             if match is None:
                 decision, record = self._open(c, member, at.timestamp())
             else:
