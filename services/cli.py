@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from chokewatch.services.ingest.commands import app as sources_app
 from chokewatch.shared.settings import Settings
 
 app = typer.Typer(
@@ -18,6 +19,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+app.add_typer(sources_app, name="sources")
 
 SERVICE_NAMES = ("ingest", "classify", "alert", "api")
 
@@ -141,7 +144,7 @@ async def _admit(settings: Settings, url: str, events: list) -> int:
     from chokewatch.shared.names import Names
     from chokewatch.shared.redis import connect, ensure_streams
 
-    redis = connect(url)
+    redis = connect(url, settings.redis_cluster)
     try:
         names = Names(settings.namespace)
         await ensure_streams(redis, names)
@@ -149,6 +152,69 @@ async def _admit(settings: Settings, url: str, events: list) -> int:
         return sum([await admitter.admit(e) for e in events])
     finally:
         await redis.aclose()
+
+
+@app.command()
+def backtest(
+    subscriber_id: Annotated[str, typer.Argument(help="the subscriber whose profile to test")],
+    days: Annotated[int, typer.Option(min=1, max=3650, help="how far back to look")] = 30,
+    profile: Annotated[
+        Path | None, typer.Option(help="a JSON profile to try instead of the stored one")
+    ] = None,
+) -> None:
+    """What a profile would have been alerted of over the stored incidents; sends nothing."""
+    from pydantic import ValidationError
+
+    from chokewatch.shared.profiles import ProfileSpec
+
+    spec = None
+    if profile is not None:
+        try:
+            spec = ProfileSpec.model_validate_json(profile.read_text(encoding="utf-8"))
+        except (OSError, ValidationError) as exc:
+            typer.echo(f"error: {profile}: {exc}", err=True)
+            raise typer.Exit(2) from None
+    settings = _settings()
+    asyncio.run(_backtest(settings, _redis_url(settings), subscriber_id, days, spec))
+
+
+async def _backtest(settings: Settings, url: str, subscriber_id: str, days: int, spec) -> None:
+    import time
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from chokewatch.services.api.preview import backtest as run_backtest
+    from chokewatch.shared import streams
+    from chokewatch.shared.messages import ClassifiedEvent
+    from chokewatch.shared.names import CLASSIFIED, Names
+    from chokewatch.shared.redis import connect
+    from chokewatch.shared.subscribers import SubscriberStore
+
+    redis = connect(url, settings.redis_cluster)
+    names = Names(settings.namespace)
+    try:
+        stored = await SubscriberStore(redis, names).get(subscriber_id)
+        if stored is None and spec is None:
+            typer.echo(f"error: no subscriber {subscriber_id!r}", err=True)
+            raise typer.Exit(2)
+        since_ms = int((time.time() - days * 86_400) * 1000)
+        events, cut = await streams.read_since(
+            redis, names.stream(CLASSIFIED).stream, ClassifiedEvent, since_ms, 200_000
+        )
+    finally:
+        await redis.aclose()
+    incidents, lines = run_backtest(spec or stored, events)
+    table = Table(title=f"Would have been alerted: {len(lines)} of {incidents} incidents "
+                        f"in the last {days} days")
+    for column in ("Score", "Type", "Title", "Why"):
+        table.add_column(column, overflow="fold")
+    for line in lines:
+        why = "; ".join(f"+{p['points']:.0f} {p['label']}" for p in line["parts"][:3])
+        table.add_row(f"{line['score']:.0f}", line["event_type"], line["title"], why)
+    Console(width=max(100, Console().width)).print(table)
+    if cut:
+        typer.echo("note: only the newest 200,000 classified events were read", err=True)
 
 
 @app.command("dead-letters")
@@ -173,7 +239,7 @@ async def _dead_letters(settings: Settings, url: str, hop: str | None, redrive: 
     from chokewatch.shared.names import GROUPS, Names
     from chokewatch.shared.redis import connect
 
-    redis = connect(url)
+    redis = connect(url, settings.redis_cluster)
     names = Names(settings.namespace)
     try:
         for name in [hop] if hop else list(GROUPS):

@@ -6,6 +6,7 @@ and restart it with its data (append-only file) kept under a local directory.
 
 from __future__ import annotations
 
+import random
 import shutil
 import socket
 import subprocess
@@ -19,6 +20,20 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def free_cluster_port() -> int:
+    """A free port whose cluster bus port (+10000) is free too; both must stay below 65536."""
+    for _ in range(200):
+        port = random.randint(20_000, 45_000)
+        try:
+            for candidate in (port, port + 10_000):
+                with socket.socket() as sock:
+                    sock.bind(("127.0.0.1", candidate))
+        except OSError:
+            continue
+        return port
+    raise RuntimeError("no free port pair for a cluster node")
 
 
 def server_binary() -> str:
@@ -42,6 +57,7 @@ class EmbeddedRedis:
         self.data_dir = Path(data_dir).resolve()
         self.port = port or free_port()
         self.proc: subprocess.Popen | None = None
+        self.extra_args: list[str] = []
 
     @property
     def url(self) -> str:
@@ -59,6 +75,7 @@ class EmbeddedRedis:
             "--save", "",
             "--daemonize", "no",
             "--logfile", str(self.data_dir / "server.log"),
+            *self.extra_args,
         ]
         self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, start_new_session=True)
         client = redis.Redis(port=self.port, socket_connect_timeout=0.5)
@@ -91,6 +108,65 @@ class EmbeddedRedis:
             self.proc.wait()
 
     def __enter__(self) -> EmbeddedRedis:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class EmbeddedCluster:
+    """A local Redis Cluster of three masters (no replicas), for tests and trials.
+
+    Slots are split in three and the nodes introduced to each other with CLUSTER MEET, so no
+    cluster command-line tool is needed.
+    """
+
+    SLOTS = 16384
+
+    def __init__(self, data_dir: Path, masters: int = 3) -> None:
+        self.data_dir = Path(data_dir).resolve()
+        self.nodes = [
+            EmbeddedRedis(self.data_dir / f"node{i}", port=free_cluster_port()) for i in range(masters)
+        ]
+
+    @property
+    def url(self) -> str:
+        return self.nodes[0].url
+
+    def start(self, timeout: float = 20.0) -> str:
+        for node in self.nodes:
+            node.extra_args = ["--cluster-enabled", "yes",
+                               "--cluster-config-file", "nodes.conf",
+                               "--cluster-node-timeout", "2000"]
+            node.start()
+        clients = [redis.Redis(port=n.port) for n in self.nodes]
+        share = self.SLOTS // len(self.nodes)
+        for i, client in enumerate(clients):
+            first = i * share
+            last = self.SLOTS - 1 if i == len(clients) - 1 else first + share - 1
+            client.execute_command("CLUSTER", "ADDSLOTSRANGE", first, last)
+        for node in self.nodes[1:]:
+            clients[0].execute_command("CLUSTER", "MEET", "127.0.0.1", node.port)
+        deadline = time.monotonic() + timeout
+        while True:
+            infos = [c.execute_command("CLUSTER", "INFO") for c in clients]
+            texts = [i.decode() if isinstance(i, bytes) else str(i) for i in infos]
+            if all("cluster_state:ok" in t for t in texts):
+                break
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("the embedded cluster did not reach state ok")
+            time.sleep(0.1)
+        for client in clients:
+            client.close()
+        return self.url
+
+    def stop(self) -> None:
+        for node in self.nodes:
+            node.stop()
+
+    def __enter__(self) -> EmbeddedCluster:
         self.start()
         return self
 

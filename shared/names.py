@@ -1,7 +1,10 @@
 """Every Redis stream, group and key name chokewatch uses, in one place.
 
-Keys of one stream (the stream, its dead letters, its retry schedule, its dedup marks) share a
-hash tag, so the Lua scripts that touch them together also work on Redis Cluster.
+Keys that one transaction or Lua script touches together share a hash tag, so they live in one
+slot of a Redis Cluster: a stream with its dead letters, retry schedule and dedup marks
+(`{raw}`...); all subscriber configuration with its indexes and keys (`{subs}`); incident state
+(`{inc}`); each subscriber's decisions, history and digest (`{<subscriber id>}`); each source's
+own state (`{<source name>}`).
 """
 
 from __future__ import annotations
@@ -40,44 +43,74 @@ class Names:
     def seen(self, content_hash: str) -> str:
         return f"{self.namespace}:{{{RAW}}}:seen:{content_hash}"
 
+    def seen_url(self, url_hash: str) -> str:
+        return f"{self.namespace}:{{{RAW}}}:seen-url:{url_hash}"  # a canonical URL already admitted
+
+    # ingest sources (the source name is the hash tag: a source's own keys share a slot)
+    @property
+    def sources(self) -> str:
+        return f"{self.namespace}:sources"  # hash: source name -> Source JSON
+
+    @property
+    def source_due(self) -> str:
+        return f"{self.namespace}:sources:due"  # zset: source name by next poll time (epoch ms)
+
+    def source_state(self, name: str) -> str:
+        return f"{self.namespace}:source:{{{name}}}:state"  # hash: validators, last poll, errors
+
+    def source_lease(self, name: str) -> str:
+        return f"{self.namespace}:source:{{{name}}}:lease"  # one replica polls a source at a time
+
+    def source_seen(self, name: str) -> str:
+        return f"{self.namespace}:source:{{{name}}}:seen"  # zset: item keys by first sight
+
+    def source_items(self, name: str) -> str:
+        return f"{self.namespace}:source:{{{name}}}:items"  # capped list: recent items, newest first
+
+    def source_cutoff(self, name: str) -> str:
+        return f"{self.namespace}:source:{{{name}}}:cutoff"  # ISO time: older events do not alert
+
+    def fetch_turn(self, host: str) -> str:
+        return f"{self.namespace}:fetch-turn:{host}"  # lease: one request at a time to a host
+
     # classify
     def incident_index(self, bucket: str) -> str:
-        return f"{self.namespace}:incidents:by:{bucket}"  # zset: incident id by last seen
+        return f"{self.namespace}:{{inc}}:by:{bucket}"  # zset: incident id by last seen
 
     @property
     def incident_members(self) -> str:
-        return f"{self.namespace}:incidents:members"  # hash: event id -> incident id
+        return f"{self.namespace}:{{inc}}:members"  # hash: event id -> incident id
 
     @property
     def incident_lock(self) -> str:
-        return f"{self.namespace}:incidents:lock"
+        return f"{self.namespace}:{{inc}}:lock"
 
     def incident(self, incident_id: str) -> str:
-        return f"{self.namespace}:incident:{incident_id}"
+        return f"{self.namespace}:{{inc}}:incident:{incident_id}"
 
     # subscribers (api writes, alert reads)
     @property
     def subscribers(self) -> str:
-        return f"{self.namespace}:subscribers"  # hash: id -> profile JSON
+        return f"{self.namespace}:{{subs}}:profiles"  # hash: id -> profile JSON
 
     def element_index(self, element: str) -> str:
-        return f"{self.namespace}:idx:element:{element}"  # set of subscriber ids
+        return f"{self.namespace}:{{subs}}:idx:element:{element}"  # set of subscriber ids
 
     @property
     def subscriber_changes(self) -> str:
-        return f"{self.namespace}:subscribers:changes"  # stream of changed ids, for alert workers
+        return f"{self.namespace}:{{subs}}:changes"  # stream of changed ids, for alert workers
 
     @property
     def subscriber_order(self) -> str:
-        return f"{self.namespace}:subscribers:order"  # zset of ids, for cursor pagination
+        return f"{self.namespace}:{{subs}}:order"  # zset of ids, for cursor pagination
 
     @property
     def subscriber_keys(self) -> str:
-        return f"{self.namespace}:subscribers:keyhash"  # hash: id -> sha256 of its API key
+        return f"{self.namespace}:{{subs}}:keyhash"  # hash: id -> sha256 of its API key
 
     @property
     def api_keys(self) -> str:
-        return f"{self.namespace}:apikeys"  # hash: sha256(key) -> subscriber id
+        return f"{self.namespace}:{{subs}}:apikeys"  # hash: sha256(key) -> subscriber id
 
     # alert decisions and history
     def alerted(self, subscriber_id: str) -> str:
@@ -88,6 +121,20 @@ class Names:
 
     def history_order(self, subscriber_id: str) -> str:
         return f"{self.namespace}:history-order:{{{subscriber_id}}}"  # zset: alert id by time
+
+    # digests: per subscriber, a buffer of alerts and the ids in it; a set of those pending
+    def digest(self, subscriber_id: str) -> str:
+        return f"{self.namespace}:digest:{{{subscriber_id}}}"
+
+    def digest_ids(self, subscriber_id: str) -> str:
+        return f"{self.namespace}:digest-ids:{{{subscriber_id}}}"
+
+    def digest_lease(self, subscriber_id: str) -> str:
+        return f"{self.namespace}:digest-lease:{{{subscriber_id}}}"
+
+    @property
+    def digest_pending(self) -> str:
+        return f"{self.namespace}:digest-pending"
 
     def send_turn(self, key: str) -> str:
         return f"{self.namespace}:turn:{key}"  # lease: one message per interval to an endpoint

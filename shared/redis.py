@@ -8,12 +8,21 @@ from redis.exceptions import ResponseError
 from .names import Names
 
 
-def connect(url: str) -> aioredis.Redis:
+def connect(url: str, cluster: bool = False) -> aioredis.Redis:
     # Text in and out: every value chokewatch stores is JSON or plain text. A poison entry with
     # undecodable bytes must still reach the dead-letter stream, hence "replace".
+    if cluster:
+        return aioredis.RedisCluster.from_url(url, decode_responses=True, encoding_errors="replace")
     return aioredis.Redis.from_url(
         url, decode_responses=True, encoding_errors="replace", health_check_interval=30
     )
+
+
+def broker(url: str, cluster: bool = False):
+    """The FastStream broker matching the deployment (single server or cluster)."""
+    from faststream.redis import RedisBroker, RedisClusterBroker
+
+    return (RedisClusterBroker if cluster else RedisBroker)(url, logger=None)
 
 
 async def ensure_streams(redis: aioredis.Redis, names: Names) -> None:

@@ -17,6 +17,9 @@ class Settings(BaseSettings):
         default=None,
         description="Redis to use; unset, `up` and `demo` start an embedded server",
     )
+    redis_cluster: bool = Field(
+        default=False, description="CHOKEWATCH_REDIS_URL names a node of a Redis Cluster"
+    )
     namespace: str = Field(
         default="cw", pattern=r"^[A-Za-z0-9_-]{1,32}$",
         description="prefix of every Redis key, so several deployments can share one Redis",
@@ -75,6 +78,27 @@ class Settings(BaseSettings):
         description="comma-separated hosts or CIDRs exempt from the SSRF guard (e.g. 127.0.0.1)",
     )
     webhook_allow_http: bool = Field(default=False, description="allow plain-http webhook URLs")
+
+    user_agent: str = Field(
+        default="chokewatch/0.1 (trade-control and critical-minerals monitor)",
+        min_length=1, max_length=300,
+        description="User-Agent of every source fetch; operators may add a contact address",
+    )
+    fetch_timeout_s: float = Field(default=20.0, gt=0, description="time limit of one source fetch")
+    fetch_max_bytes: int = Field(
+        default=5_000_000, ge=1_000, description="largest body a source fetch reads (decoded)"
+    )
+    fetch_max_redirects: int = Field(default=5, ge=0, le=20, description="redirects one fetch follows")
+    host_interval_ms: int = Field(
+        default=1_000, ge=0, description="least time between two source requests to one host"
+    )
+    poll_concurrency: int = Field(default=4, ge=1, description="sources one ingest process polls at once")
+    source_backoff_max_s: int = Field(
+        default=3_600, ge=1, description="longest wait before retrying a failing source"
+    )
+    source_files_root: Path | None = Field(
+        default=None, description="folder sources must lie under this directory; unset: refused"
+    )
 
     fault_hold_ms: int = Field(
         default=0, ge=0,

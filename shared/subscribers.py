@@ -43,9 +43,10 @@ end
 return 1
 """
 
-# Delete one profile if its stored version is the expected one, with its key, index entries,
-# decisions and history. KEYS: subscribers, order, api_keys, subscriber_keys, changes stream,
-# then the keys to DEL, then (after n_del) the index sets. ARGV: id, expected version, n_del.
+# Delete one profile if its stored version is the expected one, with its key and index entries.
+# KEYS: subscribers, order, api_keys, subscriber_keys, changes stream, then the index sets.
+# ARGV: id, expected version. (Decisions and history live in the subscriber's own slot and are
+# removed after, by `remove`.)
 _DELETE = """
 local raw = redis.call('HGET', KEYS[1], ARGV[1])
 if not raw or cjson.decode(raw)['version'] ~= tonumber(ARGV[2]) then return 0 end
@@ -55,10 +56,7 @@ local key_hash = redis.call('HGET', KEYS[4], ARGV[1])
 if key_hash then redis.call('HDEL', KEYS[3], key_hash) end
 redis.call('HDEL', KEYS[4], ARGV[1])
 redis.call('XADD', KEYS[5], 'MAXLEN', '~', 100000, '*', 'id', ARGV[1])
-local n_del = tonumber(ARGV[3])
-for i = 6, #KEYS do
-  if i < 6 + n_del then redis.call('DEL', KEYS[i]) else redis.call('SREM', KEYS[i], ARGV[1]) end
-end
+for i = 6, #KEYS do redis.call('SREM', KEYS[i], ARGV[1]) end
 return 1
 """
 
@@ -89,6 +87,13 @@ def announce_change(pipe, names: Names, subscriber_id: str) -> None:
 
 def _bound(score: float) -> str | float:
     return "+inf" if score == float("inf") else "-inf" if score == float("-inf") else score
+
+
+def _own_keys(names: Names, subscriber_id: str) -> list[str]:
+    """A subscriber's decisions, history and digest: one slot, removed with the subscriber."""
+    return [names.alerted(subscriber_id), names.history(subscriber_id),
+            names.history_order(subscriber_id), names.digest(subscriber_id),
+            names.digest_ids(subscriber_id)]
 
 
 def new_api_key() -> str:
@@ -148,13 +153,15 @@ class SubscriberStore:
     async def remove(self, sub: Subscriber) -> bool:
         """Delete a subscriber and everything of it, only if it is still at `sub.version`."""
         names = self.names
-        doomed = [names.alerted(sub.id), names.history(sub.id), names.history_order(sub.id)]
+        doomed = _own_keys(names, sub.id)
         index = [names.element_index(e) for e in sorted(sub.exposed_elements())]
         done = await self._delete(
             keys=[names.subscribers, names.subscriber_order, names.api_keys, names.subscriber_keys,
-                  names.subscriber_changes, *doomed, *index],
-            args=[sub.id, sub.version, len(doomed)],
+                  names.subscriber_changes, *index],
+            args=[sub.id, sub.version],
         )
+        if done:
+            await self.redis.delete(*doomed)
         return bool(done)
 
     async def delete(self, sub: Subscriber) -> None:
@@ -168,9 +175,9 @@ class SubscriberStore:
             if key_hash:
                 pipe.hdel(names.api_keys, key_hash)
             pipe.hdel(names.subscriber_keys, sub.id)
-            pipe.delete(names.alerted(sub.id), names.history(sub.id), names.history_order(sub.id))
             announce_change(pipe, names, sub.id)
             await pipe.execute()
+        await self.redis.delete(*_own_keys(names, sub.id))
 
     async def list_ids(self, after: str | None, limit: int) -> list[str]:
         """Ids in lexical order, after a cursor (the last id of the previous page)."""

@@ -9,6 +9,7 @@ metrics, and a clean stop on SIGTERM or Ctrl-C.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import socket
@@ -27,9 +28,10 @@ from pydantic import ValidationError
 from . import streams
 from .messages import Message
 from .names import Names, StreamKeys
+from .redis import broker as make_broker
 from .redis import connect, ensure_streams
 from .settings import Settings
-from .telemetry import CLAIMED, HANDLE_SECONDS, MESSAGES, log, serve_metrics
+from .telemetry import CLAIMED, HANDLE_SECONDS, MESSAGES, log, refresh_streams, serve_metrics
 
 
 class Retryable(Exception):
@@ -65,6 +67,9 @@ class Runtime:
     consumer: str = field(
         default_factory=lambda: f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
     )
+    # Loops a service runs beside its stages (ingest's source poller, alert's digest sender):
+    # each is started with the service and given the stop event; the service waits for them.
+    background: list[Callable[[asyncio.Event], Awaitable[None]]] = field(default_factory=list)
 
 
 class StreamWorker:
@@ -84,7 +89,8 @@ class StreamWorker:
             # Poison: no retry can fix it.
             await streams.dead_letter(redis, keys, entry_id, fields, _invalid_reason(stage, exc))
             MESSAGES.labels(keys.stream, "dead_lettered").inc()
-            log.warning("dead-lettered invalid entry", stream=keys.stream, entry=entry_id)
+            with structlog.contextvars.bound_contextvars(**_ids_of(fields)):
+                log.warning("dead-lettered invalid entry", stream=keys.stream, entry=entry_id)
             return
 
         bound = structlog.contextvars.bound_contextvars(
@@ -99,6 +105,8 @@ class StreamWorker:
             finally:
                 HANDLE_SECONDS.labels(keys.stream).observe(time.perf_counter() - started)
             MESSAGES.labels(keys.stream, "ok").inc()
+            log.debug("handled", stream=keys.stream, entry=entry_id,
+                      ms=round((time.perf_counter() - started) * 1000, 1))
             if settings.fault_hold_ms:
                 await asyncio.sleep(settings.fault_hold_ms / 1000)
 
@@ -164,8 +172,13 @@ class StreamWorker:
                     MESSAGES.labels(keys.stream, "dead_lettered").inc()
                 else:
                     await streams.requeue(redis, keys, entry_id, fields, attempts)
-                log.warning("took over a stalled entry", stream=keys.stream, entry=entry_id,
-                            attempts=attempts)
+                with structlog.contextvars.bound_contextvars(**_ids_of(fields)):
+                    log.warning("took over a stalled entry", stream=keys.stream, entry=entry_id,
+                                attempts=attempts)
+
+    async def refresh_metrics(self) -> None:
+        """Lag, pending entries, retry schedule and dead letters of the streams this worker reads."""
+        await refresh_streams(self.rt.redis, [self.rt.names.stream(s.hop) for s in self.stages])
 
     async def maintain_forever(self, stop: asyncio.Event) -> None:
         interval = min(1.0, self.rt.settings.claim_idle_ms / 4000)
@@ -174,6 +187,10 @@ class StreamWorker:
                 await self.maintain_once()
             except Exception as exc:  # noqa: BLE001 - Redis away: try again next round
                 log.warning("maintenance round failed", error=repr(exc))
+            try:
+                await self.refresh_metrics()
+            except Exception as exc:  # noqa: BLE001 - the gauges keep their last values
+                log.debug("stream metrics not refreshed", error=repr(exc))
             try:
                 await asyncio.wait_for(stop.wait(), timeout=interval)
             except TimeoutError:
@@ -209,6 +226,15 @@ def _text(value: Any) -> str:
     return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
 
 
+def _ids_of(fields: dict) -> dict[str, str]:
+    """The correlation and message ids an entry's envelope carries, for its log lines."""
+    try:
+        headers = json.loads(fields.get(streams.DATA, "")).get("headers", {})
+        return {k: str(headers[k])[:200] for k in ("correlation_id", "message_id") if k in headers}
+    except (ValueError, AttributeError, TypeError):
+        return {}
+
+
 def _invalid_reason(stage: Stage, exc: Exception) -> str:
     if isinstance(exc, ValidationError):
         problems = "; ".join(
@@ -228,14 +254,14 @@ async def run_service(
     """Run one service until SIGTERM or SIGINT, then stop cleanly."""
     if not settings.redis_url:
         raise SystemExit("CHOKEWATCH_REDIS_URL is not set (`chokewatch up` starts one for you)")
-    redis = connect(settings.redis_url)
+    redis = connect(settings.redis_url, settings.redis_cluster)
     runtime = Runtime(settings, redis, Names(settings.namespace))
     await ensure_streams(redis, runtime.names)
     worker = StreamWorker(runtime, await build(runtime))
 
     port = settings.metrics_port if settings.metrics_port is not None else default_metrics_port
     bound = serve_metrics(port)
-    broker = RedisBroker(settings.redis_url, logger=None)
+    broker = make_broker(settings.redis_url, settings.redis_cluster)
     worker.attach(broker)
 
     stop = asyncio.Event()
@@ -245,9 +271,10 @@ async def run_service(
 
     await broker.start()
     log.info("service started", service=name, consumer=runtime.consumer, metrics_port=bound)
-    maintenance = asyncio.create_task(worker.maintain_forever(stop))
+    tasks = [asyncio.create_task(worker.maintain_forever(stop))]
+    tasks += [asyncio.create_task(loop_(stop)) for loop_ in runtime.background]
     await stop.wait()
     log.info("service stopping", service=name)
     await broker.stop()
-    await maintenance
+    await asyncio.gather(*tasks)
     await redis.aclose()

@@ -24,6 +24,7 @@ from chokewatch.shared.subscribers import SubscriberStore
 from chokewatch.shared.telemetry import SUBSCRIBERS
 
 from . import alerts, events, operations, subscribers
+from . import sources as sources_api
 from .audit import AuditLog
 from .errors import REQUEST_ID
 from .limits import BodyLimit, RateLimit
@@ -45,7 +46,7 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI):
         if not settings.redis_url:
             raise RuntimeError("CHOKEWATCH_REDIS_URL is not set")
-        redis = connect(settings.redis_url)
+        redis = connect(settings.redis_url, settings.redis_cluster)
         names = Names(settings.namespace)
         await ensure_streams(redis, names)
         state = app.state
@@ -66,6 +67,7 @@ def create_app(settings: Settings) -> FastAPI:
                   separate_input_output_schemas=False)
     for module in (subscribers, alerts, events, operations):
         app.include_router(module.router)
+    app.include_router(sources_api.router)
 
     @app.middleware("http")
     async def request_id(request: Request, call_next):
