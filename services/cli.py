@@ -73,8 +73,10 @@ def run(name: Annotated[str, typer.Argument(help="ingest, classify, alert or api
         if not settings.redis_url:
             typer.echo("error: CHOKEWATCH_REDIS_URL is not set", err=True)
             raise typer.Exit(2)
+        # log_config=None: uvicorn logs through our handlers (JSON when CHOKEWATCH_LOG_JSON);
+        # the API logs each request itself, with its request id.
         uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port,
-                    log_level="warning")
+                    log_level="warning", log_config=None, access_log=False)
         return
     from chokewatch.services.stack import METRICS_PORTS
 

@@ -23,7 +23,7 @@ from chokewatch.shared.ssrf import Guard
 from chokewatch.shared.subscribers import SubscriberStore
 from chokewatch.shared.telemetry import SUBSCRIBERS
 
-from . import alerts, events, operations, subscribers
+from . import alerts, deadletters, events, operations, subscribers
 from . import sources as sources_api
 from .audit import AuditLog
 from .errors import REQUEST_ID
@@ -65,7 +65,7 @@ def create_app(settings: Settings) -> FastAPI:
     # point at the same component names the models have.
     app = FastAPI(title="chokewatch", version="1", description=DESCRIPTION, lifespan=lifespan,
                   separate_input_output_schemas=False)
-    for module in (subscribers, alerts, events, operations):
+    for module in (subscribers, alerts, events, operations, deadletters):
         app.include_router(module.router)
     app.include_router(sources_api.router)
 
