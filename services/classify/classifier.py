@@ -85,7 +85,9 @@ _COMMENTARY_TITLE = re.compile(
     re.IGNORECASE,
 )
 # An explainer's title asks; a news lead says when ("on Monday", "this week").
-_ASKING_TITLE = re.compile(r"^\s*(?:how|what|why|who|is|are|can|should|will|does)\b", re.IGNORECASE)
+_ASKING_TITLE = re.compile(
+    r"^\s*(?:how|what|why|who|is|are|can|could|should|will|would|might|may|does|do)\b", re.IGNORECASE
+)
 _NEWS_TIME = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|this week|last week)\b"
     r"|\bon (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d",
