@@ -5,26 +5,17 @@ from __future__ import annotations
 import asyncio
 import json
 
-from faststream.redis import RedisBroker
-
 from chokewatch.shared import streams
 from chokewatch.shared.messages import RawEvent, new_id, utcnow
 from chokewatch.shared.names import RAW
 from chokewatch.shared.redis import ensure_streams
 from chokewatch.shared.worker import Runtime, Stage, StreamWorker
+from tests.conftest import running_worker, until
 
 
 def raw_event(title: str = "t", text: str = "some text") -> RawEvent:
     eid = new_id()
     return RawEvent(id=eid, correlation_id=eid, ingested_at=utcnow(), title=title, text=text)
-
-
-async def _until(predicate, timeout: float = 15.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not await predicate():
-        assert loop.time() < deadline, "timed out"
-        await asyncio.sleep(0.05)
 
 
 async def _dead(redis, keys) -> list[dict]:
@@ -53,18 +44,9 @@ async def test_poison_and_failing_entries_are_dead_lettered_and_the_rest_flows(
     await streams.publish(redis, keys, raw_event("boom"))
     await streams.publish(redis, keys, raw_event("second"))
 
-    broker = RedisBroker(settings.redis_url, logger=None)
-    worker.attach(broker)
-    stop = asyncio.Event()
-    await broker.start()
-    maintenance = asyncio.create_task(worker.maintain_forever(stop))
-    try:
-        await _until(lambda: _count(redis, keys.dead, 3))
-        await _until(lambda: _backlog_empty(redis, names))
-    finally:
-        stop.set()
-        await broker.stop()
-        await maintenance
+    async with running_worker(settings, redis, names, worker.stages):
+        await until(lambda: _count(redis, keys.dead, 3), what="three dead letters")
+        await until(lambda: _backlog_empty(redis, names), what="the backlog to drain")
 
     assert handled == ["first", "second"]
     assert tries["boom"] == settings.max_attempts
