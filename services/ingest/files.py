@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chokewatch.shared.messages import RawEvent, new_id, utcnow
 from pydantic import ValidationError
+
+from chokewatch.shared.messages import RawEvent, new_id, utcnow
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}

@@ -70,3 +70,21 @@ def test_without_redis_it_says_how_to_get_one(tmp_path):
     done = subprocess.run([sys.executable, "-m", "chokewatch.services.cli", "ingest", str(f)],
                           env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "CHOKEWATCH_REDIS_URL" in done.stderr
+
+
+async def test_pushed_update_at_the_same_url_is_admitted_but_a_polled_repeat_is_not(redis, names):
+    from chokewatch.services.ingest.dedup import Admission, Admitter
+    from chokewatch.shared.messages import RawEvent, new_id, utcnow
+
+    def event(text: str, source: str) -> RawEvent:
+        eid = new_id()
+        return RawEvent(id=eid, correlation_id=eid, ingested_at=utcnow(), text=text, source=source,
+                        source_url="https://news.example.com/gallium?utm_source=x")
+
+    admitter = Admitter(redis, names, ttl_days=1)
+    assert await admitter.check(event("Gallium licences required.", "api")) is Admission.admitted
+    update = event("Gallium licences required; first licences granted.", "api")
+    assert await admitter.check(update) is Admission.admitted
+    assert await admitter.check(event("First version.", "feed:wire")) is Admission.admitted
+    repeat = event("Same item, text reworded by the feed.", "feed:wire")
+    assert await admitter.check(repeat) is Admission.duplicate_url

@@ -1,0 +1,190 @@
+"""Source routes (admin only): what chokewatch watches by itself, and how each source is doing.
+
+Create, list, read, change (pause, interval, options, cut-off), delete, poll soon, and the
+recent items a source produced. A source's poll state shows its last error while it fails.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+from pydantic import AwareDatetime, BaseModel, Field, ValidationError
+
+from chokewatch.services.ingest.sources import (
+    EXAMPLE,
+    NAME_PATTERN,
+    FolderOutsideRoot,
+    Source,
+    SourceExists,
+    SourceKind,
+    SourcePatch,
+    SourceSpec,
+    SourceStore,
+    folder_path,
+    status_of,
+)
+
+from .auth import Principal, principal, require_admin
+from .errors import ADMIN, AUTH, field_error, from_validation
+from .models import Problem
+
+router = APIRouter(tags=["sources"])
+Who = Annotated[Principal, Depends(principal)]
+SourceName = Annotated[str, Path(pattern=NAME_PATTERN, description="the source's name")]
+MISSING = {404: {"model": Problem, "description": "no such source"}}
+
+
+class PollState(BaseModel):
+    status: str = Field(description="new (never polled), ok, failing or paused")
+    last_poll_at: AwareDatetime | None = None
+    last_ok_at: AwareDatetime | None = None
+    next_poll_at: AwareDatetime | None = None
+    consecutive_failures: int = 0
+    last_error: str | None = Field(default=None, description="why the last failed poll failed")
+    last_error_reason: str | None = Field(
+        default=None, description="timeout, connection, http_status, too_large, redirects, invalid, config"
+    )
+    last_error_at: AwareDatetime | None = None
+    last_item_error: str | None = None
+    last_warning: str | None = None
+    last_new: int = Field(default=0, description="events the last successful poll admitted")
+    items_admitted: int = Field(default=0, description="events admitted since the source was created")
+
+
+class SourceView(BaseModel):
+    model_config = {"json_schema_extra": {"examples": [{
+        "source": {**EXAMPLE, "alert_after": None, "paused": False, "created_at": "2025-10-09T08:00:00Z",
+                   "updated_at": "2025-10-09T08:00:00Z"},
+        "state": {"status": "ok", "consecutive_failures": 0, "last_new": 2, "items_admitted": 14},
+        "cutoff": "2025-10-09T00:00:00Z"}]}}
+
+    source: Source
+    state: PollState
+    cutoff: AwareDatetime = Field(description="events published earlier are stored but do not alert")
+
+
+class SourceList(BaseModel):
+    items: list[SourceView]
+
+
+class SourceItem(BaseModel):
+    at: AwareDatetime = Field(description="when the poll found it")
+    title: str
+    url: str | None = None
+    published_at: AwareDatetime | None = None
+    language: str | None = Field(default=None, description="ISO 639-1, detected from the text")
+    outcome: str = Field(description="admitted, duplicate_url or duplicate_content")
+    event_id: str | None = None
+
+
+class SourceItems(BaseModel):
+    items: list[SourceItem]
+
+
+class PollQueued(BaseModel):
+    status: str = "queued"
+
+
+def _store(request: Request) -> SourceStore:
+    return SourceStore(request.app.state.redis, request.app.state.names)
+
+
+def _check_folder(request: Request, spec: SourceSpec) -> None:
+    if spec.kind is SourceKind.folder:
+        try:
+            folder_path(spec.location, request.app.state.settings)
+        except FolderOutsideRoot as exc:
+            raise field_error(["location"], str(exc)) from None
+
+
+async def _view(store: SourceStore, source: Source) -> dict[str, Any]:
+    state = await store.state(source.name)
+    known = {k: v for k, v in state.items() if k in PollState.model_fields and v != ""}
+    return {"source": source, "state": {**known, "status": status_of(source, state)},
+            "cutoff": source.cutoff()}
+
+
+async def _load(store: SourceStore, name: str) -> Source:
+    source = await store.get(name)
+    if source is None:
+        raise HTTPException(404, detail=f"no source {name!r}")
+    return source
+
+
+@router.post("/v1/sources", status_code=201, response_model=SourceView,
+             responses={**AUTH, **ADMIN, 409: {"model": Problem, "description": "name already taken"}})
+async def create_source(request: Request, who: Who, spec: SourceSpec) -> Any:
+    """Start watching a source; its first poll comes at once (reading back `backfill_days`)."""
+    require_admin(who)
+    _check_folder(request, spec)
+    store = _store(request)
+    try:
+        source = await store.create(spec)
+    except SourceExists:
+        raise HTTPException(409, detail=f"a source named {spec.name!r} exists") from None
+    return await _view(store, source)
+
+
+@router.get("/v1/sources", response_model=SourceList, responses={**AUTH, **ADMIN})
+async def list_sources(request: Request, who: Who) -> Any:
+    """Every source with its poll state, by name."""
+    require_admin(who)
+    store = _store(request)
+    return {"items": [await _view(store, s) for s in await store.all()]}
+
+
+@router.get("/v1/sources/{name}", response_model=SourceView, responses={**AUTH, **ADMIN, **MISSING})
+async def read_source(name: SourceName, request: Request, who: Who) -> Any:
+    """One source and its poll state: last poll, last error, next poll."""
+    require_admin(who)
+    store = _store(request)
+    return await _view(store, await _load(store, name))
+
+
+@router.patch("/v1/sources/{name}", response_model=SourceView, responses={**AUTH, **ADMIN, **MISSING})
+async def change_source(name: SourceName, request: Request, who: Who, patch: SourcePatch) -> Any:
+    """Pause or resume, change the interval, some options, or the alert cut-off."""
+    require_admin(who)
+    store = _store(request)
+    await _load(store, name)
+    try:
+        source = await store.update(name, patch)
+    except ValidationError as exc:
+        raise from_validation(exc) from None
+    if source is None:
+        raise HTTPException(404, detail=f"no source {name!r}")
+    return await _view(store, source)
+
+
+@router.delete("/v1/sources/{name}", status_code=204, responses={**AUTH, **ADMIN, **MISSING})
+async def delete_source(name: SourceName, request: Request, who: Who) -> Response:
+    """Stop watching a source and forget its state (events it admitted stay)."""
+    require_admin(who)
+    if not await _store(request).delete(name):
+        raise HTTPException(404, detail=f"no source {name!r}")
+    return Response(status_code=204)
+
+
+@router.post("/v1/sources/{name}/poll", status_code=202, response_model=PollQueued,
+             responses={**AUTH, **ADMIN, **MISSING,
+                        409: {"model": Problem, "description": "the source is paused"}})
+async def poll_source(name: SourceName, request: Request, who: Who) -> Any:
+    """Poll the source at the next opportunity instead of waiting for its interval."""
+    require_admin(who)
+    store = _store(request)
+    source = await _load(store, name)
+    if source.paused:
+        raise HTTPException(409, detail=f"source {name!r} is paused; resume it first")
+    await store.poll_soon(name)
+    return {"status": "queued"}
+
+
+@router.get("/v1/sources/{name}/items", response_model=SourceItems, responses={**AUTH, **ADMIN, **MISSING})
+async def source_items(name: SourceName, request: Request, who: Who,
+                       limit: int = Query(default=50, ge=1, le=100)) -> Any:
+    """What the source's recent polls found, newest first."""
+    require_admin(who)
+    store = _store(request)
+    await _load(store, name)
+    return {"items": await store.recent(name, limit)}
