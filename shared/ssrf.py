@@ -61,14 +61,16 @@ class Guard:
 
     def check_url(self, url: str) -> tuple[str, int, str]:
         parts = urlsplit(url)
+        # Messages name scheme and host only: a Slack webhook's path is its secret.
+        where = f"{parts.scheme or '?'}://{parts.hostname or '?'}"
         if parts.scheme not in ("https", "http"):
-            raise UnsafeTarget(f"{url!r}: only https URLs are accepted")
+            raise UnsafeTarget(f"{where}: only https URLs are accepted")
         if parts.scheme == "http" and not self.allow_http:
-            raise UnsafeTarget(f"{url!r}: plain http is refused; use https")
+            raise UnsafeTarget(f"{where}: plain http is refused; use https")
         if not parts.hostname:
-            raise UnsafeTarget(f"{url!r}: no host")
+            raise UnsafeTarget(f"{where}: no host")
         if parts.username or parts.password:
-            raise UnsafeTarget(f"{url!r}: credentials in the URL are refused")
+            raise UnsafeTarget(f"{where}: credentials in the URL are refused")
         port = parts.port or (443 if parts.scheme == "https" else 80)
         return parts.hostname.lower(), port, parts.scheme
 

@@ -95,3 +95,12 @@ async def test_endpoint_concurrency_defers_instead_of_queueing():
     assert second.deferred and "in flight" in second.reason
     gate.set()
     assert (await first).delivered
+
+
+async def test_refusals_never_repeat_the_secret_part_of_a_url():
+    secret_path = "/services/T000/B000/s3cr3tT0k3n"
+    for url in (f"http://hooks.example.com{secret_path}", f"https://127.0.0.1{secret_path}",
+                f"https://user:pw@hooks.example.com{secret_path}"):
+        with pytest.raises(UnsafeTarget) as refused:
+            await Guard().pin(url)
+        assert "s3cr3t" not in str(refused.value) and "pw" not in str(refused.value)
