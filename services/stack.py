@@ -7,6 +7,7 @@ production), restarted if it dies, and all are stopped cleanly on Ctrl-C or SIGT
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -93,9 +94,24 @@ def embedded_or_given(env: dict[str, str], data_dir: Path) -> EmbeddedRedis | No
     return server
 
 
+def ensure_admin_key(env: dict[str, str], data_dir: Path) -> Path | None:
+    """Without an admin key the API manages nothing: make one, readable by the owner only."""
+    if env.get("CHOKEWATCH_ADMIN_KEY") or env.get("CHOKEWATCH_ADMIN_KEY_FILE"):
+        return None
+    path = data_dir / "admin.key"
+    if not path.exists():
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(32) + "\n")
+    env["CHOKEWATCH_ADMIN_KEY_FILE"] = str(path.resolve())
+    return path
+
+
 def up(data_dir: Path) -> int:
     env = dict(os.environ)
     data_dir.mkdir(parents=True, exist_ok=True)
+    key_file = ensure_admin_key(env, data_dir)
+    if key_file:
+        print(f"chokewatch: admin key in {key_file} (export CHOKEWATCH_ADMIN_KEY=$(cat {key_file}))")
     server = embedded_or_given(env, data_dir)
     if server:
         print(f"chokewatch: embedded Redis at {server.url} (data in {server.data_dir})")

@@ -18,11 +18,24 @@ from tests.conftest import wait_for
 pytestmark = pytest.mark.slow
 
 
+def up_output_so_far(proc) -> str:
+    """What `up` printed until now (its stdout is a pipe; read without blocking)."""
+    import select
+
+    out = ""
+    while select.select([proc.stdout], [], [], 0)[0]:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        out += line
+    return out
+
+
 def test_up_runs_everything_restarts_the_dead_and_stops_cleanly(tmp_path: Path):
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHOKEWATCH_")}
     env.update(CHOKEWATCH_DATA_DIR=str(tmp_path / "data"), CHOKEWATCH_API_PORT=str(port),
-               CHOKEWATCH_METRICS_PORT="0", CHOKEWATCH_ADMIN_KEY="k" * 24)
+               CHOKEWATCH_METRICS_PORT="0")
     up = subprocess.Popen([sys.executable, "-m", "chokewatch.services.cli", "up"], env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
@@ -33,6 +46,13 @@ def test_up_runs_everything_restarts_the_dead_and_stops_cleanly(tmp_path: Path):
                 return False
 
         wait_for(ready, timeout=40, what="the API of `up`")
+        key_file = tmp_path / "data" / "admin.key"  # made by `up`, for the owner only
+        assert key_file.stat().st_mode & 0o077 == 0
+        key = key_file.read_text().strip()
+        assert key not in up_output_so_far(up)
+        listed = httpx.get(f"http://127.0.0.1:{port}/v1/subscribers",
+                           headers={"authorization": f"Bearer {key}"}, timeout=5)
+        assert listed.status_code == 200
         url_file = tmp_path / "data" / "redis.url"
         assert url_file.read_text().startswith("redis://127.0.0.1:")
         children = psutil.Process(up.pid).children(recursive=True)
