@@ -59,11 +59,37 @@ _SUSPEND_SUPPLY = re.compile(
     r"(?!\s+(?:control|curb|restriction|ban|licen|rule|measure|review))"
     r"|export\s+(?:suspension|halt|moratorium)"
 )
+# Where a supply halt can begin: the regex is tried only there, not at every character.
+_HALT_WORDS = (" suspen", " paus", " halt", " moratorium", " export ")
+
+
+def _supply_halts(normalised: str, lower: str) -> list[re.Match[str]]:
+    if not ("suspen" in lower or "paus" in lower or "halt" in lower or "moratorium" in lower):
+        return []
+    starts: list[int] = []
+    for word in _HALT_WORDS:
+        at = normalised.find(word)
+        while at >= 0:
+            starts.append(at + 1)
+            at = normalised.find(word, at + 1)
+    found: list[re.Match[str]] = []
+    reach = 0
+    for at in sorted(starts):
+        if at < reach:
+            continue
+        m = _SUSPEND_SUPPLY.match(normalised, at)
+        if m:
+            found.append(m)
+            reach = m.end()
+    return found
+
+
 _OBJECT_PREP = re.compile(
     r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bby|\bfor|\bof|\bat|\boutside|\binto|\bthan)\s+(?:the\s+)?$"
 )
 # A legal-form word; the capitalised words before it name the company ("Almonty Industries Inc").
 _COMPANY_SUFFIX = re.compile(r" (?:Inc|Corp|Corporation|Ltd|Limited|Holdings|PLC|plc|AG)\b")
+_OBJECT_PAIR = re.compile(r"\b(?:on|against|to|from|for)\s+(?:the\s+)?[A-Z][a-z]+\s+(?:and|&)\s+(?:the\s+)?$")
 _CASHTAG = re.compile(r"\$[A-Z]{2,5}\b")
 # A sentence opening on a past date tells history ("In September 2010, ...").
 _HISTORY_OPENING = re.compile(
@@ -156,11 +182,17 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+_SECTION_LINE = re.compile(r"\s*(?:[A-Z][A-Za-z&]*(?: [A-Z&][A-Za-z&]*){0,2}\s*[|/>»]\s*)+[A-Za-z& ]*$")
+
+
 def _split_title(text: str, title: str) -> tuple[str, str]:
     """Without a given title, a short first line standing alone is the title."""
     if title or "\n" not in text:
         return title, text
     first, rest = text.split("\n", 1)
+    # A section label or menu line ("Markets | Asia") above the headline is page debris.
+    while rest.strip() and (" | " in first or _SECTION_LINE.match(first)):
+        first, _, rest = rest.lstrip("\n").partition("\n")
     if 0 < len(first.strip()) <= 160 and not first.rstrip().endswith((".", "。")) and rest.strip():
         return first.strip(), rest
     return title, text
@@ -216,6 +248,12 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
                 bucket.clear()
                 for hit in kept:
                     bucket[hit.kind].append(hit)
+    if any("tariff_sense" in bucket for bucket in buckets):
+        # "export tariff" of an energy supplier: with no mineral or chip anywhere, no tariff at all.
+        other_sense = not element_found and not any("mineral" in b or "chip" in b for b in buckets)
+        for bucket in buckets:
+            if other_sense or "tariff_sense" in bucket:
+                bucket.pop("tariff", None)
     for m in _ABBREVIATED_ACTOR.finditer(full):
         if m.start() == 0 or not full[m.start() - 1].isalpha():
             value = _ABBREVIATED_VALUE.get(m.group(), "US")
@@ -226,8 +264,7 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
     if "$" in full:
         for m in _CASHTAG.finditer(full):
             add("topic", Hit(m.start(), m.end(), "topic", "", m.group()))
-    suspends = "suspend" in lower or "pause" in lower or "halt" in lower or "moratorium" in lower
-    for m in _SUSPEND_SUPPLY.finditer(normalised, 1) if suspends else ():
+    for m in _supply_halts(normalised, lower):
         add("supply_halt", Hit(m.start() - 1, m.end() - 1, "supply_halt", "", m.group()))
     for hit in gazetteer.element_hits(full, normalised, element_found):
         sents[bisect_right(starts, hit[0]) - 1].elements.append(hit)
@@ -256,8 +293,17 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
     for s in sents:
         hits = s.hits
         reasons = hits.get("reason")
+        if reasons and any(h.phrase == "since" for h in reasons):
+            reasons = [h for h in reasons if h.phrase != "since" or not _SINCE_TIME.match(full, h[1])]
+            hits["reason"] = reasons
         if reasons:
             at = min(h[0] for h in reasons)
+            clause = _CAUSE_ENDS.search(full, at, s.info.end) if at - s.info.start > _LEADING else None
+            if clause and not any(h[0] < at for kind in _MAIN_KINDS for h in hits.get(kind, _EMPTY)):
+                # "Beijing hits back at tariffs with a licence regime": the cause ends at "with".
+                s.reason_at, s.reason_end = at, clause.end()
+                s.settle()
+                continue
             if at - s.info.start <= _LEADING:
                 # A leading clause ("To implement the consensus, ...", "为落实…，") gives the
                 # cause; the news follows its comma.
@@ -296,6 +342,14 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
 
 
 _HISTORY_FIRST = frozenset("IiBbSsAa")
+# "since May 20", "since 2023", "since then": a time, not a cause.
+_SINCE_TIME = re.compile(
+    r"\s+(?:(?:early|late|mid)[ -])?"
+    r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|then|the start)",
+    re.IGNORECASE,
+)
+# Where a cause stated after the subject gives way to the news it answers.
+_CAUSE_ENDS = re.compile(r"\s(?:with|by imposing|by placing|by adding|by restricting)\s")
 # "12 May 2025", "May 14", "since May": the month, not a modal verb.
 _MONTH_MAY = re.compile(
     r"\d\s*May\b|\bMay\.?\s*\d|\b(?:since|in|of|early|late|mid|until|by|last|next)[ -]May\b"
@@ -333,14 +387,48 @@ _VOTE_KINDS = frozenset(
 )
 
 
-def _type_votes(s: _Sent) -> dict[EventType, float]:
-    """How strongly one sentence speaks for each event type, before its weight."""
+# Verbs that restrict what they act on ("banned ... exports"), unlike "expand" or "raise".
+_RESTRICTING = (
+    "impos",
+    "ban",
+    "restrict",
+    "tighten",
+    "require",
+    "halt",
+    "block",
+    "curb",
+    "prohibit",
+    "stop",
+    "denied",
+    "deny",
+    "refus",
+    "withh",
+    "delay",
+    "stall",
+    "slow",
+    "holding back",
+    "hold back",
+    "held back",
+    "crack",
+    "new ",
+    "禁止",
+    "限制",
+    "实施",
+)
+
+
+def _type_votes(s: _Sent, notice_minerals: bool = False) -> dict[EventType, float]:
+    """How strongly one sentence speaks for each event type, before its weight.
+
+    `notice_minerals`: the text is a numbered notice whose articles name the minerals, so its
+    heading and preamble speak of them too.
+    """
     if _VOTE_KINDS.isdisjoint(s.main):
         return {}
-    mineral = bool(s.elements) or bool(s.hits.get("mineral"))
+    mineral = bool(s.elements) or bool(s.hits.get("mineral")) or (notice_minerals and s.in_lead)
     chip = bool(s.cues("chip"))
     # Weak control words with a restricting verb ("banned ... exports") are control language.
-    weak = 1.0 if s.cues("tightening") else WEAK_CONTROL
+    weak = 1.0 if any(h.phrase.startswith(_RESTRICTING) for h in s.cues("tightening")) else WEAK_CONTROL
     control = min(_CAP_PER_SENTENCE, s.count("control") + weak * s.count("control_weak"))
     votes: dict[EventType, float] = {}
     if mineral and control:
@@ -401,14 +489,19 @@ def _decide_type(
     totals: dict[EventType, float] = defaultdict(float)
     lead: dict[EventType, float] = defaultdict(float)
     votes_of: list[dict[EventType, float]] = []
+    notice = any(s.cues("numbered") for s in sents if s.in_lead) and any(
+        s.elements and s.cues("control") and not s.cues("chip")
+        for s in sents[: LIST_WINDOW + 1]
+        if not s.background
+    )
     for s in sents:
-        votes = _type_votes(s)
+        votes = _type_votes(s, notice)
         votes_of.append(votes)
         for etype, v in votes.items():
             totals[etype] += v * s.weight
             if s.in_lead and not s.background:
                 lead[etype] += v * s.weight
-    topic = sum(len(s.hits.get("topic", ())) for s in sents)
+    topic = len({h.phrase for s in sents for h in s.hits.get("topic", ())})
     mentions = any(
         s.elements or s.cues("chip") or s.cues("tariff") or s.hits.get("mineral") or s.cues("sanctions")
         for s in sents
@@ -431,8 +524,14 @@ def _decide_type(
     best = max(lead, key=lambda t: (lead[t] + 0.25 * totals[t], -EVENT_TYPES.index(t)))
     # A deal whose news is one specific measure takes that measure's type (LABELS.md).
     if best is EventType.trade_talks:
-        for measure in (EventType.mineral_export_control, EventType.chip_export_control, EventType.tariff):
-            if lead.get(measure, 0) >= 0.6 * lead[best] and _lead_has_easing(sents, votes_of, measure):
+        title_votes = votes_of[0] if sents[0].info.is_title else {}
+        measures = [m for m in _DEAL_MEASURES if lead.get(m, 0) >= 0.6 * lead[best]]
+        for measure in measures:
+            # A deal reported by its talks in the title, or one whose lead names several measures
+            # (tariffs and minerals), is a deal; one measure in a deal's lead takes the news.
+            others = [m for m in _DEAL_MEASURES if m is not measure and lead.get(m, 0) >= 0.5 * lead[measure]]
+            talks_title = EventType.trade_talks in title_votes and measure not in title_votes
+            if not others and not talks_title and _lead_has_easing(sents, votes_of, measure):
                 best = measure
                 break
     comment = sum(min(3, len(s.cues("commentary"))) * s.info.weight for s in sents if s.in_lead)
@@ -449,6 +548,7 @@ def _decide_type(
     return best, totals, carriers
 
 
+_DEAL_MEASURES = (EventType.mineral_export_control, EventType.chip_export_control, EventType.tariff)
 _MEASURES = (
     EventType.mineral_export_control,
     EventType.chip_export_control,
@@ -515,9 +615,12 @@ def _direction_cues(s: _Sent, full: str) -> tuple[list[Hit], list[Hit]]:
         return easing, tight
     halts = s.cues("supply_halt")
     kept = []
+    contrast = _CONTRAST.search(full, s.info.start, s.info.end)
     for h in easing:
         if any(a[0] <= h[0] < a[1] for a in halts):
             continue
+        if contrast and contrast.start() > s.info.start + _LEADING and h[0] > contrast.start():
+            continue  # "raised the tariff on China, while pausing it for others": another party
         window = full[max(s.info.start, h[0] - _NEGATION_REACH) : h[0]]
         if _NEGATION.search(window):
             continue
@@ -531,6 +634,7 @@ def _direction_cues(s: _Sent, full: str) -> tuple[list[Hit], list[Hit]]:
 
 
 _NEGATION_REACH = 60
+_CONTRAST = re.compile(r",?\s(?:while|whereas|as other|but other|even as)\s")
 _OBJECT_REACH = 20
 _STOPPING = ("stop", "halt", "block", "deny", "denied", "refus", "end")
 _NEGATION = re.compile(
@@ -571,11 +675,12 @@ def _direction(etype: EventType, carriers: list[_Sent], full: str) -> tuple[Dire
 
 
 def _status(
-    etype: EventType, carriers: list[_Sent], effective_phrase: str
+    etype: EventType, carriers: list[_Sent], effective_phrase: str, terms: list[_Sent], full: str
 ) -> tuple[Status | None, list[str]]:
     if etype in (EventType.commentary, EventType.not_relevant):
         return None, []
-    top = sorted(carriers, key=lambda s: -s.weight)[:STATUS_SENTENCES]
+    # A deal's status is that of the measures its lead reports ("China will suspend ...").
+    top = sorted(carriers, key=lambda s: -s.weight)[:STATUS_SENTENCES] + terms
     strong = [h.phrase for s in top for h in s.cues("numbered")] + [
         h.phrase for s in top for h in s.cues("enacted") if h.phrase.startswith(_STRONG_ENACTED)
     ]
@@ -583,14 +688,37 @@ def _status(
         strong.append(effective_phrase)
     if strong:
         return Status.enacted, strong
-    spec, intent = _weighted(top, "speculation"), _weighted(top, "announced")
-    done = _weighted(top, "enacted")
+    spec = _weighted(top, "speculation")
+    intent = sum(s.weight for s in top for h in s.cues("announced") if not _nominal_intent(full, h))
+    # "would be granted", "will be lifted": a done-word told as intent.
+    future = sum(s.weight for s in top for h in s.cues("enacted") if _future_passive(full, h))
+    intent += future
+    done = _weighted(top, "enacted") - future
+    if spec and any(_WHETHER.search(full, max(0, h[0] - 12), h[0]) for s in top for h in s.cues("announced")):
+        spec += intent  # "discussing whether to restrict": an open question, not a plan
+        intent = 0.0
     if spec > max(intent, done):
         return Status.speculation, [h.phrase for s in top for h in s.cues("speculation")]
     if intent > 0 and intent >= done:
         return Status.announced, [h.phrase for s in top for h in s.cues("announced")]
     # Reported in the past or present tense with no word of intent: it has happened.
     return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
+
+
+# "The decision to require", "the move to ban": the infinitive names the measure, not a plan.
+_NOMINAL = re.compile(r"(?:decision|move|step|order|rule|measure|notice)\s+$")
+_WHETHER = re.compile(r"whether\s+$")
+_FUTURE_PASSIVE = re.compile(r"\b(?:would|will|to)\s+be\s+\Z")
+
+
+def _nominal_intent(full: str, hit: Hit) -> bool:
+    if not hit.phrase.startswith("to "):
+        return False
+    return _NOMINAL.search(full[max(0, hit[0] - 12) : hit[0]].lower()) is not None
+
+
+def _future_passive(full: str, hit: Hit) -> bool:
+    return _FUTURE_PASSIVE.search(full[max(0, hit[0] - 14) : hit[0]].lower()) is not None
 
 
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
@@ -627,7 +755,9 @@ def _issuer(
     first: list[Hit] = []
     for s in ordered:
         for h in sorted(s.cues("actor"), key=lambda h: h.start):
-            if _OBJECT_PREP.search(full, max(0, h.start - 12), h.start):
+            if _OBJECT_PREP.search(full, max(0, h.start - 12), h.start) or _OBJECT_PAIR.search(
+                full, max(0, h.start - 30), h.start
+            ):
                 counts[h.value] += 0.2 * s.weight
                 continue
             counts[h.value] += s.weight
@@ -700,7 +830,14 @@ def _elements(
         subject = [s for s in sents if s.in_lead]
     else:
         subject = _subject_sentences(carriers, sents)
-    hits = [h for s in subject for h in s.elements if h.start < s.reason_at or h.start >= s.reason_end]
+    hits = [
+        h
+        for s in subject
+        for h in s.elements
+        if (h.start < s.reason_at or h.start >= s.reason_end)
+        # "did not say whether this included rare earths": an open question covers nothing.
+        and full.find("whether", max(s.info.start, h.start - _WHETHER_REACH), h.start) < 0
+    ]
     rare_named = {h.value for h in hits if h.kind == "element" and h.value in gazetteer.ALL_RARE_EARTHS}
     # A named list, or a group that is one ("NdPr", "SmCo magnets"), is what the text means.
     definite = len(rare_named) >= 2 or any(h.kind == "group" and h.value not in _VAGUE for h in hits)
@@ -718,6 +855,7 @@ def _elements(
 
 
 _TECH_WINDOW = 60
+_WHETHER_REACH = 80
 # Nouns that make "rare earth(s)" a label for a trade, firm or place rather than what a measure covers.
 _DESCRIPTOR = re.compile(
     r"s?\s+(?:traders?|producers?|miners?|mines?|companies|company|firms?|industry|sector|stocks?"
@@ -771,9 +909,9 @@ def classify(text: str, title: str = "") -> Classification:
         )
         effective, effective_ev = dates.effective_date(dated, full)
     # A stated start date means the measure is issued, even if it starts later (LABELS.md).
-    status, status_ev = _status(etype, carriers, effective_ev)
+    status, status_ev = _status(etype, carriers, effective_ev, terms[len(carriers) :], full)
     issuer, issuer_ev = _issuer(etype, carriers, sents, full)
-    elements, element_ev = _elements(etype, carriers, sents, full)
+    elements, element_ev = _elements(etype, terms, sents, full)
     chips, chips_ev = _chips(etype, terms)
     subject = carriers or [s for s in sents if s.in_lead]
     stages = (

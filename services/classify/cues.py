@@ -64,7 +64,7 @@ MINERAL_CONTEXT = [
 TARIFF = [
     "tariff*", "duties", "import duty", "import duties", "customs duties", "levy", "levies",
     "anti-dumping", "countervailing", "section 232", "section 301", "关税", "reciprocal tariff*",
-    "tariff probe", "trade probe",
+    "tariff probe", "trade probe", "duty on", "duty of", "extra duty", "additional duty",
 ]
 # Who a measure names: with control-list language and no mineral, the news is a sanction.
 TARGETS = [
@@ -107,7 +107,9 @@ POLICY = [
     "critical minerals agreement", "critical minerals deal", "critical minerals framework",
     "critical raw materials act", "strategic project*", "new plant", "new facility",
     "processing plant", "refinery", "breaks ground", "broke ground", "groundbreaking",
-    "defense production act", "tax credit*", "grant of", "awarded", "award", "financing",
+    "defense production act", "tax credit*", "commits", "committed to buy", "agreement to buy",
+    "multi-year agreement", "purchase agreement", "long-term agreement",
+    "grant of", "awarded", "award", "financing",
     "capacity", "joint venture", "acquisition", "acquire*", "supply agreement", "supply deal",
     "commissioned", "opens", "opened", "opening", "begins production", "began production",
     "start production", "started production", "commercial production", "production line",
@@ -199,7 +201,7 @@ SPECULATION = [
     "mulling", "analysts warn", "analysts say", "warn*", "expected to", "possible", "potential",
     "potentially", "fear*", "threat*", "rumour*", "rumor*", "speculat*", "hoped", "hopes", "if",
     "likely", "risk of", "contemplat*", "floated", "signalled", "signaled", "may be",
-    "prepared to", "poised to", "or may not",
+    "prepared to", "poised to", "or may not", "whether to", "no decision",
 ]
 
 # Who acts. Issuers as ISO codes, EU, or the US/China actors by institution.
@@ -207,17 +209,19 @@ ACTORS: dict[str, list[str]] = {
     "CN": [
         "china", "chinese", "beijing", "mofcom", "ministry of commerce", "china's commerce",
         "general administration of customs", "prc", "商务部", "海关总署", "中国", "people's republic",
+        "中方", "中美",
     ],
     "US": [
         "united states", "washington", "american", "bis", "bureau of industry and security",
         "commerce department", "department of commerce", "white house", "trump", "biden", "ustr",
         "pentagon", "department of defense", "department of war", "defense department",
         "war department", "treasury", "dod", "federal register", "bessent", "lutnick", "greer",
+        "美国", "美方", "中美",
     ],
-    "JP": ["japan", "japanese", "tokyo", "meti"],
+    "JP": ["japan", "japanese", "tokyo", "meti", "日本"],
     "AU": ["australia", "australian", "canberra"],
     "MM": ["myanmar", "burma", "kachin", "naypyidaw"],
-    "EU": ["european union", "european commission", "brussels"],
+    "EU": ["european union", "european commission", "brussels", "欧盟"],
     "CA": ["canada", "canadian", "ottawa"],
     "KR": ["south korea", "korean", "seoul"],
     "IN": ["india", "indian", "new delhi"],
@@ -289,6 +293,12 @@ LISTING = [
 ]
 # Phrases that hide the shorter cues inside them ("entity list" in "unreliable entity list").
 SHADOW = ["unreliable entity list", "unreliable entities list", "不可靠实体清单"]
+# Tariffs in another sense: what an energy supplier pays or charges, a phone plan.
+TARIFF_SENSE = [
+    "export tariff*", "feed-in tariff*", "feed in tariff*", "electricity tariff*", "energy tariff*",
+    "fixed tariff*", "tariff plan*", "mobile tariff*", "broadband tariff*", "smart export guarantee",
+    "per kilowatt hour", "kilowatt hour", "kwh", "energy supplier*", "rooftop solar", "solar panels",
+]
 STAGES: dict[str, list[str]] = {
     "mining": ["mining", "mine", "mines", "extraction", "开采", "ore"],
     "separation": ["separation", "refining", "refinery", "processing", "smelting", "冶炼", "分离", "oxide*"],
@@ -388,6 +398,7 @@ def _entries() -> list[tuple[str, str, str]]:
         "background": BACKGROUND,
         "uses": USES,
         "shadow": SHADOW,
+        "tariff_sense": TARIFF_SENSE,
         "listing": LISTING,
     }
     entries = [(p, kind, kind) for kind, phrases in tables.items() for p in phrases]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from chokewatch.shared.messages import Classification, EventType
 
@@ -23,6 +23,9 @@ NEAR_DUPLICATE = 0.5  # estimated Jaccard of shingles above which texts are copi
 SAME_ELEMENTS = 0.7  # element-set Jaccard above which two measures of one issuer coincide
 ANCHOR_ELEMENTS = 0.3  # a shared date counts only if the elements overlap at least this much
 MAX_GAP_DAYS = 180  # beyond this, only a shared number or named measure joins two texts
+FORWARD_DAYS = 45  # a day-month this close ahead of a text's date is a start date it announces
+MAX_CITE_DAYS = 400  # a day-month names a day within about a year
+SAME_DAY_NUMBERS = 10  # announcements issued together on one day carry neighbouring numbers
 
 _NON_EVENTS = (EventType.commentary, EventType.not_relevant)
 # Types that one incident may carry in different texts (a deal reported as talks or as the
@@ -51,13 +54,19 @@ _NAMED = {
     "unreliable entity list": "unreliable entity list", "section 301": "section 301",
     "section 232": "section 232", "price floor": "price floor",
     "critical raw materials act": "crma", "strategic projects": "crma",
+    "fentanyl": "fentanyl", "芬太尼": "fentanyl", "reciprocal tariff": "reciprocal",
+    "liberation day": "reciprocal", "对等关税": "reciprocal",
 }  # fmt: skip
 # Meeting places: a text is about the first one it names; two venues are two rounds of talks.
 _VENUES = ("geneva", "london", "busan", "kuala lumpur", "madrid", "stockholm", "gyeongju",
            "mar-a-lago", "osaka", "bali")  # fmt: skip
+# The same places as Chinese readouts name them.
+_CHINESE_VENUES = {"日内瓦": "geneva", "伦敦": "london", "釜山": "busan", "吉隆坡": "kuala lumpur",
+                   "马德里": "madrid", "斯德哥尔摩": "stockholm", "庆州": "gyeongju"}  # fmt: skip
 _ANCHOR_LEXICON = Lexicon(
     [(name, "named", value) for name, value in _NAMED.items()]
     + [(venue, "venue", venue) for venue in _VENUES]
+    + [(name, "venue", venue) for name, venue in _CHINESE_VENUES.items()]
     + [(month[:3] + "*", "month", str(i)) for i, month in enumerate(_MONTHS.split(), 1)]
 )
 _DAY_AFTER_MONTH = re.compile(r"[a-z]*\.?\s+(\d{1,2})(?!\d)")
@@ -122,20 +131,54 @@ def _day(item: Item) -> str | None:
 
 
 def cites(later: Item, earlier: Item) -> bool:
-    """The later text names the day the earlier one was published ("the October 9 measures")."""
+    """The later text names the day the earlier one was published ("the October 9 measures").
+
+    A day a few weeks after the later text's own date is a start date it looks forward to
+    ("from May 14"), not a citation of last year's text published on that day.
+    """
     day = _day(earlier)
     if day is None or later.published_at is None or earlier.published_at is None:
         return False
-    return later.published_at.date() > earlier.published_at.date() and day in later.anchor_set()
+    then, now = earlier.published_at.date(), later.published_at.date()
+    if not now > then or day not in later.anchor_set():
+        return False
+    upcoming = then.replace(year=now.year) if not (then.month == 2 and then.day == 29) else None
+    if upcoming and now < upcoming <= now + timedelta(days=FORWARD_DAYS):
+        return False
+    return (now - then).days <= MAX_CITE_DAYS
+
+
+def reached(earlier: Item, later: Item) -> bool:
+    """The earlier text named, as a start date soon ahead, the day the later one was published
+    ("takes effect on February 4", then a report on February 4 that it is in force)."""
+    day = _day(later)
+    if day is None or later.published_at is None or earlier.published_at is None:
+        return False
+    gap = (later.published_at.date() - earlier.published_at.date()).days
+    return 0 < gap <= FORWARD_DAYS and day in earlier.anchor_set()
+
+
+def _one_package(a: Item, b: Item, fa: set[str], fb: set[str]) -> bool:
+    if a.published_at is None or b.published_at is None:
+        return False
+    if a.published_at.date() != b.published_at.date() or a.classification.issuer != b.classification.issuer:
+        return False
+    numbers_a = [int(x[3:]) for x in fa]
+    numbers_b = [int(x[3:]) for x in fb]
+    return min(abs(x - y) for x in numbers_a for y in numbers_b) <= SAME_DAY_NUMBERS
 
 
 def same_incident(a: Item, b: Item) -> bool:
     ca, cb = a.classification, b.classification
     anchors_a, anchors_b = a.anchor_set(), b.anchor_set()
     # Facts that separate two measures even when official boilerplate makes texts look alike.
+    package = False
     for prefix in ("no:", "venue:"):
         fa, fb = _family(anchors_a, prefix), _family(anchors_b, prefix)
         if fa and fb and not fa & fb:
+            if prefix == "no:" and _one_package(a, b, fa, fb):
+                package = True  # several numbered notices issued together are one package
+                continue
             return False
     events = ca.event_type not in _NON_EVENTS and cb.event_type not in _NON_EVENTS
     if events and ca.elements and cb.elements and not set(ca.elements) & set(cb.elements):
@@ -146,22 +189,35 @@ def same_incident(a: Item, b: Item) -> bool:
         return False
     if ca.event_type != cb.event_type and frozenset({ca.event_type, cb.event_type}) not in _COMPATIBLE:
         return False
-    if ca.issuer and cb.issuer and ca.issuer != cb.issuer and "multiple" not in (ca.issuer, cb.issuer):
-        return False
     shared = anchors_a & anchors_b
     strong = {x for x in shared if not x.startswith("date:")}
-    # A later text naming the day an earlier measure was published refers to that measure; a
-    # deal or talks text names many days, so for talks only the anchors above count.
-    if EventType.trade_talks not in (ca.event_type, cb.event_type) and (cites(a, b) or cites(b, a)):
-        strong.add("cites")
+    if ca.issuer and cb.issuer and ca.issuer != cb.issuer and "multiple" not in (ca.issuer, cb.issuer):
+        # Whose a disruption is can be read two ways (the mining country, the importer); a named
+        # place or measure still ties the reports.
+        if not (ca.event_type is EventType.supply_disruption and strong):
+            return False
+    if package:
+        strong.add("package")
+    # A later text naming the day an earlier measure was published refers to that measure, as
+    # does a report on the day an earlier one gave as its start; a deal or talks text names
+    # many days, so for talks only the anchors above count.
+    if EventType.trade_talks not in (ca.event_type, cb.event_type):
+        if cites(a, b) or cites(b, a):
+            strong.add("cites")
+        if reached(a, b) or reached(b, a):
+            strong.add("reached")
     if a.published_at and b.published_at:
         gap = abs((a.published_at - b.published_at).total_seconds()) / 86400
         if gap > MAX_GAP_DAYS and not strong:
             return False
+    if EventType.trade_talks in (ca.event_type, cb.event_type):
+        if ca.event_type != cb.event_type and not any(x.startswith(("venue:", "no:")) for x in strong):
+            # A deal names the measures it trades (the fentanyl tariff); only the meeting's
+            # place ties a report of the deal to one of them.
+            return False
+        return bool(strong)  # talks all concern the same few minerals; only an anchor joins them
     if strong:
         return True
-    if EventType.trade_talks in (ca.event_type, cb.event_type):
-        return False  # talks all concern the same few minerals; only a shared anchor joins them
     if ca.event_type is EventType.supply_disruption and not set(ca.companies) & set(cb.companies):
         return False  # shortages hit many plants at once; each with its own actors is its own
     overlap = _jaccard(ca.elements, cb.elements)
@@ -184,7 +240,7 @@ def strength(a: Item, b: Item) -> float:
     shared = a.anchor_set() & b.anchor_set()
     score = 1.0
     score += 4.0 * bool({x for x in shared if x.startswith(("no:", "named:"))})
-    score += 2.0 * (cites(a, b) or cites(b, a))
+    score += 2.0 * (cites(a, b) or cites(b, a) or reached(a, b) or reached(b, a))
     score += 2.0 * similarity(list(a.signature), list(b.signature))
     score += _jaccard(a.classification.elements, b.classification.elements)
     return score

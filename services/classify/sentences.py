@@ -10,10 +10,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 # A sentence ends at . ! ? before a capital, digit or quote, at a line break, or after 。！？；
-_MARK = re.compile(r"[.!?\n。！？；]")
-# After . ! ? : closing quotes or brackets, then space, then what may open a sentence.
-_AFTER_STOP = re.compile(r"[\"”’)\]]*\s+(?=[\"“‘(\[A-Z0-9\u4e00-\u9fff])")
-_NEWLINES = re.compile(r"\n+")
+# Every sentence end in one pattern led by its mark, so the engine skips the text between marks;
+# after . ! ? come closing quotes or brackets, then space, then what may open a sentence.
+_END = re.compile(
+    r"[.!?\n。！？；](?:(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[A-Z0-9\u4e00-\u9fff])|(?<=\n)\n*|(?<=[。！？；]))"
+)
 # Abbreviations whose full stop does not end a sentence ("U.S. Commerce", "No. 61").
 _ABBREVIATIONS = frozenset(
     "U.S. U.K. U.N. No. Nos. Mr. Ms. Mrs. Dr. Inc. Co. Corp. Ltd. St. Jan. Feb. Mar. Apr. Jun. "
@@ -88,23 +89,28 @@ def split(full: str, title_end: int) -> list[Sentence]:
     if title_end > 0:
         spans.append((0, title_end))
     start = title_end
-    for match in _MARK.finditer(full, title_end):
+    search = _END.search
+    at_most = len(full)
+    pos = title_end
+    while pos < at_most:
+        match = search(full, pos)
+        if match is None:
+            break
         at = match.start()
-        if at < start:
-            continue  # inside a run already consumed
         mark = full[at]
-        if mark in ".!?":
-            after = _AFTER_STOP.match(full, at + 1)
-            if after is None or (mark == "." and _abbreviation(full, at)):
+        if mark == "\n":
+            end = at
+        elif mark in ".!?":
+            if mark == "." and _abbreviation(full, at):
+                pos = at + 1  # a newline inside the space after it may still end the sentence
                 continue
-            end, resume = at + 1, after.end()
-        elif mark == "\n":
-            end, resume = at, _NEWLINES.match(full, at).end()
+            end = at + 1
         else:
-            end, resume = at + 1, at + 1
+            end = at + 1
+        resume = match.end()
         if end > start and full[start:end].strip():
             spans.append((start, end))
-        start = resume
+        start = pos = resume
     if full[start:].strip():
         spans.append((start, len(full)))
     sentences = []

@@ -213,3 +213,53 @@ def test_all_rare_earths_for_processing_technology() -> None:
         title="China bans rare earth technology exports",
     )
     assert c.elements == sorted(ALL_RARE_EARTHS)
+
+
+def test_a_section_line_above_the_headline_is_not_the_title() -> None:
+    text = (
+        "Markets | Asia\n\nBeijing hits back at tariffs with licence regime for seven rare earths\n\n"
+        "China's commerce ministry on Friday placed samarium, gadolinium, terbium, dysprosium, "
+        "lutetium, scandium and yttrium under export control."
+    )
+    c = classify(text)
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.tightening
+
+
+def test_an_energy_export_tariff_is_not_trade_news() -> None:
+    text = (
+        "Energy supplier cuts export tariff for home solar owners\n\n"
+        "Households with rooftop solar panels will be paid less for power they export to the grid, "
+        "after the supplier cut its export tariff to 12p per kilowatt hour. Prices fell this summer."
+    )
+    c = classify(text)
+    assert c.event_type is EventType.not_relevant
+
+
+def test_relief_for_other_parties_does_not_ease_the_measure() -> None:
+    c = classify(
+        "The US raised the tariff on Chinese imports to 125%, effective immediately, while pausing "
+        "higher rates for other trading partners for 90 days.",
+        title="Tariffs on China go to 125%",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.direction is Direction.tightening
+
+
+def test_an_open_question_is_speculation() -> None:
+    c = classify(
+        "Chinese officials are discussing whether to restrict exports of lithium processing "
+        "technology, people familiar with the matter said. No decision has been made.",
+        title="Beijing weighs curbs on lithium processing know-how",
+    )
+    assert c.status is Status.speculation
+
+
+def test_licences_that_would_be_granted_are_announced() -> None:
+    c = classify(
+        "Nvidia said the US government had assured it that licences to sell its H20 chip to China "
+        "would be granted.",
+        title="Nvidia to resume H20 sales to China",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.status is Status.announced

