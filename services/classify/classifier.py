@@ -20,6 +20,7 @@ from .gazetteer import Hit
 from .incident_rules import anchors
 from .sentences import Sentence, split
 from .severity import severity
+from .textscan import finditer_from, word_starts
 
 # Texts at or below this severity are not worth an alert on their own.
 ALERT_FLOOR = 0.2
@@ -46,11 +47,13 @@ ANCHOR_SENTENCES = 6  # event sentences searched for numbers, dates and names of
 # Upper-case country abbreviations, which the lower-case lexicon cannot tell from "us".
 _ABBREVIATED_ACTOR = re.compile(r"(?:U\.S\.(?:A\.)?|USA|US|EU|UK)(?![A-Za-z])")
 _ABBREVIATED_VALUE = {"EU": "EU", "UK": "GB"}
+_ABBREVIATED_STARTS = ("U.S.", "US", "EU", "UK")  # every match begins with one of these
 # Numbered official texts, searched in the lower-case text.
 _NUMBERED = re.compile(
     r"announcement\s+(?:no\.?|number)\s*\d+|no\.\s*\d+\s+of\s+20\d\d|第\s*\d+\s*号"
     r"|federal register"
 )
+_NUMBERED_STARTS = ("announcement", "no.", "第", "federal register")
 # Suspending exports or output is a stop of supply, unlike suspending a control.
 _SUSPEND_SUPPLY = re.compile(
     r"(?:(?:suspend|pause|halt)(?:s|ed|ing)?|(?:suspension|halt|pause|moratorium)\s+(?:of|on|to))\s+"
@@ -98,6 +101,7 @@ _HISTORY_OPENING = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+_YEAR_STARTS = ("19", "20")
 # Titles that announce a form which reports no news of its own.
 _COMMENTARY_FORM = re.compile(
     r"^\s*(?:opinion|podcast|column|explainer|quiz|review|editorial|newsletter|webinar|q&a)\b"
@@ -254,12 +258,12 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
         for bucket in buckets:
             if other_sense or "tariff_sense" in bucket:
                 bucket.pop("tariff", None)
-    for m in _ABBREVIATED_ACTOR.finditer(full):
+    for m in finditer_from(_ABBREVIATED_ACTOR, full, word_starts(full, _ABBREVIATED_STARTS)):
         if m.start() == 0 or not full[m.start() - 1].isalpha():
             value = _ABBREVIATED_VALUE.get(m.group(), "US")
             add("actor", Hit(m.start(), m.end(), "actor", value, m.group()))
     if "no." in lower or "第" in full or "federal" in lower:
-        for m in _NUMBERED.finditer(lower):
+        for m in finditer_from(_NUMBERED, lower, word_starts(lower, _NUMBERED_STARTS)):
             add("numbered", Hit(m.start(), m.end(), "numbered", "", m.group()))
     if "$" in full:
         for m in _CASHTAG.finditer(full):
@@ -272,7 +276,7 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
     # Years by sentence: a sentence whose years all precede the text's latest tells history.
     sentence_years: dict[int, int] = {}
     present = 0
-    for m in _YEAR.finditer(full):
+    for m in finditer_from(_YEAR, full, word_starts(full, _YEAR_STARTS)):
         if m.start() == 0 or not full[m.start() - 1].isalnum():
             index = bisect_right(starts, m.start()) - 1
             year = int(m.group())

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .textscan import finditer_from, word_starts
+
 _MONTHS = {
     name: i + 1
     for i, names in enumerate(
@@ -39,6 +41,11 @@ _TRIGGER = (
 _EFFECTIVE = re.compile(
     rf"{_TRIGGER}\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?{_DATE}"
 )  # run on lower-case text: IGNORECASE slows Python's regex engine several times
+# Every match of _EFFECTIVE opens with one of these words, or with "in force" spaced anyhow.
+_TRIGGER_STARTS = (
+    "effective", "take", "took", "come", "came", "enter", "applies", "apply", "starting", "from"
+)  # fmt: skip
+_IN_FORCE = re.compile(r"in\s+force")
 _CHINESE = re.compile(r"自\s*(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起")
 _ANY_YEAR = re.compile(r"\b(20\d\d)\b")
 
@@ -60,7 +67,10 @@ def effective_date(text: str, context: str = "") -> tuple[date | None, str]:
     undated = ""
     lower = text.lower()
     aligned = len(lower) == len(text)
-    for match in _EFFECTIVE.finditer(lower):
+    starts = word_starts(lower, _TRIGGER_STARTS)
+    if "force" in lower:
+        starts = sorted({*starts, *(m.start() for m in _IN_FORCE.finditer(lower))})
+    for match in finditer_from(_EFFECTIVE, lower, starts):
         if match.start() and lower[match.start() - 1].isalpha():
             continue
         phrase = text[match.start() : match.end()] if aligned else match.group()

@@ -9,6 +9,7 @@ symbols ("Sm, Gd, Tb") or in a formula ("Dy2O3").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import ahocorasick
@@ -38,19 +39,40 @@ _PUNCT = (
     + "\u2018\u2019\u201c\u201d\u2013\u2014\u00a0\t\r\n\u3000"
 )
 _TO_SPACE = str.maketrans(_PUNCT, " " * len(_PUNCT))
-_PUNCT_RE = re.compile("[" + re.escape(_PUNCT) + "]")  # faster than translate on long texts
+# str.translate looks every character up in a dict; bytes.translate is one table lookup per
+# byte. In UTF-8 an ASCII byte never occurs inside a longer character, so the ASCII marks can be
+# replaced in the encoded text and the few non-ASCII ones afterwards, offsets unchanged.
+_ASCII_PUNCT = "".join(c for c in _PUNCT if c.isascii())
+_ASCII_TO_SPACE = bytes.maketrans(_ASCII_PUNCT.encode(), b" " * len(_ASCII_PUNCT))
+_WIDE_PUNCT = tuple(c for c in _PUNCT if not c.isascii())
 
 
 def normalise(lower: str) -> str:
     """The lower-case text as lexicons scan it: punctuation as spaces, one space around it."""
-    return f" {_PUNCT_RE.sub(' ', lower)} "
+    # "surrogatepass": a stray surrogate in scraped text must not raise.
+    encoded = lower.encode("utf-8", "surrogatepass")
+    spaced = encoded.translate(_ASCII_TO_SPACE).decode("utf-8", "surrogatepass")
+    if not spaced.isascii():
+        for mark in _WIDE_PUNCT:
+            if mark in spaced:
+                spaced = spaced.replace(mark, " ")
+    return f" {spaced} "
+
+
+# What the automaton reports per match: (end index, (length, trailing space, payloads)).
+_Match = tuple[int, tuple[int, int, tuple[tuple[str, str, str], ...]]]
 
 
 class Lexicon:
-    """Phrases (lower case) mapped to (kind, value); '*' at the end of a phrase marks a stem."""
+    """Phrases (lower case) mapped to (kind, value); '*' at the end of a phrase marks a stem.
+
+    The automaton looks a character up among the children of its current node one by one, and
+    Chinese phrases, which start without a space, give the root a child per first character:
+    every character of a text pays for them. Most texts cannot hold a Chinese phrase, so those
+    are scanned by an automaton of the spaced phrases alone, which reports the same matches.
+    """
 
     def __init__(self, entries: list[tuple[str, str, str]]) -> None:
-        self._auto = ahocorasick.Automaton()
         table: dict[str, list[tuple[str, str, str]]] = {}
         for phrase, kind, value in entries:
             stem = phrase.endswith("*")
@@ -61,27 +83,45 @@ class Lexicon:
             payloads = table.setdefault(key, [])
             if all((kind, value) != (k, v) for k, v, _ in payloads):  # "rare-earth" = "rare earth"
                 payloads.append((kind, value, text))
-        for key, payloads in table.items():
-            lead = 1 if key[0] == " " else 0
-            trail = 1 if key[-1] == " " else 0
-            self._auto.add_word(key, (len(key) - lead - trail, trail, tuple(payloads)))
-        self._auto.make_automaton()
+        self._auto = _automaton(table)
+        spaced = {key: payloads for key, payloads in table.items() if key[0] == " "}
+        self._spaced = _automaton(spaced) if len(spaced) < len(table) else self._auto
+        # Every other key holds a non-ASCII character. In UTF-8 such a character opens with a
+        # lead byte; a text lacking all the lead bytes of those characters holds none of them.
+        unspaced = {ch for key in table if key[0] != " " for ch in key if not ch.isascii()}
+        self._lead_bytes = tuple({ch.encode()[:1] for ch in unspaced})
 
-    def raw(self, normalised: str):  # noqa: ANN201 - the automaton's own iterator
-        """(end index, (length, trailing space, payloads)) per match; for hot loops."""
-        return self._auto.iter(normalised)
+    def _spaced_only(self, normalised: str) -> bool:
+        if self._spaced is self._auto or normalised.isascii():
+            return True
+        encoded = normalised.encode("utf-8", "surrogatepass")
+        return not any(lead in encoded for lead in self._lead_bytes)
+
+    def raw(self, normalised: str) -> Iterable[_Match]:
+        """(end index, (length, trailing space, payloads)) per match, in order of end; for hot loops."""
+        return (self._spaced if self._spaced_only(normalised) else self._auto).iter(normalised)
 
     def scan(self, normalised: str) -> list[Hit]:
         """Hits in a text prepared by normalise(); offsets are those of the original text."""
         hits: list[Hit] = []
         append = hits.append
-        for end_idx, (length, trail, payloads) in self._auto.iter(normalised):
+        for end_idx, (length, trail, payloads) in self.raw(normalised):
             # normalise() added one leading space, so index i here is i - 1 in the original.
             end = end_idx - trail
             start = end - length
             for kind, value, phrase in payloads:
                 append(_new(Hit, (start, end, kind, value, phrase)))
         return hits
+
+
+def _automaton(table: dict[str, list[tuple[str, str, str]]]) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for key, payloads in table.items():
+        lead = 1 if key[0] == " " else 0
+        trail = 1 if key[-1] == " " else 0
+        auto.add_word(key, (len(key) - lead - trail, trail, tuple(payloads)))
+    auto.make_automaton()
+    return auto
 
 
 def longest_only(hits: list[Hit]) -> list[Hit]:

@@ -18,6 +18,7 @@ from chokewatch.shared.messages import Classification, EventType
 
 from .gazetteer import Lexicon, normalise
 from .similarity import similarity
+from .textscan import finditer_from, word_starts
 
 NEAR_DUPLICATE = 0.5  # estimated Jaccard of shingles above which texts are copies of one story
 SAME_ELEMENTS = 0.7  # element-set Jaccard above which two measures of one issuer coincide
@@ -43,6 +44,7 @@ _NUMBER = re.compile(
     r"announcements?\s+(?:nos?\.?|numbers?)\s*(\d{1,3})(?:\s+and\s+(?:no\.?\s*)?(\d{1,3}))?"
     r"|no\.\s*(\d{1,3})(?!\d)|第\s*(\d{1,3})\s*号"
 )
+_NUMBER_STARTS = ("announcement", "no.", "第")  # every match of _NUMBER begins with one
 _MONTHS = "january february march april may june july august september october november december"
 # Names that identify one measure or one meeting whatever the outlet calls the rest.
 _NAMED = {
@@ -78,7 +80,7 @@ def anchors(text: str) -> list[str]:
     lower = text.lower()
     found: set[str] = set()
     if "no" in lower or "第" in lower:
-        for m in _NUMBER.finditer(lower):
+        for m in finditer_from(_NUMBER, lower, word_starts(lower, _NUMBER_STARTS)):
             found.update(f"no:{int(number)}" for number in m.groups() if number)
     days: list[tuple[int, int]] = []
     venue = ""

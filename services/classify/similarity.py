@@ -29,6 +29,12 @@ def _hash(shingle: str) -> int:
     return int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big")
 
 
+def _hashes(shingles: set[str]) -> set[int]:
+    """_hash of each shingle; inlined, as a text has hundreds of them."""
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
+    return {from_bytes(blake2b(s.encode(), digest_size=8).digest(), "big") for s in shingles}
+
+
 def tokens(text: str) -> list[str]:
     return [t for t in _TOKEN.findall(text.lower()) if t not in _STOP]
 
@@ -39,8 +45,10 @@ def signature(text: str, title: str = "") -> list[int]:
     if len(words) < SHINGLE:
         shingles = {" ".join(words)} if words else set()
     else:
-        shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    return heapq.nsmallest(K, {_hash(s) for s in shingles})
+        # Each tuple holds SHINGLE consecutive words; zip stops at the last whole shingle.
+        shingles = {" ".join(run) for run in zip(*(words[i:] for i in range(SHINGLE)), strict=False)}
+    # The hashes are distinct, so sorting all of them gives what heapq.nsmallest gives, sooner.
+    return sorted(_hashes(shingles))[:K]
 
 
 def similarity(sig_a: list[int], sig_b: list[int]) -> float:
