@@ -219,6 +219,28 @@ async def _backtest(settings: Settings, url: str, subscriber_id: str, days: int,
         typer.echo("note: only the newest 200,000 classified events were read", err=True)
 
 
+@app.command()
+def bench(
+    quick: Annotated[bool, typer.Option(help="small sizes, for a smoke test")] = False,
+    json_only: Annotated[bool, typer.Option(help="print the JSON figures only")] = False,
+) -> None:
+    """Benchmark: raw stream baseline, classify, scoring fan-out, the whole pipeline (JSON + table).
+
+    Runs on an embedded server unless CHOKEWATCH_REDIS_URL is set (a fresh namespace is used).
+    """
+    from chokewatch.services.bench import run as run_bench
+
+    settings = _settings()
+    figures = run_bench(url=settings.redis_url, quick=quick)
+    typer.echo(json.dumps(figures, indent=2))
+    if not json_only:
+        from rich.console import Console
+
+        from chokewatch.services.bench.report import table
+
+        Console(width=max(120, Console().width), stderr=True).print(table(figures))
+
+
 @app.command("dead-letters")
 def dead_letters(
     hop: Annotated[str | None, typer.Argument(help="submitted, raw, classified or alerts")] = None,

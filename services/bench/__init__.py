@@ -1,0 +1,83 @@
+"""`chokewatch bench`: the transport ceiling, the pure stages, and the whole pipeline, in one run.
+
+`run()` returns every figure as a dict; `report.table()` prints them. See the README's
+"Benchmark" section for the figures measured and how to reproduce them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import platform
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from chokewatch.shared import streams
+from chokewatch.shared.embedded import EmbeddedRedis
+from chokewatch.shared.messages import ClassifiedEvent
+from chokewatch.shared.settings import Settings
+
+from . import cpu, workload
+from .baseline import measure as measure_baseline
+from .pipeline import PipelineConfig, run_pipeline
+
+
+def classified_entry_bytes() -> int:
+    """The size of a benchmark event's entry on the classified stream."""
+    from chokewatch.services.classify.classifier import classify
+
+    raw = workload.event(0)
+    event = ClassifiedEvent(
+        correlation_id=raw.correlation_id, ingested_at=raw.ingested_at, event_id=raw.id,
+        title=raw.title, summary=raw.text[:400], classification=classify(raw.text, raw.title),
+    )
+    return sum(len(k) + len(v) for k, v in streams.encode(event).items())
+
+
+def run(
+    url: str | None = None,
+    quick: bool = False,
+    rate: float | None = None,
+    profile_dir: Path | None = None,
+    work_dir: Path | None = None,
+) -> dict:
+    """Measure everything; on an embedded server unless `url` names a Redis."""
+    batch = Settings().batch_size
+    config = PipelineConfig()
+    if quick:
+        config = PipelineConfig(subscribers=1_000, per_element=10, alerting=2, burst_events=100,
+                                rate=20.0, rate_seconds=2.0, drain_timeout=90.0)
+    if rate is not None:
+        config.rate = rate
+    config.profile_dir = profile_dir
+    work = Path(work_dir or tempfile.mkdtemp(prefix="chokewatch-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    server = None
+    if url is None:
+        server = EmbeddedRedis(work / "redis")
+        url = server.start()
+    started = time.monotonic()
+    try:
+        size = classified_entry_bytes()
+        count = 5_000 if quick else 50_000
+        figures: dict = {
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                        "redis": "embedded" if server else "given"},
+            "quick": quick,
+            "baseline": asyncio.run(measure_baseline(url, "bench:{baseline}", count, size, batch)),
+            "classify": cpu.classify_figures(quick),
+            "scoring": cpu.scoring_figures((100, 1_000) if quick else (1_000, 10_000, 100_000)),
+        }
+        figures["pipeline"] = asyncio.run(run_pipeline(url, config, work / "services.log"))
+    finally:
+        if server is not None:
+            server.stop()
+    base = figures["baseline"]["messages_per_s"]
+    figures["pipeline"]["burst"]["ratio_to_baseline"] = round(
+        figures["pipeline"]["burst"]["events_per_s"] / base, 4)
+    figures["seconds"] = round(time.monotonic() - started, 1)
+    if server is not None and profile_dir is None:
+        shutil.rmtree(work / "redis", ignore_errors=True)
+    return figures

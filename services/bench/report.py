@@ -1,0 +1,37 @@
+"""The benchmark's figures as a table for the terminal."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+
+def table(f: dict) -> Table:
+    t = Table(title="chokewatch bench" + (" (quick)" if f.get("quick") else ""))
+    t.add_column("measure")
+    t.add_column("figure", justify="right")
+    t.add_column("detail", overflow="fold")
+    b = f["baseline"]
+    t.add_row("raw stream baseline", f"{b['messages_per_s']:,.0f} msg/s",
+              f"{b['bytes_per_message']} B entries, batch {b['batch']}, one producer + one group reader")
+    for name, c in f["classify"].items():
+        t.add_row(f"classify alone ({name})", f"{c['texts_per_s']:,.0f} texts/s",
+                  f"{c['chars']:,} chars, {c['ms_per_text']} ms each")
+    for s in f["scoring"].values():
+        t.add_row(f"scoring fan-out, {s['subscribers']:,} subs", f"{s['events_per_s']:,.0f} events/s",
+                  f"{s['exposed']:,} exposed; {s['us_per_exposed_subscriber']} µs per exposed subscriber")
+    p = f["pipeline"]
+    burst, lat = p["burst"], p["latency"]
+    t.add_row("pipeline, sustained", f"{burst['events_per_s']:,.1f} events/s",
+              f"{burst['events']:,} events, {burst['alerts']:,} alerts in {burst['seconds']} s; "
+              f"{100 * burst['ratio_to_baseline']:.2f}% of the baseline"
+              + ("" if burst["complete"] else "; NOT all alerts arrived"))
+    t.add_row(f"pipeline latency at {lat['offered_rate']:g} events/s",
+              f"p99 {lat['p99_ms']:,.0f} ms",
+              f"p50 {lat['p50_ms']:,.0f} ms, p95 {lat['p95_ms']:,.0f} ms, max {lat['max_ms']:,.0f} ms over "
+              f"{lat['alerts']:,} alerts (offered {lat['achieved_offer_rate']:g}/s)"
+              + ("" if lat["complete"] else "; NOT all alerts arrived"))
+    t.add_row("peak RSS", " / ".join(f"{v:.0f}" for v in p["peak_rss_mb"].values()) + " MB",
+              ", ".join(p["peak_rss_mb"]))
+    t.add_row("workload", "", p["shape"]["note"])
+    t.add_row("duplicates at receiver", str(p["duplicates"]), "by webhook-id")
+    return t
