@@ -8,6 +8,8 @@ holds ids only; the candidates' profiles are read from Redis for each event.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import redis.asyncio as aioredis
 
 from chokewatch.shared.messages import Classification
@@ -19,12 +21,16 @@ from .index import ExposureIndex
 
 
 class ExposureView:
-    def __init__(self, redis: aioredis.Redis, names: Names) -> None:
+    def __init__(self, redis: aioredis.Redis, names: Names, cache_size: int = 20_000) -> None:
         self.redis = redis
         self.names = names
         self.store = SubscriberStore(redis, names)
         self.index = ExposureIndex()
         self.cursor = "0-0"
+        # Parsed profiles of recently exposed subscribers. Validating a profile costs more than
+        # scoring it, and the change stream says exactly when one must be read again.
+        self.cache: OrderedDict[str, Subscriber] = OrderedDict()
+        self.cache_size = cache_size
 
     async def load(self) -> int:
         """Index every stored profile; changes made meanwhile are replayed by follow()."""
@@ -48,6 +54,7 @@ class ExposureView:
                 return changed
 
     async def _refresh(self, subscriber_id: str) -> None:
+        self.cache.pop(subscriber_id, None)
         sub = await self.store.get(subscriber_id)
         if sub is None:
             self.index.remove(subscriber_id)
@@ -56,5 +63,16 @@ class ExposureView:
 
     async def exposed(self, c: Classification) -> list[Subscriber]:
         await self.apply_changes()
-        ids = self.index.candidates(c, companies=c.companies)
-        return await self.store.get_many(sorted(ids))
+        ids = sorted(self.index.candidates(c, companies=c.companies))
+        missing = [i for i in ids if i not in self.cache]
+        for sub in await self.store.get_many(missing):
+            self.cache[sub.id] = sub
+        found = []
+        for i in ids:
+            sub = self.cache.get(i)
+            if sub is not None:
+                self.cache.move_to_end(i)
+                found.append(sub)
+        while len(self.cache) > self.cache_size:
+            self.cache.popitem(last=False)
+        return found

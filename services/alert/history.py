@@ -27,6 +27,16 @@ class History:
         raw = await self.redis.hget(self.names.alerted(subscriber_id), incident_id)
         return json.loads(raw) if raw else None
 
+    async def priors(self, subscriber_ids: list[str], incident_id: str) -> list[dict | None]:
+        """The last decision of each subscriber for one incident, in one round trip."""
+        if not subscriber_ids:
+            return []
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for sid in subscriber_ids:
+                pipe.hget(self.names.alerted(sid), incident_id)
+            raws = await pipe.execute()
+        return [json.loads(r) if r else None for r in raws]
+
     async def record_decision(self, alert: Alert, prior: dict | None) -> None:
         """Remember what was sent for this incident and open a pending history record."""
         names = self.names

@@ -84,13 +84,18 @@ class Decider:
         c = event.classification
         if c.event_type in SILENT or c.incident_id is None or _backfilled(event):
             return
-        for sub in await self.exposure.exposed(c):
-            await self._one(event, sub)
+        # Score everyone first (pure), then read the prior decisions of those with any
+        # exposure in one round trip: most candidates of an event score low and send nothing.
+        scored = [(sub, score(c, sub, companies=c.companies)) for sub in await self.exposure.exposed(c)]
+        scored = [(sub, result) for sub, result in scored if result.score > 0]
+        priors = await self.history.priors([sub.id for sub, _ in scored], c.incident_id)
+        for (sub, result), stored in zip(scored, priors, strict=True):
+            await self._one(event, sub, result, stored)
 
-    async def _one(self, event: ClassifiedEvent, sub: Subscriber) -> None:
+    async def _one(
+        self, event: ClassifiedEvent, sub: Subscriber, result: ScoreResult, stored: dict | None
+    ) -> None:
         c = event.classification
-        result = score(c, sub, companies=c.companies)
-        stored = await self.history.prior(sub.id, c.incident_id)
         prior = None
         if stored:
             prior = Prior(score=stored["score"], direction=stored["direction"],

@@ -67,3 +67,20 @@ async def test_compare_and_set_writes_are_announced_too(redis, names):
     assert await view.exposed(event(["Ge"])) == []
     assert await store.remove(moved)
     assert await view.exposed(event(["Sb"])) == []
+
+
+async def test_cached_profiles_are_never_stale(redis, names):
+    store = SubscriberStore(redis, names)
+    view = ExposureView(redis, names, cache_size=1)
+    first = sub("w", elements={"Ga": {"weight": 0.2}})
+    await store.put(first)
+    await view.load()
+    [seen] = await view.exposed(event(["Ga"]))
+    assert seen.elements["Ga"].weight == 0.2
+    heavier = sub("w", version=2, elements={"Ga": {"weight": 0.9}})
+    await store.put(heavier, previous=first)
+    [seen] = await view.exposed(event(["Ga"]))
+    assert seen.elements["Ga"].weight == 0.9
+    await store.put(sub("x", elements={"Ga": {"weight": 0.5}}))
+    assert [s.id for s in await view.exposed(event(["Ga"]))] == ["w", "x"]
+    assert len(view.cache) == 1  # bounded
