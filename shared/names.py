@@ -77,6 +77,9 @@ class Names:
     def incident_index(self, bucket: str) -> str:
         return f"{self.namespace}:{{inc}}:by:{bucket}"  # zset: incident id by last seen
 
+    def incident_alerted(self, incident_id: str) -> str:
+        return f"{self.namespace}:{{inc}}:alerted:{incident_id}"  # set: subscribers alerted of it
+
     @property
     def incident_members(self) -> str:
         return f"{self.namespace}:{{inc}}:members"  # hash: event id -> incident id

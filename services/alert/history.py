@@ -28,14 +28,20 @@ class History:
         return json.loads(raw) if raw else None
 
     async def priors(self, subscriber_ids: list[str], incident_id: str) -> list[dict | None]:
-        """The last decision of each subscriber for one incident, in one round trip."""
+        """The last decision of each subscriber for one incident: one read for the incident,
+        then one pipelined read for those of them alerted of it before (usually none)."""
         if not subscriber_ids:
             return []
-        async with self.redis.pipeline(transaction=False) as pipe:
-            for sid in subscriber_ids:
-                pipe.hget(self.names.alerted(sid), incident_id)
-            raws = await pipe.execute()
-        return [json.loads(r) if r else None for r in raws]
+        alerted = await self.redis.smembers(self.names.incident_alerted(incident_id))
+        known = [sid for sid in subscriber_ids if sid in alerted]
+        found: dict[str, dict] = {}
+        if known:
+            async with self.redis.pipeline(transaction=False) as pipe:
+                for sid in known:
+                    pipe.hget(self.names.alerted(sid), incident_id)
+                raws = await pipe.execute()
+            found = {sid: json.loads(r) for sid, r in zip(known, raws, strict=True) if r}
+        return [found.get(sid) for sid in subscriber_ids]
 
     async def record_decision(self, alert: Alert, prior: dict | None) -> None:
         """Remember what was sent for this incident and open a pending history record."""
@@ -50,6 +56,13 @@ class History:
         }
         record = _record(alert, "pending", [])
         sub = alert.subscriber_id
+        # Who was alerted of an incident, in its own slot: written first, so it never misses
+        # anyone whose decision is recorded (an extra name only costs one more read).
+        alerted = names.incident_alerted(alert.incident_id)
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.sadd(alerted, sub)
+            pipe.expire(alerted, RETENTION_S)
+            await pipe.execute()
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.hset(names.alerted(sub), alert.incident_id, json.dumps(decision))
             # NX: delivery may already have written the final status.
