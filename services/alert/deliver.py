@@ -42,7 +42,9 @@ class Deliverer:
         self.history = History(rt.redis, rt.names)
         self.guard = Guard(settings.webhook_allow_hosts, settings.webhook_allow_http)
         self.endpoints = Endpoints(
-            settings.endpoint_concurrency, settings.breaker_failures, settings.breaker_open_s
+            concurrency=settings.endpoint_concurrency,
+            failures_to_open=settings.breaker_failures,
+            open_s=settings.breaker_open_s,
         )
         self.digests = DigestBox(rt.redis, rt.names)
 

@@ -33,9 +33,12 @@ class _Endpoint:
     trial: bool = False  # a half-open trial request is under way
 
 
-@dataclass
+@dataclass(kw_only=True)  # several numbers of the same type: name each one
 class Endpoints:
     concurrency: int = 4
+    # How long an alert waits for a free slot before it is deferred: long enough that a burst
+    # to one healthy endpoint flows, short enough that a hanging endpoint holds a worker briefly.
+    slot_wait_s: float = 0.5
     failures_to_open: int = 5
     open_s: float = 30.0
     clock: Callable[[], float] = time.monotonic
@@ -64,15 +67,21 @@ class Endpoints:
             wait = max(1.0, ep.open_until - now)
             return Outcome(False, retry=True, deferred=True, retry_after_s=wait,
                            reason=f"circuit open for {key} after {ep.failures} failures")
-        if ep.slots.locked():
-            return Outcome(False, retry=True, deferred=True, retry_after_s=1.0,
-                           reason=f"{key} already has {self.concurrency} requests in flight")
+        # Poll rather than wait_for(acquire()): on Python 3.11 a timeout racing the acquire can
+        # lose a slot for good. An unlocked semaphore is acquired without suspending.
+        give_up = time.monotonic() + self.slot_wait_s
+        while ep.slots.locked():
+            if time.monotonic() >= give_up:
+                return Outcome(False, retry=True, deferred=True, retry_after_s=1.0,
+                               reason=f"{key} already has {self.concurrency} requests in flight")
+            await asyncio.sleep(0.01)
+        await ep.slots.acquire()
         ep.trial = tripped
-        async with ep.slots:
-            try:
-                outcome = await send()
-            finally:
-                ep.trial = False
+        try:
+            outcome = await send()
+        finally:
+            ep.trial = False
+            ep.slots.release()
         if outcome.delivered or not outcome.retry:
             ep.failures = 0  # the endpoint answered: it is up, whatever it thought of the alert
         else:

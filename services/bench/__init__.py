@@ -19,7 +19,7 @@ from chokewatch.shared.embedded import EmbeddedRedis
 from chokewatch.shared.messages import ClassifiedEvent
 from chokewatch.shared.settings import Settings
 
-from . import cpu, workload
+from . import cpu, delivery, workload
 from .baseline import measure as measure_baseline
 from .pipeline import PipelineConfig, run_pipeline
 
@@ -70,6 +70,7 @@ def run(
             "classify": cpu.classify_figures(quick),
             "scoring": cpu.scoring_figures((100, 1_000) if quick else (1_000, 10_000, 100_000)),
         }
+        figures["delivery"] = delivery.measure(url, quick, work)
         figures["pipeline"] = asyncio.run(run_pipeline(url, config, work / "services.log"))
     finally:
         if server is not None:

@@ -21,6 +21,11 @@ def table(f: dict) -> Table:
                   f"{s['exposed']:,} exposed; {s['us_per_exposed_subscriber']} µs per exposed subscriber")
     p = f["pipeline"]
     burst, lat = p["burst"], p["latency"]
+    d = f["delivery"]
+    t.add_row("delivery alone", f"{d['alerts_per_s']:,.1f} alerts/s",
+              f"{d['alerts']:,} signed webhooks to {d['subscribers']:,} subscribers on one local "
+              f"endpoint in {d['seconds']} s, one alert process; {d['duplicates']} duplicates"
+              + ("" if d["complete"] else "; NOT all alerts arrived"))
     t.add_row("pipeline, sustained", f"{burst['events_per_s']:,.1f} events/s",
               f"{burst['events']:,} events, {burst['alerts']:,} alerts in {burst['seconds']} s; "
               f"{100 * burst['ratio_to_baseline']:.2f}% of the baseline"

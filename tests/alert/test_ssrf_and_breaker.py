@@ -82,7 +82,7 @@ async def test_breaker_opens_defers_then_recovers():
 
 
 async def test_endpoint_concurrency_defers_instead_of_queueing():
-    eps = Endpoints(concurrency=1)
+    eps = Endpoints(concurrency=1, slot_wait_s=0.05)
     gate = asyncio.Event()
 
     async def slow() -> Outcome:
@@ -104,3 +104,19 @@ async def test_refusals_never_repeat_the_secret_part_of_a_url():
         with pytest.raises(UnsafeTarget) as refused:
             await Guard().pin(url)
         assert "s3cr3t" not in str(refused.value) and "pw" not in str(refused.value)
+
+
+async def test_a_slot_freed_within_the_wait_is_taken_instead_of_deferring():
+    eps = Endpoints(concurrency=1, slot_wait_s=5)
+    gate = asyncio.Event()
+
+    async def slow() -> Outcome:
+        await gate.wait()
+        return Outcome(True)
+
+    first = asyncio.create_task(eps.call("https://a.example/1", slow))
+    await asyncio.sleep(0)
+    second = asyncio.create_task(eps.call("https://a.example/2", slow))
+    await asyncio.sleep(0)
+    gate.set()
+    assert (await first).delivered and (await second).delivered

@@ -24,6 +24,8 @@ def test_quick_bench_reports_every_figure(redis_url):
     assert set(f["classify"]) == {"short", "5kb"}
     assert all(c["texts_per_s"] > 0 for c in f["classify"].values())
     assert len(f["scoring"]) == 2 and all(s["events_per_s"] > 0 for s in f["scoring"].values())
+    d = f["delivery"]
+    assert d["complete"] and d["alerts_per_s"] > 0 and d["duplicates"] == 0
     p = f["pipeline"]
     assert p["burst"]["complete"] and p["latency"]["complete"]
     assert p["burst"]["events_per_s"] > 0 and p["burst"]["ratio_to_baseline"] > 0
