@@ -114,6 +114,24 @@ def classify(
 
 
 @app.command()
+def evaluate(
+    corpus: Annotated[
+        Path | None, typer.Argument(help="a folder of texts with labels.jsonl; default: the corpus")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="the full report as JSON")] = False,
+) -> None:
+    """Measure the classifier on a labelled corpus: per-field scores, confusion, clustering."""
+    from chokewatch.services.classify import evaluate as evaluation
+
+    if corpus is not None and not (corpus / "labels.jsonl").exists() \
+            and not (corpus / "labels.json").exists():
+        typer.echo(f"error: {corpus} has no labels.jsonl", err=True)
+        raise typer.Exit(2)
+    report = evaluation.run(corpus)
+    typer.echo(json.dumps(report, default=str, indent=1) if as_json else evaluation.render(report))
+
+
+@app.command()
 def ingest(
     files: Annotated[list[Path], typer.Argument(help="plain text, Markdown or JSON-lines files")],
     skip_invalid: Annotated[
