@@ -115,6 +115,12 @@ _COMMENTARY_TITLE = re.compile(
     re.IGNORECASE,
 )
 # An explainer's title asks; a news lead says when ("on Monday", "this week").
+# "... after the Busan summit": talks named as the occasion of a measure, not as the news.
+_TALKS_AS_CONTEXT = re.compile(
+    r"\b(?:after|following|at|ahead of|during|on the sidelines of)\b[^,.;:]{0,40}"
+    r"\b(?:summit|talks|meeting|negotiations|deal)\b",
+    re.IGNORECASE,
+)
 _ASKING_TITLE = re.compile(
     r"^\s*(?:how|what|why|who|is|are|can|could|should|will|would|might|may|does|do)\b", re.IGNORECASE
 )
@@ -534,7 +540,8 @@ def _decide_type(
             # A deal reported by its talks in the title, or one whose lead names several measures
             # (tariffs and minerals), is a deal; one measure in a deal's lead takes the news.
             others = [m for m in _DEAL_MEASURES if m is not measure and lead.get(m, 0) >= 0.5 * lead[measure]]
-            talks_title = EventType.trade_talks in title_votes and measure not in title_votes
+            talks_title = (EventType.trade_talks in title_votes and measure not in title_votes
+                           and not _TALKS_AS_CONTEXT.search(title))
             if not others and not talks_title and _lead_has_easing(sents, votes_of, measure):
                 best = measure
                 break

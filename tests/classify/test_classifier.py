@@ -263,3 +263,14 @@ def test_licences_that_would_be_granted_are_announced() -> None:
     )
     assert c.event_type is EventType.chip_export_control
     assert c.status is Status.announced
+
+
+def test_a_deal_whose_news_is_one_suspension_takes_the_measures_type():
+    # LABELS.md: "China suspends its October controls for a year" is the measure, not the talks.
+    c = classify(
+        "China's Ministry of Commerce said on Friday it is suspending, for one year, the export "
+        "controls on holmium, erbium and thulium it announced in October. Exporters will not need "
+        "the new licences during the pause.",
+        "China suspends its October rare earth controls for a year after summit with US",
+    )
+    assert c.event_type.value == "mineral_export_control" and c.direction.value == "easing"
