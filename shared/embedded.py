@@ -135,6 +135,13 @@ class EmbeddedCluster:
         return self.nodes[0].url
 
     def start(self, timeout: float = 20.0) -> str:
+        try:
+            return self._start(timeout)
+        except BaseException:
+            self.stop()  # never leave some nodes running when the cluster did not come up
+            raise
+
+    def _start(self, timeout: float) -> str:
         for node in self.nodes:
             node.extra_args = ["--cluster-enabled", "yes",
                                "--cluster-config-file", "nodes.conf",
@@ -155,7 +162,6 @@ class EmbeddedCluster:
             if all("cluster_state:ok" in t for t in texts):
                 break
             if time.monotonic() > deadline:
-                self.stop()
                 raise RuntimeError("the embedded cluster did not reach state ok")
             time.sleep(0.1)
         for client in clients:

@@ -122,3 +122,21 @@ async def test_redrive_sends_dead_letters_through_again(settings, redis, names):
     assert again == {**good, "attempts": "0"}
     [(_, kept)] = await redis.xrange(keys.dead)  # junk cannot be sent again; it stays
     assert kept["reason"] == "not an envelope"
+
+
+def test_a_cluster_that_fails_to_start_leaves_no_server_running(tmp_path, monkeypatch):
+    import psutil
+
+    from chokewatch.shared import embedded
+
+    cluster = embedded.EmbeddedCluster(tmp_path, masters=3)
+    cluster.nodes[2].port = 65_000  # its cluster bus port would be over 65535: it cannot start
+    before = {p.pid for p in psutil.process_iter() if "valkey" in p.name() or "redis" in p.name()}
+    try:
+        cluster.start(timeout=5)
+    except RuntimeError:
+        pass
+    else:
+        raise AssertionError("the cluster should not have started")
+    after = {p.pid for p in psutil.process_iter() if "valkey" in p.name() or "redis" in p.name()}
+    assert after <= before
