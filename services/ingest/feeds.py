@@ -17,9 +17,8 @@ ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text
 
 
 async def read(source: Source, fetcher: Fetcher, state: dict[str, str]) -> Listing:
-    fetched = await fetcher.get(source.location, kind=source.kind.value, accept=ACCEPT,
-                                etag=state.get("etag") or None,
-                                last_modified=state.get("last_modified") or None)
+    fetched = await fetcher.get_if_changed(source.location, kind=source.kind.value, accept=ACCEPT,
+                                           state=state)
     if fetched.not_modified:
         return Listing(not_modified=True)
     options: FeedOptions = source.typed_options()

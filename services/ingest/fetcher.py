@@ -84,6 +84,12 @@ class Fetcher:
     async def aclose(self) -> None:
         await self.client.aclose()
 
+    async def get_if_changed(self, url: str, *, kind: str, accept: str,
+                             state: dict[str, str]) -> Fetched:
+        """GET a source's location conditionally, with the validators its last poll stored."""
+        return await self.get(url, kind=kind, accept=accept, etag=state.get("etag") or None,
+                              last_modified=state.get("last_modified") or None)
+
     async def get(self, url: str, *, kind: str, accept: str = "*/*", etag: str | None = None,
                   last_modified: str | None = None) -> Fetched:
         """GET a URL. A 304 comes back as a Fetched with not_modified; errors raise SourceError."""

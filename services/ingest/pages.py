@@ -19,9 +19,8 @@ ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
 
 
 async def read(source: Source, fetcher: Fetcher, state: dict[str, str]) -> Listing:
-    fetched = await fetcher.get(source.location, kind=source.kind.value, accept=ACCEPT,
-                                etag=state.get("etag") or None,
-                                last_modified=state.get("last_modified") or None)
+    fetched = await fetcher.get_if_changed(source.location, kind=source.kind.value, accept=ACCEPT,
+                                           state=state)
     if fetched.not_modified:
         return Listing(not_modified=True)
     options: PageOptions = source.typed_options()
