@@ -102,7 +102,7 @@ def classify(
     files: Annotated[list[Path] | None, typer.Argument(help="text files; stdin when none")] = None,
 ) -> None:
     """Classify texts offline: one JSON object per input (SPEC §4 fields)."""
-    from chokewatch.services.classify.classifier import classify as classify_text
+    from chokewatch.shared.core.reading.classifier import classify as classify_text
 
     inputs = [(str(p), p.read_text(encoding="utf-8")) for p in files] if files else [
         ("-", sys.stdin.read())

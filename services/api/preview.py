@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from chokewatch.services.alert.score import ScoreResult, score
-from chokewatch.services.classify.classifier import classify
+from chokewatch.shared.core.reading.classifier import classify
 from chokewatch.shared.messages import Classification, ClassifiedEvent
 from chokewatch.shared.profiles import ProfileSpec
 

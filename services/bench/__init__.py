@@ -26,7 +26,7 @@ from .pipeline import PipelineConfig, run_pipeline
 
 def classified_entry_bytes() -> int:
     """The size of a benchmark event's entry on the classified stream."""
-    from chokewatch.services.classify.classifier import classify
+    from chokewatch.shared.core.reading.classifier import classify
 
     raw = workload.event(0)
     event = ClassifiedEvent(

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from chokewatch.services.alert import bench_score
-from chokewatch.services.classify.classifier import classify
+from chokewatch.shared.core.reading.classifier import classify
 
 from . import workload
 

@@ -25,8 +25,8 @@ import redis.asyncio as aioredis
 from chokewatch.shared.messages import Classification, Direction, EventType, Status
 from chokewatch.shared.names import Names
 
-from .incident_rules import Item, strength
-from .similarity import signature
+from chokewatch.shared.core.reading.incident_rules import Item, strength
+from chokewatch.shared.core.reading.similarity import signature
 
 RECENT_DAYS = 200  # a little over incident_rules.MAX_GAP_DAYS
 MAX_CANDIDATES = 200

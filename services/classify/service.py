@@ -10,7 +10,7 @@ from chokewatch.shared.names import CLASSIFIED, RAW
 from chokewatch.shared.telemetry import PUBLISHED
 from chokewatch.shared.worker import Runtime, Stage
 
-from .classifier import classify
+from chokewatch.shared.core.reading.classifier import classify
 from .incidents import IncidentStore
 
 SUMMARY_CHARS = 400

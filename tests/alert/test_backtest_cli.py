@@ -9,7 +9,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 
-from chokewatch.services.classify.classifier import classify
+from chokewatch.shared.core.reading.classifier import classify
 from chokewatch.shared import streams
 from chokewatch.shared.messages import ClassifiedEvent, new_id, utcnow
 from chokewatch.shared.names import ALERTS, CLASSIFIED

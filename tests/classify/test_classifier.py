@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from chokewatch.services.classify.classifier import ALERT_FLOOR, classify
-from chokewatch.services.classify.severity import TYPE_BASE, severity
+from chokewatch.shared.core.reading.classifier import ALERT_FLOOR, classify
+from chokewatch.shared.core.severity import TYPE_BASE, severity
 from chokewatch.shared.elements import ALL_RARE_EARTHS
 from chokewatch.shared.messages import Direction, EventType, Status
 

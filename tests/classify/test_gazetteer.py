@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chokewatch.services.classify import gazetteer
+from chokewatch.shared.core.reading import gazetteer
 from chokewatch.shared.elements import ALL_RARE_EARTHS, GROUPS
 
 

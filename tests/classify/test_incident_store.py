@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from chokewatch.services.classify import evaluate
-from chokewatch.services.classify.classifier import classify
+from chokewatch.shared.core.reading.classifier import classify
 from chokewatch.services.classify.incidents import IncidentStore
 
 RUMOUR = ("Officials at China's Ministry of Commerce are considering export licences for gallium "

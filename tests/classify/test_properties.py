@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chokewatch.services.classify.classifier import classify
-from chokewatch.services.classify.similarity import signature, similarity
+from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.core.reading.similarity import signature, similarity
 from chokewatch.shared.messages import Classification
 
 EVENT = (

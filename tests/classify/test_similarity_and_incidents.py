@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from chokewatch.services.classify.classifier import classify
-from chokewatch.services.classify.incident_rules import Item, anchors, cluster, same_incident
-from chokewatch.services.classify.similarity import K, signature, similarity
+from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.core.reading.incident_rules import Item, anchors, cluster, same_incident
+from chokewatch.shared.core.reading.similarity import K, signature, similarity
 
 WIRE = (
     "China's commerce ministry said on Friday it would require licences for exports of "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from chokewatch.services.classify.textscan import finditer_from, word_starts
+from chokewatch.shared.core.reading.textscan import finditer_from, word_starts
 
 TEXTS = [
     "",

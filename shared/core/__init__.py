@@ -1,0 +1,6 @@
+"""The pure core: decisions more than one process makes, as functions of their inputs.
+
+Nothing here does I/O (no Redis, no HTTP, no asyncio) or imports from `chokewatch.services`;
+services import the core, never the other way round. `reading` turns a text into a
+`Classification`; `severity` is the one table of how much an event weighs.
+"""
