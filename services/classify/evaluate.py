@@ -15,11 +15,10 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from chokewatch.shared.messages import Classification, EventType
-
 from chokewatch.shared.core.reading.classifier import ALERT_FLOOR, classify
 from chokewatch.shared.core.reading.incident_rules import Item, assign
 from chokewatch.shared.core.reading.similarity import signature
+from chokewatch.shared.messages import Classification, EventType
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "data" / "corpus"
 NEGATIVE_TYPES = {EventType.commentary.value, EventType.not_relevant.value}

@@ -22,11 +22,10 @@ from datetime import UTC, datetime
 
 import redis.asyncio as aioredis
 
-from chokewatch.shared.messages import Classification, Direction, EventType, Status
-from chokewatch.shared.names import Names
-
 from chokewatch.shared.core.reading.incident_rules import Item, strength
 from chokewatch.shared.core.reading.similarity import signature
+from chokewatch.shared.messages import Classification, Direction, EventType, Status
+from chokewatch.shared.names import Names
 
 RECENT_DAYS = 200  # a little over incident_rules.MAX_GAP_DAYS
 MAX_CANDIDATES = 200

@@ -5,12 +5,12 @@ from __future__ import annotations
 import asyncio
 
 from chokewatch.shared import streams
+from chokewatch.shared.core.reading.classifier import classify
 from chokewatch.shared.messages import ClassifiedEvent, RawEvent, new_id
 from chokewatch.shared.names import CLASSIFIED, RAW
 from chokewatch.shared.telemetry import PUBLISHED
 from chokewatch.shared.worker import Runtime, Stage
 
-from chokewatch.shared.core.reading.classifier import classify
 from .incidents import IncidentStore
 
 SUMMARY_CHARS = 400

@@ -9,8 +9,8 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 
-from chokewatch.shared.core.reading.classifier import classify
 from chokewatch.shared import streams
+from chokewatch.shared.core.reading.classifier import classify
 from chokewatch.shared.messages import ClassifiedEvent, new_id, utcnow
 from chokewatch.shared.names import ALERTS, CLASSIFIED
 from chokewatch.shared.profiles import Subscriber

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from chokewatch.services.classify import evaluate
-from chokewatch.shared.core.reading.classifier import classify
 from chokewatch.services.classify.incidents import IncidentStore
+from chokewatch.shared.core.reading.classifier import classify
 
 RUMOUR = ("Officials at China's Ministry of Commerce are considering export licences for gallium "
           "and germanium, people familiar with the matter said.")

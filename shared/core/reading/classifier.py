@@ -14,12 +14,12 @@ from collections import defaultdict
 
 from chokewatch.shared.messages import Classification, Direction, EventType, Status
 
+from ..severity import severity
 from . import dates, gazetteer
 from .cues import LEXICON
 from .gazetteer import Hit
 from .incident_rules import anchors
 from .sentences import Sentence, split
-from ..severity import severity
 from .textscan import finditer_from, word_starts
 
 # Texts at or below this severity are not worth an alert on their own.
