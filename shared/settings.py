@@ -56,6 +56,23 @@ class Settings(BaseSettings):
     retry_max_ms: int = Field(default=60_000, ge=1, description="longest retry delay")
     dedup_ttl_days: int = Field(default=30, ge=1, description="how long exact duplicates are remembered")
 
+    # Retention: what Redis keeps, so its memory stays flat however long chokewatch runs.
+    # Stream entries go only once every consumer group has acknowledged them.
+    stream_keep_hours: float = Field(
+        default=24, ge=0,
+        description="submitted, raw and alerts entries kept this long once every group is done",
+    )
+    classified_keep_days: float = Field(
+        default=90, ge=0, description="classified events kept for backtests (how far back one sees)"
+    )
+    dead_letter_keep_days: float = Field(default=30, ge=0, description="dead letters kept this long")
+    dead_letter_max: int = Field(default=10_000, ge=1, description="dead letters kept per stream")
+    history_keep_days: float = Field(
+        default=400, ge=1, description="a subscriber's alert history kept this long"
+    )
+    history_max: int = Field(default=5_000, ge=1, description="alerts kept per subscriber history")
+    trim_interval_s: float = Field(default=60, gt=0, description="how often streams are trimmed")
+
     webhook_timeout_s: float = Field(default=10.0, gt=0)
     delivery_max_attempts: int = Field(
         default=12, ge=1, description="delivery attempts per alert before it is dead-lettered"

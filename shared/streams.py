@@ -14,6 +14,7 @@ import json
 import random
 
 import redis.asyncio as aioredis
+from redis.exceptions import ResponseError
 
 from .messages import Message
 from .names import StreamKeys
@@ -215,3 +216,64 @@ async def read_since(
             return out, False
         start = f"({batch[-1][0]}"
     return out, bool(await redis.xrange(stream, start, "+", count=1))
+
+
+def id_after(entry_id: str) -> str:
+    """The smallest stream id greater than entry_id."""
+    ms, _, seq = entry_id.partition("-")
+    return f"{ms}-{int(seq or 0) + 1}"
+
+
+def older_id(a: str, b: str) -> str:
+    pa, pb = (tuple(int(p) for p in x.split("-")) for x in (a, b))
+    return a if pa <= pb else b
+
+
+async def safe_trim_point(redis: aioredis.Redis, stream: str) -> str | None:
+    """The id below which every consumer group of `stream` has read and acknowledged every
+    entry: the oldest entry still pending in some group, or the first one some group has not
+    read yet. None when the stream has no group (nobody has read it: nothing may go)."""
+    try:
+        groups = await redis.xinfo_groups(stream)
+    except ResponseError:  # no such stream
+        return None
+    if not groups:
+        return None
+    point: str | None = None
+    for group in groups:
+        name = _str(group["name"])
+        first_unread = id_after(_str(group["last-delivered-id"]))
+        if int(group["pending"]):
+            summary = await redis.xpending(stream, name)
+            oldest = _str(summary["min"]) if summary.get("min") else first_unread
+            first_unread = older_id(oldest, first_unread)
+        point = first_unread if point is None else older_id(point, first_unread)
+    return point
+
+
+async def trim(
+    redis: aioredis.Redis,
+    keys: StreamKeys,
+    now_ms: int,
+    keep_ms: int,
+    dead_keep_ms: int,
+    dead_max: int,
+) -> tuple[int, int]:
+    """Drop stream entries older than keep_ms that every group has finished with, and dead
+    letters older than dead_keep_ms or beyond the newest dead_max. Returns (entries, dead
+    letters) removed. An entry some group has not yet acknowledged is never removed, however
+    old: the cut is the older of the age limit and `safe_trim_point`."""
+    removed = 0
+    point = await safe_trim_point(redis, keys.stream)
+    if point is not None:
+        cut = older_id(point, f"{max(0, now_ms - keep_ms)}-0")
+        removed = int(await redis.xtrim(keys.stream, minid=cut, approximate=False))
+    dead = int(await redis.xtrim(keys.dead, maxlen=dead_max, approximate=False))
+    dead += int(
+        await redis.xtrim(keys.dead, minid=f"{max(0, now_ms - dead_keep_ms)}-0", approximate=False)
+    )
+    return removed, dead
+
+
+def _str(value: object) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)

@@ -31,6 +31,11 @@ HANDLE_SECONDS = Histogram(
     ["stream"],
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
 )
+TRIMMED = Counter(
+    "chokewatch_trimmed_total",
+    "Stream entries and dead letters removed by retention, by stream",
+    ["stream", "kind"],
+)
 CLAIMED = Counter(
     "chokewatch_claimed_total",
     "Entries taken over from a consumer that stopped or hung",
@@ -115,6 +120,11 @@ DEAD_LETTERS = Gauge(
     "Entries in the stream's dead-letter companion",
     ["stream"],
 )
+REDIS_MEMORY = Gauge(
+    "chokewatch_redis_memory_bytes",
+    "Redis memory as INFO reports it: used, and maxmemory (0 when unlimited)",
+    ["kind"],
+)
 STREAMS_REFRESHED = Gauge(
     "chokewatch_streams_refreshed_timestamp_seconds",
     "When this process last read the stream gauges from Redis (Unix time)",
@@ -142,7 +152,12 @@ async def refresh_streams(redis: aioredis.Redis, all_keys: Iterable[StreamKeys])
             pipe.xlen(keys.stream)
             pipe.zcard(keys.retry)
             pipe.xlen(keys.dead)
+        pipe.info("memory")
         replies = await pipe.execute(raise_on_error=False)
+    memory = replies[-1]
+    if isinstance(memory, dict):
+        REDIS_MEMORY.labels("used").set(int(memory.get("used_memory", 0)))
+        REDIS_MEMORY.labels("max").set(int(memory.get("maxmemory", 0)))
     for index, keys in enumerate(keys_list):
         groups, length, retrying, dead = replies[4 * index: 4 * index + 4]
         if isinstance(groups, list):

@@ -27,11 +27,19 @@ from pydantic import ValidationError
 
 from . import streams
 from .messages import Message
-from .names import Names, StreamKeys
+from .names import CLASSIFIED, Names, StreamKeys
 from .redis import broker as make_broker
 from .redis import connect, ensure_streams
 from .settings import Settings
-from .telemetry import CLAIMED, HANDLE_SECONDS, MESSAGES, log, refresh_streams, serve_metrics
+from .telemetry import (
+    CLAIMED,
+    HANDLE_SECONDS,
+    MESSAGES,
+    TRIMMED,
+    log,
+    refresh_streams,
+    serve_metrics,
+)
 
 
 class Retryable(Exception):
@@ -176,17 +184,42 @@ class StreamWorker:
                     log.warning("took over a stalled entry", stream=keys.stream, entry=entry_id,
                                 attempts=attempts)
 
+    async def trim_once(self, now_ms: int | None = None) -> dict[str, tuple[int, int]]:
+        """Trim the streams this worker reads and their dead letters (see `streams.trim`)."""
+        settings = self.rt.settings
+        now_ms = int(time.time() * 1000) if now_ms is None else now_ms
+        out: dict[str, tuple[int, int]] = {}
+        for stage in self.stages:
+            keys = self.rt.names.stream(stage.hop)
+            removed = await streams.trim(
+                self.rt.redis, keys, now_ms,
+                keep_ms=keep_ms(settings, stage.hop),
+                dead_keep_ms=int(settings.dead_letter_keep_days * 86_400_000),
+                dead_max=settings.dead_letter_max,
+            )
+            TRIMMED.labels(keys.stream, "entries").inc(removed[0])
+            TRIMMED.labels(keys.stream, "dead_letters").inc(removed[1])
+            out[keys.stream] = removed
+        return out
+
     async def refresh_metrics(self) -> None:
         """Lag, pending entries, retry schedule and dead letters of the streams this worker reads."""
         await refresh_streams(self.rt.redis, [self.rt.names.stream(s.hop) for s in self.stages])
 
     async def maintain_forever(self, stop: asyncio.Event) -> None:
         interval = min(1.0, self.rt.settings.claim_idle_ms / 4000)
+        next_trim = 0.0
         while not stop.is_set():
             try:
                 await self.maintain_once()
             except Exception as exc:  # noqa: BLE001 - Redis away: try again next round
                 log.warning("maintenance round failed", error=repr(exc))
+            if time.monotonic() >= next_trim:
+                next_trim = time.monotonic() + self.rt.settings.trim_interval_s
+                try:
+                    await self.trim_once()
+                except Exception as exc:  # noqa: BLE001 - trimmed next round instead
+                    log.warning("trimming failed", error=repr(exc))
             try:
                 await self.refresh_metrics()
             except Exception as exc:  # noqa: BLE001 - the gauges keep their last values
@@ -220,6 +253,13 @@ class StreamWorker:
 
         on_entry.__name__ = f"on_{stage.hop}"
         return on_entry
+
+
+def keep_ms(settings: Settings, hop: str) -> int:
+    """How long a stream's finished entries stay: classified events feed backtests."""
+    if hop == CLASSIFIED:
+        return int(settings.classified_keep_days * 86_400_000)
+    return int(settings.stream_keep_hours * 3_600_000)
 
 
 def _text(value: Any) -> str:

@@ -39,7 +39,10 @@ class Deliverer:
             headers={"user-agent": "chokewatch-alerts/1"},
         )
         self.store = SubscriberStore(rt.redis, rt.names)
-        self.history = History(rt.redis, rt.names)
+        self.history = History(
+            rt.redis, rt.names, keep_s=rt.settings.history_keep_days * 86_400,
+            keep_max=rt.settings.history_max,
+        )
         self.guard = Guard(settings.webhook_allow_hosts, settings.webhook_allow_http)
         self.endpoints = Endpoints(
             concurrency=settings.endpoint_concurrency,

@@ -18,10 +18,51 @@ from chokewatch.shared.names import Names
 RETENTION_S = 400 * 86_400  # about 13 months of history per subscriber
 
 
+# Drops a subscriber's history records older than a cutoff or beyond the newest N, from the
+# record hash and the time index together. KEYS: history hash, order zset; ARGV: cutoff (epoch
+# seconds), most records kept.
+_TRIM = """
+local old = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[1])
+local excess = redis.call('ZCARD', KEYS[2]) - #old - tonumber(ARGV[2])
+local over = {}
+if excess > 0 then
+  over = redis.call('ZRANGE', KEYS[2], #old, #old + excess - 1)
+end
+local removed = 0
+for _, batch in ipairs({old, over}) do
+  for i = 1, #batch, 500 do
+    local part = {unpack(batch, i, math.min(i + 499, #batch))}
+    redis.call('HDEL', KEYS[1], unpack(part))
+    redis.call('ZREM', KEYS[2], unpack(part))
+    removed = removed + #part
+  end
+end
+return removed
+"""
+
+
 class History:
-    def __init__(self, redis: aioredis.Redis, names: Names) -> None:
+    def __init__(
+        self,
+        redis: aioredis.Redis,
+        names: Names,
+        keep_s: float = RETENTION_S,
+        keep_max: int = 5_000,
+    ) -> None:
         self.redis = redis
         self.names = names
+        self.keep_s = keep_s
+        self.keep_max = keep_max
+        self._trim = redis.register_script(_TRIM)
+
+    async def trim(self, subscriber_id: str, now: float | None = None) -> int:
+        """Bound one subscriber's history by age and count; returns the records removed."""
+        now = datetime.now(UTC).timestamp() if now is None else now
+        names = self.names
+        return int(await self._trim(
+            keys=[names.history(subscriber_id), names.history_order(subscriber_id)],
+            args=[now - self.keep_s, self.keep_max],
+        ))
 
     async def prior(self, subscriber_id: str, incident_id: str) -> dict | None:
         raw = await self.redis.hget(self.names.alerted(subscriber_id), incident_id)
@@ -68,6 +109,11 @@ class History:
             # NX: delivery may already have written the final status.
             pipe.hsetnx(names.history(sub), alert.alert_id, json.dumps(record))
             pipe.zadd(names.history_order(sub), {alert.alert_id: alert.decided_at.timestamp()})
+            self._trim(  # bounded as it grows: the same round trip
+                keys=[names.history(sub), names.history_order(sub)],
+                args=[datetime.now(UTC).timestamp() - self.keep_s, self.keep_max],
+                client=pipe,
+            )
             await pipe.execute()
 
     async def record_delivery(self, alert: Alert, status: str, channels: list[dict]) -> None:

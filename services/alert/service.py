@@ -77,7 +77,10 @@ class Decider:
     def __init__(self, rt: Runtime) -> None:
         self.rt = rt
         self.exposure = ExposureView(rt.redis, rt.names)
-        self.history = History(rt.redis, rt.names)
+        self.history = History(
+            rt.redis, rt.names, keep_s=rt.settings.history_keep_days * 86_400,
+            keep_max=rt.settings.history_max,
+        )
         self.out = rt.names.stream(ALERTS)
 
     async def on_classified(self, event: ClassifiedEvent) -> None:

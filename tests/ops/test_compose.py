@@ -40,6 +40,12 @@ def test_redis_persists_with_append_only_file_on_a_volume():
     assert target == "/data" and source in doc["volumes"]
 
 
+def test_redis_memory_is_bounded_and_never_evicts():
+    command = compose()["services"]["redis"]["command"]
+    assert command[command.index("--maxmemory-policy") + 1] == "noeviction"
+    assert command[command.index("--maxmemory") + 1].endswith("mb")
+
+
 def test_services_run_the_cli_from_the_project_image():
     services = compose()["services"]
     settings = {f"CHOKEWATCH_{name.upper()}" for name in Settings.model_fields}

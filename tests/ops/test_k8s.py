@@ -102,6 +102,15 @@ def test_every_container_has_resource_requests_and_limits():
             assert set(container["resources"][kind]) >= {"cpu", "memory"}, f"{name} {kind}"
 
 
+def test_redis_maxmemory_is_below_its_container_limit_and_never_evicts():
+    container = dict(containers())["redis"]
+    args = container["args"]
+    assert args[args.index("--maxmemory-policy") + 1] == "noeviction"
+    max_mb = int(args[args.index("--maxmemory") + 1].removesuffix("mb"))
+    limit = container["resources"]["limits"]["memory"]
+    assert limit.endswith("Gi") and max_mb < int(limit.removesuffix("Gi")) * 1024
+
+
 def test_workers_serve_metrics_where_probes_and_scrapes_look():
     deployments = of_kind("Deployment")
     for name, port in METRICS_PORTS.items():
