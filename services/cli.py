@@ -259,6 +259,39 @@ def bench(
         Console(width=max(120, Console().width), stderr=True).print(table(figures))
 
 
+@app.command()
+def soak(
+    events: Annotated[int, typer.Option(min=100, help="events sent through the pipeline")] = 200_000,
+    rate: Annotated[float, typer.Option(min=1, help="events offered per second")] = 300.0,
+    keep_s: Annotated[float, typer.Option(min=1, help="stream retention, seconds")] = 10.0,
+) -> None:
+    """Soak: many events through ingest, classify and alert with short retention; prints Redis
+    memory before, during and after, growth per event after the first windows, and what each
+    family of keys holds at the end (JSON). Embedded server unless CHOKEWATCH_REDIS_URL is set."""
+    import tempfile
+
+    from chokewatch.services.bench.soak import SoakConfig, run_soak
+    from chokewatch.shared.embedded import EmbeddedRedis
+
+    settings = _settings()
+    work = Path(tempfile.mkdtemp(prefix="chokewatch-soak-"))
+    server = None
+    url = settings.redis_url
+    if url is None:
+        server = EmbeddedRedis(work / "redis")
+        url = server.start()
+    try:
+        config = SoakConfig(events=events, rate=rate, keep_s=keep_s)
+        figures = asyncio.run(run_soak(url, config, work / "services.log"))
+    finally:
+        if server is not None:
+            server.stop()
+    typer.echo(json.dumps(figures, indent=2))
+    if figures["alerts_received"] != figures["alerts_expected"] or figures["duplicates"]:
+        typer.echo("error: alerts lost or duplicated; service logs in " + figures["log"], err=True)
+        raise typer.Exit(1)
+
+
 @app.command("dead-letters")
 def dead_letters(
     hop: Annotated[str | None, typer.Argument(help="submitted, raw, classified or alerts")] = None,

@@ -16,7 +16,14 @@ from chokewatch.shared.names import ALERTS, Names
 from chokewatch.shared.redis import connect, ensure_streams
 
 from . import workload
-from .pipeline import BenchReceiver, PipelineConfig, _env, _log_file, _store_population, _wait_for
+from .pipeline import (
+    BenchReceiver,
+    PipelineConfig,
+    _log_file,
+    _wait_for,
+    service_env,
+    store_population,
+)
 
 
 def _alert(n: int, subscriber_id: str) -> Alert:
@@ -35,10 +42,10 @@ async def run_delivery(url: str, alerts: int, subscribers: int, log_path: Path) 
     try:
         pop = workload.population(subscribers, subscribers // 10, 1, receiver.base_url)
         await ensure_streams(redis, names)
-        await _store_population(redis, names, pop)
+        await store_population(redis, names, pop)
         ids = [s.id for s in pop.subscribers]
         with _log_file(log_path) as log:
-            stack = Stack(_env(url, names.namespace, PipelineConfig()), ["alert"], log=log)
+            stack = Stack(service_env(url, names.namespace, PipelineConfig()), ["alert"], log=log)
             stack.start()
             keys = names.stream(ALERTS)
             started = time.time()

@@ -113,14 +113,14 @@ class BenchReceiver:
         self.proc.wait(10)
 
 
-async def _store_population(redis, names: Names, pop: workload.Population) -> None:
+async def store_population(redis, names: Names, pop: workload.Population) -> None:
     store = SubscriberStore(redis, names)
     chunk = 20  # puts in flight at once, within the client's connection pool
     for start in range(0, len(pop.subscribers), chunk):
         await asyncio.gather(*(store.put(s) for s in pop.subscribers[start:start + chunk]))
 
 
-async def _services_ready(redis, names: Names, timeout: float) -> None:
+async def services_ready(redis, names: Names, timeout: float) -> None:
     """Every consumer group has a reader (the alert service reads only once its index is built)."""
     deadline = time.monotonic() + timeout
     hops = [names.stream(h) for h in ("submitted", "raw", "classified", "alerts")]
@@ -172,7 +172,7 @@ async def _offer(redis, keys, first: int, rate: float, seconds: float) -> tuple[
     return count, time.monotonic() - started
 
 
-def _env(url: str, namespace: str, config: PipelineConfig) -> dict[str, str]:
+def service_env(url: str, namespace: str, config: PipelineConfig) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         CHOKEWATCH_REDIS_URL=url,
@@ -216,16 +216,16 @@ async def run_pipeline(url: str, config: PipelineConfig, log_path: Path) -> dict
         pop = workload.population(config.subscribers, config.per_element, config.alerting,
                                   receiver.base_url)
         await ensure_streams(redis, names)
-        await _store_population(redis, names, pop)
+        await store_population(redis, names, pop)
         keys = names.stream(SUBMITTED)
-        env = _env(url, namespace, config)
+        env = service_env(url, namespace, config)
         with _log_file(log_path) as log:
             if config.profile_dir is not None:
                 stack = _ProfiledStack(env, SERVICES, log, config.profile_dir)
             else:
                 stack = Stack(env, SERVICES, log=log)
             stack.start()
-            await _services_ready(redis, names, timeout=120)
+            await services_ready(redis, names, timeout=120)
             with MemorySampler({n: p.pid for n, p in stack.procs.items()}) as memory:
                 serial = 0
                 warm = 20
