@@ -19,10 +19,10 @@ from . import workload
 from .pipeline import (
     BenchReceiver,
     PipelineConfig,
-    _log_file,
-    _wait_for,
+    log_file,
     service_env,
     store_population,
+    wait_for_alerts,
 )
 
 
@@ -44,7 +44,7 @@ async def run_delivery(url: str, alerts: int, subscribers: int, log_path: Path) 
         await ensure_streams(redis, names)
         await store_population(redis, names, pop)
         ids = [s.id for s in pop.subscribers]
-        with _log_file(log_path) as log:
+        with log_file(log_path) as log:
             stack = Stack(service_env(url, names.namespace, PipelineConfig()), ["alert"], log=log)
             stack.start()
             keys = names.stream(ALERTS)
@@ -54,7 +54,7 @@ async def run_delivery(url: str, alerts: int, subscribers: int, log_path: Path) 
                     for n in range(start, min(start + 100, alerts)):
                         pipe.xadd(keys.stream, streams.encode(_alert(n, ids[n % len(ids)])))
                     await pipe.execute()
-            complete = await _wait_for(receiver, alerts, timeout=300)
+            complete = await wait_for_alerts(receiver, alerts, timeout=300)
             records = await receiver.records()
         seconds = max(r[1] for r in records) - started if records else float("nan")
         got = [r[0] for r in records]

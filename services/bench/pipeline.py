@@ -135,7 +135,7 @@ async def services_ready(redis, names: Names, timeout: float) -> None:
     raise TimeoutError("the services did not start reading their streams")
 
 
-async def _wait_for(receiver: BenchReceiver, expected: int, timeout: float) -> bool:
+async def wait_for_alerts(receiver: BenchReceiver, expected: int, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if await receiver.unique() >= expected:
@@ -202,7 +202,7 @@ class _ProfiledStack(Stack):
         )
 
 
-def _log_file(path: Path):
+def log_file(path: Path):
     return open(path, "w")  # noqa: SIM115 - the caller closes it
 
 
@@ -219,7 +219,7 @@ async def run_pipeline(url: str, config: PipelineConfig, log_path: Path) -> dict
         await store_population(redis, names, pop)
         keys = names.stream(SUBMITTED)
         env = service_env(url, namespace, config)
-        with _log_file(log_path) as log:
+        with log_file(log_path) as log:
             if config.profile_dir is not None:
                 stack = _ProfiledStack(env, SERVICES, log, config.profile_dir)
             else:
@@ -231,13 +231,13 @@ async def run_pipeline(url: str, config: PipelineConfig, log_path: Path) -> dict
                 warm = 20
                 await _burst(redis, keys, serial, warm)
                 serial += warm
-                if not await _wait_for(receiver, warm * config.alerting, config.drain_timeout):
+                if not await wait_for_alerts(receiver, warm * config.alerting, config.drain_timeout):
                     raise RuntimeError(f"warm-up alerts did not arrive; service logs in {log_path}")
 
                 burst_start = await _burst(redis, keys, serial, config.burst_events)
                 serial += config.burst_events
                 expected = (warm + config.burst_events) * config.alerting
-                burst_done = await _wait_for(receiver, expected, config.drain_timeout)
+                burst_done = await wait_for_alerts(receiver, expected, config.drain_timeout)
                 records = await receiver.records()
                 burst_seconds = max(r[1] for r in records) - burst_start
 
@@ -245,7 +245,7 @@ async def run_pipeline(url: str, config: PipelineConfig, log_path: Path) -> dict
                 offered, offer_seconds = await _offer(redis, keys, serial, config.rate,
                                                       config.rate_seconds)
                 expected += offered * config.alerting
-                rate_done = await _wait_for(receiver, expected, config.drain_timeout)
+                rate_done = await wait_for_alerts(receiver, expected, config.drain_timeout)
                 records = await receiver.records()
             memory_peaks = dict(memory.peaks)
     finally:

@@ -25,11 +25,11 @@ from .pipeline import (
     SERVICES,
     BenchReceiver,
     PipelineConfig,
-    _log_file,
-    _wait_for,
+    log_file,
     service_env,
     services_ready,
     store_population,
+    wait_for_alerts,
 )
 
 
@@ -113,14 +113,14 @@ async def run_soak(url: str, config: SoakConfig, log_path: Path) -> dict:
             CHOKEWATCH_TRIM_INTERVAL_S=str(max(1.0, config.keep_s / 5)),
             CHOKEWATCH_LOG_LEVEL="WARNING",
         )
-        with _log_file(log_path) as log:
+        with log_file(log_path) as log:
             stack = Stack(env, SERVICES, log=log)
             stack.start()
             await services_ready(redis, names, timeout=120)
             baseline = await _used(redis)
             samples: list[tuple[float, int, int]] = []
             seconds = await _offer(redis, names, config, samples)
-            await _wait_for(receiver, config.events, config.drain_timeout)
+            await wait_for_alerts(receiver, config.events, config.drain_timeout)
             received = await receiver.unique()
             # One more window, so what the last events left in the streams is trimmed too.
             await asyncio.sleep(config.keep_s + max(1.0, config.keep_s / 5) + 1)
