@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -16,7 +17,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
-from chokewatch.shared.embedded import EmbeddedRedis
+import httpx
+
+from chokewatch.shared.embedded import EmbeddedRedis, free_port
 
 SERVICES = ("ingest", "classify", "alert", "api")
 METRICS_PORTS = {"ingest": 9101, "classify": 9102, "alert": 9103}
@@ -37,6 +40,7 @@ class Stack:
         self.env = env
         self.services = list(services)
         self.log = log
+        self.env_of: dict[str, dict[str, str]] = {}  # one service's own settings (its port)
         self.procs: dict[str, subprocess.Popen] = {}
         self.restarts: dict[str, int] = {}
         self.not_before: dict[str, float] = {}  # crash-loop backoff: no restart before this time
@@ -45,7 +49,7 @@ class Stack:
         out = self.log if self.log is not None else None
         self.procs[name] = subprocess.Popen(
             service_command(name),
-            env=self.env,
+            env={**self.env, **self.env_of.get(name, {})},
             stdout=out,
             stderr=subprocess.STDOUT if out is not None else None,
             stdin=subprocess.DEVNULL,
@@ -106,8 +110,81 @@ def ensure_admin_key(env: dict[str, str], data_dir: Path) -> Path | None:
     return path
 
 
+def metrics_ports(env: dict[str, str]) -> dict[str, int]:
+    """Each worker's own metrics port: the defaults, or consecutive ports from
+    CHOKEWATCH_METRICS_PORT when it is set (0: free ports picked here, so they can be shown)."""
+    given = env.get("CHOKEWATCH_METRICS_PORT", "").strip()
+    if not given:
+        return dict(METRICS_PORTS)
+    try:
+        base = int(given)
+    except ValueError:
+        raise StartError(f"CHOKEWATCH_METRICS_PORT is not a port number: {given!r}") from None
+    if base == 0:
+        return {name: free_port() for name in METRICS_PORTS}
+    return {name: base + offset for offset, name in enumerate(METRICS_PORTS)}
+
+
+class StartError(RuntimeError):
+    """`up` cannot start: a port is taken, a setting is wrong, or a service died at start."""
+
+
+def port_free(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def _answers(url: str) -> bool:
+    try:
+        return httpx.get(url, timeout=1).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def wait_until_ready(stack: Stack, urls: dict[str, str], timeout: float = 90.0) -> None:
+    """Return once every URL answers 200; raise StartError if a service exits first."""
+    deadline = time.monotonic() + timeout
+    waiting = dict(urls)
+    while waiting:
+        for name, proc in stack.procs.items():
+            if proc.poll() is not None:
+                raise StartError(f"{name} exited with code {proc.returncode} while starting "
+                                 "(its output is above)")
+        waiting = {what: url for what, url in waiting.items() if not _answers(url)}
+        if waiting and time.monotonic() > deadline:
+            raise StartError(f"not ready after {timeout:.0f} s: {', '.join(waiting)}")
+        time.sleep(0.2)
+
+
+def _url_host(host: str) -> str:
+    if host in ("0.0.0.0", "::", ""):
+        return "127.0.0.1"
+    return f"[{host}]" if ":" in host else host
+
+
 def up(data_dir: Path) -> int:
+    try:
+        return _up(data_dir)
+    except StartError as exc:
+        print(f"chokewatch: error: {exc}", file=sys.stderr)
+        return 1
+
+
+def _up(data_dir: Path) -> int:
     env = dict(os.environ)
+    host = env.get("CHOKEWATCH_API_HOST", "127.0.0.1")
+    port = int(env.get("CHOKEWATCH_API_PORT", "8000"))
+    ports = metrics_ports(env)
+    for what, number in {"API": port, **{f"{n} metrics": p for n, p in ports.items()}}.items():
+        if not port_free(host, number):
+            raise StartError(f"port {number} on {host} ({what}) is taken; choose another with "
+                             + ("CHOKEWATCH_API_PORT" if what == "API" else
+                                "CHOKEWATCH_METRICS_PORT (the first of three consecutive ports)"))
     data_dir.mkdir(parents=True, exist_ok=True)
     key_file = ensure_admin_key(env, data_dir)
     if key_file:
@@ -116,6 +193,7 @@ def up(data_dir: Path) -> int:
     if server:
         print(f"chokewatch: embedded Redis at {server.url} (data in {server.data_dir})")
     stack = Stack(env)
+    stack.env_of = {name: {"CHOKEWATCH_METRICS_PORT": str(p)} for name, p in ports.items()}
     stopping = False
 
     def _stop(*_: object) -> None:
@@ -124,10 +202,15 @@ def up(data_dir: Path) -> int:
 
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
-    stack.start()
-    port = env.get("CHOKEWATCH_API_PORT", "8000")
-    print(f"chokewatch: services {', '.join(stack.services)} started; API on port {port}")
+    base = f"http://{_url_host(host)}:{port}"
+    metrics = {name: f"http://{_url_host(host)}:{p}/metrics" for name, p in ports.items()}
     try:
+        stack.start()
+        wait_until_ready(stack, {"API": f"{base}/readyz", "API docs": f"{base}/docs", **metrics})
+        lines = [f"chokewatch: ready. API {base}  (docs {base}/docs)"]
+        lines += [f"  {name} metrics {url}" for name, url in metrics.items()]
+        lines += [f"  API metrics {base}/metrics", "  Ctrl-C (or SIGTERM) stops everything"]
+        print("\n".join(lines), flush=True)
         while not stopping:
             stack.supervise_once()
             time.sleep(0.5)

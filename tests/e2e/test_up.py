@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -19,16 +21,20 @@ pytestmark = pytest.mark.slow
 
 
 def up_output_so_far(proc) -> str:
-    """What `up` printed until now (its stdout is a pipe; read without blocking)."""
+    """What `up` printed since the last call (its stdout is a pipe; read without blocking).
+
+    Reads the file descriptor itself: a buffered readline would keep lines that select cannot see.
+    """
     import select
 
-    out = ""
-    while select.select([proc.stdout], [], [], 0)[0]:
-        line = proc.stdout.readline()
-        if not line:
+    out = b""
+    fd = proc.stdout.fileno()
+    while select.select([fd], [], [], 0)[0]:
+        chunk = os.read(fd, 65536)
+        if not chunk:
             break
-        out += line
-    return out
+        out += chunk
+    return out.decode("utf-8", "replace")
 
 
 def test_up_runs_everything_restarts_the_dead_and_stops_cleanly(tmp_path: Path):
@@ -46,6 +52,21 @@ def test_up_runs_everything_restarts_the_dead_and_stops_cleanly(tmp_path: Path):
                 return False
 
         wait_for(ready, timeout=40, what="the API of `up`")
+        seen: list[str] = []
+
+        def ready_line_printed() -> bool:
+            seen.append(up_output_so_far(up))
+            return "Ctrl-C" in "".join(seen)
+
+        wait_for(ready_line_printed, timeout=40, what="the ready line")
+        shown = "".join(seen)
+        assert f"chokewatch: ready. API http://127.0.0.1:{port}" in shown
+        metrics = re.findall(r"(\w+) metrics (http://\S+/metrics)", shown)
+        metrics = [(name, url) for name, url in metrics if name != "API"]
+        assert [name for name, _ in metrics] == ["ingest", "classify", "alert"]
+        assert len({url for _, url in metrics}) == 3  # CHOKEWATCH_METRICS_PORT=0: three ports
+        for _, url in metrics:
+            assert httpx.get(url, timeout=5).status_code == 200
         key_file = tmp_path / "data" / "admin.key"  # made by `up`, for the owner only
         assert key_file.stat().st_mode & 0o077 == 0
         key = key_file.read_text().strip()
@@ -78,3 +99,32 @@ def test_up_runs_everything_restarts_the_dead_and_stops_cleanly(tmp_path: Path):
     assert not any(p.is_running() and p.status() != psutil.STATUS_ZOMBIE for p in children
                    if p.pid != victim.pid)
     assert not (tmp_path / "data" / "redis.url").exists()
+
+
+def test_up_fails_fast_with_one_line_when_the_api_port_is_taken(tmp_path: Path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CHOKEWATCH_")}
+        env.update(CHOKEWATCH_DATA_DIR=str(tmp_path / "data"), CHOKEWATCH_API_PORT=str(port),
+                   CHOKEWATCH_METRICS_PORT="0")
+        done = subprocess.run([sys.executable, "-m", "chokewatch.services.cli", "up"], env=env,
+                              capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.strip() == (f"chokewatch: error: port {port} on 127.0.0.1 (API) is taken; "
+                                   "choose another with CHOKEWATCH_API_PORT")
+    assert "ready" not in done.stdout
+    assert not (tmp_path / "data" / "redis.url").exists()  # nothing was started
+
+
+def test_a_metrics_port_setting_gives_each_worker_its_own_port():
+    from chokewatch.services.stack import StartError, metrics_ports
+
+    assert metrics_ports({"CHOKEWATCH_METRICS_PORT": "18901"}) == {
+        "ingest": 18901, "classify": 18902, "alert": 18903}
+    assert metrics_ports({}) == {"ingest": 9101, "classify": 9102, "alert": 9103}
+    picked = metrics_ports({"CHOKEWATCH_METRICS_PORT": "0"})
+    assert len(set(picked.values())) == 3 and all(p > 0 for p in picked.values())
+    with pytest.raises(StartError, match="not a port number"):
+        metrics_ports({"CHOKEWATCH_METRICS_PORT": "lots"})
