@@ -331,8 +331,32 @@ async def _dead_letters(settings: Settings, url: str, hop: str | None, redrive: 
         await redis.aclose()
 
 
+def one_line(exc: BaseException) -> str:
+    """An exception as one line: its type where the message alone would not say what failed."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    if isinstance(exc, UnicodeDecodeError):
+        return f"a file is not UTF-8 text ({exc.reason} at byte {exc.start})"
+    if isinstance(exc, OSError) and exc.filename is not None:
+        return f"{exc.strerror or text}: {exc.filename}"
+    if isinstance(exc, ConnectionError | TimeoutError | OSError):
+        return f"{type(exc).__name__}: {text}"
+    return text[:500]
+
+
 def main() -> None:
-    app()
+    """Every failure is one line on stderr and a non-zero exit; `--debug` shows the traceback."""
+    debug = "--debug" in sys.argv[1:]
+    if debug:
+        sys.argv.remove("--debug")
+    try:
+        app()
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+    except Exception as exc:  # noqa: BLE001 - the edge of the program: report, do not crash
+        if debug:
+            raise
+        print(f"chokewatch: error: {one_line(exc)} (--debug shows where)", file=sys.stderr)
+        raise SystemExit(1) from None
 
 
 if __name__ == "__main__":
