@@ -109,7 +109,7 @@ class History:
             # NX: delivery may already have written the final status.
             pipe.hsetnx(names.history(sub), alert.alert_id, json.dumps(record))
             pipe.zadd(names.history_order(sub), {alert.alert_id: alert.decided_at.timestamp()})
-            self._trim(  # bounded as it grows: the same round trip
+            await self._trim(  # bounded as it grows: queued in the same round trip
                 keys=[names.history(sub), names.history_order(sub)],
                 args=[datetime.now(UTC).timestamp() - self.keep_s, self.keep_max],
                 client=pipe,

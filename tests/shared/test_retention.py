@@ -155,3 +155,20 @@ async def test_alert_history_is_bounded_by_count_and_age(redis, names):
     history = History(redis, names, keep_s=10 * 86_400, keep_max=1)
     assert await history.trim(sub, now=now) == 1  # beyond the newest one
     assert await redis.hkeys(names.history(sub)) == ["a11"]
+
+
+async def test_recording_decisions_keeps_the_history_bounded(redis, names):
+    from chokewatch.services.alert.history import History
+    from chokewatch.shared.messages import Alert, EventType
+
+    history = History(redis, names, keep_s=3_600, keep_max=3)
+    for n in range(5):
+        cid = new_id()
+        alert = Alert(correlation_id=cid, ingested_at=utcnow(), alert_id=f"alrt_ret_{n}",
+                      subscriber_id="sub_ret", incident_id=f"inc_ret_{n}", event_id=cid,
+                      score=55.0, event_type=EventType.mineral_export_control,
+                      direction="tightening", title=f"alert {n}", elements=["Dy"])
+        await history.record_decision(alert, None)
+    kept = await redis.zrange(names.history_order("sub_ret"), 0, -1)
+    assert kept == ["alrt_ret_2", "alrt_ret_3", "alrt_ret_4"]
+    assert sorted(await redis.hkeys(names.history("sub_ret"))) == kept

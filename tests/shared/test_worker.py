@@ -131,12 +131,23 @@ def test_a_cluster_that_fails_to_start_leaves_no_server_running(tmp_path, monkey
 
     cluster = embedded.EmbeddedCluster(tmp_path, masters=3)
     cluster.nodes[2].port = 65_000  # its cluster bus port would be over 65535: it cannot start
-    before = {p.pid for p in psutil.process_iter() if "valkey" in p.name() or "redis" in p.name()}
+    root = str(tmp_path.resolve())
+
+    def ours() -> set[int]:
+        # Servers whose data lies under this test's folder: others on the machine do not count.
+        found = set()
+        for proc in psutil.process_iter(["cmdline"]):
+            if any(root in part for part in proc.info["cmdline"] or []):
+                found.add(proc.pid)
+        return found
+
+    before = ours()
     try:
         cluster.start(timeout=5)
     except RuntimeError:
         pass
     else:
         raise AssertionError("the cluster should not have started")
-    after = {p.pid for p in psutil.process_iter() if "valkey" in p.name() or "redis" in p.name()}
-    assert after <= before
+    after = {pid for pid in ours() if psutil.pid_exists(pid)
+             and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE}
+    assert before == set() and after == set()
