@@ -248,30 +248,6 @@ def strength(a: Item, b: Item) -> float:
     return score
 
 
-def assign(items: Sequence[Item]) -> list[str]:
-    """Incident labels as the incident store gives them: texts in publication order, each
-    joining the incident with the strongest tie to one of its members, or opening its own.
-    Incidents never merge, so one text about several measures cannot chain them together."""
-    order = sorted(range(len(items)), key=lambda i: (items[i].published_at is None,
-                                                     items[i].published_at or 0, i))
-    incidents: list[list[int]] = []
-    label = [""] * len(items)
-    for i in order:
-        best, best_score = None, 0.0
-        for n, members in enumerate(incidents):
-            s = max(strength(items[m], items[i]) for m in members)
-            if s > best_score:
-                best, best_score = n, s
-        if best is None:
-            incidents.append([i])
-            best = len(incidents) - 1
-        else:
-            incidents[best].append(i)
-        first = incidents[best][0]
-        label[i] = items[first].key or str(first)
-    return label
-
-
 def cluster(items: Sequence[Item]) -> list[str]:
     """An incident label per item: the key (or index) of the earliest item of its incident.
 

@@ -1,0 +1,224 @@
+"""Which incident a new text joins: the one decision the Redis store and the offline paths share.
+
+An incident is a plain record (JSON-able dict): its id, revision, latest status and direction,
+first and last publication time, and its most recent member texts in compact form (facts,
+shingle signature, anchors, publication time). `decide` takes a new text's member and the
+candidate records a caller found for it (by `buckets`, over `RECENT_DAYS` before the text) and
+returns what happens: a new incident or a join, with the record to store. Nothing here does
+I/O; the Redis store (`services/classify/incidents.py`) and `IncidentBook` (in memory, for
+`chokewatch classify --incidents` and `chokewatch evaluate`) only find candidates and keep
+records.
+
+A text joins the candidate incident with the strongest tie to one of its members
+(`incident_rules.strength`), else it opens its own; incidents never merge, so one text about
+several measures cannot chain them together. A later text that raises the status or flips the
+direction raises the incident's revision, which is what lets the alert service send an update.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import count
+
+from chokewatch.shared.messages import Classification, Direction, EventType, Status
+
+from .incident_facts import facts as text_facts
+from .incident_rules import Item, strength
+from .similarity import signature
+
+RECENT_DAYS = 200  # a little over incident_rules.MAX_GAP_DAYS
+# A shared announcement number or named measure joins texts whatever the gap (a suspension a
+# year after the notice), so incidents are found by those over a longer span.
+ANCHOR_RECENT_DAYS = 800
+MAX_CANDIDATES = 200  # per bucket, most recently active first
+MAX_MEMBERS = 12  # texts kept per incident for matching; the newest are the most telling
+STATUS_RANK = {None: 0, Status.speculation: 1, Status.announced: 2, Status.enacted: 3}
+_FACTS = ("event_type", "issuer", "elements", "companies", "direction", "status", "chips_involved")
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentDecision:
+    incident_id: str
+    revision: int
+    is_new: bool
+
+
+def eligible(c: Classification) -> bool:
+    """Only events get an incident; commentary and unrelated texts report no development."""
+    return c.event_type not in (EventType.not_relevant, EventType.commentary)
+
+
+def member(c: Classification, text: str, title: str = "", at: datetime | None = None) -> dict:
+    """The compact form of a text an incident keeps to match later texts against."""
+    anchors = sorted(set(c.evidence.get("anchors", ())) | text_facts(text, title))
+    return {
+        "facts": c.model_dump(mode="json", include=set(_FACTS)),
+        "sig": signature(text, title),
+        "anchors": anchors,
+        "at": at.isoformat() if at else None,
+    }
+
+
+def item(m: dict, key: str = "") -> Item:
+    at = m.get("at")
+    return Item(
+        classification=Classification(**m["facts"]),
+        signature=m["sig"],
+        published_at=datetime.fromisoformat(at) if at else None,
+        key=key,
+        anchors=frozenset(m["anchors"]),
+    )
+
+
+def buckets(m: dict) -> set[str]:
+    """Index keys under which an incident holding this member is found again."""
+    facts = m["facts"]
+    out = set(facts.get("elements") or ()) or {f"type:{facts['event_type']}"}
+    out.update(f"anchor:{a}" for a in m["anchors"] if a.startswith(("no:", "named:", "venue:")))
+    return out
+
+
+def window_start(at: datetime | None, bucket: str) -> float | None:
+    """Candidates found under `bucket` are incidents active since this time (None: no limit,
+    for undated texts)."""
+    days = ANCHOR_RECENT_DAYS if bucket.startswith("anchor:") else RECENT_DAYS
+    return at.timestamp() - days * 86_400 if at else None
+
+
+def _timestamp(m: dict) -> float | None:
+    return datetime.fromisoformat(m["at"]).timestamp() if m.get("at") else None
+
+
+def best_match(m: dict, records: Iterable[dict]) -> dict | None:
+    """The record with the strongest tie to one of its members; on a tie, the most recently
+    active, then the oldest incident."""
+    new = item(m)
+    order = sorted(records, key=lambda r: (-(r.get("last_seen") or 0.0), r.get("first_seen") or 0.0,
+                                           r["id"]))
+    match, best = None, 0.0
+    for record in order:
+        tie = max(strength(item(x), new) for x in record["members"])
+        if tie > best:
+            match, best = record, tie
+    return match
+
+
+def decide(
+    c: Classification, m: dict, candidates: Iterable[dict], new_id: Callable[[], str]
+) -> tuple[IncidentDecision, dict]:
+    """The decision for a new text and the record to store (a new one, or the candidate updated)."""
+    match = best_match(m, candidates)
+    if match is None:
+        return _open(new_id(), c, m)
+    return _join(match, c, m)
+
+
+def _open(incident_id: str, c: Classification, m: dict) -> tuple[IncidentDecision, dict]:
+    now = _timestamp(m)
+    record = {
+        "id": incident_id,
+        "revision": 1,
+        "status": c.status.value if c.status else None,
+        "direction": c.direction.value,
+        "first_seen": now,
+        "last_seen": now,
+        "members": [m],
+    }
+    return IncidentDecision(incident_id, 1, True), record
+
+
+def _join(record: dict, c: Classification, m: dict) -> tuple[IncidentDecision, dict]:
+    record = dict(record)
+    previous = Status(record["status"]) if record.get("status") else None
+    escalated = STATUS_RANK[c.status] > STATUS_RANK[previous]
+    flipped = c.direction != Direction.neutral and record.get("direction") not in (
+        None, Direction.neutral.value, c.direction.value
+    )
+    if escalated or flipped:
+        record["revision"] = int(record["revision"]) + 1
+        record["status"] = c.status.value if c.status else None
+        record["direction"] = c.direction.value
+    record["members"] = (list(record["members"]) + [m])[-MAX_MEMBERS:]
+    now = _timestamp(m)
+    if now is not None:
+        record["last_seen"] = max(float(record.get("last_seen") or now), now)
+        record["first_seen"] = min(float(record.get("first_seen") or now), now)
+    return IncidentDecision(record["id"], int(record["revision"]), False), record
+
+
+class IncidentBook:
+    """Incidents kept in memory, found and decided exactly as the Redis store does."""
+
+    def __init__(self, new_id: Callable[[], str] | None = None) -> None:
+        numbers = count(1)
+        self.new_id = new_id or (lambda: f"inc_{next(numbers):04d}")
+        self.records: dict[str, dict] = {}
+        self.index: dict[str, set[str]] = {}
+        self.members: dict[str, str] = {}
+
+    def assign(
+        self, key: str, c: Classification, text: str, title: str = "",
+        published_at: datetime | None = None,
+    ) -> IncidentDecision | None:
+        if not eligible(c):
+            return None
+        if key in self.members:
+            record = self.records[self.members[key]]
+            return IncidentDecision(record["id"], int(record["revision"]), False)
+        m = member(c, text, title, published_at)
+        decision, record = decide(c, m, self.candidates(m), self.new_id)
+        self.records[record["id"]] = record
+        self.members[key] = record["id"]
+        for bucket in buckets(m):
+            self.index.setdefault(bucket, set()).add(record["id"])
+        return decision
+
+    def candidates(self, m: dict) -> list[dict]:
+        at = datetime.fromisoformat(m["at"]) if m.get("at") else None
+        found: dict[str, dict] = {}
+        for bucket in buckets(m):
+            since = window_start(at, bucket)
+            records = [self.records[i] for i in self.index.get(bucket, ())]
+            recent = [r for r in records if since is None or (r["last_seen"] or 0.0) >= since]
+            recent.sort(key=lambda r: (-(r["last_seen"] or 0.0), r["id"]))
+            found.update((r["id"], r) for r in recent[:MAX_CANDIDATES])
+        return list(found.values())
+
+
+def publication_order(published: list[datetime | None]) -> list[int]:
+    """Indexes in the order incidents are assigned: dated texts oldest first, then undated ones."""
+    def key(i: int) -> tuple[bool, float, int]:
+        at = published[i]
+        return (at is None, _aware(at).timestamp() if at else 0.0, i)
+
+    return sorted(range(len(published)), key=key)
+
+
+def _aware(at: datetime) -> datetime:
+    return at if at.tzinfo else at.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One classified text to give an incident offline."""
+
+    key: str
+    classification: Classification
+    text: str
+    title: str = ""
+    published_at: datetime | None = None
+
+
+def assign_all(entries: list[Entry], book: IncidentBook | None = None) -> list[IncidentDecision | None]:
+    """Each entry's incident (None for texts that are no event), assigned in publication order
+    by one `IncidentBook`, as the classify service would have assigned them arriving in that
+    order."""
+    book = book or IncidentBook()
+    out: list[IncidentDecision | None] = [None] * len(entries)
+    for i in publication_order([e.published_at for e in entries]):
+        e = entries[i]
+        at = _aware(e.published_at) if e.published_at else None
+        out[i] = book.assign(e.key or str(i), e.classification, e.text, e.title, at)
+    return out
