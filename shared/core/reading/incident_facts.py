@@ -1,6 +1,284 @@
-"""Facts that identify one development, read from a text's whole body for incident matching."""
+"""What a text says that identifies one development, read from its whole body for incident matching.
+
+Two reports of one development share its particulars — who acts against whom, which firms,
+goods and numbers — whatever their wording, length, web debris or language. A text's profile is
+a weighted bag of those particulars: content words weighted by how rare they are in this
+field's writing (`incident_background.DF`, document frequencies over the project's own sample
+texts), plus concepts read in English and Chinese alike (firms, countries, people, kinds of
+measure, elements, numbers with their units), which carry across languages. Two profiles are
+compared by cosine. Only the strongest terms are kept, so a stored profile stays small.
+"""
 
 from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+
+from .gazetteer import Lexicon, normalise
+from .incident_background import DF, DOCS
+
+TOP_TERMS = 60  # words kept per profile
+TOP_CONCEPTS = 30  # concepts and numbers kept per profile
+TITLE_WEIGHT = 2.0  # a title states the development; the body also carries background
+CONCEPT_WEIGHT = 2.0  # a named firm, country or kind of measure, in any language
+
+# Firms, governments, people and kinds of measure as English and Chinese (simplified and
+# traditional) texts name them; the value is the concept both sides share.
+_CONCEPTS: dict[str, tuple[str, ...]] = {
+    # firms
+    "nvidia": ("nvidia", "英伟达", "英偉達", "輝達"),
+    "nexperia": ("nexperia", "安世"),
+    "wingtech": ("wingtech", "闻泰", "聞泰"),
+    "micron": ("micron", "美光"),
+    "asml": ("asml", "阿斯麦", "阿斯麥", "艾司摩尔", "艾司摩爾"),
+    "samsung": ("samsung", "三星"),
+    "sk hynix": ("sk hynix", "hynix", "海力士"),
+    "intel": ("intel", "英特尔", "英特爾"),
+    "tsmc": ("tsmc", "台积电", "台積電"),
+    "huawei": ("huawei", "华为", "華為"),
+    "smic": ("smic", "中芯"),
+    "ymtc": ("ymtc", "yangtze memory", "长江存储", "長江存儲"),
+    "cxmt": ("cxmt", "changxin", "长鑫", "長鑫"),
+    "amd": ("amd", "advanced micro devices", "超威"),
+    "qualcomm": ("qualcomm", "高通"),
+    "apple": ("apple", "苹果公司", "蘋果公司"),
+    "tesla": ("tesla", "特斯拉"),
+    "mp materials": ("mp materials", "mp材料"),
+    "lynas": ("lynas", "莱纳斯", "萊納斯"),
+    "lockheed": ("lockheed", "洛克希德"),
+    "raytheon": ("raytheon", "雷神"),
+    "boeing": ("boeing", "波音"),
+    "northrop": ("northrop", "诺斯罗普", "諾斯洛普"),
+    "general atomics": ("general atomics", "通用原子"),
+    "skydio": ("skydio",),
+    "hanwha": ("hanwha", "韩华", "韓華"),
+    "alibaba": ("alibaba", "阿里巴巴"),
+    "bytedance": ("bytedance", "字节跳动", "字節跳動"),
+    "tencent": ("tencent", "腾讯", "騰訊"),
+    "applied materials": ("applied materials", "应用材料", "應用材料"),
+    "lam research": ("lam research", "泛林"),
+    "tokyo electron": ("tokyo electron", "东京电子", "東京威力"),
+    "albemarle": ("albemarle", "雅宝"),
+    "lithium americas": ("lithium americas",),
+    "trilogy metals": ("trilogy metals",),
+    "usa rare earth": ("usa rare earth",),
+    "vulcan elements": ("vulcan elements",),
+    "noveon": ("noveon",),
+    "illumina": ("illumina", "因美纳", "因美納"),
+    "pvh": ("pvh",),
+    "cobalt": ("cobalt", "钴", "鈷"),
+    # governments and places
+    "japan": ("japan", "japanese", "日本"),
+    "india": ("india", "indian", "印度"),
+    "korea": ("korea", "korean", "韩国", "韓國", "南韩", "南韓"),
+    "netherlands": ("netherlands", "dutch", "荷兰", "荷蘭"),
+    "taiwan": ("taiwan", "taiwanese", "台湾", "臺灣", "台灣"),
+    "malaysia": ("malaysia", "malaysian", "马来西亚", "馬來西亞"),
+    "thailand": ("thailand", "thai", "泰国", "泰國"),
+    "vietnam": ("vietnam", "vietnamese", "越南"),
+    "eu": ("european union", "eu", "brussels", "欧盟", "歐盟"),
+    "germany": ("germany", "german", "德国", "德國"),
+    "canada": ("canada", "canadian", "加拿大"),
+    "mexico": ("mexico", "mexican", "墨西哥"),
+    "australia": ("australia", "australian", "澳大利亚", "澳洲"),
+    "myanmar": ("myanmar", "burma", "缅甸", "緬甸"),
+    "russia": ("russia", "russian", "俄罗斯", "俄羅斯"),
+    "ukraine": ("ukraine", "乌克兰", "烏克蘭"),
+    "brazil": ("brazil", "巴西"),
+    "indonesia": ("indonesia", "印尼", "印度尼西亚"),
+    "congo": ("congo", "drc", "刚果", "剛果"),
+    "kachin": ("kachin", "克钦", "克欽"),
+    "singapore": ("singapore", "新加坡"),
+    # people
+    "trump": ("trump", "特朗普", "川普"),
+    "xi": ("xi jinping", "习近平", "習近平"),
+    "biden": ("biden", "拜登"),
+    "bessent": ("bessent", "贝森特", "貝森特"),
+    "lutnick": ("lutnick", "卢特尼克", "盧特尼克"),
+    "greer": ("greer", "格里尔", "格里爾"),
+    "he lifeng": ("he lifeng", "何立峰"),
+    "wang wentao": ("wang wentao", "王文涛", "王文濤"),
+    "li chenggang": ("li chenggang", "李成钢", "李成鋼"),
+    "takaichi": ("takaichi", "高市"),
+    "modi": ("modi", "莫迪"),
+    # kinds of measure and their objects
+    "anti-dumping": ("anti-dumping", "antidumping", "dumping", "反倾销", "反傾銷"),
+    "countervailing": ("countervailing", "反补贴", "反補貼"),
+    "countermeasures": ("countermeasure", "countermeasures", "anti-foreign sanctions", "反制",
+                        "反外国制裁", "反外國制裁"),
+    "unreliable entity": ("unreliable entity", "不可靠实体", "不可靠實體"),
+    "control list": ("export control list", "control list", "管控名单", "管控名單"),
+    "entity list": ("entity list", "实体清单", "實體清單"),
+    "dual-use": ("dual-use", "dual use", "两用物项", "兩用物項", "两用", "兩用"),
+    "military end": ("military end", "military users", "military use", "军事用户", "軍事用戶",
+                     "军事用途", "軍事用途"),
+    "general licence": ("general licence", "general license", "general licenses",
+                        "general licences", "通用许可", "通用許可"),
+    "suspend": ("suspend", "suspends", "suspended", "suspension", "pause", "paused", "暂停",
+                "暫停", "暂缓", "暫緩", "停止实施", "停止實施"),
+    "exempt": ("exempt", "exempts", "exempted", "exemption", "exemptions", "豁免"),
+    "technology catalogue": ("catalogue of technologies", "catalog of technologies",
+                             "technology export", "technologies prohibited", "技术目录",
+                             "技術目錄"),
+    "investigation": ("investigation", "probe", "调查", "調查"),
+    "antitrust": ("antitrust", "anti-monopoly", "antimonopoly", "垄断", "壟斷"),
+    "cybersecurity review": ("cybersecurity review", "网络安全审查", "網絡安全審查",
+                             "網路安全審查"),
+    "critical infrastructure": ("critical information infrastructure", "critical infrastructure",
+                                "关键信息基础设施", "關鍵信息基礎設施"),
+    "customs": ("customs", "海关", "海關"),
+    "arms sales": ("arms sale", "arms sales", "对台军售", "對台軍售", "军售", "軍售"),
+    "truce": ("truce", "休战", "休戰"),
+    "stockpile": ("stockpile", "stockpiling", "储备", "儲備"),
+    "equity stake": ("equity stake", "stake", "股权", "股權", "持股"),
+    "price floor": ("price floor", "价格下限", "價格下限", "底价"),
+    "state trading": ("state trading", "国营贸易", "國營貿易"),
+    "analog chips": ("analog chip", "analog chips", "analogue chips", "模拟芯片", "模擬芯片"),
+    "battery": ("battery", "batteries", "电池", "電池"),
+    "cathode": ("cathode", "正极", "正極"),
+    "anode": ("anode", "负极", "負極"),
+    "magnet": ("magnet", "magnets", "磁体", "磁體", "磁铁", "磁鐵"),
+    "silver": ("silver", "白银", "白銀"),
+    "drone": ("drone", "drones", "无人机", "無人機"),
+    "fentanyl": ("fentanyl", "芬太尼"),
+    "green channel": ("green channel", "绿色通道", "綠色通道"),
+    "fertiliser": ("fertiliser", "fertilizer", "fertilizers", "化肥"),
+    "tunnel boring": ("tunnel boring", "盾构", "盾構"),
+    "section 232": ("section 232", "232条款", "232條款"),
+    "section 301": ("section 301", "301条款", "301條款"),
+    "hbm": ("high-bandwidth memory", "high bandwidth memory", "hbm"),
+    "h20": ("h20",), "h200": ("h200",), "blackwell": ("blackwell",),
+    "rtx pro 6000d": ("rtx pro 6000d", "6000d"),
+    "veu": ("validated end user", "validated end-user", "veu", "经验证最终用户"),
+    "affiliates rule": ("affiliates rule", "50% rule", "50 percent rule", "穿透性规则"),
+    "de minimis": ("de minimis", "extraterritorial", "foreign direct product", "域外"),
+    "superhard": ("superhard", "超硬"),
+    # elements Chinese texts name by character (English texts by name, read below)
+    "gallium": ("gallium", "镓", "鎵"), "germanium": ("germanium", "锗", "鍺"),
+    "antimony": ("antimony", "锑", "銻"), "graphite": ("graphite", "石墨"),
+    "tungsten": ("tungsten", "钨", "鎢"), "lithium": ("lithium", "锂", "鋰"),
+    "rare earth": ("rare earth", "rare earths", "rare-earth", "稀土"),
+    "indium": ("indium", "铟", "銦"), "tellurium": ("tellurium", "碲"),
+    "bismuth": ("bismuth", "铋", "鉍"), "molybdenum": ("molybdenum", "钼", "鉬"),
+    "dysprosium": ("dysprosium", "镝", "鏑"), "terbium": ("terbium", "铽", "鋱"),
+    "samarium": ("samarium", "钐", "釤"), "holmium": ("holmium", "钬", "鈥"),
+}  # fmt: skip
+_LEXICON = Lexicon([(phrase, "concept", concept) for concept, phrases in _CONCEPTS.items()
+                    for phrase in phrases])
+
+_LANGUAGE_FREE = ("c:", "pct:", "count:")
+_WORD = re.compile(r"[a-z][a-z0-9\-]*[a-z0-9]|\d+(?:\.\d+)?%?")
+# Function words and the words every text of this field uses.
+_STOP = frozenset(
+    "a an the of to in on for and or but is are was were be been being by with as at from that "
+    "this these those it its their his her has have had will would shall should can could may "
+    "might must said says say into than over after also which who whom whose they them we our "
+    "us you your he she not no nor so such if then there here about more most other some any "
+    "all each both only very just new one two three up out what when where while how why per "
+    "via amid against between under before during without within among including told according "
+    "reported report reuters bloomberg news read share photo image copyright subscribe advertisement "
+    "click email print facebook twitter linkedin whatsapp related stories story article".split()
+)
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)")
+_COUNT = re.compile(
+    r"(\d{1,4})\s+(?:[a-z\-]+\s+){0,3}?(?:companies|firms|entities|executives|items|"
+    r"individuals|technologies|subsidiaries|products)"
+)
+_CJK_COUNT = re.compile(r"(\d{1,4})\s*(?:家|个|個|项|項|名)")
+
+
+def _idf(term: str) -> float:
+    return math.log((DOCS + 1) / (DF.get(term, 0) + 0.5))
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def words(lower: str) -> list[str]:
+    """Content words of a lower-case text (plurals folded) and pairs of Chinese characters, as
+    the background counts them."""
+    out = [_stem(w) for w in _WORD.findall(lower) if w not in _STOP]
+    if not lower.isascii():
+        for run in _CJK_RUN.findall(lower):
+            out += [run[i : i + 2] for i in range(len(run) - 1)]
+    return out
+
+
+def _concepts(lower: str) -> list[str]:
+    return [hit.value for hit in _LEXICON.scan(normalise(lower))]
+
+
+def _numbers(lower: str) -> list[str]:
+    out = [f"pct:{float(m.group(1)):g}" for m in _PERCENT.finditer(lower)]
+    out += [f"count:{int(m.group(1))}" for m in _COUNT.finditer(lower)]
+    out += [f"count:{int(m.group(1))}" for m in _CJK_COUNT.finditer(lower)]
+    return out
+
+
+def terms(text: str) -> Counter[str]:
+    """Every term of a text with its count: words, `c:` concepts, `pct:` and `count:` numbers."""
+    lower = unicodedata.normalize("NFKC", text).lower()
+    bag: Counter[str] = Counter(words(lower))
+    bag.update("c:" + c for c in _concepts(lower))
+    bag.update(_numbers(lower))
+    return bag
+
+
+def _weight(term: str) -> float:
+    if term.startswith(("c:", "pct:", "count:")):
+        return CONCEPT_WEIGHT * _idf(term)
+    return _idf(term)
+
+
+def profile(text: str, title: str = "") -> dict[str, float]:
+    """The text's strongest particulars, unit length (term -> weight)."""
+    if not title:
+        first, _, rest = text.strip().partition("\n")
+        if rest and len(first) <= 200:
+            title, text = first, rest  # a first short line is the headline
+    body, head = terms(text), terms(title)
+    vector = {}
+    for term in body.keys() | head.keys():
+        tf = 1 + math.log(body[term] + TITLE_WEIGHT * head[term])
+        vector[term] = tf * _weight(term)
+    ranked = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))
+    # Concepts and numbers are what a translation shares: keep them apart from the words.
+    top = [kv for kv in ranked if kv[0].startswith(_LANGUAGE_FREE)][:TOP_CONCEPTS]
+    top += [kv for kv in ranked if not kv[0].startswith(_LANGUAGE_FREE)][:TOP_TERMS]
+    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+    return {term: round(w / norm, 4) for term, w in top}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(term, 0.0) for term, w in a.items())
+
+
+def shared_concepts(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine over the terms that read alike in any language (concepts and numbers)."""
+    fa = {t: w for t, w in a.items() if t.startswith(_LANGUAGE_FREE)}
+    fb = {t: w for t, w in b.items() if t.startswith(_LANGUAGE_FREE)}
+    na = math.sqrt(sum(w * w for w in fa.values()))
+    nb = math.sqrt(sum(w * w for w in fb.values()))
+    return cosine(fa, fb) / (na * nb) if na and nb else 0.0
+
+
+def script(text: str) -> str:
+    """"cjk" for a text mostly in Chinese or Japanese characters, else "latin"."""
+    sample = text[:2000]
+    cjk = sum(1 for ch in sample if "\u3040" <= ch <= "\u9fff")
+    return "cjk" if cjk > 0.2 * max(1, len(sample.strip())) else "latin"
 
 
 def facts(text: str, title: str = "") -> set[str]:

@@ -25,6 +25,7 @@ from itertools import count
 from chokewatch.shared.messages import Classification, Direction, EventType, Status
 
 from .incident_facts import facts as text_facts
+from .incident_facts import profile, script
 from .incident_rules import Item, strength
 from .similarity import signature
 
@@ -58,6 +59,8 @@ def member(c: Classification, text: str, title: str = "", at: datetime | None = 
         "sig": signature(text, title),
         "anchors": anchors,
         "at": at.isoformat() if at else None,
+        "profile": profile(text, title),
+        "lang": script(f"{title}\n{text}"),
     }
 
 
@@ -69,6 +72,8 @@ def item(m: dict, key: str = "") -> Item:
         published_at=datetime.fromisoformat(at) if at else None,
         key=key,
         anchors=frozenset(m["anchors"]),
+        profile=m.get("profile") or {},
+        lang=m.get("lang", ""),
     )
 
 

@@ -10,13 +10,14 @@ being suspended joins the incident (LABELS.md), so direction is deliberately not
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from chokewatch.shared.messages import Classification, EventType
 
 from .gazetteer import Lexicon, normalise
+from .incident_facts import cosine, shared_concepts
 from .similarity import similarity
 from .textscan import finditer_from, word_starts
 
@@ -27,6 +28,12 @@ MAX_GAP_DAYS = 180  # beyond this, only a shared number or named measure joins t
 FORWARD_DAYS = 45  # a day-month this close ahead of a text's date is a start date it announces
 MAX_CITE_DAYS = 400  # a day-month names a day within about a year
 SAME_DAY_NUMBERS = 10  # announcements issued together on one day carry neighbouring numbers
+# Profiles (incident_facts): how alike two texts' particulars must be to be one development.
+JOIN = 0.35  # cosine of profiles (with the time adjustments below) that joins two texts
+FLOOR = 0.12  # below this, shared facts read by the classifier do not join two texts either
+CROSS_LANGUAGE = 0.6  # a text and a translation share only concepts and numbers: a weaker tie
+NEAR_DAYS, NEAR_BONUS = 3, 0.15  # reports within a few days of each other are likelier one story
+FAR_DAYS, FAR_PENALTY = 60, 0.1  # months apart, the same particulars are likelier a new step
 
 _NON_EVENTS = (EventType.commentary, EventType.not_relevant)
 # Types that one incident may carry in different texts (a deal reported as talks or as the
@@ -110,6 +117,8 @@ class Item:
     published_at: datetime | None = None
     key: str = ""  # caller's id for the text; cluster() returns these
     anchors: frozenset[str] = field(default_factory=frozenset)
+    profile: Mapping[str, float] = field(default_factory=dict)  # incident_facts.profile
+    lang: str = ""  # incident_facts.script: "latin" or "cjk"
 
     def anchor_set(self) -> frozenset[str]:
         if self.anchors:
@@ -170,6 +179,30 @@ def _one_package(a: Item, b: Item, fa: set[str], fb: set[str]) -> bool:
     return min(abs(x - y) for x in numbers_a for y in numbers_b) <= SAME_DAY_NUMBERS
 
 
+def _gap_days(a: Item, b: Item) -> float | None:
+    if a.published_at is None or b.published_at is None:
+        return None
+    return abs((a.published_at - b.published_at).total_seconds()) / 86400
+
+
+def tie(a: Item, b: Item) -> float | None:
+    """How alike two texts' particulars are (profile cosine, adjusted for the time between
+    them); None when either has no profile."""
+    if not a.profile or not b.profile:
+        return None
+    if a.lang == b.lang:
+        score = cosine(a.profile, b.profile)
+    else:
+        score = CROSS_LANGUAGE * shared_concepts(a.profile, b.profile)
+    gap = _gap_days(a, b)
+    if gap is not None:
+        if gap <= NEAR_DAYS:
+            score += NEAR_BONUS
+        elif gap > FAR_DAYS:
+            score -= FAR_PENALTY
+    return score
+
+
 def same_incident(a: Item, b: Item) -> bool:
     ca, cb = a.classification, b.classification
     anchors_a, anchors_b = a.anchor_set(), b.anchor_set()
@@ -187,9 +220,15 @@ def same_incident(a: Item, b: Item) -> bool:
         return False
     if similarity(list(a.signature), list(b.signature)) >= NEAR_DUPLICATE:
         return True
-    if not events:
+    if events and ca.event_type != cb.event_type \
+            and frozenset({ca.event_type, cb.event_type}) not in _COMPATIBLE:
         return False
-    if ca.event_type != cb.event_type and frozenset({ca.event_type, cb.event_type}) not in _COMPATIBLE:
+    likeness = tie(a, b)
+    if likeness is not None:
+        gap = _gap_days(a, b)
+        if likeness >= JOIN and (gap is None or gap <= MAX_GAP_DAYS):
+            return True
+    if not events:
         return False
     shared = anchors_a & anchors_b
     strong = {x for x in shared if not x.startswith("date:")}
@@ -220,6 +259,8 @@ def same_incident(a: Item, b: Item) -> bool:
         return bool(strong)  # talks all concern the same few minerals; only an anchor joins them
     if strong:
         return True
+    if likeness is not None and likeness < FLOOR:
+        return False  # the same elements and type, but little else in common
     if ca.event_type is EventType.supply_disruption and not set(ca.companies) & set(cb.companies):
         return False  # shortages hit many plants at once; each with its own actors is its own
     overlap = _jaccard(ca.elements, cb.elements)
@@ -245,6 +286,7 @@ def strength(a: Item, b: Item) -> float:
     score += 2.0 * (cites(a, b) or cites(b, a) or reached(a, b) or reached(b, a))
     score += 2.0 * similarity(list(a.signature), list(b.signature))
     score += _jaccard(a.classification.elements, b.classification.elements)
+    score += 4.0 * max(0.0, tie(a, b) or 0.0)
     return score
 
 
