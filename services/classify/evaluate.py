@@ -152,14 +152,13 @@ def _clustering(labels: list[dict[str, Any]], got: list[str]) -> dict[str, Any]:
 
 def incident_labels(labels: list[dict[str, Any]], results: list[Classification]) -> list[str]:
     """The incident the classify service would give each text, run in memory in publication
-    order (`incident_policy.assign_all`); a text given none is its own."""
+    order (`incident_policy.assign_all`)."""
     entries = [
         Entry(label["file"], c, label["text"], "", _published(label))
         for label, c in zip(labels, results, strict=True)
     ]
     decisions = assign_all(entries)
-    return [d.incident_id if d else f"none:{label['file']}"
-            for label, d in zip(labels, decisions, strict=True)]
+    return [d.incident_id for d in decisions]
 
 
 def run(corpus_dir: Path | None = None) -> dict[str, Any]:

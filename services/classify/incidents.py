@@ -22,7 +22,6 @@ from chokewatch.shared.core.reading.incident_policy import (
     IncidentDecision,
     buckets,
     decide,
-    eligible,
     member,
     window_start,
 )
@@ -48,10 +47,10 @@ class IncidentStore:
         text: str,
         title: str,
         published_at: datetime | None = None,
-    ) -> IncidentDecision | None:
-        """Give the event its incident; None for texts that are no event."""
-        if not eligible(c):
-            return None
+    ) -> IncidentDecision:
+        """Give the event its incident. Commentary and unrelated texts get one too: a report the
+        classifier misreads as commentary still belongs with its development, and the alert
+        service sends nothing for them whatever their incident."""
         m = member(c, text, title, published_at or datetime.now(UTC))
         async with _RedisLock(self.redis, self.names.incident_lock):
             # A redelivered event gets the answer it got the first time.

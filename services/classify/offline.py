@@ -2,9 +2,9 @@
 
 Inputs are text files (one text each) or JSON lines (`.jsonl`, `.ndjson`, `.json`; stdin when
 it starts with `{`): one object per line with `text` and optional `id`, `title`,
-`published_at`. With incidents, every input that is an event gets the incident the classify
-service would give it had the inputs arrived in publication order (undated ones last): the same
-pure decision (`incident_policy`), kept in memory.
+`published_at`. With incidents, every input gets the incident the classify service would give
+it had the inputs arrived in publication order (undated ones last): the same pure decision
+(`incident_policy`), kept in memory.
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ def run(inputs: list[Input], incidents: bool = False) -> list[dict[str, Any]]:
         entries = [Entry(i.where, c, i.text, i.title, i.published_at)
                    for i, c in zip(inputs, results, strict=True)]
         decisions = assign_all(entries)
-        results = [c.model_copy(update={"incident_id": d.incident_id}) if d else c
+        results = [c.model_copy(update={"incident_id": d.incident_id})
                    for c, d in zip(results, decisions, strict=True)]
     out = []
     for i, c in zip(inputs, results, strict=True):

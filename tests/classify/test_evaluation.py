@@ -63,9 +63,10 @@ def test_strict_counts_only_the_first_reading(report: dict) -> None:
 
 
 def test_lenient_and_strict_differ_where_an_alternative_is_accepted(tmp_path) -> None:
-    text = "Sunny spells and light winds are expected across the region this weekend."
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Sunny spells and light winds are expected across the region this weekend.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "The village bakery won a prize for its rye loaf at the county fair.", encoding="utf-8")
     common = {"elements": [], "direction": "neutral", "status": None, "issuer": None,
               "chips_involved": False, "published": "2025-05-01"}
     rows = [

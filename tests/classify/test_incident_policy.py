@@ -65,10 +65,11 @@ def test_escalation_raises_the_revision_and_members_are_capped() -> None:
     assert decision.revision == 2 and len(record["members"]) == MAX_MEMBERS
 
 
-def test_book_gives_no_incident_to_non_events_and_is_idempotent() -> None:
+def test_book_gives_every_text_an_incident_and_is_idempotent() -> None:
     book = IncidentBook()
-    assert book.assign("w", classify(WEATHER), WEATHER) is None
+    weather = book.assign("w", classify(WEATHER), WEATHER, "", at(2))
     first = book.assign("g", classify(GALLIUM), GALLIUM, "", at(3))
+    assert weather.is_new and first.is_new and weather.incident_id != first.incident_id
     assert book.assign("g", classify(GALLIUM), GALLIUM, "", at(3)) == type(first)(first.incident_id, 1, False)
 
 
@@ -90,10 +91,8 @@ async def test_redis_store_and_memory_book_partition_the_corpus_alike(redis, nam
         label, c = labels[i], results[i]
         a = await store.assign(label["file"], c, label["text"], "", published[i])
         b = book.assign(label["file"], c, label["text"], "", published[i])
-        assert (a is None) == (b is None)
-        if a is not None:
-            assert (a.revision, a.is_new) == (b.revision, b.is_new), label["file"]
-            stored[label["file"]], kept[label["file"]] = a.incident_id, b.incident_id
+        assert (a.revision, a.is_new) == (b.revision, b.is_new), label["file"]
+        stored[label["file"]], kept[label["file"]] = a.incident_id, b.incident_id
     # One partition: every pair of texts is together in one exactly when it is in the other.
     pairs = {(stored[x], kept[x]) for x in stored}
     assert len(pairs) == len({s for s, _ in pairs}) == len({k for _, k in pairs})
@@ -121,7 +120,7 @@ def test_classify_reads_json_lines_and_gives_incidents(tmp_path) -> None:
     assert [o["input"] for o in out] == [f"{feed}:1", f"{feed}:2", f"{feed}:3", str(plain)]
     assert [o.get("id") for o in out] == ["later", "first", None, None]
     assert out[0]["incident_id"] and out[0]["incident_id"] == out[1]["incident_id"]
-    assert out[2]["incident_id"] is None and out[3]["incident_id"] not in (None, out[0]["incident_id"])
+    assert len({out[0]["incident_id"], out[2]["incident_id"], out[3]["incident_id"]}) == 3
     without = [json.loads(line) for line in cli(str(feed)).stdout.splitlines()]
     assert [o["incident_id"] for o in without] == [None, None, None]
     piped = cli("--incidents", stdin=feed.read_text(encoding="utf-8"))

@@ -103,7 +103,31 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "li chenggang": ("li chenggang", "李成钢", "李成鋼"),
     "takaichi": ("takaichi", "高市"),
     "modi": ("modi", "莫迪"),
+    # authorities
+    "mofcom": ("ministry of commerce", "commerce ministry", "mofcom", "商务部", "商務部"),
+    "foreign ministry": ("foreign ministry", "ministry of foreign affairs", "外交部"),
+    "tariff commission": ("tariff commission", "customs tariff commission", "关税税则委员会",
+                          "關稅稅則委員會"),
+    "state council": ("state council", "国务院", "國務院"),
+    "samr": ("samr", "market regulation", "市场监管总局", "市場監管總局", "市场监督管理总局"),
+    "cac": ("cyberspace administration", "网信办", "網信辦"),
+    "miit": ("miit", "ministry of industry and information technology", "工信部", "工业和信息化部"),
+    "white house": ("white house", "白宫", "白宮"),
+    "ustr": ("ustr", "trade representative", "贸易代表", "貿易代表"),
+    "bis": ("bureau of industry and security", "bis", "工业和安全局", "工業和安全局", "工业与安全局"),
+    "pentagon": ("pentagon", "department of defense", "department of war", "五角大楼", "五角大樓",
+                 "国防部", "國防部"),
+    "energy department": ("department of energy", "energy department", "doe", "能源部"),
     # kinds of measure and their objects
+    "export control": ("export control", "export controls", "出口管制"),
+    "licence": ("licence", "license", "licences", "licenses", "licensing", "许可证", "許可證",
+                "许可", "許可"),
+    "ban": ("ban", "bans", "banned", "prohibit", "prohibits", "prohibited", "禁止", "禁令"),
+    "tariff": ("tariff", "tariffs", "duties", "关税", "關稅"),
+    "semiconductor": ("semiconductor", "semiconductors", "chip", "chips", "芯片", "晶片",
+                      "半导体", "半導體"),
+    "military": ("military", "defense", "defence", "军事", "軍事", "军工", "軍工"),
+    "technology": ("technology", "technologies", "技术", "技術"),
     "anti-dumping": ("anti-dumping", "antidumping", "dumping", "反倾销", "反傾銷"),
     "countervailing": ("countervailing", "反补贴", "反補貼"),
     "countermeasures": ("countermeasure", "countermeasures", "anti-foreign sanctions", "反制",
@@ -168,7 +192,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
 _LEXICON = Lexicon([(phrase, "concept", concept) for concept, phrases in _CONCEPTS.items()
                     for phrase in phrases])
 
-_LANGUAGE_FREE = ("c:", "pct:", "count:")
+_LANGUAGE_FREE = ("c:", "pct:", "count:", "days:", "day:")
 _WORD = re.compile(r"[a-z][a-z0-9\-]*[a-z0-9]|\d+(?:\.\d+)?%?")
 # Function words and the words every text of this field uses.
 _STOP = frozenset(
@@ -187,6 +211,13 @@ _COUNT = re.compile(
     r"individuals|technologies|subsidiaries|products)"
 )
 _CJK_COUNT = re.compile(r"(\d{1,4})\s*(?:家|个|個|项|項|名)")
+_DAYS = re.compile(r"(\d{1,3})\s*(?:-|\s)?(?:days?\b|天|日内|日內)")
+_MONTH_DAY = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?!\d)"
+    r"|(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+)
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 
 
 def _idf(term: str) -> float:
@@ -222,6 +253,16 @@ def _numbers(lower: str) -> list[str]:
     out = [f"pct:{float(m.group(1)):g}" for m in _PERCENT.finditer(lower)]
     out += [f"count:{int(m.group(1))}" for m in _COUNT.finditer(lower)]
     out += [f"count:{int(m.group(1))}" for m in _CJK_COUNT.finditer(lower)]
+    out += [f"days:{int(m.group(1))}" for m in _DAYS.finditer(lower)]
+    for m in _MONTH_DAY.finditer(lower):
+        if m.group(1):
+            month, day = _MONTHS[m.group(1)], int(m.group(2))
+        elif m.group(4):
+            month, day = _MONTHS[m.group(4)], int(m.group(3))
+        else:
+            month, day = int(m.group(5)), int(m.group(6))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            out.append(f"day:{month:02d}-{day:02d}")
     return out
 
 
@@ -235,7 +276,7 @@ def terms(text: str) -> Counter[str]:
 
 
 def _weight(term: str) -> float:
-    if term.startswith(("c:", "pct:", "count:")):
+    if term.startswith(_LANGUAGE_FREE):
         return CONCEPT_WEIGHT * _idf(term)
     return _idf(term)
 
@@ -272,6 +313,28 @@ def shared_concepts(a: dict[str, float], b: dict[str, float]) -> float:
     na = math.sqrt(sum(w * w for w in fa.values()))
     nb = math.sqrt(sum(w * w for w in fb.values()))
     return cosine(fa, fb) / (na * nb) if na and nb else 0.0
+
+
+_CHIP_WORDS = re.compile(
+    r"\bchips?\b|semiconductor|chipmak|\bwafers?\b|lithograph|\bgpus?\b|\bdram\b|\bnand\b|"
+    r"\bhbm\b|芯片|晶片|半导体|半導體|光刻"
+)
+_MINERAL_WORDS = re.compile(
+    r"mineral|rare.earth|\bmetals?\b|\bores?\b|gallium|germanium|antimony|graphite|lithium|"
+    r"cobalt|tungsten|magnet|nickel|稀土|矿产|礦產|矿物|礦物|镓|鎵|锗|鍺|锑|銻|石墨|锂|鋰|钨|鎢|磁"
+)
+RATIO = 3  # one subject must outnumber the other this many times over to be the text's subject
+
+
+def subject(text: str) -> str:
+    """"chips" or "minerals" when a text is plainly about one of them, else ""."""
+    lower = unicodedata.normalize("NFKC", text).lower()
+    chips, minerals = len(_CHIP_WORDS.findall(lower)), len(_MINERAL_WORDS.findall(lower))
+    if chips >= 3 and chips >= RATIO * minerals:
+        return "chips"
+    if minerals >= 3 and minerals >= RATIO * chips:
+        return "minerals"
+    return ""
 
 
 def script(text: str) -> str:

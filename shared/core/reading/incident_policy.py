@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import count
 
-from chokewatch.shared.messages import Classification, Direction, EventType, Status
+from chokewatch.shared.messages import Classification, Direction, Status
 
 from .incident_facts import facts as text_facts
-from .incident_facts import profile, script
+from .incident_facts import profile, script, subject
 from .incident_rules import Item, strength
 from .similarity import signature
 
@@ -34,6 +34,7 @@ RECENT_DAYS = 200  # a little over incident_rules.MAX_GAP_DAYS
 # year after the notice), so incidents are found by those over a longer span.
 ANCHOR_RECENT_DAYS = 800
 MAX_CANDIDATES = 200  # per bucket, most recently active first
+BUCKET_TERMS = 12  # a text's strongest profile terms it is indexed (and looked up) by
 MAX_MEMBERS = 12  # texts kept per incident for matching; the newest are the most telling
 STATUS_RANK = {None: 0, Status.speculation: 1, Status.announced: 2, Status.enacted: 3}
 _FACTS = ("event_type", "issuer", "elements", "companies", "direction", "status", "chips_involved")
@@ -46,11 +47,6 @@ class IncidentDecision:
     is_new: bool
 
 
-def eligible(c: Classification) -> bool:
-    """Only events get an incident; commentary and unrelated texts report no development."""
-    return c.event_type not in (EventType.not_relevant, EventType.commentary)
-
-
 def member(c: Classification, text: str, title: str = "", at: datetime | None = None) -> dict:
     """The compact form of a text an incident keeps to match later texts against."""
     anchors = sorted(set(c.evidence.get("anchors", ())) | text_facts(text, title))
@@ -61,6 +57,7 @@ def member(c: Classification, text: str, title: str = "", at: datetime | None = 
         "at": at.isoformat() if at else None,
         "profile": profile(text, title),
         "lang": script(f"{title}\n{text}"),
+        "subject": subject(f"{title}\n{text}"),
     }
 
 
@@ -74,6 +71,7 @@ def item(m: dict, key: str = "") -> Item:
         anchors=frozenset(m["anchors"]),
         profile=m.get("profile") or {},
         lang=m.get("lang", ""),
+        subject=m.get("subject", ""),
     )
 
 
@@ -82,13 +80,16 @@ def buckets(m: dict) -> set[str]:
     facts = m["facts"]
     out = set(facts.get("elements") or ()) or {f"type:{facts['event_type']}"}
     out.update(f"anchor:{a}" for a in m["anchors"] if a.startswith(("no:", "named:", "venue:")))
+    # The text's strongest particulars find reports of it whatever the classifier read.
+    profile = m.get("profile") or {}
+    out.update(f"term:{t}" for t in sorted(profile, key=lambda t: (-profile[t], t))[:BUCKET_TERMS])
     return out
 
 
 def window_start(at: datetime | None, bucket: str) -> float | None:
     """Candidates found under `bucket` are incidents active since this time (None: no limit,
     for undated texts)."""
-    days = ANCHOR_RECENT_DAYS if bucket.startswith("anchor:") else RECENT_DAYS
+    days = ANCHOR_RECENT_DAYS if bucket.startswith(("anchor:", "term:")) else RECENT_DAYS
     return at.timestamp() - days * 86_400 if at else None
 
 
@@ -166,9 +167,7 @@ class IncidentBook:
     def assign(
         self, key: str, c: Classification, text: str, title: str = "",
         published_at: datetime | None = None,
-    ) -> IncidentDecision | None:
-        if not eligible(c):
-            return None
+    ) -> IncidentDecision:
         if key in self.members:
             record = self.records[self.members[key]]
             return IncidentDecision(record["id"], int(record["revision"]), False)
@@ -216,12 +215,11 @@ class Entry:
     published_at: datetime | None = None
 
 
-def assign_all(entries: list[Entry], book: IncidentBook | None = None) -> list[IncidentDecision | None]:
-    """Each entry's incident (None for texts that are no event), assigned in publication order
-    by one `IncidentBook`, as the classify service would have assigned them arriving in that
-    order."""
+def assign_all(entries: list[Entry], book: IncidentBook | None = None) -> list[IncidentDecision]:
+    """Each entry's incident, assigned in publication order by one `IncidentBook`, as the
+    classify service would have assigned them arriving in that order."""
     book = book or IncidentBook()
-    out: list[IncidentDecision | None] = [None] * len(entries)
+    out: list[IncidentDecision] = [IncidentDecision("", 0, False)] * len(entries)
     for i in publication_order([e.published_at for e in entries]):
         e = entries[i]
         at = _aware(e.published_at) if e.published_at else None

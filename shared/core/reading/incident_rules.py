@@ -34,7 +34,10 @@ FLOOR = 0.12  # below this, shared facts read by the classifier do not join two 
 CROSS_LANGUAGE = 0.6  # a text and a translation share only concepts and numbers: a weaker tie
 NEAR_DAYS, NEAR_BONUS = 3, 0.15  # reports within a few days of each other are likelier one story
 FAR_DAYS, FAR_PENALTY = 60, 0.1  # months apart, the same particulars are likelier a new step
+FAR_JOIN = 0.45  # beyond MAX_GAP_DAYS (a suspension a year on), only a close likeness joins
 
+BROAD_ELEMENTS = 12  # an element set this large is "rare earths" in general
+BROAD_FLOOR = 0.25  # ... and sharing it joins two texts only this alike
 _NON_EVENTS = (EventType.commentary, EventType.not_relevant)
 # Types that one incident may carry in different texts (a deal reported as talks or as the
 # suspension it contains; a chip listing reported as a sanction).
@@ -119,6 +122,7 @@ class Item:
     anchors: frozenset[str] = field(default_factory=frozenset)
     profile: Mapping[str, float] = field(default_factory=dict)  # incident_facts.profile
     lang: str = ""  # incident_facts.script: "latin" or "cjk"
+    subject: str = ""  # incident_facts.subject: "chips", "minerals" or "" (both or neither)
 
     def anchor_set(self) -> frozenset[str]:
         if self.anchors:
@@ -215,6 +219,8 @@ def same_incident(a: Item, b: Item) -> bool:
                 package = True  # several numbered notices issued together are one package
                 continue
             return False
+    if a.subject and b.subject and a.subject != b.subject:
+        return False  # a chip measure and a mineral measure, however alike their wording
     events = ca.event_type not in _NON_EVENTS and cb.event_type not in _NON_EVENTS
     if events and ca.elements and cb.elements and not set(ca.elements) & set(cb.elements):
         return False
@@ -226,7 +232,7 @@ def same_incident(a: Item, b: Item) -> bool:
     likeness = tie(a, b)
     if likeness is not None:
         gap = _gap_days(a, b)
-        if likeness >= JOIN and (gap is None or gap <= MAX_GAP_DAYS):
+        if likeness >= (JOIN if gap is None or gap <= MAX_GAP_DAYS else FAR_JOIN):
             return True
     if not events:
         return False
@@ -261,6 +267,9 @@ def same_incident(a: Item, b: Item) -> bool:
         return True
     if likeness is not None and likeness < FLOOR:
         return False  # the same elements and type, but little else in common
+    broad = min(len(ca.elements), len(cb.elements)) >= BROAD_ELEMENTS
+    if likeness is not None and broad and likeness < BROAD_FLOOR:
+        return False  # "rare earths" in general: sharing them says little
     if ca.event_type is EventType.supply_disruption and not set(ca.companies) & set(cb.companies):
         return False  # shortages hit many plants at once; each with its own actors is its own
     overlap = _jaccard(ca.elements, cb.elements)
