@@ -337,6 +337,44 @@ def subject(text: str) -> str:
     return ""
 
 
+# Who acts, as a headline names them: the government whose step the report is about.
+_ACTORS = Lexicon([(phrase, "actor", code) for code, phrases in {
+    "CN": ("china", "chinese", "beijing", "mofcom", "prc", "中国", "中國", "商务部", "商務部",
+           "北京", "中方", "我国", "大陆", "大陸"),
+    "US": ("us", "u s", "usa", "united states", "american", "america", "washington", "trump",
+           "biden", "white house", "bis", "ustr", "pentagon", "commerce department", "美国", "美國",
+           "美方", "特朗普", "川普", "拜登", "白宫", "白宮"),
+    "JP": ("japan", "japanese", "tokyo", "日本"),
+    "NL": ("netherlands", "dutch", "the hague", "荷兰", "荷蘭"),
+    "EU": ("eu", "european union", "brussels", "欧盟", "歐盟"),
+    "KR": ("korea", "south korea", "korean", "seoul", "韩国", "韓國"),
+    "TW": ("taiwan", "taipei", "台湾", "臺灣", "台灣"),
+    "MY": ("malaysia", "malaysian", "马来西亚", "馬來西亞"),
+    "IN": ("india", "indian", "new delhi", "印度"),
+    "AU": ("australia", "australian", "canberra", "澳大利亚", "澳洲"),
+    "MM": ("myanmar", "burma", "缅甸", "緬甸"),
+    "CA": ("canada", "canadian", "ottawa", "加拿大"),
+}.items() for phrase in phrases])
+
+
+LEAD_CHARS = 12  # a government named this close to a headline's start is its subject
+
+
+def actors(text: str, title: str = "") -> tuple[str, ...]:
+    """Governments a text's headline names (its first short line when no title is given), the
+    one it leads with first."""
+    if not title:
+        first, _, rest = text.strip().partition("\n")
+        title = first if rest and len(first) <= 200 else ""
+    lower = unicodedata.normalize("NFKC", title).lower().replace(".", " ")
+    hits = sorted(_ACTORS.scan(normalise(lower)), key=lambda h: h.start)
+    found = tuple(dict.fromkeys(hit.value for hit in hits))
+    # The headline's subject leads it ("China adds 28 US entities"); a later name is often the
+    # target. Without a leading one, "" stands first.
+    lead = hits[0].value if hits and hits[0].start <= LEAD_CHARS else ""
+    return (lead, *found)
+
+
 def script(text: str) -> str:
     """"cjk" for a text mostly in Chinese or Japanese characters, else "latin"."""
     sample = text[:2000]

@@ -25,7 +25,7 @@ from itertools import count
 from chokewatch.shared.messages import Classification, Direction, Status
 
 from .incident_facts import facts as text_facts
-from .incident_facts import profile, script, subject
+from .incident_facts import actors, profile, script, subject
 from .incident_rules import Item, strength
 from .similarity import signature
 
@@ -58,6 +58,7 @@ def member(c: Classification, text: str, title: str = "", at: datetime | None = 
         "profile": profile(text, title),
         "lang": script(f"{title}\n{text}"),
         "subject": subject(f"{title}\n{text}"),
+        "actors": list(actors(text, title)),
     }
 
 
@@ -72,6 +73,7 @@ def item(m: dict, key: str = "") -> Item:
         profile=m.get("profile") or {},
         lang=m.get("lang", ""),
         subject=m.get("subject", ""),
+        actors=tuple(m.get("actors", ())),
     )
 
 

@@ -31,7 +31,7 @@ SAME_DAY_NUMBERS = 10  # announcements issued together on one day carry neighbou
 # Profiles (incident_facts): how alike two texts' particulars must be to be one development.
 JOIN = 0.35  # cosine of profiles (with the time adjustments below) that joins two texts
 FLOOR = 0.12  # below this, shared facts read by the classifier do not join two texts either
-CROSS_LANGUAGE = 0.6  # a text and a translation share only concepts and numbers: a weaker tie
+CROSS_LANGUAGE = 0.8  # a text and a translation share only concepts and numbers: a weaker tie
 NEAR_DAYS, NEAR_BONUS = 3, 0.15  # reports within a few days of each other are likelier one story
 FAR_DAYS, FAR_PENALTY = 60, 0.1  # months apart, the same particulars are likelier a new step
 FAR_JOIN = 0.45  # beyond MAX_GAP_DAYS (a suspension a year on), only a close likeness joins
@@ -123,6 +123,7 @@ class Item:
     profile: Mapping[str, float] = field(default_factory=dict)  # incident_facts.profile
     lang: str = ""  # incident_facts.script: "latin" or "cjk"
     subject: str = ""  # incident_facts.subject: "chips", "minerals" or "" (both or neither)
+    actors: tuple[str, ...] = ()  # governments its headline names, the leading one first
 
     def anchor_set(self) -> frozenset[str]:
         if self.anchors:
@@ -221,6 +222,9 @@ def same_incident(a: Item, b: Item) -> bool:
             return False
     if a.subject and b.subject and a.subject != b.subject:
         return False  # a chip measure and a mineral measure, however alike their wording
+    if a.actors and b.actors and a.actors[0] and b.actors[0] \
+            and a.actors[0] not in b.actors[1:] and b.actors[0] not in a.actors[1:]:
+        return False  # headlines led by different governments, neither naming the other's
     events = ca.event_type not in _NON_EVENTS and cb.event_type not in _NON_EVENTS
     if events and ca.elements and cb.elements and not set(ca.elements) & set(cb.elements):
         return False
