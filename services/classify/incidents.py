@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
+from collections import Counter
 from datetime import UTC, datetime
 
 import redis.asyncio as aioredis
@@ -63,19 +64,20 @@ class IncidentStore:
             return decision
 
     async def _candidates(self, m: dict) -> list[dict]:
+        """Records found under the text's buckets, each once per bucket (best_match ranks by
+        that), in one round trip for the indexes and one for the records."""
         at = datetime.fromisoformat(m["at"])
-        ids: set[str] = set()
-        for bucket in buckets(m):
-            since = window_start(at, bucket)
-            ids.update(
-                await self.redis.zrevrangebyscore(
-                    self.names.incident_index(bucket), "+inf", since, start=0, num=MAX_CANDIDATES
-                )
-            )
-        if not ids:
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for bucket in buckets(m):
+                pipe.zrevrangebyscore(self.names.incident_index(bucket), "+inf",
+                                      window_start(at, bucket), start=0, num=MAX_CANDIDATES)
+            found = Counter(i for ids in await pipe.execute() for i in ids)
+        if not found:
             return []
-        raws = await self.redis.mget([self.names.incident(i) for i in sorted(ids)])
-        return [json.loads(r) for r in raws if r]
+        ids = sorted(found)
+        raws = await self.redis.mget([self.names.incident(i) for i in ids])
+        return [record for i, raw in zip(ids, raws, strict=True) if raw
+                for record in [json.loads(raw)] * found[i]]
 
     async def _save(self, record: dict, event_id: str, buckets: set[str]) -> None:
         async with self.redis.pipeline(transaction=True) as pipe:

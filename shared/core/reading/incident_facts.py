@@ -380,8 +380,3 @@ def script(text: str) -> str:
     sample = text[:2000]
     cjk = sum(1 for ch in sample if "\u3040" <= ch <= "\u9fff")
     return "cjk" if cjk > 0.2 * max(1, len(sample.strip())) else "latin"
-
-
-def facts(text: str, title: str = "") -> set[str]:
-    """Anchors beyond the classifier's own (same families: `no:`, `named:`, ...)."""
-    return set()

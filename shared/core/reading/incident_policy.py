@@ -17,6 +17,7 @@ direction raises the incident's revision, which is what lets the alert service s
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,7 +25,6 @@ from itertools import count
 
 from chokewatch.shared.messages import Classification, Direction, Status
 
-from .incident_facts import facts as text_facts
 from .incident_facts import actors, profile, script, subject
 from .incident_rules import Item, strength
 from .similarity import signature
@@ -35,6 +35,7 @@ RECENT_DAYS = 200  # a little over incident_rules.MAX_GAP_DAYS
 ANCHOR_RECENT_DAYS = 800
 MAX_CANDIDATES = 200  # per bucket, most recently active first
 BUCKET_TERMS = 12  # a text's strongest profile terms it is indexed (and looked up) by
+MAX_COMPARED = 150  # candidates compared in full, those found under most buckets first
 MAX_MEMBERS = 12  # texts kept per incident for matching; the newest are the most telling
 STATUS_RANK = {None: 0, Status.speculation: 1, Status.announced: 2, Status.enacted: 3}
 _FACTS = ("event_type", "issuer", "elements", "companies", "direction", "status", "chips_involved")
@@ -49,7 +50,7 @@ class IncidentDecision:
 
 def member(c: Classification, text: str, title: str = "", at: datetime | None = None) -> dict:
     """The compact form of a text an incident keeps to match later texts against."""
-    anchors = sorted(set(c.evidence.get("anchors", ())) | text_facts(text, title))
+    anchors = sorted(set(c.evidence.get("anchors", ())))
     return {
         "facts": c.model_dump(mode="json", include=set(_FACTS)),
         "sig": signature(text, title),
@@ -101,10 +102,21 @@ def _timestamp(m: dict) -> float | None:
 
 def best_match(m: dict, records: Iterable[dict]) -> dict | None:
     """The record with the strongest tie to one of its members; on a tie, the most recently
-    active, then the oldest incident."""
+    active, then the oldest incident.
+
+    `records` holds each candidate once per bucket it was found under: those found under most
+    of the new text's buckets are compared first, and at most MAX_COMPARED of them.
+    """
+    hits: Counter[str] = Counter()
+    unique: dict[str, dict] = {}
+    for r in records:
+        hits[r["id"]] += 1
+        unique[r["id"]] = r
+    likeliest = sorted(unique.values(), key=lambda r: (-hits[r["id"]], -(r.get("last_seen") or 0.0),
+                                                       r["id"]))[:MAX_COMPARED]
+    order = sorted(likeliest, key=lambda r: (-(r.get("last_seen") or 0.0),
+                                            r.get("first_seen") or 0.0, r["id"]))
     new = item(m)
-    order = sorted(records, key=lambda r: (-(r.get("last_seen") or 0.0), r.get("first_seen") or 0.0,
-                                           r["id"]))
     match, best = None, 0.0
     for record in order:
         tie = max(strength(item(x), new) for x in record["members"])
@@ -182,15 +194,16 @@ class IncidentBook:
         return decision
 
     def candidates(self, m: dict) -> list[dict]:
+        """Records found under the text's buckets, each once per bucket, as the store finds them."""
         at = datetime.fromisoformat(m["at"]) if m.get("at") else None
-        found: dict[str, dict] = {}
+        found: list[dict] = []
         for bucket in buckets(m):
             since = window_start(at, bucket)
             records = [self.records[i] for i in self.index.get(bucket, ())]
             recent = [r for r in records if since is None or (r["last_seen"] or 0.0) >= since]
             recent.sort(key=lambda r: (-(r["last_seen"] or 0.0), r["id"]))
-            found.update((r["id"], r) for r in recent[:MAX_CANDIDATES])
-        return list(found.values())
+            found += recent[:MAX_CANDIDATES]
+        return found
 
 
 def publication_order(published: list[datetime | None]) -> list[int]:

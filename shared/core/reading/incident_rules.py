@@ -209,6 +209,11 @@ def tie(a: Item, b: Item) -> float | None:
 
 
 def same_incident(a: Item, b: Item) -> bool:
+    return _same(a, b, similarity(list(a.signature), list(b.signature)), tie(a, b))
+
+
+def _same(a: Item, b: Item, copy: float, likeness: float | None) -> bool:
+    """same_incident, given the texts' signature similarity and tie (computed once by callers)."""
     ca, cb = a.classification, b.classification
     anchors_a, anchors_b = a.anchor_set(), b.anchor_set()
     # Facts that separate two measures even when official boilerplate makes texts look alike.
@@ -228,12 +233,11 @@ def same_incident(a: Item, b: Item) -> bool:
     events = ca.event_type not in _NON_EVENTS and cb.event_type not in _NON_EVENTS
     if events and ca.elements and cb.elements and not set(ca.elements) & set(cb.elements):
         return False
-    if similarity(list(a.signature), list(b.signature)) >= NEAR_DUPLICATE:
+    if copy >= NEAR_DUPLICATE:
         return True
     if events and ca.event_type != cb.event_type \
             and frozenset({ca.event_type, cb.event_type}) not in _COMPATIBLE:
         return False
-    likeness = tie(a, b)
     if likeness is not None:
         gap = _gap_days(a, b)
         if likeness >= (JOIN if gap is None or gap <= MAX_GAP_DAYS else FAR_JOIN):
@@ -291,15 +295,16 @@ def strength(a: Item, b: Item) -> float:
     Used to choose among several matching incidents: a shared announcement number or named
     measure beats a citation of the day, which beats text likeness, which beats element overlap.
     """
-    if not same_incident(a, b):
+    copy, likeness = similarity(list(a.signature), list(b.signature)), tie(a, b)
+    if not _same(a, b, copy, likeness):
         return 0.0
     shared = a.anchor_set() & b.anchor_set()
     score = 1.0
     score += 4.0 * bool({x for x in shared if x.startswith(("no:", "named:"))})
     score += 2.0 * (cites(a, b) or cites(b, a) or reached(a, b) or reached(b, a))
-    score += 2.0 * similarity(list(a.signature), list(b.signature))
+    score += 2.0 * copy
     score += _jaccard(a.classification.elements, b.classification.elements)
-    score += 4.0 * max(0.0, tie(a, b) or 0.0)
+    score += 4.0 * max(0.0, likeness or 0.0)
     return score
 
 
