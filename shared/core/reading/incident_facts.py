@@ -15,6 +15,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping
 
 from .gazetteer import Lexicon, normalise
 from .incident_background import DF, DOCS
@@ -300,13 +301,12 @@ def profile(text: str, title: str = "") -> dict[str, float]:
     return {term: round(w / norm, 4) for term, w in top}
 
 
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(term, 0.0) for term, w in a.items())
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Dot product of two unit-length profiles."""
+    return sum(a[term] * b[term] for term in a.keys() & b.keys())
 
 
-def shared_concepts(a: dict[str, float], b: dict[str, float]) -> float:
+def shared_concepts(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Cosine over the terms that read alike in any language (concepts and numbers)."""
     fa = {t: w for t, w in a.items() if t.startswith(_LANGUAGE_FREE)}
     fb = {t: w for t, w in b.items() if t.startswith(_LANGUAGE_FREE)}
