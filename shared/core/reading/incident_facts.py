@@ -204,7 +204,11 @@ _STOP = frozenset(
     "all each both only very just new one two three up out what when where while how why per "
     "via amid against between under before during without within among including told according "
     "reported report reuters bloomberg news read share photo image copyright subscribe advertisement "
-    "click email print facebook twitter linkedin whatsapp related stories story article".split()
+    "click email print facebook twitter linkedin whatsapp related stories story article "
+    "articles button link links written content reserved rights caption newsletter sign login "
+    "menu download app follow updated published posted editor editing reporting writing staff "
+    "correspondent contributor comment comments cookie cookies privacy policy terms home page "
+    "video watch listen podcast advertise subscription subscriber premium free trial".split()
 )
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)")
 _COUNT = re.compile(
