@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from .gazetteer import Lexicon, normalise
+from .hanzi import simplified
 from .incident_background import DF, DOCS
 
 TOP_TERMS = 60  # words kept per profile
@@ -193,7 +194,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
 _LEXICON = Lexicon([(phrase, "concept", concept) for concept, phrases in _CONCEPTS.items()
                     for phrase in phrases])
 
-_LANGUAGE_FREE = ("c:", "pct:", "count:", "days:", "day:")
+_LANGUAGE_FREE = ("c:", "n:", "pct:", "count:", "days:", "day:")
 _WORD = re.compile(r"[a-z][a-z0-9\-]*[a-z0-9]|\d+(?:\.\d+)?%?")
 # Function words and the words every text of this field uses.
 _STOP = frozenset(
@@ -271,12 +272,25 @@ def _numbers(lower: str) -> list[str]:
     return out
 
 
+_LATIN_WORD = re.compile(r"[a-z][a-z0-9\-]*[a-z0-9]")
+
+
+def _names(lower: str) -> list[str]:
+    """Names (`n:`) a Chinese text gives in Latin letters: foreign firms, products and people
+    keep their own spelling there, so they tie the text to English reports."""
+    return ["n:" + _stem(w) for w in _LATIN_WORD.findall(lower) if w not in _STOP]
+
+
 def terms(text: str) -> Counter[str]:
-    """Every term of a text with its count: words, `c:` concepts, `pct:` and `count:` numbers."""
-    lower = unicodedata.normalize("NFKC", text).lower()
-    bag: Counter[str] = Counter(words(lower))
+    """Every term of a text with its count: words, `c:` concepts, `n:` names, `pct:`, `count:`,
+    `days:` and `day:` numbers."""
+    lower = simplified(unicodedata.normalize("NFKC", text).lower())
+    cjk = script(lower) == "cjk"
+    bag: Counter[str] = Counter(w for w in words(lower) if not (cjk and w.isascii()))
     bag.update("c:" + c for c in _concepts(lower))
     bag.update(_numbers(lower))
+    if cjk:
+        bag.update(_names(lower))
     return bag
 
 
@@ -311,12 +325,21 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 def shared_concepts(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """Cosine over the terms that read alike in any language (concepts and numbers)."""
-    fa = {t: w for t, w in a.items() if t.startswith(_LANGUAGE_FREE)}
-    fb = {t: w for t, w in b.items() if t.startswith(_LANGUAGE_FREE)}
+    """Cosine over the terms that read alike in any language: concepts, numbers, and the names
+    a Chinese text spells in Latin letters (`n:x`), which an English text has as the word x."""
+    names = {t[2:] for t in (*a, *b) if t.startswith("n:")}
+    fa, fb = _language_free(a, names), _language_free(b, names)
     na = math.sqrt(sum(w * w for w in fa.values()))
     nb = math.sqrt(sum(w * w for w in fb.values()))
     return cosine(fa, fb) / (na * nb) if na and nb else 0.0
+
+
+def _language_free(p: Mapping[str, float], names: set[str]) -> dict[str, float]:
+    out = {t: w for t, w in p.items() if t.startswith(_LANGUAGE_FREE)}
+    for t, w in p.items():
+        if t in names:
+            out["n:" + t] = max(w, out.get("n:" + t, 0.0))
+    return out
 
 
 _CHIP_WORDS = re.compile(
@@ -332,7 +355,7 @@ RATIO = 3  # one subject must outnumber the other this many times over to be the
 
 def subject(text: str) -> str:
     """"chips" or "minerals" when a text is plainly about one of them, else ""."""
-    lower = unicodedata.normalize("NFKC", text).lower()
+    lower = simplified(unicodedata.normalize("NFKC", text).lower())
     chips, minerals = len(_CHIP_WORDS.findall(lower)), len(_MINERAL_WORDS.findall(lower))
     if chips >= 3 and chips >= RATIO * minerals:
         return "chips"
@@ -370,7 +393,7 @@ def actors(text: str, title: str = "") -> tuple[str, ...]:
     if not title:
         first, _, rest = text.strip().partition("\n")
         title = first if rest and len(first) <= 200 else ""
-    lower = unicodedata.normalize("NFKC", title).lower().replace(".", " ")
+    lower = simplified(unicodedata.normalize("NFKC", title).lower()).replace(".", " ")
     hits = sorted(_ACTORS.scan(normalise(lower)), key=lambda h: h.start)
     found = tuple(dict.fromkeys(hit.value for hit in hits))
     # The headline's subject leads it ("China adds 28 US entities"); a later name is often the
