@@ -32,7 +32,7 @@ SAME_DAY_NUMBERS = 10  # announcements issued together on one day carry neighbou
 JOIN = 0.35  # cosine of profiles (with the time adjustments below) that joins two texts
 FLOOR = 0.12  # below this, shared facts read by the classifier do not join two texts either
 CROSS_LANGUAGE = 0.8  # a text and a translation share only concepts and numbers: a weaker tie
-NEAR_DAYS, NEAR_BONUS = 3, 0.15  # reports within a few days of each other are likelier one story
+NEAR_DAYS, NEAR_BONUS = 7, 0.1  # reports within a few days of each other are likelier one story
 FAR_DAYS, FAR_PENALTY = 60, 0.1  # months apart, the same particulars are likelier a new step
 FAR_JOIN = 0.45  # beyond MAX_GAP_DAYS (a suspension a year on), only a close likeness joins
 
