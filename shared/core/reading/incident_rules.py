@@ -212,8 +212,11 @@ def same_incident(a: Item, b: Item) -> bool:
     return _same(a, b, similarity(list(a.signature), list(b.signature)), tie(a, b))
 
 
-def _same(a: Item, b: Item, copy: float, likeness: float | None) -> bool:
-    """same_incident, given the texts' signature similarity and tie (computed once by callers)."""
+def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
+    """(facts keep the two texts apart whatever else they share, they are notices of one
+    package): different announcement numbers or meeting places, a chip measure against a
+    mineral one, headlines led by different governments, events on disjoint elements or of
+    types one incident cannot hold."""
     ca, cb = a.classification, b.classification
     anchors_a, anchors_b = a.anchor_set(), b.anchor_set()
     # Facts that separate two measures even when official boilerplate makes texts look alike.
@@ -224,27 +227,37 @@ def _same(a: Item, b: Item, copy: float, likeness: float | None) -> bool:
             if prefix == "no:" and _one_package(a, b, fa, fb):
                 package = True  # several numbered notices issued together are one package
                 continue
-            return False
+            return True, package
     if a.subject and b.subject and a.subject != b.subject:
-        return False  # a chip measure and a mineral measure, however alike their wording
+        return True, package  # a chip measure and a mineral measure, however alike their wording
     if a.actors and b.actors and a.actors[0] and b.actors[0] \
             and a.actors[0] not in b.actors[1:] and b.actors[0] not in a.actors[1:]:
-        return False  # headlines led by different governments, neither naming the other's
+        return True, package  # headlines led by different governments, neither naming the other's
     events = ca.event_type not in _NON_EVENTS and cb.event_type not in _NON_EVENTS
     if events and ca.elements and cb.elements and not set(ca.elements) & set(cb.elements):
+        return True, package
+    if copy < NEAR_DUPLICATE and events and ca.event_type != cb.event_type \
+            and frozenset({ca.event_type, cb.event_type}) not in _COMPATIBLE:
+        return True, package
+    return False, package
+
+
+def _same(a: Item, b: Item, copy: float, likeness: float | None) -> bool:
+    """same_incident, given the texts' signature similarity and tie (computed once by callers)."""
+    ca, cb = a.classification, b.classification
+    separate, package = _apart(a, b, copy)
+    if separate:
         return False
     if copy >= NEAR_DUPLICATE:
         return True
-    if events and ca.event_type != cb.event_type \
-            and frozenset({ca.event_type, cb.event_type}) not in _COMPATIBLE:
-        return False
+    events = ca.event_type not in _NON_EVENTS and cb.event_type not in _NON_EVENTS
     if likeness is not None:
         gap = _gap_days(a, b)
         if likeness >= (JOIN if gap is None or gap <= MAX_GAP_DAYS else FAR_JOIN):
             return True
     if not events:
         return False
-    shared = anchors_a & anchors_b
+    shared = a.anchor_set() & b.anchor_set()
     strong = {x for x in shared if not x.startswith("date:")}
     if ca.issuer and cb.issuer and ca.issuer != cb.issuer and "multiple" not in (ca.issuer, cb.issuer):
         # Whose a disruption is can be read two ways (the mining country, the importer); a named
