@@ -184,6 +184,11 @@ def _one_package(a: Item, b: Item, fa: set[str], fb: set[str]) -> bool:
     return min(abs(x - y) for x in numbers_a for y in numbers_b) <= SAME_DAY_NUMBERS
 
 
+def _rates(item: Item) -> set[str]:
+    """Percentages with a decimal part (not below 1%): the rates of one duty or tariff."""
+    return {t for t in item.profile if t.startswith("pct:") and "." in t and float(t[4:]) >= 1}
+
+
 def _gap_days(a: Item, b: Item) -> float | None:
     if a.published_at is None or b.published_at is None:
         return None
@@ -266,6 +271,8 @@ def _same(a: Item, b: Item, copy: float, likeness: float | None) -> bool:
             return False
     if package:
         strong.add("package")
+    if _rates(a) & _rates(b) and (likeness is None or likeness >= FLOOR):
+        strong.add("rate")  # the same duty rate to the decimal (93.5%): the same measure
     # A later text naming the day an earlier measure was published refers to that measure, as
     # does a report on the day an earlier one gave as its start; a deal or talks text names
     # many days, so for talks only the anchors above count.
