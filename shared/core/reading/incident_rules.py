@@ -255,6 +255,8 @@ def _same(a: Item, b: Item, copy: float, likeness: float | None) -> bool:
         return False
     if copy >= NEAR_DUPLICATE:
         return True
+    if _rates(a) & _rates(b) and (likeness is None or likeness >= FLOOR):
+        return True  # the same duty rate to the decimal (93.5%): the same measure
     events = ca.event_type not in _NON_EVENTS and cb.event_type not in _NON_EVENTS
     if likeness is not None:
         gap = _gap_days(a, b)
@@ -271,8 +273,6 @@ def _same(a: Item, b: Item, copy: float, likeness: float | None) -> bool:
             return False
     if package:
         strong.add("package")
-    if _rates(a) & _rates(b) and (likeness is None or likeness >= FLOOR):
-        strong.add("rate")  # the same duty rate to the decimal (93.5%): the same measure
     # A later text naming the day an earlier measure was published refers to that measure, as
     # does a report on the day an earlier one gave as its start; a deal or talks text names
     # many days, so for talks only the anchors above count.
