@@ -315,6 +315,13 @@ def _stem(word: str) -> str:
     return word
 
 
+# Characters that join words rather than name things, and pairs every report uses.
+_CJK_FUNCTION = frozenset("的了在是和对将为与等及也并而或被把由于其之以从向到这那个着过就都还又")
+_CJK_STOP = frozenset(
+    "中国 表示 实施 相关 进行 有关 以及 我们 他们 已经 可以 没有 一个 目前 其中 根据 通过 今天 日电 "
+    "记者 报道 新闻 发布 发言 言人 问题 情况 工作 国家 部门 政府 企业 市场 经济 发展 全球 国际 合作 "
+    "一步 方面 此外 同时 此前 指出 认为 强调 美国 商务 务部 月日 年月 公司 产业 行业 领域 重要 主要".split()
+)
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
@@ -324,7 +331,8 @@ def words(lower: str) -> list[str]:
     out = [_stem(w) for w in _WORD.findall(lower) if w not in _STOP]
     if not lower.isascii():
         for run in _CJK_RUN.findall(lower):
-            out += [run[i : i + 2] for i in range(len(run) - 1)]
+            out += [pair for pair in (run[i : i + 2] for i in range(len(run) - 1))
+                    if pair not in _CJK_STOP and not _CJK_FUNCTION.intersection(pair)]
     return out
 
 
