@@ -37,6 +37,8 @@ NEAR_DAYS, NEAR_BONUS = 7, 0.1  # reports within a few days of each other are li
 FAR_DAYS, FAR_PENALTY = 60, 0.1  # months apart, the same particulars are likelier a new step
 FAR_JOIN = 0.45  # beyond MAX_GAP_DAYS (a suspension a year on), only a close likeness joins
 
+MIN_COUNT = 12  # "36 companies", "23 items": a count this large names one listing
+COUNT_FLOOR = 0.18  # ... when the texts are at least this alike
 BROAD_ELEMENTS = 12  # an element set this large is "rare earths" in general
 BROAD_FLOOR = 0.25  # ... and sharing it joins two texts only this alike
 _NON_EVENTS = (EventType.commentary, EventType.not_relevant)
@@ -190,6 +192,11 @@ def _rates(item: Item) -> set[str]:
     return {t for t in item.profile if t.startswith("pct:") and "." in t and float(t[4:]) >= 1}
 
 
+def _counts(item: Item) -> set[str]:
+    """Counts of firms, entities or items a text gives, from a dozen up."""
+    return {t for t in item.profile if t.startswith("count:") and int(t[6:]) >= MIN_COUNT}
+
+
 def _gap_days(a: Item, b: Item) -> float | None:
     if a.published_at is None or b.published_at is None:
         return None
@@ -258,6 +265,8 @@ def _same(a: Item, b: Item, copy: float, likeness: float | None) -> bool:
         return True
     if _rates(a) & _rates(b) and (likeness is None or likeness >= FLOOR):
         return True  # the same duty rate to the decimal (93.5%): the same measure
+    if _counts(a) & _counts(b) and (likeness is None or likeness >= COUNT_FLOOR):
+        return True  # the same number of firms or items named: the same listing
     events = ca.event_type not in _NON_EVENTS and cb.event_type not in _NON_EVENTS
     if likeness is not None:
         gap = _gap_days(a, b)
