@@ -124,3 +124,15 @@ def test_a_report_read_as_commentary_still_joins_its_development() -> None:
              "Analysts think supply may recover slowly.")
     later = book.assign("essay", classify(essay), essay, "", at("2025-11-03"))
     assert later.incident_id == news.incident_id and not later.is_new
+
+
+def test_the_same_count_of_items_ties_the_reports_of_one_listing() -> None:
+    first = ("Japan to curb exports of chipmaking tools\n\nTokyo said it will add 23 items of "
+             "semiconductor manufacturing equipment, including lithography and etching machines, "
+             "to its export control list from July.")
+    later = ("Japanese chip equipment rules take effect\n\nExporters now need a licence to ship 23 "
+             "items of cleaning, deposition and etching machinery to most destinations, the trade "
+             "ministry said.")
+    a = text_item(first, "2023-03-31")
+    assert same_incident(a, text_item(later, "2023-05-23"))
+    assert not same_incident(a, text_item(later.replace("23 items of", "several kinds of"), "2023-05-23"))
