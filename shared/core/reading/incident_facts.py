@@ -5,8 +5,13 @@ goods and numbers — whatever their wording, length, web debris or language. A 
 a weighted bag of those particulars: content words weighted by how rare they are in this
 field's writing (`incident_background.DF`, document frequencies over the project's own sample
 texts), plus concepts read in English and Chinese alike (firms, countries, people, kinds of
-measure, elements, numbers with their units), which carry across languages. Two profiles are
-compared by cosine. Only the strongest terms are kept, so a stored profile stays small.
+measure, elements), Latin-spelled names in Chinese texts, and numbers with their units
+(percentages, counts of firms or items, spans of days, calendar days), which carry across
+languages. Chinese is read in simplified characters (`hanzi`). Two profiles are compared by
+cosine. Only the strongest terms are kept, so a stored profile stays small.
+
+Also read here: a text's script (`script`), whether it is plainly about chips or minerals
+(`subject`), and the governments its headline names, the leading one first (`actors`).
 """
 
 from __future__ import annotations
@@ -435,16 +440,16 @@ _MINERAL_WORDS = re.compile(
     r"mineral|rare.earth|\bmetals?\b|\bores?\b|gallium|germanium|antimony|graphite|lithium|"
     r"cobalt|tungsten|magnet|nickel|稀土|矿产|礦產|矿物|礦物|镓|鎵|锗|鍺|锑|銻|石墨|锂|鋰|钨|鎢|磁"
 )
-RATIO = 3  # one subject must outnumber the other this many times over to be the text's subject
+SUBJECT_RATIO = 3  # one subject must outnumber the other this many times over to be the text's
 
 
 def subject(text: str) -> str:
     """"chips" or "minerals" when a text is plainly about one of them, else ""."""
     lower = simplified(unicodedata.normalize("NFKC", text).lower())
     chips, minerals = len(_CHIP_WORDS.findall(lower)), len(_MINERAL_WORDS.findall(lower))
-    if chips >= 3 and chips >= RATIO * minerals:
+    if chips >= 3 and chips >= SUBJECT_RATIO * minerals:
         return "chips"
-    if minerals >= 3 and minerals >= RATIO * chips:
+    if minerals >= 3 and minerals >= SUBJECT_RATIO * chips:
         return "minerals"
     return ""
 

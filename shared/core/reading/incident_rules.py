@@ -1,10 +1,16 @@
 """Whether two classified texts report the same real-world incident, and clustering by that rule.
 
-Outlets reword a story, so exact hashes miss; two texts are one incident when they are near
-duplicates, or when their extracted facts agree: compatible event type and issuer, and either a
-shared anchor (an announcement number, a named rule, a venue, a company) or the same elements
-within a plausible time span. A later text about the same measure taking effect, escalating or
-being suspended joins the incident (LABELS.md), so direction is deliberately not compared.
+Outlets reword a story, so exact hashes miss. Some facts keep two texts apart whatever else
+they share (different announcement numbers or meeting places, a chip measure against a mineral
+one, headlines led by different governments, events of incompatible types or on disjoint
+elements). Otherwise two texts are one incident when they are near duplicates; when their
+profiles of particulars (`incident_facts`) are alike enough, reports days apart counting as
+closer and months apart as further; when they give the same duty rate to the decimal or the
+same count of firms or items; or, for events, when the classifier's facts agree: compatible
+type and issuer, and a shared anchor (announcement number, named rule, venue, a citation of the
+other's day) or the same elements within a plausible time span, on texts not wholly unalike.
+A later text about the same measure taking effect, escalating or being suspended joins the
+incident (LABELS.md), so direction is deliberately not compared.
 """
 
 from __future__ import annotations
@@ -36,7 +42,6 @@ CROSS_LANGUAGE = 0.8  # a text and a translation share only concepts and numbers
 NEAR_DAYS, NEAR_BONUS = 7, 0.1  # reports within a few days of each other are likelier one story
 FAR_DAYS, FAR_PENALTY = 60, 0.1  # months apart, the same particulars are likelier a new step
 FAR_JOIN = 0.45  # beyond MAX_GAP_DAYS (a suspension a year on), only a close likeness joins
-
 MIN_COUNT = 12  # "36 companies", "23 items": a count this large names one listing
 COUNT_FLOOR = 0.18  # ... when the texts are at least this alike
 BROAD_ELEMENTS = 12  # an element set this large is "rare earths" in general
