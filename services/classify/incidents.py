@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
-from collections import Counter
 from datetime import UTC, datetime
 
 import redis.asyncio as aioredis
@@ -23,6 +22,7 @@ from chokewatch.shared.core.reading.incident_policy import (
     IncidentDecision,
     buckets,
     decide,
+    likeliest,
     member,
     window_start,
 )
@@ -64,20 +64,20 @@ class IncidentStore:
             return decision
 
     async def _candidates(self, m: dict) -> list[dict]:
-        """Records found under the text's buckets, each once per bucket (best_match ranks by
-        that), in one round trip for the indexes and one for the records."""
+        """The records worth comparing (`likeliest`): one round trip for the indexes, one for
+        at most MAX_COMPARED records."""
         at = datetime.fromisoformat(m["at"])
         async with self.redis.pipeline(transaction=False) as pipe:
             for bucket in buckets(m):
                 pipe.zrevrangebyscore(self.names.incident_index(bucket), "+inf",
-                                      window_start(at, bucket), start=0, num=MAX_CANDIDATES)
-            found = Counter(i for ids in await pipe.execute() for i in ids)
-        if not found:
+                                      window_start(at, bucket), start=0, num=MAX_CANDIDATES,
+                                      withscores=True)
+            found = [(i, score) for pairs in await pipe.execute() for i, score in pairs]
+        ids = likeliest(found)
+        if not ids:
             return []
-        ids = sorted(found)
         raws = await self.redis.mget([self.names.incident(i) for i in ids])
-        return [record for i, raw in zip(ids, raws, strict=True) if raw
-                for record in [json.loads(raw)] * found[i]]
+        return [json.loads(raw) for raw in raws if raw]
 
     async def _save(self, record: dict, event_id: str, buckets: set[str]) -> None:
         async with self.redis.pipeline(transaction=True) as pipe:

@@ -11,11 +11,13 @@ from chokewatch.services.classify import evaluate
 from chokewatch.services.classify.incidents import IncidentStore
 from chokewatch.shared.core.reading.classifier import classify
 from chokewatch.shared.core.reading.incident_policy import (
+    MAX_COMPARED,
     MAX_MEMBERS,
     Entry,
     IncidentBook,
     assign_all,
     decide,
+    likeliest,
     member,
     publication_order,
 )
@@ -51,6 +53,13 @@ def test_decide_opens_then_joins_and_is_pure() -> None:
     assert len(joined["members"]) == 2 and json.dumps(record, sort_keys=True) == frozen
     third, other = decide(c3, member(c3, ANTIMONY, "", at(5)), [joined], new_id)
     assert third.is_new and third.incident_id == "i2" and other["members"][0]["facts"]["elements"] == ["Sb"]
+
+
+def test_candidates_found_under_most_buckets_are_compared_first() -> None:
+    found = [("a", 5.0), ("b", 9.0), ("a", 5.0), ("c", 1.0), ("c", 1.0), ("d", 7.0)]
+    assert likeliest(found) == ["a", "c", "b", "d"]
+    many = [(f"i{n:04d}", float(n)) for n in range(MAX_COMPARED + 50)]
+    assert likeliest(many) == [f"i{n:04d}" for n in range(MAX_COMPARED + 49, 49, -1)]
 
 
 def test_escalation_raises_the_revision_and_members_are_capped() -> None:

@@ -103,22 +103,23 @@ def _timestamp(m: dict) -> float | None:
     return datetime.fromisoformat(m["at"]).timestamp() if m.get("at") else None
 
 
+def likeliest(found: Iterable[tuple[str, float]]) -> list[str]:
+    """The candidate incidents worth comparing in full, from (id, last seen) pairs found under
+    the new text's buckets, a pair per bucket: those found under most buckets, then the most
+    recently active, at most MAX_COMPARED."""
+    hits: Counter[str] = Counter()
+    seen: dict[str, float] = {}
+    for incident_id, last_seen in found:
+        hits[incident_id] += 1
+        seen[incident_id] = float(last_seen or 0.0)
+    return sorted(hits, key=lambda i: (-hits[i], -seen[i], i))[:MAX_COMPARED]
+
+
 def best_match(m: dict, records: Iterable[dict]) -> dict | None:
     """The record with the strongest tie to one of its members; on a tie, the most recently
-    active, then the oldest incident.
-
-    `records` holds each candidate once per bucket it was found under: those found under most
-    of the new text's buckets are compared first, and at most MAX_COMPARED of them.
-    """
-    hits: Counter[str] = Counter()
-    unique: dict[str, dict] = {}
-    for r in records:
-        hits[r["id"]] += 1
-        unique[r["id"]] = r
-    likeliest = sorted(unique.values(), key=lambda r: (-hits[r["id"]], -(r.get("last_seen") or 0.0),
-                                                       r["id"]))[:MAX_COMPARED]
-    order = sorted(likeliest, key=lambda r: (-(r.get("last_seen") or 0.0),
-                                            r.get("first_seen") or 0.0, r["id"]))
+    active, then the oldest incident."""
+    order = sorted(records, key=lambda r: (-(r.get("last_seen") or 0.0), r.get("first_seen") or 0.0,
+                                           r["id"]))
     new = item(m)
     match, best = None, 0.0
     for record in order:
@@ -197,16 +198,16 @@ class IncidentBook:
         return decision
 
     def candidates(self, m: dict) -> list[dict]:
-        """Records found under the text's buckets, each once per bucket, as the store finds them."""
+        """The records worth comparing, found and ranked as the store finds and ranks them."""
         at = datetime.fromisoformat(m["at"]) if m.get("at") else None
-        found: list[dict] = []
+        found: list[tuple[str, float]] = []
         for bucket in buckets(m):
             since = window_start(at, bucket)
             records = [self.records[i] for i in self.index.get(bucket, ())]
             recent = [r for r in records if since is None or (r["last_seen"] or 0.0) >= since]
             recent.sort(key=lambda r: (-(r["last_seen"] or 0.0), r["id"]))
-            found += recent[:MAX_CANDIDATES]
-        return found
+            found += [(r["id"], r["last_seen"]) for r in recent[:MAX_CANDIDATES]]
+        return [self.records[i] for i in likeliest(found)]
 
 
 def publication_order(published: list[datetime | None]) -> list[int]:
