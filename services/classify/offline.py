@@ -1,7 +1,7 @@
 """`chokewatch classify`: texts classified offline, optionally given incidents, without Redis.
 
-Inputs are text files (one text each) or JSON lines (`.jsonl`, `.ndjson`, `.json`; stdin when
-it starts with `{`): one object per line with `text` and optional `id`, `title`,
+Inputs are text files (one text each) or JSON lines (`.jsonl`, `.ndjson`, `.json`, or a `.json`
+array; stdin when it starts with `{`): one object per line with `text` and optional `id`, `title`,
 `published_at`. With incidents, every input gets the incident the classify service would give
 it had the inputs arrived in publication order (undated ones last): the same pure decision
 (`incident_policy`), kept in memory.
@@ -52,7 +52,9 @@ def read(paths: list[Path] | None, stdin: str | None = None) -> list[Input]:
             raise InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
         except OSError as exc:
             raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-        if path.suffix.lower() in JSONL_SUFFIXES:
+        if path.suffix.lower() == ".json" and content.lstrip().startswith("["):
+            out += _array(str(path), content)
+        elif path.suffix.lower() in JSONL_SUFFIXES:
             out += _jsonl(str(path), content)
         else:
             out.append(Input(str(path), content))
@@ -71,6 +73,15 @@ def _jsonl(name: str, content: str) -> list[Input]:
             raise InputError(f"{where}: invalid JSON: {exc.msg} (column {exc.colno})") from None
         out.append(_input(item, where))
     return out
+
+
+def _array(name: str, content: str) -> list[Input]:
+    """A `.json` file may hold one array of objects instead of JSON lines."""
+    try:
+        items = json.loads(content)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name}:{exc.lineno}: invalid JSON: {exc.msg} (column {exc.colno})") from None
+    return [_input(item, f"{name}[{n}]") for n, item in enumerate(items, 1)]
 
 
 def _input(item: Any, where: str) -> Input:

@@ -146,6 +146,10 @@ def test_classify_input_errors_are_one_line(tmp_path) -> None:
     broken = cli("--incidents", str(bad))
     assert broken.returncode != 0 and broken.stdout == ""
     assert broken.stderr.startswith(f"error: {bad}:2: invalid JSON") and len(broken.stderr.splitlines()) == 1
+    array = tmp_path / "feed.json"
+    array.write_text(json.dumps([{"text": GALLIUM, "id": 7}]), encoding="utf-8")
+    listed = cli(str(array))
+    assert listed.returncode == 0 and json.loads(listed.stdout)["id"] == "7"
     dated = tmp_path / "dated.jsonl"
     dated.write_text(json.dumps({"text": GALLIUM, "published_at": "last week"}) + "\n", encoding="utf-8")
     wrong = cli(str(dated))
