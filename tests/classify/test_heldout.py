@@ -58,10 +58,10 @@ def test_second_heldout_loose_floor(report2: dict) -> None:
 
 
 # Reached on heldout3: the field targets and clustering (0.95 since every text, commentary
-# included, gets an incident and texts are compared by profile). Not yet reached: elements F1
-# (0.946); held at what was achieved.
+# included, gets an incident and texts are compared by profile; held at 0.9, the product's
+# target). Not yet reached: elements F1 (0.946); held at what was achieved.
 HELDOUT3_ELEMENTS_F1 = 0.94
-HELDOUT3_CLUSTERING_F1 = 0.93
+HELDOUT3_CLUSTERING_F1 = 0.9
 
 
 @pytest.fixture(scope="module")
