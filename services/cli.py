@@ -99,18 +99,23 @@ def demo() -> None:
 
 @app.command()
 def classify(
-    files: Annotated[list[Path] | None, typer.Argument(help="text files; stdin when none")] = None,
+    files: Annotated[list[Path] | None, typer.Argument(
+        help="text files, or JSON lines (.jsonl) with text and optional id, title, published_at; "
+             "stdin when none")] = None,
+    incidents: Annotated[bool, typer.Option(
+        "--incidents", help="give every event its incident_id across all inputs, in "
+                            "publication order, as the classify service would")] = False,
 ) -> None:
     """Classify texts offline: one JSON object per input (SPEC §4 fields)."""
-    from chokewatch.shared.core.reading.classifier import classify as classify_text
+    from chokewatch.services.classify import offline
 
-    inputs = [(str(p), p.read_text(encoding="utf-8")) for p in files] if files else [
-        ("-", sys.stdin.read())
-    ]
-    for name, text in inputs:
-        result = classify_text(text)
-        typer.echo(json.dumps({"input": name, **result.model_dump(mode="json")},
-                              ensure_ascii=False))
+    try:
+        inputs = offline.read(files, None if files else sys.stdin.read())
+    except offline.InputError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    for obj in offline.run(inputs, incidents=incidents):
+        typer.echo(json.dumps(obj, ensure_ascii=False))
 
 
 @app.command()

@@ -19,7 +19,16 @@ def test_report_as_text_and_json(tmp_path):
     text = cli(str(HELDOUT))
     assert text.returncode == 0, text.stderr
     assert "event_type      accuracy" in text.stdout and "incidents  pairwise" in text.stdout
+    assert f"folder: {HELDOUT}" in text.stdout and "elements   strict" in text.stdout
     report = json.loads(cli(str(HELDOUT), "--json").stdout)
     assert report["texts"] == 20 and 0 <= report["elements"]["f1"] <= 1
+    assert report["folder"] == str(HELDOUT)
+    for name, field in report["fields"].items():
+        assert 0 <= field["strict_accuracy"] <= field["accuracy"] <= 1, name
+        right = round(field["accuracy"] * field["n"])
+        assert right + len(field["errors"]) == field["n"], name
+        assert round(field["strict_accuracy"] * field["n"]) + len(field["accepted"]) == right, name
+        for miss in field["errors"]:
+            assert f"miss {miss['file']}: expected {miss['expected']}" in text.stdout
     missing = cli(str(tmp_path))
     assert missing.returncode == 2 and "no labels.jsonl" in missing.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from chokewatch.services.classify import evaluate
@@ -50,3 +52,40 @@ def test_render_prints_every_field(report: dict) -> None:
     text = evaluate.render(report)
     for name in ("elements", "event_type", "direction", "status", "issuer", "incidents"):
         assert name in text
+
+
+def test_strict_counts_only_the_first_reading(report: dict) -> None:
+    for name, field in report["fields"].items():
+        assert field["strict_accuracy"] <= field["accuracy"], name
+        for accepted in field["accepted"]:
+            assert accepted["accepted"] != accepted["label"], name
+    assert report["elements"]["strict"]["f1"] <= report["elements"]["f1"]
+
+
+def test_lenient_and_strict_differ_where_an_alternative_is_accepted(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Sunny spells and light winds are expected across the region this weekend.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "The village bakery won a prize for its rye loaf at the county fair.", encoding="utf-8")
+    common = {"elements": [], "direction": "neutral", "status": None, "issuer": None,
+              "chips_involved": False, "published": "2025-05-01"}
+    rows = [
+        {"file": "a.txt", "event_type": "commentary", "incident": None, **common,
+         "acceptable": {"event_type": ["not_relevant"]}},
+        {"file": "b.txt", "event_type": "not_relevant", "incident": None, **common},
+    ]
+    (tmp_path / "labels.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    report = evaluate.run(tmp_path)
+    field = report["fields"]["event_type"]
+    assert (field["strict_accuracy"], field["accuracy"]) == (0.5, 1.0)
+    assert field["accepted"] == [{"file": "a.txt", "label": "commentary", "accepted": "not_relevant"}]
+    assert report["folder"] == str(tmp_path)
+    text_report = evaluate.render(report)
+    assert "accepted a.txt: label commentary, accepted not_relevant" in text_report
+    # Texts labelled with no incident share none: no pair to find, none wrongly found.
+    assert (report["clustering"]["tp"], report["clustering"]["fn"], report["clustering"]["fp"]) == (0, 0, 0)
+
+
+def test_pairwise_treats_no_incident_as_its_own() -> None:
+    scores = evaluate._pairwise([None, None, "x", "x"], ["a", "a", "b", "c"])
+    assert (scores["tp"], scores["fp"], scores["fn"]) == (0, 1, 1)

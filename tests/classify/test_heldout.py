@@ -57,10 +57,11 @@ def test_second_heldout_loose_floor(report2: dict) -> None:
     assert report2["negatives_above_floor"] == [], evaluate.render(report2)
 
 
-# Reached on heldout3: the field targets. Not yet reached: elements F1 (0.946) and clustering
-# (0.835, commentary reports of a measure stay out of its incident); held at what was achieved.
+# Reached on heldout3: the field targets and clustering (0.95 since every text, commentary
+# included, gets an incident and texts are compared by profile; held at 0.9, the product's
+# target). Not yet reached: elements F1 (0.946); held at what was achieved.
 HELDOUT3_ELEMENTS_F1 = 0.94
-HELDOUT3_CLUSTERING_F1 = 0.83
+HELDOUT3_CLUSTERING_F1 = 0.9
 
 
 @pytest.fixture(scope="module")

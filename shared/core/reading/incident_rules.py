@@ -1,22 +1,29 @@
 """Whether two classified texts report the same real-world incident, and clustering by that rule.
 
-Outlets reword a story, so exact hashes miss; two texts are one incident when they are near
-duplicates, or when their extracted facts agree: compatible event type and issuer, and either a
-shared anchor (an announcement number, a named rule, a venue, a company) or the same elements
-within a plausible time span. A later text about the same measure taking effect, escalating or
-being suspended joins the incident (LABELS.md), so direction is deliberately not compared.
+Outlets reword a story, so exact hashes miss. Some facts keep two texts apart whatever else
+they share (different announcement numbers or meeting places, a chip measure against a mineral
+one, headlines led by different governments, events of incompatible types or on disjoint
+elements). Otherwise two texts are one incident when they are near duplicates; when their
+profiles of particulars (`incident_facts`) are alike enough, reports days apart counting as
+closer and months apart as further; when they give the same duty rate to the decimal or the
+same count of firms or items; or, for events, when the classifier's facts agree: compatible
+type and issuer, and a shared anchor (announcement number, named rule, venue, a citation of the
+other's day) or the same elements within a plausible time span, on texts not wholly unalike.
+A later text about the same measure taking effect, escalating or being suspended joins the
+incident (LABELS.md), so direction is deliberately not compared.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from chokewatch.shared.messages import Classification, EventType
 
 from .gazetteer import Lexicon, normalise
+from .incident_facts import cosine, shared_concepts
 from .similarity import similarity
 from .textscan import finditer_from, word_starts
 
@@ -27,7 +34,18 @@ MAX_GAP_DAYS = 180  # beyond this, only a shared number or named measure joins t
 FORWARD_DAYS = 45  # a day-month this close ahead of a text's date is a start date it announces
 MAX_CITE_DAYS = 400  # a day-month names a day within about a year
 SAME_DAY_NUMBERS = 10  # announcements issued together on one day carry neighbouring numbers
-
+# Profiles (incident_facts): how alike two texts' particulars must be to be one development.
+JOIN = 0.35  # cosine of profiles (with the time adjustments below) that joins two texts
+FLOOR = 0.12  # below this, shared facts read by the classifier do not join two texts either
+CJK_SCALE = 1.4  # pairs of characters split a Chinese text's words: its cosines run lower
+CROSS_LANGUAGE = 0.8  # a text and a translation share only concepts and numbers: a weaker tie
+NEAR_DAYS, NEAR_BONUS = 7, 0.1  # reports within a few days of each other are likelier one story
+FAR_DAYS, FAR_PENALTY = 60, 0.1  # months apart, the same particulars are likelier a new step
+FAR_JOIN = 0.45  # beyond MAX_GAP_DAYS (a suspension a year on), only a close likeness joins
+MIN_COUNT = 12  # "36 companies", "23 items": a count this large names one listing
+COUNT_FLOOR = 0.18  # ... when the texts are at least this alike
+BROAD_ELEMENTS = 12  # an element set this large is "rare earths" in general
+BROAD_FLOOR = 0.25  # ... and sharing it joins two texts only this alike
 _NON_EVENTS = (EventType.commentary, EventType.not_relevant)
 # Types that one incident may carry in different texts (a deal reported as talks or as the
 # suspension it contains; a chip listing reported as a sanction).
@@ -110,6 +128,10 @@ class Item:
     published_at: datetime | None = None
     key: str = ""  # caller's id for the text; cluster() returns these
     anchors: frozenset[str] = field(default_factory=frozenset)
+    profile: Mapping[str, float] = field(default_factory=dict)  # incident_facts.profile
+    lang: str = ""  # incident_facts.script: "latin" or "cjk"
+    subject: str = ""  # incident_facts.subject: "chips", "minerals" or "" (both or neither)
+    actors: tuple[str, ...] = ()  # governments its headline names, the leading one first
 
     def anchor_set(self) -> frozenset[str]:
         if self.anchors:
@@ -170,7 +192,49 @@ def _one_package(a: Item, b: Item, fa: set[str], fb: set[str]) -> bool:
     return min(abs(x - y) for x in numbers_a for y in numbers_b) <= SAME_DAY_NUMBERS
 
 
+def _rates(item: Item) -> set[str]:
+    """Percentages with a decimal part (not below 1%): the rates of one duty or tariff."""
+    return {t for t in item.profile if t.startswith("pct:") and "." in t and float(t[4:]) >= 1}
+
+
+def _counts(item: Item) -> set[str]:
+    """Counts of firms, entities or items a text gives, from a dozen up."""
+    return {t for t in item.profile if t.startswith("count:") and int(t[6:]) >= MIN_COUNT}
+
+
+def _gap_days(a: Item, b: Item) -> float | None:
+    if a.published_at is None or b.published_at is None:
+        return None
+    return abs((a.published_at - b.published_at).total_seconds()) / 86400
+
+
+def tie(a: Item, b: Item) -> float | None:
+    """How alike two texts' particulars are (profile cosine, adjusted for the time between
+    them); None when either has no profile."""
+    if not a.profile or not b.profile:
+        return None
+    if a.lang == b.lang:
+        score = cosine(a.profile, b.profile) * (CJK_SCALE if a.lang == "cjk" else 1.0)
+    else:
+        score = CROSS_LANGUAGE * shared_concepts(a.profile, b.profile)
+    gap = _gap_days(a, b)
+    if gap is not None:
+        if gap <= NEAR_DAYS:
+            score += NEAR_BONUS
+        elif gap > FAR_DAYS:
+            score -= FAR_PENALTY
+    return score
+
+
 def same_incident(a: Item, b: Item) -> bool:
+    return _same(a, b, similarity(list(a.signature), list(b.signature)), tie(a, b))
+
+
+def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
+    """(facts keep the two texts apart whatever else they share, they are notices of one
+    package): different announcement numbers or meeting places, a chip measure against a
+    mineral one, headlines led by different governments, events on disjoint elements or of
+    types one incident cannot hold."""
     ca, cb = a.classification, b.classification
     anchors_a, anchors_b = a.anchor_set(), b.anchor_set()
     # Facts that separate two measures even when official boilerplate makes texts look alike.
@@ -181,17 +245,41 @@ def same_incident(a: Item, b: Item) -> bool:
             if prefix == "no:" and _one_package(a, b, fa, fb):
                 package = True  # several numbered notices issued together are one package
                 continue
-            return False
+            return True, package
+    if a.subject and b.subject and a.subject != b.subject:
+        return True, package  # a chip measure and a mineral measure, however alike their wording
+    if a.actors and b.actors and a.actors[0] and b.actors[0] \
+            and a.actors[0] not in b.actors[1:] and b.actors[0] not in a.actors[1:]:
+        return True, package  # headlines led by different governments, neither naming the other's
     events = ca.event_type not in _NON_EVENTS and cb.event_type not in _NON_EVENTS
     if events and ca.elements and cb.elements and not set(ca.elements) & set(cb.elements):
+        return True, package
+    if copy < NEAR_DUPLICATE and events and ca.event_type != cb.event_type \
+            and frozenset({ca.event_type, cb.event_type}) not in _COMPATIBLE:
+        return True, package
+    return False, package
+
+
+def _same(a: Item, b: Item, copy: float, likeness: float | None) -> bool:
+    """same_incident, given the texts' signature similarity and tie (computed once by callers)."""
+    ca, cb = a.classification, b.classification
+    separate, package = _apart(a, b, copy)
+    if separate:
         return False
-    if similarity(list(a.signature), list(b.signature)) >= NEAR_DUPLICATE:
+    if copy >= NEAR_DUPLICATE:
         return True
+    if _rates(a) & _rates(b) and (likeness is None or likeness >= FLOOR):
+        return True  # the same duty rate to the decimal (93.5%): the same measure
+    if _counts(a) & _counts(b) and (likeness is None or likeness >= COUNT_FLOOR):
+        return True  # the same number of firms or items named: the same listing
+    events = ca.event_type not in _NON_EVENTS and cb.event_type not in _NON_EVENTS
+    if likeness is not None:
+        gap = _gap_days(a, b)
+        if likeness >= (JOIN if gap is None or gap <= MAX_GAP_DAYS else FAR_JOIN):
+            return True
     if not events:
         return False
-    if ca.event_type != cb.event_type and frozenset({ca.event_type, cb.event_type}) not in _COMPATIBLE:
-        return False
-    shared = anchors_a & anchors_b
+    shared = a.anchor_set() & b.anchor_set()
     strong = {x for x in shared if not x.startswith("date:")}
     if ca.issuer and cb.issuer and ca.issuer != cb.issuer and "multiple" not in (ca.issuer, cb.issuer):
         # Whose a disruption is can be read two ways (the mining country, the importer); a named
@@ -220,6 +308,11 @@ def same_incident(a: Item, b: Item) -> bool:
         return bool(strong)  # talks all concern the same few minerals; only an anchor joins them
     if strong:
         return True
+    if likeness is not None and likeness < FLOOR:
+        return False  # the same elements and type, but little else in common
+    broad = min(len(ca.elements), len(cb.elements)) >= BROAD_ELEMENTS
+    if likeness is not None and broad and likeness < BROAD_FLOOR:
+        return False  # "rare earths" in general: sharing them says little
     if ca.event_type is EventType.supply_disruption and not set(ca.companies) & set(cb.companies):
         return False  # shortages hit many plants at once; each with its own actors is its own
     overlap = _jaccard(ca.elements, cb.elements)
@@ -237,39 +330,17 @@ def strength(a: Item, b: Item) -> float:
     Used to choose among several matching incidents: a shared announcement number or named
     measure beats a citation of the day, which beats text likeness, which beats element overlap.
     """
-    if not same_incident(a, b):
+    copy, likeness = similarity(list(a.signature), list(b.signature)), tie(a, b)
+    if not _same(a, b, copy, likeness):
         return 0.0
     shared = a.anchor_set() & b.anchor_set()
     score = 1.0
     score += 4.0 * bool({x for x in shared if x.startswith(("no:", "named:"))})
     score += 2.0 * (cites(a, b) or cites(b, a) or reached(a, b) or reached(b, a))
-    score += 2.0 * similarity(list(a.signature), list(b.signature))
+    score += 2.0 * copy
     score += _jaccard(a.classification.elements, b.classification.elements)
+    score += 4.0 * max(0.0, likeness or 0.0)
     return score
-
-
-def assign(items: Sequence[Item]) -> list[str]:
-    """Incident labels as the incident store gives them: texts in publication order, each
-    joining the incident with the strongest tie to one of its members, or opening its own.
-    Incidents never merge, so one text about several measures cannot chain them together."""
-    order = sorted(range(len(items)), key=lambda i: (items[i].published_at is None,
-                                                     items[i].published_at or 0, i))
-    incidents: list[list[int]] = []
-    label = [""] * len(items)
-    for i in order:
-        best, best_score = None, 0.0
-        for n, members in enumerate(incidents):
-            s = max(strength(items[m], items[i]) for m in members)
-            if s > best_score:
-                best, best_score = n, s
-        if best is None:
-            incidents.append([i])
-            best = len(incidents) - 1
-        else:
-            incidents[best].append(i)
-        first = incidents[best][0]
-        label[i] = items[first].key or str(first)
-    return label
 
 
 def cluster(items: Sequence[Item]) -> list[str]:

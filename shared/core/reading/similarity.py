@@ -9,7 +9,6 @@ not Python's `hash()`, so signatures stored by one process compare with those of
 from __future__ import annotations
 
 import hashlib
-import heapq
 import re
 
 K = 128  # signature length; the standard error of the estimate is about 1/sqrt(K)
@@ -59,8 +58,11 @@ def similarity(sig_a: list[int], sig_b: list[int]) -> float:
     # The k smallest of the union are a uniform sample of it whose membership is known on both
     # sides as long as k does not exceed either signature's length.
     k = min(len(set_a), len(set_b))
-    sample = heapq.nsmallest(k, set_a | set_b)
-    both = sum(1 for h in sample if h in set_a and h in set_b)
+    common = set_a & set_b
+    if not common:
+        return 0.0
+    sample = sorted(set_a | set_b)[:k]  # a C sort of a few hundred ints beats a heap here
+    both = sum(1 for h in sample if h in common)
     return both / k
 
 
