@@ -12,20 +12,21 @@ from typing import Annotated, Any, TypeVar, get_origin
 import typer
 from pydantic import ValidationError
 
+from chokewatch.shared.settings import Settings
+
 app = typer.Typer(help="Sources chokewatch polls by itself: feeds, the Federal Register, pages, folders.",
                   no_args_is_help=True)
 T = TypeVar("T")
 
 
 def _run(work: Callable[[Any], Awaitable[T]]) -> T:
-    from chokewatch.services.cli import _redis_url, _settings
+    from chokewatch.services.local import redis_url
     from chokewatch.shared.names import Names
     from chokewatch.shared.redis import connect
+    from chokewatch.shared.sources import SourceStore
 
-    from .sources import SourceStore
-
-    settings = _settings()
-    url = _redis_url(settings)
+    settings = Settings()
+    url = redis_url(settings)
 
     async def go() -> T:
         redis = connect(url)
@@ -66,7 +67,7 @@ def _options(raw: list[str] | None) -> dict[str, Any]:
 
 def _listed(kind: str, options: dict[str, Any]) -> dict[str, Any]:
     """A list option given once (`-o agencies=x`) is a list of one."""
-    from .sources import OPTIONS, SourceKind
+    from chokewatch.shared.sources import OPTIONS, SourceKind
 
     if kind not in SourceKind.__members__:
         return options
@@ -94,16 +95,14 @@ def add(
     paused: Annotated[bool, typer.Option(help="add it without polling yet")] = False,
 ) -> None:
     """Add a source; it is polled at once by any running ingest process."""
-    from chokewatch.services.cli import _settings
-
-    from .sources import FolderOutsideRoot, SourceExists, SourceSpec, folder_path
+    from chokewatch.shared.sources import FolderOutsideRoot, SourceExists, SourceSpec, folder_path
 
     try:
         spec = SourceSpec(name=name, kind=kind, location=location, interval_s=interval,
                           options=_listed(kind, _options(option)), backfill_days=backfill_days,
                           alert_after=_aware(alert_after), paused=paused)
         if spec.kind.value == "folder":
-            folder_path(spec.location, _settings())
+            folder_path(spec.location, Settings())
     except ValidationError as exc:
         raise _fail(_problems(exc), 2) from None
     except FolderOutsideRoot as exc:
@@ -132,7 +131,7 @@ def list_sources() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from .sources import status_of
+    from chokewatch.shared.sources import status_of
 
     async def work(store):
         return [(s, await store.state(s.name)) for s in await store.all()]
@@ -163,7 +162,7 @@ def show(name: str) -> None:
 
 
 def _change(name: str, **fields: Any) -> None:
-    from .sources import SourcePatch
+    from chokewatch.shared.sources import SourcePatch
 
     async def work(store):
         source = await store.update(name, SourcePatch(**fields))

@@ -13,12 +13,12 @@ import random
 import time
 import tracemalloc
 
+from chokewatch.shared.core.decide import decide
+from chokewatch.shared.core.score import score
 from chokewatch.shared.messages import Classification, Direction, EventType, Status
 from chokewatch.shared.profiles import ElementExposure, ProfileSpec, Supplier
 
-from .decide import decide
 from .index import ExposureIndex
-from .score import score
 
 SEED = 20251009
 HIT = "Dy"  # the element every benchmark event affects

@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 
 from chokewatch.shared import streams
+from chokewatch.shared.core.decide import Prior, decide
+from chokewatch.shared.core.score import ScoreResult, score
 from chokewatch.shared.messages import Alert, ClassifiedEvent, EventType, new_id
 from chokewatch.shared.names import ALERTS, CLASSIFIED
 from chokewatch.shared.profiles import Subscriber
@@ -20,13 +22,11 @@ from chokewatch.shared.telemetry import ALERTS as ALERT_COUNT
 from chokewatch.shared.telemetry import log
 from chokewatch.shared.worker import Runtime, Stage
 
-from .decide import Prior, decide
 from .deliver import Deliverer
 from .digest import flush_forever
 from .exposure import ExposureView
 from .history import History
 from .schedule import products_hit
-from .score import ScoreResult, score
 
 SILENT = {EventType.commentary, EventType.not_relevant}
 

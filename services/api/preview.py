@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from chokewatch.services.alert.score import ScoreResult, score
 from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.core.score import ScoreResult, score
 from chokewatch.shared.messages import Classification, ClassifiedEvent
 from chokewatch.shared.profiles import ProfileSpec
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chokewatch.services.alert.decide import MATERIAL_RISE, Prior, decide
-from chokewatch.services.alert.score import ScoreResult
+from chokewatch.shared.core.decide import MATERIAL_RISE, Prior, decide
+from chokewatch.shared.core.score import ScoreResult
 from chokewatch.shared.messages import Classification, Direction, EventType
 
 # --- builders -------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from chokewatch.services.alert.score import same_company, score
+from chokewatch.shared.core.score import same_company, score
 from chokewatch.shared.messages import Classification, Direction, EventType, Status
 from chokewatch.shared.profiles import ElementExposure, ProfileSpec, Stage, Supplier
 
@@ -301,7 +301,7 @@ def test_named_suppliers_are_reported_once_each(c, p):
 
 
 def test_the_docstring_table_states_the_constants_in_use():
-    from chokewatch.services.alert import score as module
+    from chokewatch.shared.core import score as module
 
     for name in (
         "SEVERITY_FLOOR",

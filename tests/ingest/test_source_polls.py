@@ -178,7 +178,7 @@ async def test_backfill_reads_back_its_window_and_records_the_cutoff(site, polle
 
 
 async def test_paused_and_deleted_sources_are_not_polled(site, poller, store, redis, names):
-    from chokewatch.services.ingest.sources import SourcePatch
+    from chokewatch.shared.sources import SourcePatch
 
     site.serve("/feed.xml", Reply(rss(story(1))))
     await add(store, "quiet", "feed", site.url("/feed.xml"), paused=True)
