@@ -16,7 +16,7 @@ from chokewatch.shared.names import ALERTS, Names
 from chokewatch.shared.redis import connect, ensure_streams
 
 from . import workload
-from .pipeline import BenchReceiver, PipelineConfig, _env, _log_file, _store_population, _wait_for
+from .pipeline import BenchReceiver, PipelineConfig, log_file, stack_env, store_population, wait_for
 
 
 def _alert(n: int, subscriber_id: str) -> Alert:
@@ -35,10 +35,10 @@ async def run_delivery(url: str, alerts: int, subscribers: int, log_path: Path) 
     try:
         pop = workload.population(subscribers, subscribers // 10, 1, receiver.base_url)
         await ensure_streams(redis, names)
-        await _store_population(redis, names, pop)
+        await store_population(redis, names, pop)
         ids = [s.id for s in pop.subscribers]
-        with _log_file(log_path) as log:
-            stack = Stack(_env(url, names.namespace, PipelineConfig()), ["alert"], log=log)
+        with log_file(log_path) as log:
+            stack = Stack(stack_env(url, names.namespace, PipelineConfig()), ["alert"], log=log)
             stack.start()
             keys = names.stream(ALERTS)
             started = time.time()
@@ -47,7 +47,7 @@ async def run_delivery(url: str, alerts: int, subscribers: int, log_path: Path) 
                     for n in range(start, min(start + 100, alerts)):
                         pipe.xadd(keys.stream, streams.encode(_alert(n, ids[n % len(ids)])))
                     await pipe.execute()
-            complete = await _wait_for(receiver, alerts, timeout=300)
+            complete = await wait_for(receiver, alerts, timeout=300)
             records = await receiver.records()
         seconds = max(r[1] for r in records) - started if records else float("nan")
         got = [r[0] for r in records]
