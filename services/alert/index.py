@@ -12,7 +12,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
-from chokewatch.shared.core.score import SILENT_TYPES, identifying_words, issuer_of, name_keys
+from chokewatch.shared.core.score import identifying_words, issuer_of, name_keys
+from chokewatch.shared.core.severity import SILENT_TYPES
 from chokewatch.shared.messages import Classification
 from chokewatch.shared.profiles import ProfileSpec
 

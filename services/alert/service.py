@@ -15,7 +15,8 @@ import hashlib
 from chokewatch.shared import streams
 from chokewatch.shared.core.decide import Prior, decide
 from chokewatch.shared.core.score import ScoreResult, score
-from chokewatch.shared.messages import Alert, ClassifiedEvent, EventType, new_id
+from chokewatch.shared.core.severity import SILENT_TYPES
+from chokewatch.shared.messages import Alert, ClassifiedEvent, new_id
 from chokewatch.shared.names import ALERTS, CLASSIFIED
 from chokewatch.shared.profiles import Subscriber
 from chokewatch.shared.telemetry import ALERTS as ALERT_COUNT
@@ -27,8 +28,6 @@ from .digest import flush_forever
 from .exposure import ExposureView
 from .history import History
 from .schedule import products_hit
-
-SILENT = {EventType.commentary, EventType.not_relevant}
 
 
 def alert_id(subscriber_id: str, incident_id: str, number: int) -> str:
@@ -82,7 +81,7 @@ class Decider:
 
     async def on_classified(self, event: ClassifiedEvent) -> None:
         c = event.classification
-        if c.event_type in SILENT or c.incident_id is None or _backfilled(event):
+        if c.event_type in SILENT_TYPES or c.incident_id is None or _backfilled(event):
             return
         # Score everyone first (pure), then read the prior decisions of those with any
         # exposure in one round trip: most candidates of an event score low and send nothing.
