@@ -95,12 +95,8 @@ class Decider:
         self, event: ClassifiedEvent, sub: Subscriber, result: ScoreResult, stored: dict | None
     ) -> None:
         c = event.classification
-        prior = None
-        if stored:
-            prior = Prior(score=stored["score"], direction=stored["direction"],
-                          revision=stored["revision"], alerted=True)
         decision = decide(
-            prior, result, c,
+            Prior.model_validate(stored) if stored else None, result, c,
             revision=event.incident_revision,
             threshold=sub.threshold,
             muted=sub.muted_event_types,
@@ -110,7 +106,7 @@ class Decider:
         number = (stored or {}).get("count", 0) + 1
         alert = build_alert(event, sub, result, decision.kind, number)
         await streams.publish(self.rt.redis, self.out, alert)
-        await self.history.record_decision(alert, stored)
+        await self.history.record_decision(alert, decision.record, number)
         ALERT_COUNT.labels(decision.kind).inc()
         log.info("alert decided", subscriber=sub.id, incident=c.incident_id, score=result.score,
                  kind=decision.kind, reason=decision.reason)
