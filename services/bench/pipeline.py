@@ -115,9 +115,9 @@ class BenchReceiver:
 
 async def store_population(redis, names: Names, pop: workload.Population) -> None:
     store = SubscriberStore(redis, names)
-    chunk = 20  # puts in flight at once, within the client's connection pool
+    chunk = 20  # writes in flight at once, within the client's connection pool
     for start in range(0, len(pop.subscribers), chunk):
-        await asyncio.gather(*(store.put(s) for s in pop.subscribers[start:start + chunk]))
+        await asyncio.gather(*(store.replace(s, None) for s in pop.subscribers[start:start + chunk]))
 
 
 async def _services_ready(redis, names: Names, timeout: float) -> None:

@@ -11,6 +11,7 @@ from chokewatch.services.alert.digest import digest_id, flush_due
 from chokewatch.shared.messages import utcnow
 from chokewatch.shared.worker import Retryable, Runtime
 from tests.alert.test_delivery import NEW, add_subscriber, history_status, make_alert
+from tests.conftest import seed_subscriber_for_test
 
 
 async def test_quiet_hours_hold_the_alert_without_using_an_attempt(settings, redis, names, receiver):
@@ -61,7 +62,8 @@ async def _set(redis, names, sid: str, **fields) -> None:
 
     store = SubscriberStore(redis, names)
     old = await store.get(sid)
-    await store.put(old.model_copy(update={k: _model(k, v) for k, v in fields.items()}), old)
+    changed = old.model_copy(update={k: _model(k, v) for k, v in fields.items()})
+    await seed_subscriber_for_test(store, changed, old)
 
 
 def _model(field: str, value: dict):
