@@ -185,8 +185,9 @@ async def _backtest(settings: Settings, url: str, subscriber_id: str, days: int,
     from rich.console import Console
     from rich.table import Table
 
-    from chokewatch.services.api.preview import backtest as run_backtest
     from chokewatch.shared import streams
+    from chokewatch.shared.core.preview import BACKTEST_MAX_EVENTS
+    from chokewatch.shared.core.preview import backtest as run_backtest
     from chokewatch.shared.messages import ClassifiedEvent
     from chokewatch.shared.names import CLASSIFIED, Names
     from chokewatch.shared.redis import connect
@@ -201,7 +202,7 @@ async def _backtest(settings: Settings, url: str, subscriber_id: str, days: int,
             raise typer.Exit(2)
         since_ms = int((time.time() - days * 86_400) * 1000)
         events, cut = await streams.read_since(
-            redis, names.stream(CLASSIFIED).stream, ClassifiedEvent, since_ms, 200_000
+            redis, names.stream(CLASSIFIED).stream, ClassifiedEvent, since_ms, BACKTEST_MAX_EVENTS
         )
     finally:
         await redis.aclose()
@@ -215,7 +216,7 @@ async def _backtest(settings: Settings, url: str, subscriber_id: str, days: int,
         table.add_row(f"{line['score']:.0f}", line["event_type"], line["title"], why)
     Console(width=max(100, Console().width)).print(table)
     if cut:
-        typer.echo("note: only the newest 200,000 classified events were read", err=True)
+        typer.echo(f"note: only the newest {BACKTEST_MAX_EVENTS:,} classified events were read", err=True)
 
 
 @app.command()

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import AwareDatetime
 
 from chokewatch.shared import streams
+from chokewatch.shared.core.preview import BACKTEST_MAX_EVENTS, backtest, preview
 from chokewatch.shared.messages import Alert, ClassifiedEvent, EventType, new_id, utcnow
 from chokewatch.shared.names import ALERTS, CLASSIFIED
 from chokewatch.shared.subscribers import SubscriberStore
@@ -20,7 +21,6 @@ from chokewatch.shared.subscribers import SubscriberStore
 from .auth import Principal, principal
 from .errors import AUTH, BODY, MINE
 from .models import AlertPage, BacktestIn, BacktestOut, PreviewIn, PreviewOut, TestAlertQueued
-from .preview import backtest, preview
 from .subscribers import SubscriberId, load
 
 router = APIRouter(tags=["alerts"])
@@ -28,7 +28,6 @@ Who = Annotated[Principal, Depends(principal)]
 
 SCAN_BATCH = 500  # history records read per Redis call while filtering
 SCAN_MAX = 5_000  # records one history page may examine; past it the page ends with a cursor
-BACKTEST_MAX_EVENTS = 50_000  # classified events one backtest reads at most
 
 
 def _cursor(raw: str) -> tuple[float, int]:
