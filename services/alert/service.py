@@ -1,7 +1,7 @@
 """The alert process: two stages in one service.
 
 decide  (classified -> alerts): match exposed subscribers, score, decide, publish, record.
-deliver (alerts -> channels):   see deliver.py.
+deliver (alerts -> channels):   named steps, see deliver.py; digests go out from digest.py.
 
 Why the order publish-then-record is safe: alert ids are derived from (subscriber, incident,
 number of alerts so far), so a decision redone after a crash yields the same id, and delivery
@@ -24,10 +24,11 @@ from chokewatch.shared.telemetry import log
 from chokewatch.shared.worker import Runtime, Stage
 
 from .deliver import Deliverer
-from .digest import flush_forever
+from .digest import DigestFlusher, flush_forever
 from .exposure import ExposureView
 from .history import History
 from .schedule import products_hit
+from .sender import Sender
 
 
 def alert_id(subscriber_id: str, incident_id: str, number: int) -> str:
@@ -117,8 +118,10 @@ async def build(rt: Runtime) -> list[Stage]:
     decider = Decider(rt)
     indexed = await decider.exposure.load()
     log.info("exposure index built", subscribers=indexed)
-    deliverer = Deliverer(rt)
-    rt.background.append(lambda stop: flush_forever(deliverer, stop))
+    sender = Sender(rt)  # one sender: digests and alerts share endpoint slots and breakers
+    deliverer = Deliverer(rt, sender)
+    flusher = DigestFlusher(rt, sender)
+    rt.background.append(lambda stop: flush_forever(flusher, stop))
     return [
         Stage(CLASSIFIED, ClassifiedEvent, decider.on_classified),
         Stage(

@@ -97,7 +97,7 @@ async def test_alert(subscriber_id: SubscriberId, request: Request, who: Who) ->
     cid = new_id()
     alert = Alert(
         correlation_id=cid, ingested_at=now, alert_id="alrt_test_" + uuid.uuid4().hex[:16],
-        subscriber_id=sub.id, incident_id="test_" + cid[:12], event_id=cid,
+        subscriber_id=sub.id, incident_id="test_" + cid[:12], event_id=cid, kind="test",
         score=0, event_type=EventType.commentary, direction="neutral",
         title="chokewatch test alert", summary="This is a test of your alert channels.",
     )

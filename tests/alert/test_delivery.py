@@ -193,5 +193,5 @@ def test_signature_verifies_with_the_library():
 
     alert = make_alert("x")
     body = webhook.payload(alert)
-    headers = webhook.headers(alert, body, [NEW])
+    headers = webhook.headers_for(alert.alert_id, body, [NEW])
     assert Webhook(NEW).verify(body, headers)["alert"]["alert_id"] == alert.alert_id
