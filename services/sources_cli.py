@@ -145,15 +145,18 @@ def list_sources() -> None:
     Console().print(table)
 
 
+def _found(source: T | None, name: str) -> T:
+    if source is None:
+        raise _fail(f"no source {name!r}")
+    return source
+
+
 @app.command("show")
 def show(name: str) -> None:
     """One source, its poll state and cut-off, as JSON."""
 
     async def work(store):
-        source = await store.get(name)
-        if source is None:
-            raise _fail(f"no source {name!r}")
-        return source, await store.state(name)
+        return _found(await store.get(name), name), await store.state(name)
 
     source, state = _run(work)
     shown = {k: v for k, v in state.items() if not k.startswith(("item_failures:", "etag", "validators"))}
@@ -165,10 +168,7 @@ def _change(name: str, **fields: Any) -> None:
     from chokewatch.shared.sources import SourcePatch
 
     async def work(store):
-        source = await store.update(name, SourcePatch(**fields))
-        if source is None:
-            raise _fail(f"no source {name!r}")
-        return source
+        return _found(await store.update(name, SourcePatch(**fields)), name)
 
     _run(work)
 
@@ -192,9 +192,7 @@ def poll(name: str) -> None:
     """Poll a source at the next opportunity instead of waiting for its interval."""
 
     async def work(store):
-        source = await store.get(name)
-        if source is None:
-            raise _fail(f"no source {name!r}")
+        source = _found(await store.get(name), name)
         if source.paused:
             raise _fail(f"{name} is paused; resume it first")
         await store.poll_soon(name)
@@ -220,8 +218,7 @@ def items(name: str, limit: Annotated[int, typer.Option(help="at most this many"
     """What the source's recent polls found, newest first."""
 
     async def work(store):
-        if await store.get(name) is None:
-            raise _fail(f"no source {name!r}")
+        _found(await store.get(name), name)
         return await store.recent(name, limit)
 
     for item in _run(work):
