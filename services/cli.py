@@ -10,7 +10,8 @@ from typing import Annotated
 
 import typer
 
-from chokewatch.services.ingest.commands import app as sources_app
+from chokewatch.services.local import redis_url
+from chokewatch.services.sources_cli import app as sources_app
 from chokewatch.shared.settings import Settings
 
 app = typer.Typer(
@@ -25,32 +26,12 @@ app.add_typer(sources_app, name="sources")
 SERVICE_NAMES = ("ingest", "classify", "alert", "api")
 
 
-def _settings() -> Settings:
-    return Settings()
-
-
-def _redis_url(settings: Settings) -> str:
-    """The configured Redis, else the embedded one a running `chokewatch up` recorded."""
-    from chokewatch.services.stack import URL_FILE
-
-    if settings.redis_url:
-        return settings.redis_url
-    recorded = settings.data_dir / URL_FILE
-    if recorded.exists():
-        return recorded.read_text().strip()
-    typer.echo(
-        "error: no Redis. Set CHOKEWATCH_REDIS_URL, or start the stack with `chokewatch up`.",
-        err=True,
-    )
-    raise typer.Exit(2)
-
-
 @app.command()
 def up() -> None:
     """Run every service locally, one process each (embedded Redis unless CHOKEWATCH_REDIS_URL)."""
     from chokewatch.services.stack import up as run_up
 
-    raise typer.Exit(run_up(_settings().data_dir))
+    raise typer.Exit(run_up(Settings().data_dir))
 
 
 @app.command()
@@ -59,7 +40,7 @@ def run(name: Annotated[str, typer.Argument(help="ingest, classify, alert or api
     from chokewatch.shared.telemetry import setup_logging
     from chokewatch.shared.worker import run_service
 
-    settings = _settings()
+    settings = Settings()
     if name not in SERVICE_NAMES:
         typer.echo(f"error: unknown service {name!r}; choose one of {', '.join(SERVICE_NAMES)}",
                    err=True)
@@ -94,7 +75,7 @@ def demo() -> None:
     """Start a throwaway stack, add sample subscribers and events, print the alerts they get."""
     from chokewatch.services.demo.run import run_demo
 
-    raise typer.Exit(run_demo(_settings()))
+    raise typer.Exit(run_demo(Settings()))
 
 
 @app.command()
@@ -156,8 +137,8 @@ def ingest(
     if not parsed.events:
         typer.echo("error: no events to admit", err=True)
         raise typer.Exit(1)
-    settings = _settings()
-    admitted = asyncio.run(_admit(settings, _redis_url(settings), parsed.events))
+    settings = Settings()
+    admitted = asyncio.run(_admit(settings, redis_url(settings), parsed.events))
     typer.echo(f"admitted {admitted} of {len(parsed.events)} event(s); "
                f"{len(parsed.events) - admitted} exact duplicate(s) dropped")
     if parsed.problems:
@@ -199,8 +180,8 @@ def backtest(
         except (OSError, ValidationError) as exc:
             typer.echo(f"error: {profile}: {exc}", err=True)
             raise typer.Exit(2) from None
-    settings = _settings()
-    asyncio.run(_backtest(settings, _redis_url(settings), subscriber_id, days, spec))
+    settings = Settings()
+    asyncio.run(_backtest(settings, redis_url(settings), subscriber_id, days, spec))
 
 
 async def _backtest(settings: Settings, url: str, subscriber_id: str, days: int, spec) -> None:
@@ -209,8 +190,9 @@ async def _backtest(settings: Settings, url: str, subscriber_id: str, days: int,
     from rich.console import Console
     from rich.table import Table
 
-    from chokewatch.services.api.preview import backtest as run_backtest
     from chokewatch.shared import streams
+    from chokewatch.shared.core.preview import BACKTEST_MAX_EVENTS
+    from chokewatch.shared.core.preview import backtest as run_backtest
     from chokewatch.shared.messages import ClassifiedEvent
     from chokewatch.shared.names import CLASSIFIED, Names
     from chokewatch.shared.redis import connect
@@ -225,7 +207,7 @@ async def _backtest(settings: Settings, url: str, subscriber_id: str, days: int,
             raise typer.Exit(2)
         since_ms = int((time.time() - days * 86_400) * 1000)
         events, cut = await streams.read_since(
-            redis, names.stream(CLASSIFIED).stream, ClassifiedEvent, since_ms, 200_000
+            redis, names.stream(CLASSIFIED).stream, ClassifiedEvent, since_ms, BACKTEST_MAX_EVENTS
         )
     finally:
         await redis.aclose()
@@ -239,7 +221,7 @@ async def _backtest(settings: Settings, url: str, subscriber_id: str, days: int,
         table.add_row(f"{line['score']:.0f}", line["event_type"], line["title"], why)
     Console(width=max(100, Console().width)).print(table)
     if cut:
-        typer.echo("note: only the newest 200,000 classified events were read", err=True)
+        typer.echo(f"note: only the newest {BACKTEST_MAX_EVENTS:,} classified events were read", err=True)
 
 
 @app.command()
@@ -253,7 +235,7 @@ def bench(
     """
     from chokewatch.services.bench import run as run_bench
 
-    settings = _settings()
+    settings = Settings()
     figures = run_bench(url=settings.redis_url, quick=quick)
     typer.echo(json.dumps(figures, indent=2))
     if not json_only:
@@ -278,7 +260,7 @@ def soak(
     from chokewatch.services.bench.soak import SoakConfig, run_soak
     from chokewatch.shared.embedded import EmbeddedRedis
 
-    settings = _settings()
+    settings = Settings()
     work = Path(tempfile.mkdtemp(prefix="chokewatch-soak-"))
     server = None
     url = settings.redis_url
@@ -309,8 +291,8 @@ def dead_letters(
     if hop is not None and hop not in GROUPS:
         typer.echo(f"error: unknown stream {hop!r}; choose one of {', '.join(GROUPS)}", err=True)
         raise typer.Exit(2)
-    settings = _settings()
-    asyncio.run(_dead_letters(settings, _redis_url(settings), hop, redrive, limit))
+    settings = Settings()
+    asyncio.run(_dead_letters(settings, redis_url(settings), hop, redrive, limit))
 
 
 async def _dead_letters(settings: Settings, url: str, hop: str | None, redrive: bool,

@@ -154,7 +154,9 @@ class Alert(Message):
     subscriber_id: str
     incident_id: str
     event_id: str
-    kind: Literal["new", "update"] = "new"
+    kind: Literal["new", "update", "test"] = Field(
+        default="new", description="test: sent from the API to try the channels; never held or collected"
+    )
     incident_revision: int = 1
     score: float = Field(ge=0, le=100)
     parts: list[ScorePart] = Field(default_factory=list)

@@ -67,9 +67,6 @@ class Names:
     def source_items(self, name: str) -> str:
         return f"{self.namespace}:source:{{{name}}}:items"  # capped list: recent items, newest first
 
-    def source_cutoff(self, name: str) -> str:
-        return f"{self.namespace}:source:{{{name}}}:cutoff"  # ISO time: older events do not alert
-
     def fetch_turn(self, host: str) -> str:
         return f"{self.namespace}:fetch-turn:{host}"  # lease: one request at a time to a host
 

@@ -65,9 +65,6 @@ class ElementExposure(BaseModel):
             raise ValueError("country shares add up to more than 1")
         return out
 
-    def share_from(self, country: str | None) -> float:
-        return self.country_shares.get(country, 0.0) if country else 0.0
-
 
 class Supplier(BaseModel):
     model_config = ConfigDict(extra="forbid")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
@@ -135,8 +134,3 @@ class Settings(BaseSettings):
         if self.admin_key_file is not None:
             return self.admin_key_file.read_text().strip() or None
         return None
-
-
-@lru_cache(maxsize=1)
-def get_settings() -> Settings:
-    return Settings()

@@ -80,11 +80,6 @@ def hash_key(api_key: str) -> str:
     return hashlib.sha256(api_key.encode()).hexdigest()
 
 
-def announce_change(pipe, names: Names, subscriber_id: str) -> None:
-    """Tell every alert worker, in the same transaction as the change, to re-read a profile."""
-    pipe.xadd(names.subscriber_changes, {"id": subscriber_id}, maxlen=100_000, approximate=True)
-
-
 def _bound(score: float) -> str | float:
     return "+inf" if score == float("inf") else "-inf" if score == float("-inf") else score
 
@@ -118,21 +113,6 @@ class SubscriberStore:
         raws = await self.redis.hmget(self.names.subscribers, ids)
         return [Subscriber.model_validate_json(r) for r in raws if r]
 
-    async def put(self, sub: Subscriber, previous: Subscriber | None = None) -> None:
-        """Store a profile and move its index entries, in one transaction."""
-        names = self.names
-        old = previous.exposed_elements() if previous else set()
-        new = sub.exposed_elements()
-        async with self.redis.pipeline(transaction=True) as pipe:
-            pipe.hset(names.subscribers, sub.id, sub.storable())
-            pipe.zadd(names.subscriber_order, {sub.id: 0})
-            for element in old - new:
-                pipe.srem(names.element_index(element), sub.id)
-            for element in new:
-                pipe.sadd(names.element_index(element), sub.id)
-            announce_change(pipe, names, sub.id)
-            await pipe.execute()
-
     async def replace(self, sub: Subscriber, previous: Subscriber | None) -> bool:
         """Store `sub` only if the stored profile is still `previous` (None: only if absent).
 
@@ -164,21 +144,6 @@ class SubscriberStore:
             await self.redis.delete(*doomed)
         return bool(done)
 
-    async def delete(self, sub: Subscriber) -> None:
-        names = self.names
-        key_hash = await self.redis.hget(names.subscriber_keys, sub.id)
-        async with self.redis.pipeline(transaction=True) as pipe:
-            pipe.hdel(names.subscribers, sub.id)
-            pipe.zrem(names.subscriber_order, sub.id)
-            for element in sub.exposed_elements():
-                pipe.srem(names.element_index(element), sub.id)
-            if key_hash:
-                pipe.hdel(names.api_keys, key_hash)
-            pipe.hdel(names.subscriber_keys, sub.id)
-            announce_change(pipe, names, sub.id)
-            await pipe.execute()
-        await self.redis.delete(*_own_keys(names, sub.id))
-
     async def list_ids(self, after: str | None, limit: int) -> list[str]:
         """Ids in lexical order, after a cursor (the last id of the previous page)."""
         start = f"({after}" if after else "-"
@@ -197,21 +162,8 @@ class SubscriberStore:
         return sorted(ids)
 
     # API keys
-    async def issue_key(self, subscriber_id: str) -> str:
-        """A new key for the subscriber; the previous one stops working at once."""
-        key = new_api_key()
-        names = self.names
-        old = await self.redis.hget(names.subscriber_keys, subscriber_id)
-        async with self.redis.pipeline(transaction=True) as pipe:
-            if old:
-                pipe.hdel(names.api_keys, old)
-            pipe.hset(names.api_keys, hash_key(key), subscriber_id)
-            pipe.hset(names.subscriber_keys, subscriber_id, hash_key(key))
-            await pipe.execute()
-        return key
-
     async def swap_key(self, subscriber_id: str) -> str:
-        """Like issue_key, in one atomic step."""
+        """A new key for the subscriber, swapped in atomically; the previous one stops at once."""
         key = new_api_key()
         names = self.names
         await self._set_key(keys=[names.api_keys, names.subscriber_keys], args=[subscriber_id, hash_key(key)])

@@ -144,6 +144,11 @@ def wait_for(predicate, timeout: float = 20.0, interval: float = 0.05, what: str
     raise AssertionError(f"timed out after {timeout}s waiting for {what}")
 
 
+async def seed_subscriber_for_test(store, sub, previous=None) -> None:
+    """Store a profile by the API's own write (compare-and-set on the version it replaces)."""
+    assert await store.replace(sub, previous), f"{sub.id} changed under the test"
+
+
 @contextlib.asynccontextmanager
 async def running_worker(settings, redis, names, stages):
     """A StreamWorker consuming in this process through FastStream, as a service runs it."""

@@ -1,16 +1,18 @@
-"""Sending one alert to one channel: the outcome says whether to retry.
+"""What a channel kind is: the one small protocol every channel module (webhook, slack) meets.
 
-Each channel kind (webhook, slack) has its own module that builds the request; this module
-sends it through the SSRF guard and classifies the response.
+A channel builds the request it sends for an alert or a digest, may name a rate it must keep
+across all workers, and reads the endpoint's response into an `Outcome` that says whether to
+retry. Sending itself (SSRF guard, endpoint slots, rate turns) is the sender's, the same for all.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 import httpx
 
-from chokewatch.shared.ssrf import Guard, UnsafeTarget
+from chokewatch.shared.messages import Alert
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,38 @@ class Outcome:
     deferred: bool = False  # not tried at all (busy, circuit open, rate limited)
 
 
+@dataclass(frozen=True, slots=True)
+class Request:
+    url: str
+    body: bytes
+    headers: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """At most one message per `interval_ms` per `key`, across all alert workers."""
+
+    key: str
+    interval_ms: int
+    reason: str  # what a deferral says
+
+
+class Channel(Protocol):
+    type: str  # the profile's channel type, also the metrics label
+    rate: Rate | None
+
+    def alert(self, alert: Alert) -> Request: ...
+
+    def digest(self, digest_id: str, subscriber_id: str, alerts: list[Alert]) -> Request: ...
+
+    def read(self, response: httpx.Response) -> Outcome: ...
+
+
+def channel_name(index: int, channel_type: str) -> str:
+    """A channel's name in delivery records: its place in the profile and its type."""
+    return f"{index}:{channel_type}"
+
+
 def _retry_after(response: httpx.Response) -> float | None:
     value = response.headers.get("retry-after")
     try:
@@ -31,24 +65,8 @@ def _retry_after(response: httpx.Response) -> float | None:
         return None
 
 
-async def post(
-    client: httpx.AsyncClient, guard: Guard, url: str, body: bytes, headers: dict[str, str]
-) -> Outcome:
-    try:
-        pinned = await guard.pin(url)
-    except UnsafeTarget as exc:
-        return Outcome(False, retry=False, reason=str(exc))
-    try:
-        response = await client.post(
-            pinned.url,
-            content=body,
-            headers={**headers, "host": pinned.host, "content-type": "application/json"},
-            extensions={"sni_hostname": pinned.host.split(":")[0]},
-        )
-    except httpx.TimeoutException:
-        return Outcome(False, retry=True, reason="timed out")
-    except httpx.TransportError as exc:
-        return Outcome(False, retry=True, reason=f"connection failed: {type(exc).__name__}")
+def read_status(response: httpx.Response) -> Outcome:
+    """The HTTP reading both channel kinds share: 2xx delivered; 408, 429, 5xx retried."""
     code = response.status_code
     if 200 <= code < 300:
         return Outcome(True, status=code)

@@ -1,143 +1,136 @@
-"""The delivery stage: each alert to each of its subscriber's channels, once.
+"""The delivery stage: each alert to each of its subscriber's channels, once, as named steps.
 
-For every channel: skip it if this alert already reached it (a redelivery after a crash);
-otherwise wait for the endpoint's turn (Slack's one message a second per webhook, the
-endpoint's concurrency and circuit breaker), send, and record the outcome. If any channel asks
-for a retry, the alert goes back to the retry schedule and only the channels still missing are
-tried again; after the last attempt it is dead-lettered and marked failed in the history.
+    hold in quiet hours -> collect into a digest -> skip what already arrived -> send -> record
+
+Each step takes the delivery so far and returns it, or None when the alert goes no further now
+(held until the window ends, or collected for the digest). A test alert skips the first two: it
+tests the channels now. Skipping what already arrived makes a redelivery after a crash send only
+the channels still missing; if any channel asks for a retry, the record step puts the alert back
+in the retry schedule, and after the last attempt it is dead-lettered and marked failed.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable
-
-import httpx
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 
 from chokewatch.shared.messages import Alert, utcnow
-from chokewatch.shared.profiles import SlackChannel, WebhookChannel
-from chokewatch.shared.ssrf import Guard
+from chokewatch.shared.profiles import SlackChannel, Subscriber, WebhookChannel
 from chokewatch.shared.subscribers import SubscriberStore
 from chokewatch.shared.telemetry import DELIVERIES, DELIVERY_SECONDS, END_TO_END_SECONDS, log
 from chokewatch.shared.worker import Retryable, Runtime
 
-from . import slack, webhook
-from .channels import Outcome, post
+from .channels import channel_name
 from .digest import DigestBox
-from .endpoints import Endpoints
 from .history import History
 from .schedule import quiet_wait
+from .sender import Sender
+
+
+@dataclass
+class Delivery:
+    """One alert on its way: which channels are still to be tried and what each one did."""
+
+    alert: Alert
+    subscriber: Subscriber
+    pending: list[tuple[int, WebhookChannel | SlackChannel]]
+    report: dict[int, dict] = field(default_factory=dict)  # channel index -> its report line
+    waits: list[float] = field(default_factory=list)
+    retry_reasons: list[str] = field(default_factory=list)
+    counted: bool = False  # a retry that spends an attempt (not only deferrals)
+
+
+Step = Callable[[Delivery], Awaitable[Delivery | None]]
 
 
 class Deliverer:
-    def __init__(self, rt: Runtime, client: httpx.AsyncClient | None = None) -> None:
-        settings = rt.settings
-        self.rt = rt
-        self.client = client or httpx.AsyncClient(
-            timeout=settings.webhook_timeout_s,
-            follow_redirects=False,  # a redirect could lead past the SSRF guard
-            headers={"user-agent": "chokewatch-alerts/1"},
-        )
+    def __init__(self, rt: Runtime, sender: Sender | None = None) -> None:
+        self.sender = sender or Sender(rt)
         self.store = SubscriberStore(rt.redis, rt.names)
         self.history = History(
             rt.redis, rt.names, keep_s=rt.settings.history_keep_days * 86_400,
             keep_max=rt.settings.history_max,
         )
-        self.guard = Guard(settings.webhook_allow_hosts, settings.webhook_allow_http)
-        self.endpoints = Endpoints(
-            concurrency=settings.endpoint_concurrency,
-            failures_to_open=settings.breaker_failures,
-            open_s=settings.breaker_open_s,
-        )
         self.digests = DigestBox(rt.redis, rt.names)
-
-    async def _slack_turn(self, url: str) -> float | None:
-        """None when this webhook may be sent to now, else the seconds to wait (all workers)."""
-        interval = self.rt.settings.slack_interval_ms
-        if interval <= 0:
-            return None
-        key = self.rt.names.send_turn("slack:" + hashlib.sha256(url.encode()).hexdigest()[:24])
-        if await self.rt.redis.set(key, "1", nx=True, px=interval):
-            return None
-        return max(50, int(await self.rt.redis.pttl(key))) / 1000
-
-    async def send(self, channel: WebhookChannel | SlackChannel, alert: Alert) -> Outcome:
-        return await self.send_message(
-            channel, alert.alert_id, lambda: webhook.payload(alert), lambda: slack.body(alert)
-        )
-
-    async def send_message(
-        self,
-        channel: WebhookChannel | SlackChannel,
-        message_id: str,
-        webhook_body: Callable[[], bytes],
-        slack_body: Callable[[], bytes],
-    ) -> Outcome:
-        """Send one message (an alert or a digest) to one channel, through the endpoint guards."""
-        if isinstance(channel, SlackChannel):
-            url = channel.url.get_secret_value()
-            wait = await self._slack_turn(url)
-            if wait is not None:
-                return Outcome(False, retry=True, deferred=True, retry_after_s=wait,
-                               reason="Slack allows one message a second per webhook")
-            body, headers = slack_body(), {}
-        else:
-            url = channel.url
-            body = webhook_body()
-            headers = webhook.headers_for(message_id, body, webhook.secrets_of(channel))
-        return await self.endpoints.call(url, lambda: post(self.client, self.guard, url, body, headers))
+        self.steps: list[tuple[str, Step]] = [
+            ("hold in quiet hours", self.hold_in_quiet_hours),
+            ("collect into a digest", self.collect_into_digest),
+            ("skip what already arrived", self.skip_delivered),
+            ("send", self.send),
+            ("record", self.record),
+        ]
 
     async def on_alert(self, alert: Alert) -> None:
         sub = await self.store.get(alert.subscriber_id)
         if sub is None:  # deleted since the decision: nothing to deliver
             return
-        if not alert.incident_id.startswith("test_"):  # a test alert tests the channels now
-            wait = quiet_wait(sub.quiet_hours, utcnow())
-            if wait is not None:
-                await self.history.record_delivery(alert, "held", [{"channel": "*", "outcome": "held",
-                                                                    "reason": "quiet hours"}])
-                raise Retryable(f"quiet hours for {wait:.0f} s more", wait, counts=False)
-            if sub.digest is not None:
-                await self.digests.add(alert)
-                await self.history.record_delivery(alert, "in digest", [])
+        delivery: Delivery | None = Delivery(alert, sub, list(enumerate(sub.channels)))
+        for _, step in self.steps:
+            delivery = await step(delivery)
+            if delivery is None:
                 return
-        done = await self.history.delivered_channels(alert.alert_id)
-        report: list[dict] = []
-        waits: list[float] = []
-        retry_reasons: list[str] = []
-        counted = False
-        for index, channel in enumerate(sub.channels):
-            name = f"{index}:{channel.type}"
-            if name in done:
-                report.append({"channel": name, "outcome": "delivered"})
-                continue
+
+    async def hold_in_quiet_hours(self, d: Delivery) -> Delivery | None:
+        wait = None if d.alert.kind == "test" else quiet_wait(d.subscriber.quiet_hours, utcnow())
+        if wait is None:
+            return d
+        await self.history.record_delivery(d.alert, "held", [{"channel": "*", "outcome": "held",
+                                                              "reason": "quiet hours"}])
+        raise Retryable(f"quiet hours for {wait:.0f} s more", wait, counts=False)
+
+    async def collect_into_digest(self, d: Delivery) -> Delivery | None:
+        if d.alert.kind == "test" or d.subscriber.digest is None:
+            return d
+        await self.digests.add(d.alert)
+        await self.history.record_delivery(d.alert, "in digest", [])
+        return None
+
+    async def skip_delivered(self, d: Delivery) -> Delivery:
+        done = await self.history.delivered_channels(d.alert.alert_id)
+        for index, channel in d.pending:
+            if channel_name(index, channel.type) in done:
+                d.report[index] = {"channel": channel_name(index, channel.type), "outcome": "delivered"}
+        d.pending = [(i, c) for i, c in d.pending if i not in d.report]
+        return d
+
+    async def send(self, d: Delivery) -> Delivery:
+        for index, config in d.pending:
+            name = channel_name(index, config.type)
+            channel = self.sender.channel(config)
             started = utcnow()
-            outcome = await self.send(channel, alert)
+            outcome = await self.sender.send(channel, channel.alert(d.alert))
             if not outcome.deferred:
                 DELIVERY_SECONDS.labels(channel.type).observe((utcnow() - started).total_seconds())
             if outcome.delivered:
-                await self.history.mark_channel_delivered(alert.alert_id, name)
+                await self.history.mark_channel_delivered(d.alert.alert_id, name)
                 DELIVERIES.labels(channel.type, "delivered").inc()
-                report.append({"channel": name, "outcome": "delivered"})
+                d.report[index] = {"channel": name, "outcome": "delivered"}
             elif outcome.retry:
                 DELIVERIES.labels(channel.type, "deferred" if outcome.deferred else "retry").inc()
-                counted = counted or not outcome.deferred
-                retry_reasons.append(f"{name}: {outcome.reason}")
+                d.counted = d.counted or not outcome.deferred
+                d.retry_reasons.append(f"{name}: {outcome.reason}")
                 if outcome.retry_after_s is not None:
-                    waits.append(outcome.retry_after_s)
-                report.append({"channel": name, "outcome": "retrying", "reason": outcome.reason})
+                    d.waits.append(outcome.retry_after_s)
+                d.report[index] = {"channel": name, "outcome": "retrying", "reason": outcome.reason}
             else:
                 DELIVERIES.labels(channel.type, "failed").inc()
-                log.warning("channel refused the alert", subscriber=sub.id, channel=name,
+                log.warning("channel refused the alert", subscriber=d.subscriber.id, channel=name,
                             reason=outcome.reason)
-                report.append({"channel": name, "outcome": "failed", "reason": outcome.reason})
-        if retry_reasons:
-            await self.history.record_delivery(alert, "retrying", report)
-            raise Retryable("; ".join(retry_reasons), max(waits) if waits else None, counts=counted)
+                d.report[index] = {"channel": name, "outcome": "failed", "reason": outcome.reason}
+        d.pending = []
+        return d
+
+    async def record(self, d: Delivery) -> Delivery:
+        report = [d.report[i] for i in sorted(d.report)]
+        if d.retry_reasons:
+            await self.history.record_delivery(d.alert, "retrying", report)
+            raise Retryable("; ".join(d.retry_reasons), max(d.waits) if d.waits else None,
+                            counts=d.counted)
         failed = any(r["outcome"] == "failed" for r in report)
-        await self.history.record_delivery(alert, "failed" if failed else "delivered", report)
+        await self.history.record_delivery(d.alert, "failed" if failed else "delivered", report)
         if report and not failed:
-            END_TO_END_SECONDS.observe((utcnow() - alert.ingested_at).total_seconds())
+            END_TO_END_SECONDS.observe((utcnow() - d.alert.ingested_at).total_seconds())
+        return d
 
     async def on_dead(self, alert: Alert, reason: str) -> None:
         await self.history.record_delivery(

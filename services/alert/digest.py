@@ -19,11 +19,15 @@ import redis.asyncio as aioredis
 
 from chokewatch.shared.messages import Alert, utcnow
 from chokewatch.shared.names import Names
+from chokewatch.shared.profiles import Subscriber
 from chokewatch.shared.subscribers import SubscriberStore
 from chokewatch.shared.telemetry import log
+from chokewatch.shared.worker import Runtime
 
-from . import slack, webhook
+from .channels import channel_name
+from .history import History
 from .schedule import digest_due, quiet_wait
+from .sender import Sender
 
 MAX_PER_DIGEST = 200
 LEASE_MS = 120_000
@@ -38,6 +42,8 @@ return 1
 
 
 class DigestBox:
+    """Each subscriber's buffer of alerts waiting for its digest."""
+
     def __init__(self, redis: aioredis.Redis, names: Names) -> None:
         self.redis = redis
         self.names = names
@@ -73,72 +79,76 @@ def digest_id(alerts: list[Alert]) -> str:
     return "dgst_" + digest[:24]
 
 
-async def flush_due(deliverer, now: datetime | None = None) -> int:
-    """Send every digest whose period has passed; returns how many were sent in full."""
-    rt = deliverer.rt
-    box: DigestBox = deliverer.digests
-    store = SubscriberStore(rt.redis, rt.names)
-    now = now or utcnow()
-    sent = 0
-    for sid in sorted(await rt.redis.smembers(rt.names.digest_pending)):
-        sub = await store.get(sid)
-        items = await box.buffered(sid)
-        if sub is None or not items:
-            await rt.redis.srem(rt.names.digest_pending, sid)
-            continue
-        first = datetime.fromisoformat(items[0]["at"])
-        if sub.digest is not None and not digest_due(sub.digest, first, now):
-            continue  # (a subscriber who turned digests off gets what is buffered at once)
-        if quiet_wait(sub.quiet_hours, now) is not None:
-            continue
-        lease = rt.names.digest_lease(sid)
-        token = uuid.uuid4().hex
-        if not await rt.redis.set(lease, token, nx=True, px=LEASE_MS):
-            continue  # another worker is sending it
-        try:
-            if await _send(deliverer, sub, [Alert.model_validate(i["alert"]) for i in items]):
-                await box.remove_sent(sid, items)
-                sent += 1
-        finally:
-            if await rt.redis.get(lease) == token:
-                await rt.redis.delete(lease)
-    return sent
+class DigestFlusher:
+    """Sends the digests that are due, through the same sender and channels as single alerts."""
+
+    def __init__(self, rt: Runtime, sender: Sender) -> None:
+        self.rt = rt
+        self.sender = sender
+        self.box = DigestBox(rt.redis, rt.names)
+        self.store = SubscriberStore(rt.redis, rt.names)
+        self.history = History(rt.redis, rt.names)
+
+    async def flush_due(self, now: datetime | None = None) -> int:
+        """Send every digest whose period has passed; returns how many were sent in full."""
+        redis, names = self.rt.redis, self.rt.names
+        now = now or utcnow()
+        sent = 0
+        for sid in sorted(await redis.smembers(names.digest_pending)):
+            sub = await self.store.get(sid)
+            items = await self.box.buffered(sid)
+            if sub is None or not items:
+                await redis.srem(names.digest_pending, sid)
+                continue
+            first = datetime.fromisoformat(items[0]["at"])
+            if sub.digest is not None and not digest_due(sub.digest, first, now):
+                continue  # (a subscriber who turned digests off gets what is buffered at once)
+            if quiet_wait(sub.quiet_hours, now) is not None:
+                continue
+            lease = names.digest_lease(sid)
+            token = uuid.uuid4().hex
+            if not await redis.set(lease, token, nx=True, px=LEASE_MS):
+                continue  # another worker is sending it
+            try:
+                if await self._send(sub, [Alert.model_validate(i["alert"]) for i in items]):
+                    await self.box.remove_sent(sid, items)
+                    sent += 1
+            finally:
+                if await redis.get(lease) == token:
+                    await redis.delete(lease)
+        return sent
+
+    async def _send(self, sub: Subscriber, alerts: list[Alert]) -> bool:
+        """True when every channel has the digest or refused it for good."""
+        did = digest_id(alerts)
+        done = await self.history.delivered_channels(did)
+        complete = True
+        report = []
+        for index, config in enumerate(sub.channels):
+            name = channel_name(index, config.type)
+            if name in done:
+                continue
+            channel = self.sender.channel(config)
+            outcome = await self.sender.send(channel, channel.digest(did, sub.id, alerts))
+            if outcome.delivered:
+                await self.history.mark_channel_delivered(did, name)
+                report.append({"channel": name, "outcome": "delivered", "digest": did})
+            elif outcome.retry:
+                complete = False
+                report.append({"channel": name, "outcome": "retrying", "reason": outcome.reason})
+            else:
+                report.append({"channel": name, "outcome": "failed", "reason": outcome.reason})
+        if complete:
+            failed = any(r["outcome"] == "failed" for r in report)
+            for alert in alerts:
+                await self.history.record_delivery(alert, "failed" if failed else "delivered", report)
+        return complete
 
 
-async def _send(deliverer, sub, alerts: list[Alert]) -> bool:
-    """True when every channel has the digest or refused it for good."""
-    did = digest_id(alerts)
-    done = await deliverer.history.delivered_channels(did)
-    complete = True
-    report = []
-    for index, channel in enumerate(sub.channels):
-        name = f"{index}:{channel.type}"
-        if name in done:
-            continue
-        outcome = await deliverer.send_message(
-            channel, did,
-            lambda: webhook.digest_payload(did, sub.id, alerts),
-            lambda: slack.digest_body(alerts),
-        )
-        if outcome.delivered:
-            await deliverer.history.mark_channel_delivered(did, name)
-            report.append({"channel": name, "outcome": "delivered", "digest": did})
-        elif outcome.retry:
-            complete = False
-            report.append({"channel": name, "outcome": "retrying", "reason": outcome.reason})
-        else:
-            report.append({"channel": name, "outcome": "failed", "reason": outcome.reason})
-    if complete:
-        failed = any(r["outcome"] == "failed" for r in report)
-        for alert in alerts:
-            await deliverer.history.record_delivery(alert, "failed" if failed else "delivered", report)
-    return complete
-
-
-async def flush_forever(deliverer, stop: asyncio.Event, interval_s: float = 15.0) -> None:
+async def flush_forever(flusher: DigestFlusher, stop: asyncio.Event, interval_s: float = 15.0) -> None:
     while not stop.is_set():
         try:
-            await flush_due(deliverer)
+            await flusher.flush_due()
         except Exception as exc:  # noqa: BLE001 - Redis or an endpoint away: next round
             log.warning("digest round failed", error=repr(exc))
         try:

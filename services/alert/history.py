@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 import redis.asyncio as aioredis
 
+from chokewatch.shared.core.decide import Prior
 from chokewatch.shared.messages import Alert
 from chokewatch.shared.names import Names
 
@@ -64,13 +65,9 @@ class History:
             args=[now - self.keep_s, self.keep_max],
         ))
 
-    async def prior(self, subscriber_id: str, incident_id: str) -> dict | None:
-        raw = await self.redis.hget(self.names.alerted(subscriber_id), incident_id)
-        return json.loads(raw) if raw else None
-
     async def priors(self, subscriber_ids: list[str], incident_id: str) -> list[dict | None]:
-        """The last decision of each subscriber for one incident: one read for the incident,
-        then one pipelined read for those of them alerted of it before (usually none)."""
+        """The last alert of each subscriber for one incident (a `Prior` and its `count`): one
+        read for the incident, then one pipelined read for those alerted of it (usually none)."""
         if not subscriber_ids:
             return []
         alerted = await self.redis.smembers(self.names.incident_alerted(incident_id))
@@ -84,16 +81,15 @@ class History:
             found = {sid: json.loads(r) for sid, r in zip(known, raws, strict=True) if r}
         return [found.get(sid) for sid in subscriber_ids]
 
-    async def record_decision(self, alert: Alert, prior: dict | None) -> None:
-        """Remember what was sent for this incident and open a pending history record."""
+    async def record_decision(self, alert: Alert, sent: Prior, count: int) -> None:
+        """Remember the alert decided for this incident (the `Prior` of its next revision, and
+        how many alerts it has had) and open a pending history record."""
         names = self.names
         decision = {
             "alert_id": alert.alert_id,
-            "score": alert.score,
-            "direction": alert.direction.value,
+            **sent.model_dump(mode="json"),
             "status": alert.status.value if alert.status else None,
-            "revision": alert.incident_revision,
-            "count": (prior or {}).get("count", 0) + 1,
+            "count": count,
         }
         record = _record(alert, "pending", [])
         sub = alert.subscriber_id

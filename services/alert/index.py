@@ -12,10 +12,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
+from chokewatch.shared.core.score import identifying_words, issuer_of, name_keys
+from chokewatch.shared.core.severity import SILENT_TYPES
 from chokewatch.shared.messages import Classification
 from chokewatch.shared.profiles import ProfileSpec
-
-from .score import SILENT_TYPES, identifying_words, issuer_of, name_keys
 
 # Memory matters at 100k subscribers: keys are short interned strings, each subscriber keeps its
 # keys in a tuple, and a key held by one subscriber only (most supplier-name words) maps to the

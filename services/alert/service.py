@@ -1,7 +1,7 @@
 """The alert process: two stages in one service.
 
 decide  (classified -> alerts): match exposed subscribers, score, decide, publish, record.
-deliver (alerts -> channels):   see deliver.py.
+deliver (alerts -> channels):   named steps, see deliver.py; digests go out from digest.py.
 
 Why the order publish-then-record is safe: alert ids are derived from (subscriber, incident,
 number of alerts so far), so a decision redone after a crash yields the same id, and delivery
@@ -13,22 +13,22 @@ from __future__ import annotations
 import hashlib
 
 from chokewatch.shared import streams
-from chokewatch.shared.messages import Alert, ClassifiedEvent, EventType, new_id
+from chokewatch.shared.core.decide import Prior, decide
+from chokewatch.shared.core.score import ScoreResult, score
+from chokewatch.shared.core.severity import SILENT_TYPES
+from chokewatch.shared.messages import Alert, ClassifiedEvent, new_id
 from chokewatch.shared.names import ALERTS, CLASSIFIED
 from chokewatch.shared.profiles import Subscriber
 from chokewatch.shared.telemetry import ALERTS as ALERT_COUNT
 from chokewatch.shared.telemetry import log
 from chokewatch.shared.worker import Runtime, Stage
 
-from .decide import Prior, decide
 from .deliver import Deliverer
-from .digest import flush_forever
+from .digest import DigestFlusher, flush_forever
 from .exposure import ExposureView
 from .history import History
 from .schedule import products_hit
-from .score import ScoreResult, score
-
-SILENT = {EventType.commentary, EventType.not_relevant}
+from .sender import Sender
 
 
 def alert_id(subscriber_id: str, incident_id: str, number: int) -> str:
@@ -85,7 +85,7 @@ class Decider:
 
     async def on_classified(self, event: ClassifiedEvent) -> None:
         c = event.classification
-        if c.event_type in SILENT or c.incident_id is None or _backfilled(event):
+        if c.event_type in SILENT_TYPES or c.incident_id is None or _backfilled(event):
             return
         # Score everyone first (pure), then read the prior decisions of those with any
         # exposure in one round trip: most candidates of an event score low and send nothing.
@@ -99,12 +99,8 @@ class Decider:
         self, event: ClassifiedEvent, sub: Subscriber, result: ScoreResult, stored: dict | None
     ) -> None:
         c = event.classification
-        prior = None
-        if stored:
-            prior = Prior(score=stored["score"], direction=stored["direction"],
-                          revision=stored["revision"], alerted=True)
         decision = decide(
-            prior, result, c,
+            Prior.model_validate(stored) if stored else None, result, c,
             revision=event.incident_revision,
             threshold=sub.threshold,
             muted=sub.muted_event_types,
@@ -114,7 +110,7 @@ class Decider:
         number = (stored or {}).get("count", 0) + 1
         alert = build_alert(event, sub, result, decision.kind, number)
         await streams.publish(self.rt.redis, self.out, alert)
-        await self.history.record_decision(alert, stored)
+        await self.history.record_decision(alert, decision.record, number)
         ALERT_COUNT.labels(decision.kind).inc()
         log.info("alert decided", subscriber=sub.id, incident=c.incident_id, score=result.score,
                  kind=decision.kind, reason=decision.reason)
@@ -125,8 +121,10 @@ async def build(rt: Runtime) -> list[Stage]:
     decider = Decider(rt)
     indexed = await decider.exposure.load()
     log.info("exposure index built", subscribers=indexed)
-    deliverer = Deliverer(rt)
-    rt.background.append(lambda stop: flush_forever(deliverer, stop))
+    sender = Sender(rt)  # one sender: digests and alerts share endpoint slots and breakers
+    deliverer = Deliverer(rt, sender)
+    flusher = DigestFlusher(rt, sender)
+    rt.background.append(lambda stop: flush_forever(flusher, stop))
     return [
         Stage(CLASSIFIED, ClassifiedEvent, decider.on_classified),
         Stage(

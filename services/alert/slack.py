@@ -6,15 +6,44 @@ message carries a plain-text `text` fallback for notifications and old clients.
 
 from __future__ import annotations
 
+import hashlib
 import json
+
+import httpx
 
 from chokewatch.shared.elements import ELEMENTS
 from chokewatch.shared.messages import Alert
+from chokewatch.shared.profiles import SlackChannel
+from chokewatch.shared.settings import Settings
+
+from .channels import Outcome, Rate, Request, read_status
 
 HEADER_MAX = 150
 SECTION_MAX = 3_000
 MAX_WHY_LINES = 8
 MAX_BLOCKS = 50
+
+
+class Slack:
+    """A Slack incoming webhook: Block Kit bodies, one message a second per webhook."""
+
+    type = "slack"
+
+    def __init__(self, config: SlackChannel, settings: Settings) -> None:
+        self.url = config.url.get_secret_value()
+        interval = settings.slack_interval_ms
+        key = "slack:" + hashlib.sha256(self.url.encode()).hexdigest()[:24]
+        self.rate = Rate(key, interval, "Slack allows one message a second per webhook") \
+            if interval > 0 else None
+
+    def alert(self, alert: Alert) -> Request:
+        return Request(self.url, body(alert), {})
+
+    def digest(self, digest_id: str, subscriber_id: str, alerts: list[Alert]) -> Request:
+        return Request(self.url, digest_body(alerts), {})
+
+    def read(self, response: httpx.Response) -> Outcome:
+        return read_status(response)
 
 
 def _cut(text: str, limit: int) -> str:

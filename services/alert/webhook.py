@@ -10,18 +10,43 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from standardwebhooks.webhooks import Webhook
+import httpx
+from standardwebhooks.webhooks import Webhook as Signer
 
 from chokewatch.shared.messages import Alert
 from chokewatch.shared.profiles import WebhookChannel
+from chokewatch.shared.settings import Settings
+
+from .channels import Outcome, Rate, Request, read_status
 
 PAYLOAD_VERSION = 1
+TYPES = {"new": "alert.created", "update": "alert.updated", "test": "alert.test"}
+
+
+class Webhook:
+    """A signed JSON webhook: no rate of its own beyond the endpoint's limits."""
+
+    type = "webhook"
+    rate: Rate | None = None
+
+    def __init__(self, config: WebhookChannel, settings: Settings) -> None:
+        self.config = config
+
+    def _request(self, message_id: str, body: bytes) -> Request:
+        return Request(self.config.url, body, headers_for(message_id, body, secrets_of(self.config)))
+
+    def alert(self, alert: Alert) -> Request:
+        return self._request(alert.alert_id, payload(alert))
+
+    def digest(self, digest_id: str, subscriber_id: str, alerts: list[Alert]) -> Request:
+        return self._request(digest_id, digest_payload(digest_id, subscriber_id, alerts))
+
+    def read(self, response: httpx.Response) -> Outcome:
+        return read_status(response)
 
 
 def payload(alert: Alert) -> bytes:
-    kind = "alert.test" if alert.incident_id.startswith("test_") else (
-        "alert.updated" if alert.kind == "update" else "alert.created"
-    )
+    kind = TYPES[alert.kind]
     body = {
         "type": kind,
         "version": PAYLOAD_VERSION,
@@ -40,10 +65,6 @@ def secrets_of(channel: WebhookChannel, now: datetime | None = None) -> list[str
     return out
 
 
-def headers(alert: Alert, body: bytes, secrets: list[str], now: datetime | None = None) -> dict:
-    return headers_for(alert.alert_id, body, secrets, now)
-
-
 def headers_for(
     message_id: str, body: bytes, secrets: list[str], now: datetime | None = None
 ) -> dict:
@@ -52,7 +73,7 @@ def headers_for(
     if secrets:
         # One signature per secret, space-separated: a receiver accepts any one it knows.
         out["webhook-signature"] = " ".join(
-            Webhook(s).sign(message_id, stamp, body.decode()) for s in secrets
+            Signer(s).sign(message_id, stamp, body.decode()) for s in secrets
         )
     return out
 

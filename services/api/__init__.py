@@ -1,1 +1,2 @@
-"""The subscriber API: profiles, keys, history, test alerts and event submission over HTTP."""
+"""The HTTP API: subscribers and their keys, alert history, test alerts, preview and backtest,
+event submission, sources, dead letters, audit, health and metrics."""

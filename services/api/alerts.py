@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import AwareDatetime
 
 from chokewatch.shared import streams
+from chokewatch.shared.core.preview import BACKTEST_MAX_EVENTS, backtest, preview
 from chokewatch.shared.messages import Alert, ClassifiedEvent, EventType, new_id, utcnow
 from chokewatch.shared.names import ALERTS, CLASSIFIED
 from chokewatch.shared.subscribers import SubscriberStore
@@ -20,7 +21,6 @@ from chokewatch.shared.subscribers import SubscriberStore
 from .auth import Principal, principal
 from .errors import AUTH, BODY, MINE
 from .models import AlertPage, BacktestIn, BacktestOut, PreviewIn, PreviewOut, TestAlertQueued
-from .preview import backtest, preview
 from .subscribers import SubscriberId, load
 
 router = APIRouter(tags=["alerts"])
@@ -28,7 +28,6 @@ Who = Annotated[Principal, Depends(principal)]
 
 SCAN_BATCH = 500  # history records read per Redis call while filtering
 SCAN_MAX = 5_000  # records one history page may examine; past it the page ends with a cursor
-BACKTEST_MAX_EVENTS = 50_000  # classified events one backtest reads at most
 
 
 def _cursor(raw: str) -> tuple[float, int]:
@@ -98,7 +97,7 @@ async def test_alert(subscriber_id: SubscriberId, request: Request, who: Who) ->
     cid = new_id()
     alert = Alert(
         correlation_id=cid, ingested_at=now, alert_id="alrt_test_" + uuid.uuid4().hex[:16],
-        subscriber_id=sub.id, incident_id="test_" + cid[:12], event_id=cid,
+        subscriber_id=sub.id, incident_id="test_" + cid[:12], event_id=cid, kind="test",
         score=0, event_type=EventType.commentary, direction="neutral",
         title="chokewatch test alert", summary="This is a test of your alert channels.",
     )

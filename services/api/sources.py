@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from pydantic import AwareDatetime, BaseModel, Field, ValidationError
 
-from chokewatch.services.ingest.sources import (
+from chokewatch.shared.sources import (
     EXAMPLE,
     NAME_PATTERN,
     FolderOutsideRoot,

@@ -8,10 +8,9 @@ import json
 import time
 from pathlib import Path
 
-from chokewatch.services.alert import bench_score
 from chokewatch.shared.core.reading.classifier import classify
 
-from . import workload
+from . import fanout, workload
 
 SAMPLES = Path(__file__).parent.parent / "demo" / "samples.jsonl"
 LONG_CHARS = 5_000
@@ -46,9 +45,9 @@ def classify_figures(quick: bool) -> dict:
 
 
 def scoring_figures(sizes: tuple[int, ...]) -> dict:
-    """bench_score's fan-out at each population size (its own table is not printed)."""
+    """The scoring fan-out at each population size (its own table is not printed)."""
     with contextlib.redirect_stdout(io.StringIO()):
-        figures = bench_score.run(sizes=sizes)
+        figures = fanout.run(sizes=sizes)
     out = {}
     for size in sizes:
         f = figures[size]

@@ -16,14 +16,7 @@ from chokewatch.shared.names import ALERTS, Names
 from chokewatch.shared.redis import connect, ensure_streams
 
 from . import workload
-from .pipeline import (
-    BenchReceiver,
-    PipelineConfig,
-    log_file,
-    service_env,
-    store_population,
-    wait_for_alerts,
-)
+from .pipeline import BenchReceiver, PipelineConfig, log_file, stack_env, store_population, wait_for
 
 
 def _alert(n: int, subscriber_id: str) -> Alert:
@@ -45,7 +38,7 @@ async def run_delivery(url: str, alerts: int, subscribers: int, log_path: Path) 
         await store_population(redis, names, pop)
         ids = [s.id for s in pop.subscribers]
         with log_file(log_path) as log:
-            stack = Stack(service_env(url, names.namespace, PipelineConfig()), ["alert"], log=log)
+            stack = Stack(stack_env(url, names.namespace, PipelineConfig()), ["alert"], log=log)
             stack.start()
             keys = names.stream(ALERTS)
             started = time.time()
@@ -54,7 +47,7 @@ async def run_delivery(url: str, alerts: int, subscribers: int, log_path: Path) 
                     for n in range(start, min(start + 100, alerts)):
                         pipe.xadd(keys.stream, streams.encode(_alert(n, ids[n % len(ids)])))
                     await pipe.execute()
-            complete = await wait_for_alerts(receiver, alerts, timeout=300)
+            complete = await wait_for(receiver, alerts, timeout=300)
             records = await receiver.records()
         seconds = max(r[1] for r in records) - started if records else float("nan")
         got = [r[0] for r in records]

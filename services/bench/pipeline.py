@@ -115,9 +115,9 @@ class BenchReceiver:
 
 async def store_population(redis, names: Names, pop: workload.Population) -> None:
     store = SubscriberStore(redis, names)
-    chunk = 20  # puts in flight at once, within the client's connection pool
+    chunk = 20  # writes in flight at once, within the client's connection pool
     for start in range(0, len(pop.subscribers), chunk):
-        await asyncio.gather(*(store.put(s) for s in pop.subscribers[start:start + chunk]))
+        await asyncio.gather(*(store.replace(s, None) for s in pop.subscribers[start:start + chunk]))
 
 
 async def services_ready(redis, names: Names, timeout: float) -> None:
@@ -135,7 +135,7 @@ async def services_ready(redis, names: Names, timeout: float) -> None:
     raise TimeoutError("the services did not start reading their streams")
 
 
-async def wait_for_alerts(receiver: BenchReceiver, expected: int, timeout: float) -> bool:
+async def wait_for(receiver: BenchReceiver, expected: int, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if await receiver.unique() >= expected:
@@ -172,7 +172,7 @@ async def _offer(redis, keys, first: int, rate: float, seconds: float) -> tuple[
     return count, time.monotonic() - started
 
 
-def service_env(url: str, namespace: str, config: PipelineConfig) -> dict[str, str]:
+def stack_env(url: str, namespace: str, config: PipelineConfig) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         CHOKEWATCH_REDIS_URL=url,
@@ -218,7 +218,7 @@ async def run_pipeline(url: str, config: PipelineConfig, log_path: Path) -> dict
         await ensure_streams(redis, names)
         await store_population(redis, names, pop)
         keys = names.stream(SUBMITTED)
-        env = service_env(url, namespace, config)
+        env = stack_env(url, namespace, config)
         with log_file(log_path) as log:
             if config.profile_dir is not None:
                 stack = _ProfiledStack(env, SERVICES, log, config.profile_dir)
@@ -231,13 +231,13 @@ async def run_pipeline(url: str, config: PipelineConfig, log_path: Path) -> dict
                 warm = 20
                 await _burst(redis, keys, serial, warm)
                 serial += warm
-                if not await wait_for_alerts(receiver, warm * config.alerting, config.drain_timeout):
+                if not await wait_for(receiver, warm * config.alerting, config.drain_timeout):
                     raise RuntimeError(f"warm-up alerts did not arrive; service logs in {log_path}")
 
                 burst_start = await _burst(redis, keys, serial, config.burst_events)
                 serial += config.burst_events
                 expected = (warm + config.burst_events) * config.alerting
-                burst_done = await wait_for_alerts(receiver, expected, config.drain_timeout)
+                burst_done = await wait_for(receiver, expected, config.drain_timeout)
                 records = await receiver.records()
                 burst_seconds = max(r[1] for r in records) - burst_start
 
@@ -245,7 +245,7 @@ async def run_pipeline(url: str, config: PipelineConfig, log_path: Path) -> dict
                 offered, offer_seconds = await _offer(redis, keys, serial, config.rate,
                                                       config.rate_seconds)
                 expected += offered * config.alerting
-                rate_done = await wait_for_alerts(receiver, expected, config.drain_timeout)
+                rate_done = await wait_for(receiver, expected, config.drain_timeout)
                 records = await receiver.records()
             memory_peaks = dict(memory.peaks)
     finally:

@@ -26,10 +26,10 @@ from .pipeline import (
     BenchReceiver,
     PipelineConfig,
     log_file,
-    service_env,
     services_ready,
+    stack_env,
     store_population,
-    wait_for_alerts,
+    wait_for,
 )
 
 
@@ -105,7 +105,7 @@ async def run_soak(url: str, config: SoakConfig, log_path: Path) -> dict:
         pop = workload.population(config.subscribers, 1, 1, receiver.base_url)
         await ensure_streams(redis, names)
         await store_population(redis, names, pop)
-        env = service_env(url, namespace, pipeline)
+        env = stack_env(url, namespace, pipeline)
         keep_hours = config.keep_s / 3_600
         env.update(
             CHOKEWATCH_STREAM_KEEP_HOURS=str(keep_hours),
@@ -120,7 +120,7 @@ async def run_soak(url: str, config: SoakConfig, log_path: Path) -> dict:
             baseline = await _used(redis)
             samples: list[tuple[float, int, int]] = []
             seconds = await _offer(redis, names, config, samples)
-            await wait_for_alerts(receiver, config.events, config.drain_timeout)
+            await wait_for(receiver, config.events, config.drain_timeout)
             received = await receiver.unique()
             # One more window, so what the last events left in the streams is trimmed too.
             await asyncio.sleep(config.keep_s + max(1.0, config.keep_s / 5) + 1)

@@ -1,1 +1,3 @@
-"""Classify: turns raw texts into classified events (elements, type, direction, status, ...)."""
+"""Classify: turns raw events into classified events with the core's classifier, and keeps the
+incident store (Redis) that gives reports of one development one incident; `evaluate` measures
+the classifier on a labelled folder."""

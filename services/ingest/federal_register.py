@@ -8,9 +8,10 @@ import json
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode, urlsplit
 
+from chokewatch.shared.sources import FederalRegisterOptions, Source
+
 from .fetcher import Fetcher
 from .listing import Invalid, Item, Listing
-from .sources import FederalRegisterOptions, Source
 
 FIELDS = ("document_number", "title", "type", "action", "abstract", "dates", "effective_on",
           "publication_date", "html_url", "raw_text_url", "agencies", "citation")

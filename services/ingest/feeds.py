@@ -8,10 +8,11 @@ import xml.sax
 
 import feedparser
 
+from chokewatch.shared.sources import FeedOptions, Source
+
 from .fetcher import Fetcher
 from .listing import Invalid, Item, Listing
 from .normalise import to_utc
-from .sources import FeedOptions, Source
 
 ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
 

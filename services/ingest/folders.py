@@ -8,9 +8,10 @@ import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 
+from chokewatch.shared.sources import FolderOptions, FolderOutsideRoot, Source, folder_path
+
 from .files import JSONL_SUFFIXES, TEXT_SUFFIXES, parse_file
 from .listing import Invalid, Item, Listing, Misconfigured, TooLarge
-from .sources import FolderOptions, FolderOutsideRoot, Source, folder_path
 
 SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
 

@@ -10,10 +10,11 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from chokewatch.shared.sources import PageOptions, Source
+
 from .fetcher import Fetcher
 from .listing import Invalid, Item, Listing
 from .normalise import clean_text, html_to_text, parse_date
-from .sources import PageOptions, Source
 
 ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
 

@@ -20,6 +20,7 @@ import redis.asyncio as aioredis
 from chokewatch.shared.messages import RawEvent, new_id
 from chokewatch.shared.names import Names
 from chokewatch.shared.settings import Settings
+from chokewatch.shared.sources import PageOptions, Source, SourceKind, SourceStore, status_of
 from chokewatch.shared.telemetry import (
     DUPLICATES,
     PUBLISHED,
@@ -36,7 +37,6 @@ from .fetcher import Fetcher
 from .listing import Item, Listing, SourceError
 from .normalise import canonical_url, clean_text, detect_language, html_to_text
 from .politeness import HostTurns
-from .sources import PageOptions, Source, SourceKind, SourceStore, status_of
 
 TICK_S = 0.25  # how often a replica looks for due sources
 STOP_GRACE_S = 5.0  # on stop, running polls get this long; the rest is redone by the next replica

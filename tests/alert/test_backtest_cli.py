@@ -16,6 +16,7 @@ from chokewatch.shared.names import ALERTS, CLASSIFIED
 from chokewatch.shared.profiles import Subscriber
 from chokewatch.shared.redis import connect
 from chokewatch.shared.subscribers import SubscriberStore
+from tests.conftest import seed_subscriber_for_test
 
 GALLIUM = ("China's Ministry of Commerce announced export controls on gallium and germanium, "
            "taking effect on August 1; exporters must apply for licences.")
@@ -27,7 +28,7 @@ async def _seed(settings, names) -> None:
     redis = connect(settings.redis_url)
     try:
         now = datetime.now(UTC)
-        await SubscriberStore(redis, names).put(Subscriber(
+        await seed_subscriber_for_test(SubscriberStore(redis, names), Subscriber(
             id="fab", created_at=now, updated_at=now, name="fab", threshold=30,
             elements={"Ga": {"weight": 0.9, "country_shares": {"CN": 0.9}}}))
         for n, text in enumerate((GALLIUM, TUNGSTEN)):

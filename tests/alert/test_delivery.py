@@ -15,7 +15,7 @@ from chokewatch.shared.names import ALERTS
 from chokewatch.shared.profiles import Subscriber
 from chokewatch.shared.subscribers import SubscriberStore
 from chokewatch.shared.worker import Runtime, Stage
-from tests.conftest import running_worker, until
+from tests.conftest import running_worker, seed_subscriber_for_test, until
 
 OLD = "whsec_" + "b2xkLXNlY3JldC1vbGQtc2VjcmV0LW9sZA=="  # "old-secret-old-secret-old" in base64
 NEW = "whsec_" + "bmV3LXNlY3JldC1uZXctc2VjcmV0LW5ldw=="
@@ -42,7 +42,7 @@ async def add_subscriber(redis, names, sid: str, channels: list[dict]) -> Subscr
     now = datetime.now(UTC)
     sub = Subscriber(id=sid, created_at=now, updated_at=now, name=sid,
                      elements={"Dy": {"weight": 0.9}}, channels=channels)
-    await SubscriberStore(redis, names).put(sub)
+    await seed_subscriber_for_test(SubscriberStore(redis, names), sub)
     return sub
 
 
@@ -193,5 +193,5 @@ def test_signature_verifies_with_the_library():
 
     alert = make_alert("x")
     body = webhook.payload(alert)
-    headers = webhook.headers(alert, body, [NEW])
+    headers = webhook.headers_for(alert.alert_id, body, [NEW])
     assert Webhook(NEW).verify(body, headers)["alert"]["alert_id"] == alert.alert_id

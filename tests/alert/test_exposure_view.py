@@ -8,6 +8,7 @@ from chokewatch.services.alert.exposure import ExposureView
 from chokewatch.shared.messages import Classification, EventType, Status
 from chokewatch.shared.profiles import Subscriber
 from chokewatch.shared.subscribers import SubscriberStore
+from tests.conftest import seed_subscriber_for_test
 
 
 def sub(sid: str, **fields) -> Subscriber:
@@ -24,19 +25,19 @@ def event(elements: list[str], companies: list[str] | None = None) -> Classifica
 async def test_view_follows_profile_changes_without_restart(redis, names):
     store = SubscriberStore(redis, names)
     dy = sub("dy", elements={"Dy": {"weight": 0.9}})
-    await store.put(dy)
+    await seed_subscriber_for_test(store, dy)
     view = ExposureView(redis, names)
     assert await view.load() == 1
     assert [s.id for s in await view.exposed(event(["Dy"]))] == ["dy"]
 
     # Added, edited and removed after the worker started: seen at the next event.
-    await store.put(sub("ga", elements={"Ga": {"weight": 0.5}}))
+    await seed_subscriber_for_test(store, sub("ga", elements={"Ga": {"weight": 0.5}}))
     moved = sub("dy", elements={"Tb": {"weight": 0.9}})
-    await store.put(moved, previous=dy)
+    await seed_subscriber_for_test(store, moved, previous=dy)
     assert [s.id for s in await view.exposed(event(["Ga"]))] == ["ga"]
     assert await view.exposed(event(["Dy"])) == []
     assert [s.id for s in await view.exposed(event(["Tb"]))] == ["dy"]
-    await store.delete(moved)
+    assert await store.remove(moved)
     assert await view.exposed(event(["Tb"])) == []
 
     # A new worker builds the same view from Redis.
@@ -47,7 +48,7 @@ async def test_view_follows_profile_changes_without_restart(redis, names):
 
 async def test_supplier_only_exposure_is_found_by_company_name(redis, names):
     store = SubscriberStore(redis, names)
-    await store.put(sub("magnets", suppliers=[{"name": "Northern Rare Earth Group",
+    await seed_subscriber_for_test(store, sub("magnets", suppliers=[{"name": "Northern Rare Earth Group",
                                                "country": "CN", "elements": ["Nd"]}]))
     view = ExposureView(redis, names)
     await view.load()
@@ -73,14 +74,14 @@ async def test_cached_profiles_are_never_stale(redis, names):
     store = SubscriberStore(redis, names)
     view = ExposureView(redis, names, cache_size=1)
     first = sub("w", elements={"Ga": {"weight": 0.2}})
-    await store.put(first)
+    await seed_subscriber_for_test(store, first)
     await view.load()
     [seen] = await view.exposed(event(["Ga"]))
     assert seen.elements["Ga"].weight == 0.2
     heavier = sub("w", version=2, elements={"Ga": {"weight": 0.9}})
-    await store.put(heavier, previous=first)
+    await seed_subscriber_for_test(store, heavier, previous=first)
     [seen] = await view.exposed(event(["Ga"]))
     assert seen.elements["Ga"].weight == 0.9
-    await store.put(sub("x", elements={"Ga": {"weight": 0.5}}))
+    await seed_subscriber_for_test(store, sub("x", elements={"Ga": {"weight": 0.5}}))
     assert [s.id for s in await view.exposed(event(["Ga"]))] == ["w", "x"]
     assert len(view.cache) == 1  # bounded

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chokewatch.services.alert.index import ExposureIndex
-from chokewatch.services.alert.score import score
+from chokewatch.shared.core.score import score
 from chokewatch.shared.messages import Classification, Direction, EventType, Status
 from chokewatch.shared.profiles import ElementExposure, ProfileSpec, Supplier
 

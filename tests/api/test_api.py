@@ -162,4 +162,4 @@ def test_test_alert_and_empty_history(api, sync_redis, names):
     [(_, fields)] = sync_redis.xrange(names.stream(ALERTS).stream)
     alert = Alert.model_validate_json(streams.payload_of(fields))
     assert alert.subscriber_id == sid and alert.alert_id == queued.json()["alert_id"]
-    assert alert.title == "chokewatch test alert" and alert.score == 0
+    assert alert.title == "chokewatch test alert" and alert.score == 0 and alert.kind == "test"

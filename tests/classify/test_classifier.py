@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from chokewatch.shared.core.reading.classifier import ALERT_FLOOR, classify
-from chokewatch.shared.core.severity import TYPE_BASE, severity
+from chokewatch.shared.core.severity import TYPE, severity
 from chokewatch.shared.elements import ALL_RARE_EARTHS
 from chokewatch.shared.messages import Direction, EventType, Status
 
@@ -198,7 +198,7 @@ def test_first_line_is_the_title_when_none_is_given() -> None:
 
 def test_severity_table() -> None:
     top = severity(EventType.mineral_export_control, Direction.tightening, Status.enacted, 17, False)
-    assert top == TYPE_BASE[EventType.mineral_export_control]
+    assert top == TYPE[EventType.mineral_export_control]
     spec = severity(EventType.mineral_export_control, Direction.tightening, Status.speculation, 17, False)
     eased = severity(EventType.mineral_export_control, Direction.easing, Status.enacted, 17, False)
     assert spec < top and eased < top

@@ -15,7 +15,7 @@ from chokewatch.shared.names import ALERTS
 from chokewatch.shared.profiles import Subscriber
 from chokewatch.shared.redis import connect, ensure_streams
 from chokewatch.shared.subscribers import SubscriberStore
-from tests.conftest import wait_for
+from tests.conftest import seed_subscriber_for_test, wait_for
 
 from .helpers import drained, new_secret
 
@@ -28,7 +28,7 @@ async def _seed(settings, names, url: str, secret: str) -> list[str]:
     try:
         await ensure_streams(redis, names)
         now = datetime.now(UTC)
-        await SubscriberStore(redis, names).put(Subscriber(
+        await seed_subscriber_for_test(SubscriberStore(redis, names), Subscriber(
             id="buyer", created_at=now, updated_at=now, name="buyer",
             elements={"Ga": {"weight": 0.8}},
             channels=[{"type": "webhook", "url": url, "secret": secret}]))

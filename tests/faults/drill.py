@@ -25,7 +25,7 @@ from chokewatch.shared.embedded import EmbeddedRedis
 from chokewatch.shared.names import SUBMITTED, Names
 from chokewatch.shared.redis import connect, ensure_streams
 from chokewatch.shared.subscribers import SubscriberStore
-from tests.conftest import Services, wait_for
+from tests.conftest import Services, seed_subscriber_for_test, wait_for
 
 PIPELINE = ("ingest", "classify", "alert")
 # Each hit element reaches 3 subscribers and alerts 2; 30 more watch elements no event touches.
@@ -100,7 +100,7 @@ class Drill:
                         url = f"{base}/hooks/{sub.id}"
                         sub = sub.model_copy(update={"channels": [
                             sub.channels[0].model_copy(update={"url": url})]})
-                    await store.put(sub)
+                    await seed_subscriber_for_test(store, sub)
             finally:
                 await redis.aclose()
 

@@ -8,12 +8,12 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 
 from chokewatch.services.ingest.poller import Poller
-from chokewatch.services.ingest.sources import SourceSpec, SourceStore
 from chokewatch.shared import streams
 from chokewatch.shared.messages import RawEvent
 from chokewatch.shared.names import RAW
 from chokewatch.shared.redis import ensure_streams
 from chokewatch.shared.settings import Settings
+from chokewatch.shared.sources import SourceSpec, SourceStore
 
 from .site import Site
 

@@ -159,6 +159,7 @@ async def test_alert_history_is_bounded_by_count_and_age(redis, names):
 
 async def test_recording_decisions_keeps_the_history_bounded(redis, names):
     from chokewatch.services.alert.history import History
+    from chokewatch.shared.core.decide import Prior
     from chokewatch.shared.messages import Alert, EventType
 
     history = History(redis, names, keep_s=3_600, keep_max=3)
@@ -168,7 +169,8 @@ async def test_recording_decisions_keeps_the_history_bounded(redis, names):
                       subscriber_id="sub_ret", incident_id=f"inc_ret_{n}", event_id=cid,
                       score=55.0, event_type=EventType.mineral_export_control,
                       direction="tightening", title=f"alert {n}", elements=["Dy"])
-        await history.record_decision(alert, None)
+        sent = Prior(score=alert.score, direction=alert.direction, revision=1)
+        await history.record_decision(alert, sent, 1)
     kept = await redis.zrange(names.history_order("sub_ret"), 0, -1)
     assert kept == ["alrt_ret_2", "alrt_ret_3", "alrt_ret_4"]
     assert sorted(await redis.hkeys(names.history("sub_ret"))) == kept

@@ -3,7 +3,9 @@
 One alert per (incident, subscriber). After the first, an update goes out only when a later
 revision of the incident raises the score by at least `MATERIAL_RISE` points over the last alert,
 or flips its direction (a suspension is news even when it lowers the score). A revision already
-decided is never sent again, so a redelivered message cannot produce a second alert.
+decided is never sent again, so a redelivered message cannot produce a second alert. Only alerts
+are remembered: a revision below the threshold leaves nothing, so a later one that crosses it is
+a first alert.
 """
 
 from __future__ import annotations
@@ -21,14 +23,13 @@ MATERIAL_RISE = 10.0  # points over the last alert's score that make an update w
 
 
 class Prior(BaseModel):
-    """What was last decided for one (incident, subscriber): the state `decide` needs."""
+    """The last alert sent for one (incident, subscriber): the state `decide` needs, as stored."""
 
     model_config = ConfigDict(frozen=True)
 
-    score: float = Field(ge=0, le=100, description="score of the last alert, or last seen")
+    score: float = Field(ge=0, le=100, description="score of the last alert")
     direction: Direction
     revision: int = Field(ge=1)
-    alerted: bool
 
 
 class Decision(BaseModel):
@@ -39,7 +40,7 @@ class Decision(BaseModel):
     send: bool
     kind: Literal["new", "update"] | None = None
     reason: str
-    record: Prior
+    record: Prior | None = Field(description="the alert decided now, else the prior unchanged")
 
 
 def _flipped(before: Direction, now: Direction) -> bool:
@@ -56,35 +57,34 @@ def decide(
     threshold: float,
     muted: Iterable[EventType] = (),
 ) -> Decision:
-    """Decide for one revision of one incident and one subscriber."""
-    seen = Prior(score=result.score, direction=c.direction, revision=revision, alerted=False)
+    """Decide for one revision of one incident and one subscriber (`prior`: its last alert)."""
 
-    def no(reason: str, keep: Prior | None = None) -> Decision:
-        return Decision(send=False, reason=reason, record=keep or seen)
+    def no(reason: str) -> Decision:
+        return Decision(send=False, reason=reason, record=prior)
 
     def yes(kind: Literal["new", "update"], reason: str) -> Decision:
-        sent = Prior(score=result.score, direction=c.direction, revision=revision, alerted=True)
+        sent = Prior(score=result.score, direction=c.direction, revision=revision)
         return Decision(send=True, kind=kind, reason=reason, record=sent)
 
-    if prior is not None and prior.alerted:
+    if prior is not None:
         # Keep the last alert as the baseline, so slow creep never adds up to a silent jump.
         if revision <= prior.revision:
-            return no(f"already alerted for revision {prior.revision}", prior)
+            return no(f"already alerted for revision {prior.revision}")
         if c.event_type in set(muted):
-            return no("muted event type", prior)
+            return no("muted event type")
         if result.score <= 0:
-            return no("no longer exposed", prior)
+            return no("no longer exposed")
         if _flipped(prior.direction, c.direction):
             return yes("update", f"direction flipped to {c.direction.value}")
         rise = result.score - prior.score
         if rise >= MATERIAL_RISE and result.score >= threshold:
             return yes("update", f"score rose by {rise:g} ≥ {MATERIAL_RISE:g}")
-        return no(f"already alerted; score change {rise:+g} < {MATERIAL_RISE:g}", prior)
+        return no(f"already alerted; score change {rise:+g} < {MATERIAL_RISE:g}")
 
-    if prior is not None and revision < prior.revision:
-        return no(f"stale revision {revision} < {prior.revision}", prior)
     if c.event_type in set(muted):
         return no("muted event type")
-    if result.score <= 0 or result.score < threshold:
+    if result.score <= 0:
+        return no("not exposed")
+    if result.score < threshold:
         return no(f"below threshold {threshold:g}")
     return yes("new", f"score {result.score:g} ≥ threshold {threshold:g}")

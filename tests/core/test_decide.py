@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chokewatch.services.alert.decide import MATERIAL_RISE, Prior, decide
-from chokewatch.services.alert.score import ScoreResult
+from chokewatch.shared.core.decide import MATERIAL_RISE, Prior, decide
+from chokewatch.shared.core.score import ScoreResult
 from chokewatch.shared.messages import Classification, Direction, EventType
 
 # --- builders -------------------------------------------------------------------------------
@@ -21,11 +21,7 @@ def scored(value: float) -> ScoreResult:
 
 
 def alerted(value: float, revision: int = 1, direction=Direction.tightening) -> Prior:
-    return Prior(score=value, direction=direction, revision=revision, alerted=True)
-
-
-def seen(value: float, revision: int = 1) -> Prior:
-    return Prior(score=value, direction=Direction.tightening, revision=revision, alerted=False)
+    return Prior(score=value, direction=direction, revision=revision)
 
 
 def run(prior, value, *, revision=1, direction=Direction.tightening, threshold=40.0, muted=()):
@@ -45,14 +41,15 @@ def test_exactly_at_threshold_alerts():
     assert run(None, 40.0).send
 
 
-def test_below_threshold_is_not_sent_but_remembered():
+def test_below_threshold_is_not_sent_and_leaves_nothing_to_remember():
     d = run(None, 39.9)
     assert (d.send, d.kind, d.reason) == (False, None, "below threshold 40")
-    assert d.record == seen(39.9)
+    assert d.record is None
 
 
 def test_zero_never_alerts_even_at_threshold_zero():
-    assert not run(None, 0.0, threshold=0).send
+    d = run(None, 0.0, threshold=0)
+    assert (d.send, d.reason) == (False, "not exposed")
 
 
 def test_muted_event_type():
@@ -61,13 +58,10 @@ def test_muted_event_type():
 
 
 def test_a_later_revision_crossing_the_threshold_is_new():
-    d = run(seen(30.0), 45.0, revision=2)
+    first = run(None, 30.0, revision=1)
+    d = run(first.record, 45.0, revision=2)
     assert (d.send, d.kind) == (True, "new")
-
-
-def test_a_stale_revision_is_ignored():
-    d = run(seen(30.0, revision=3), 45.0, revision=2)
-    assert not d.send and d.record == seen(30.0, revision=3)
+    assert d.record == alerted(45.0, revision=2)
 
 
 # --- after the first alert ------------------------------------------------------------------
@@ -117,12 +111,7 @@ directions = st.sampled_from(Direction)
 def priors(draw) -> Prior | None:
     if draw(st.booleans()):
         return None
-    return Prior(
-        score=draw(scores),
-        direction=draw(directions),
-        revision=draw(st.integers(1, 5)),
-        alerted=draw(st.booleans()),
-    )
+    return Prior(score=draw(scores), direction=draw(directions), revision=draw(st.integers(1, 5)))
 
 
 @given(priors(), scores, directions, st.integers(1, 6), st.floats(0, 100))
@@ -139,7 +128,7 @@ def test_kind_follows_whether_alerted_before(prior, value, direction, revision, 
     d = run(prior, value, revision=revision, direction=direction, threshold=threshold)
     if not d.send:
         assert d.kind is None
-    elif prior is not None and prior.alerted:
+    elif prior is not None:
         assert d.kind == "update"
         assert d.reason.startswith("direction flipped") or value - prior.score >= MATERIAL_RISE
     else:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from chokewatch.services.alert.score import same_company, score
+from chokewatch.shared.core.score import same_company, score
 from chokewatch.shared.messages import Classification, Direction, EventType, Status
 from chokewatch.shared.profiles import ElementExposure, ProfileSpec, Stage, Supplier
 
@@ -300,23 +302,49 @@ def test_named_suppliers_are_reported_once_each(c, p):
     assert len(result.suppliers) <= len(p.suppliers)
 
 
-def test_the_docstring_table_states_the_constants_in_use():
-    from chokewatch.services.alert import score as module
+README = Path(__file__).resolve().parents[2] / "README.md"
 
-    for name in (
-        "SEVERITY_FLOOR",
-        "DEPENDENCE_FLOOR",
-        "UNKNOWN_SHARE",
-        "SUPPLIER_NAMED",
-        "SUPPLIER_IMPLIED",
-        "NAME_MATCH",
-    ):
-        assert f"| `{name}` | {getattr(module, name):g} |" in module.__doc__
 
-    def fmt(v: float) -> str:
-        return f"{v:.1f}" if v == 1 else f"{v:g}"
+def constants_table() -> dict[str, list[str]]:
+    """The README's scoring constants: name -> the value cells of its rows."""
+    text = README.read_text(encoding="utf-8").split("#### Constants", 1)[1]
+    rows: dict[str, list[str]] = {}
+    name = None
+    for line in text.split("\n\n", 1)[1].splitlines():
+        if not line.startswith("|"):
+            break
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if cells[0].startswith("`"):
+            name = cells[0].strip("`")
+        if name:
+            rows.setdefault(name, []).append(cells[1])
+    return rows
 
-    stages = "; ".join(f"{k} {fmt(v)}" for k, v in module.STAGE.items())
-    assert f"| `STAGE` | {stages} |" in module.__doc__
-    directions = "; ".join(f"{k.value} {fmt(v)}" for k, v in module.DIRECTION.items())
-    assert f"| `DIRECTION` | {directions} |" in module.__doc__
+
+def named_values(cells: list[str]) -> dict[str, float]:
+    """`enacted 1.0; announced 0.7` and `tariff, chip export control 0.8` -> {name: value}."""
+    out = {}
+    for chunk in "; ".join(cells).split("; "):
+        names, value = chunk.rsplit(" ", 1)
+        out |= {n: float(value) for n in names.split(", ")}
+    return out
+
+
+def test_the_readme_table_states_the_constants_in_use():
+    from chokewatch.shared.core import score as module
+    from chokewatch.shared.core import severity as table
+
+    rows = constants_table()
+    for name in ("DEPENDENCE_FLOOR", "UNKNOWN_SHARE", "SUPPLIER_NAMED", "SUPPLIER_IMPLIED", "NAME_MATCH"):
+        assert rows[name] == [f"{getattr(module, name):g}"], name
+    for name in ("SEVERITY_FLOOR", "CHIPS_BREADTH"):
+        assert rows[name] == [f"{getattr(table, name):g}"], name
+    assert named_values(rows["STAGE"]) == module.STAGE
+    spelled = {t.value.replace("_", " "): t for t in EventType}
+    spelled["export control on minerals"] = EventType.mineral_export_control
+    assert {spelled[k]: v for k, v in named_values(rows["TYPE"]).items()} == table.TYPE
+    status = {s.value: s for s in Status} | {"not stated": None}
+    assert {status[k]: v for k, v in named_values(rows["STATUS"]).items()} == table.STATUS
+    assert {Direction(k): v for k, v in named_values(rows["DIRECTION"]).items()} == table.DIRECTION
+    breadth = named_values([rows["BREADTH"][0].replace("+ elements", "+")])
+    assert {int(k.rstrip("+")): v for k, v in breadth.items()} == dict(table.BREADTH)

@@ -3,7 +3,7 @@
 Synthetic subscribers, a fixed fraction of them exposed to the benchmark events (a Chinese
 dysprosium control naming one exposed supplier); the rest buy other elements from other firms.
 What should stay flat as the population grows is the cost per exposed subscriber: the index
-keeps the unexposed out of the loop. Run with `python -m chokewatch.services.alert.bench_score`.
+keeps the unexposed out of the loop. Run with `python -m chokewatch.services.bench.fanout`.
 """
 
 from __future__ import annotations
@@ -13,12 +13,11 @@ import random
 import time
 import tracemalloc
 
+from chokewatch.services.alert.index import ExposureIndex
+from chokewatch.shared.core.decide import decide
+from chokewatch.shared.core.score import score
 from chokewatch.shared.messages import Classification, Direction, EventType, Status
 from chokewatch.shared.profiles import ElementExposure, ProfileSpec, Supplier
-
-from .decide import decide
-from .index import ExposureIndex
-from .score import score
 
 SEED = 20251009
 HIT = "Dy"  # the element every benchmark event affects

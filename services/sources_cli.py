@@ -12,20 +12,21 @@ from typing import Annotated, Any, TypeVar, get_origin
 import typer
 from pydantic import ValidationError
 
+from chokewatch.shared.settings import Settings
+
 app = typer.Typer(help="Sources chokewatch polls by itself: feeds, the Federal Register, pages, folders.",
                   no_args_is_help=True)
 T = TypeVar("T")
 
 
 def _run(work: Callable[[Any], Awaitable[T]]) -> T:
-    from chokewatch.services.cli import _redis_url, _settings
+    from chokewatch.services.local import redis_url
     from chokewatch.shared.names import Names
     from chokewatch.shared.redis import connect
+    from chokewatch.shared.sources import SourceStore
 
-    from .sources import SourceStore
-
-    settings = _settings()
-    url = _redis_url(settings)
+    settings = Settings()
+    url = redis_url(settings)
 
     async def go() -> T:
         redis = connect(url)
@@ -66,7 +67,7 @@ def _options(raw: list[str] | None) -> dict[str, Any]:
 
 def _listed(kind: str, options: dict[str, Any]) -> dict[str, Any]:
     """A list option given once (`-o agencies=x`) is a list of one."""
-    from .sources import OPTIONS, SourceKind
+    from chokewatch.shared.sources import OPTIONS, SourceKind
 
     if kind not in SourceKind.__members__:
         return options
@@ -94,16 +95,14 @@ def add(
     paused: Annotated[bool, typer.Option(help="add it without polling yet")] = False,
 ) -> None:
     """Add a source; it is polled at once by any running ingest process."""
-    from chokewatch.services.cli import _settings
-
-    from .sources import FolderOutsideRoot, SourceExists, SourceSpec, folder_path
+    from chokewatch.shared.sources import FolderOutsideRoot, SourceExists, SourceSpec, folder_path
 
     try:
         spec = SourceSpec(name=name, kind=kind, location=location, interval_s=interval,
                           options=_listed(kind, _options(option)), backfill_days=backfill_days,
                           alert_after=_aware(alert_after), paused=paused)
         if spec.kind.value == "folder":
-            folder_path(spec.location, _settings())
+            folder_path(spec.location, Settings())
     except ValidationError as exc:
         raise _fail(_problems(exc), 2) from None
     except FolderOutsideRoot as exc:
@@ -132,7 +131,7 @@ def list_sources() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from .sources import status_of
+    from chokewatch.shared.sources import status_of
 
     async def work(store):
         return [(s, await store.state(s.name)) for s in await store.all()]
@@ -146,15 +145,18 @@ def list_sources() -> None:
     Console().print(table)
 
 
+def _found(source: T | None, name: str) -> T:
+    if source is None:
+        raise _fail(f"no source {name!r}")
+    return source
+
+
 @app.command("show")
 def show(name: str) -> None:
     """One source, its poll state and cut-off, as JSON."""
 
     async def work(store):
-        source = await store.get(name)
-        if source is None:
-            raise _fail(f"no source {name!r}")
-        return source, await store.state(name)
+        return _found(await store.get(name), name), await store.state(name)
 
     source, state = _run(work)
     shown = {k: v for k, v in state.items() if not k.startswith(("item_failures:", "etag", "validators"))}
@@ -163,13 +165,10 @@ def show(name: str) -> None:
 
 
 def _change(name: str, **fields: Any) -> None:
-    from .sources import SourcePatch
+    from chokewatch.shared.sources import SourcePatch
 
     async def work(store):
-        source = await store.update(name, SourcePatch(**fields))
-        if source is None:
-            raise _fail(f"no source {name!r}")
-        return source
+        return _found(await store.update(name, SourcePatch(**fields)), name)
 
     _run(work)
 
@@ -193,9 +192,7 @@ def poll(name: str) -> None:
     """Poll a source at the next opportunity instead of waiting for its interval."""
 
     async def work(store):
-        source = await store.get(name)
-        if source is None:
-            raise _fail(f"no source {name!r}")
+        source = _found(await store.get(name), name)
         if source.paused:
             raise _fail(f"{name} is paused; resume it first")
         await store.poll_soon(name)
@@ -221,8 +218,7 @@ def items(name: str, limit: Annotated[int, typer.Option(help="at most this many"
     """What the source's recent polls found, newest first."""
 
     async def work(store):
-        if await store.get(name) is None:
-            raise _fail(f"no source {name!r}")
+        _found(await store.get(name), name)
         return await store.recent(name, limit)
 
     for item in _run(work):

@@ -1,34 +1,27 @@
 """Preview and backtest: what a profile would be sent, computed without sending anything (pure).
 
-These borrow the two pure cores of other services, the classifier and the scorer, so a preview
-scores exactly as the pipeline does. That is the one exception to "services never import each
-other": both modules are pure functions with no I/O and no service state.
+The classifier, the score and the alert decision come from the pure core, so a preview reads,
+scores and decides exactly as the pipeline does.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from chokewatch.services.alert.score import ScoreResult, score
+from chokewatch.shared.core.decide import decide
 from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.core.score import ScoreResult, score
 from chokewatch.shared.messages import Classification, ClassifiedEvent
 from chokewatch.shared.profiles import ProfileSpec
 
-
-def verdict(result: ScoreResult, c: Classification, profile: ProfileSpec) -> tuple[bool, str]:
-    """Whether a first alert would go out, by the subscriber's threshold and muted types."""
-    if c.event_type in set(profile.muted_event_types):
-        return False, f"event type {c.event_type.value} is muted"
-    if result.score <= 0:
-        return False, "not exposed"
-    if result.score < profile.threshold:
-        return False, f"score {result.score:g} below threshold {profile.threshold:g}"
-    return True, f"score {result.score:g} ≥ threshold {profile.threshold:g}"
+# Classified events one backtest weighs at most, the newest first, from the API or the CLI.
+BACKTEST_MAX_EVENTS = 50_000
 
 
 def _scored(result: ScoreResult, c: Classification, profile: ProfileSpec) -> dict:
-    send, reason = verdict(result, c, profile)
-    return {"score": result.score, "would_alert": send, "reason": reason,
+    # Nothing before it: would a first alert go out?
+    decision = decide(None, result, c, threshold=profile.threshold, muted=profile.muted_event_types)
+    return {"score": result.score, "would_alert": decision.send, "reason": decision.reason,
             "parts": [p.model_dump() for p in result.parts],
             "elements": result.elements, "suppliers": result.suppliers}
 

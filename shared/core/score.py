@@ -1,69 +1,9 @@
 """How hard one classified event hits one subscriber's exposure: a 0..100 score and its parts.
 
-## Scoring formula
-
-    score = 100 × I × X                                   rounded to one decimal
-
-**Event intensity** `I` (0..1) says how strong the event is, whoever reads it:
-
-    I = TYPE[event_type] × STATUS[status] × DIRECTION[direction]
-        × (SEVERITY_FLOOR + (1 − SEVERITY_FLOOR) × severity)
-
-**Exposure** `X` (0..1) says how much of the subscriber's business the event touches. Every
-exposure item `k` (an element hit, a supplier hit) has a strength `x_k` in 0..1, and they combine
-like independent chances of being hurt, so that each extra item adds and none can push past 1:
-
-    X = 1 − Π_k (1 − x_k)
-
-- **Element** `e`, in both the event and the profile:
-
-      x_e = weight_e × (DEPENDENCE_FLOOR + (1 − DEPENDENCE_FLOOR) × share_e)
-
-  where `share_e` is the share of that element sourced from the issuing country. When the
-  issuer is `multiple` or not stated, the largest single source stands in for it (trade talks
-  and unattributed disruptions concern the main supply route). When the profile gives no country
-  split for the element, `share_e = UNKNOWN_SHARE`. The floor keeps an element that is hit but
-  not sourced from the issuer in the score: controls move world prices and re-exports too.
-- **Supplier** `s`, when the event names it or when it is based in the issuing country and
-  supplies an element the event affects. A company in the event names a supplier when, after
-  dropping legal forms ("Co., Ltd.", "Group"), the two names share an identifying word (one that
-  is not a sector or place word such as "China", "Rare", "Earth") and rapidfuzz rates both the
-  identifying words and the whole names at least `NAME_MATCH` alike: "China Northern Rare Earth"
-  names "Northern Rare Earth Group", "China Rare Earth Group" does not. Aliases count as names.
-
-      x_s = (SUPPLIER_NAMED if named else SUPPLIER_IMPLIED) × STAGE[stage match]
-
-  where the stage match is `match` if the supplier's stage is among the event's stages,
-  `unknown` if either side states no stage, `other` otherwise. This is how a magnet export
-  control hits a magnet buyer harder than an ore buyer.
-
-`commentary` and `not_relevant` events score 0. Each part of the explanation is one item's
-share of the score: items are listed strongest first and item `k` is credited
-`100 × I × x_k × Π_{j before k} (1 − x_j)`, so the parts add up to the score exactly (parts are
-rounded to tenths by largest remainder).
-
-The score never falls when exposure grows (a higher weight, a larger share from the issuer, one
-more element or supplier hit) nor when severity rises: every factor is non-decreasing in those
-inputs and every item multiplies `Π (1 − x_k)` by a factor of at most 1.
-
-## Constants
-
-| name | value | why |
-|---|---|---|
-| `TYPE` | export control on minerals, sanctions, supply disruption 1.0 | they stop supply |
-| | tariff, chip export control 0.8 | they price or divert it |
-| | trade talks 0.7; industrial policy 0.5 | they move expectations |
-| | commentary, not relevant 0 | no new development |
-| `STATUS` | enacted 1.0; announced 0.7 | a published rule binds; "officials said" usually follows |
-| | speculation 0.35; not stated 0.6 | "could" often never happens |
-| `DIRECTION` | tightening 1.0; neutral 0.8; easing 0.6 | easing still matters (plans, stock) |
-| `SEVERITY_FLOOR` | 0.25 | a real measure rated low still deserves a look |
-| `DEPENDENCE_FLOOR` | 0.25 | an element hit from elsewhere still moves in price |
-| `UNKNOWN_SHARE` | 0.5 | no country split given: assume half comes from the issuer |
-| `SUPPLIER_NAMED` | 0.6 | the event names a company you buy from |
-| `SUPPLIER_IMPLIED` | 0.3 | your supplier is in the issuing country and ships a hit element |
-| `STAGE` | match 1.0; unknown 0.7; other 0.4 | magnet controls hurt magnet buyers most |
-| `NAME_MATCH` | 88 | rapidfuzz similarity (0..100) for two names to be one firm |
+The formula, its constants and why they have these values: the README's "Scoring" section
+(a test keeps it equal to this module and to `severity`, which holds the event's table). In short,
+score = 100 × I × X, where I is the event's intensity (`severity.intensity`) and X combines the
+exposure items hit (elements and suppliers) like independent chances of being hurt.
 """
 
 from __future__ import annotations
@@ -77,33 +17,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz
 
 from chokewatch.shared.elements import ELEMENTS
-from chokewatch.shared.messages import Classification, Direction, EventType, ScorePart, Status
+from chokewatch.shared.messages import Classification, ScorePart
 from chokewatch.shared.profiles import ElementExposure, ProfileSpec, Supplier
 
-# --- the one table of constants (mirrored in the docstring above) ---------------------------
-TYPE: dict[EventType, float] = {
-    EventType.mineral_export_control: 1.0,
-    EventType.sanctions: 1.0,
-    EventType.supply_disruption: 1.0,
-    EventType.tariff: 0.8,
-    EventType.chip_export_control: 0.8,
-    EventType.trade_talks: 0.7,
-    EventType.industrial_policy: 0.5,
-    EventType.commentary: 0.0,
-    EventType.not_relevant: 0.0,
-}
-STATUS: dict[Status | None, float] = {
-    Status.enacted: 1.0,
-    Status.announced: 0.7,
-    Status.speculation: 0.35,
-    None: 0.6,
-}
-DIRECTION: dict[Direction, float] = {
-    Direction.tightening: 1.0,
-    Direction.neutral: 0.8,
-    Direction.easing: 0.6,
-}
-SEVERITY_FLOOR = 0.25
+from . import severity
+
+# --- exposure constants (the event's are in severity.py) -------------------------------------
 DEPENDENCE_FLOOR = 0.25
 UNKNOWN_SHARE = 0.5
 SUPPLIER_NAMED = 0.6
@@ -112,7 +31,6 @@ STAGE = {"match": 1.0, "unknown": 0.7, "other": 0.4}
 NAME_MATCH = 88.0
 # ---------------------------------------------------------------------------------------------
 
-SILENT_TYPES = frozenset(t for t, f in TYPE.items() if f == 0.0)
 SEVERAL = "multiple"
 
 COUNTRY_NAMES = {
@@ -231,10 +149,8 @@ def issuer_of(c: Classification) -> str | None:
     return SEVERAL if c.issuer.lower() == SEVERAL else c.issuer.upper()
 
 
-def intensity(c: Classification) -> tuple[float, str]:
-    """I in the formula, with the words that explain it."""
-    sev = SEVERITY_FLOOR + (1 - SEVERITY_FLOOR) * c.severity
-    value = TYPE[c.event_type] * STATUS[c.status] * DIRECTION[c.direction] * sev
+def event_words(c: Classification) -> str:
+    """The event's strength in words, beside I in an explanation."""
     status = c.status.value if c.status else "status not stated"
     words = (
         f"{c.event_type.value.replace('_', ' ')}, {status}, {c.direction.value}, severity {c.severity:.2f}"
@@ -242,7 +158,7 @@ def intensity(c: Classification) -> tuple[float, str]:
     issuer = issuer_of(c)
     if issuer:
         words += f", issued by {_country(issuer) if issuer != SEVERAL else 'several'}"
-    return value, words
+    return words
 
 
 def _dependence(exposure: ElementExposure, issuer: str | None) -> tuple[float, str]:
@@ -320,13 +236,13 @@ def _tenths(raw: list[float], total: int) -> list[int]:
 
 
 def score(c: Classification, profile: ProfileSpec, *, companies: list[str] | None = None) -> ScoreResult:
-    """Score one event against one profile (see the module docstring for the formula).
+    """Score one event against one profile (the README's "Scoring" states the formula).
 
     `companies` overrides the event's own list of named companies, e.g. for a preview.
     """
-    level, event_words = intensity(c)
+    level, words = severity.intensity(c), event_words(c)
     if level <= 0.0:
-        return ScoreResult(score=0.0, event=event_words)
+        return ScoreResult(score=0.0, event=words)
     named = c.companies if companies is None else companies
     items = _element_items(c, profile) + _supplier_items(c, profile, named)
 
@@ -353,5 +269,5 @@ def score(c: Classification, profile: ProfileSpec, *, companies: list[str] | Non
         elements=sorted({symbol for item in items for symbol in item.elements}),
         suppliers=[i.label for i in items if i.key.startswith("s:")],
         intensity=round(level, 4),
-        event=event_words,
+        event=words,
     )

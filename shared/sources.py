@@ -1,10 +1,10 @@
 """Sources as configuration: what to watch (a kind, a location, a poll interval, options), and
-the Redis store that keeps them with their poll state, schedule, seen items and cut-off.
+the Redis store that keeps them with their poll state, schedule and seen items.
 
 A new source reads back `backfill_days` days before the day it was created; what it finds
 published before its cut-off (`alert_after`, by default the start of that day, UTC) is
 classified and stored but alerts no one: every event a source admits carries the cut-off in
-`RawEvent.alert_after`, and it is also kept under `Names.source_cutoff`.
+`RawEvent.alert_after`, so nothing downstream needs to look it up.
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ NAME_PATTERN = r"^[a-z0-9][a-z0-9_.-]{0,62}$"
 FEDERAL_REGISTER_API = "https://www.federalregister.gov/api/v1/documents.json"
 SEEN_KEEP = 10_000  # item keys remembered per source; far more than any list shows at once
 RECENT_KEEP = 100  # recent items kept per source for the API and CLI
-CUTOFF_KEEP_S = 7 * 86_400  # a deleted source's cut-off outlives events still in flight
 
 
 class SourceKind(StrEnum):
@@ -283,11 +282,9 @@ class SourceStore:
         await self.redis.zrem(self.names.source_due, name)
         await self.redis.delete(self.names.source_state(name), self.names.source_seen(name),
                                 self.names.source_items(name))
-        await self.redis.expire(self.names.source_cutoff(name), CUTOFF_KEEP_S)
         return bool(removed)
 
     async def _after_write(self, source: Source, poll_now: bool) -> None:
-        await self.redis.set(self.names.source_cutoff(source.name), source.cutoff().isoformat())
         if source.paused:
             await self.redis.zrem(self.names.source_due, source.name)
         elif poll_now:

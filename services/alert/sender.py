@@ -1,0 +1,75 @@
+"""Sending one request to one channel through the guards every message passes, alert or digest.
+
+In order: the channel's rate (a turn in Redis shared by all workers), the endpoint's slots and
+circuit breaker (endpoints.py), then the SSRF guard, which pins the checked address, and the
+POST itself; the channel reads the response into an outcome.
+"""
+
+from __future__ import annotations
+
+import httpx
+
+from chokewatch.shared.profiles import SlackChannel, WebhookChannel
+from chokewatch.shared.ssrf import Guard, UnsafeTarget
+from chokewatch.shared.worker import Runtime
+
+from .channels import Channel, Outcome, Rate, Request
+from .endpoints import Endpoints
+from .slack import Slack
+from .webhook import Webhook
+
+# The channel kinds by the profile's `type`: a new kind is a module and a line here.
+KINDS: dict[str, type[Webhook] | type[Slack]] = {"webhook": Webhook, "slack": Slack}
+
+
+class Sender:
+    def __init__(self, rt: Runtime, client: httpx.AsyncClient | None = None) -> None:
+        settings = rt.settings
+        self.rt = rt
+        self.client = client or httpx.AsyncClient(
+            timeout=settings.webhook_timeout_s,
+            follow_redirects=False,  # a redirect could lead past the SSRF guard
+            headers={"user-agent": "chokewatch-alerts/1"},
+        )
+        self.guard = Guard(settings.webhook_allow_hosts, settings.webhook_allow_http)
+        self.endpoints = Endpoints(
+            concurrency=settings.endpoint_concurrency,
+            failures_to_open=settings.breaker_failures,
+            open_s=settings.breaker_open_s,
+        )
+
+    def channel(self, config: WebhookChannel | SlackChannel) -> Channel:
+        return KINDS[config.type](config, self.rt.settings)
+
+    async def _turn(self, rate: Rate) -> float | None:
+        """None when the channel may be sent to now, else the seconds to wait (all workers)."""
+        key = self.rt.names.send_turn(rate.key)
+        if await self.rt.redis.set(key, "1", nx=True, px=rate.interval_ms):
+            return None
+        return max(50, int(await self.rt.redis.pttl(key))) / 1000
+
+    async def send(self, channel: Channel, request: Request) -> Outcome:
+        if channel.rate is not None:
+            wait = await self._turn(channel.rate)
+            if wait is not None:
+                return Outcome(False, retry=True, deferred=True, retry_after_s=wait,
+                               reason=channel.rate.reason)
+        return await self.endpoints.call(request.url, lambda: self._post(channel, request))
+
+    async def _post(self, channel: Channel, request: Request) -> Outcome:
+        try:
+            pinned = await self.guard.pin(request.url)
+        except UnsafeTarget as exc:
+            return Outcome(False, retry=False, reason=str(exc))
+        try:
+            response = await self.client.post(
+                pinned.url,
+                content=request.body,
+                headers={**request.headers, "host": pinned.host, "content-type": "application/json"},
+                extensions={"sni_hostname": pinned.host.split(":")[0]},
+            )
+        except httpx.TimeoutException:
+            return Outcome(False, retry=True, reason="timed out")
+        except httpx.TransportError as exc:
+            return Outcome(False, retry=True, reason=f"connection failed: {type(exc).__name__}")
+        return channel.read(response)
