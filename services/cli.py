@@ -87,7 +87,7 @@ def classify(
         "--incidents", help="give every event its incident_id across all inputs, in "
                             "publication order, as the classify service would")] = False,
 ) -> None:
-    """Classify texts offline: one JSON object per input (SPEC §4 fields)."""
+    """Classify texts offline: one JSON object per input (the fields of README, How a text is read)."""
     from chokewatch.services.classify import offline
 
     try:

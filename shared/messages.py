@@ -97,7 +97,7 @@ def _check_elements(values: list[str]) -> list[str]:
 
 
 class Classification(BaseModel):
-    """What the classifier reads in one text (SPEC §4)."""
+    """What the classifier reads in one text (README, How a text is read)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 

@@ -1,4 +1,4 @@
-"""The quality gate: the labelled corpus must meet every target (SPEC §6)."""
+"""The quality gate: the labelled corpus must meet every target below."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ same count of firms or items; or, for events, when the classifier's facts agree:
 type and issuer, and a shared anchor (announcement number, named rule, venue, a citation of the
 other's day) or the same elements within a plausible time span, on texts not wholly unalike.
 A later text about the same measure taking effect, escalating or being suspended joins the
-incident (LABELS.md), so direction is deliberately not compared.
+incident (README, How a text is read), so direction is deliberately not compared.
 """
 
 from __future__ import annotations
