@@ -1,4 +1,4 @@
-"""Measures the classifier against the labelled corpus (labelled as README, How a text is read, says) and prints the figures.
+"""Measures the classifier against a labelled folder and prints the figures.
 
     python -c "from chokewatch.services.classify import evaluate; print(evaluate.render(evaluate.run()))"
 
