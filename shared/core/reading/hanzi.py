@@ -1,0 +1,24 @@
+"""Traditional forms of the simplified characters the lexicons use.
+
+Taiwanese and Hong Kong outlets write 商務部 and 稀土出口管制 where MOFCOM writes 商务部: every
+Chinese phrase is also looked for in its traditional spelling.
+"""
+
+from __future__ import annotations
+
+# Simplified, traditional: pairs for the characters that differ, as the lexicons need them.
+_PAIRS = (
+    "业業 两兩 为為 产產 会會 伟偉 体體 关關 决決 务務 华華 单單 发發 团團 国國 备備 复復 实實 宽寬 导導 "
+    "将將 应應 开開 总總 恢恢 术術 极極 欧歐 炼煉 电電 盛盛 矿礦 种種 离離 类類 经經 署署 许許 谈談 "
+    "负負 贸貿 资資 达達 轻輕 采採 钆釓 钇釔 钐釤 钒釩 钕釹 钛鈦 钨鎢 钪鈧 钬鈥 钯鈀 钴鈷 钷鉕 钼鉬 "
+    "钽鉭 铀鈾 铁鐵 铂鉑 铅鉛 铈鈰 铋鉍 铌鈮 铍鈹 铒鉺 铕銪 铜銅 铝鋁 铟銦 铥銩 铪鉿 铬鉻 银銀 铽鋱 "
+    "锂鋰 锆鋯 锌鋅 锑銻 锗鍺 锡錫 锰錳 镁鎂 镍鎳 镓鎵 镝鏑 镥鑥 镧鑭 镨鐠 镱鐿 际際 集集 项項 黄黃 "
+    "储儲 暂暫 税稅 齐齊 价價 码碼 审審 查查 条條 规規 执執 罚罰 调調 监監 东東 贸貿 网網 动動 "
+    "报報 尔爾 龙龍 广廣 门門 厂廠 长長 进進 过過 还還 这這 对對 让讓 买買 卖賣 禁禁 录錄 标標 证證"
+)
+_TO_TRADITIONAL = str.maketrans({pair[0]: pair[1] for pair in _PAIRS.split() if pair[0] != pair[1]})
+
+
+def traditional(phrase: str) -> str:
+    """The phrase with its simplified characters in traditional form (unchanged if none)."""
+    return phrase.translate(_TO_TRADITIONAL)
