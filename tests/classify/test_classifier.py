@@ -274,3 +274,42 @@ def test_a_deal_whose_news_is_one_suspension_takes_the_measures_type():
         "China suspends its October rare earth controls for a year after summit with US",
     )
     assert c.event_type.value == "mineral_export_control" and c.direction.value == "easing"
+
+
+def test_traditional_characters_read_like_simplified() -> None:
+    c = classify("商務部公告：對鎵、鍺相關物項實施出口管制，自2023年8月1日起正式實施。")
+    assert c.event_type is EventType.mineral_export_control
+    assert c.elements == ["Ga", "Ge"]
+    assert c.issuer == "CN"
+
+
+def test_control_on_unnamed_goods_takes_the_text_subject() -> None:
+    c = classify(
+        "The commerce ministry said on Tuesday it was banning the export of dual-use goods to "
+        "military users in the country with immediate effect. Traders said gallium and "
+        "antimony shipments would be among those checked.",
+        title="China bans dual-use exports to military users",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.issuer == "CN"
+
+
+def test_ban_on_buying_a_firms_chips_is_a_sanction() -> None:
+    c = classify(
+        "The Cyberspace Administration of China told large platforms on Monday to stop "
+        "purchasing an American firm's accelerator chips, citing security risks.",
+        title="Beijing tells platforms to stop buying US accelerator chips",
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.issuer == "CN"
+
+
+def test_permission_to_sell_chips_is_a_chip_measure() -> None:
+    c = classify(
+        "The White House said on Tuesday it will not permit the company to sell its newest AI "
+        "chips to China for now.",
+        title="White House blocks sales of newest AI chips to China",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.issuer == "US"
+    assert c.chips_involved

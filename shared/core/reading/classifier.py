@@ -19,7 +19,7 @@ from . import dates, gazetteer
 from .cues import LEXICON
 from .gazetteer import Hit
 from .incident_rules import anchors
-from .sentences import Sentence, split
+from .sentences import DEBRIS_WEIGHT, Sentence, split
 from .textscan import finditer_from, word_starts
 
 # Texts at or below this severity are not worth an alert on their own.
@@ -38,6 +38,7 @@ EVENT_TYPES = (
 # this much; the measure is not what the text reports.
 REASON_FACTOR = 0.2
 WEAK_CONTROL = 0.4  # "exports", "licences": control words that plain trade news also uses
+CONTEXT_FACTOR = 0.8  # a control whose goods only the rest of the text names
 BACKGROUND_FACTOR = 0.3
 # Minimum weighted support in the title and first sentences for a text to report an event.
 LEAD_EVENT_MIN = 1.0
@@ -427,11 +428,12 @@ _RESTRICTING = (
 )
 
 
-def _type_votes(s: _Sent, notice_minerals: bool = False) -> dict[EventType, float]:
+def _type_votes(s: _Sent, notice_minerals: bool = False, subject: str = "") -> dict[EventType, float]:
     """How strongly one sentence speaks for each event type, before its weight.
 
     `notice_minerals`: the text is a numbered notice whose articles name the minerals, so its
-    heading and preamble speak of them too.
+    heading and preamble speak of them too. `subject`: what the text as a whole is about
+    ("mineral", "chip" or ""), for a lead sentence whose control names neither.
     """
     if _VOTE_KINDS.isdisjoint(s.main):
         return {}
@@ -440,18 +442,31 @@ def _type_votes(s: _Sent, notice_minerals: bool = False) -> dict[EventType, floa
     # Weak control words with a restricting verb ("banned ... exports") are control language.
     weak = 1.0 if any(h.phrase.startswith(_RESTRICTING) for h in s.cues("tightening")) else WEAK_CONTROL
     control = min(_CAP_PER_SENTENCE, s.count("control") + weak * s.count("control_weak"))
+    on_firms = s.count("company_measure")
     votes: dict[EventType, float] = {}
+    if control and s.in_lead and not (mineral or chip or on_firms) and subject and "reason" not in s.hits:
+        # "banning the export of dual-use goods to ...": the text's subject says which goods.
+        mineral, chip = subject == "mineral", subject == "chip"
+        control *= CONTEXT_FACTOR
     if mineral and control:
         votes[EventType.mineral_export_control] = control
     if chip and (control or s.cues("chip_rule")):
         strength = max(control, s.count("chip_rule"))
-        votes[EventType.chip_export_control] = strength * (0.5 if mineral else 1.0)
+        votes[EventType.chip_export_control] = strength * (0.5 if mineral or on_firms else 1.0)
+    if on_firms:
+        votes[EventType.sanctions] = on_firms
     if s.cues("tariff"):
         votes[EventType.tariff] = s.count("tariff")
     if s.cues("talks"):
         votes[EventType.trade_talks] = s.count("talks")
     if s.cues("sanctions"):
-        votes[EventType.sanctions] = s.count("sanctions") * (0.3 if chip else 1.0)
+        # "could face sanctions", "warns of sanctions": a threat beside the measure, not the measure.
+        threat = s.cues("speculation") and min(h.start for h in s.cues("speculation")) < min(
+            h.start for h in s.cues("sanctions")
+        )
+        votes[EventType.sanctions] = votes.get(EventType.sanctions, 0.0) + s.count("sanctions") * (
+            0.3 if chip or threat else 1.0
+        )
     if s.cues("control") and s.cues("targets") and not mineral and not chip:
         # Control-list language aimed at named firms, with no mineral: a measure on companies.
         votes[EventType.sanctions] = votes.get(EventType.sanctions, 0.0) + control
@@ -504,8 +519,9 @@ def _decide_type(
         for s in sents[: LIST_WINDOW + 1]
         if not s.background
     )
+    subject = _text_subject(sents)
     for s in sents:
-        votes = _type_votes(s, notice)
+        votes = _type_votes(s, notice, subject)
         votes_of.append(votes)
         for etype, v in votes.items():
             totals[etype] += v * s.weight
@@ -540,8 +556,11 @@ def _decide_type(
             # A deal reported by its talks in the title, or one whose lead names several measures
             # (tariffs and minerals), is a deal; one measure in a deal's lead takes the news.
             others = [m for m in _DEAL_MEASURES if m is not measure and lead.get(m, 0) >= 0.5 * lead[measure]]
-            talks_title = (EventType.trade_talks in title_votes and measure not in title_votes
-                           and not _TALKS_AS_CONTEXT.search(title))
+            talks_title = (
+                EventType.trade_talks in title_votes
+                and measure not in title_votes
+                and not _TALKS_AS_CONTEXT.search(title)
+            )
             if not others and not talks_title and _lead_has_easing(sents, votes_of, measure):
                 best = measure
                 break
@@ -557,6 +576,19 @@ def _decide_type(
         return EventType.commentary, totals, carriers
     carriers = [s for s, v in zip(sents, votes_of, strict=True) if best in v and not s.background]
     return best, totals, carriers
+
+
+def _text_subject(sents: list[_Sent]) -> str:
+    """ "mineral" or "chip": what the text's own sentences (not its background) mostly name."""
+    minerals = chips = 0
+    for s in sents:
+        if s.background or s.weight <= DEBRIS_WEIGHT:
+            continue
+        minerals += bool(s.elements or s.hits.get("mineral"))
+        chips += bool(s.hits.get("chip"))
+    if minerals and minerals >= chips:
+        return "mineral"
+    return "chip" if chips else ""
 
 
 _DEAL_MEASURES = (EventType.mineral_export_control, EventType.chip_export_control, EventType.tariff)

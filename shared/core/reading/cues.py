@@ -25,6 +25,10 @@ CONTROL = [
     "catalogue of technologies", "出口管制", "管制", "出口许可", "禁止出口",
     "限制出口", "两用物项", "不得出口",
     "de minimis", "extraterritorial", "foreign direct product",
+    "not to export", "cease exporting", "stop exporting", "banning the export", "banned from export*",
+    "export approval*", "export application*", "export quota*", "state trading", "state-trading",
+    "export whitelist", "export management", "出口管理", "出口配额", "出口许可证", "出口申请",
+    "国营贸易", "对相关企业出口", "出口予以豁免",
 ]
 # Chip controls named as such: what makes a deal or a mineral measure involve chips.
 CHIP_CONTROL = [
@@ -72,6 +76,7 @@ TARIFF = [
     "tariff*", "duties", "import duty", "import duties", "customs duties", "levy", "levies",
     "anti-dumping", "countervailing", "section 232", "section 301", "关税", "reciprocal tariff*",
     "tariff probe", "trade probe", "duty on", "duty of", "extra duty", "additional duty",
+    "反倾销", "反补贴", "加征",
 ]
 # Who a measure names: with control-list language and no mineral, the news is a sanction.
 TARGETS = [
@@ -92,6 +97,15 @@ SANCTIONS = [
     "countermeasure*", "asset freeze", "assets frozen", "froze the assets", "freeze the assets",
     "blacklist*", "barred from doing business", "banned from dealing", "entity list", "不可靠实体清单",
     "反制", "制裁",
+]
+# Measures on buying or importing a named firm's products, and rulings against a firm: these act
+# on companies, not on exports (a sanction, even when the products are chips).
+COMPANY_MEASURE = [
+    "from buying", "from purchasing", "stop buying", "stop purchasing", "not to buy",
+    "not to purchase", "ditch", "purchase ban", "ban on purchases", "not permitted to enter",
+    "import ban", "banned imports", "anti-monopoly", "antimonopoly", "antitrust", "anti-trust",
+    "security review", "cybersecurity review", "network security review", "monopoly law",
+    "反垄断", "网络安全审查", "停止采购", "禁止采购",
 ]
 DISRUPTION = [
     "halted production", "halts production", "halt production", "suspended production",
@@ -401,6 +415,7 @@ def _entries() -> list[tuple[str, str, str]]:
         "targets": TARGETS,
         "talks": TALKS,
         "sanctions": SANCTIONS,
+        "company_measure": COMPANY_MEASURE,
         "disruption": DISRUPTION,
         "policy": POLICY,
         "commentary": COMMENTARY,
