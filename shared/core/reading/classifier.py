@@ -243,7 +243,7 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
                 found_element(_new(Hit, (at, end, kind, value, phrase)))
             else:
                 bucket[kind].append(_new(Hit, (at, end, kind, value, phrase)))
-    shadowed = "unreliable" in lower or "不可靠" in full  # the shadow phrases (cues.SHADOW)
+    shadowed = any("shadow" in bucket for bucket in buckets)  # the phrases of cues.SHADOW
     if " may " in normalised:
         for bucket in buckets:
             found = bucket.get("speculation")

@@ -53,6 +53,7 @@ CHIP = [
     "50 percent owned", "majority-owned affiliates", "ai accelerator*",
     "wafer fab equipment", "wafer fabrication equipment", "gpu*", "芯片", "半导体", "晶片",
     "fabs", "chipmaker*", "chip maker*", "chip equipment", "semiconductor equipment",
+    "wafer fab*", "fab equipment", "fab tools",
 ]
 CHIP_RULE = [
     "bureau of industry and security", "bis", "federal register", "interim final rule",
@@ -323,7 +324,12 @@ LISTING = [
     "namely", "are:", "such items", "涉及", "包括", "相关物项",
 ]
 # Phrases that hide the shorter cues inside them ("entity list" in "unreliable entity list").
-SHADOW = ["unreliable entity list", "unreliable entities list", "不可靠实体清单"]
+SHADOW = [
+    "unreliable entity list", "unreliable entities list", "不可靠实体清单",
+    # "chips" of wood, food or games, and a chip in bargaining, are not semiconductors.
+    "wood chip*", "hardwood chip*", "softwood chip*", "woodchip*", "potato chip*",
+    "chocolate chip*", "poker chip*", "blue chip*", "blue-chip*", "bargaining chip*",
+]
 # Tariffs in another sense: what an energy supplier pays or charges, a phone plan.
 TARIFF_SENSE = [
     "export tariff*", "feed-in tariff*", "feed in tariff*", "electricity tariff*", "energy tariff*",
