@@ -61,7 +61,7 @@ OTHER_METALS: tuple[Element, ...] = (
     Element("Ni", "nickel", ("镍",)),
     Element("Zn", "zinc", ("锌",)),
     Element("Pb", "lead", ("铅",)),
-    Element("Sn", "tin", ("锡",)),
+    Element("Sn", "tin", ("锡锭", "精锡")),
     Element("Mn", "manganese", ("锰",)),
     Element("Mg", "magnesium", ("镁",)),
     Element("Ti", "titanium", ("钛",)),

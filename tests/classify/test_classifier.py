@@ -313,3 +313,14 @@ def test_permission_to_sell_chips_is_a_chip_measure() -> None:
     assert c.event_type is EventType.chip_export_control
     assert c.issuer == "US"
     assert c.chips_involved
+
+
+def test_byline_fragments_do_not_take_the_lead() -> None:
+    c = classify(
+        "China blocks imports of a US firm's AI chips at customs\n"
+        "- In Markets\n- 09:12 AM, Mar 3, 2026\n- Desk Staff\n"
+        "Customs officers were told on Monday that the chips may not enter the country, people "
+        "briefed on the matter said.\n",
+    )
+    assert c.event_type in (EventType.sanctions, EventType.chip_export_control)
+    assert c.issuer == "CN"

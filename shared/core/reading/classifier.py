@@ -391,6 +391,7 @@ _VOTE_KINDS = frozenset(
         "tariff",
         "talks",
         "sanctions",
+        "company_measure",
         "disruption",
         "supply_halt",
         "policy",

@@ -65,7 +65,8 @@ CHIP_RULE = [
     "allowing sales", "barred from", "blocks sales", "blocked sales", "block sales",
     "ban on sales", "ban sales", "sell to china", "sales to china", "sell in china",
     "shipments to china", "ship to china", "waiver*", "validated end user", "veu",
-    "end-user", "authorization*", "authorisation*", "revok*", "not permitted",
+    "end-user", "authorization*", "authorisation*", "revok*", "not permitted", "block*", "ban",
+    "bans", "banned", "banning",
 ]
 # Context that makes control language about minerals even without a named element.
 MINERAL_CONTEXT = [

@@ -51,6 +51,8 @@ _DATELINE_MAX = 48
 
 
 def _debris(line: str) -> bool:
+    if len(line) <= _FRAGMENT_MAX and _FRAGMENT.match(line) and not line.rstrip().endswith((":", "：")):
+        return True  # a byline, section name or stamp on a line of its own
     head = line.lstrip()[:1]
     if head in _DEBRIS_FIRST and _DEBRIS_OPENING.match(line):
         return True
@@ -63,6 +65,9 @@ def _debris(line: str) -> bool:
     )
 
 
+# A line of a few words with no closing mark is a label, not a sentence ("- Myind Staff").
+_FRAGMENT = re.compile(r"\s*[-•*–]?\s*(?:[^\s.!?。！？]+\s+){0,4}[^\s.!?。！？]*\s*$")
+_FRAGMENT_MAX = 40
 _DEBRIS_FIRST = frozenset("SsPpMmLlRrTtCcAaIiFfBb(0123456789")
 _DIGIT = re.compile(r"\d")
 
