@@ -89,7 +89,7 @@ def _supply_halts(normalised: str, lower: str) -> list[re.Match[str]]:
 
 
 _OBJECT_PREP = re.compile(
-    r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bby|\bfor|\bof|\bat|\boutside|\binto|\bthan)\s+(?:the\s+)?$"
+    r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bby|\bfor|\bof|\bat|\boutside|\binto|\bthan)\s+(?:the\s+|an?\s+)?$"
 )
 # A legal-form word; the capitalised words before it name the company ("Almonty Industries Inc").
 _COMPANY_SUFFIX = re.compile(r" (?:Inc|Corp|Corporation|Ltd|Limited|Holdings|PLC|plc|AG)\b")
@@ -817,14 +817,39 @@ def _issuer(
             return "multiple", sorted(actors)[:4]
     if etype is EventType.mineral_export_control and counts.get("CN", 0) > 0:
         return "CN", ["China"]
-    if etype is EventType.chip_export_control and not (first and first[0].value in ("NL", "JP")):
-        return "US", ["United States"]  # the usual issuer of chip rules, named or not
+    if etype is EventType.chip_export_control:
+        # The usual issuer of chip rules, named or not, unless another government acts as subject
+        # more than the United States is named ("China exempts Nexperia chips", "Japan adds ...").
+        named = _title_subjects(sents, full)
+        if len(named) == 1 and named[0].value != "US":
+            return named[0].value, [named[0].phrase]
+        return "US", ["United States"]
     if first:
         return first[0].value, [first[0].phrase]
     if counts:
         value = max(counts, key=counts.__getitem__)
         return value, [value]
     return None, []
+
+
+_ACTING_KINDS = ("easing", "tightening", "chip_rule", "company_measure", "control")
+_ACTING_REACH = 30  # characters from a government's name to the verb it governs
+
+
+def _title_subjects(sents: list[_Sent], full: str) -> list[Hit]:
+    """The governments the opening line names acting ("China exempts", "商务部…豁免"), not as an
+    object ("to China", "of a US firm") or a bystander ("as Beijing vows a response")."""
+    if not sents:
+        return []
+    first = sents[0]
+    acts = [h.start for kind in _ACTING_KINDS for h in first.hits.get(kind, _EMPTY)]
+    found: dict[str, Hit] = {}
+    for h in first.hits.get("actor", _EMPTY):
+        if _OBJECT_PREP.search(full, max(0, h.start - 12), h.start):
+            continue
+        if any(0 <= at - h.end <= _ACTING_REACH for at in acts):
+            found.setdefault(h.value, h)
+    return list(found.values())
 
 
 _SUBJECT_FIRST = (*_MAIN_KINDS, "easing", "tightening", "chip")
