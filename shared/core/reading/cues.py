@@ -105,7 +105,8 @@ SANCTIONS = [
 COMPANY_MEASURE = [
     "from buying", "from purchasing", "stop buying", "stop purchasing", "not to buy",
     "not to purchase", "ditch", "purchase ban", "ban on purchases", "not permitted to enter",
-    "import ban", "banned imports", "may not enter", "not allowed to enter", "barred from entering", "anti-monopoly", "antimonopoly", "antitrust", "anti-trust",
+    "import ban", "banned imports", "may not enter", "not allowed to enter", "barred from entering",
+    "anti-monopoly", "antimonopoly", "antitrust", "anti-trust",
     "security review", "cybersecurity review", "network security review", "monopoly law",
     "反垄断", "网络安全审查", "停止采购", "禁止采购",
 ]
