@@ -324,3 +324,30 @@ def test_byline_fragments_do_not_take_the_lead() -> None:
     )
     assert c.event_type in (EventType.sanctions, EventType.chip_export_control)
     assert c.issuer == "CN"
+
+
+def test_rare_earths_restate_the_list_the_text_spells_out() -> None:
+    c = classify(
+        "China granted more rare earth export licences to European firms on Monday. "
+        "Buyers said the approvals covered samarium, gadolinium and terbium products.",
+        title="China speeds up rare earth export licences",
+    )
+    assert c.elements == ["Gd", "Sm", "Tb"]
+
+
+def test_rare_earth_licences_since_april_are_the_seven() -> None:
+    c = classify(
+        "The commerce ministry said on Thursday it would speed up approvals of rare earth export "
+        "licences for European buyers under the regime it imposed in April.",
+        title="China offers faster rare earth licences to Europe",
+    )
+    assert c.elements == SEVEN
+
+
+def test_a_firm_named_for_rare_earths_is_not_the_subject() -> None:
+    c = classify(
+        "Lynas Rare Earths said on Monday it had produced its first dysprosium oxide at its "
+        "processing plant in Malaysia.",
+        title="Lynas produces first dysprosium outside China",
+    )
+    assert c.elements == ["Dy"]

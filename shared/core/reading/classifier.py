@@ -910,10 +910,15 @@ def _elements(
     rare_named = {h.value for h in hits if h.kind == "element" and h.value in gazetteer.ALL_RARE_EARTHS}
     # A named list, or a group that is one ("NdPr", "SmCo magnets"), is what the text means.
     definite = len(rare_named) >= 2 or any(h.kind == "group" and h.value not in _VAGUE for h in hits)
+    stated = set() if definite or rare_named else _stated_rare_earths(sents, full)
     found: set[str] = set()
     phrases: list[str] = []
     for h in hits:
         vague = h.kind == "generic" or (h.kind == "group" and h.value in _VAGUE)
+        if vague and stated and not _technology_follows(full, h):
+            found.update(stated)  # "rare earths" restates the list the text spells out elsewhere
+            phrases.append(full[h.start : h.end])
+            continue
         if vague and definite and not (h.kind == "generic" and _technology_follows(full, h)):
             continue
         if vague and rare_named and _DESCRIPTOR.match(full, h.end) and not _technology_follows(full, h):
@@ -921,6 +926,36 @@ def _elements(
         found.update(gazetteer.expand(h))
         phrases.append(full[h.start : h.end])
     return sorted(found), phrases
+
+
+def _stated_rare_earths(sents: list[_Sent], full: str) -> set[str]:
+    """The rare earths a text spells out as a list (a named group such as the seven of April
+    2025, or two or more named in one sentence), outside its background; empty if none."""
+    stated: set[str] = set()
+    for s in sents:
+        if s.background or s.weight <= DEBRIS_WEIGHT:
+            continue
+        named = {h.value for h in s.elements if h.kind == "element" and h.value in gazetteer.ALL_RARE_EARTHS}
+        groups = [h for h in s.elements if h.kind == "group" and h.value in _DEFINITE]
+        if len(named) >= 2:
+            stated |= named
+        for h in groups:
+            stated.update(e for e in gazetteer.expand(h) if e in gazetteer.ALL_RARE_EARTHS)
+    if not stated and _APRIL_CONTROLS.search(full) and not _OCTOBER_CONTROLS.search(full):
+        # Rare-earth licences "since April", "the April controls": the seven of April 2025.
+        stated.update(gazetteer.GROUPS["medium_heavy_2025_04"])
+    return stated
+
+
+# The October 2025 expansion, which reached every rare earth and its technologies.
+_OCTOBER_CONTROLS = re.compile(r"october\s+9|oct\.?\s+9\b|10\s*月\s*9\s*日", re.IGNORECASE)
+# The April 2025 rare-earth licensing named by its month.
+_APRIL_CONTROLS = re.compile(
+    r"(?:imposed|introduced|announced|since|from|in|early|mid-?)\s+(?:early\s+|mid-?)?april\b"
+    r"|\bapril(?:\s+4)?(?:'s)?\s+(?:export\s+)?(?:controls?|curbs?|restrictions?|licensing|measures?)"
+    r"|4\s*月\s*4\s*日",
+    re.IGNORECASE,
+)
 
 
 _TECH_WINDOW = 60

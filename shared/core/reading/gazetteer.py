@@ -282,6 +282,18 @@ _NOT_ELEMENTS = [
     "goldman",
     "gold coast",
     "silver spring",
+    # Firms named for rare earths: the name is not what a measure covers.
+    "lynas rare earth",
+    "lynas rare earths",
+    "usa rare earth",
+    "rainbow rare earths",
+    "china rare earth group",
+    "northern rare earth",
+    "china northern rare earth",
+    "iluka rare earths",
+    "australian rare earths",
+    "北方稀土",
+    "中国稀土集团",
 ]
 
 
