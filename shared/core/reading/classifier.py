@@ -58,7 +58,7 @@ _NUMBERED_STARTS = ("announcement", "no.", "第", "federal register")
 # Suspending exports or output is a stop of supply, unlike suspending a control.
 _SUSPEND_SUPPLY = re.compile(
     r"(?:(?:suspend|pause|halt)(?:s|ed|ing)?|(?:suspension|halt|pause|moratorium)\s+(?:of|on|to))\s+"
-    r"(?:[a-z]+\s+){0,2}?"
+    r"(?:(?!ban|control|curb|restriction|rule|measure|requirement|licen|tariff|dut)[a-z]+\s+){0,2}?"
     r"(?:exports?|shipments?|production|operations|sales|deliveries|supplies|mining|output)"
     r"(?!\s+(?:control|curb|restriction|ban|licen|rule|measure|review))"
     r"|export\s+(?:suspension|halt|moratorium)"
@@ -663,6 +663,8 @@ def _direction_cues(s: _Sent, full: str) -> tuple[list[Hit], list[Hit]]:
     for h in easing:
         if any(a[0] <= h[0] < a[1] for a in halts):
             continue
+        if any(t[0] <= h[0] and h[1] <= t[1] and t[1] - t[0] > h[1] - h[0] for t in tight):
+            continue  # "revokes waivers": the relief is what is undone
         if contrast and contrast.start() > s.info.start + _LEADING and h[0] > contrast.start():
             continue  # "raised the tariff on China, while pausing it for others": another party
         window = full[max(s.info.start, h[0] - _NEGATION_REACH) : h[0]]
