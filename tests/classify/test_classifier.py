@@ -351,3 +351,43 @@ def test_a_firm_named_for_rare_earths_is_not_the_subject() -> None:
         title="Lynas produces first dysprosium outside China",
     )
     assert c.elements == ["Dy"]
+
+
+def test_suspending_export_licences_restricts() -> None:
+    c = classify(
+        "The commerce ministry suspended the dysprosium export licences of one magnet maker on "
+        "Friday, the company said.",
+        title="China suspends dysprosium export licences for a magnet maker",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.tightening
+
+
+def test_suspending_a_ban_eases_even_when_the_body_recalls_the_ban() -> None:
+    c = classify(
+        "China suspended its ban on exports of gallium and germanium to the United States, the "
+        "commerce ministry said on Sunday. The ban had prohibited shipments of the metals and "
+        "restricted graphite sales.",
+        title="China suspends ban on gallium and germanium exports to US",
+    )
+    assert c.direction is Direction.easing
+
+
+def test_revoking_waivers_for_chip_tools_restricts() -> None:
+    c = classify(
+        "The Commerce Department revoked waivers that had allowed two memory makers to ship "
+        "chipmaking tools to their plants in China without licences.",
+        title="US revokes waivers for chipmaking tools at memory makers' China fabs",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.direction is Direction.tightening
+
+
+def test_a_new_tariff_with_exemptions_still_restricts() -> None:
+    c = classify(
+        "The president announced a 100% tariff on imported semiconductors on Wednesday, but "
+        "offered exemptions to firms building plants in the country.",
+        title="New 100% tariff on chips, but exemptions for firms that build at home",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.direction is Direction.tightening

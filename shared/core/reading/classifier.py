@@ -16,7 +16,7 @@ from chokewatch.shared.messages import Classification, Direction, EventType, Sta
 
 from ..severity import severity
 from . import dates, gazetteer
-from .cues import LEXICON
+from .cues import LEXICON, RELIEFS, UNDOING_VERBS
 from .gazetteer import Hit
 from .incident_rules import anchors
 from .sentences import DEBRIS_WEIGHT, Sentence, split
@@ -86,6 +86,22 @@ def _supply_halts(normalised: str, lower: str) -> list[re.Match[str]]:
             found.append(m)
             reach = m.end()
     return found
+
+
+# A relief undone: "suspended the dysprosium export licences", "revokes waivers".
+_UNDONE = re.compile(
+    r"\b(?:"
+    + "|".join(UNDOING_VERBS)
+    + r")[a-z]*\s+(?:[a-z-]+\s+){0,3}?(?:"
+    + "|".join(RELIEFS)
+    + r")\b(?!\s+(?:requirement|regime|system|rule))"
+)
+
+
+def _undone_reliefs(lower: str) -> list[re.Match[str]]:
+    if not any(r in lower for r in ("licen", "waiver", "exemption", "permits", "approvals", "authoriz")):
+        return []
+    return list(_UNDONE.finditer(lower))
 
 
 _OBJECT_PREP = re.compile(
@@ -275,6 +291,8 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
     if "$" in full:
         for m in _CASHTAG.finditer(full):
             add("topic", Hit(m.start(), m.end(), "topic", "", m.group()))
+    for m in _undone_reliefs(lower):
+        add("tightening", Hit(m.start(), m.end(), "tightening", "undone", m.group()))
     for m in _supply_halts(normalised, lower):
         add("supply_halt", Hit(m.start() - 1, m.end() - 1, "supply_halt", "", m.group()))
     for hit in gazetteer.element_hits(full, normalised, element_found):
@@ -680,12 +698,25 @@ def _direction_cues(s: _Sent, full: str) -> tuple[list[Hit], list[Hit]]:
 
 
 _NEGATION_REACH = 60
-_CONTRAST = re.compile(r",?\s(?:while|whereas|as other|but other|even as)\s")
+_CONTRAST = re.compile(r",?\s(?:while|whereas|as other|but|even as)\s")
 _OBJECT_REACH = 20
 _STOPPING = ("stop", "halt", "block", "deny", "denied", "refus", "end")
 _NEGATION = re.compile(
     r"\b(?:without|no|not|never|failed to|fail to|refused to|declined to)\b[^,;]*$|n't\b[^,;]*$"
 )
+
+
+def _headline_direction(read: list[tuple[_Sent, list[Hit], list[Hit]]]) -> tuple[Direction, list[str]] | None:
+    """A title that carries the event and speaks one way only gives the direction: the body
+    goes on to describe the measure that was suspended, or the relief that was revoked."""
+    for s, easing, tight in read:
+        if not s.info.is_title:
+            continue
+        if easing and not tight and not s.cues("supply_halt"):
+            return Direction.easing, [h.phrase for h in easing]
+        if tight and not easing and any(h.value == "undone" for h in tight):
+            return Direction.tightening, [h.phrase for h in tight]
+    return None
 
 
 def _direction(etype: EventType, carriers: list[_Sent], full: str) -> tuple[Direction, list[str]]:
@@ -709,6 +740,9 @@ def _direction(etype: EventType, carriers: list[_Sent], full: str) -> tuple[Dire
         tight += _weighted(carriers, "disruption")
     if etype is EventType.industrial_policy:
         return Direction.neutral, []
+    headline = _headline_direction(read)
+    if headline is not None and etype is not EventType.trade_talks:
+        return headline
     if etype is EventType.trade_talks:
         if easing >= 1.0 and easing >= tight:
             return Direction.easing, [h.phrase for h in easing_hits]

@@ -181,7 +181,7 @@ EASING = [
     "postpone*", "暂停", "取消", "放宽", "豁免", "通用许可", "恢复",
     "rescission", "repeal*", "revocation of the rule", "green channel", "expedite*", "fast-track*",
     "fast track", "speed up", "faster approvals", "approve applications", "approved applications",
-    "批准", "绿色通道", "加快审批",
+    "批准", "绿色通道", "加快审批", "暂缓", "推迟",
 ]
 TIGHTENING = [
     "impose", "imposes", "imposed", "imposing", "ban", "bans", "banned", "banning", "restrict*",
@@ -192,17 +192,14 @@ TIGHTENING = [
     "delaying licen*", "delayed licen*", "licence delay*", "license delay*", "licensing delay*",
     "delaying approv*", "stalled", "stalling", "slow-walk*", "new controls", "new export controls",
     "new restrictions", "禁止",
-    "限制", "实施出口管制",
+    "限制", "实施出口管制", "暂停出口许可", "吊销", "撤销许可",
 ]
 # Easing words whose object is itself a relief: revoking a waiver or suspending a licence
-# restricts ("China suspends export licences for a magnet maker").
-_UNDOING = ("suspend", "suspends", "suspended", "suspending", "revoke", "revokes", "revoked",
-            "revoking", "cancel", "cancels", "cancelled", "canceled", "withdraw", "withdraws",
-            "withdrew", "withdrawn", "end", "ends", "ended", "scrap", "scraps", "scrapped")
-_RELIEFS = ("licence*", "license*", "export licence*", "export license*", "waiver*",
-            "exemption*", "general licence*", "general license*", "the licence*", "the license*",
-            "its licence*", "its license*", "the waiver*", "the exemption*", "permits", "approvals")
-TIGHTENING += [f"{verb} {relief}" for verb in _UNDOING for relief in _RELIEFS] + [
+# restricts ("China suspends dysprosium export licences for a magnet maker"). Verb stems, then
+# the reliefs they may act on, a few words later.
+UNDOING_VERBS = ["suspend", "revok", "cancel", "withdr", "scrap", "terminat", "rescind"]
+RELIEFS = ["licence", "licences", "license", "licenses", "waiver", "waivers", "exemption",
+           "exemptions", "permits", "approvals", "authorization", "authorizations"] + [
     "暂停出口许可", "吊销", "撤销许可",
 ]
 
