@@ -391,3 +391,22 @@ def test_a_new_tariff_with_exemptions_still_restricts() -> None:
     )
     assert c.event_type is EventType.tariff
     assert c.direction is Direction.tightening
+
+
+def test_unnamed_sources_report_a_decision_not_an_issued_measure() -> None:
+    c = classify(
+        "Customs officers have been told that the accelerator chips may not enter the country, "
+        "according to two people briefed on the matter.",
+        title="China blocks imports of a US firm's accelerator chips, sources say",
+    )
+    assert c.status is Status.announced
+
+
+def test_headline_infinitive_is_an_announcement() -> None:
+    c = classify(
+        "Beijing will exempt orders from civilian car makers from its export ban on the chip "
+        "maker's products, the commerce ministry said.",
+        title="China to exempt some chip orders from export ban",
+    )
+    assert c.status is Status.announced
+    assert c.direction is Direction.easing

@@ -781,6 +781,9 @@ def _status(
         return Status.speculation, [h.phrase for s in top for h in s.cues("speculation")]
     if intent > 0 and intent >= done:
         return Status.announced, [h.phrase for s in top for h in s.cues("announced")]
+    hearsay = [h.phrase for s in top for h in s.hits.get("hearsay", _EMPTY)]
+    if hearsay:
+        return Status.announced, hearsay  # decided, as unnamed sources tell it, not yet issued
     # Reported in the past or present tense with no word of intent: it has happened.
     return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
 

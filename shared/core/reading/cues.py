@@ -217,12 +217,22 @@ ENACTED = [
     "begins", "starts", "issues", "restricts", "tightens", "closes", "seizes", "stops", "shuts",
     "produces", "selects", "signs", "stopped", "selected", "produced", "deal announced",
     "agreement announced", "condemns", "criticised", "criticized", "came into force",
-    "comes into force", "起施行", "起实施", "起正式实施", "正式实施", "发布", "决定",
+    "comes into force", "起施行", "起实施", "起正式实施", "正式实施", "发布", "决定", "已",
 ]
 # Reporting verbs: a report of a decision, weaker than intent ("will", "plans to").
 REPORTING = [
     "said", "says", "said on", "told reporters", "according to", "reported", "reports",
     "sources said", "people familiar", "announced", "announces", "statement", "表示",
+]
+# Reported by unnamed sources or another outlet, not stated by the authority: decided, not issued.
+HEARSAY = [
+    "people familiar", "people briefed", "people with knowledge", "person familiar",
+    "sources said", "sources say", "source said", "sources familiar", "citing sources",
+    "citing people", "citing three people", "citing two people", "citing government",
+    "reportedly", "according to reports", "according to a report", "according to people",
+    "according to sources", "according to three people", "according to two people",
+    "the report said", "paper reports", "newspaper reported", "daily reported",
+    "知情人士", "据报道", "消息人士",
 ]
 ANNOUNCED = [
     "will", "plans to", "plan to", "planned", "agreed to", "agrees to", "agree to",
@@ -230,6 +240,11 @@ ANNOUNCED = [
     "to suspend", "to impose", "to lift", "to restrict", "to require", "to cut", "to ban",
     "pledged", "pledges", "promised", "vowed", "proposed", "proposes", "propose", "proposal",
     "draft", "public comment", "for comment", "consultation", "将",
+    "to exempt", "to allow", "to grant", "to ease", "to resume", "to halt", "to add", "to expand",
+    "to tighten", "to raise", "to extend", "to remove", "to delay", "to introduce",
+    "to establish", "to set up", "seeks to", "offers to", "offered to", "willing to",
+    "willingness", "assures", "assured", "assurance", "promises", "is to", "are to",
+    "拟", "计划", "愿意",
 ]
 SPECULATION = [
     "could", "may", "might", "considering", "is considering", "weighing", "weighs", "mulls",
@@ -445,6 +460,7 @@ def _entries() -> list[tuple[str, str, str]]:
         "announced": ANNOUNCED,
         "speculation": SPECULATION,
         "reporting": REPORTING,
+        "hearsay": HEARSAY,
         "reason": REASON,
         "background": BACKGROUND,
         "uses": USES,
