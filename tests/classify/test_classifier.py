@@ -410,3 +410,25 @@ def test_headline_infinitive_is_an_announcement() -> None:
     )
     assert c.status is Status.announced
     assert c.direction is Direction.easing
+
+
+def test_a_byline_is_not_the_title_and_the_lead_is_news() -> None:
+    c = classify(
+        "Written by A. Reporter for the Daily Example\n\n"
+        "China has finalised new export controls on lithium battery cathode technologies, "
+        "carrying out a threat made earlier in the trade war.\n\n"
+        "The commerce ministry published the updated catalogue on Tuesday."
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.tightening
+    assert c.issuer == "CN"
+
+
+def test_first_imports_from_a_new_source_are_industrial_policy() -> None:
+    c = classify(
+        "A Japanese trading house has begun importing heavy rare earths separated in Malaysia "
+        "from Australian ore, it said on Thursday.",
+        title="Japan's trading house begins importing heavy rare earths from Australia",
+    )
+    assert c.event_type is EventType.industrial_policy
+    assert c.issuer == "JP"

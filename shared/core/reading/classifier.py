@@ -209,6 +209,7 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+_BYLINE = re.compile(r"\s*(?:authored|written|posted|reported|edited)?\s*by\s+[A-Z]", re.IGNORECASE)
 _SECTION_LINE = re.compile(r"\s*(?:[A-Z][A-Za-z&]*(?: [A-Z&][A-Za-z&]*){0,2}\s*[|/>»]\s*)+[A-Za-z& ]*$")
 
 
@@ -218,7 +219,7 @@ def _split_title(text: str, title: str) -> tuple[str, str]:
         return title, text
     first, rest = text.split("\n", 1)
     # A section label or menu line ("Markets | Asia") above the headline is page debris.
-    while rest.strip() and (" | " in first or _SECTION_LINE.match(first)):
+    while rest.strip() and (" | " in first or _SECTION_LINE.match(first) or _BYLINE.match(first)):
         first, _, rest = rest.lstrip("\n").partition("\n")
     if 0 < len(first.strip()) <= 160 and not first.rstrip().endswith((".", "。")) and rest.strip():
         return first.strip(), rest
@@ -359,8 +360,10 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
             if year and year < latest:
                 s.background = True
             elif "background" in hits and not (
-                s.info.position < LEAD_SPAN and _NEWS_TIME.search(full, s.info.start, s.info.end)
+                s.info.position == 0
+                or (s.info.position < LEAD_SPAN and _NEWS_TIME.search(full, s.info.start, s.info.end))
             ):
+                # The lead sentence tells the news even when it glances back ("a threat made earlier").
                 s.background = True
             elif full[s.info.start : s.info.start + 12].lstrip()[:1] in _HISTORY_FIRST and (
                 _HISTORY_OPENING.match(full, s.info.start)

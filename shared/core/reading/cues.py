@@ -139,6 +139,9 @@ POLICY = [
     "start production", "started production", "commercial production", "production line",
     "produced its first", "first production", "first output", "has produced", "plant", "factory",
     "facility", "expansion", "selected", "strategic", "收储", "储备",
+    "begins importing", "began importing", "begun importing", "first imports", "first shipment",
+    "first cargo", "initiative", "solicitation", "purchase*", "procure*", "national defense stockpile",
+    "defense logistics agency", "equity", "government stake", "direct stake",
 ]
 # Explainer, opinion, market talk: pulls a text towards commentary.
 COMMENTARY = [
@@ -312,6 +315,8 @@ ACTORS: dict[str, list[str]] = {
     "GN": ["guinea"],
     "MX": ["mexico", "mexican"],
     "SA": ["saudi arabia", "saudi"],
+    # Groups of governments acting together.
+    "multiple": ["quad", "g7", "g-7", "group of seven", "g20", "minerals security partnership"],
 }
 
 # A clause after these gives a cause or history, not the news ("in response to US tariffs").

@@ -35,7 +35,7 @@ _DEBRIS_OPENING = re.compile(
     r"\s*(?:share\b|print\b|menu\b|subscribe\b|sign up\b|sign in\b|log in\b|leave a (?:reply|comment)"
     r"|related\b|tags?\b|comments?\b|\(?\d+\)? comments?\b|click here|advertisement|read more|copy link"
     r"|privacy|cookie|photo:|image:|listen to|follow us|by (?:our|a|the) |about the author"
-    r"|for further information|affiliate)",
+    r"|for further information|affiliate|(?:written|authored|posted|edited|reported) by\b)",
     re.IGNORECASE,
 )
 _FIELD = re.compile(r"\s*[A-Z][A-Za-z ]{1,24}:\s")
@@ -68,7 +68,7 @@ def _debris(line: str) -> bool:
 # A line of a few words with no closing mark is a label, not a sentence ("- Myind Staff").
 _FRAGMENT = re.compile(r"\s*[-•*–]?\s*(?:[^\s.!?。！？]+\s+){0,4}[^\s.!?。！？]*\s*$")
 _FRAGMENT_MAX = 40
-_DEBRIS_FIRST = frozenset("SsPpMmLlRrTtCcAaIiFfBb(0123456789")
+_DEBRIS_FIRST = frozenset("SsPpMmLlRrTtCcAaIiFfBbWwEe(0123456789")
 _DIGIT = re.compile(r"\d")
 
 
