@@ -432,3 +432,51 @@ def test_first_imports_from_a_new_source_are_industrial_policy() -> None:
     )
     assert c.event_type is EventType.industrial_policy
     assert c.issuer == "JP"
+
+
+def test_start_date_without_a_year_is_placed_by_the_publication_date() -> None:
+    text = (
+        "China's commerce ministry said on Thursday that exports of antimony oxides will need a "
+        "licence from 15 September."
+    )
+    assert classify(text, published_at=date(2024, 8, 15)).effective_date == date(2024, 9, 15)
+    late = "China's export controls on gallium and germanium items take effect on December 1, MOFCOM said."
+    # Published early in a year, a December start lies in the year before.
+    assert classify(late, published_at=date(2026, 1, 3)).effective_date == date(2025, 12, 1)
+
+
+def test_start_date_accepts_an_aware_datetime() -> None:
+    from datetime import UTC, datetime
+
+    c = classify(
+        "The graphite export licensing requirement takes effect on December 1, the ministry said.",
+        title="China restricts graphite exports",
+        published_at=datetime(2023, 10, 20, 8, 0, tzinfo=UTC),
+    )
+    assert c.effective_date == date(2023, 12, 1)
+
+
+def test_nearest_day_month_skips_an_impossible_leap_day() -> None:
+    from chokewatch.shared.core.reading.dates import nearest
+
+    assert nearest(2, 29, date(2025, 3, 1)) == date(2024, 2, 29)
+    assert nearest(12, 1, date(2025, 11, 10)) == date(2025, 12, 1)
+
+
+def test_companies_named_in_english_and_chinese() -> None:
+    c = classify(
+        "China's commerce ministry suspended the dysprosium export licences of JL Mag and "
+        "Ningbo Yunsheng on Friday, while Huawei and Nvidia were not affected.",
+        title="China suspends dysprosium licences for two magnet makers",
+    )
+    assert {"JL Mag", "Ningbo Yunsheng", "Huawei", "Nvidia"} <= set(c.companies)
+    cn = classify("商务部发布公告，暂停北方稀土和江西金世纪新材料股份有限公司的镝出口许可。")
+    assert {"China Northern Rare Earth", "江西金世纪新材料"} <= set(cn.companies)
+
+
+def test_a_legal_form_names_an_unlisted_company() -> None:
+    c = classify(
+        "Beijing added Example Defence Systems Inc to its unreliable entity list on Tuesday.",
+        title="China puts a US defence firm on its unreliable entity list",
+    )
+    assert "Example Defence Systems Inc" in c.companies

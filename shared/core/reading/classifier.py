@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from datetime import date, datetime
 
 from chokewatch.shared.messages import Classification, Direction, EventType, Status
 
 from ..severity import severity
-from . import dates, gazetteer
+from . import companies, dates, gazetteer
 from .cues import LEXICON, RELIEFS, UNDOING_VERBS
 from .gazetteer import Hit
 from .incident_rules import anchors
@@ -107,8 +108,6 @@ def _undone_reliefs(lower: str) -> list[re.Match[str]]:
 _OBJECT_PREP = re.compile(
     r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bby|\bfor|\bof|\bat|\boutside|\binto|\bthan)\s+(?:the\s+|an?\s+)?$"
 )
-# A legal-form word; the capitalised words before it name the company ("Almonty Industries Inc").
-_COMPANY_SUFFIX = re.compile(r" (?:Inc|Corp|Corporation|Ltd|Limited|Holdings|PLC|plc|AG)\b")
 _OBJECT_PAIR = re.compile(r"\b(?:on|against|to|from|for)\s+(?:the\s+)?[A-Z][a-z]+\s+(?:and|&)\s+(?:the\s+)?$")
 _CASHTAG = re.compile(r"\$[A-Z]{2,5}\b")
 # A sentence opening on a past date tells history ("In September 2010, ...").
@@ -1031,8 +1030,12 @@ def _chips(etype: EventType, carriers: list[_Sent]) -> tuple[bool, list[str]]:
     return bool(found), found
 
 
-def classify(text: str, title: str = "") -> Classification:
-    """Classify one text; pure and deterministic. `incident_id` is left for the incident store."""
+def classify(text: str, title: str = "", published_at: date | datetime | None = None) -> Classification:
+    """Classify one text; pure and deterministic. `incident_id` is left for the incident store.
+
+    `published_at`, when known, places a start date written without a year ("from 15 September").
+    """
+    published = published_at.date() if isinstance(published_at, datetime) else published_at
     title, text = _split_title(text or "", (title or "").strip())
     full, sents = _read(text, title)
     etype, _totals, carriers = _decide_type(sents, title, full)
@@ -1053,7 +1056,7 @@ def classify(text: str, title: str = "") -> Classification:
         dated = " ".join(
             full[s.info.start : s.info.end] for s in sorted(told.values(), key=lambda s: s.info.start)
         )
-        effective, effective_ev = dates.effective_date(dated, full)
+        effective, effective_ev = dates.effective_date(dated, full, published)
     # A stated start date means the measure is issued, even if it starts later (LABELS.md).
     status, status_ev = _status(etype, carriers, effective_ev, terms[len(carriers) :], full)
     issuer, issuer_ev = _issuer(etype, carriers, sents, full)
@@ -1114,12 +1117,5 @@ _TYPE_KINDS: dict[EventType, tuple[str, ...]] = {
 def _companies(sents: list[_Sent], subject: list[_Sent], full: str) -> list[str]:
     pool = {id(s): s for s in subject}
     pool.update({id(s): s for s in sents if s.in_lead})
-    names = {h.value for s in pool.values() for h in s.cues("company")}
-    for s in pool.values():
-        for m in _COMPANY_SUFFIX.finditer(full, s.info.start, s.info.end):
-            words = full[max(s.info.start, m.start() - 60) : m.start()].split()[-3:]
-            while words and not words[0][:1].isupper():
-                words.pop(0)
-            if words and all(w[:1].isupper() for w in words):
-                names.add(" ".join(words + [m.group().strip()]).strip(",."))
-    return sorted(names)
+    known = [(h.value, h.start, h.end) for s in pool.values() for h in s.cues("company")]
+    return companies.from_text(full, [(s.info.start, s.info.end) for s in pool.values()], known)
