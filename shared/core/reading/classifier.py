@@ -91,7 +91,7 @@ def _supply_halts(normalised: str, lower: str) -> list[re.Match[str]]:
 
 # A relief undone: "suspended the dysprosium export licences", "revokes waivers".
 _UNDONE = re.compile(
-    r"\b(?:"
+    r"(?:"
     + "|".join(UNDOING_VERBS)
     + r")[a-z]*\s+(?:[a-z-]+\s+){0,3}?(?:"
     + "|".join(RELIEFS)
@@ -102,7 +102,8 @@ _UNDONE = re.compile(
 def _undone_reliefs(lower: str) -> list[re.Match[str]]:
     if not any(r in lower for r in ("licen", "waiver", "exemption", "permits", "approvals", "authoriz")):
         return []
-    return list(_UNDONE.finditer(lower))
+    starts = [at for at in word_starts(lower, UNDOING_VERBS) if at == 0 or not lower[at - 1].isalnum()]
+    return list(finditer_from(_UNDONE, lower, starts))
 
 
 _OBJECT_PREP = re.compile(
@@ -982,21 +983,32 @@ def _stated_rare_earths(sents: list[_Sent], full: str) -> set[str]:
             stated |= named
         for h in groups:
             stated.update(e for e in gazetteer.expand(h) if e in gazetteer.ALL_RARE_EARTHS)
-    if not stated and _APRIL_CONTROLS.search(full) and not _OCTOBER_CONTROLS.search(full):
+    if not stated and _names_april_controls(full) and not _OCTOBER_CONTROLS.search(full):
         # Rare-earth licences "since April", "the April controls": the seven of April 2025.
         stated.update(gazetteer.GROUPS["medium_heavy_2025_04"])
     return stated
 
 
 # The October 2025 expansion, which reached every rare earth and its technologies.
-_OCTOBER_CONTROLS = re.compile(r"october\s+9|oct\.?\s+9\b|10\s*月\s*9\s*日", re.IGNORECASE)
-# The April 2025 rare-earth licensing named by its month.
-_APRIL_CONTROLS = re.compile(
-    r"(?:imposed|introduced|announced|since|from|in|early|mid-?)\s+(?:early\s+|mid-?)?april\b"
-    r"|\bapril(?:\s+4)?(?:'s)?\s+(?:export\s+)?(?:controls?|curbs?|restrictions?|licensing|measures?)"
-    r"|4\s*月\s*4\s*日",
-    re.IGNORECASE,
+_OCTOBER_CONTROLS = re.compile(r"[Oo]ctober\s+9|Oct\.?\s+9\b|10\s*月\s*9\s*日")
+# The April 2025 rare-earth licensing named by its month: "imposed in April", "the April curbs".
+_APRIL = re.compile(r"[Aa]pril|APRIL|4\s*月\s*4\s*日")
+_APRIL_BEFORE = re.compile(
+    r"(?:imposed|introduced|announced|since|from|in|early|mid-?)\s+(?:early\s+|mid-?)?$"
 )
+_APRIL_AFTER = re.compile(
+    r"(?:\s+4)?(?:'s)?\s+(?:export\s+)?(?:controls?|curbs?|restrictions?|licensing|measures?)"
+)
+
+
+def _names_april_controls(full: str) -> bool:
+    for m in _APRIL.finditer(full):
+        if m.group()[0] == "4":
+            return True
+        before = full[max(0, m.start() - 24) : m.start()].lower()
+        if _APRIL_BEFORE.search(before) or _APRIL_AFTER.match(full[m.end() : m.end() + 40].lower()):
+            return True
+    return False
 
 
 _TECH_WINDOW = 60
