@@ -480,3 +480,23 @@ def test_a_legal_form_names_an_unlisted_company() -> None:
         title="China puts a US defence firm on its unreliable entity list",
     )
     assert "Example Defence Systems Inc" in c.companies
+
+
+def test_a_tariff_on_semiconductors_involves_chips() -> None:
+    c = classify(
+        "The trade representative raised the Section 301 tariff on Chinese semiconductors to 50% "
+        "from January 1, the office said on Tuesday.",
+        title="US doubles tariff on Chinese semiconductors",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.chips_involved
+
+
+def test_a_tariff_on_magnets_does_not_involve_chips() -> None:
+    c = classify(
+        "The trade representative raised the tariff on Chinese permanent magnets to 25% on "
+        "Tuesday. Magnets are used in chips and motors.",
+        title="US raises tariff on Chinese magnets",
+    )
+    assert c.event_type is EventType.tariff
+    assert not c.chips_involved

@@ -1027,6 +1027,11 @@ def _technology_follows(full: str, hit: Hit) -> bool:
     return any(w in window for w in ("technolog", "mining", "smelting", "separation", "processing", "技术"))
 
 
+# Measures whose goods may be chips themselves: a tariff on semiconductors, a ban on buying a
+# firm's chips. Naming chips in the measure's own sentences involves them.
+_CHIP_GOODS_TYPES = (EventType.tariff, EventType.sanctions)
+
+
 def _chips(etype: EventType, carriers: list[_Sent]) -> tuple[bool, list[str]]:
     if etype is EventType.chip_export_control:
         return True, [h.phrase for s in carriers for h in s.cues("chip")][:5]
@@ -1038,7 +1043,8 @@ def _chips(etype: EventType, carriers: list[_Sent]) -> tuple[bool, list[str]]:
     ):
         return False, []
     # Chip controls must be named as part of the news, not as a use of the mineral or a cause.
-    found = [h.phrase for s in carriers if s.in_lead and not s.background for h in s.cues("chip_control")]
+    kind = "chip" if etype in _CHIP_GOODS_TYPES else "chip_control"
+    found = [h.phrase for s in carriers if s.in_lead and not s.background for h in s.cues(kind)]
     return bool(found), found
 
 
