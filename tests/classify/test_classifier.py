@@ -500,3 +500,23 @@ def test_a_tariff_on_magnets_does_not_involve_chips() -> None:
     )
     assert c.event_type is EventType.tariff
     assert not c.chips_involved
+
+
+def test_a_government_named_for_the_targets_is_not_the_issuer() -> None:
+    c = classify(
+        "The commerce ministry said on Monday it had suspended measures against 17 US entities "
+        "on its unreliable entity list for 90 days.",
+        title="Beijing suspends unreliable-entity measures on 17 US entities",
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.issuer == "CN"
+    assert c.direction is Direction.easing
+
+
+def test_the_agent_after_by_is_the_issuer() -> None:
+    c = classify(
+        "A Chinese memory maker and 35 other companies were added to a trade blacklist by the US "
+        "on Thursday.",
+        title="Chinese memory maker blacklisted by US",
+    )
+    assert c.issuer == "US"

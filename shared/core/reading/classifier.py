@@ -107,7 +107,7 @@ def _undone_reliefs(lower: str) -> list[re.Match[str]]:
 
 
 _OBJECT_PREP = re.compile(
-    r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bby|\bfor|\bof|\bat|\boutside|\binto|\bthan)\s+(?:the\s+|an?\s+)?$"
+    r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bfor|\bof|\bat|\boutside|\binto|\bthan)\s+(?:the\s+|an?\s+)?$"
 )
 _OBJECT_PAIR = re.compile(r"\b(?:on|against|to|from|for)\s+(?:the\s+)?[A-Z][a-z]+\s+(?:and|&)\s+(?:the\s+)?$")
 _CASHTAG = re.compile(r"\$[A-Z]{2,5}\b")
@@ -841,8 +841,10 @@ def _issuer(
     first: list[Hit] = []
     for s in ordered:
         for h in sorted(s.cues("actor"), key=lambda h: h.start):
-            if _OBJECT_PREP.search(full, max(0, h.start - 12), h.start) or _OBJECT_PAIR.search(
-                full, max(0, h.start - 30), h.start
+            if (
+                _OBJECT_PREP.search(full, max(0, h.start - 12), h.start)
+                or _OBJECT_PAIR.search(full, max(0, h.start - 30), h.start)
+                or _TARGET_AFTER.match(full, h.end)
             ):
                 counts[h.value] += 0.2 * s.weight
                 continue
@@ -865,6 +867,8 @@ def _issuer(
         named = _title_subjects(sents, full)
         if len(named) == 1 and named[0].value != "US":
             return named[0].value, [named[0].phrase]
+        if first and first[0].value != "US" and counts[first[0].value] > 2 * counts.get("US", 0.0):
+            return first[0].value, [first[0].phrase]  # "商务部…豁免": only one government acts
         return "US", ["United States"]
     if first:
         return first[0].value, [first[0].phrase]
@@ -894,6 +898,13 @@ def _title_subjects(sents: list[_Sent], full: str) -> list[Hit]:
     return list(found.values())
 
 
+# "17 US entities", "Chinese chip makers", "American defence firms": the government's name
+# describes the targets of the measure, not who takes it.
+_TARGET_AFTER = re.compile(
+    r"(?:'s)?\s+(?:[A-Za-z-]+\s+){0,2}?(?:entities|companies|company|firms?|contractors|chipmakers?"
+    r"|manufacturers?|makers?|producers?|suppliers?|customers|exporters|importers|individuals|"
+    r"defen[cs]e (?:firms|companies|contractors)|military users|end users|persons)\b"
+)
 _SUBJECT_FIRST = (*_MAIN_KINDS, "easing", "tightening", "chip")
 _JOINED = re.compile(r"(?:'s)?\s+(?:and|&)\s+(?:the\s+)?$")
 
