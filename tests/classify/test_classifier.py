@@ -520,3 +520,17 @@ def test_the_agent_after_by_is_the_issuer() -> None:
         title="Chinese memory maker blacklisted by US",
     )
     assert c.issuer == "US"
+
+
+def test_a_one_mood_title_gives_the_status() -> None:
+    done = classify(
+        "The commerce ministry will release the details later, a spokesman said on Sunday, and "
+        "the two sides agreed to review the list next year.",
+        title="China exempts civilian chip orders from export controls",
+    )
+    assert done.status is Status.enacted
+    expected = classify(
+        "The department issued the rule on Monday and traders said it takes effect soon.",
+        title="Anti-dumping decision on anode material expected next month",
+    )
+    assert expected.status is Status.speculation

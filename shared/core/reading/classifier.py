@@ -771,6 +771,9 @@ def _status(
         strong.append(effective_phrase)
     if strong:
         return Status.enacted, strong
+    headline = _headline_status(top, full)
+    if headline is not None:
+        return headline
     spec = _weighted(top, "speculation")
     intent = sum(s.weight for s in top for h in s.cues("announced") if not _nominal_intent(full, h))
     # "would be granted", "will be lifted": a done-word told as intent.
@@ -789,6 +792,24 @@ def _status(
         return Status.announced, hearsay  # decided, as unnamed sources tell it, not yet issued
     # Reported in the past or present tense with no word of intent: it has happened.
     return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
+
+
+def _headline_status(top: list[_Sent], full: str) -> tuple[Status, list[str]] | None:
+    """A title that carries the event in one mood only gives the status ("China suspends ...",
+    "China to exempt ...", "... could curb ..."); the body's reported speech does not undo it."""
+    for s in top:
+        if not s.info.is_title:
+            continue
+        moods = {
+            Status.enacted: [h.phrase for h in s.cues("enacted") if not _future_passive(full, h)],
+            Status.announced: [h.phrase for h in s.cues("announced") if not _nominal_intent(full, h)]
+            + [h.phrase for h in s.hits.get("hearsay", _EMPTY)],
+            Status.speculation: [h.phrase for h in s.cues("speculation")],
+        }
+        said = {status: phrases for status, phrases in moods.items() if phrases}
+        if len(said) == 1:
+            return next(iter(said.items()))
+    return None
 
 
 # "The decision to require", "the move to ban": the infinitive names the measure, not a plan.

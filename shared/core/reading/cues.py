@@ -221,6 +221,12 @@ ENACTED = [
     "produces", "selects", "signs", "stopped", "selected", "produced", "deal announced",
     "agreement announced", "condemns", "criticised", "criticized", "came into force",
     "comes into force", "起施行", "起实施", "起正式实施", "正式实施", "发布", "决定", "已",
+    "exempts", "exempted", "requires", "required", "invokes", "invoked", "has begun", "have begun",
+    "orders", "ordered", "bars", "barred", "revokes", "revoked",
+    "designates", "designated", "finalizes", "finalized", "finalises", "finalised", "finalize",
+    "extended", "eases", "eased", "allows", "allowed", "adopts", "adopted",
+    "enacts", "enacted", "tightened", "restricted", "granted", "resumed",
+    "resumes", "rescinded", "rescinds", "inks", "inked", "launched", "launches",
 ]
 # Reporting verbs: a report of a decision, weaker than intent ("will", "plans to").
 REPORTING = [
@@ -255,6 +261,8 @@ SPECULATION = [
     "potentially", "fear*", "threat*", "rumour*", "rumor*", "speculat*", "hoped", "hopes", "if",
     "likely", "risk of", "contemplat*", "floated", "signalled", "signaled", "may be",
     "prepared to", "poised to", "or may not", "whether to", "no decision",
+    "expected", "looms", "looming", "mulled", "explores", "exploring", "eyes", "eyeing",
+    "could face", "would face", "可能", "或将",
 ]
 
 # Who acts. Issuers as ISO codes, EU, or the US/China actors by institution.
