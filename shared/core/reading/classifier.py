@@ -89,6 +89,10 @@ def _supply_halts(normalised: str, lower: str) -> list[re.Match[str]]:
     return found
 
 
+# "a 100% tariff", "25 percent duties": a tariff stated by its rate is one being set.
+_RATE_TARIFF = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+(?:[a-z-]+\s+){0,2}?(?:tariffs?|duties|duty|levy|levies)\b"
+)
 # A relief undone: "suspended the dysprosium export licences", "revokes waivers".
 _UNDONE = re.compile(
     r"(?:"
@@ -292,6 +296,9 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
     if "$" in full:
         for m in _CASHTAG.finditer(full):
             add("topic", Hit(m.start(), m.end(), "topic", "", m.group()))
+    if "%" in full or "percent" in lower or "per cent" in lower:
+        for m in _RATE_TARIFF.finditer(lower):
+            add("tightening", Hit(m.start(), m.end(), "tightening", "rate", m.group()))
     for m in _undone_reliefs(lower):
         add("tightening", Hit(m.start(), m.end(), "tightening", "undone", m.group()))
     for m in _supply_halts(normalised, lower):

@@ -185,6 +185,9 @@ EASING = [
     "rescission", "repeal*", "revocation of the rule", "green channel", "expedite*", "fast-track*",
     "fast track", "speed up", "faster approvals", "approve applications", "approved applications",
     "批准", "绿色通道", "加快审批", "暂缓", "推迟",
+    "avert*", "de-escalat*", "defuse*", "access to", "ensure supplies", "ensure supply",
+    "secure supplies", "restore supplies", "extend the truce", "extends truce", "extended the truce",
+    "truce extension",
 ]
 TIGHTENING = [
     "impose", "imposes", "imposed", "imposing", "ban", "bans", "banned", "banning", "restrict*",
