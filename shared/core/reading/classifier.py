@@ -700,6 +700,10 @@ def _direction_cues(s: _Sent, full: str) -> tuple[list[Hit], list[Hit]]:
             continue
         if any(0 < h[0] - t[1] <= _OBJECT_REACH and t.phrase.startswith(_STOPPING) for t in tight):
             continue  # "stop granting licences": the easing word is what stops
+        if h.phrase.startswith(_CARVE_OUTS) and any(t[1] <= h[0] for t in tight):
+            continue  # "a 100% tariff, with exemptions for ...": a carve-out of the new measure
+        if kept and kept[-1][0] == h[0]:
+            continue  # one word, two stems ("exempt*", "exemption*")
         kept.append(h)
     if kept:
         first = min(h[0] for h in kept)
@@ -707,6 +711,7 @@ def _direction_cues(s: _Sent, full: str) -> tuple[list[Hit], list[Hit]]:
     return kept, tight
 
 
+_CARVE_OUTS = ("exempt", "exclusion", "carve", "waive", "waiver")
 _NEGATION_REACH = 60
 _CONTRAST = re.compile(r",?\s(?:while|whereas|as other|but|even as)\s")
 _OBJECT_REACH = 20
