@@ -534,3 +534,18 @@ def test_a_one_mood_title_gives_the_status() -> None:
         title="Anti-dumping decision on anode material expected next month",
     )
     assert expected.status is Status.speculation
+
+
+def test_potato_and_wood_chips_are_not_semiconductors() -> None:
+    potato = classify(
+        "Heavy rain has ruined potato crops in the region, and snack makers warn of a chip "
+        "shortage on supermarket shelves next month.",
+        title="Chip shortage to hit supermarket shelves after rain",
+    )
+    assert potato.event_type in (EventType.not_relevant, EventType.commentary)
+    wood = classify(
+        "Pulp mills in Japan imported record volumes of hardwood chips this year, and exports of "
+        "chips to China rose again, a trade survey said.",
+        title="Hardwood chip shipments to China at record",
+    )
+    assert wood.event_type in (EventType.not_relevant, EventType.commentary)

@@ -280,6 +280,13 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
                 bucket.clear()
                 for hit in kept:
                     bucket[hit.kind].append(hit)
+    chip_words = [h for bucket in buckets for h in bucket.get("chip", _EMPTY)]
+    other_sense = any("chip_sense" in bucket for bucket in buckets)
+    if chip_words and other_sense and all(h.phrase == "chip" for h in chip_words):
+        # Bare "chips" beside potatoes, pulp or casinos, never "semiconductor": not our chips.
+        for bucket in buckets:
+            bucket.pop("chip", None)
+            bucket.pop("chip_control", None)
     if any("tariff_sense" in bucket for bucket in buckets):
         # "export tariff" of an energy supplier: with no mineral or chip anywhere, no tariff at all.
         other_sense = not element_found and not any("mineral" in b or "chip" in b for b in buckets)

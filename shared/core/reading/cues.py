@@ -374,6 +374,11 @@ SHADOW = [
     "wood chip*", "hardwood chip*", "softwood chip*", "woodchip*", "potato chip*",
     "chocolate chip*", "poker chip*", "blue chip*", "blue-chip*", "bargaining chip*",
 ]
+# Words of the other trades that sell "chips": with only the bare word, chips are not chips here.
+CHIP_SENSE = [
+    "potato*", "crisps", "snack*", "wood", "hardwood", "softwood", "pulp*", "timber", "sawmill*",
+    "casino*", "poker", "chocolate", "biscuit*", "supermarket*",
+]
 # Tariffs in another sense: what an energy supplier pays or charges, a phone plan.
 TARIFF_SENSE = [
     "export tariff*", "feed-in tariff*", "feed in tariff*", "electricity tariff*", "energy tariff*",
@@ -542,6 +547,7 @@ def _entries() -> list[tuple[str, str, str]]:
         "uses": USES,
         "shadow": SHADOW,
         "tariff_sense": TARIFF_SENSE,
+        "chip_sense": CHIP_SENSE,
         "listing": LISTING,
     }
     entries = [(p, kind, kind) for kind, phrases in tables.items() for p in phrases]
