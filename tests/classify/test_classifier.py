@@ -549,3 +549,13 @@ def test_potato_and_wood_chips_are_not_semiconductors() -> None:
         title="Hardwood chip shipments to China at record",
     )
     assert wood.event_type in (EventType.not_relevant, EventType.commentary)
+
+
+def test_a_title_that_judges_a_policy_is_commentary() -> None:
+    c = classify(
+        "Export controls on chipmaking tools were meant to slow China's progress. Three years on, "
+        "domestic toolmakers are growing faster than ever, and analysts say the rules pushed "
+        "buyers towards them.",
+        title="US chip export controls have backfired",
+    )
+    assert c.event_type is EventType.commentary

@@ -132,7 +132,9 @@ _COMMENTARY_FORM = re.compile(
 # Titles of explainers, analysis and market talk: they need a stronger lead to count as news.
 _COMMENTARY_TITLE = re.compile(
     r"\?|^(?:will|can|should|is|are|does)\b|\b(?:why|how|what|lessons?|learned|opinion|analysis|"
-    r"explainer|podcast|column|review|quiz|weekly|outlook|q&a|prices?|markets?)\b",
+    r"explainer|podcast|column|review|quiz|weekly|outlook|q&a|prices?|markets?|backfired?|backfiring"
+    r"|worr(?:y|ies)|future of|limits of|holds the cards|folded|winners?|losers?|means for|playbook"
+    r"|wake-up call|gamble|the case for|the case against|myths?)\b",
     re.IGNORECASE,
 )
 # An explainer's title asks; a news lead says when ("on Monday", "this week").
