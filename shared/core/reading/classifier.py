@@ -609,6 +609,12 @@ def _decide_type(
     if _COMMENTARY_FORM.search(title) or (_ASKING_TITLE.search(title) and not _NEWS_TIME.search(lead_text)):
         return EventType.commentary, totals, [s for s, v in zip(sents, votes_of, strict=True) if best in v]
     question = _COMMENTARY_TITLE.search(title) is not None
+    acted = any(
+        best in v and s.in_lead and not s.background and any(kind in s.hits for kind in _ACT_KINDS)
+        for s, v in zip(sents, votes_of, strict=True)
+    )
+    if question and not acted:
+        return EventType.commentary, totals, [s for s, v in zip(sents, votes_of, strict=True) if best in v]
     if lead[best] < LEAD_EVENT_MIN or (question and lead[best] < 2.5) or comment > 3.0 * lead[best]:
         carriers = [s for s, v in zip(sents, votes_of, strict=True) if best in v]
         return EventType.commentary, totals, carriers
@@ -629,6 +635,18 @@ def _text_subject(sents: list[_Sent]) -> str:
     return "chip" if chips else ""
 
 
+# Words of something done, decided or told: a judging title whose lead has none is commentary.
+_ACT_KINDS = (
+    "tightening",
+    "easing",
+    "enacted",
+    "announced",
+    "hearsay",
+    "numbered",
+    "supply_halt",
+    "company_measure",
+    "reporting",
+)
 _DEAL_MEASURES = (EventType.mineral_export_control, EventType.chip_export_control, EventType.tariff)
 _MEASURES = (
     EventType.mineral_export_control,

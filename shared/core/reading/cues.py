@@ -187,7 +187,7 @@ EASING = [
     "批准", "绿色通道", "加快审批", "暂缓", "推迟",
     "avert*", "de-escalat*", "defuse*", "access to", "ensure supplies", "ensure supply",
     "secure supplies", "restore supplies", "extend the truce", "extends truce", "extended the truce",
-    "truce extension",
+    "truce extension", "withdraw*", "withdrew", "to delay", "will delay",
 ]
 TIGHTENING = [
     "impose", "imposes", "imposed", "imposing", "ban", "bans", "banned", "banning", "restrict*",
@@ -199,6 +199,8 @@ TIGHTENING = [
     "delaying approv*", "stalled", "stalling", "slow-walk*", "new controls", "new export controls",
     "new restrictions", "禁止",
     "限制", "实施出口管制", "暂停出口许可", "吊销", "撤销许可",
+    "additional tariff*", "additional duties", "new tariff*", "new duties", "higher tariff*",
+    "tariff increase*", "tariff hike*",
 ]
 # Easing words whose object is itself a relief: revoking a waiver or suspending a licence
 # restricts ("China suspends dysprosium export licences for a magnet maker"). Verb stems, then
@@ -254,7 +256,7 @@ ANNOUNCED = [
     "draft", "public comment", "for comment", "consultation", "将",
     "to exempt", "to allow", "to grant", "to ease", "to resume", "to halt", "to add", "to expand",
     "to tighten", "to raise", "to extend", "to remove", "to delay", "to introduce",
-    "to establish", "to set up", "seeks to", "offers to", "offered to", "willing to",
+    "to establish", "to set up", "set for", "seeks to", "offers to", "offered to", "willing to",
     "willingness", "assures", "assured", "assurance", "promises", "is to", "are to",
     "拟", "计划", "愿意",
 ]
