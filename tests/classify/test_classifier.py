@@ -559,3 +559,23 @@ def test_a_title_that_judges_a_policy_is_commentary() -> None:
         title="US chip export controls have backfired",
     )
     assert c.event_type is EventType.commentary
+
+
+def test_a_title_naming_its_minerals_sets_the_scope() -> None:
+    c = classify(
+        "The commerce ministry suspended for a year the controls on lithium battery and graphite "
+        "anode items it announced in October. Controls on rare earths were suspended too, "
+        "officials said.",
+        title="China suspends export controls on lithium batteries and graphite anodes",
+    )
+    assert c.elements == ["Li", "graphite"]
+
+
+def test_a_tariff_covers_what_its_own_sentences_name() -> None:
+    c = classify(
+        "The president signed an order on Monday extending the pause on higher tariffs on Chinese "
+        "goods by 90 days. Talks on rare earth supplies continue.",
+        title="Tariff truce with China extended by 90 days",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.elements == []

@@ -1010,6 +1010,8 @@ def _elements(
         return [], []
     if etype is EventType.commentary:
         subject = [s for s in sents if s.in_lead]
+    elif etype is EventType.tariff:
+        subject = [s for s in carriers if not s.background]  # what the duties are levied on
     else:
         subject = _subject_sentences(carriers, sents)
     hits = [
@@ -1020,6 +1022,7 @@ def _elements(
         # "did not say whether this included rare earths": an open question covers nothing.
         and full.find("whether", max(s.info.start, h.start - _WHETHER_REACH), h.start) < 0
     ]
+    hits = _title_scope(hits, sents)
     rare_named = {h.value for h in hits if h.kind == "element" and h.value in gazetteer.ALL_RARE_EARTHS}
     # A named list, or a group that is one ("NdPr", "SmCo magnets"), is what the text means.
     definite = len(rare_named) >= 2 or any(h.kind == "group" and h.value not in _VAGUE for h in hits)
@@ -1039,6 +1042,18 @@ def _elements(
         found.update(gazetteer.expand(h))
         phrases.append(full[h.start : h.end])
     return sorted(found), phrases
+
+
+def _title_scope(hits: list[Hit], sents: list[_Sent]) -> list[Hit]:
+    """A title naming its minerals ("... on lithium batteries and graphite anodes") and no rare
+    earths sets the scope: "rare earths" further on are another measure or context."""
+    if not sents or not sents[0].info.is_title:
+        return hits
+    title = sents[0].elements
+    if not title or any(h.kind != "element" or h.value in gazetteer.ALL_RARE_EARTHS for h in title):
+        return hits
+    end = sents[0].info.end
+    return [h for h in hits if h.start < end or not (h.kind == "generic" or h.value in _VAGUE)]
 
 
 def _stated_rare_earths(sents: list[_Sent], full: str) -> set[str]:
