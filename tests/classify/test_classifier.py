@@ -570,12 +570,3 @@ def test_a_title_naming_its_minerals_sets_the_scope() -> None:
     )
     assert c.elements == ["Li", "graphite"]
 
-
-def test_a_tariff_covers_what_its_own_sentences_name() -> None:
-    c = classify(
-        "The president signed an order on Monday extending the pause on higher tariffs on Chinese "
-        "goods by 90 days. Talks on rare earth supplies continue.",
-        title="Tariff truce with China extended by 90 days",
-    )
-    assert c.event_type is EventType.tariff
-    assert c.elements == []

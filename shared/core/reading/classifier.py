@@ -1010,8 +1010,6 @@ def _elements(
         return [], []
     if etype is EventType.commentary:
         subject = [s for s in sents if s.in_lead]
-    elif etype is EventType.tariff:
-        subject = [s for s in carriers if not s.background]  # what the duties are levied on
     else:
         subject = _subject_sentences(carriers, sents)
     hits = [
