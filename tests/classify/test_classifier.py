@@ -569,4 +569,3 @@ def test_a_title_naming_its_minerals_sets_the_scope() -> None:
         title="China suspends export controls on lithium batteries and graphite anodes",
     )
     assert c.elements == ["Li", "graphite"]
-
