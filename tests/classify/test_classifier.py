@@ -569,3 +569,12 @@ def test_a_title_naming_its_minerals_sets_the_scope() -> None:
         title="China suspends export controls on lithium batteries and graphite anodes",
     )
     assert c.elements == ["Li", "graphite"]
+
+
+def test_the_title_gives_the_mood_even_when_it_carries_no_measure_words() -> None:
+    c = classify(
+        "The commerce department will publish a preliminary anti-dumping decision on Chinese "
+        "graphite anode material, trade lawyers said.",
+        title="Anti-dumping ruling on anode material expected in July",
+    )
+    assert c.status is Status.speculation

@@ -1160,7 +1160,9 @@ def classify(text: str, title: str = "", published_at: date | datetime | None = 
         )
         effective, effective_ev = dates.effective_date(dated, full, published)
     # A stated start date means the measure is issued, even if it starts later (LABELS.md).
-    status, status_ev = _status(etype, carriers, effective_ev, terms[len(carriers) :], full)
+    # The title tells the mood of the news even when another sentence carries the measure.
+    title_sent = [s for s in sents[:1] if s.info.is_title and all(s is not c for c in terms)]
+    status, status_ev = _status(etype, carriers, effective_ev, terms[len(carriers) :] + title_sent, full)
     issuer, issuer_ev = _issuer(etype, carriers, sents, full)
     elements, element_ev = _elements(etype, terms, sents, full)
     chips, chips_ev = _chips(etype, terms)
