@@ -578,3 +578,15 @@ def test_the_title_gives_the_mood_even_when_it_carries_no_measure_words() -> Non
         title="Anti-dumping ruling on anode material expected in July",
     )
     assert c.status is Status.speculation
+
+
+def test_a_section_label_above_the_headline_is_not_the_title() -> None:
+    c = classify(
+        "Asia\n\nChina ready to resume the supply of rare earths and fertiliser to India\n\n"
+        "Desk / A. Writer / 19 August 2025\n\n"
+        "China's foreign minister told his Indian counterpart on Monday that Beijing would resume "
+        "the supply of rare earths, officials said."
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.easing
+    assert c.issuer == "CN"

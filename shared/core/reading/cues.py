@@ -29,6 +29,8 @@ CONTROL = [
     "export approval*", "export application*", "export quota*", "state trading", "state-trading",
     "export whitelist", "export management", "出口管理", "出口配额", "出口许可证", "出口申请",
     "国营贸易", "对相关企业出口", "出口予以豁免",
+    "resume supply", "resume the supply", "resume supplies", "resume exports", "resumed exports",
+    "resumes exports", "resume shipments", "resumed shipments", "ready to supply",
 ]
 # Chip controls named as such: what makes a deal or a mineral measure involve chips.
 CHIP_CONTROL = [

@@ -56,7 +56,7 @@ def _debris(line: str) -> bool:
     head = line.lstrip()[:1]
     if head in _DEBRIS_FIRST and _DEBRIS_OPENING.match(line):
         return True
-    if head == "#" or " | " in line or (":" in line[:26] and _FIELD.match(line)):
+    if head == "#" or " | " in line or line.count(" / ") >= 2 or (":" in line[:26] and _FIELD.match(line)):
         return True
     return (
         len(line) <= _DATELINE_MAX
