@@ -103,11 +103,9 @@ _UNDONE = re.compile(
 )
 
 
-def _undone_reliefs(lower: str) -> list[re.Match[str]]:
-    if not any(r in lower for r in ("licen", "waiver", "exemption", "permits", "approvals", "authoriz")):
-        return []
-    starts = [at for at in word_starts(lower, UNDOING_VERBS) if at == 0 or not lower[at - 1].isalnum()]
-    return list(finditer_from(_UNDONE, lower, starts))
+def _undone_reliefs(lower: str, starts: list[int]) -> list[re.Match[str]]:
+    """Reliefs undone, tried where the lexicon found an undoing verb (`starts`, sorted)."""
+    return list(finditer_from(_UNDONE, lower, sorted(starts))) if starts else []
 
 
 _OBJECT_PREP = re.compile(
@@ -284,7 +282,8 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
                 found_element(_new(Hit, (at, end, kind, value, phrase)))
             else:
                 bucket[kind].append(_new(Hit, (at, end, kind, value, phrase)))
-    shadowed = any("shadow" in bucket for bucket in buckets)  # the phrases of cues.SHADOW
+    present = set().union(*buckets)  # every cue kind the text holds
+    shadowed = "shadow" in present  # the phrases of cues.SHADOW
     if " may " in normalised:
         for bucket in buckets:
             found = bucket.get("speculation")
@@ -300,14 +299,13 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
                 bucket.clear()
                 for hit in kept:
                     bucket[hit.kind].append(hit)
-    chip_words = [h for bucket in buckets for h in bucket.get("chip", _EMPTY)]
-    other_sense = any("chip_sense" in bucket for bucket in buckets)
-    if chip_words and other_sense and all(h.phrase == "chip" for h in chip_words):
+    chip_words = [h for b in buckets for h in b.get("chip", _EMPTY)] if "chip_sense" in present else []
+    if chip_words and all(h.phrase == "chip" for h in chip_words):
         # Bare "chips" beside potatoes, pulp or casinos, never "semiconductor": not our chips.
         for bucket in buckets:
             bucket.pop("chip", None)
             bucket.pop("chip_control", None)
-    if any("tariff_sense" in bucket for bucket in buckets):
+    if "tariff_sense" in present:
         # "export tariff" of an energy supplier: with no mineral or chip anywhere, no tariff at all.
         other_sense = not element_found and not any("mineral" in b or "chip" in b for b in buckets)
         for bucket in buckets:
@@ -326,7 +324,8 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
     if "%" in full or "percent" in lower or "per cent" in lower:
         for m in _RATE_TARIFF.finditer(lower):
             add("tightening", Hit(m.start(), m.end(), "tightening", "rate", m.group()))
-    for m in _undone_reliefs(lower):
+    undoing = [h.start for b in buckets for h in b.get("undoing", _EMPTY)] if "undoing" in present else []
+    for m in _undone_reliefs(lower, undoing):
         add("tightening", Hit(m.start(), m.end(), "tightening", "undone", m.group()))
     for m in _supply_halts(normalised, lower):
         add("supply_halt", Hit(m.start() - 1, m.end() - 1, "supply_halt", "", m.group()))

@@ -551,6 +551,7 @@ def _entries() -> list[tuple[str, str, str]]:
         "uses": USES,
         "shadow": SHADOW,
         "tariff_sense": TARIFF_SENSE,
+        "undoing": [verb + "*" for verb in UNDOING_VERBS],
         "chip_sense": CHIP_SENSE,
         "listing": LISTING,
     }
