@@ -590,3 +590,17 @@ def test_a_section_label_above_the_headline_is_not_the_title() -> None:
     assert c.event_type is EventType.mineral_export_control
     assert c.direction is Direction.easing
     assert c.issuer == "CN"
+
+
+def test_a_ministry_speaking_through_its_spokesperson_is_the_issuer() -> None:
+    c = classify(
+        "A spokesperson of the Ministry of Commerce said the measures on 17 US entities on the "
+        "unreliable entity list would be suspended for 90 days.",
+        title="Spokesperson of the Ministry of Commerce on suspending unreliable entity measures",
+    )
+    assert c.issuer == "CN"
+
+
+def test_a_chinese_measure_toward_the_us_is_chinas() -> None:
+    c = classify("商务部发布公告，决定对美国相关企业加征关税，并对原产于美国的芯片发起反倾销调查。")
+    assert c.issuer == "CN"

@@ -110,6 +110,7 @@ def _undone_reliefs(lower: str, starts: list[int]) -> list[re.Match[str]]:
 
 _OBJECT_PREP = re.compile(
     r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bfor|\bof|\bat|\boutside|\binto|\bthan)\s+(?:the\s+|an?\s+)?$"
+    r"|[对對向从從自]\s*$"  # "对美国", "向美方": the object of a Chinese measure
 )
 _OBJECT_PAIR = re.compile(r"\b(?:on|against|to|from|for)\s+(?:the\s+)?[A-Z][a-z]+\s+(?:and|&)\s+(?:the\s+)?$")
 _CASHTAG = re.compile(r"\$[A-Z]{2,5}\b")
@@ -919,7 +920,10 @@ def _issuer(
     for s in ordered:
         for h in sorted(s.cues("actor"), key=lambda h: h.start):
             if (
-                _OBJECT_PREP.search(full, max(0, h.start - 12), h.start)
+                (
+                    _OBJECT_PREP.search(full, max(0, h.start - 12), h.start)
+                    and not _SPEAKER_OF.search(full, max(0, h.start - 30), h.start)
+                )
                 or _OBJECT_PAIR.search(full, max(0, h.start - 30), h.start)
                 or _TARGET_AFTER.match(full, h.end)
             ):
@@ -980,7 +984,14 @@ def _title_subjects(sents: list[_Sent], full: str) -> list[Hit]:
 _TARGET_AFTER = re.compile(
     r"(?:'s)?\s+(?:[A-Za-z-]+\s+){0,2}?(?:entities|companies|company|firms?|contractors|chipmakers?"
     r"|manufacturers?|makers?|producers?|suppliers?|customers|exporters|importers|individuals|"
-    r"defen[cs]e (?:firms|companies|contractors)|military users|end users|persons)\b"
+    r"defen[cs]e (?:firms|companies|contractors)|military users|end users|persons|semiconductors?"
+    r"|chips|goods|imports|products|comp|tech firms|origin)\b"
+)
+# "a spokesperson of the Ministry of Commerce": the ministry speaks, it is not an object.
+_SPEAKER_OF = re.compile(
+    r"(?:spokes(?:person|man|woman)|officials?|minister|head|chief|secretary|director)\s+(?:of|for|at)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _SUBJECT_FIRST = (*_MAIN_KINDS, "easing", "tightening", "chip")
 _JOINED = re.compile(r"(?:'s)?\s+(?:and|&)\s+(?:the\s+)?$")
