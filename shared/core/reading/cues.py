@@ -189,7 +189,7 @@ EASING = [
     "批准", "绿色通道", "加快审批", "暂缓", "推迟",
     "avert*", "de-escalat*", "defuse*", "access to", "ensure supplies", "ensure supply",
     "secure supplies", "restore supplies", "extend the truce", "extends truce", "extended the truce",
-    "truce extension", "withdraw*", "withdrew", "to delay", "will delay",
+    "truce extension", "withdraw*", "withdrew", "to delay", "will delay", "ready to supply",
 ]
 TIGHTENING = [
     "impose", "imposes", "imposed", "imposing", "ban", "bans", "banned", "banning", "restrict*",
