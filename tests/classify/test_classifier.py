@@ -604,3 +604,14 @@ def test_a_ministry_speaking_through_its_spokesperson_is_the_issuer() -> None:
 def test_a_chinese_measure_toward_the_us_is_chinas() -> None:
     c = classify("商务部发布公告，决定对美国相关企业加征关税，并对原产于美国的芯片发起反倾销调查。")
     assert c.issuer == "CN"
+
+
+def test_elements_from_the_first_sentence_naming_them() -> None:
+    c = classify(
+        "The commerce ministry and the customs administration issued a joint announcement on "
+        "Thursday putting more items under export licensing. The new list covers holmium, "
+        "erbium and thulium products.",
+        title="China widens its export control list",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.elements == ["Er", "Ho", "Tm"]

@@ -1040,6 +1040,8 @@ def _elements(
         subject = [s for s in sents if s.in_lead]
     else:
         subject = _subject_sentences(carriers, sents)
+        if not any(s.elements for s in subject) and etype not in _NO_MINERAL_TYPES:
+            subject = _first_naming(sents)
     hits = [
         h
         for s in subject
@@ -1068,6 +1070,22 @@ def _elements(
         found.update(gazetteer.expand(h))
         phrases.append(full[h.start : h.end])
     return sorted(found), phrases
+
+
+# Measures that need not touch a mineral: a chip rule, a sanction on firms.
+_NO_MINERAL_TYPES = (EventType.chip_export_control, EventType.sanctions)
+FIRST_NAMING_REACH = 8  # body sentences searched when the event's own sentences name no mineral
+
+
+def _first_naming(sents: list[_Sent]) -> list[_Sent]:
+    """The first sentence of the body that names minerals, when the sentences carrying the event
+    name none ("the measures cover the following items: ...")."""
+    for s in sents:
+        if s.info.position >= FIRST_NAMING_REACH:
+            break
+        if s.elements and not s.background and s.weight > DEBRIS_WEIGHT:
+            return [s]
+    return []
 
 
 def _title_scope(hits: list[Hit], sents: list[_Sent]) -> list[Hit]:
