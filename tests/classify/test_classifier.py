@@ -615,3 +615,13 @@ def test_elements_from_the_first_sentence_naming_them() -> None:
     )
     assert c.event_type is EventType.mineral_export_control
     assert c.elements == ["Er", "Ho", "Tm"]
+
+
+def test_a_rare_earth_mining_town_is_not_mining_technology() -> None:
+    c = classify(
+        "Armed fighters seized the rare earth mining town on Sunday, halting shipments of "
+        "dysprosium and terbium ore across the border, traders said.",
+        title="Rebels seize rare earth mining hub in Myanmar",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert c.elements == ["Dy", "Tb"]

@@ -1154,7 +1154,8 @@ _DESCRIPTOR = re.compile(
 
 def _technology_follows(full: str, hit: Hit) -> bool:
     window = full[hit.end : hit.end + _TECH_WINDOW].lower()
-    return any(w in window for w in ("technolog", "mining", "smelting", "separation", "processing", "技术"))
+    # "rare earth mining, smelting and separation technologies", not "a rare earth mining town".
+    return any(w in window for w in ("technolog", "技术", "know-how"))
 
 
 # Measures whose goods may be chips themselves: a tariff on semiconductors, a ban on buying a
