@@ -625,3 +625,14 @@ def test_a_rare_earth_mining_town_is_not_mining_technology() -> None:
     )
     assert c.event_type is EventType.supply_disruption
     assert c.elements == ["Dy", "Tb"]
+
+
+def test_a_deal_whose_title_restores_supply_eases() -> None:
+    c = classify(
+        "The two governments signed the agreement on Sunday. Officials had threatened new tariffs "
+        "and restrictions on mineral exports before the talks.",
+        title="Malaysia and US sign trade deal improving access to rare earths",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.direction is Direction.easing
+    assert c.issuer == "multiple"

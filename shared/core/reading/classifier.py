@@ -801,7 +801,7 @@ def _direction(etype: EventType, carriers: list[_Sent], full: str) -> tuple[Dire
     if etype is EventType.industrial_policy:
         return Direction.neutral, []
     headline = _headline_direction(read)
-    if headline is not None and etype is not EventType.trade_talks:
+    if headline is not None and (etype is not EventType.trade_talks or headline[0] is Direction.easing):
         return headline
     if etype is EventType.trade_talks:
         if easing >= 1.0 and easing >= tight:
