@@ -636,3 +636,15 @@ def test_a_deal_whose_title_restores_supply_eases() -> None:
     assert c.event_type is EventType.trade_talks
     assert c.direction is Direction.easing
     assert c.issuer == "multiple"
+
+
+def test_semiconductors_further_down_a_tariff_list_involve_chips() -> None:
+    c = classify(
+        "The trade representative finalised tariff increases on Chinese imports on Friday. "
+        "Tariffs on electric vehicles rise to 100% this year. "
+        "Tariffs on permanent magnets and natural graphite rise to 25% in 2026. "
+        "Tariffs on semiconductors rise to 50% by 2025.",
+        title="US finalises tariff increases on Chinese imports",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.chips_involved

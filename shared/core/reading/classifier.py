@@ -1175,7 +1175,9 @@ def _chips(etype: EventType, carriers: list[_Sent]) -> tuple[bool, list[str]]:
         return False, []
     # Chip controls must be named as part of the news, not as a use of the mineral or a cause.
     kind = "chip" if etype in _CHIP_GOODS_TYPES else "chip_control"
-    found = [h.phrase for s in carriers if s.in_lead and not s.background for h in s.cues(kind)]
+    # A tariff's list of goods may run past the lead; other measures name chips up front.
+    anywhere = etype is EventType.tariff
+    found = [h.phrase for s in carriers if (anywhere or s.in_lead) and not s.background for h in s.cues(kind)]
     return bool(found), found
 
 
