@@ -643,7 +643,7 @@ def test_semiconductors_further_down_a_tariff_list_involve_chips() -> None:
         "The trade representative finalised tariff increases on Chinese imports on Friday. "
         "Tariffs on electric vehicles rise to 100% this year. "
         "Tariffs on permanent magnets and natural graphite rise to 25% in 2026. "
-        "Tariffs on semiconductors rise to 50% by 2025.",
+        "Tariffs on semiconductors rise to 50% next year.",
         title="US finalises tariff increases on Chinese imports",
     )
     assert c.event_type is EventType.tariff
