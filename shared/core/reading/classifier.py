@@ -1142,6 +1142,8 @@ def _names_april_controls(full: str) -> bool:
 
 
 _TECH_WINDOW = 60
+_TECH_WORDS = ("technolog", "技术", "know-how")
+_PROCESS_WORDS = ("mining", "smelting", "separation", "processing", "refining")
 _WHETHER_REACH = 80
 # Nouns that make "rare earth(s)" a label for a trade, firm or place rather than what a measure covers.
 _DESCRIPTOR = re.compile(
@@ -1153,9 +1155,13 @@ _DESCRIPTOR = re.compile(
 
 
 def _technology_follows(full: str, hit: Hit) -> bool:
-    window = full[hit.end : hit.end + _TECH_WINDOW].lower()
-    # "rare earth mining, smelting and separation technologies", not "a rare earth mining town".
-    return any(w in window for w in ("technolog", "技术", "know-how"))
+    """ "rare earth processing technologies", "technologies for rare earth mining": the text
+    means the technology, not a place or trade ("a rare earth mining town")."""
+    after = full[hit.end : hit.end + _TECH_WINDOW].lower()
+    if any(w in after for w in _TECH_WORDS):
+        return True
+    before = full[max(0, hit.start - _TECH_WINDOW) : hit.start].lower()
+    return any(w in before for w in _TECH_WORDS) and any(w in after for w in _PROCESS_WORDS)
 
 
 # Measures whose goods may be chips themselves: a tariff on semiconductors, a ban on buying a
