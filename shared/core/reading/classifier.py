@@ -109,7 +109,7 @@ def _undone_reliefs(lower: str, starts: list[int]) -> list[re.Match[str]]:
 
 
 _OBJECT_PREP = re.compile(
-    r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bfor|\bof|\bat|\boutside|\binto|\bthan)\s+(?:the\s+|an?\s+)?$"
+    r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bby|\bfor|\bof|\bat|\boutside|\binto|\bthan)\s+(?:the\s+|an?\s+)?$"
     r"|[对對向从從自]\s*$"  # "对美国", "向美方": the object of a Chinese measure
 )
 _OBJECT_PAIR = re.compile(r"\b(?:on|against|to|from|for)\s+(?:the\s+)?[A-Z][a-z]+\s+(?:and|&)\s+(?:the\s+)?$")
@@ -916,6 +916,7 @@ def _issuer(
     # The title and lead name the actor even when the measure's words sit elsewhere.
     ordered += [s for s in sents if s.in_lead and all(s is not c for c in carriers)]
     counts: dict[str, float] = defaultdict(float)
+    acting: set[str] = set()  # governments named other than as an object or a target
     first: list[Hit] = []
     for s in ordered:
         for h in sorted(s.cues("actor"), key=lambda h: h.start):
@@ -923,6 +924,7 @@ def _issuer(
                 (
                     _OBJECT_PREP.search(full, max(0, h.start - 12), h.start)
                     and not _SPEAKER_OF.search(full, max(0, h.start - 30), h.start)
+                    and not _AGENT_BY.search(full, max(0, h.start - 30), h.start)
                 )
                 or _OBJECT_PAIR.search(full, max(0, h.start - 30), h.start)
                 or _TARGET_AFTER.match(full, h.end)
@@ -930,6 +932,7 @@ def _issuer(
                 counts[h.value] += 0.2 * s.weight
                 continue
             counts[h.value] += s.weight
+            acting.add(h.value)
             if not first or first[0] is None:
                 first.append(h)
     joint = _joint_actors(ordered[:2], full)
@@ -940,7 +943,7 @@ def _issuer(
         actors = {h.value for s in sents for h in s.hits.get("actor", [])}
         if len(actors) >= 2:
             return "multiple", sorted(actors)[:4]
-    if etype is EventType.mineral_export_control and counts.get("CN", 0) > 0:
+    if etype is EventType.mineral_export_control and "CN" in acting:
         return "CN", ["China"]
     if etype is EventType.chip_export_control:
         # The usual issuer of chip rules, named or not, unless another government acts as subject
@@ -986,6 +989,12 @@ _TARGET_AFTER = re.compile(
     r"|manufacturers?|makers?|producers?|suppliers?|customers|exporters|importers|individuals|"
     r"defen[cs]e (?:firms|companies|contractors)|military users|end users|persons|semiconductors?"
     r"|chips|goods|imports|products|comp|tech firms|origin)\b"
+)
+# "blacklisted by the US", "imposed by Beijing": the agent of a measure, not its object.
+_AGENT_BY = re.compile(
+    r"(?:blacklisted|sanctioned|imposed|banned|restricted|targeted|added|listed|announced|issued"
+    r"|ordered|approved|granted|blocked|hit|placed|put)\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # "a spokesperson of the Ministry of Commerce": the ministry speaks, it is not an object.
 _SPEAKER_OF = re.compile(
