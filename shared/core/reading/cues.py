@@ -141,7 +141,8 @@ POLICY = [
     "start production", "started production", "commercial production", "production line",
     "produced its first", "first production", "first output", "has produced", "plant", "factory",
     "facility", "expansion", "selected", "strategic", "收储", "储备",
-    "produces first", "produced first", "commercial output", "begins importing", "began importing", "begun importing", "first imports", "first shipment",
+    "produces first", "produced first", "commercial output",
+    "begins importing", "began importing", "begun importing", "first imports", "first shipment",
     "first cargo", "initiative", "solicitation", "purchase*", "procure*", "national defense stockpile",
     "defense logistics agency", "equity", "government stake", "direct stake",
 ]
