@@ -648,3 +648,24 @@ def test_semiconductors_further_down_a_tariff_list_involve_chips() -> None:
     )
     assert c.event_type is EventType.tariff
     assert c.chips_involved
+
+
+def test_a_chinese_notice_heading_is_an_issued_measure() -> None:
+    c = classify(
+        "不可靠实体清单工作机制关于将两家美国企业列入不可靠实体清单的公告\n"
+        "根据《不可靠实体清单规定》，工作机制决定将上述企业列入不可靠实体清单，禁止其从事与中国有关的进出口活动。"
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.status is Status.enacted
+    assert c.issuer == "CN"
+
+
+def test_a_measure_by_another_country_is_not_chinas_for_naming_china() -> None:
+    c = classify(
+        "The Democratic Republic of Congo halted cobalt exports for four months, its market "
+        "regulator said. Refiners in China, which process most of the output, hold about two "
+        "months of stocks; much of the cobalt is mined by Chinese-owned firms.",
+        title="Congo suspends cobalt exports to prop up prices",
+    )
+    assert c.issuer == "CD"
+    assert c.elements == ["Co"]

@@ -109,7 +109,7 @@ def _undone_reliefs(lower: str, starts: list[int]) -> list[re.Match[str]]:
 
 
 _OBJECT_PREP = re.compile(
-    r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bby|\bfor|\bof|\bat|\boutside|\binto|\bthan)\s+(?:the\s+|an?\s+)?$"
+    r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bby|\bfor|\bof|\bat|\bin|\boutside|\binto|\bthan)\s+(?:the\s+|an?\s+)?$"
     r"|[对對向从從自]\s*$"  # "对美国", "向美方": the object of a Chinese measure
 )
 _OBJECT_PAIR = re.compile(r"\b(?:on|against|to|from|for)\s+(?:the\s+)?[A-Z][a-z]+\s+(?:and|&)\s+(?:the\s+)?$")
@@ -887,6 +887,7 @@ def _future_passive(full: str, hit: Hit) -> bool:
 
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 _STRONG_ENACTED = (
+    "的公告",  # a notice's heading, "关于…的公告"
     "take",
     "took",
     "in force",
@@ -951,7 +952,7 @@ def _issuer(
         named = _title_subjects(sents, full)
         if len(named) == 1 and named[0].value != "US":
             return named[0].value, [named[0].phrase]
-        if first and first[0].value != "US" and counts[first[0].value] > 2 * counts.get("US", 0.0):
+        if first and first[0].value != "US" and "US" not in acting:
             return first[0].value, [first[0].phrase]  # "商务部…豁免": only one government acts
         return "US", ["United States"]
     if first:
@@ -989,11 +990,13 @@ _TARGET_AFTER = re.compile(
     r"|manufacturers?|makers?|producers?|suppliers?|customers|exporters|importers|individuals|"
     r"defen[cs]e (?:firms|companies|contractors)|military users|end users|persons|semiconductors?"
     r"|chips|goods|imports|products|comp|tech firms|origin)\b"
+    r"|(?:相关)?(?:企业|公司|实体|个人|军工|军方|用户|企業|實體|個人|軍工|軍方|用戶)"
 )
 # "blacklisted by the US", "imposed by Beijing": the agent of a measure, not its object.
 _AGENT_BY = re.compile(
     r"(?:blacklisted|sanctioned|imposed|banned|restricted|targeted|added|listed|announced|issued"
-    r"|ordered|approved|granted|blocked|hit|placed|put)\s+by\s+(?:the\s+)?$",
+    r"|ordered|approved|granted|blocked|hit|placed|put)\s+by\s+(?:the\s+)?$"
+    r"|(?:rules?|measures?|notice|statement|announcement|order|decision)\s+from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "a spokesperson of the Ministry of Commerce": the ministry speaks, it is not an object.

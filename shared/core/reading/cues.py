@@ -228,7 +228,7 @@ ENACTED = [
     "begins", "starts", "issues", "restricts", "tightens", "closes", "seizes", "stops", "shuts",
     "produces", "selects", "signs", "stopped", "selected", "produced", "deal announced",
     "agreement announced", "condemns", "criticised", "criticized", "came into force",
-    "comes into force", "起施行", "起实施", "起正式实施", "正式实施", "发布", "决定", "已",
+    "comes into force", "起施行", "起实施", "起正式实施", "正式实施", "发布", "决定", "已", "的公告",
     "exempts", "exempted", "requires", "required", "invokes", "invoked", "has begun", "have begun",
     "orders", "ordered", "bars", "barred", "revokes", "revoked",
     "designates", "designated", "finalizes", "finalized", "finalises", "finalised", "finalize",
