@@ -669,3 +669,15 @@ def test_a_measure_by_another_country_is_not_chinas_for_naming_china() -> None:
     )
     assert c.issuer == "CD"
     assert c.elements == ["Co"]
+
+
+def test_a_deal_whose_news_is_suspending_sanctions_is_a_sanction() -> None:
+    c = classify(
+        "The commerce ministry said on Wednesday it would suspend for 90 days the countermeasures "
+        "against 17 US entities on its unreliable entity list, to implement the consensus of the "
+        "trade talks.",
+        title="China suspends some countermeasures against US firms after trade talks consensus",
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.direction is Direction.easing
+    assert c.issuer == "CN"

@@ -665,7 +665,12 @@ _ACT_KINDS = (
     "company_measure",
     "reporting",
 )
-_DEAL_MEASURES = (EventType.mineral_export_control, EventType.chip_export_control, EventType.tariff)
+_DEAL_MEASURES = (
+    EventType.mineral_export_control,
+    EventType.chip_export_control,
+    EventType.tariff,
+    EventType.sanctions,
+)
 _MEASURES = (
     EventType.mineral_export_control,
     EventType.chip_export_control,
