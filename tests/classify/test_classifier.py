@@ -681,3 +681,16 @@ def test_a_deal_whose_news_is_suspending_sanctions_is_a_sanction() -> None:
     assert c.event_type is EventType.sanctions
     assert c.direction is Direction.easing
     assert c.issuer == "CN"
+
+
+def test_firm_blurbs_and_bylines_do_not_take_the_lead() -> None:
+    c = classify(
+        "Example Partners is a full-service law firm with offices in 16 cities, advising clients "
+        "on trade, technology and litigation matters for over ninety years.\n"
+        "Jane Doe is a news writer who covers technology and trade.\n"
+        "On December 23 the trade representative announced new Section 301 tariffs on Chinese "
+        "semiconductors, starting at zero and rising in June 2027.\n",
+        title="New Section 301 tariffs on Chinese semiconductors set for 2027",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.chips_involved
