@@ -694,3 +694,31 @@ def test_firm_blurbs_and_bylines_do_not_take_the_lead() -> None:
     )
     assert c.event_type is EventType.tariff
     assert c.chips_involved
+
+
+def test_approvals_of_export_applications_ease() -> None:
+    c = classify(
+        "China's commerce ministry said on Thursday it had approved a number of compliant "
+        "applications for rare earth exports and would keep reviewing the rest.",
+        title="Beijing approves more rare earth export applications",
+    )
+    assert c.direction is Direction.easing
+
+
+def test_a_conditional_approval_eases_nothing() -> None:
+    c = classify(
+        "The department is expected to publish its final anti-dumping ruling on Chinese anode "
+        "material in July. If approved, the ruling would add duties of 93.5%.",
+        title="US anti-dumping ruling on Chinese anode material expected in July",
+    )
+    assert c.direction is Direction.tightening
+
+
+def test_easing_chip_curbs_is_easing() -> None:
+    c = classify(
+        "The Commerce Department told two design software firms on Wednesday that licence "
+        "requirements for sales to China were lifted.",
+        title="US eases chip design software curbs on China",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.direction is Direction.easing

@@ -68,6 +68,7 @@ CHIP_RULE = [
     "ban on sales", "ban sales", "sell to china", "sales to china", "sell in china",
     "shipments to china", "ship to china", "waiver*", "validated end user", "veu",
     "end-user", "authorization*", "authorisation*", "revok*", "not permitted", "block*", "ban",
+    "curbs", "controls", "restrictions", "requirements",
     "bans", "banned", "banning",
 ]
 # Context that makes control language about minerals even without a named element.
@@ -191,6 +192,7 @@ EASING = [
     "avert*", "de-escalat*", "defuse*", "access to", "ensure supplies", "ensure supply",
     "secure supplies", "restore supplies", "extend the truce", "extends truce", "extended the truce",
     "truce extension", "withdraw*", "withdrew", "to delay", "will delay", "ready to supply",
+    "approves", "approved", "approving", "had approved",
 ]
 TIGHTENING = [
     "impose", "imposes", "imposed", "imposing", "ban", "bans", "banned", "banning", "restrict*",

@@ -13,6 +13,8 @@ from .sentence_cues import LEADING, CuedSentence
 
 _CARVE_OUTS = ("exempt", "exclusion", "carve", "waive", "waiver")
 _NEGATION_REACH = 60
+# "If approved, the ruling would ...": a condition, not a relief granted.
+_CONDITION = re.compile(r"\b(?:if|once|unless|until)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CONTRAST = re.compile(r",?\s(?:while|whereas|as other|but|even as)\s")
 _OBJECT_REACH = 20
 _STOPPING = ("stop", "halt", "block", "deny", "denied", "refus", "end")
@@ -47,7 +49,7 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         if contrast and contrast.start() > s.info.start + LEADING and h[0] > contrast.start():
             continue  # "raised the tariff on China, while pausing it for others": another party
         window = full[max(s.info.start, h[0] - _NEGATION_REACH) : h[0]]
-        if _NEGATION.search(window):
+        if _NEGATION.search(window) or _CONDITION.search(window):
             continue
         if any(0 < h[0] - t[1] <= _OBJECT_REACH and t.phrase.startswith(_STOPPING) for t in tight):
             continue  # "stop granting licences": the easing word is what stops
