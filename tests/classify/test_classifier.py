@@ -722,3 +722,23 @@ def test_easing_chip_curbs_is_easing() -> None:
     )
     assert c.event_type is EventType.chip_export_control
     assert c.direction is Direction.easing
+
+
+def test_a_judging_title_needs_the_body_to_report_the_act() -> None:
+    c = classify(
+        "Today the two governments released their own accounts of the summit. We should compare "
+        "the two statements line by line to see where they differ.",
+        title="General licences for rare earths? Interpreting the differences between the statements",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_december_measure_told_in_january_is_news_not_history() -> None:
+    c = classify(
+        "21 January 2026\n"
+        "On December 23, 2025, the trade representative announced new Section 301 tariffs on "
+        "Chinese semiconductors, rising from zero in June 2027.\n"
+        "Importers have until then to adjust their supply chains.",
+        title="Section 301 tariffs on Chinese semiconductors: what importers should know now",
+    )
+    assert c.event_type is EventType.tariff

@@ -128,7 +128,7 @@ _COMMENTARY_TITLE = re.compile(
     r"\?|^(?:will|can|should|is|are|does)\b|\b(?:why|how|what|lessons?|learned|opinion|analysis|"
     r"explainer|podcast|column|review|quiz|weekly|outlook|q&a|prices?|markets?|backfired?|backfiring"
     r"|worr(?:y|ies)|future of|limits of|holds the cards|folded|winners?|losers?|means for|playbook"
-    r"|wake-up call|gamble|the case for|the case against|myths?)\b",
+    r"|wake-up call|gamble|the case for|the case against|myths?|interpreting|differences)\b",
     re.IGNORECASE,
 )
 # An explainer's title asks; a news lead says when ("on Monday", "this week").
@@ -296,6 +296,7 @@ def _read(text: str, title: str) -> tuple[str, list[CuedSentence]]:
         if dateline
         else present or max(sentence_years.values(), default=0)
     )
+    early_year = dateline is not None and _EARLY_MONTH.search(dateline.group()) is not None
     for s in sents:
         hits = s.hits
         reasons = hits.get("reason")
@@ -333,8 +334,14 @@ def _read(text: str, title: str) -> tuple[str, list[CuedSentence]]:
                 s.background = True
         if not s.info.is_title:
             year = sentence_years.get(s.info.index)
-            if year and year < latest:
-                s.background = True
+            if (
+                year
+                and year < latest
+                and not (
+                    year == latest - 1 and early_year and _YEAR_END.search(full, s.info.start, s.info.end)
+                )
+            ):
+                s.background = True  # ("On December 23, 2025, ..." in a January 2026 piece is news)
             elif "background" in hits and not (
                 s.info.position == 0
                 or (s.info.position < LEAD_SPAN and _NEWS_TIME.search(full, s.info.start, s.info.end))
@@ -374,6 +381,9 @@ _FULL_DATE = re.compile(
     r"|\b(20\d\d)(?:-\d\d-\d\d\b|年\d{1,2}月\d{1,2}日)"
 )
 _DATELINE_REACH = 400
+# A dateline in the first weeks of a year, and the last months of the year before: weeks apart.
+_EARLY_MONTH = re.compile(r"\b(?:Jan|Feb)[a-z]*\b|-0[12]-|年0?[12]月|\b0?[12]/\d{1,2}/", re.IGNORECASE)
+_YEAR_END = re.compile(r"\b(?:Nov|Dec)[a-z]*\.?\s+\d|\d\s+(?:Nov|Dec)[a-z]*|1[12]月", re.IGNORECASE)
 _new = tuple.__new__
 _COMMA = re.compile(r"[,，]")
 
@@ -569,7 +579,11 @@ def _decide_type(
         return EventType.commentary, totals, [s for s, v in zip(sents, votes_of, strict=True) if best in v]
     question = _COMMENTARY_TITLE.search(title) is not None
     acted = any(
-        best in v and s.in_lead and not s.background and any(kind in s.hits for kind in _ACT_KINDS)
+        best in v
+        and s.in_lead
+        and not s.info.is_title  # a judging title's own words do not report the act
+        and not s.background
+        and any(kind in s.hits for kind in _ACT_KINDS)
         for s, v in zip(sents, votes_of, strict=True)
     )
     if question and not acted:

@@ -43,7 +43,7 @@ _DEBRIS_OPENING = re.compile(
 _BOILERPLATE = re.compile(
     r"(?i)all rights reserved|\bcopyright\b|©|getty images|\(image credit|image credit:|photo credit"
     r"|sign up (?:for|to) (?:our|the)|subscribe to (?:our|the)|newsletter|register for|"
-    r"is a (?:full[- ]service|global) (?:law )?firm|\bwe use cookies|this website uses|"
+    r"is an? (?:[\w-]+ ){0,4}firm (?:with|that|of)\b|\bwe use cookies|this website uses|"
     r"(?:is|was) (?:a|an) (?:news )?(?:writer|reporter|journalist|editor|correspondent)\b"
     r"|graduate of|editorial policy|fact checked by|contributing writer|"
     r"the views expressed|for more information, (?:visit|contact)|click to share|open in app"
