@@ -742,3 +742,13 @@ def test_a_december_measure_told_in_january_is_news_not_history() -> None:
         title="Section 301 tariffs on Chinese semiconductors: what importers should know now",
     )
     assert c.event_type is EventType.tariff
+
+
+def test_heavy_rare_earths_narrow_a_generic_mention() -> None:
+    c = classify(
+        "Heavy rain has disrupted rare earth mining in northern Myanmar, cutting supplies of "
+        "heavy rare earth concentrate to Chinese separators, traders said on Monday.",
+        title="Rain hits Myanmar rare earth output",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert c.elements == ["Dy", "Er", "Gd", "Ho", "Lu", "Tb", "Tm", "Y", "Yb"]

@@ -17,6 +17,7 @@ from .sentences import DEBRIS_WEIGHT
 # ("rare earths", "heavy rare earths") only restate the list.
 _DEFINITE = {"medium_heavy_2025_04", "added_2025_10"}
 _VAGUE = {"heavy_rare_earths", "light_rare_earths", "rare_earths"}
+_NARROWER = {"heavy_rare_earths", "light_rare_earths"}
 LIST_WINDOW = 6  # body sentences within which a sentence spelling out a list counts
 # Measures that need not touch a mineral: a chip rule, a sanction on firms.
 _NO_MINERAL_TYPES = (EventType.chip_export_control, EventType.sanctions)
@@ -80,9 +81,13 @@ def elements_of(
     # A named list, or a group that is one ("NdPr", "SmCo magnets"), is what the text means.
     definite = len(rare_named) >= 2 or any(h.kind == "group" and h.value not in _VAGUE for h in hits)
     stated = set() if definite or rare_named else _stated_rare_earths(sents, full)
+    # "heavy rare earths" beside "rare earths": the narrower group is what the text means.
+    narrower = any(h.kind == "group" and h.value in _NARROWER for h in hits)
     found: set[str] = set()
     phrases: list[str] = []
     for h in hits:
+        if h.kind == "generic" and narrower and not stated and not _technology_follows(full, h):
+            continue
         vague = h.kind == "generic" or (h.kind == "group" and h.value in _VAGUE)
         if vague and stated and not _technology_follows(full, h):
             found.update(stated)  # "rare earths" restates the list the text spells out elsewhere
