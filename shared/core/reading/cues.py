@@ -96,6 +96,7 @@ TALKS = [
     "us china agreement", "china us agreement", "trump xi", "xi trump", "leaders meeting",
     "leaders' meeting", "presidents' meeting", "agreement reached", "deal reached", "reached a deal",
     "reached an agreement", "struck a deal", "joint statement", "磋商", "会谈", "经贸",
+    "geneva deal", "london framework", "busan deal", "trade deals", "trade agreements",
 ]
 SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
@@ -131,7 +132,8 @@ POLICY = [
     "offtake", "off-take", "funding",
     "loan*", "invest", "invests", "invested", "investing", "investment*", "subsid*",
     "partnership", "memorandum of understanding",
-    "critical minerals agreement", "critical minerals deal", "critical minerals framework",
+    "critical minerals agreement*", "critical minerals deal*", "critical minerals framework*",
+    "minerals agreement*", "minerals deal*", "minerals partnership*",
     "critical raw materials act", "strategic project*", "new plant", "new facility",
     "processing plant", "refinery", "breaks ground", "broke ground", "groundbreaking",
     "defense production act", "tax credit*", "commits", "committed to buy", "agreement to buy",
