@@ -752,3 +752,15 @@ def test_heavy_rare_earths_narrow_a_generic_mention() -> None:
     )
     assert c.event_type is EventType.supply_disruption
     assert c.elements == ["Dy", "Er", "Gd", "Ho", "Lu", "Tb", "Tm", "Y", "Yb"]
+
+
+def test_a_stockpile_solicitation_under_a_named_byline_is_policy() -> None:
+    c = classify(
+        "By Jane Doe / November 14, 2025 at 1:37 PM\n"
+        "The Defense Logistics Agency said today it expects to issue an updated solicitation for "
+        "cobalt metal worth up to $500 million for the national stockpile.",
+        title="DLA expects to issue updated cobalt solicitation",
+    )
+    assert c.event_type is EventType.industrial_policy
+    assert c.issuer == "US"
+    assert c.elements == ["Co"]

@@ -127,8 +127,8 @@ DISRUPTION = [
     "hurricane", "tropical storm", "heavy rain", "landslide", "停产",
 ]
 POLICY = [
-    "equity stake", "stake in", "price floor", "shareholder", "preferred stock",
-    "minimum price", "guaranteed price", "strategic reserve", "minerals reserve", "stockpil*",
+    "equity stake", "stake in", "price floor*", "shareholder", "preferred stock",
+    "minimum price*", "guaranteed price*", "price guarantee*", "strategic reserve", "minerals reserve", "stockpil*",
     "offtake", "off-take", "funding",
     "loan*", "invest", "invests", "invested", "investing", "investment*", "subsid*",
     "partnership", "memorandum of understanding",
@@ -297,6 +297,7 @@ ACTORS: dict[str, list[str]] = {
         "war department", "treasury", "dod", "federal register", "bessent", "lutnick", "greer",
         "美国", "美方", "中美", "ofac", "office of foreign assets control", "commerce secretary",
         "trade representative", "customs and border protection", "department of energy",
+        "defense logistics agency", "dla",
         "department of the treasury", "treasury department", "rubio", "kessler", "white house's",
         "u s government", "us government", "美商务部", "白宫",
     ],

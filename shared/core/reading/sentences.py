@@ -60,7 +60,13 @@ _DEBRIS_MAX = 110  # characters; longer lines are prose
 _DATELINE_MAX = 48
 
 
+# "By Jane Doe / May 2, 2025": a byline naming its writer.
+_BYLINE = re.compile(r"\s*By [A-Z][a-z]+(?: [A-Z][a-z.]+){1,3}(?:\s*[/|,]|\s*$)")
+
+
 def _debris(line: str) -> bool:
+    if _BYLINE.match(line):
+        return True
     if len(line) <= _FRAGMENT_MAX and _FRAGMENT.match(line) and not line.rstrip().endswith((":", "：")):
         return True  # a byline, section name or stamp on a line of its own
     head = line.lstrip()[:1]
