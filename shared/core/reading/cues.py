@@ -128,7 +128,8 @@ DISRUPTION = [
 ]
 POLICY = [
     "equity stake", "stake in", "price floor*", "shareholder", "preferred stock",
-    "minimum price*", "guaranteed price*", "price guarantee*", "strategic reserve", "minerals reserve", "stockpil*",
+    "minimum price*", "guaranteed price*", "price guarantee*", "strategic reserve", "minerals reserve",
+    "stockpil*",
     "offtake", "off-take", "funding",
     "loan*", "invest", "invests", "invested", "investing", "investment*", "subsid*",
     "partnership", "memorandum of understanding",
