@@ -764,3 +764,13 @@ def test_a_stockpile_solicitation_under_a_named_byline_is_policy() -> None:
     assert c.event_type is EventType.industrial_policy
     assert c.issuer == "US"
     assert c.elements == ["Co"]
+
+
+def test_measures_recalled_after_despite_are_context() -> None:
+    c = classify(
+        "A new phone shipped this month with a seven-nanometre processor made in China. It "
+        "alarmed officials because the breakthrough came despite extensive US export controls "
+        "meant to block such chips.",
+        title="After China's chip breakthrough, Washington worries about the future of export controls",
+    )
+    assert c.event_type is EventType.commentary

@@ -350,6 +350,7 @@ REASON = [
     "since", "a response to", "response to", "hits back at", "hit back at", "hitting back at",
     "strikes back at", "retaliation against", "retaliating against", "retaliates against",
     "retaliated against", "a day after", "days after", "hours after", "weeks after", "in return for",
+    "despite", "in spite of", "even though",
 ]
 # Sentences holding these recall the past or explain the topic: background for elements.
 BACKGROUND = [
