@@ -321,8 +321,10 @@ def _read(text: str, title: str) -> tuple[str, list[CuedSentence]]:
                     continue
             # Only a clause after a main statement is a reason; a sentence whose main part
             # says nothing ("Buyers scramble after Beijing imposed ...") keeps its news.
-            if any(h[0] < at for kind in MAIN_KINDS for h in hits.get(kind, NO_HITS)) or any(
-                h[0] < at for h in s.elements
+            if (
+                any(h[0] < at for kind in MAIN_KINDS for h in hits.get(kind, NO_HITS))
+                or any(h[0] < at for h in s.elements)
+                or any(h.phrase in _CONCESSIONS for h in reasons)  # "despite US controls": context
             ):
                 s.reason_at = at
         uses = hits.get("uses")
@@ -357,6 +359,7 @@ def _read(text: str, title: str) -> tuple[str, list[CuedSentence]]:
 
 
 _HISTORY_FIRST = frozenset("IiBbSsAa")
+_CONCESSIONS = frozenset({"despite", "in spite of", "even though"})
 # "since May 20", "since 2023", "since then": a time, not a cause.
 _SINCE_TIME = re.compile(
     r"\s+(?:(?:early|late|mid)[ -])?"
