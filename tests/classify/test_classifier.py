@@ -774,3 +774,11 @@ def test_measures_recalled_after_despite_are_context() -> None:
         title="After China's chip breakthrough, Washington worries about the future of export controls",
     )
     assert c.event_type is EventType.commentary
+
+
+def test_an_explainer_title_is_commentary() -> None:
+    c = classify(
+        "Gallium is a soft metal used in chips and LEDs. China restricted its exports in 2023.",
+        title="Five things to know about gallium",
+    )
+    assert c.event_type is EventType.commentary

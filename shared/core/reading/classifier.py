@@ -120,7 +120,8 @@ _YEAR_STARTS = ("19", "20")
 # Titles that announce a form which reports no news of its own.
 _COMMENTARY_FORM = re.compile(
     r"^\s*(?:opinion|podcast|column|explainer|quiz|review|editorial|newsletter|webinar|q&a)\b"
-    r"|\b(?:quiz|podcast|weekly|what to know|lessons?|learned)\b",
+    r"|\b(?:quiz|podcast|weekly|what to know|things to know|need to know|lessons?|learned|explained"
+    r"|a primer|a guide|faq)\b",
     re.IGNORECASE,
 )
 # Titles of explainers, analysis and market talk: they need a stronger lead to count as news.
