@@ -782,3 +782,18 @@ def test_an_explainer_title_is_commentary() -> None:
         title="Five things to know about gallium",
     )
     assert c.event_type is EventType.commentary
+
+
+def test_chinese_listing_on_the_entity_list_is_issued_not_planned() -> None:
+    c = classify(
+        "美国商务部工业与安全局宣布，将140家中国半导体企业列入实体清单，限制其获得美国芯片制造设备。"
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.status is Status.enacted
+    assert c.issuer == "US"
+
+
+def test_chinese_disruption_in_kachin() -> None:
+    c = classify("缅甸克钦邦持续降雨，当地稀土矿开采受阻，重稀土原料供应减少。")
+    assert c.event_type is EventType.supply_disruption
+    assert c.issuer == "MM"

@@ -38,6 +38,7 @@ CHIP_CONTROL = [
     "semiconductor export control*", "export controls on semiconductors",
     "export controls on chips", "restrictions on chips", "curbs on chips", "chip design software",
     "entity list", "affiliates rule", "50% rule", "h20", "h200", "hbm", "high-bandwidth memory",
+    "实体清单",
     "chipmaking equipment", "chipmaking tools", "chip tools", "advanced chips", "ai chips",
     "ai chip", "blackwell", "50% owned", "50 percent owned", "majority-owned", "majority owned",
     "affiliates", "芯片出口管制",
@@ -51,7 +52,7 @@ CONTROL_WEAK = [
 CHIP = [
     "chip*", "semiconductor*", "h20", "h200", "b30a", "blackwell", "hbm", "high-bandwidth memory",
     "chipmaking", "chip-making", "lithography", "euv", "duv", "advanced computing", "ai diffusion",
-    "entity list", "affiliates rule", "50% rule", "50 percent rule", "foundry", "50% owned",
+    "entity list", "affiliates rule", "50% rule", "50 percent rule", "foundry", "50% owned", "实体清单",
     "50 percent owned", "majority-owned affiliates", "ai accelerator*",
     "wafer fab equipment", "wafer fabrication equipment", "gpu*", "芯片", "半导体", "晶片",
     "fabs", "chipmaker*", "chip maker*", "chip equipment", "semiconductor equipment",
@@ -59,7 +60,7 @@ CHIP = [
 ]
 CHIP_RULE = [
     "bureau of industry and security", "bis", "federal register", "interim final rule",
-    "final rule", "rule", "rules", "entity list", "affiliates rule", "ai diffusion",
+    "final rule", "rule", "rules", "entity list", "实体清单", "affiliates rule", "ai diffusion",
     "licence requirement", "license requirement", "licensing requirement", "export licen*",
     "export control*", "export restriction*", "licences", "licenses", "licence", "license",
     # Permission to sell or ship chips and tools is what chip rules decide.
@@ -102,6 +103,7 @@ SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
     "countermeasure*", "asset freeze", "assets frozen", "froze the assets", "freeze the assets",
     "blacklist*", "barred from doing business", "banned from dealing", "entity list", "不可靠实体清单",
+    "实体清单",
     "反制", "制裁",
 ]
 # Measures on buying or importing a named firm's products, and rulings against a firm: these act
@@ -125,6 +127,7 @@ DISRUPTION = [
     "cut output", "output cut", "supply disruption*", "disrupted", "disruption", "typhoon",
     "earthquake", "collapse", "accident", "fire broke out", "a fire", "blaze", "cyclone",
     "hurricane", "tropical storm", "heavy rain", "landslide", "停产",
+    "受阻", "暴雨", "降雨", "洪水", "冲突", "中断", "封锁", "停工", "减产", "短缺",
 ]
 POLICY = [
     "equity stake", "stake in", "price floor*", "shareholder", "preferred stock",
@@ -296,7 +299,7 @@ ACTORS: dict[str, list[str]] = {
         "commerce department", "department of commerce", "white house", "trump", "biden", "ustr",
         "pentagon", "department of defense", "department of war", "defense department",
         "war department", "treasury", "dod", "federal register", "bessent", "lutnick", "greer",
-        "美国", "美方", "中美", "ofac", "office of foreign assets control", "commerce secretary",
+        "美国", "美方", "中美", "工业与安全局", "工业和安全局", "ofac", "office of foreign assets control", "commerce secretary",
         "trade representative", "customs and border protection", "department of energy",
         "defense logistics agency", "dla",
         "department of the treasury", "treasury department", "rubio", "kessler", "white house's",
@@ -304,7 +307,7 @@ ACTORS: dict[str, list[str]] = {
     ],
     "JP": ["japan", "japanese", "tokyo", "meti", "ministry of economy trade and industry", "日本"],
     "AU": ["australia", "australian", "canberra"],
-    "MM": ["myanmar", "burma", "kachin", "naypyidaw"],
+    "MM": ["myanmar", "burma", "kachin", "naypyidaw", "缅甸", "克钦"],
     "EU": ["european union", "european commission", "brussels", "von der leyen", "sefcovic",
            "šefčovič", "欧盟"],
     "CA": ["canada", "canadian", "ottawa"],

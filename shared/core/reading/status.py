@@ -13,6 +13,8 @@ from .sentence_cues import NO_HITS, CuedSentence
 # "The decision to require", "the move to ban": the infinitive names the measure, not a plan.
 _NOMINAL = re.compile(r"(?:decision|move|step|order|rule|measure|notice)\s+$")
 _WHETHER = re.compile(r"whether\s+$")
+# "将 X 列入清单": 将 marks the object of a listing, not the future.
+_BA_OBJECT = re.compile(r"[^，。；,;]{1,30}?(?:列入|纳入|移出|移除|认定为|列為|列入|納入)")
 _FUTURE_PASSIVE = re.compile(r"\b(?:would|will|to)\s+be\s+\Z")
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 _STRONG_ENACTED = (
@@ -97,6 +99,8 @@ def _headline_status(top: list[CuedSentence], full: str) -> tuple[Status, list[s
 
 
 def _nominal_intent(full: str, hit: Hit) -> bool:
+    if hit.phrase == "将":
+        return _BA_OBJECT.match(full, hit.end) is not None  # "将…列入清单": the object marker
     if not hit.phrase.startswith("to "):
         return False
     return _NOMINAL.search(full[max(0, hit[0] - 12) : hit[0]].lower()) is not None
