@@ -797,3 +797,12 @@ def test_chinese_disruption_in_kachin() -> None:
     c = classify("缅甸克钦邦持续降雨，当地稀土矿开采受阻，重稀土原料供应减少。")
     assert c.event_type is EventType.supply_disruption
     assert c.issuer == "MM"
+
+
+def test_japanese_export_control_words() -> None:
+    c = classify("経済産業省は23日、半導体製造装置など23品目を輸出管理の対象に追加すると発表した。")
+    assert c.event_type is EventType.chip_export_control
+    assert c.issuer == "JP"
+    cn = classify("中国商務部は、ガリウムとゲルマニウムの輸出規制を発表した。")
+    assert cn.event_type is EventType.mineral_export_control
+    assert cn.elements == ["Ga", "Ge"]

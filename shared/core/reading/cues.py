@@ -22,7 +22,7 @@ CONTROL = [
     "ban on the export", "bans exports", "banned exports", "banning exports", "bans the export",
     "banned the export", "ban exports", "ban the export", "control list", "dual-use",
     "dual use items", "general licen*", "prohibited from export", "restricted from export",
-    "catalogue of technologies", "出口管制", "管制", "出口许可", "禁止出口",
+    "catalogue of technologies", "出口管制", "管制", "出口许可", "禁止出口", "輸出管理", "輸出規制",
     "限制出口", "两用物项", "不得出口",
     "de minimis", "extraterritorial", "foreign direct product",
     "not to export", "cease exporting", "stop exporting", "banning the export", "banned from export*",
@@ -56,7 +56,7 @@ CHIP = [
     "50 percent owned", "majority-owned affiliates", "ai accelerator*",
     "wafer fab equipment", "wafer fabrication equipment", "gpu*", "芯片", "半导体", "晶片",
     "fabs", "chipmaker*", "chip maker*", "chip equipment", "semiconductor equipment",
-    "wafer fab*", "fab equipment", "fab tools",
+    "wafer fab*", "fab equipment", "fab tools", "半導体", "製造装置",
 ]
 CHIP_RULE = [
     "bureau of industry and security", "bis", "federal register", "interim final rule",
@@ -82,7 +82,7 @@ TARIFF = [
     "tariff*", "duties", "import duty", "import duties", "customs duties", "levy", "levies",
     "anti-dumping", "countervailing", "section 232", "section 301", "关税", "reciprocal tariff*",
     "tariff probe", "trade probe", "duty on", "duty of", "extra duty", "additional duty",
-    "反倾销", "反补贴", "加征",
+    "反倾销", "反补贴", "加征", "関税",
 ]
 # Who a measure names: with control-list language and no mineral, the news is a sanction.
 TARGETS = [
@@ -299,14 +299,15 @@ ACTORS: dict[str, list[str]] = {
         "commerce department", "department of commerce", "white house", "trump", "biden", "ustr",
         "pentagon", "department of defense", "department of war", "defense department",
         "war department", "treasury", "dod", "federal register", "bessent", "lutnick", "greer",
-        "美国", "美方", "中美", "工业与安全局", "工业和安全局", "ofac", "office of foreign assets control",
+        "美国", "美方", "中美", "米国", "米政府", "工业与安全局", "工业和安全局", "ofac", "office of foreign assets control",
         "commerce secretary",
         "trade representative", "customs and border protection", "department of energy",
         "defense logistics agency", "dla",
         "department of the treasury", "treasury department", "rubio", "kessler", "white house's",
         "u s government", "us government", "美商务部", "白宫",
     ],
-    "JP": ["japan", "japanese", "tokyo", "meti", "ministry of economy trade and industry", "日本"],
+    "JP": ["japan", "japanese", "tokyo", "meti", "ministry of economy trade and industry", "日本",
+           "経済産業省", "日本政府"],
     "AU": ["australia", "australian", "canberra"],
     "MM": ["myanmar", "burma", "kachin", "naypyidaw", "缅甸", "克钦"],
     "EU": ["european union", "european commission", "brussels", "von der leyen", "sefcovic",

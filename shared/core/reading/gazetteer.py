@@ -28,7 +28,7 @@ class Hit(NamedTuple):
 
 
 def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff"
+    return "\u3040" <= ch <= "\u9fff"  # kana and CJK ideographs: no spaces to anchor on
 
 
 _new = tuple.__new__  # builds a Hit without the Python-level constructor: scanning is hot
@@ -157,7 +157,7 @@ _GENERIC = _plurals(
     "rare earth mineral",
     "rare-earth mineral",
     "ree",
-) + ["稀土", "rare earth elements (rees)"]
+) + ["稀土", "rare earth elements (rees)", "レアアース"]
 
 # Group phrases -> GROUPS key, per the labelling rules.
 _GROUP_PHRASES: dict[str, list[str]] = {
@@ -240,8 +240,8 @@ _ALIASES: dict[str, list[str]] = {
         "锂离子电池",
     ],
     "graphite": ["graphite anode*", "anode material*", "石墨负极", "负极材料"],
-    "Ga": ["gallium nitride", "gallium arsenide", "gallium oxide"],
-    "Ge": ["germanium dioxide"],
+    "Ga": ["gallium nitride", "gallium arsenide", "gallium oxide", "ガリウム"],
+    "Ge": ["germanium dioxide", "ゲルマニウム"],
     "W": ["wolfram", "ammonium paratungstate"],
     "Al": ["aluminum", "bauxite", "alumina"],
     "Pb": [
