@@ -806,3 +806,12 @@ def test_japanese_export_control_words() -> None:
     cn = classify("中国商務部は、ガリウムとゲルマニウムの輸出規制を発表した。")
     assert cn.event_type is EventType.mineral_export_control
     assert cn.elements == ["Ga", "Ge"]
+
+
+def test_tariffs_of_a_rate_with_exemptions_restrict() -> None:
+    c = classify(
+        "The president announced tariffs of about 100% on imported semiconductors under Section "
+        "232, with exemptions for firms building plants in the country.",
+        title="Section 232 tariffs on semiconductors announced",
+    )
+    assert c.direction is Direction.tightening

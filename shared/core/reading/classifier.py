@@ -92,6 +92,8 @@ def _supply_halts(normalised: str, lower: str) -> list[re.Match[str]]:
 # "a 100% tariff", "25 percent duties": a tariff stated by its rate is one being set.
 _RATE_TARIFF = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+(?:[a-z-]+\s+){0,2}?(?:tariffs?|duties|duty|levy|levies)\b"
+    r"|\b(?:tariffs?|duties|duty|levy|levies)\s+of\s+(?:up to |about |around |nearly |roughly )?"
+    r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)"
 )
 # A relief undone: "suspended the dysprosium export licences", "revokes waivers".
 _UNDONE = re.compile(
