@@ -815,3 +815,32 @@ def test_tariffs_of_a_rate_with_exemptions_restrict() -> None:
         title="Section 232 tariffs on semiconductors announced",
     )
     assert c.direction is Direction.tightening
+
+
+def test_removal_from_the_unreliable_entity_list_eases() -> None:
+    c = classify(
+        "China's commerce ministry said on Monday it had removed three US companies from its "
+        "unreliable entity list after the trade truce.",
+        title="China removes some US firms from unreliable entity list",
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.direction is Direction.easing
+
+
+def test_a_plant_idled_by_export_restrictions_names_their_government() -> None:
+    c = classify(
+        "The car maker halted production at its plant for a week because of a shortage of rare "
+        "earth magnets caused by China's export restrictions.",
+        title="Car maker idles plant over rare earth magnet shortage",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert c.issuer == "CN"
+
+
+def test_a_magnet_purchase_deal_between_firms_is_policy() -> None:
+    c = classify(
+        "MP Materials said on Tuesday Apple would buy rare earth magnets made from recycled "
+        "material at its Texas plant under a $500 million agreement.",
+        title="MP Materials signs deal with Apple for recycled magnets",
+    )
+    assert c.event_type is EventType.industrial_policy

@@ -148,7 +148,8 @@ POLICY = [
     "start production", "started production", "commercial production", "production line",
     "produced its first", "first production", "first output", "has produced", "plant", "factory",
     "facility", "expansion", "selected", "strategic", "收储", "储备",
-    "produces first", "produced first", "commercial output",
+    "produces first", "produced first", "commercial output", "signs deal", "signed a deal",
+    "inks deal", "signs agreement", "signed an agreement", "will buy", "would buy",
     "begins importing", "began importing", "begun importing", "first imports", "first shipment",
     "first cargo", "initiative", "solicitation", "purchase*", "procure*", "national defense stockpile",
     "defense logistics agency", "equity", "government stake", "direct stake",
@@ -198,7 +199,7 @@ EASING = [
     "avert*", "de-escalat*", "defuse*", "access to", "ensure supplies", "ensure supply",
     "secure supplies", "restore supplies", "extend the truce", "extends truce", "extended the truce",
     "truce extension", "withdraw*", "withdrew", "to delay", "will delay", "ready to supply",
-    "approves", "approved", "approving", "had approved",
+    "approves", "approved", "approving", "had approved", "removes", "removed", "delist*",
 ]
 TIGHTENING = [
     "impose", "imposes", "imposed", "imposing", "ban", "bans", "banned", "banning", "restrict*",

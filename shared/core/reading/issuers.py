@@ -97,6 +97,11 @@ def issuer_of(
     if counts:
         value = max(counts, key=counts.__getitem__)
         return value, [value]
+    if etype is EventType.supply_disruption:
+        # A plant idled "because of China's export restrictions": the measure's government.
+        for s in ordered:
+            for h in s.hits.get("actor", NO_HITS):
+                return h.value, [h.phrase]
     return None, []
 
 
