@@ -844,3 +844,23 @@ def test_a_magnet_purchase_deal_between_firms_is_policy() -> None:
         title="MP Materials signs deal with Apple for recycled magnets",
     )
     assert c.event_type is EventType.industrial_policy
+
+
+def test_allowing_a_chip_to_be_sold_is_an_easing_chip_measure() -> None:
+    c = classify(
+        "The president said on Monday the US would allow the company to ship its H200 AI chips to "
+        "approved customers in China, with a quarter of the proceeds going to the government.",
+        title="US to allow H200 chip sales to China",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.direction is Direction.easing
+    assert c.status is Status.announced
+
+
+def test_revenue_share_in_exchange_for_licences_eases() -> None:
+    c = classify(
+        "Two chip designers agreed to pay the government 15% of revenue from some AI chip sales "
+        "to China in exchange for export licences, a person familiar with the deal said.",
+        title="Chip designers to share China revenue with US in exchange for licences",
+    )
+    assert c.direction is Direction.easing

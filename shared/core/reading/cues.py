@@ -69,7 +69,8 @@ CHIP_RULE = [
     "ban on sales", "ban sales", "sell to china", "sales to china", "sell in china",
     "shipments to china", "ship to china", "waiver*", "validated end user", "veu",
     "end-user", "authorization*", "authorisation*", "revok*", "not permitted", "block*", "ban",
-    "curbs", "controls", "restrictions", "requirements",
+    "curbs", "controls", "restrictions", "requirements", "allow*", "permission", "approv*",
+    "to sell", "to ship",
     "bans", "banned", "banning",
 ]
 # Context that makes control language about minerals even without a named element.
@@ -200,6 +201,7 @@ EASING = [
     "secure supplies", "restore supplies", "extend the truce", "extends truce", "extended the truce",
     "truce extension", "withdraw*", "withdrew", "to delay", "will delay", "ready to supply",
     "approves", "approved", "approving", "had approved", "removes", "removed", "delist*",
+    "in exchange for export licen*", "in exchange for licen*",
 ]
 TIGHTENING = [
     "impose", "imposes", "imposed", "imposing", "ban", "bans", "banned", "banning", "restrict*",
