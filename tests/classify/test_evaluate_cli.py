@@ -11,12 +11,8 @@ HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout4"
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "chokewatch.services.cli", "evaluate", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return subprocess.run([sys.executable, "-m", "chokewatch.services.cli", "evaluate", *args],
+                          capture_output=True, text=True, timeout=120)
 
 
 def test_report_as_text_and_json(tmp_path):

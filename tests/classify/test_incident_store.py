@@ -8,17 +8,14 @@ from chokewatch.services.classify import evaluate
 from chokewatch.services.classify.incidents import IncidentStore
 from chokewatch.shared.core.reading.classifier import classify
 
-RUMOUR = (
-    "Officials at China's Ministry of Commerce are considering export licences for gallium "
-    "and germanium, people familiar with the matter said."
-)
+RUMOUR = ("Officials at China's Ministry of Commerce are considering export licences for gallium "
+          "and germanium, people familiar with the matter said.")
 
 
 async def test_corpus_clusters_as_labelled_when_run_through_redis(redis, names):
     store = IncidentStore(redis, names)
-    labels = sorted(
-        evaluate.load(evaluate.DEFAULT_CORPUS), key=lambda lb: (lb.get("published") or "", lb["file"])
-    )
+    labels = sorted(evaluate.load(evaluate.DEFAULT_CORPUS),
+                    key=lambda lb: (lb.get("published") or "", lb["file"]))
     got = []
     for label in labels:
         c = classify(label["text"])
@@ -40,11 +37,9 @@ async def test_redelivery_is_idempotent_and_escalation_bumps_revision(redis, nam
     again = await store.assign("e1", c1, rumour, "", at)
     assert again == type(first)(first.incident_id, 1, False)
 
-    enacted = (
-        "Announcement No. 23 of 2023: from August 1, exporters of gallium and germanium "
-        "must obtain a licence from the Ministry of Commerce. The measure takes effect on "
-        "that date."
-    )
+    enacted = ("Announcement No. 23 of 2023: from August 1, exporters of gallium and germanium "
+               "must obtain a licence from the Ministry of Commerce. The measure takes effect on "
+               "that date.")
     c2 = classify(enacted)
     assert c2.status.value == "enacted" and c1.status != c2.status
     second = await store.assign("e2", c2, enacted, "", at)

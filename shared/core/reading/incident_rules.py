@@ -252,9 +252,8 @@ def assign(items: Sequence[Item]) -> list[str]:
     """Incident labels as the incident store gives them: texts in publication order, each
     joining the incident with the strongest tie to one of its members, or opening its own.
     Incidents never merge, so one text about several measures cannot chain them together."""
-    order = sorted(
-        range(len(items)), key=lambda i: (items[i].published_at is None, items[i].published_at or 0, i)
-    )
+    order = sorted(range(len(items)), key=lambda i: (items[i].published_at is None,
+                                                     items[i].published_at or 0, i))
     incidents: list[list[int]] = []
     label = [""] * len(items)
     for i in order:
