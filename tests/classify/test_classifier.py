@@ -864,3 +864,30 @@ def test_revenue_share_in_exchange_for_licences_eases() -> None:
         title="Chip designers to share China revenue with US in exchange for licences",
     )
     assert c.direction is Direction.easing
+
+
+def test_cutting_access_restricts_and_opening_it_eases() -> None:
+    cut = classify(
+        "The administration announced new export rules on Monday to cut China's access to AI chips.",
+        title="US moves to cut China's access to AI chips",
+    )
+    assert cut.direction is Direction.tightening
+    opened = classify(
+        "The two governments signed the agreement on Sunday, officials said.",
+        title="Malaysia and US ink trade deal enhancing America’s access to rare earths",
+    )
+    assert opened.direction is Direction.easing
+
+
+def test_delaying_licences_and_leaving_talks_do_not_ease() -> None:
+    delayed = classify(
+        "China's commerce ministry will delay export licences for rare earth magnets to defence "
+        "firms, people familiar with the matter said.",
+        title="China to delay rare earth magnet licences for defence firms",
+    )
+    assert delayed.direction is Direction.tightening
+    left = classify(
+        "China withdrew from trade talks with the US on rare earth export controls on Friday.",
+        title="China withdraws from rare earth talks",
+    )
+    assert left.direction is not Direction.easing

@@ -95,6 +95,15 @@ _RATE_TARIFF = re.compile(
     r"|\b(?:tariffs?|duties|duty|levy|levies)\s+of\s+(?:up to |about |around |nearly |roughly )?"
     r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)"
 )
+# Access cut or limited: a restriction, even though "cut" alone eases a tariff.
+_ACCESS_LIMITED = re.compile(
+    r"\b(?:cut|cuts|cutting|limit|limits|limiting|restrict\w*|block\w*|curb\w*|den(?:y|ies|ied)"
+    r"|choke\w*|starv\w*)\s+(?:off\s+)?(?:[\w-]+(?:['’]s)?\s+){0,2}access\b"
+)
+_ACCESS_OPENED = re.compile(
+    r"\b(?:enhanc|improv|restor|expand|secur|grant|boost|ensur|reopen|widen)\w*\s+(?:[\w-]+(?:['’]s)?\s+){0,2}"
+    r"access\b"
+)
 # A relief undone: "suspended the dysprosium export licences", "revokes waivers".
 _UNDONE = re.compile(
     r"(?:"
@@ -270,6 +279,11 @@ def _read(text: str, title: str) -> tuple[str, list[CuedSentence]]:
     if "%" in full or "percent" in lower or "per cent" in lower:
         for m in _RATE_TARIFF.finditer(lower):
             add("tightening", Hit(m.start(), m.end(), "tightening", "rate", m.group()))
+    if "access" in lower:
+        for m in _ACCESS_LIMITED.finditer(lower):  # "to cut China's access to AI chips"
+            add("tightening", Hit(m.start(), m.end(), "tightening", "undone", m.group()))
+        for m in _ACCESS_OPENED.finditer(lower):  # "enhancing America's access to rare earths"
+            add("easing", Hit(m.start(), m.end(), "easing", "access", m.group()))
     undoing = [h.start for b in buckets for h in b.get("undoing", NO_HITS)] if "undoing" in present else []
     for m in _undone_reliefs(lower, undoing):
         add("tightening", Hit(m.start(), m.end(), "tightening", "undone", m.group()))

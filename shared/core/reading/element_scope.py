@@ -30,7 +30,7 @@ _APRIL_BEFORE = re.compile(
     r"(?:imposed|introduced|announced|since|from|in|early|mid-?)\s+(?:early\s+|mid-?)?$"
 )
 _APRIL_AFTER = re.compile(
-    r"(?:\s+4)?(?:'s)?\s+(?:export\s+)?(?:controls?|curbs?|restrictions?|licensing|measures?)"
+    r"(?:\s+4)?(?:['’]s)?\s+(?:export\s+)?(?:controls?|curbs?|restrictions?|licensing|measures?)"
 )
 _TECH_WINDOW = 60
 _TECH_WORDS = ("technolog", "技术", "know-how")

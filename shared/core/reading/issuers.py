@@ -22,7 +22,7 @@ _ACTING_REACH = 30  # characters from a government's name to the verb it governs
 # "17 US entities", "Chinese chip makers", "American defence firms": the government's name
 # describes the targets of the measure, not who takes it.
 _TARGET_AFTER = re.compile(
-    r"(?:'s)?\s+(?:[A-Za-z-]+\s+){0,2}?(?:entities|companies|company|firms?|contractors|chipmakers?"
+    r"(?:['’]s)?\s+(?:[A-Za-z-]+\s+){0,2}?(?:entities|companies|company|firms?|contractors|chipmakers?"
     r"|manufacturers?|makers?|producers?|suppliers?|customers|exporters|importers|individuals|"
     r"defen[cs]e (?:firms|companies|contractors)|military users|end users|persons|semiconductors?"
     r"|chips|goods|imports|products|comp|tech firms|origin)\b"
@@ -42,7 +42,7 @@ _SPEAKER_OF = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_FIRST = (*MAIN_KINDS, "easing", "tightening", "chip")
-_JOINED = re.compile(r"(?:'s)?\s+(?:and|&)\s+(?:the\s+)?$")
+_JOINED = re.compile(r"(?:['’]s)?\s+(?:and|&)\s+(?:the\s+)?$")
 
 
 def issuer_of(
