@@ -891,3 +891,12 @@ def test_delaying_licences_and_leaving_talks_do_not_ease() -> None:
         title="China withdraws from rare earth talks",
     )
     assert left.direction is not Direction.easing
+
+
+def test_sanctions_on_oil_firms_are_another_trade() -> None:
+    c = classify(
+        "The Treasury's Office of Foreign Assets Control designated two Russian oil producers and "
+        "their 50 percent-owned subsidiaries on Wednesday, targeting crude exports.",
+        title="OFAC designates Russian oil majors in new sanctions",
+    )
+    assert c.event_type is EventType.not_relevant

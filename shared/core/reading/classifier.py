@@ -575,6 +575,8 @@ def _decide_type(
     if not lead:
         return EventType.commentary, totals, []
     best = max(lead, key=lambda t: (lead[t] + 0.25 * totals[t], -EVENT_TYPES.index(t)))
+    if best is EventType.sanctions and _other_trade_only(sents):
+        return EventType.not_relevant, totals, []
     # A deal whose news is one specific measure takes that measure's type (LABELS.md).
     if best is EventType.trade_talks:
         title_votes = votes_of[0] if sents[0].info.is_title else {}
@@ -613,6 +615,16 @@ def _decide_type(
         return EventType.commentary, totals, carriers
     carriers = [s for s, v in zip(sents, votes_of, strict=True) if best in v and not s.background]
     return best, totals, carriers
+
+
+def _other_trade_only(sents: list[CuedSentence]) -> bool:
+    """Sanctions on oil tankers or banks, with no mineral or chip anywhere: another trade."""
+    other = False
+    for s in sents:
+        if s.elements or "mineral" in s.hits or "chip" in s.hits:
+            return False
+        other = other or "other_trade" in s.hits
+    return other
 
 
 def _text_subject(sents: list[CuedSentence]) -> str:

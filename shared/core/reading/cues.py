@@ -52,8 +52,8 @@ CONTROL_WEAK = [
 CHIP = [
     "chip*", "semiconductor*", "h20", "h200", "b30a", "blackwell", "hbm", "high-bandwidth memory",
     "chipmaking", "chip-making", "lithography", "euv", "duv", "advanced computing", "ai diffusion",
-    "entity list", "affiliates rule", "50% rule", "50 percent rule", "foundry", "50% owned", "实体清单",
-    "50 percent owned", "majority-owned affiliates", "ai accelerator*",
+    "entity list", "affiliates rule", "50% rule", "50 percent rule", "foundry", "实体清单",
+    "majority-owned affiliates", "ai accelerator*",
     "wafer fab equipment", "wafer fabrication equipment", "gpu*", "芯片", "半导体", "晶片",
     "fabs", "chipmaker*", "chip maker*", "chip equipment", "semiconductor equipment",
     "wafer fab*", "fab equipment", "fab tools", "半導体", "製造装置",
@@ -403,6 +403,12 @@ CHIP_SENSE = [
     "potato*", "crisps", "snack*", "wood", "hardwood", "softwood", "pulp*", "timber", "sawmill*",
     "casino*", "poker", "chocolate", "biscuit*", "supermarket*",
 ]
+# Trades outside minerals and chips that sanctions often target: with no mineral or chip in the
+# text, a sanction on them is not this field's news.
+OTHER_TRADE = [
+    "oil", "crude", "tanker*", "shadow fleet", "lng", "natural gas", "refiner*", "petroleum",
+    "banks", "bank", "financial institution*", "energy sector", "arms dealer*",
+]
 # Tariffs in another sense: what an energy supplier pays or charges, a phone plan.
 TARIFF_SENSE = [
     "export tariff*", "feed-in tariff*", "feed in tariff*", "electricity tariff*", "energy tariff*",
@@ -573,6 +579,7 @@ def _entries() -> list[tuple[str, str, str]]:
         "tariff_sense": TARIFF_SENSE,
         "undoing": [verb + "*" for verb in UNDOING_VERBS],
         "chip_sense": CHIP_SENSE,
+        "other_trade": OTHER_TRADE,
         "listing": LISTING,
     }
     entries = [(p, kind, kind) for kind, phrases in tables.items() for p in phrases]
