@@ -41,13 +41,46 @@ _DEBRIS_OPENING = re.compile(
 # Page furniture that runs to a full sentence: author bios, firm blurbs, subscription pitches,
 # picture credits, rights notices. Anywhere in a sentence, it makes the sentence debris.
 _BOILERPLATE = re.compile(
-    r"(?i)all rights reserved|\bcopyright\b|©|getty images|\(image credit|image credit:|photo credit"
+    r"all rights reserved|\bcopyright\b|©|getty images|\(image credit|image credit:|photo credit"
     r"|sign up (?:for|to) (?:our|the)|subscribe to (?:our|the)|newsletter|register for|"
     r"is an? (?:[\w-]+ ){0,4}firm (?:with|that|of)\b|\bwe use cookies|this website uses|"
     r"(?:is|was) (?:a|an) (?:news )?(?:writer|reporter|journalist|editor|correspondent)\b"
     r"|graduate of|editorial policy|fact checked by|contributing writer|"
     r"the views expressed|for more information, (?:visit|contact)|click to share|open in app"
 )
+# Letters every furniture phrase holds one of: most sentences hold none and skip the pattern.
+_FURNITURE_HINTS = (
+    "right",
+    "copy",
+    "©",
+    "getty",
+    "credit",
+    "sign",
+    "subscri",
+    "newsletter",
+    "register",
+    "firm",
+    "cookie",
+    "website",
+    "writer",
+    "reporter",
+    "journalist",
+    "editor",
+    "correspondent",
+    "graduate",
+    "fact",
+    "views",
+    "information",
+    "share",
+    "app",
+)
+
+
+def _furniture(sentence: str) -> bool:
+    low = sentence.lower()
+    return any(h in low for h in _FURNITURE_HINTS) and _BOILERPLATE.search(low) is not None
+
+
 _FIELD = re.compile(r"\s*[A-Z][A-Za-z ]{1,24}:\s")
 _DATE_WORDS = re.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(?:mon|tues|wednes|thurs|fri"
@@ -142,7 +175,7 @@ def split(full: str, title_end: int) -> list[Sentence]:
             continue
         whole_line = (a == 0 or full[a - 1] == "\n") and (b == len(full) or full[b] == "\n")
         if (whole_line and b - a <= _DEBRIS_MAX and _debris(full[a:b])) or (
-            body < len(LEAD_WEIGHTS) and _BOILERPLATE.search(full, a, b)  # furniture in the lead
+            body < len(LEAD_WEIGHTS) and _furniture(full[a:b])  # furniture in the lead
         ):
             sentences.append(Sentence(i, a, b, DEBRIS_WEIGHT, False, DEBRIS_POSITION))
             continue
