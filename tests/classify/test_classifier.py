@@ -900,3 +900,12 @@ def test_sanctions_on_oil_firms_are_another_trade() -> None:
         title="OFAC designates Russian oil majors in new sanctions",
     )
     assert c.event_type is EventType.not_relevant
+
+
+def test_chinese_talks_speculation_and_countries() -> None:
+    talks = classify("中美两国元首通话，双方同意继续就经贸问题进行谈判，包括稀土和关税。")
+    assert talks.event_type is EventType.trade_talks
+    assert talks.issuer == "multiple"
+    nickel = classify("印度尼西亚宣布自明年1月起实施镍矿出口禁令，以推动国内冶炼。")
+    assert nickel.issuer == "ID"
+    assert nickel.elements == ["Ni"]

@@ -28,7 +28,7 @@ CONTROL = [
     "not to export", "cease exporting", "stop exporting", "banning the export", "banned from export*",
     "export approval*", "export application*", "export quota*", "state trading", "state-trading",
     "export whitelist", "export management", "出口管理", "出口配额", "出口许可证", "出口申请",
-    "国营贸易", "对相关企业出口", "出口予以豁免",
+    "国营贸易", "对相关企业出口", "出口予以豁免", "出口禁令", "禁止向",
     "resume supply", "resume the supply", "resume supplies", "resume exports", "resumed exports",
     "resumes exports", "resume shipments", "resumed shipments", "ready to supply",
 ]
@@ -99,13 +99,14 @@ TALKS = [
     "leaders' meeting", "presidents' meeting", "agreement reached", "deal reached", "reached a deal",
     "reached an agreement", "struck a deal", "joint statement", "磋商", "会谈", "经贸",
     "geneva deal", "london framework", "busan deal", "trade deals", "trade agreements",
+    "谈判", "会晤", "通话", "框架协议",
 ]
 SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
     "countermeasure*", "asset freeze", "assets frozen", "froze the assets", "freeze the assets",
     "blacklist*", "barred from doing business", "banned from dealing", "entity list", "不可靠实体清单",
     "实体清单",
-    "反制", "制裁",
+    "反制", "制裁", "管控名单", "反制裁",
 ]
 # Measures on buying or importing a named firm's products, and rulings against a firm: these act
 # on companies, not on exports (a sanction, even when the products are chips).
@@ -215,7 +216,7 @@ TIGHTENING = [
     "delaying licen*", "delayed licen*", "licence delay*", "license delay*", "licensing delay*",
     "delaying approv*", "stalled", "stalling", "slow-walk*", "new controls", "new export controls",
     "new restrictions", "禁止",
-    "限制", "实施出口管制", "暂停出口许可", "吊销", "撤销许可",
+    "限制", "实施出口管制", "暂停出口许可", "吊销", "撤销许可", "加强管控", "收紧",
     "additional tariff*", "additional duties", "new tariff*", "new duties", "higher tariff*",
     "tariff increase*", "tariff hike*",
 ]
@@ -242,7 +243,7 @@ ENACTED = [
     "begins", "starts", "issues", "restricts", "tightens", "closes", "seizes", "stops", "shuts",
     "produces", "selects", "signs", "stopped", "selected", "produced", "deal announced",
     "agreement announced", "condemns", "criticised", "criticized", "came into force",
-    "comes into force", "起施行", "起实施", "起正式实施", "正式实施", "发布", "决定", "已", "的公告",
+    "comes into force", "起施行", "起实施", "起正式实施", "正式实施", "发布", "决定", "已", "的公告", "生效",
     "exempts", "exempted", "requires", "required", "invokes", "invoked", "has begun", "have begun",
     "orders", "ordered", "bars", "barred", "revokes", "revoked",
     "designates", "designated", "finalizes", "finalized", "finalises", "finalised", "finalize",
@@ -284,7 +285,7 @@ SPECULATION = [
     "likely", "risk of", "contemplat*", "floated", "signalled", "signaled", "may be",
     "prepared to", "poised to", "or may not", "whether to", "no decision",
     "expected", "looms", "looming", "mulled", "explores", "exploring", "eyes", "eyeing",
-    "could face", "would face", "可能", "或将",
+    "could face", "would face", "可能", "或将", "考虑", "预计",
 ]
 
 # Who acts. Issuers as ISO codes, EU, or the US/China actors by institution.
@@ -315,20 +316,20 @@ ACTORS: dict[str, list[str]] = {
     ],
     "JP": ["japan", "japanese", "tokyo", "meti", "ministry of economy trade and industry", "日本",
            "経済産業省", "日本政府"],
-    "AU": ["australia", "australian", "canberra"],
+    "AU": ["australia", "australian", "canberra", "澳大利亚"],
     "MM": ["myanmar", "burma", "kachin", "naypyidaw", "缅甸", "克钦"],
     "EU": ["european union", "european commission", "brussels", "von der leyen", "sefcovic",
            "šefčovič", "欧盟"],
-    "CA": ["canada", "canadian", "ottawa"],
+    "CA": ["canada", "canadian", "ottawa", "加拿大"],
     "KR": ["south korea", "korea", "korean", "seoul", "韩国"],
-    "IN": ["india", "indian", "new delhi"],
+    "IN": ["india", "indian", "new delhi", "印度"],
     "NL": ["netherlands", "dutch", "the hague", "荷兰", "荷方"],
     "GB": ["britain", "british", "united kingdom"],
-    "VN": ["vietnam", "vietnamese", "hanoi"],
+    "VN": ["vietnam", "vietnamese", "hanoi", "越南"],
     "MY": ["malaysia", "malaysian", "miti", "马来西亚"],
-    "CD": ["congo", "drc", "kinshasa"],
-    "ID": ["indonesia", "indonesian", "jakarta"],
-    "RU": ["russia", "russian", "moscow"],
+    "CD": ["congo", "drc", "kinshasa", "刚果"],
+    "ID": ["indonesia", "indonesian", "jakarta", "印尼", "印度尼西亚"],
+    "RU": ["russia", "russian", "moscow", "俄罗斯"],
     "TW": ["taiwan", "taiwanese", "taipei", "台湾"],
     "MZ": ["mozambique", "mozambican"],
     "BR": ["brazil", "brazilian"],
@@ -394,6 +395,7 @@ LISTING = [
 # Phrases that hide the shorter cues inside them ("entity list" in "unreliable entity list").
 SHADOW = [
     "unreliable entity list", "unreliable entities list", "不可靠实体清单",
+    "印度尼西亚",  # Indonesia, which holds the name of India
     # "chips" of wood, food or games, and a chip in bargaining, are not semiconductors.
     "wood chip*", "hardwood chip*", "softwood chip*", "woodchip*", "potato chip*",
     "chocolate chip*", "poker chip*", "blue chip*", "blue-chip*", "bargaining chip*",
