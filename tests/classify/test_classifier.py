@@ -909,3 +909,13 @@ def test_chinese_talks_speculation_and_countries() -> None:
     nickel = classify("印度尼西亚宣布自明年1月起实施镍矿出口禁令，以推动国内冶炼。")
     assert nickel.issuer == "ID"
     assert nickel.elements == ["Ni"]
+
+
+def test_title_case_and_chinese_origin_mark_objects() -> None:
+    c = classify(
+        "The trade representative announced new Section 301 tariffs on Chinese semiconductors on Tuesday.",
+        title="Additional Section 301 Tariffs On Chinese Semiconductors Set For June 2027",
+    )
+    assert c.issuer == "US"
+    cn = classify("商务部发布公告，决定对原产于美国的进口相关模拟芯片进行反倾销立案调查。")
+    assert cn.issuer == "CN"

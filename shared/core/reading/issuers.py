@@ -14,7 +14,8 @@ from .sentence_cues import MAIN_KINDS, NO_HITS, CuedSentence
 
 OBJECT_PREP = re.compile(
     r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bby|\bfor|\bof|\bat|\bin|\boutside|\binto|\bthan)\s+(?:the\s+|an?\s+)?$"
-    r"|[对對向从從自]\s*$"  # "对美国", "向美方": the object of a Chinese measure
+    r"|[对對向从從自于於]\s*$",  # "对美国", "向美方": the object of a Chinese measure
+    re.IGNORECASE,  # headlines capitalise "On", "To"
 )
 OBJECT_PAIR = re.compile(r"\b(?:on|against|to|from|for)\s+(?:the\s+)?[A-Z][a-z]+\s+(?:and|&)\s+(?:the\s+)?$")
 _ACTING_KINDS = ("easing", "tightening", "chip_rule", "company_measure", "control")
@@ -26,7 +27,8 @@ _TARGET_AFTER = re.compile(
     r"|manufacturers?|makers?|producers?|suppliers?|customers|exporters|importers|individuals|"
     r"defen[cs]e (?:firms|companies|contractors)|military users|end users|persons|semiconductors?"
     r"|chips|goods|imports|products|comp|tech firms|origin)\b"
-    r"|(?:相关)?(?:企业|公司|实体|个人|军工|军方|用户|企業|實體|個人|軍工|軍方|用戶)"
+    r"|(?:相关)?(?:企业|公司|实体|个人|军工|军方|用户|企業|實體|個人|軍工|軍方|用戶)",
+    re.IGNORECASE,
 )
 # "blacklisted by the US", "imposed by Beijing": the agent of a measure, not its object.
 _AGENT_BY = re.compile(
@@ -99,7 +101,7 @@ def issuer_of(
         return value, [value]
     if etype is EventType.supply_disruption:
         # A plant idled "because of China's export restrictions": the measure's government.
-        for s in ordered:
+        for s in ordered + sents:
             for h in s.hits.get("actor", NO_HITS):
                 return h.value, [h.phrase]
     return None, []
