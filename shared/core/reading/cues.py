@@ -205,7 +205,8 @@ EASING = [
     "withdraw the tariff*", "withdrew the tariff*", "withdraw additional tariff*",
     "delay implementation", "delayed implementation", "delay the implementation", "ready to supply",
     "approves", "approved", "approving", "had approved", "removes", "removed", "delist*",
-    "in exchange for export licen*", "in exchange for licen*",
+    "in exchange for export licen*", "in exchange for licen*", "address concerns",
+    "addressing concerns", "address the concerns", "address needs", "address the needs",
 ]
 TIGHTENING = [
     "impose", "imposes", "imposed", "imposing", "ban", "bans", "banned", "banning", "restrict*",
