@@ -919,3 +919,23 @@ def test_title_case_and_chinese_origin_mark_objects() -> None:
     assert c.issuer == "US"
     cn = classify("商务部发布公告，决定对原产于美国的进口相关模拟芯片进行反倾销立案调查。")
     assert cn.issuer == "CN"
+
+
+def test_us_sanctions_on_a_chinese_refinery_are_in_the_field() -> None:
+    c = classify(
+        "The US Treasury on Tuesday imposed sanctions on a Chinese refinery that bought Iranian "
+        "crude oil, freezing its US assets.",
+        title="US sanctions Chinese refinery over Iranian oil",
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.issuer == "US"
+
+
+def test_a_company_plant_outside_china_has_no_issuer() -> None:
+    c = classify(
+        "The miner said on Monday it had produced its first dysprosium oxide at its separation "
+        "plant, the first commercial output of heavy rare earths outside China.",
+        title="Miner produces first heavy rare earths outside China",
+    )
+    assert c.event_type is EventType.industrial_policy
+    assert c.issuer is None

@@ -640,10 +640,13 @@ def _decide_type(
 
 
 def _other_trade_only(sents: list[CuedSentence]) -> bool:
-    """Sanctions on oil tankers or banks, with no mineral or chip anywhere: another trade."""
+    """Sanctions on oil tankers or banks, with no mineral or chip anywhere and China not in the
+    lead: another trade (a Chinese refinery sanctioned is still part of the US-China contest)."""
     other = False
     for s in sents:
         if s.elements or "mineral" in s.hits or "chip" in s.hits:
+            return False
+        if s.in_lead and any(h.value == "CN" for h in s.hits.get("actor", NO_HITS)):
             return False
         other = other or "other_trade" in s.hits
     return other

@@ -96,7 +96,8 @@ def issuer_of(
         return "US", ["United States"]
     if first:
         return first[0].value, [first[0].phrase]
-    if counts:
+    if counts and (acting or etype is not EventType.industrial_policy):
+        # A company's plant "outside China" names no government that acts.
         value = max(counts, key=counts.__getitem__)
         return value, [value]
     if etype is EventType.supply_disruption:
