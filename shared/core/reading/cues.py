@@ -364,7 +364,8 @@ REASON = [
     "since", "a response to", "response to", "hits back at", "hit back at", "hitting back at",
     "strikes back at", "retaliation against", "retaliating against", "retaliates against",
     "retaliated against", "a day after", "days after", "hours after", "weeks after", "in return for",
-    "despite", "in spite of", "even though",
+    "despite", "in spite of", "even though", "after china", "after china's", "after chinese",
+    "after us", "after u.s", "after american", "after japan", "after the dutch", "after brussels",
 ]
 # Sentences holding these recall the past or explain the topic: background for elements.
 BACKGROUND = [

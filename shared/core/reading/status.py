@@ -8,7 +8,7 @@ from chokewatch.shared.messages import EventType, Status
 
 from .direction import weighted
 from .gazetteer import Hit
-from .sentence_cues import NO_HITS, CuedSentence
+from .sentence_cues import MAIN_KINDS, NO_HITS, CuedSentence
 
 # "The decision to require", "the move to ban": the infinitive names the measure, not a plan.
 _NOMINAL = re.compile(r"(?:decision|move|step|order|rule|measure|notice)\s+$")
@@ -50,6 +50,8 @@ def status_of(
         return None, []
     # A deal's status is that of the measures its lead reports ("China will suspend ...").
     top = sorted(carriers, key=lambda s: -s.weight)[:STATUS_SENTENCES] + terms
+    # A title whose measure sits in its "after ..." clause tells the mood of something else.
+    top = [s for s in top if not (s.info.is_title and _measure_only_in_reason(s))]
     strong = [h.phrase for s in top for h in s.cues("numbered")] + [
         h.phrase for s in top for h in s.cues("enacted") if h.phrase.startswith(_STRONG_ENACTED)
     ]
@@ -78,6 +80,17 @@ def status_of(
         return Status.announced, hearsay  # decided, as unnamed sources tell it, not yet issued
     # Reported in the past or present tense with no word of intent: it has happened.
     return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
+
+
+def _measure_only_in_reason(s: CuedSentence) -> bool:
+    """ "Washington weighs response after China's rare earth rules": the title's mood is about
+    the response; the measure sits in the clause after "after"."""
+    reasons = s.hits.get("reason")
+    if not reasons:
+        return False
+    at = min(h.start for h in reasons)
+    before = [h for kind in MAIN_KINDS for h in s.hits.get(kind, NO_HITS) if h.start < at]
+    return not before and not any(h.start < at for h in s.elements)
 
 
 def _headline_status(top: list[CuedSentence], full: str) -> tuple[Status, list[str]] | None:
