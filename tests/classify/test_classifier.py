@@ -949,3 +949,12 @@ def test_a_title_about_the_response_does_not_give_the_measures_status() -> None:
     )
     assert c.event_type is EventType.mineral_export_control
     assert c.status is Status.enacted
+
+
+def test_sanctions_by_a_sports_body_are_not_trade_news() -> None:
+    c = classify(
+        "Football's governing body imposed sanctions on the club on Tuesday, banning it from "
+        "registering new players for two transfer windows.",
+        title="Governing body sanctions club over transfer breaches",
+    )
+    assert c.event_type is EventType.not_relevant

@@ -640,16 +640,18 @@ def _decide_type(
 
 
 def _other_trade_only(sents: list[CuedSentence]) -> bool:
-    """Sanctions on oil tankers or banks, with no mineral or chip anywhere and China not in the
-    lead: another trade (a Chinese refinery sanctioned is still part of the US-China contest)."""
+    """Sanctions with no mineral or chip anywhere, on oil tankers or banks or by no government
+    (a sports body's): another field. China in the lead keeps them in (a Chinese refinery
+    sanctioned is part of the US-China contest)."""
     other = False
+    governments = set()
     for s in sents:
         if s.elements or "mineral" in s.hits or "chip" in s.hits:
             return False
-        if s.in_lead and any(h.value == "CN" for h in s.hits.get("actor", NO_HITS)):
-            return False
+        if s.in_lead:
+            governments.update(h.value for h in s.hits.get("actor", NO_HITS))
         other = other or "other_trade" in s.hits
-    return other
+    return "CN" not in governments and (other or not governments)
 
 
 def _text_subject(sents: list[CuedSentence]) -> str:
