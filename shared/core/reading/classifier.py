@@ -16,8 +16,8 @@ from datetime import date, datetime
 from chokewatch.shared.messages import Classification, EventType
 
 from ..severity import severity
-from . import companies, dates, gazetteer
-from .cues import LEXICON, RELIEFS, UNDOING_VERBS
+from . import companies, dates, gazetteer, phrases
+from .cues import LEXICON
 from .direction import direction_of
 from .element_scope import LIST_WINDOW, elements_of
 from .gazetteer import Hit
@@ -87,57 +87,6 @@ def _supply_halts(normalised: str, lower: str) -> list[re.Match[str]]:
             found.append(m)
             reach = m.end()
     return found
-
-
-# "a 100% tariff", "25 percent duties": a tariff stated by its rate is one being set.
-_RATE_BEFORE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+(?:[a-z-]+\s+){0,2}?(?:tariffs?|duties|duty|levy|levies)\b"
-)
-_RATE_AFTER = re.compile(
-    r"(?:tariffs?|duties|duty|levy|levies)\s+of\s+(?:up to |about |around |nearly |roughly )?"
-    r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)"
-)
-_RATE_MARKS = ("%", "percent", "per cent")
-_DUTY_WORDS = ("tariff", "duties", "duty", "levy", "levies")
-_RATE_REACH = 12  # characters a rate's number may take before its "%"
-
-
-def _rate_tariffs(lower: str) -> list[re.Match[str]]:
-    """Tariffs stated by their rate, tried only around a "%" or a duty word."""
-    found = []
-    for at in word_starts(lower, _RATE_MARKS):
-        m = _RATE_BEFORE.search(lower, max(0, at - _RATE_REACH), at + 60)
-        if m and m.start() <= at:
-            found.append(m)
-    starts = [at for at in word_starts(lower, _DUTY_WORDS) if at == 0 or not lower[at - 1].isalpha()]
-    found += finditer_from(_RATE_AFTER, lower, starts)
-    return found
-
-
-# Access cut or limited: a restriction, even though "cut" alone eases a tariff.
-_ACCESS_LIMITED = re.compile(
-    r"\b(?:cut|cuts|cutting|limit|limits|limiting|restrict\w*|block\w*|curb\w*|den(?:y|ies|ied)"
-    r"|choke\w*|starv\w*)\s+(?:off\s+)?(?:[\w-]+(?:['’]s)?\s+){0,2}access\b"
-)
-_ACCESS_OPENED = re.compile(
-    r"\b(?:enhanc|improv|restor|expand|secur|grant|boost|ensur|reopen|widen)\w*\s+(?:[\w-]+(?:['’]s)?\s+){0,2}"
-    r"access\b"
-)
-_ACCESS_CHANGES = ((_ACCESS_LIMITED, "tightening", "undone"), (_ACCESS_OPENED, "easing", "access"))
-_ACCESS_REACH = 60  # characters from the verb to "access"
-# A relief undone: "suspended the dysprosium export licences", "revokes waivers".
-_UNDONE = re.compile(
-    r"(?:"
-    + "|".join(UNDOING_VERBS)
-    + r")[a-z]*\s+(?:[a-z-]+\s+){0,3}?(?:"
-    + "|".join(RELIEFS)
-    + r")\b(?!\s+(?:requirement|regime|system|rule))"
-)
-
-
-def _undone_reliefs(lower: str, starts: list[int]) -> list[re.Match[str]]:
-    """Reliefs undone, tried where the lexicon found an undoing verb (`starts`, sorted)."""
-    return list(finditer_from(_UNDONE, lower, sorted(starts))) if starts else []
 
 
 _CASHTAG = re.compile(r"\$[A-Z]{2,5}\b")
@@ -298,16 +247,13 @@ def _read(text: str, title: str) -> tuple[str, list[CuedSentence]]:
         for m in _CASHTAG.finditer(full):
             add("topic", Hit(m.start(), m.end(), "topic", "", m.group()))
     if "%" in full or "percent" in lower or "per cent" in lower:
-        for m in _rate_tariffs(lower):
+        for m in phrases.rate_tariffs(lower):
             add("tightening", Hit(m.start(), m.end(), "tightening", "rate", m.group()))
-    for at in word_starts(lower, ("access",)) if "access" in lower else ():
+    for kind, value, m in phrases.access_changes(lower):
         # "to cut China's access to AI chips" restricts; "enhancing America's access" eases.
-        for pattern, kind, value in _ACCESS_CHANGES:
-            m = pattern.search(lower, max(0, at - _ACCESS_REACH), at + 6)
-            if m and m.end() == at + 6:
-                add(kind, Hit(m.start(), m.end(), kind, value, m.group()))
+        add(kind, Hit(m.start(), m.end(), kind, value, m.group()))
     undoing = [h.start for b in buckets for h in b.get("undoing", NO_HITS)] if "undoing" in present else []
-    for m in _undone_reliefs(lower, undoing):
+    for m in phrases.undone_reliefs(lower, undoing):
         add("tightening", Hit(m.start(), m.end(), "tightening", "undone", m.group()))
     for m in _supply_halts(normalised, lower):
         add("supply_halt", Hit(m.start() - 1, m.end() - 1, "supply_halt", "", m.group()))
