@@ -958,3 +958,14 @@ def test_sanctions_by_a_sports_body_are_not_trade_news() -> None:
         title="Governing body sanctions club over transfer breaches",
     )
     assert c.event_type is EventType.not_relevant
+
+
+def test_a_framework_to_implement_a_truce_names_what_was_agreed() -> None:
+    c = classify(
+        "US and Chinese negotiators agreed on Tuesday on a framework to implement the Geneva "
+        "truce, including faster Chinese approvals of rare earth exports and the lifting of some "
+        "US export curbs, officials said.",
+        title="US, China wrap up London talks with framework on rare earths and chip curbs",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.direction is Direction.easing

@@ -288,6 +288,11 @@ def _read(text: str, title: str) -> tuple[str, list[CuedSentence]]:
         if reasons and any(h.phrase == "since" for h in reasons):
             reasons = [h for h in reasons if h.phrase != "since" or not _SINCE_TIME.match(full, h[1])]
             hits["reason"] = reasons
+        if reasons and any(h.phrase in _LEADING_ONLY for h in reasons):
+            # "To implement the consensus, ..." gives a cause; "a framework to implement the truce,
+            # including ..." names what was agreed.
+            reasons = [h for h in reasons if h.phrase not in _LEADING_ONLY or h[0] - s.info.start <= LEADING]
+            hits["reason"] = reasons
         if reasons:
             at = min(h[0] for h in reasons)
             clause = _CAUSE_ENDS.search(full, at, s.info.end) if at - s.info.start > LEADING else None
@@ -344,6 +349,7 @@ def _read(text: str, title: str) -> tuple[str, list[CuedSentence]]:
 
 
 _HISTORY_FIRST = frozenset("IiBbSsAa")
+_LEADING_ONLY = frozenset({"to implement the", "为落实", "根据"})
 _CONCESSIONS = frozenset({"despite", "in spite of", "even though"})
 # "since May 20", "since 2023", "since then": a time, not a cause.
 _SINCE_TIME = re.compile(
