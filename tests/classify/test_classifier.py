@@ -969,3 +969,21 @@ def test_a_framework_to_implement_a_truce_names_what_was_agreed() -> None:
     )
     assert c.event_type is EventType.trade_talks
     assert c.direction is Direction.easing
+
+
+def test_headlines_alone() -> None:
+    stake = classify("Pentagon takes $400 million stake in MP Materials")
+    assert (stake.event_type, stake.issuer) == (EventType.industrial_policy, "US")
+    licence = classify("Chip designer gets licence to sell H20 chips in China")
+    assert (licence.event_type, licence.direction) == (EventType.chip_export_control, Direction.easing)
+    listed = classify("China puts 12 US defence firms on export control list")
+    assert (listed.event_type, listed.issuer) == (EventType.sanctions, "CN")
+
+
+def test_approval_by_the_state_council_is_not_a_licence() -> None:
+    c = classify(
+        "Approved by the State Council, it is decided to implement export controls on lithium "
+        "battery cathode items, the commerce ministry said on Thursday.",
+        title="China implements export controls on lithium battery items",
+    )
+    assert c.direction is Direction.tightening

@@ -17,7 +17,7 @@ from chokewatch.shared.messages import Classification, EventType
 
 from ..severity import severity
 from . import companies, dates, gazetteer, phrases
-from .cues import LEXICON
+from .cues import LEXICON, MINERAL_FIRMS
 from .direction import direction_of
 from .element_scope import LIST_WINDOW, elements_of
 from .gazetteer import Hit
@@ -429,6 +429,16 @@ _RESTRICTING = (
 )
 
 
+def _chinese_dual_use(s: CuedSentence) -> bool:
+    """China's dual-use export list is a list of minerals and their products, unless the
+    sentence puts firms on it (a sanction)."""
+    return (
+        "dual-use" in (h.phrase for h in s.cues("control"))
+        and not s.cues("targets")
+        and any(h.value == "CN" for h in s.hits.get("actor", NO_HITS))
+    )
+
+
 def _type_votes(s: CuedSentence, notice_minerals: bool = False, subject: str = "") -> dict[EventType, float]:
     """How strongly one sentence speaks for each event type, before its weight.
 
@@ -438,7 +448,13 @@ def _type_votes(s: CuedSentence, notice_minerals: bool = False, subject: str = "
     """
     if _VOTE_KINDS.isdisjoint(s.main):
         return {}
-    mineral = bool(s.elements) or bool(s.hits.get("mineral")) or (notice_minerals and s.in_lead)
+    mineral = (
+        bool(s.elements)
+        or bool(s.hits.get("mineral"))
+        or (notice_minerals and s.in_lead)
+        or _chinese_dual_use(s)
+        or any(h.value in MINERAL_FIRMS for h in s.hits.get("company", NO_HITS))
+    )
     chip = bool(s.cues("chip"))
     # Weak control words with a restricting verb ("banned ... exports") are control language.
     weak = 1.0 if any(h.phrase.startswith(_RESTRICTING) for h in s.cues("tightening")) else WEAK_CONTROL
@@ -530,7 +546,13 @@ def _decide_type(
                 lead[etype] += v * s.weight
     topic = len({h.phrase for s in sents for h in s.hits.get("topic", ())})
     mentions = any(
-        s.elements or s.cues("chip") or s.cues("tariff") or s.hits.get("mineral") or s.cues("sanctions")
+        s.elements
+        or s.cues("chip")
+        or s.cues("tariff")
+        or s.hits.get("mineral")
+        or s.cues("sanctions")
+        or (s.cues("control") and s.cues("targets"))  # "puts 12 US defence firms on its control list"
+        or any(h.value in MINERAL_FIRMS for h in s.hits.get("company", NO_HITS))
         for s in sents
     )
     relevant = mentions and (topic >= 2 or sum(totals.values()) >= LEAD_EVENT_MIN)

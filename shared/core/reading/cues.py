@@ -206,6 +206,9 @@ EASING = [
     "delay implementation", "delayed implementation", "delay the implementation", "ready to supply",
     "approves", "approved", "approving", "had approved", "removes", "removed", "delist*",
     "in exchange for export licen*", "in exchange for licen*", "address concerns",
+    "gets licen*", "get licen*", "got licen*", "receives licen*", "received licen*", "wins licen*",
+    "won licen*", "secures licen*", "secured licen*", "obtains licen*", "obtained licen*",
+    "gets approval", "wins approval", "won approval", "receives approval", "received approval",
     "addressing concerns", "address the concerns", "address needs", "address the needs",
 ]
 TIGHTENING = [
@@ -544,6 +547,17 @@ COMPANIES = {
     "Micron": ["micron", "美光"],
 }
 
+# Firms whose business is minerals: naming one names the mineral trade.
+MINERAL_FIRMS = frozenset({
+    "MP Materials", "Lynas", "China Northern Rare Earth", "China Rare Earth Group", "JL Mag",
+    "Shenghe", "USA Rare Earth", "Iluka", "Energy Fuels", "Arafura", "Neo Performance Materials",
+    "Noveon", "Vulcan Elements", "Ningbo Yunsheng", "Zhong Ke San Huan", "Syrah Resources",
+    "Almonty", "Ucore", "Albemarle", "Ganfeng", "Tianqi", "Rainbow Rare Earths", "Pensana",
+    "Northern Minerals", "Hastings", "Niron Magnetics", "Korea Zinc", "Zijin Mining", "CMOC",
+    "China Minmetals", "Chalco", "Xiamen Tungsten", "Baotou Steel", "Perpetua Resources",
+    "United States Antimony", "ReElement Technologies", "Umicore", "Solvay", "Alcoa",
+    "Hitachi Metals", "Shin-Etsu", "Sumitomo Metal Mining", "Glencore", "Rio Tinto",
+})
 # Legal forms that close a company's name.
 LEGAL_FORMS = ["Inc", "Corp", "Corporation", "Ltd", "Limited", "Holdings", "PLC", "plc", "AG",
                "LLC", "GmbH", "NV"]

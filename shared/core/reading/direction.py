@@ -13,6 +13,7 @@ from .sentence_cues import LEADING, CuedSentence
 
 _CARVE_OUTS = ("exempt", "exclusion", "carve", "waive", "waiver")
 _NEGATION_REACH = 60
+_APPROVED_BY = re.compile(r"\w*\s+by\b")
 # "If approved, the ruling would ...": a condition, not a relief granted.
 _CONDITION = re.compile(r"\b(?:if|once|unless|until)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CONTRAST = re.compile(r",?\s(?:while|whereas|as other|but|even as)\s")
@@ -51,6 +52,8 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         window = full[max(s.info.start, h[0] - _NEGATION_REACH) : h[0]]
         if _NEGATION.search(window) or _CONDITION.search(window):
             continue
+        if h.phrase.startswith("approv") and _APPROVED_BY.match(full, h[1]):
+            continue  # "approved by the State Council": the measure's sign-off, not a licence
         if any(0 < h[0] - t[1] <= _OBJECT_REACH and t.phrase.startswith(_STOPPING) for t in tight):
             continue  # "stop granting licences": the easing word is what stops
         if h.phrase.startswith(_CARVE_OUTS) and any(t[1] <= h[0] for t in tight):
