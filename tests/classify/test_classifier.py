@@ -987,3 +987,25 @@ def test_approval_by_the_state_council_is_not_a_licence() -> None:
         title="China implements export controls on lithium battery items",
     )
     assert c.direction is Direction.tightening
+
+
+def test_more_headlines_alone() -> None:
+    approved = classify("China approves rare earth exports to European carmakers")
+    assert (approved.event_type, approved.direction) == (EventType.mineral_export_control, Direction.easing)
+    listed = classify("Taiwan blacklists Huawei and SMIC")
+    assert listed.issuer == "TW"
+    smelter = classify("Korea Zinc to build $7 billion smelter in Tennessee")
+    assert smelter.event_type is EventType.industrial_policy
+    tax = classify("Indonesia plans export tax on nickel products")
+    assert (tax.event_type, tax.issuer) == (EventType.tariff, "ID")
+    delayed = classify("USTR delays Section 301 tariff hikes on Chinese chips to 2027")
+    assert delayed.direction is Direction.easing
+
+
+def test_a_dateline_city_is_not_the_issuer() -> None:
+    c = classify(
+        "Washington, Dec 13 The United States, South Korea and other partners have adopted a "
+        "declaration to build a trusted supply chain for critical minerals.",
+        title="Partners adopt declaration on critical minerals supply chains",
+    )
+    assert c.issuer == "multiple"

@@ -249,6 +249,9 @@ def _read(text: str, title: str) -> tuple[str, list[CuedSentence]]:
     if "%" in full or "percent" in lower or "per cent" in lower:
         for m in phrases.rate_tariffs(lower):
             add("tightening", Hit(m.start(), m.end(), "tightening", "rate", m.group()))
+    if "tariff" in lower or "dut" in lower:
+        for m in phrases.deferred_duties(lower):
+            add("easing", Hit(m.start(), m.end(), "easing", "deferred", m.group()))
     for kind, value, m in phrases.access_changes(lower):
         # "to cut China's access to AI chips" restricts; "enhancing America's access" eases.
         add(kind, Hit(m.start(), m.end(), kind, value, m.group()))
@@ -429,6 +432,22 @@ _RESTRICTING = (
 )
 
 
+# Easing verbs that act on exports or licences ("approves exports", "resumes shipments").
+_PERMITTING = (
+    "approv",
+    "grant",
+    "allow",
+    "resum",
+    "lift",
+    "exempt",
+    "issu",
+    "restor",
+    "暂停",
+    "恢复",
+    "批准",
+)
+
+
 def _chinese_dual_use(s: CuedSentence) -> bool:
     """China's dual-use export list is a list of minerals and their products, unless the
     sentence puts firms on it (a sanction)."""
@@ -457,7 +476,12 @@ def _type_votes(s: CuedSentence, notice_minerals: bool = False, subject: str = "
     )
     chip = bool(s.cues("chip"))
     # Weak control words with a restricting verb ("banned ... exports") are control language.
-    weak = 1.0 if any(h.phrase.startswith(_RESTRICTING) for h in s.cues("tightening")) else WEAK_CONTROL
+    weak = (
+        1.0
+        if any(h.phrase.startswith(_RESTRICTING) for h in s.cues("tightening"))
+        or any(h.phrase.startswith(_PERMITTING) for h in s.cues("easing"))  # "approves exports"
+        else WEAK_CONTROL
+    )
     control = min(CAP_PER_SENTENCE, s.count("control") + weak * s.count("control_weak"))
     on_firms = s.count("company_measure")
     votes: dict[EventType, float] = {}

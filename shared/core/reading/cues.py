@@ -83,7 +83,7 @@ TARIFF = [
     "tariff*", "duties", "import duty", "import duties", "customs duties", "levy", "levies",
     "anti-dumping", "countervailing", "section 232", "section 301", "关税", "reciprocal tariff*",
     "tariff probe", "trade probe", "duty on", "duty of", "extra duty", "additional duty",
-    "反倾销", "反补贴", "加征", "関税",
+    "反倾销", "反补贴", "加征", "関税", "export tax*", "export dut*", "export levy",
 ]
 # Who a measure names: with control-list language and no mineral, the news is a sanction.
 TARGETS = [
@@ -151,6 +151,7 @@ POLICY = [
     "produced its first", "first production", "first output", "has produced", "plant", "factory",
     "facility", "expansion", "selected", "strategic", "收储", "储备",
     "produces first", "produced first", "commercial output", "signs deal", "signed a deal",
+    "smelter", "to build", "will build", "builds",
     "inks deal", "signs agreement", "signed an agreement", "will buy", "would buy",
     "begins importing", "began importing", "begun importing", "first imports", "first shipment",
     "first cargo", "initiative", "solicitation", "purchase*", "procure*", "national defense stockpile",

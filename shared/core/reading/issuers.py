@@ -44,7 +44,13 @@ _SPEAKER_OF = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_FIRST = (*MAIN_KINDS, "easing", "tightening", "chip")
-_JOINED = re.compile(r"(?:['’]s)?\s+(?:and|&)\s+(?:the\s+)?$")
+_JOINED = re.compile(r"(?:['’]s)?(?:\s+(?:and|&)|\s*,)\s+(?:the\s+)?$")
+# "Washington, Dec 13 —", "BEIJING (Reuters) -": a dateline names a place, not an actor.
+_DATELINE_AFTER = re.compile(
+    r"\s*(?:,\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\((?:reuters|ap|afp|xinhua)\)"
+    r"|\s[—–-]\s)",
+    re.IGNORECASE,
+)
 
 
 def issuer_of(
@@ -60,6 +66,8 @@ def issuer_of(
     first: list[Hit] = []
     for s in ordered:
         for h in sorted(s.cues("actor"), key=lambda h: h.start):
+            if h.start - s.info.start <= 2 and _DATELINE_AFTER.match(full, h.end):
+                continue
             if (
                 (
                     OBJECT_PREP.search(full, max(0, h.start - 12), h.start)

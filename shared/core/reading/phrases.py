@@ -31,6 +31,11 @@ _ACCESS_OPENED = re.compile(
 )
 _ACCESS_CHANGES = ((_ACCESS_LIMITED, "tightening", "undone"), (_ACCESS_OPENED, "easing", "access"))
 _ACCESS_REACH = 60  # characters from the verb to "access"
+# "delays Section 301 tariff hikes", "defers the duties": a tariff put off eases.
+_DUTY_DEFERRED = re.compile(
+    r"(?:delay|postpon|defer)\w*\s+(?:[\w-]+\s+){0,3}?(?:tariffs?|duties|duty|levies)\b"
+)
+_DEFER_WORDS = ("delay", "postpon", "defer")
 # A relief undone: "suspended the dysprosium export licences", "revokes waivers".
 _UNDONE = re.compile(
     r"(?:"
@@ -67,3 +72,9 @@ def access_changes(lower: str) -> list[tuple[str, str, re.Match[str]]]:
             if m and m.end() == at + 6:
                 found.append((kind, value, m))
     return found
+
+
+def deferred_duties(lower: str) -> list[re.Match[str]]:
+    """Tariffs delayed or deferred, tried where a deferring verb begins a word."""
+    starts = [at for at in word_starts(lower, _DEFER_WORDS) if at == 0 or not lower[at - 1].isalpha()]
+    return list(finditer_from(_DUTY_DEFERRED, lower, starts))

@@ -97,10 +97,17 @@ _DATELINE_MAX = 48
 _BYLINE = re.compile(r"\s*By [A-Z][a-z]+(?: [A-Z][a-z.]+){1,3}(?:\s*[/|,]|\s*$)")
 
 
-def _debris(line: str) -> bool:
+def _debris(line: str, opening: bool = False) -> bool:
+    """Whether a whole line is page furniture; `opening`: it opens the text, where a short line
+    is the headline rather than a label."""
     if _BYLINE.match(line):
         return True
-    if len(line) <= _FRAGMENT_MAX and _FRAGMENT.match(line) and not line.rstrip().endswith((":", "：")):
+    if (
+        not opening
+        and len(line) <= _FRAGMENT_MAX
+        and _FRAGMENT.match(line)
+        and not line.rstrip().endswith((":", "："))
+    ):
         return True  # a byline, section name or stamp on a line of its own
     head = line.lstrip()[:1]
     if head in _DEBRIS_FIRST and _DEBRIS_OPENING.match(line):
@@ -174,7 +181,7 @@ def split(full: str, title_end: int) -> list[Sentence]:
             sentences.append(Sentence(i, a, b, TITLE_WEIGHT, True, -1))
             continue
         whole_line = (a == 0 or full[a - 1] == "\n") and (b == len(full) or full[b] == "\n")
-        if (whole_line and b - a <= _DEBRIS_MAX and _debris(full[a:b])) or (
+        if (whole_line and b - a <= _DEBRIS_MAX and _debris(full[a:b], a == 0)) or (
             body < len(LEAD_WEIGHTS) and _furniture(full[a:b])  # furniture in the lead
         ):
             sentences.append(Sentence(i, a, b, DEBRIS_WEIGHT, False, DEBRIS_POSITION))
