@@ -51,7 +51,33 @@ OTHER_CRITICAL: tuple[Element, ...] = (
     Element("Co", "cobalt", ("钴",)),
 )
 
-ELEMENTS: dict[str, Element] = {e.symbol: e for e in RARE_EARTHS + OTHER_CRITICAL}
+# Base, precious and energy metals that trade measures also name (tariff exemptions, Section 232).
+OTHER_METALS: tuple[Element, ...] = (
+    Element("Ag", "silver", ("白银",)),
+    Element("Au", "gold", ("黄金",)),
+    Element("U", "uranium", ("铀",)),
+    Element("Cu", "copper", ("铜",)),
+    Element("Al", "aluminium", ("铝",)),
+    Element("Ni", "nickel", ("镍",)),
+    Element("Zn", "zinc", ("锌",)),
+    Element("Pb", "lead", ("铅",)),
+    Element("Sn", "tin", ("锡锭", "精锡")),
+    Element("Mn", "manganese", ("锰",)),
+    Element("Mg", "magnesium", ("镁",)),
+    Element("Ti", "titanium", ("钛",)),
+    Element("Si", "silicon", ("多晶硅",)),
+    Element("Nb", "niobium", ("铌",)),
+    Element("Ta", "tantalum", ("钽",)),
+    Element("V", "vanadium", ("钒",)),
+    Element("Pt", "platinum", ("铂",)),
+    Element("Pd", "palladium", ("钯",)),
+    Element("Cr", "chromium", ("铬",)),
+    Element("Zr", "zirconium", ("锆",)),
+    Element("Hf", "hafnium", ("铪",)),
+    Element("Be", "beryllium", ("铍",)),
+)
+
+ELEMENTS: dict[str, Element] = {e.symbol: e for e in RARE_EARTHS + OTHER_CRITICAL + OTHER_METALS}
 ALL_RARE_EARTHS: tuple[str, ...] = tuple(e.symbol for e in RARE_EARTHS)
 
 # Named sets, as the labelling rules expand them.

@@ -27,7 +27,7 @@ async def build(rt: Runtime) -> list[Stage]:
 
     async def on_raw(event: RawEvent) -> None:
         # Classification is CPU-bound and pure: run it off the event loop.
-        c = await asyncio.to_thread(classify, event.text, event.title)
+        c = await asyncio.to_thread(classify, event.text, event.title, event.published_at)
         decision = await incidents.assign(
             event.id, c, event.text, event.title, event.published_at or event.ingested_at
         )

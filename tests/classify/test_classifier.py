@@ -274,3 +274,738 @@ def test_a_deal_whose_news_is_one_suspension_takes_the_measures_type():
         "China suspends its October rare earth controls for a year after summit with US",
     )
     assert c.event_type.value == "mineral_export_control" and c.direction.value == "easing"
+
+
+def test_traditional_characters_read_like_simplified() -> None:
+    c = classify("商務部公告：對鎵、鍺相關物項實施出口管制，自2023年8月1日起正式實施。")
+    assert c.event_type is EventType.mineral_export_control
+    assert c.elements == ["Ga", "Ge"]
+    assert c.issuer == "CN"
+
+
+def test_control_on_unnamed_goods_takes_the_text_subject() -> None:
+    c = classify(
+        "The commerce ministry said on Tuesday it was banning the export of dual-use goods to "
+        "military users in the country with immediate effect. Traders said gallium and "
+        "antimony shipments would be among those checked.",
+        title="China bans dual-use exports to military users",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.issuer == "CN"
+
+
+def test_ban_on_buying_a_firms_chips_is_a_sanction() -> None:
+    c = classify(
+        "The Cyberspace Administration of China told large platforms on Monday to stop "
+        "purchasing an American firm's accelerator chips, citing security risks.",
+        title="Beijing tells platforms to stop buying US accelerator chips",
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.issuer == "CN"
+
+
+def test_permission_to_sell_chips_is_a_chip_measure() -> None:
+    c = classify(
+        "The White House said on Tuesday it will not permit the company to sell its newest AI "
+        "chips to China for now.",
+        title="White House blocks sales of newest AI chips to China",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.issuer == "US"
+    assert c.chips_involved
+
+
+def test_byline_fragments_do_not_take_the_lead() -> None:
+    c = classify(
+        "China blocks imports of a US firm's AI chips at customs\n"
+        "- In Markets\n- 09:12 AM, Mar 3, 2026\n- Desk Staff\n"
+        "Customs officers were told on Monday that the chips may not enter the country, people "
+        "briefed on the matter said.\n",
+    )
+    assert c.event_type in (EventType.sanctions, EventType.chip_export_control)
+    assert c.issuer == "CN"
+
+
+def test_rare_earths_restate_the_list_the_text_spells_out() -> None:
+    c = classify(
+        "China granted more rare earth export licences to European firms on Monday. "
+        "Buyers said the approvals covered samarium, gadolinium and terbium products.",
+        title="China speeds up rare earth export licences",
+    )
+    assert c.elements == ["Gd", "Sm", "Tb"]
+
+
+def test_rare_earth_licences_since_april_are_the_seven() -> None:
+    c = classify(
+        "The commerce ministry said on Thursday it would speed up approvals of rare earth export "
+        "licences for European buyers under the regime it imposed in April.",
+        title="China offers faster rare earth licences to Europe",
+    )
+    assert c.elements == SEVEN
+
+
+def test_a_firm_named_for_rare_earths_is_not_the_subject() -> None:
+    c = classify(
+        "Lynas Rare Earths said on Monday it had produced its first dysprosium oxide at its "
+        "processing plant in Malaysia.",
+        title="Lynas produces first dysprosium outside China",
+    )
+    assert c.elements == ["Dy"]
+
+
+def test_suspending_export_licences_restricts() -> None:
+    c = classify(
+        "The commerce ministry suspended the dysprosium export licences of one magnet maker on "
+        "Friday, the company said.",
+        title="China suspends dysprosium export licences for a magnet maker",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.tightening
+
+
+def test_suspending_a_ban_eases_even_when_the_body_recalls_the_ban() -> None:
+    c = classify(
+        "China suspended its ban on exports of gallium and germanium to the United States, the "
+        "commerce ministry said on Sunday. The ban had prohibited shipments of the metals and "
+        "restricted graphite sales.",
+        title="China suspends ban on gallium and germanium exports to US",
+    )
+    assert c.direction is Direction.easing
+
+
+def test_revoking_waivers_for_chip_tools_restricts() -> None:
+    c = classify(
+        "The Commerce Department revoked waivers that had allowed two memory makers to ship "
+        "chipmaking tools to their plants in China without licences.",
+        title="US revokes waivers for chipmaking tools at memory makers' China fabs",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.direction is Direction.tightening
+
+
+def test_a_new_tariff_with_exemptions_still_restricts() -> None:
+    c = classify(
+        "The president announced a 100% tariff on imported semiconductors on Wednesday, but "
+        "offered exemptions to firms building plants in the country.",
+        title="New 100% tariff on chips, but exemptions for firms that build at home",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.direction is Direction.tightening
+
+
+def test_unnamed_sources_report_a_decision_not_an_issued_measure() -> None:
+    c = classify(
+        "Customs officers have been told that the accelerator chips may not enter the country, "
+        "according to two people briefed on the matter.",
+        title="China blocks imports of a US firm's accelerator chips, sources say",
+    )
+    assert c.status is Status.announced
+
+
+def test_headline_infinitive_is_an_announcement() -> None:
+    c = classify(
+        "Beijing will exempt orders from civilian car makers from its export ban on the chip "
+        "maker's products, the commerce ministry said.",
+        title="China to exempt some chip orders from export ban",
+    )
+    assert c.status is Status.announced
+    assert c.direction is Direction.easing
+
+
+def test_a_byline_is_not_the_title_and_the_lead_is_news() -> None:
+    c = classify(
+        "Written by A. Reporter for the Daily Example\n\n"
+        "China has finalised new export controls on lithium battery cathode technologies, "
+        "carrying out a threat made earlier in the trade war.\n\n"
+        "The commerce ministry published the updated catalogue on Tuesday."
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.tightening
+    assert c.issuer == "CN"
+
+
+def test_first_imports_from_a_new_source_are_industrial_policy() -> None:
+    c = classify(
+        "A Japanese trading house has begun importing heavy rare earths separated in Malaysia "
+        "from Australian ore, it said on Thursday.",
+        title="Japan's trading house begins importing heavy rare earths from Australia",
+    )
+    assert c.event_type is EventType.industrial_policy
+    assert c.issuer == "JP"
+
+
+def test_start_date_without_a_year_is_placed_by_the_publication_date() -> None:
+    text = (
+        "China's commerce ministry said on Thursday that exports of antimony oxides will need a "
+        "licence from 15 September."
+    )
+    assert classify(text, published_at=date(2024, 8, 15)).effective_date == date(2024, 9, 15)
+    late = "China's export controls on gallium and germanium items take effect on December 1, MOFCOM said."
+    # Published early in a year, a December start lies in the year before.
+    assert classify(late, published_at=date(2026, 1, 3)).effective_date == date(2025, 12, 1)
+
+
+def test_start_date_accepts_an_aware_datetime() -> None:
+    from datetime import UTC, datetime
+
+    c = classify(
+        "The graphite export licensing requirement takes effect on December 1, the ministry said.",
+        title="China restricts graphite exports",
+        published_at=datetime(2023, 10, 20, 8, 0, tzinfo=UTC),
+    )
+    assert c.effective_date == date(2023, 12, 1)
+
+
+def test_nearest_day_month_skips_an_impossible_leap_day() -> None:
+    from chokewatch.shared.core.reading.dates import nearest
+
+    assert nearest(2, 29, date(2025, 3, 1)) == date(2024, 2, 29)
+    assert nearest(12, 1, date(2025, 11, 10)) == date(2025, 12, 1)
+
+
+def test_companies_named_in_english_and_chinese() -> None:
+    c = classify(
+        "China's commerce ministry suspended the dysprosium export licences of JL Mag and "
+        "Ningbo Yunsheng on Friday, while Huawei and Nvidia were not affected.",
+        title="China suspends dysprosium licences for two magnet makers",
+    )
+    assert {"JL Mag", "Ningbo Yunsheng", "Huawei", "Nvidia"} <= set(c.companies)
+    cn = classify("商务部发布公告，暂停北方稀土和江西金世纪新材料股份有限公司的镝出口许可。")
+    assert {"China Northern Rare Earth", "江西金世纪新材料"} <= set(cn.companies)
+
+
+def test_a_legal_form_names_an_unlisted_company() -> None:
+    c = classify(
+        "Beijing added Example Defence Systems Inc to its unreliable entity list on Tuesday.",
+        title="China puts a US defence firm on its unreliable entity list",
+    )
+    assert "Example Defence Systems Inc" in c.companies
+
+
+def test_a_tariff_on_semiconductors_involves_chips() -> None:
+    c = classify(
+        "The trade representative raised the Section 301 tariff on Chinese semiconductors to 50% "
+        "from January 1, the office said on Tuesday.",
+        title="US doubles tariff on Chinese semiconductors",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.chips_involved
+
+
+def test_a_tariff_on_magnets_does_not_involve_chips() -> None:
+    c = classify(
+        "The trade representative raised the tariff on Chinese permanent magnets to 25% on "
+        "Tuesday. Magnets are used in chips and motors.",
+        title="US raises tariff on Chinese magnets",
+    )
+    assert c.event_type is EventType.tariff
+    assert not c.chips_involved
+
+
+def test_a_government_named_for_the_targets_is_not_the_issuer() -> None:
+    c = classify(
+        "The commerce ministry said on Monday it had suspended measures against 17 US entities "
+        "on its unreliable entity list for 90 days.",
+        title="Beijing suspends unreliable-entity measures on 17 US entities",
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.issuer == "CN"
+    assert c.direction is Direction.easing
+
+
+def test_the_agent_after_by_is_the_issuer() -> None:
+    c = classify(
+        "A Chinese memory maker and 35 other companies were added to a trade blacklist by the US "
+        "on Thursday.",
+        title="Chinese memory maker blacklisted by US",
+    )
+    assert c.issuer == "US"
+
+
+def test_a_one_mood_title_gives_the_status() -> None:
+    done = classify(
+        "The commerce ministry will release the details later, a spokesman said on Sunday, and "
+        "the two sides agreed to review the list next year.",
+        title="China exempts civilian chip orders from export controls",
+    )
+    assert done.status is Status.enacted
+    expected = classify(
+        "The department issued the rule on Monday and traders said it takes effect soon.",
+        title="Anti-dumping decision on anode material expected next month",
+    )
+    assert expected.status is Status.speculation
+
+
+def test_potato_and_wood_chips_are_not_semiconductors() -> None:
+    potato = classify(
+        "Heavy rain has ruined potato crops in the region, and snack makers warn of a chip "
+        "shortage on supermarket shelves next month.",
+        title="Chip shortage to hit supermarket shelves after rain",
+    )
+    assert potato.event_type in (EventType.not_relevant, EventType.commentary)
+    wood = classify(
+        "Pulp mills in Japan imported record volumes of hardwood chips this year, and exports of "
+        "chips to China rose again, a trade survey said.",
+        title="Hardwood chip shipments to China at record",
+    )
+    assert wood.event_type in (EventType.not_relevant, EventType.commentary)
+
+
+def test_a_title_that_judges_a_policy_is_commentary() -> None:
+    c = classify(
+        "Export controls on chipmaking tools were meant to slow China's progress. Three years on, "
+        "domestic toolmakers are growing faster than ever, and analysts say the rules pushed "
+        "buyers towards them.",
+        title="US chip export controls have backfired",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_title_naming_its_minerals_sets_the_scope() -> None:
+    c = classify(
+        "The commerce ministry suspended for a year the controls on lithium battery and graphite "
+        "anode items it announced in October. Controls on rare earths were suspended too, "
+        "officials said.",
+        title="China suspends export controls on lithium batteries and graphite anodes",
+    )
+    assert c.elements == ["Li", "graphite"]
+
+
+def test_the_title_gives_the_mood_even_when_it_carries_no_measure_words() -> None:
+    c = classify(
+        "The commerce department will publish a preliminary anti-dumping decision on Chinese "
+        "graphite anode material, trade lawyers said.",
+        title="Anti-dumping ruling on anode material expected in July",
+    )
+    assert c.status is Status.speculation
+
+
+def test_a_section_label_above_the_headline_is_not_the_title() -> None:
+    c = classify(
+        "Asia\n\nChina ready to resume the supply of rare earths and fertiliser to India\n\n"
+        "Desk / A. Writer / 19 August 2025\n\n"
+        "China's foreign minister told his Indian counterpart on Monday that Beijing would resume "
+        "the supply of rare earths, officials said."
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.easing
+    assert c.issuer == "CN"
+
+
+def test_a_ministry_speaking_through_its_spokesperson_is_the_issuer() -> None:
+    c = classify(
+        "A spokesperson of the Ministry of Commerce said the measures on 17 US entities on the "
+        "unreliable entity list would be suspended for 90 days.",
+        title="Spokesperson of the Ministry of Commerce on suspending unreliable entity measures",
+    )
+    assert c.issuer == "CN"
+
+
+def test_a_chinese_measure_toward_the_us_is_chinas() -> None:
+    c = classify("商务部发布公告，决定对美国相关企业加征关税，并对原产于美国的芯片发起反倾销调查。")
+    assert c.issuer == "CN"
+
+
+def test_elements_from_the_first_sentence_naming_them() -> None:
+    c = classify(
+        "The commerce ministry and the customs administration issued a joint announcement on "
+        "Thursday putting more items under export licensing. The new list covers holmium, "
+        "erbium and thulium products.",
+        title="China widens its export control list",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.elements == ["Er", "Ho", "Tm"]
+
+
+def test_a_rare_earth_mining_town_is_not_mining_technology() -> None:
+    c = classify(
+        "Armed fighters seized the rare earth mining town on Sunday, halting shipments of "
+        "dysprosium and terbium ore across the border, traders said.",
+        title="Rebels seize rare earth mining hub in Myanmar",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert c.elements == ["Dy", "Tb"]
+
+
+def test_a_deal_whose_title_restores_supply_eases() -> None:
+    c = classify(
+        "The two governments signed the agreement on Sunday. Officials had threatened new tariffs "
+        "and restrictions on mineral exports before the talks.",
+        title="Malaysia and US sign trade deal improving access to rare earths",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.direction is Direction.easing
+    assert c.issuer == "multiple"
+
+
+def test_semiconductors_further_down_a_tariff_list_involve_chips() -> None:
+    c = classify(
+        "The trade representative finalised tariff increases on Chinese imports on Friday. "
+        "Tariffs on electric vehicles rise to 100% this year. "
+        "Tariffs on permanent magnets and natural graphite rise to 25% in 2026. "
+        "Tariffs on semiconductors rise to 50% next year.",
+        title="US finalises tariff increases on Chinese imports",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.chips_involved
+
+
+def test_a_chinese_notice_heading_is_an_issued_measure() -> None:
+    c = classify(
+        "不可靠实体清单工作机制关于将两家美国企业列入不可靠实体清单的公告\n"
+        "根据《不可靠实体清单规定》，工作机制决定将上述企业列入不可靠实体清单，禁止其从事与中国有关的进出口活动。"
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.status is Status.enacted
+    assert c.issuer == "CN"
+
+
+def test_a_measure_by_another_country_is_not_chinas_for_naming_china() -> None:
+    c = classify(
+        "The Democratic Republic of Congo halted cobalt exports for four months, its market "
+        "regulator said. Refiners in China, which process most of the output, hold about two "
+        "months of stocks; much of the cobalt is mined by Chinese-owned firms.",
+        title="Congo suspends cobalt exports to prop up prices",
+    )
+    assert c.issuer == "CD"
+    assert c.elements == ["Co"]
+
+
+def test_a_deal_whose_news_is_suspending_sanctions_is_a_sanction() -> None:
+    c = classify(
+        "The commerce ministry said on Wednesday it would suspend for 90 days the countermeasures "
+        "against 17 US entities on its unreliable entity list, to implement the consensus of the "
+        "trade talks.",
+        title="China suspends some countermeasures against US firms after trade talks consensus",
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.direction is Direction.easing
+    assert c.issuer == "CN"
+
+
+def test_firm_blurbs_and_bylines_do_not_take_the_lead() -> None:
+    c = classify(
+        "Example Partners is a full-service law firm with offices in 16 cities, advising clients "
+        "on trade, technology and litigation matters for over ninety years.\n"
+        "Jane Doe is a news writer who covers technology and trade.\n"
+        "On December 23 the trade representative announced new Section 301 tariffs on Chinese "
+        "semiconductors, starting at zero and rising in June 2027.\n",
+        title="New Section 301 tariffs on Chinese semiconductors set for 2027",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.chips_involved
+
+
+def test_approvals_of_export_applications_ease() -> None:
+    c = classify(
+        "China's commerce ministry said on Thursday it had approved a number of compliant "
+        "applications for rare earth exports and would keep reviewing the rest.",
+        title="Beijing approves more rare earth export applications",
+    )
+    assert c.direction is Direction.easing
+
+
+def test_a_conditional_approval_eases_nothing() -> None:
+    c = classify(
+        "The department is expected to publish its final anti-dumping ruling on Chinese anode "
+        "material in July. If approved, the ruling would add duties of 93.5%.",
+        title="US anti-dumping ruling on Chinese anode material expected in July",
+    )
+    assert c.direction is Direction.tightening
+
+
+def test_easing_chip_curbs_is_easing() -> None:
+    c = classify(
+        "The Commerce Department told two design software firms on Wednesday that licence "
+        "requirements for sales to China were lifted.",
+        title="US eases chip design software curbs on China",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.direction is Direction.easing
+
+
+def test_a_judging_title_needs_the_body_to_report_the_act() -> None:
+    c = classify(
+        "Today the two governments released their own accounts of the summit. We should compare "
+        "the two statements line by line to see where they differ.",
+        title="General licences for rare earths? Interpreting the differences between the statements",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_december_measure_told_in_january_is_news_not_history() -> None:
+    c = classify(
+        "21 January 2026\n"
+        "On December 23, 2025, the trade representative announced new Section 301 tariffs on "
+        "Chinese semiconductors, rising from zero in June 2027.\n"
+        "Importers have until then to adjust their supply chains.",
+        title="Section 301 tariffs on Chinese semiconductors: what importers should know now",
+    )
+    assert c.event_type is EventType.tariff
+
+
+def test_heavy_rare_earths_narrow_a_generic_mention() -> None:
+    c = classify(
+        "Heavy rain has disrupted rare earth mining in northern Myanmar, cutting supplies of "
+        "heavy rare earth concentrate to Chinese separators, traders said on Monday.",
+        title="Rain hits Myanmar rare earth output",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert c.elements == ["Dy", "Er", "Gd", "Ho", "Lu", "Tb", "Tm", "Y", "Yb"]
+
+
+def test_a_stockpile_solicitation_under_a_named_byline_is_policy() -> None:
+    c = classify(
+        "By Jane Doe / November 14, 2025 at 1:37 PM\n"
+        "The Defense Logistics Agency said today it expects to issue an updated solicitation for "
+        "cobalt metal worth up to $500 million for the national stockpile.",
+        title="DLA expects to issue updated cobalt solicitation",
+    )
+    assert c.event_type is EventType.industrial_policy
+    assert c.issuer == "US"
+    assert c.elements == ["Co"]
+
+
+def test_measures_recalled_after_despite_are_context() -> None:
+    c = classify(
+        "A new phone shipped this month with a seven-nanometre processor made in China. It "
+        "alarmed officials because the breakthrough came despite extensive US export controls "
+        "meant to block such chips.",
+        title="After China's chip breakthrough, Washington worries about the future of export controls",
+    )
+    assert c.event_type in (EventType.commentary, EventType.not_relevant)
+
+
+def test_an_explainer_title_is_commentary() -> None:
+    c = classify(
+        "Gallium is a soft metal used in chips and LEDs. China restricted its exports in 2023.",
+        title="Five things to know about gallium",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_chinese_listing_on_the_entity_list_is_issued_not_planned() -> None:
+    c = classify(
+        "美国商务部工业与安全局宣布，将140家中国半导体企业列入实体清单，限制其获得美国芯片制造设备。"
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.status is Status.enacted
+    assert c.issuer == "US"
+
+
+def test_chinese_disruption_in_kachin() -> None:
+    c = classify("缅甸克钦邦持续降雨，当地稀土矿开采受阻，重稀土原料供应减少。")
+    assert c.event_type is EventType.supply_disruption
+    assert c.issuer == "MM"
+
+
+def test_japanese_export_control_words() -> None:
+    c = classify("経済産業省は23日、半導体製造装置など23品目を輸出管理の対象に追加すると発表した。")
+    assert c.event_type is EventType.chip_export_control
+    assert c.issuer == "JP"
+    cn = classify("中国商務部は、ガリウムとゲルマニウムの輸出規制を発表した。")
+    assert cn.event_type is EventType.mineral_export_control
+    assert cn.elements == ["Ga", "Ge"]
+
+
+def test_tariffs_of_a_rate_with_exemptions_restrict() -> None:
+    c = classify(
+        "The president announced tariffs of about 100% on imported semiconductors under Section "
+        "232, with exemptions for firms building plants in the country.",
+        title="Section 232 tariffs on semiconductors announced",
+    )
+    assert c.direction is Direction.tightening
+
+
+def test_removal_from_the_unreliable_entity_list_eases() -> None:
+    c = classify(
+        "China's commerce ministry said on Monday it had removed three US companies from its "
+        "unreliable entity list after the trade truce.",
+        title="China removes some US firms from unreliable entity list",
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.direction is Direction.easing
+
+
+def test_a_plant_idled_by_export_restrictions_names_their_government() -> None:
+    c = classify(
+        "The car maker halted production at its plant for a week because of a shortage of rare "
+        "earth magnets caused by China's export restrictions.",
+        title="Car maker idles plant over rare earth magnet shortage",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert c.issuer == "CN"
+
+
+def test_a_magnet_purchase_deal_between_firms_is_policy() -> None:
+    c = classify(
+        "MP Materials said on Tuesday Apple would buy rare earth magnets made from recycled "
+        "material at its Texas plant under a $500 million agreement.",
+        title="MP Materials signs deal with Apple for recycled magnets",
+    )
+    assert c.event_type is EventType.industrial_policy
+
+
+def test_allowing_a_chip_to_be_sold_is_an_easing_chip_measure() -> None:
+    c = classify(
+        "The president said on Monday the US would allow the company to ship its H200 AI chips to "
+        "approved customers in China, with a quarter of the proceeds going to the government.",
+        title="US to allow H200 chip sales to China",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.direction is Direction.easing
+    assert c.status is Status.announced
+
+
+def test_revenue_share_in_exchange_for_licences_eases() -> None:
+    c = classify(
+        "Two chip designers agreed to pay the government 15% of revenue from some AI chip sales "
+        "to China in exchange for export licences, a person familiar with the deal said.",
+        title="Chip designers to share China revenue with US in exchange for licences",
+    )
+    assert c.direction is Direction.easing
+
+
+def test_cutting_access_restricts_and_opening_it_eases() -> None:
+    cut = classify(
+        "The administration announced new export rules on Monday to cut China's access to AI chips.",
+        title="US moves to cut China's access to AI chips",
+    )
+    assert cut.direction is Direction.tightening
+    opened = classify(
+        "The two governments signed the agreement on Sunday, officials said.",
+        title="Malaysia and US ink trade deal enhancing America’s access to rare earths",
+    )
+    assert opened.direction is Direction.easing
+
+
+def test_delaying_licences_and_leaving_talks_do_not_ease() -> None:
+    delayed = classify(
+        "China's commerce ministry will delay export licences for rare earth magnets to defence "
+        "firms, people familiar with the matter said.",
+        title="China to delay rare earth magnet licences for defence firms",
+    )
+    assert delayed.direction is Direction.tightening
+    left = classify(
+        "China withdrew from trade talks with the US on rare earth export controls on Friday.",
+        title="China withdraws from rare earth talks",
+    )
+    assert left.direction is not Direction.easing
+
+
+def test_sanctions_on_oil_firms_are_another_trade() -> None:
+    c = classify(
+        "The Treasury's Office of Foreign Assets Control designated two Russian oil producers and "
+        "their 50 percent-owned subsidiaries on Wednesday, targeting crude exports.",
+        title="OFAC designates Russian oil majors in new sanctions",
+    )
+    assert c.event_type is EventType.not_relevant
+
+
+def test_chinese_talks_speculation_and_countries() -> None:
+    talks = classify("中美两国元首通话，双方同意继续就经贸问题进行谈判，包括稀土和关税。")
+    assert talks.event_type is EventType.trade_talks
+    assert talks.issuer == "multiple"
+    nickel = classify("印度尼西亚宣布自明年1月起实施镍矿出口禁令，以推动国内冶炼。")
+    assert nickel.issuer == "ID"
+    assert nickel.elements == ["Ni"]
+
+
+def test_title_case_and_chinese_origin_mark_objects() -> None:
+    c = classify(
+        "The trade representative announced new Section 301 tariffs on Chinese semiconductors on Tuesday.",
+        title="Additional Section 301 Tariffs On Chinese Semiconductors Set For June 2027",
+    )
+    assert c.issuer == "US"
+    cn = classify("商务部发布公告，决定对原产于美国的进口相关模拟芯片进行反倾销立案调查。")
+    assert cn.issuer == "CN"
+
+
+def test_us_sanctions_on_a_chinese_refinery_are_in_the_field() -> None:
+    c = classify(
+        "The US Treasury on Tuesday imposed sanctions on a Chinese refinery that bought Iranian "
+        "crude oil, freezing its US assets.",
+        title="US sanctions Chinese refinery over Iranian oil",
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.issuer == "US"
+
+
+def test_a_company_plant_outside_china_has_no_issuer() -> None:
+    c = classify(
+        "The miner said on Monday it had produced its first dysprosium oxide at its separation "
+        "plant, the first commercial output of heavy rare earths outside China.",
+        title="Miner produces first heavy rare earths outside China",
+    )
+    assert c.event_type is EventType.industrial_policy
+    assert c.issuer is None
+
+
+def test_a_title_about_the_response_does_not_give_the_measures_status() -> None:
+    c = classify(
+        "China's new export rules on rare earths, announced on Thursday, require foreign "
+        "manufacturers to obtain Chinese licences for goods containing Chinese rare earths.",
+        title="Washington weighs response after China's sweeping rare earth rules",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.status is Status.enacted
+
+
+def test_sanctions_by_a_sports_body_are_not_trade_news() -> None:
+    c = classify(
+        "Football's governing body imposed sanctions on the club on Tuesday, banning it from "
+        "registering new players for two transfer windows.",
+        title="Governing body sanctions club over transfer breaches",
+    )
+    assert c.event_type is EventType.not_relevant
+
+
+def test_a_framework_to_implement_a_truce_names_what_was_agreed() -> None:
+    c = classify(
+        "US and Chinese negotiators agreed on Tuesday on a framework to implement the Geneva "
+        "truce, including faster Chinese approvals of rare earth exports and the lifting of some "
+        "US export curbs, officials said.",
+        title="US, China wrap up London talks with framework on rare earths and chip curbs",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.direction is Direction.easing
+
+
+def test_headlines_alone() -> None:
+    stake = classify("Pentagon takes $400 million stake in MP Materials")
+    assert (stake.event_type, stake.issuer) == (EventType.industrial_policy, "US")
+    licence = classify("Chip designer gets licence to sell H20 chips in China")
+    assert (licence.event_type, licence.direction) == (EventType.chip_export_control, Direction.easing)
+    listed = classify("China puts 12 US defence firms on export control list")
+    assert (listed.event_type, listed.issuer) == (EventType.sanctions, "CN")
+
+
+def test_approval_by_the_state_council_is_not_a_licence() -> None:
+    c = classify(
+        "Approved by the State Council, it is decided to implement export controls on lithium "
+        "battery cathode items, the commerce ministry said on Thursday.",
+        title="China implements export controls on lithium battery items",
+    )
+    assert c.direction is Direction.tightening
+
+
+def test_more_headlines_alone() -> None:
+    approved = classify("China approves rare earth exports to European carmakers")
+    assert (approved.event_type, approved.direction) == (EventType.mineral_export_control, Direction.easing)
+    listed = classify("Taiwan blacklists Huawei and SMIC")
+    assert listed.issuer == "TW"
+    smelter = classify("Korea Zinc to build $7 billion smelter in Tennessee")
+    assert smelter.event_type is EventType.industrial_policy
+    tax = classify("Indonesia plans export tax on nickel products")
+    assert (tax.event_type, tax.issuer) == (EventType.tariff, "ID")
+    delayed = classify("USTR delays Section 301 tariff hikes on Chinese chips to 2027")
+    assert delayed.direction is Direction.easing
+
+
+def test_a_dateline_city_is_not_the_issuer() -> None:
+    c = classify(
+        "Washington, Dec 13 The United States, South Korea and other partners have adopted a "
+        "declaration to build a trusted supply chain for critical minerals.",
+        title="Partners adopt declaration on critical minerals supply chains",
+    )
+    assert c.issuer == "multiple"

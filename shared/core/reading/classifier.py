@@ -11,15 +11,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from datetime import date, datetime
 
-from chokewatch.shared.messages import Classification, Direction, EventType, Status
+from chokewatch.shared.messages import Classification, EventType
 
 from ..severity import severity
-from . import dates, gazetteer
-from .cues import LEXICON
+from . import companies, dates, gazetteer, phrases
+from .cues import LEXICON, MINERAL_FIRMS
+from .direction import direction_of
+from .element_scope import LIST_WINDOW, elements_of
 from .gazetteer import Hit
 from .incident_rules import anchors
-from .sentences import Sentence, split
+from .issuers import OBJECT_PREP, issuer_of
+from .sentence_cues import CAP_PER_SENTENCE, LEAD_SPAN, LEADING, MAIN_KINDS, NO_HITS, NO_REASON, CuedSentence
+from .sentences import DEBRIS_WEIGHT, split
+from .status import status_of
 from .textscan import finditer_from, word_starts
 
 # Texts at or below this severity are not worth an alert on their own.
@@ -34,14 +40,10 @@ EVENT_TYPES = (
     EventType.supply_disruption,
     EventType.industrial_policy,
 )
-# A cue inside a reason clause ("in response to US tariffs") or a background sentence counts
-# this much; the measure is not what the text reports.
-REASON_FACTOR = 0.2
 WEAK_CONTROL = 0.4  # "exports", "licences": control words that plain trade news also uses
-BACKGROUND_FACTOR = 0.3
+CONTEXT_FACTOR = 0.8  # a control whose goods only the rest of the text names
 # Minimum weighted support in the title and first sentences for a text to report an event.
 LEAD_EVENT_MIN = 1.0
-LEAD_SPAN = 3  # body sentences counted as the lead
 ANCHOR_SENTENCES = 6  # event sentences searched for numbers, dates and names of the measure
 
 # Upper-case country abbreviations, which the lower-case lexicon cannot tell from "us".
@@ -57,7 +59,7 @@ _NUMBERED_STARTS = ("announcement", "no.", "第", "federal register")
 # Suspending exports or output is a stop of supply, unlike suspending a control.
 _SUSPEND_SUPPLY = re.compile(
     r"(?:(?:suspend|pause|halt)(?:s|ed|ing)?|(?:suspension|halt|pause|moratorium)\s+(?:of|on|to))\s+"
-    r"(?:[a-z]+\s+){0,2}?"
+    r"(?:(?!ban|control|curb|restriction|rule|measure|requirement|licen|tariff|dut)[a-z]+\s+){0,2}?"
     r"(?:exports?|shipments?|production|operations|sales|deliveries|supplies|mining|output)"
     r"(?!\s+(?:control|curb|restriction|ban|licen|rule|measure|review))"
     r"|export\s+(?:suspension|halt|moratorium)"
@@ -87,12 +89,6 @@ def _supply_halts(normalised: str, lower: str) -> list[re.Match[str]]:
     return found
 
 
-_OBJECT_PREP = re.compile(
-    r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bby|\bfor|\bof|\bat|\boutside|\binto|\bthan)\s+(?:the\s+)?$"
-)
-# A legal-form word; the capitalised words before it name the company ("Almonty Industries Inc").
-_COMPANY_SUFFIX = re.compile(r" (?:Inc|Corp|Corporation|Ltd|Limited|Holdings|PLC|plc|AG)\b")
-_OBJECT_PAIR = re.compile(r"\b(?:on|against|to|from|for)\s+(?:the\s+)?[A-Z][a-z]+\s+(?:and|&)\s+(?:the\s+)?$")
 _CASHTAG = re.compile(r"\$[A-Z]{2,5}\b")
 # A sentence opening on a past date tells history ("In September 2010, ...").
 _HISTORY_OPENING = re.compile(
@@ -105,13 +101,16 @@ _YEAR_STARTS = ("19", "20")
 # Titles that announce a form which reports no news of its own.
 _COMMENTARY_FORM = re.compile(
     r"^\s*(?:opinion|podcast|column|explainer|quiz|review|editorial|newsletter|webinar|q&a)\b"
-    r"|\b(?:quiz|podcast|weekly|what to know|lessons?|learned)\b",
+    r"|\b(?:quiz|podcast|weekly|what to know|things to know|need to know|lessons?|learned|explained"
+    r"|a primer|a guide|faq)\b",
     re.IGNORECASE,
 )
 # Titles of explainers, analysis and market talk: they need a stronger lead to count as news.
 _COMMENTARY_TITLE = re.compile(
     r"\?|^(?:will|can|should|is|are|does)\b|\b(?:why|how|what|lessons?|learned|opinion|analysis|"
-    r"explainer|podcast|column|review|quiz|weekly|outlook|q&a|prices?|markets?)\b",
+    r"explainer|podcast|column|review|quiz|weekly|outlook|q&a|prices?|markets?|backfired?|backfiring"
+    r"|worr(?:y|ies)|future of|limits of|holds the cards|folded|winners?|losers?|means for|playbook"
+    r"|wake-up call|gamble|the case for|the case against|myths?|interpreting|differences)\b",
     re.IGNORECASE,
 )
 # An explainer's title asks; a news lead says when ("on Monday", "this week").
@@ -129,59 +128,6 @@ _NEWS_TIME = re.compile(
     r"|\bon (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d",
     re.IGNORECASE,
 )
-_CAP_PER_SENTENCE = 2.0
-_EMPTY: list[Hit] = []
-_MAIN_KINDS = ("control", "control_weak", "chip", "tariff", "talks", "sanctions", "disruption", "policy")
-
-
-class _Sent:
-    """One sentence with its hits grouped by kind, and how much it counts."""
-
-    __slots__ = (
-        "info",
-        "hits",
-        "elements",
-        "reason_at",
-        "reason_end",
-        "background",
-        "main",
-        "weight",
-        "in_lead",
-    )
-
-    def __init__(self, info: Sentence) -> None:
-        self.info = info
-        self.hits: defaultdict[str, list[Hit]] = defaultdict(list)
-        self.elements: list[Hit] = []
-        self.reason_at = _NO_REASON  # offset where a reason clause begins
-        self.reason_end = _NO_REASON  # and ends (a leading clause ends at its comma)
-        self.background = False
-        self.main: dict[str, list[Hit]] = self.hits  # hits before any reason clause
-        self.weight = info.weight
-        self.in_lead = info.is_title or info.position < LEAD_SPAN
-
-    def settle(self) -> None:
-        """Fix the main-clause hits and the weight once reason and background are known."""
-        cut, resume = self.reason_at, self.reason_end
-        if cut != _NO_REASON:
-            self.main = {
-                kind: [h for h in found if h[0] < cut or h[0] >= resume] for kind, found in self.hits.items()
-            }
-        if self.background:
-            self.weight = self.info.weight * BACKGROUND_FACTOR
-
-    def cues(self, kind: str) -> list[Hit]:
-        return self.main.get(kind, _EMPTY)
-
-    def count(self, kind: str) -> float:
-        found = self.hits.get(kind)
-        if not found:
-            return 0.0
-        main = len(self.main.get(kind, _EMPTY))
-        return min(_CAP_PER_SENTENCE, main + REASON_FACTOR * (len(found) - main))
-
-
-_NO_REASON = 1 << 30
 
 
 def _lower(text: str) -> str:
@@ -192,7 +138,24 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+_BYLINE = re.compile(r"\s*(?:authored|written|posted|reported|edited)?\s*by\s+[A-Z]", re.IGNORECASE)
 _SECTION_LINE = re.compile(r"\s*(?:[A-Z][A-Za-z&]*(?: [A-Z&][A-Za-z&]*){0,2}\s*[|/>»]\s*)+[A-Za-z& ]*$")
+
+
+_LABEL_WORDS = 3  # "India", "Top Stories", "World News": a section name, not a headline
+
+
+def _label_above(first: str, rest: str) -> bool:
+    """A line of a few words above a longer headline-like line is the page's section label."""
+    words = first.split()
+    if not words or len(words) > _LABEL_WORDS or first.rstrip().endswith((".", "。", ":")):
+        return False
+    following = rest.lstrip("\n").partition("\n")[0].strip()
+    return (
+        len(following.split()) > 2 * len(words) + 2
+        and len(following) <= 160
+        and not following.endswith((".", "。"))
+    )
 
 
 def _split_title(text: str, title: str) -> tuple[str, str]:
@@ -201,18 +164,20 @@ def _split_title(text: str, title: str) -> tuple[str, str]:
         return title, text
     first, rest = text.split("\n", 1)
     # A section label or menu line ("Markets | Asia") above the headline is page debris.
-    while rest.strip() and (" | " in first or _SECTION_LINE.match(first)):
+    while rest.strip() and (
+        " | " in first or _SECTION_LINE.match(first) or _BYLINE.match(first) or _label_above(first, rest)
+    ):
         first, _, rest = rest.lstrip("\n").partition("\n")
     if 0 < len(first.strip()) <= 160 and not first.rstrip().endswith((".", "。")) and rest.strip():
         return first.strip(), rest
     return title, text
 
 
-def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
+def _read(text: str, title: str) -> tuple[str, list[CuedSentence]]:
     full = f"{title}\n{text}" if title else text
     lower = _lower(full)
     normalised = gazetteer.normalise(lower)
-    sents = [_Sent(info) for info in split(full, len(title))]
+    sents = [CuedSentence(info) for info in split(full, len(title))]
     if not sents:
         return full, sents
     starts = [s.info.start for s in sents]
@@ -227,7 +192,7 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
     element_kinds = gazetteer.ELEMENT_KINDS
     buckets = [s.hits for s in sents]
     count = len(starts)
-    index, low, high = 0, 0, starts[1] if count > 1 else _NO_REASON
+    index, low, high = 0, 0, starts[1] if count > 1 else NO_REASON
     found_element = element_found.append
     for end_idx, (length, trail, payloads) in LEXICON.raw(normalised):
         end = end_idx - trail  # normalise() added one leading space; see Lexicon.scan
@@ -235,14 +200,15 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
         if at >= high or at < low:
             index = bisect_right(starts, at) - 1
             low = starts[index]
-            high = starts[index + 1] if index + 1 < count else _NO_REASON
+            high = starts[index + 1] if index + 1 < count else NO_REASON
         bucket = buckets[index]
         for kind, value, phrase in payloads:
             if kind in element_kinds:
                 found_element(_new(Hit, (at, end, kind, value, phrase)))
             else:
                 bucket[kind].append(_new(Hit, (at, end, kind, value, phrase)))
-    shadowed = "unreliable" in lower or "不可靠" in full  # the shadow phrases (cues.SHADOW)
+    present = set().union(*buckets)  # every cue kind the text holds
+    shadowed = "shadow" in present  # the phrases of cues.SHADOW
     if " may " in normalised:
         for bucket in buckets:
             found = bucket.get("speculation")
@@ -258,7 +224,13 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
                 bucket.clear()
                 for hit in kept:
                     bucket[hit.kind].append(hit)
-    if any("tariff_sense" in bucket for bucket in buckets):
+    chip_words = [h for b in buckets for h in b.get("chip", NO_HITS)] if "chip_sense" in present else []
+    if chip_words and all(h.phrase == "chip" for h in chip_words):
+        # Bare "chips" beside potatoes, pulp or casinos, never "semiconductor": not our chips.
+        for bucket in buckets:
+            bucket.pop("chip", None)
+            bucket.pop("chip_control", None)
+    if "tariff_sense" in present:
         # "export tariff" of an energy supplier: with no mineral or chip anywhere, no tariff at all.
         other_sense = not element_found and not any("mineral" in b or "chip" in b for b in buckets)
         for bucket in buckets:
@@ -274,6 +246,18 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
     if "$" in full:
         for m in _CASHTAG.finditer(full):
             add("topic", Hit(m.start(), m.end(), "topic", "", m.group()))
+    if "%" in full or "percent" in lower or "per cent" in lower:
+        for m in phrases.rate_tariffs(lower):
+            add("tightening", Hit(m.start(), m.end(), "tightening", "rate", m.group()))
+    if "tariff" in lower or "dut" in lower:
+        for m in phrases.deferred_duties(lower):
+            add("easing", Hit(m.start(), m.end(), "easing", "deferred", m.group()))
+    for kind, value, m in phrases.access_changes(lower):
+        # "to cut China's access to AI chips" restricts; "enhancing America's access" eases.
+        add(kind, Hit(m.start(), m.end(), kind, value, m.group()))
+    undoing = [h.start for b in buckets for h in b.get("undoing", NO_HITS)] if "undoing" in present else []
+    for m in phrases.undone_reliefs(lower, undoing):
+        add("tightening", Hit(m.start(), m.end(), "tightening", "undone", m.group()))
     for m in _supply_halts(normalised, lower):
         add("supply_halt", Hit(m.start() - 1, m.end() - 1, "supply_halt", "", m.group()))
     for hit in gazetteer.element_hits(full, normalised, element_found):
@@ -300,21 +284,27 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
         if dateline
         else present or max(sentence_years.values(), default=0)
     )
+    early_year = dateline is not None and _EARLY_MONTH.search(dateline.group()) is not None
     for s in sents:
         hits = s.hits
         reasons = hits.get("reason")
         if reasons and any(h.phrase == "since" for h in reasons):
             reasons = [h for h in reasons if h.phrase != "since" or not _SINCE_TIME.match(full, h[1])]
             hits["reason"] = reasons
+        if reasons and any(h.phrase in _LEADING_ONLY for h in reasons):
+            # "To implement the consensus, ..." gives a cause; "a framework to implement the truce,
+            # including ..." names what was agreed.
+            reasons = [h for h in reasons if h.phrase not in _LEADING_ONLY or h[0] - s.info.start <= LEADING]
+            hits["reason"] = reasons
         if reasons:
             at = min(h[0] for h in reasons)
-            clause = _CAUSE_ENDS.search(full, at, s.info.end) if at - s.info.start > _LEADING else None
-            if clause and not any(h[0] < at for kind in _MAIN_KINDS for h in hits.get(kind, _EMPTY)):
+            clause = _CAUSE_ENDS.search(full, at, s.info.end) if at - s.info.start > LEADING else None
+            if clause and not any(h[0] < at for kind in MAIN_KINDS for h in hits.get(kind, NO_HITS)):
                 # "Beijing hits back at tariffs with a licence regime": the cause ends at "with".
                 s.reason_at, s.reason_end = at, clause.end()
                 s.settle()
                 continue
-            if at - s.info.start <= _LEADING:
+            if at - s.info.start <= LEADING:
                 # A leading clause ("To implement the consensus, ...", "为落实…，") gives the
                 # cause; the news follows its comma.
                 comma = _COMMA.search(full, at, s.info.end)
@@ -324,24 +314,34 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
                     continue
             # Only a clause after a main statement is a reason; a sentence whose main part
             # says nothing ("Buyers scramble after Beijing imposed ...") keeps its news.
-            if any(h[0] < at for kind in _MAIN_KINDS for h in hits.get(kind, _EMPTY)) or any(
-                h[0] < at for h in s.elements
+            if (
+                any(h[0] < at for kind in MAIN_KINDS for h in hits.get(kind, NO_HITS))
+                or any(h[0] < at for h in s.elements)
+                or any(h.phrase in _CONCESSIONS for h in reasons)  # "despite US controls": context
             ):
                 s.reason_at = at
         uses = hits.get("uses")
         if uses:
             at = min(h[0] for h in uses)
-            if at < s.reason_at and any(h[0] < at for kind in _MAIN_KINDS for h in hits.get(kind, _EMPTY)):
-                s.reason_at, s.reason_end = at, _NO_REASON  # "..., used in chips": the rest explains
+            if at < s.reason_at and any(h[0] < at for kind in MAIN_KINDS for h in hits.get(kind, NO_HITS)):
+                s.reason_at, s.reason_end = at, NO_REASON  # "..., used in chips": the rest explains
             elif not s.info.is_title:
                 s.background = True
         if not s.info.is_title:
             year = sentence_years.get(s.info.index)
-            if year and year < latest:
-                s.background = True
-            elif "background" in hits and not (
-                s.info.position < LEAD_SPAN and _NEWS_TIME.search(full, s.info.start, s.info.end)
+            if (
+                year
+                and year < latest
+                and not (
+                    year == latest - 1 and early_year and _YEAR_END.search(full, s.info.start, s.info.end)
+                )
             ):
+                s.background = True  # ("On December 23, 2025, ..." in a January 2026 piece is news)
+            elif "background" in hits and not (
+                s.info.position == 0
+                or (s.info.position < LEAD_SPAN and _NEWS_TIME.search(full, s.info.start, s.info.end))
+            ):
+                # The lead sentence tells the news even when it glances back ("a threat made earlier").
                 s.background = True
             elif full[s.info.start : s.info.start + 12].lstrip()[:1] in _HISTORY_FIRST and (
                 _HISTORY_OPENING.match(full, s.info.start)
@@ -352,6 +352,8 @@ def _read(text: str, title: str) -> tuple[str, list[_Sent]]:
 
 
 _HISTORY_FIRST = frozenset("IiBbSsAa")
+_LEADING_ONLY = frozenset({"to implement the", "为落实", "根据"})
+_CONCESSIONS = frozenset({"despite", "in spite of", "even though"})
 # "since May 20", "since 2023", "since then": a time, not a cause.
 _SINCE_TIME = re.compile(
     r"\s+(?:(?:early|late|mid)[ -])?"
@@ -376,8 +378,10 @@ _FULL_DATE = re.compile(
     r"|\b(20\d\d)(?:-\d\d-\d\d\b|年\d{1,2}月\d{1,2}日)"
 )
 _DATELINE_REACH = 400
+# A dateline in the first weeks of a year, and the last months of the year before: weeks apart.
+_EARLY_MONTH = re.compile(r"\b(?:Jan|Feb)[a-z]*\b|-0[12]-|年0?[12]月|\b0?[12]/\d{1,2}/", re.IGNORECASE)
+_YEAR_END = re.compile(r"\b(?:Nov|Dec)[a-z]*\.?\s+\d|\d\s+(?:Nov|Dec)[a-z]*|1[12]月", re.IGNORECASE)
 _new = tuple.__new__
-_LEADING = 3  # characters before a reason marker that still count as the sentence start
 _COMMA = re.compile(r"[,，]")
 
 
@@ -390,6 +394,7 @@ _VOTE_KINDS = frozenset(
         "tariff",
         "talks",
         "sanctions",
+        "company_measure",
         "disruption",
         "supply_halt",
         "policy",
@@ -427,31 +432,82 @@ _RESTRICTING = (
 )
 
 
-def _type_votes(s: _Sent, notice_minerals: bool = False) -> dict[EventType, float]:
+# Easing verbs that act on exports or licences ("approves exports", "resumes shipments").
+_PERMITTING = (
+    "approv",
+    "grant",
+    "allow",
+    "resum",
+    "lift",
+    "exempt",
+    "issu",
+    "restor",
+    "暂停",
+    "恢复",
+    "批准",
+)
+
+
+def _chinese_dual_use(s: CuedSentence) -> bool:
+    """China's dual-use export list is a list of minerals and their products, unless the
+    sentence puts firms on it (a sanction)."""
+    return (
+        "dual-use" in (h.phrase for h in s.cues("control"))
+        and not s.cues("targets")
+        and any(h.value == "CN" for h in s.hits.get("actor", NO_HITS))
+    )
+
+
+def _type_votes(s: CuedSentence, notice_minerals: bool = False, subject: str = "") -> dict[EventType, float]:
     """How strongly one sentence speaks for each event type, before its weight.
 
     `notice_minerals`: the text is a numbered notice whose articles name the minerals, so its
-    heading and preamble speak of them too.
+    heading and preamble speak of them too. `subject`: what the text as a whole is about
+    ("mineral", "chip" or ""), for a lead sentence whose control names neither.
     """
     if _VOTE_KINDS.isdisjoint(s.main):
         return {}
-    mineral = bool(s.elements) or bool(s.hits.get("mineral")) or (notice_minerals and s.in_lead)
+    mineral = (
+        bool(s.elements)
+        or bool(s.hits.get("mineral"))
+        or (notice_minerals and s.in_lead)
+        or _chinese_dual_use(s)
+        or any(h.value in MINERAL_FIRMS for h in s.hits.get("company", NO_HITS))
+    )
     chip = bool(s.cues("chip"))
     # Weak control words with a restricting verb ("banned ... exports") are control language.
-    weak = 1.0 if any(h.phrase.startswith(_RESTRICTING) for h in s.cues("tightening")) else WEAK_CONTROL
-    control = min(_CAP_PER_SENTENCE, s.count("control") + weak * s.count("control_weak"))
+    weak = (
+        1.0
+        if any(h.phrase.startswith(_RESTRICTING) for h in s.cues("tightening"))
+        or any(h.phrase.startswith(_PERMITTING) for h in s.cues("easing"))  # "approves exports"
+        else WEAK_CONTROL
+    )
+    control = min(CAP_PER_SENTENCE, s.count("control") + weak * s.count("control_weak"))
+    on_firms = s.count("company_measure")
     votes: dict[EventType, float] = {}
+    if control and s.in_lead and not (mineral or chip or on_firms) and subject and "reason" not in s.hits:
+        # "banning the export of dual-use goods to ...": the text's subject says which goods.
+        mineral, chip = subject == "mineral", subject == "chip"
+        control *= CONTEXT_FACTOR
     if mineral and control:
         votes[EventType.mineral_export_control] = control
     if chip and (control or s.cues("chip_rule")):
         strength = max(control, s.count("chip_rule"))
-        votes[EventType.chip_export_control] = strength * (0.5 if mineral else 1.0)
+        votes[EventType.chip_export_control] = strength * (0.5 if mineral or on_firms else 1.0)
+    if on_firms:
+        votes[EventType.sanctions] = on_firms
     if s.cues("tariff"):
         votes[EventType.tariff] = s.count("tariff")
     if s.cues("talks"):
         votes[EventType.trade_talks] = s.count("talks")
     if s.cues("sanctions"):
-        votes[EventType.sanctions] = s.count("sanctions") * (0.3 if chip else 1.0)
+        # "could face sanctions", "warns of sanctions": a threat beside the measure, not the measure.
+        threat = s.cues("speculation") and min(h.start for h in s.cues("speculation")) < min(
+            h.start for h in s.cues("sanctions")
+        )
+        votes[EventType.sanctions] = votes.get(EventType.sanctions, 0.0) + s.count("sanctions") * (
+            0.3 if chip or threat else 1.0
+        )
     if s.cues("control") and s.cues("targets") and not mineral and not chip:
         # Control-list language aimed at named firms, with no mineral: a measure on companies.
         votes[EventType.sanctions] = votes.get(EventType.sanctions, 0.0) + control
@@ -471,7 +527,7 @@ def _type_votes(s: _Sent, notice_minerals: bool = False) -> dict[EventType, floa
         # capacity named beside a disruption is where supply stopped, not a policy.
         strong = [h for h in policy if h.phrase not in _WEAK_POLICY]
         weak = len(policy) - len(strong)
-        amount = min(_CAP_PER_SENTENCE, len(strong) + (0.0 if disruption else 0.5 * weak))
+        amount = min(CAP_PER_SENTENCE, len(strong) + (0.0 if disruption else 0.5 * weak))
         if amount:
             votes[EventType.industrial_policy] = amount * (1.0 if mineral else 0.4)
     return votes
@@ -494,8 +550,8 @@ _WEAK_POLICY = frozenset(
 
 
 def _decide_type(
-    sents: list[_Sent], title: str, full: str
-) -> tuple[EventType, dict[EventType, float], list[_Sent]]:
+    sents: list[CuedSentence], title: str, full: str
+) -> tuple[EventType, dict[EventType, float], list[CuedSentence]]:
     totals: dict[EventType, float] = defaultdict(float)
     lead: dict[EventType, float] = defaultdict(float)
     votes_of: list[dict[EventType, float]] = []
@@ -504,8 +560,9 @@ def _decide_type(
         for s in sents[: LIST_WINDOW + 1]
         if not s.background
     )
+    subject = _text_subject(sents)
     for s in sents:
-        votes = _type_votes(s, notice)
+        votes = _type_votes(s, notice, subject)
         votes_of.append(votes)
         for etype, v in votes.items():
             totals[etype] += v * s.weight
@@ -513,7 +570,13 @@ def _decide_type(
                 lead[etype] += v * s.weight
     topic = len({h.phrase for s in sents for h in s.hits.get("topic", ())})
     mentions = any(
-        s.elements or s.cues("chip") or s.cues("tariff") or s.hits.get("mineral") or s.cues("sanctions")
+        s.elements
+        or s.cues("chip")
+        or s.cues("tariff")
+        or s.hits.get("mineral")
+        or s.cues("sanctions")
+        or (s.cues("control") and s.cues("targets"))  # "puts 12 US defence firms on its control list"
+        or any(h.value in MINERAL_FIRMS for h in s.hits.get("company", NO_HITS))
         for s in sents
     )
     relevant = mentions and (topic >= 2 or sum(totals.values()) >= LEAD_EVENT_MIN)
@@ -532,6 +595,8 @@ def _decide_type(
     if not lead:
         return EventType.commentary, totals, []
     best = max(lead, key=lambda t: (lead[t] + 0.25 * totals[t], -EVENT_TYPES.index(t)))
+    if best is EventType.sanctions and _other_trade_only(sents):
+        return EventType.not_relevant, totals, []
     # A deal whose news is one specific measure takes that measure's type (LABELS.md).
     if best is EventType.trade_talks:
         title_votes = votes_of[0] if sents[0].info.is_title else {}
@@ -540,8 +605,11 @@ def _decide_type(
             # A deal reported by its talks in the title, or one whose lead names several measures
             # (tariffs and minerals), is a deal; one measure in a deal's lead takes the news.
             others = [m for m in _DEAL_MEASURES if m is not measure and lead.get(m, 0) >= 0.5 * lead[measure]]
-            talks_title = (EventType.trade_talks in title_votes and measure not in title_votes
-                           and not _TALKS_AS_CONTEXT.search(title))
+            talks_title = (
+                EventType.trade_talks in title_votes
+                and measure not in title_votes
+                and not _TALKS_AS_CONTEXT.search(title)
+            )
             if not others and not talks_title and _lead_has_easing(sents, votes_of, measure):
                 best = measure
                 break
@@ -552,6 +620,16 @@ def _decide_type(
     if _COMMENTARY_FORM.search(title) or (_ASKING_TITLE.search(title) and not _NEWS_TIME.search(lead_text)):
         return EventType.commentary, totals, [s for s, v in zip(sents, votes_of, strict=True) if best in v]
     question = _COMMENTARY_TITLE.search(title) is not None
+    acted = any(
+        best in v
+        and s.in_lead
+        and not s.info.is_title  # a judging title's own words do not report the act
+        and not s.background
+        and any(kind in s.hits for kind in _ACT_KINDS)
+        for s, v in zip(sents, votes_of, strict=True)
+    )
+    if question and not acted:
+        return EventType.commentary, totals, [s for s, v in zip(sents, votes_of, strict=True) if best in v]
     if lead[best] < LEAD_EVENT_MIN or (question and lead[best] < 2.5) or comment > 3.0 * lead[best]:
         carriers = [s for s, v in zip(sents, votes_of, strict=True) if best in v]
         return EventType.commentary, totals, carriers
@@ -559,7 +637,52 @@ def _decide_type(
     return best, totals, carriers
 
 
-_DEAL_MEASURES = (EventType.mineral_export_control, EventType.chip_export_control, EventType.tariff)
+def _other_trade_only(sents: list[CuedSentence]) -> bool:
+    """Sanctions with no mineral or chip anywhere, on oil tankers or banks or by no government
+    (a sports body's): another field. China in the lead keeps them in (a Chinese refinery
+    sanctioned is part of the US-China contest)."""
+    other = False
+    governments = set()
+    for s in sents:
+        if s.elements or "mineral" in s.hits or "chip" in s.hits:
+            return False
+        if s.in_lead:
+            governments.update(h.value for h in s.hits.get("actor", NO_HITS))
+        other = other or "other_trade" in s.hits
+    return "CN" not in governments and (other or not governments)
+
+
+def _text_subject(sents: list[CuedSentence]) -> str:
+    """ "mineral" or "chip": what the text's own sentences (not its background) mostly name."""
+    minerals = chips = 0
+    for s in sents:
+        if s.background or s.weight <= DEBRIS_WEIGHT:
+            continue
+        minerals += bool(s.elements or s.hits.get("mineral"))
+        chips += bool(s.hits.get("chip"))
+    if minerals and minerals >= chips:
+        return "mineral"
+    return "chip" if chips else ""
+
+
+# Words of something done, decided or told: a judging title whose lead has none is commentary.
+_ACT_KINDS = (
+    "tightening",
+    "easing",
+    "enacted",
+    "announced",
+    "hearsay",
+    "numbered",
+    "supply_halt",
+    "company_measure",
+    "reporting",
+)
+_DEAL_MEASURES = (
+    EventType.mineral_export_control,
+    EventType.chip_export_control,
+    EventType.tariff,
+    EventType.sanctions,
+)
 _MEASURES = (
     EventType.mineral_export_control,
     EventType.chip_export_control,
@@ -570,11 +693,11 @@ _NOT_NEWS_KINDS = ("speculation", "commentary", "background", "reason")
 
 
 def _buried_news(
-    sents: list[_Sent], votes_of: list[dict[EventType, float]], full: str
-) -> tuple[_Sent, EventType] | None:
+    sents: list[CuedSentence], votes_of: list[dict[EventType, float]], full: str
+) -> tuple[CuedSentence, EventType] | None:
     """A long piece that opens on scene-setting may still report one dated measure further on:
     a government acting "on Wednesday" or "this week", told as fact, not as a possibility."""
-    best: tuple[float, _Sent, EventType] | None = None
+    best: tuple[float, CuedSentence, EventType] | None = None
     for s, votes in zip(sents, votes_of, strict=True):
         if s.background or s.info.is_title or not votes:
             continue
@@ -587,7 +710,7 @@ def _buried_news(
             full, s.info.start, s.info.end
         ):
             continue
-        actors = [h for h in s.cues("actor") if not _OBJECT_PREP.search(full, max(0, h.start - 12), h.start)]
+        actors = [h for h in s.cues("actor") if not OBJECT_PREP.search(full, max(0, h.start - 12), h.start)]
         if not actors or actors[0].start - s.info.start > _SUBJECT_REACH:
             continue  # the government must be the sentence's subject
         if best is None or votes[etype] > best[0]:
@@ -598,290 +721,25 @@ def _buried_news(
 _SUBJECT_REACH = 40
 
 
-def _votes_measure(s: _Sent) -> bool:
+def _votes_measure(s: CuedSentence) -> bool:
     return any(t in _MEASURES for t in _type_votes(s))
 
 
-def _lead_has_easing(sents: list[_Sent], votes_of: list[dict[EventType, float]], etype: EventType) -> bool:
+def _lead_has_easing(
+    sents: list[CuedSentence], votes_of: list[dict[EventType, float]], etype: EventType
+) -> bool:
     return any(
         etype in v and s.in_lead and s.cues("easing") and not s.cues("supply_halt")
         for s, v in zip(sents, votes_of, strict=True)
     )
 
 
-def _weighted(carriers: list[_Sent], kind: str) -> float:
-    return sum(len(s.cues(kind)) * s.weight for s in carriers)
+# Measures whose goods may be chips themselves: a tariff on semiconductors, a ban on buying a
+# firm's chips. Naming chips in the measure's own sentences involves them.
+_CHIP_GOODS_TYPES = (EventType.tariff, EventType.sanctions)
 
 
-def _direction_cues(s: _Sent, full: str) -> tuple[list[Hit], list[Hit]]:
-    """A sentence's easing and tightening words, read for what they act on.
-
-    An easing word inside a supply halt ("suspension of cobalt exports") or under a negation
-    ("without a truce extension") eases nothing; restriction words after an easing verb are
-    its object ("lifted the ban", "suspends the requirement").
-    """
-    easing = s.cues("easing")
-    tight = s.cues("tightening")
-    if not easing:
-        return easing, tight
-    halts = s.cues("supply_halt")
-    kept = []
-    contrast = _CONTRAST.search(full, s.info.start, s.info.end)
-    for h in easing:
-        if any(a[0] <= h[0] < a[1] for a in halts):
-            continue
-        if contrast and contrast.start() > s.info.start + _LEADING and h[0] > contrast.start():
-            continue  # "raised the tariff on China, while pausing it for others": another party
-        window = full[max(s.info.start, h[0] - _NEGATION_REACH) : h[0]]
-        if _NEGATION.search(window):
-            continue
-        if any(0 < h[0] - t[1] <= _OBJECT_REACH and t.phrase.startswith(_STOPPING) for t in tight):
-            continue  # "stop granting licences": the easing word is what stops
-        kept.append(h)
-    if kept:
-        first = min(h[0] for h in kept)
-        tight = [h for h in tight if h[0] < first]
-    return kept, tight
-
-
-_NEGATION_REACH = 60
-_CONTRAST = re.compile(r",?\s(?:while|whereas|as other|but other|even as)\s")
-_OBJECT_REACH = 20
-_STOPPING = ("stop", "halt", "block", "deny", "denied", "refus", "end")
-_NEGATION = re.compile(
-    r"\b(?:without|no|not|never|failed to|fail to|refused to|declined to)\b[^,;]*$|n't\b[^,;]*$"
-)
-
-
-def _direction(etype: EventType, carriers: list[_Sent], full: str) -> tuple[Direction, list[str]]:
-    if etype in (EventType.commentary, EventType.not_relevant):
-        return Direction.neutral, []
-    read = [(s, *_direction_cues(s, full)) for s in carriers]
-    easing_hits = [h for _, e, _ in read for h in e]
-    tight_hits = [h for _, _, t in read for h in t]
-    halts = [h for s in carriers for h in s.cues("supply_halt")]
-    easing = sum(len(e) * s.weight for s, e, _ in read)
-    tight = sum(len(t) * s.weight for s, _, t in read) + sum(
-        s.weight * len(s.cues("supply_halt")) for s in carriers
-    )
-    if etype is EventType.supply_disruption:
-        easing = sum(
-            s.weight
-            for s, e, _ in read
-            for h in e
-            if h.phrase.startswith(("resum", "restor", "reopen", "恢复"))
-        )
-        tight += _weighted(carriers, "disruption")
-    if etype is EventType.industrial_policy:
-        return Direction.neutral, []
-    if etype is EventType.trade_talks:
-        if easing >= 1.0 and easing >= tight:
-            return Direction.easing, [h.phrase for h in easing_hits]
-        if tight >= 2.0 and not easing:
-            return Direction.tightening, [h.phrase for h in tight_hits + halts]
-        return Direction.neutral, []
-    if easing > 0 and easing >= 0.8 * tight:
-        return Direction.easing, [h.phrase for h in easing_hits]
-    return Direction.tightening, [h.phrase for h in tight_hits + halts]
-
-
-def _status(
-    etype: EventType, carriers: list[_Sent], effective_phrase: str, terms: list[_Sent], full: str
-) -> tuple[Status | None, list[str]]:
-    if etype in (EventType.commentary, EventType.not_relevant):
-        return None, []
-    # A deal's status is that of the measures its lead reports ("China will suspend ...").
-    top = sorted(carriers, key=lambda s: -s.weight)[:STATUS_SENTENCES] + terms
-    strong = [h.phrase for s in top for h in s.cues("numbered")] + [
-        h.phrase for s in top for h in s.cues("enacted") if h.phrase.startswith(_STRONG_ENACTED)
-    ]
-    if effective_phrase:
-        strong.append(effective_phrase)
-    if strong:
-        return Status.enacted, strong
-    spec = _weighted(top, "speculation")
-    intent = sum(s.weight for s in top for h in s.cues("announced") if not _nominal_intent(full, h))
-    # "would be granted", "will be lifted": a done-word told as intent.
-    future = sum(s.weight for s in top for h in s.cues("enacted") if _future_passive(full, h))
-    intent += future
-    done = _weighted(top, "enacted") - future
-    if spec and any(_WHETHER.search(full, max(0, h[0] - 12), h[0]) for s in top for h in s.cues("announced")):
-        spec += intent  # "discussing whether to restrict": an open question, not a plan
-        intent = 0.0
-    if spec > max(intent, done):
-        return Status.speculation, [h.phrase for s in top for h in s.cues("speculation")]
-    if intent > 0 and intent >= done:
-        return Status.announced, [h.phrase for s in top for h in s.cues("announced")]
-    # Reported in the past or present tense with no word of intent: it has happened.
-    return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
-
-
-# "The decision to require", "the move to ban": the infinitive names the measure, not a plan.
-_NOMINAL = re.compile(r"(?:decision|move|step|order|rule|measure|notice)\s+$")
-_WHETHER = re.compile(r"whether\s+$")
-_FUTURE_PASSIVE = re.compile(r"\b(?:would|will|to)\s+be\s+\Z")
-
-
-def _nominal_intent(full: str, hit: Hit) -> bool:
-    if not hit.phrase.startswith("to "):
-        return False
-    return _NOMINAL.search(full[max(0, hit[0] - 12) : hit[0]].lower()) is not None
-
-
-def _future_passive(full: str, hit: Hit) -> bool:
-    return _FUTURE_PASSIVE.search(full[max(0, hit[0] - 14) : hit[0]].lower()) is not None
-
-
-STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
-_STRONG_ENACTED = (
-    "take",
-    "took",
-    "in force",
-    "into force",
-    "effective",
-    "federal register",
-    "announcement n",
-    "起",
-    "号公告",
-    "正式",
-    "came into",
-    "comes into",
-    "interim final",
-    "final rule",
-    "published a rule",
-    "published the rule",
-    "issued a rule",
-)
-
-
-def _issuer(
-    etype: EventType, carriers: list[_Sent], sents: list[_Sent], full: str
-) -> tuple[str | None, list[str]]:
-    if etype in (EventType.commentary, EventType.not_relevant):
-        return None, []
-    ordered = sorted(carriers, key=lambda s: -s.weight)
-    # The title and lead name the actor even when the measure's words sit elsewhere.
-    ordered += [s for s in sents if s.in_lead and all(s is not c for c in carriers)]
-    counts: dict[str, float] = defaultdict(float)
-    first: list[Hit] = []
-    for s in ordered:
-        for h in sorted(s.cues("actor"), key=lambda h: h.start):
-            if _OBJECT_PREP.search(full, max(0, h.start - 12), h.start) or _OBJECT_PAIR.search(
-                full, max(0, h.start - 30), h.start
-            ):
-                counts[h.value] += 0.2 * s.weight
-                continue
-            counts[h.value] += s.weight
-            if not first or first[0] is None:
-                first.append(h)
-    joint = _joint_actors(ordered[:2], full)
-    if joint:
-        return "multiple", joint  # "The United States and China said they would cut tariffs"
-    if etype is EventType.trade_talks:
-        # Talks take two: one named actor in the lead usually means the other is further on.
-        actors = {h.value for s in sents for h in s.hits.get("actor", [])}
-        if len(actors) >= 2:
-            return "multiple", sorted(actors)[:4]
-    if etype is EventType.mineral_export_control and counts.get("CN", 0) > 0:
-        return "CN", ["China"]
-    if etype is EventType.chip_export_control and not (first and first[0].value in ("NL", "JP")):
-        return "US", ["United States"]  # the usual issuer of chip rules, named or not
-    if first:
-        return first[0].value, [first[0].phrase]
-    if counts:
-        value = max(counts, key=counts.__getitem__)
-        return value, [value]
-    return None, []
-
-
-_SUBJECT_FIRST = (*_MAIN_KINDS, "easing", "tightening", "chip")
-_JOINED = re.compile(r"(?:'s)?\s+(?:and|&)\s+(?:the\s+)?$")
-
-
-def _joint_actors(sentences: list[_Sent], full: str) -> list[str]:
-    """Two governments named together as the subject ("US and China agree", "Japan and Australia")."""
-    for s in sentences:
-        actors = sorted(s.cues("actor"), key=lambda h: h.start)
-        for a, b in zip(actors, actors[1:], strict=False):
-            if a.value == b.value or b.start - a.end > 8 or not _JOINED.match(full[a.end : b.start]):
-                continue
-            if _OBJECT_PREP.search(full, max(0, a.start - 12), a.start):
-                continue
-            if any(h.start < a.start for kind in _SUBJECT_FIRST for h in s.cues(kind)):
-                continue  # "China will suspend ..., the White House and Chinese officials said"
-            return sorted({a.value, b.value})
-    return []
-
-
-# Groups that are a definite list; with one of these or named elements, vaguer phrases
-# ("rare earths", "heavy rare earths") only restate the list.
-_DEFINITE = {"medium_heavy_2025_04", "added_2025_10"}
-_VAGUE = {"heavy_rare_earths", "light_rare_earths", "rare_earths"}
-LIST_WINDOW = 6  # body sentences within which a sentence spelling out a list counts
-
-
-def _subject_sentences(carriers: list[_Sent], sents: list[_Sent]) -> list[_Sent]:
-    chosen = {id(s) for s in carriers}
-    for s in sents:
-        if s.background or not s.elements:
-            continue
-        if s.info.is_title or s.info.position < 2:
-            chosen.add(id(s))  # the title and the lead sentence name the subject
-        elif s.info.position < LIST_WINDOW and len(s.elements) >= 2 and s.cues("listing"):
-            chosen.add(id(s))  # "the list includes ...", "the items cover ..."
-    return [s for s in sents if id(s) in chosen]
-
-
-def _elements(
-    etype: EventType, carriers: list[_Sent], sents: list[_Sent], full: str
-) -> tuple[list[str], list[str]]:
-    if etype is EventType.not_relevant:
-        return [], []
-    if etype is EventType.commentary:
-        subject = [s for s in sents if s.in_lead]
-    else:
-        subject = _subject_sentences(carriers, sents)
-    hits = [
-        h
-        for s in subject
-        for h in s.elements
-        if (h.start < s.reason_at or h.start >= s.reason_end)
-        # "did not say whether this included rare earths": an open question covers nothing.
-        and full.find("whether", max(s.info.start, h.start - _WHETHER_REACH), h.start) < 0
-    ]
-    rare_named = {h.value for h in hits if h.kind == "element" and h.value in gazetteer.ALL_RARE_EARTHS}
-    # A named list, or a group that is one ("NdPr", "SmCo magnets"), is what the text means.
-    definite = len(rare_named) >= 2 or any(h.kind == "group" and h.value not in _VAGUE for h in hits)
-    found: set[str] = set()
-    phrases: list[str] = []
-    for h in hits:
-        vague = h.kind == "generic" or (h.kind == "group" and h.value in _VAGUE)
-        if vague and definite and not (h.kind == "generic" and _technology_follows(full, h)):
-            continue
-        if vague and rare_named and _DESCRIPTOR.match(full, h.end) and not _technology_follows(full, h):
-            continue  # "rare earth traders", "a rare earth producer": the trade, not the subject
-        found.update(gazetteer.expand(h))
-        phrases.append(full[h.start : h.end])
-    return sorted(found), phrases
-
-
-_TECH_WINDOW = 60
-_WHETHER_REACH = 80
-# Nouns that make "rare earth(s)" a label for a trade, firm or place rather than what a measure covers.
-_DESCRIPTOR = re.compile(
-    r"s?\s+(?:traders?|producers?|miners?|mines?|companies|company|firms?|industry|sector|stocks?"
-    r"|shares|projects?|developers?|deposits?|markets?|prices?|business|supply chains?|export controls?"
-    r"|export curbs?|export restrictions?|controls?|curbs?|restrictions?|regime|oxides? prices)\b",
-    re.IGNORECASE,
-)
-
-
-def _technology_follows(full: str, hit: Hit) -> bool:
-    window = full[hit.end : hit.end + _TECH_WINDOW].lower()
-    return any(w in window for w in ("technolog", "mining", "smelting", "separation", "processing", "技术"))
-
-
-def _chips(etype: EventType, carriers: list[_Sent]) -> tuple[bool, list[str]]:
+def _chips(etype: EventType, carriers: list[CuedSentence]) -> tuple[bool, list[str]]:
     if etype is EventType.chip_export_control:
         return True, [h.phrase for s in carriers for h in s.cues("chip")][:5]
     if etype in (
@@ -892,12 +750,19 @@ def _chips(etype: EventType, carriers: list[_Sent]) -> tuple[bool, list[str]]:
     ):
         return False, []
     # Chip controls must be named as part of the news, not as a use of the mineral or a cause.
-    found = [h.phrase for s in carriers if s.in_lead and not s.background for h in s.cues("chip_control")]
+    kind = "chip" if etype in _CHIP_GOODS_TYPES else "chip_control"
+    # A tariff's list of goods may run past the lead; other measures name chips up front.
+    anywhere = etype is EventType.tariff
+    found = [h.phrase for s in carriers if (anywhere or s.in_lead) and not s.background for h in s.cues(kind)]
     return bool(found), found
 
 
-def classify(text: str, title: str = "") -> Classification:
-    """Classify one text; pure and deterministic. `incident_id` is left for the incident store."""
+def classify(text: str, title: str = "", published_at: date | datetime | None = None) -> Classification:
+    """Classify one text; pure and deterministic. `incident_id` is left for the incident store.
+
+    `published_at`, when known, places a start date written without a year ("from 15 September").
+    """
+    published = published_at.date() if isinstance(published_at, datetime) else published_at
     title, text = _split_title(text or "", (title or "").strip())
     full, sents = _read(text, title)
     etype, _totals, carriers = _decide_type(sents, title, full)
@@ -909,7 +774,7 @@ def classify(text: str, title: str = "") -> Classification:
             for s in sents
             if s.in_lead and not s.background and all(s is not c for c in carriers) and _votes_measure(s)
         ]
-    direction, direction_ev = _direction(etype, terms, full)
+    direction, direction_ev = direction_of(etype, terms, full)
     effective, effective_ev = None, ""
     if etype not in (EventType.commentary, EventType.not_relevant):
         # The start date sits in the lead, an event sentence or the closing line of a notice.
@@ -918,11 +783,13 @@ def classify(text: str, title: str = "") -> Classification:
         dated = " ".join(
             full[s.info.start : s.info.end] for s in sorted(told.values(), key=lambda s: s.info.start)
         )
-        effective, effective_ev = dates.effective_date(dated, full)
+        effective, effective_ev = dates.effective_date(dated, full, published)
     # A stated start date means the measure is issued, even if it starts later (LABELS.md).
-    status, status_ev = _status(etype, carriers, effective_ev, terms[len(carriers) :], full)
-    issuer, issuer_ev = _issuer(etype, carriers, sents, full)
-    elements, element_ev = _elements(etype, terms, sents, full)
+    # The title tells the mood of the news even when another sentence carries the measure.
+    title_sent = [s for s in sents[:1] if s.info.is_title and all(s is not c for c in terms)]
+    status, status_ev = status_of(etype, carriers, effective_ev, terms[len(carriers) :] + title_sent, full)
+    issuer, issuer_ev = issuer_of(etype, carriers, sents, full)
+    elements, element_ev = elements_of(etype, terms, sents, full)
     chips, chips_ev = _chips(etype, terms)
     subject = carriers or [s for s in sents if s.in_lead]
     stages = (
@@ -976,15 +843,8 @@ _TYPE_KINDS: dict[EventType, tuple[str, ...]] = {
 }
 
 
-def _companies(sents: list[_Sent], subject: list[_Sent], full: str) -> list[str]:
+def _companies(sents: list[CuedSentence], subject: list[CuedSentence], full: str) -> list[str]:
     pool = {id(s): s for s in subject}
     pool.update({id(s): s for s in sents if s.in_lead})
-    names = {h.value for s in pool.values() for h in s.cues("company")}
-    for s in pool.values():
-        for m in _COMPANY_SUFFIX.finditer(full, s.info.start, s.info.end):
-            words = full[max(s.info.start, m.start() - 60) : m.start()].split()[-3:]
-            while words and not words[0][:1].isupper():
-                words.pop(0)
-            if words and all(w[:1].isupper() for w in words):
-                names.add(" ".join(words + [m.group().strip()]).strip(",."))
-    return sorted(names)
+    known = [(h.value, h.start, h.end) for s in pool.values() for h in s.cues("company")]
+    return companies.from_text(full, [(s.info.start, s.info.end) for s in pool.values()], known)

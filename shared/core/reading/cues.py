@@ -22,9 +22,15 @@ CONTROL = [
     "ban on the export", "bans exports", "banned exports", "banning exports", "bans the export",
     "banned the export", "ban exports", "ban the export", "control list", "dual-use",
     "dual use items", "general licen*", "prohibited from export", "restricted from export",
-    "catalogue of technologies", "出口管制", "管制", "出口许可", "禁止出口",
+    "catalogue of technologies", "出口管制", "管制", "出口许可", "禁止出口", "輸出管理", "輸出規制",
     "限制出口", "两用物项", "不得出口",
     "de minimis", "extraterritorial", "foreign direct product",
+    "not to export", "cease exporting", "stop exporting", "banning the export", "banned from export*",
+    "export approval*", "export application*", "export quota*", "state trading", "state-trading",
+    "export whitelist", "export management", "出口管理", "出口配额", "出口许可证", "出口申请",
+    "国营贸易", "对相关企业出口", "出口予以豁免", "出口禁令", "禁止向",
+    "resume supply", "resume the supply", "resume supplies", "resume exports", "resumed exports",
+    "resumes exports", "resume shipments", "resumed shipments", "ready to supply",
 ]
 # Chip controls named as such: what makes a deal or a mineral measure involve chips.
 CHIP_CONTROL = [
@@ -32,6 +38,7 @@ CHIP_CONTROL = [
     "semiconductor export control*", "export controls on semiconductors",
     "export controls on chips", "restrictions on chips", "curbs on chips", "chip design software",
     "entity list", "affiliates rule", "50% rule", "h20", "h200", "hbm", "high-bandwidth memory",
+    "实体清单",
     "chipmaking equipment", "chipmaking tools", "chip tools", "advanced chips", "ai chips",
     "ai chip", "blackwell", "50% owned", "50 percent owned", "majority-owned", "majority owned",
     "affiliates", "芯片出口管制",
@@ -45,15 +52,26 @@ CONTROL_WEAK = [
 CHIP = [
     "chip*", "semiconductor*", "h20", "h200", "b30a", "blackwell", "hbm", "high-bandwidth memory",
     "chipmaking", "chip-making", "lithography", "euv", "duv", "advanced computing", "ai diffusion",
-    "entity list", "affiliates rule", "50% rule", "50 percent rule", "foundry", "50% owned",
-    "50 percent owned", "majority-owned affiliates", "ai accelerator*",
-    "wafer fab equipment", "gpu*", "芯片", "半导体",
+    "entity list", "affiliates rule", "50% rule", "50 percent rule", "foundry", "实体清单",
+    "majority-owned affiliates", "ai accelerator*",
+    "wafer fab equipment", "wafer fabrication equipment", "gpu*", "芯片", "半导体", "晶片",
+    "fabs", "chipmaker*", "chip maker*", "chip equipment", "semiconductor equipment",
+    "wafer fab*", "fab equipment", "fab tools", "半導体", "製造装置",
 ]
 CHIP_RULE = [
     "bureau of industry and security", "bis", "federal register", "interim final rule",
-    "final rule", "rule", "rules", "entity list", "affiliates rule", "ai diffusion",
+    "final rule", "rule", "rules", "entity list", "实体清单", "affiliates rule", "ai diffusion",
     "licence requirement", "license requirement", "licensing requirement", "export licen*",
     "export control*", "export restriction*", "licences", "licenses", "licence", "license",
+    # Permission to sell or ship chips and tools is what chip rules decide.
+    "permit", "not permit", "permitted", "allowed to sell", "allow sales", "allow the sale",
+    "allowing sales", "barred from", "blocks sales", "blocked sales", "block sales",
+    "ban on sales", "ban sales", "sell to china", "sales to china", "sell in china",
+    "shipments to china", "ship to china", "waiver*", "validated end user", "veu",
+    "end-user", "authorization*", "authorisation*", "revok*", "not permitted", "block*", "ban",
+    "curbs", "controls", "restrictions", "requirements", "allow*", "permission", "approv*",
+    "to sell", "to ship",
+    "bans", "banned", "banning",
 ]
 # Context that makes control language about minerals even without a named element.
 MINERAL_CONTEXT = [
@@ -65,6 +83,7 @@ TARIFF = [
     "tariff*", "duties", "import duty", "import duties", "customs duties", "levy", "levies",
     "anti-dumping", "countervailing", "section 232", "section 301", "关税", "reciprocal tariff*",
     "tariff probe", "trade probe", "duty on", "duty of", "extra duty", "additional duty",
+    "反倾销", "反补贴", "加征", "関税", "export tax*", "export dut*", "export levy",
 ]
 # Who a measure names: with control-list language and no mineral, the news is a sanction.
 TARGETS = [
@@ -79,12 +98,25 @@ TALKS = [
     "us china agreement", "china us agreement", "trump xi", "xi trump", "leaders meeting",
     "leaders' meeting", "presidents' meeting", "agreement reached", "deal reached", "reached a deal",
     "reached an agreement", "struck a deal", "joint statement", "磋商", "会谈", "经贸",
+    "geneva deal", "london framework", "busan deal", "trade deals", "trade agreements",
+    "谈判", "会晤", "通话", "框架协议",
 ]
 SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
     "countermeasure*", "asset freeze", "assets frozen", "froze the assets", "freeze the assets",
     "blacklist*", "barred from doing business", "banned from dealing", "entity list", "不可靠实体清单",
-    "反制", "制裁",
+    "实体清单",
+    "反制", "制裁", "管控名单", "反制裁",
+]
+# Measures on buying or importing a named firm's products, and rulings against a firm: these act
+# on companies, not on exports (a sanction, even when the products are chips).
+COMPANY_MEASURE = [
+    "from buying", "from purchasing", "stop buying", "stop purchasing", "not to buy",
+    "not to purchase", "ditch", "purchase ban", "ban on purchases", "not permitted to enter",
+    "import ban", "banned imports", "may not enter", "not allowed to enter", "barred from entering",
+    "anti-monopoly", "antimonopoly", "antitrust", "anti-trust",
+    "security review", "cybersecurity review", "network security review", "monopoly law",
+    "反垄断", "网络安全审查", "停止采购", "禁止采购",
 ]
 DISRUPTION = [
     "halted production", "halts production", "halt production", "suspended production",
@@ -97,14 +129,17 @@ DISRUPTION = [
     "cut output", "output cut", "supply disruption*", "disrupted", "disruption", "typhoon",
     "earthquake", "collapse", "accident", "fire broke out", "a fire", "blaze", "cyclone",
     "hurricane", "tropical storm", "heavy rain", "landslide", "停产",
+    "受阻", "暴雨", "降雨", "洪水", "冲突", "中断", "封锁", "停工", "减产", "短缺",
 ]
 POLICY = [
-    "equity stake", "stake in", "price floor", "shareholder", "preferred stock",
-    "minimum price", "guaranteed price", "strategic reserve", "minerals reserve", "stockpil*",
+    "equity stake", "stake in", "price floor*", "shareholder", "preferred stock",
+    "minimum price*", "guaranteed price*", "price guarantee*", "strategic reserve", "minerals reserve",
+    "stockpil*",
     "offtake", "off-take", "funding",
     "loan*", "invest", "invests", "invested", "investing", "investment*", "subsid*",
     "partnership", "memorandum of understanding",
-    "critical minerals agreement", "critical minerals deal", "critical minerals framework",
+    "critical minerals agreement*", "critical minerals deal*", "critical minerals framework*",
+    "minerals agreement*", "minerals deal*", "minerals partnership*",
     "critical raw materials act", "strategic project*", "new plant", "new facility",
     "processing plant", "refinery", "breaks ground", "broke ground", "groundbreaking",
     "defense production act", "tax credit*", "commits", "committed to buy", "agreement to buy",
@@ -115,6 +150,12 @@ POLICY = [
     "start production", "started production", "commercial production", "production line",
     "produced its first", "first production", "first output", "has produced", "plant", "factory",
     "facility", "expansion", "selected", "strategic", "收储", "储备",
+    "produces first", "produced first", "commercial output", "signs deal", "signed a deal",
+    "smelter", "to build", "will build", "builds",
+    "inks deal", "signs agreement", "signed an agreement", "will buy", "would buy",
+    "begins importing", "began importing", "begun importing", "first imports", "first shipment",
+    "first cargo", "initiative", "solicitation", "purchase*", "procure*", "national defense stockpile",
+    "defense logistics agency", "equity", "government stake", "direct stake",
 ]
 # Explainer, opinion, market talk: pulls a text towards commentary.
 COMMENTARY = [
@@ -155,6 +196,21 @@ EASING = [
     "starts issuing", "start issuing", "started granting", "begun granting", "began granting",
     "removed from", "remove from", "removes from", "delays implementation",
     "postpone*", "暂停", "取消", "放宽", "豁免", "通用许可", "恢复",
+    "rescission", "repeal*", "revocation of the rule", "green channel", "expedite*", "fast-track*",
+    "fast track", "speed up", "faster approvals", "approve applications", "approved applications",
+    "已批准", "批准了", "予以批准", "批准出口", "绿色通道", "加快审批", "暂缓", "推迟",
+    "avert*", "de-escalat*", "defuse*", "ensure supplies", "ensure supply",
+    "greater access",
+    "secure supplies", "restore supplies", "extend the truce", "extends truce", "extended the truce",
+    "truce extension", "withdraw tariff*", "withdraws tariff*", "withdrew tariff*",
+    "withdraw the tariff*", "withdrew the tariff*", "withdraw additional tariff*",
+    "delay implementation", "delayed implementation", "delay the implementation", "ready to supply",
+    "approves", "approved", "approving", "had approved", "removes", "removed", "delist*",
+    "in exchange for export licen*", "in exchange for licen*", "address concerns",
+    "gets licen*", "get licen*", "got licen*", "receives licen*", "received licen*", "wins licen*",
+    "won licen*", "secures licen*", "secured licen*", "obtains licen*", "obtained licen*",
+    "gets approval", "wins approval", "won approval", "receives approval", "received approval",
+    "addressing concerns", "address the concerns", "address needs", "address the needs",
 ]
 TIGHTENING = [
     "impose", "imposes", "imposed", "imposing", "ban", "bans", "banned", "banning", "restrict*",
@@ -165,7 +221,17 @@ TIGHTENING = [
     "delaying licen*", "delayed licen*", "licence delay*", "license delay*", "licensing delay*",
     "delaying approv*", "stalled", "stalling", "slow-walk*", "new controls", "new export controls",
     "new restrictions", "禁止",
-    "限制", "加征", "实施出口管制",
+    "限制", "实施出口管制", "暂停出口许可", "吊销", "撤销许可", "加强管控", "收紧",
+    "additional tariff*", "additional duties", "new tariff*", "new duties", "higher tariff*",
+    "tariff increase*", "tariff hike*",
+]
+# Easing words whose object is itself a relief: revoking a waiver or suspending a licence
+# restricts ("China suspends dysprosium export licences for a magnet maker"). Verb stems, then
+# the reliefs they may act on, a few words later.
+UNDOING_VERBS = ["suspend", "revok", "cancel", "withdr", "scrap", "terminat", "rescind"]
+RELIEFS = ["licence", "licences", "license", "licenses", "waiver", "waivers", "exemption",
+           "exemptions", "permits", "approvals", "authorization", "authorizations"] + [
+    "暂停出口许可", "吊销", "撤销许可",
 ]
 
 # Status. Checked on the sentences that carry the event, strongest first.
@@ -182,12 +248,28 @@ ENACTED = [
     "begins", "starts", "issues", "restricts", "tightens", "closes", "seizes", "stops", "shuts",
     "produces", "selects", "signs", "stopped", "selected", "produced", "deal announced",
     "agreement announced", "condemns", "criticised", "criticized", "came into force",
-    "comes into force", "起施行", "起实施", "起正式实施", "正式实施", "发布", "决定",
+    "comes into force", "起施行", "起实施", "起正式实施", "正式实施", "发布", "决定", "已", "的公告", "生效",
+    "exempts", "exempted", "requires", "required", "invokes", "invoked", "has begun", "have begun",
+    "orders", "ordered", "bars", "barred", "revokes", "revoked",
+    "designates", "designated", "finalizes", "finalized", "finalises", "finalised", "finalize",
+    "extended", "eases", "eased", "allows", "allowed", "adopts", "adopted",
+    "enacts", "enacted", "tightened", "restricted", "granted", "resumed",
+    "resumes", "rescinded", "rescinds", "inks", "inked", "launched", "launches",
 ]
 # Reporting verbs: a report of a decision, weaker than intent ("will", "plans to").
 REPORTING = [
     "said", "says", "said on", "told reporters", "according to", "reported", "reports",
     "sources said", "people familiar", "announced", "announces", "statement", "表示",
+]
+# Reported by unnamed sources or another outlet, not stated by the authority: decided, not issued.
+HEARSAY = [
+    "people familiar", "people briefed", "people with knowledge", "person familiar",
+    "sources said", "sources say", "source said", "sources familiar", "citing sources",
+    "citing people", "citing three people", "citing two people", "citing government",
+    "reportedly", "according to reports", "according to a report", "according to people",
+    "according to sources", "according to three people", "according to two people",
+    "the report said", "paper reports", "newspaper reported", "daily reported",
+    "知情人士", "据报道", "消息人士",
 ]
 ANNOUNCED = [
     "will", "plans to", "plan to", "planned", "agreed to", "agrees to", "agree to",
@@ -195,6 +277,11 @@ ANNOUNCED = [
     "to suspend", "to impose", "to lift", "to restrict", "to require", "to cut", "to ban",
     "pledged", "pledges", "promised", "vowed", "proposed", "proposes", "propose", "proposal",
     "draft", "public comment", "for comment", "consultation", "将",
+    "to exempt", "to allow", "to grant", "to ease", "to resume", "to halt", "to add", "to expand",
+    "to tighten", "to raise", "to extend", "to remove", "to delay", "to introduce",
+    "to establish", "to set up", "set for", "seeks to", "offers to", "offered to", "willing to",
+    "willingness", "assures", "assured", "assurance", "promises", "is to", "are to",
+    "拟", "计划", "愿意",
 ]
 SPECULATION = [
     "could", "may", "might", "considering", "is considering", "weighing", "weighs", "mulls",
@@ -202,6 +289,8 @@ SPECULATION = [
     "potentially", "fear*", "threat*", "rumour*", "rumor*", "speculat*", "hoped", "hopes", "if",
     "likely", "risk of", "contemplat*", "floated", "signalled", "signaled", "may be",
     "prepared to", "poised to", "or may not", "whether to", "no decision",
+    "expected", "looms", "looming", "mulled", "explores", "exploring", "eyes", "eyeing",
+    "could face", "would face", "可能", "或将", "考虑", "预计",
 ]
 
 # Who acts. Issuers as ISO codes, EU, or the US/China actors by institution.
@@ -209,30 +298,44 @@ ACTORS: dict[str, list[str]] = {
     "CN": [
         "china", "chinese", "beijing", "mofcom", "ministry of commerce", "china's commerce",
         "general administration of customs", "prc", "商务部", "海关总署", "中国", "people's republic",
-        "中方", "中美",
+        "中方", "中美", "commerce ministry", "cyberspace administration", "cac",
+        "state administration for market regulation", "samr", "china's market regulator", "gacc",
+        "chinese customs", "china customs", "ministry of science and technology", "miit",
+        "ministry of industry and information technology", "state council", "ndrc",
+        "xi jinping", "wang yi", "he lifeng", "li chenggang", "wang wentao", "he yadong",
+        "foreign ministry spokes*", "国务院", "海关", "网信办", "市场监管总局", "工信部", "工业和信息化部",
+        "外交部", "大陆",
     ],
     "US": [
         "united states", "washington", "american", "bis", "bureau of industry and security",
         "commerce department", "department of commerce", "white house", "trump", "biden", "ustr",
         "pentagon", "department of defense", "department of war", "defense department",
         "war department", "treasury", "dod", "federal register", "bessent", "lutnick", "greer",
-        "美国", "美方", "中美",
+        "美国", "美方", "中美", "米国", "米政府", "工业与安全局", "工业和安全局", "ofac",
+        "office of foreign assets control",
+        "commerce secretary",
+        "trade representative", "customs and border protection", "department of energy",
+        "defense logistics agency", "dla",
+        "department of the treasury", "treasury department", "rubio", "kessler", "white house's",
+        "u s government", "us government", "美商务部", "白宫",
     ],
-    "JP": ["japan", "japanese", "tokyo", "meti", "日本"],
-    "AU": ["australia", "australian", "canberra"],
-    "MM": ["myanmar", "burma", "kachin", "naypyidaw"],
-    "EU": ["european union", "european commission", "brussels", "欧盟"],
-    "CA": ["canada", "canadian", "ottawa"],
-    "KR": ["south korea", "korean", "seoul"],
-    "IN": ["india", "indian", "new delhi"],
-    "NL": ["netherlands", "dutch", "the hague"],
+    "JP": ["japan", "japanese", "tokyo", "meti", "ministry of economy trade and industry", "日本",
+           "経済産業省", "日本政府"],
+    "AU": ["australia", "australian", "canberra", "澳大利亚"],
+    "MM": ["myanmar", "burma", "kachin", "naypyidaw", "缅甸", "克钦"],
+    "EU": ["european union", "european commission", "brussels", "von der leyen", "sefcovic",
+           "šefčovič", "欧盟"],
+    "CA": ["canada", "canadian", "ottawa", "加拿大"],
+    "KR": ["south korea", "korea", "korean", "seoul", "韩国"],
+    "IN": ["india", "indian", "new delhi", "印度"],
+    "NL": ["netherlands", "dutch", "the hague", "荷兰", "荷方"],
     "GB": ["britain", "british", "united kingdom"],
-    "VN": ["vietnam", "vietnamese", "hanoi"],
-    "MY": ["malaysia", "malaysian"],
-    "CD": ["congo", "drc", "kinshasa"],
-    "ID": ["indonesia", "indonesian", "jakarta"],
-    "RU": ["russia", "russian", "moscow"],
-    "TW": ["taiwan", "taiwanese", "taipei"],
+    "VN": ["vietnam", "vietnamese", "hanoi", "越南"],
+    "MY": ["malaysia", "malaysian", "miti", "马来西亚"],
+    "CD": ["congo", "drc", "kinshasa", "刚果"],
+    "ID": ["indonesia", "indonesian", "jakarta", "印尼", "印度尼西亚"],
+    "RU": ["russia", "russian", "moscow", "俄罗斯"],
+    "TW": ["taiwan", "taiwanese", "taipei", "台湾"],
     "MZ": ["mozambique", "mozambican"],
     "BR": ["brazil", "brazilian"],
     "CL": ["chile", "chilean"],
@@ -252,6 +355,8 @@ ACTORS: dict[str, list[str]] = {
     "GN": ["guinea"],
     "MX": ["mexico", "mexican"],
     "SA": ["saudi arabia", "saudi"],
+    # Groups of governments acting together.
+    "multiple": ["quad", "g7", "g-7", "group of seven", "g20", "minerals security partnership"],
 }
 
 # A clause after these gives a cause or history, not the news ("in response to US tariffs").
@@ -263,6 +368,8 @@ REASON = [
     "since", "a response to", "response to", "hits back at", "hit back at", "hitting back at",
     "strikes back at", "retaliation against", "retaliating against", "retaliates against",
     "retaliated against", "a day after", "days after", "hours after", "weeks after", "in return for",
+    "despite", "in spite of", "even though", "after china", "after china's", "after chinese",
+    "after us", "after u.s", "after american", "after japan", "after the dutch", "after brussels",
 ]
 # Sentences holding these recall the past or explain the topic: background for elements.
 BACKGROUND = [
@@ -292,7 +399,24 @@ LISTING = [
     "namely", "are:", "such items", "涉及", "包括", "相关物项",
 ]
 # Phrases that hide the shorter cues inside them ("entity list" in "unreliable entity list").
-SHADOW = ["unreliable entity list", "unreliable entities list", "不可靠实体清单"]
+SHADOW = [
+    "unreliable entity list", "unreliable entities list", "不可靠实体清单",
+    "印度尼西亚",  # Indonesia, which holds the name of India
+    # "chips" of wood, food or games, and a chip in bargaining, are not semiconductors.
+    "wood chip*", "hardwood chip*", "softwood chip*", "woodchip*", "potato chip*",
+    "chocolate chip*", "poker chip*", "blue chip*", "blue-chip*", "bargaining chip*",
+]
+# Words of the other trades that sell "chips": with only the bare word, chips are not chips here.
+CHIP_SENSE = [
+    "potato*", "crisps", "snack*", "wood", "hardwood", "softwood", "pulp*", "timber", "sawmill*",
+    "casino*", "poker", "chocolate", "biscuit*", "supermarket*",
+]
+# Trades outside minerals and chips that sanctions often target: with no mineral or chip in the
+# text, a sanction on them is not this field's news.
+OTHER_TRADE = [
+    "oil", "crude", "tanker*", "shadow fleet", "lng", "natural gas", "refiner*", "petroleum",
+    "banks", "bank", "financial institution*", "energy sector", "arms dealer*",
+]
 # Tariffs in another sense: what an energy supplier pays or charges, a phone plan.
 TARIFF_SENSE = [
     "export tariff*", "feed-in tariff*", "feed in tariff*", "electricity tariff*", "energy tariff*",
@@ -334,14 +458,9 @@ COMPANIES = {
     "Lam Research": ["lam research"],
     "Tokyo Electron": ["tokyo electron"],
     "Intel": ["intel"],
-    "TSMC": ["tsmc"],
-    "Micron": ["micron"],
-    "Samsung": ["samsung"],
-    "SK Hynix": ["sk hynix"],
     "Tesla": ["tesla"],
     "Ford": ["ford"],
     "General Motors": ["general motors"],
-    "BYD": ["byd"],
     "Toyota": ["toyota"],
     "Volkswagen": ["volkswagen"],
     "BMW": ["bmw"],
@@ -351,12 +470,8 @@ COMPANIES = {
     "Ucore": ["ucore"],
     "Solvay": ["solvay"],
     "Umicore": ["umicore"],
-    "CATL": ["catl"],
     "Albemarle": ["albemarle"],
-    "Ganfeng": ["ganfeng"],
-    "Tianqi": ["tianqi"],
     "Lockheed Martin": ["lockheed martin", "lockheed"],
-    "Apple": ["apple inc"],
     "Hitachi Metals": ["hitachi metals", "proterial"],
     "Shin-Etsu": ["shin-etsu"],
     "Japan Organization for Metals and Energy Security": ["jogmec"],
@@ -367,7 +482,87 @@ COMPANIES = {
     "Niron Magnetics": ["niron"],
     "Alcoa": ["alcoa"],
     "Korea Zinc": ["korea zinc"],
+    "Nexperia": ["nexperia", "安世半导体", "安世"],
+    "Wingtech": ["wingtech", "闻泰科技"],
+    "Texas Instruments": ["texas instruments"],
+    "Qualcomm": ["qualcomm", "高通"],
+    "Broadcom": ["broadcom"],
+    "Alibaba": ["alibaba", "阿里巴巴"],
+    "ByteDance": ["bytedance", "字节跳动"],
+    "Tencent": ["tencent", "腾讯"],
+    "Baidu": ["baidu", "百度"],
+    "Xiaomi": ["xiaomi", "小米"],
+    "CXMT": ["cxmt", "changxin memory", "长鑫存储"],
+    "YMTC": ["ymtc", "yangtze memory", "长江存储"],
+    "Cambricon": ["cambricon", "寒武纪"],
+    "Hua Hong": ["hua hong", "华虹"],
+    "KLA": ["kla corp"],
+    "Synopsys": ["synopsys"],
+    "Cadence": ["cadence design"],
+    "Infineon": ["infineon"],
+    "NXP": ["nxp"],
+    "Renesas": ["renesas"],
+    "GlobalFoundries": ["globalfoundries"],
+    "Nikon": ["nikon"],
+    "Canon": ["canon inc"],
+    "Supermicro": ["supermicro", "super micro"],
+    "Apple": ["apple"],
+    "Zijin Mining": ["zijin", "紫金矿业"],
+    "CMOC": ["cmoc", "洛阳钼业"],
+    "China Minmetals": ["minmetals", "中国五矿"],
+    "Chalco": ["chalco", "中国铝业"],
+    "Xiamen Tungsten": ["xiamen tungsten", "厦门钨业"],
+    "Baotou Steel": ["baotou steel", "包钢"],
+    "Guangsheng": ["guangsheng", "广晟"],
+    "Rio Tinto": ["rio tinto"],
+    "BHP": ["bhp"],
+    "Glencore": ["glencore"],
+    "Sojitz": ["sojitz", "双日"],
+    "Sumitomo Metal Mining": ["sumitomo metal mining"],
+    "Rosneft": ["rosneft"],
+    "Lukoil": ["lukoil"],
+    "Raytheon": ["raytheon", "rtx"],
+    "Boeing": ["boeing"],
+    "General Dynamics": ["general dynamics"],
+    "Skydio": ["skydio"],
+    "Perpetua Resources": ["perpetua resources", "perpetua"],
+    "United States Antimony": ["united states antimony", "us antimony"],
+    "ReElement Technologies": ["reelement"],
+    "Bajaj Auto": ["bajaj auto", "bajaj"],
+    "Maruti Suzuki": ["maruti suzuki", "maruti"],
+    "Hyundai": ["hyundai"],
+    "Nissan": ["nissan"],
+    "Honda": ["honda"],
+    "Stellantis": ["stellantis"],
+    "Mercedes-Benz": ["mercedes-benz", "mercedes benz"],
+    "LG Energy Solution": ["lg energy solution"],
+    "Panasonic": ["panasonic"],
+    "POSCO": ["posco"],
+    "SK Hynix": ["sk hynix", "sk海力士"],
+    "Samsung": ["samsung", "三星"],
+    "TSMC": ["tsmc", "台积电"],
+    "CATL": ["catl", "宁德时代"],
+    "BYD": ["byd", "比亚迪"],
+    "Ganfeng": ["ganfeng", "赣锋锂业"],
+    "Tianqi": ["tianqi", "天齐锂业"],
+    "Micron": ["micron", "美光"],
 }
+
+# Firms whose business is minerals: naming one names the mineral trade.
+MINERAL_FIRMS = frozenset({
+    "MP Materials", "Lynas", "China Northern Rare Earth", "China Rare Earth Group", "JL Mag",
+    "Shenghe", "USA Rare Earth", "Iluka", "Energy Fuels", "Arafura", "Neo Performance Materials",
+    "Noveon", "Vulcan Elements", "Ningbo Yunsheng", "Zhong Ke San Huan", "Syrah Resources",
+    "Almonty", "Ucore", "Albemarle", "Ganfeng", "Tianqi", "Rainbow Rare Earths", "Pensana",
+    "Northern Minerals", "Hastings", "Niron Magnetics", "Korea Zinc", "Zijin Mining", "CMOC",
+    "China Minmetals", "Chalco", "Xiamen Tungsten", "Baotou Steel", "Perpetua Resources",
+    "United States Antimony", "ReElement Technologies", "Umicore", "Solvay", "Alcoa",
+    "Hitachi Metals", "Shin-Etsu", "Sumitomo Metal Mining", "Glencore", "Rio Tinto",
+})
+# Legal forms that close a company's name.
+LEGAL_FORMS = ["Inc", "Corp", "Corporation", "Ltd", "Limited", "Holdings", "PLC", "plc", "AG",
+               "LLC", "GmbH", "NV"]
+CHINESE_LEGAL_FORMS = ["股份有限公司", "有限责任公司", "有限公司", "集团"]
 
 # fmt: on
 
@@ -384,6 +579,7 @@ def _entries() -> list[tuple[str, str, str]]:
         "targets": TARGETS,
         "talks": TALKS,
         "sanctions": SANCTIONS,
+        "company_measure": COMPANY_MEASURE,
         "disruption": DISRUPTION,
         "policy": POLICY,
         "commentary": COMMENTARY,
@@ -394,11 +590,15 @@ def _entries() -> list[tuple[str, str, str]]:
         "announced": ANNOUNCED,
         "speculation": SPECULATION,
         "reporting": REPORTING,
+        "hearsay": HEARSAY,
         "reason": REASON,
         "background": BACKGROUND,
         "uses": USES,
         "shadow": SHADOW,
         "tariff_sense": TARIFF_SENSE,
+        "undoing": [verb + "*" for verb in UNDOING_VERBS],
+        "chip_sense": CHIP_SENSE,
+        "other_trade": OTHER_TRADE,
         "listing": LISTING,
     }
     entries = [(p, kind, kind) for kind, phrases in tables.items() for p in phrases]

@@ -50,12 +50,13 @@ _CHINESE = re.compile(r"自\s*(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日
 _ANY_YEAR = re.compile(r"\b(20\d\d)\b")
 
 
-def effective_date(text: str, context: str = "") -> tuple[date | None, str]:
+def effective_date(text: str, context: str = "", published: date | None = None) -> tuple[date | None, str]:
     """The stated effective date and the phrase that gave it, or (None, "").
 
-    When the text names a start day but no year can be inferred, the date is None and the
-    phrase is still returned. `context` (the whole text, when `text` is an excerpt) supplies
-    the year of a date written without one.
+    A date written without a year ("from 15 September") falls in the year that puts it nearest
+    the publication date; without one, in the latest year `context` (the whole text, when `text`
+    is an excerpt) mentions. When no year can be inferred the date is None and the phrase is
+    still returned.
     """
     chinese = _CHINESE.search(text)
     if chinese:
@@ -74,7 +75,7 @@ def effective_date(text: str, context: str = "") -> tuple[date | None, str]:
         if match.start() and lower[match.start() - 1].isalpha():
             continue
         phrase = text[match.start() : match.end()] if aligned else match.group()
-        found = _parse(match, context or text)
+        found = _parse(match, context or text, published)
         if found:
             return found, phrase
         undated = undated or phrase
@@ -82,7 +83,18 @@ def effective_date(text: str, context: str = "") -> tuple[date | None, str]:
     return None, undated
 
 
-def _parse(match: re.Match[str], text: str) -> date | None:
+def nearest(month: int, day: int, published: date) -> date | None:
+    """The day-month that lies nearest `published`: in its year, the one before or after."""
+    options = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue  # 29 February outside a leap year
+    return min(options, key=lambda d: abs((d - published).days), default=None)
+
+
+def _parse(match: re.Match[str], text: str, published: date | None = None) -> date | None:
     try:
         if match.group("iy"):
             return date(int(match.group("iy")), int(match.group("im")), int(match.group("id")))
@@ -90,6 +102,8 @@ def _parse(match: re.Match[str], text: str) -> date | None:
         month = _MONTHS[(match.group("m1") if first else match.group("m2")).lower()]
         day = int(match.group("d1") if first else match.group("d2"))
         year_text = match.group("y1") if first else match.group("y2")
+        if year_text is None and published is not None:
+            return nearest(month, day, published)
         if year_text is None:
             # No year: the latest year the text mentions, the usual reading of "on December 1".
             years = [int(y) for y in _ANY_YEAR.findall(text)]

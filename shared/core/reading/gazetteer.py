@@ -14,7 +14,9 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from chokewatch.shared.elements import ALL_RARE_EARTHS, ELEMENTS, GROUPS
+from chokewatch.shared.elements import ALL_RARE_EARTHS, ELEMENTS, GROUPS, OTHER_METALS
+
+from .hanzi import traditional
 
 
 class Hit(NamedTuple):
@@ -26,7 +28,7 @@ class Hit(NamedTuple):
 
 
 def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff"
+    return "\u3040" <= ch <= "\u9fff"  # kana and CJK ideographs: no spaces to anchor on
 
 
 _new = tuple.__new__  # builds a Hit without the Python-level constructor: scanning is hot
@@ -74,6 +76,10 @@ class Lexicon:
 
     def __init__(self, entries: list[tuple[str, str, str]]) -> None:
         table: dict[str, list[tuple[str, str, str]]] = {}
+        # Chinese phrases are looked for in traditional characters too.
+        entries = entries + [
+            (traditional(p), kind, value) for p, kind, value in entries if traditional(p) != p
+        ]
         for phrase, kind, value in entries:
             stem = phrase.endswith("*")
             text = phrase.rstrip("*").lower()
@@ -151,7 +157,7 @@ _GENERIC = _plurals(
     "rare earth mineral",
     "rare-earth mineral",
     "ree",
-) + ["稀土", "rare earth elements (rees)"]
+) + ["稀土", "rare earth elements (rees)", "レアアース"]
 
 # Group phrases -> GROUPS key, per the labelling rules.
 _GROUP_PHRASES: dict[str, list[str]] = {
@@ -234,23 +240,72 @@ _ALIASES: dict[str, list[str]] = {
         "锂离子电池",
     ],
     "graphite": ["graphite anode*", "anode material*", "石墨负极", "负极材料"],
-    "Ga": ["gallium nitride", "gallium arsenide", "gallium oxide"],
-    "Ge": ["germanium dioxide"],
+    "Ga": ["gallium nitride", "gallium arsenide", "gallium oxide", "ガリウム"],
+    "Ge": ["germanium dioxide", "ゲルマニウム"],
     "W": ["wolfram", "ammonium paratungstate"],
+    "Al": ["aluminum", "bauxite", "alumina"],
+    "Pb": [
+        "lead-acid",
+        "lead and zinc",
+        "zinc and lead",
+        "lead ore",
+        "lead concentrate*",
+        "refined lead",
+        "lead-zinc",
+        "lead zinc",
+        "lead metal",
+    ],
+    "Si": ["polysilicon", "silicon metal", "metallurgical silicon", "solar-grade silicon", "工业硅"],
+    "Cu": ["copper cathode*", "copper concentrate*"],
+    "U": ["enriched uranium", "uranium ore"],
 }
+# Element names that are ordinary words or belong to chips ("lead", "silicon" of wafers): only
+# their aliases above count.
+_NAME_NEEDS_ALIAS = frozenset({"Pb", "Si"})
 
 
 # Names that contain an element's name but mean something else; they win as longer matches.
-_NOT_ELEMENTS = ["cobalt strike", "cobalt blue", "chevrolet cobalt", "bismuth subsalicylate"]
+_NOT_ELEMENTS = [
+    "cobalt strike",
+    "cobalt blue",
+    "chevrolet cobalt",
+    "bismuth subsalicylate",
+    "gold standard",
+    "golden",
+    "silver lining",
+    "silver medal",
+    "gold medal",
+    "tin can",
+    "copper-bottomed",
+    "nickel-and-dime",
+    "silver screen",
+    "goldman",
+    "gold coast",
+    "silver spring",
+    # Firms named for rare earths: the name is not what a measure covers.
+    "lynas rare earth",
+    "lynas rare earths",
+    "usa rare earth",
+    "rainbow rare earths",
+    "china rare earth group",
+    "northern rare earth",
+    "china northern rare earth",
+    "iluka rare earths",
+    "australian rare earths",
+    "北方稀土",
+    "中国稀土集团",
+]
 
 
+OTHER_METAL_SYMBOLS = frozenset(e.symbol for e in OTHER_METALS)
 ELEMENT_KINDS = frozenset({"element", "generic", "group", "not_element"})
 
 
 def element_entries() -> list[tuple[str, str, str]]:
     entries: list[tuple[str, str, str]] = [(p, "not_element", "") for p in _NOT_ELEMENTS]
     for element in ELEMENTS.values():
-        entries.append((element.name, "element", element.symbol))
+        if element.symbol not in _NAME_NEEDS_ALIAS:
+            entries.append((element.name, "element", element.symbol))
         for chinese in element.chinese:
             entries.append((chinese, "element", element.symbol))
     for symbol, phrases in _ALIASES.items():
@@ -263,7 +318,10 @@ def element_entries() -> list[tuple[str, str, str]]:
 
 ELEMENT_LEXICON = Lexicon(element_entries())
 
-_SYMBOLS = sorted((s for s in ELEMENTS if s != "graphite"), key=len, reverse=True)
+# Symbols read as chemistry: the minerals under export controls, not base metals ("U", "Al").
+_SYMBOLS = sorted(
+    (s for s in ELEMENTS if s != "graphite" and s not in OTHER_METAL_SYMBOLS), key=len, reverse=True
+)
 _SYMBOL_RE = re.compile(r"(" + "|".join(_SYMBOLS) + r")(?![a-z])")
 _OXIDE_TAIL = re.compile(r"\d*O\d")  # Dy2O3, Tb4O7, GeO2
 _III_V_TAIL = re.compile(r"(?:N|As|P)\b")  # GaN, GaAs, InP

@@ -1,13 +1,16 @@
-"""Traditional Chinese characters folded to their simplified forms, for comparing texts.
+"""Simplified and traditional Chinese characters, both ways.
 
-Outlets in Taiwan and Hong Kong write traditional characters, the mainland simplified ones; a
-report and its mainland source should read alike. This covers the characters common in trade,
-export-control and minerals reporting, not the whole script.
+Outlets in Taiwan and Hong Kong write traditional characters (商務部, 稀土出口管制) where the
+mainland writes simplified ones (商务部). Two uses, two tables:
+- `simplified(text)` folds a whole text, for comparing reports: it covers the characters common
+  in trade, export-control and minerals reporting, and several traditional forms may fold to one.
+- `traditional(phrase)` spells a lexicon phrase the traditional way, so every Chinese cue is also
+  looked for in that spelling: only pairs that are safe in that direction (制 stays 制 in 管制).
 """
 
 from __future__ import annotations
 
-_PAIRS = (
+_FOLD_PAIRS = (
     "國国 們们 會会 時时 來来 對对 說说 經经 過过 還还 這这 樣样 實实 發发 現现 與与 業业 點点 開开 "
     "關关 問问 題题 電电 話话 長长 車车 東东 為为 個个 學学 應应 從从 後后 義义 書书 買买 賣卖 讀读 "
     "寫写 聽听 語语 認认 識识 記记 計计 設设 許许 議议 論论 調调 談谈 請请 變变 區区 醫医 藥药 衛卫 "
@@ -35,9 +38,33 @@ _PAIRS = (
     "傾倾 臨临 築筑 營营 揮挥 頁页 "
     "顧顾 飾饰 罷罢 讚赞 裡里 裏里 鬆松 濫滥 獲获 憑凭 滿满 膽胆 闆板 驟骤 攜携 擔担 韋韦 "
 )
-TABLE = str.maketrans({p[0]: p[1] for p in _PAIRS.split()})
+TABLE = str.maketrans({p[0]: p[1] for p in _FOLD_PAIRS.split()})
 
 
 def simplified(text: str) -> str:
     """The text with the traditional characters above in their simplified form."""
     return text if text.isascii() else text.translate(TABLE)
+
+
+# Simplified, traditional: pairs for the characters that differ, as the lexicons need them.
+_LEXICON_PAIRS = (
+    "业業 两兩 为為 产產 会會 伟偉 体體 关關 决決 务務 华華 单單 发發 团團 国國 备備 "
+    "复復 实實 宽寬 导導 将將 应應 开開 总總 术術 极極 欧歐 炼煉 电電 矿礦 种種 离離 "
+    "类類 经經 许許 谈談 负負 贸貿 资資 达達 轻輕 采採 钆釓 钇釔 钐釤 钒釩 钕釹 钛鈦 "
+    "钨鎢 钪鈧 钬鈥 钯鈀 钴鈷 钷鉕 钼鉬 钽鉭 铀鈾 铁鐵 铂鉑 铅鉛 铈鈰 铋鉍 铌鈮 铍鈹 "
+    "铒鉺 铕銪 铜銅 铝鋁 铟銦 铥銩 铪鉿 铬鉻 银銀 铽鋱 锂鋰 锆鋯 锌鋅 锑銻 锗鍺 锡錫 "
+    "锰錳 镁鎂 镍鎳 镓鎵 镝鏑 镥鑥 镧鑭 镨鐠 镱鐿 际際 项項 黄黃 储儲 暂暫 税稅 齐齊 "
+    "价價 码碼 审審 条條 规規 执執 罚罰 调調 监監 东東 网網 动動 报報 尔爾 龙龍 广廣 "
+    "门門 厂廠 长長 进進 过過 还還 这這 对對 让讓 买買 卖賣 录錄 标標 证證 倾傾 销銷 "
+    "补補 贴貼 征徵 涨漲 扩擴 额額 办辦 签簽 议議 协協 约約 营營 钢鋼 闭閉 断斷 运運 "
+    "输輸 数數 据據 亿億 万萬 状狀 态態 维維 护護 战戰 计計 划劃 围圍 紧緊 统統 视視 "
+    "险險 级級 艺藝 构構 织織 组組 领領 军軍 飞飛 机機 车車 脑腦 缓緩 迟遲 释釋 续續 "
+    "继繼 惩懲 责責 观觀 权權 认認 识識 设設 给給 与與 从從 严嚴 检檢 验驗 质質 汇匯 "
+    "结結 闻聞 虽雖 尽盡 荐薦 获獲 图圖 书書 无無 说說 请請 询詢 问問 满滿 稳穩 链鏈"
+)
+_TO_TRADITIONAL = str.maketrans({pair[0]: pair[1] for pair in _LEXICON_PAIRS.split() if pair[0] != pair[1]})
+
+
+def traditional(phrase: str) -> str:
+    """The phrase with its simplified characters in traditional form (unchanged if none)."""
+    return phrase.translate(_TO_TRADITIONAL)

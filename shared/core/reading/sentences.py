@@ -35,9 +35,52 @@ _DEBRIS_OPENING = re.compile(
     r"\s*(?:share\b|print\b|menu\b|subscribe\b|sign up\b|sign in\b|log in\b|leave a (?:reply|comment)"
     r"|related\b|tags?\b|comments?\b|\(?\d+\)? comments?\b|click here|advertisement|read more|copy link"
     r"|privacy|cookie|photo:|image:|listen to|follow us|by (?:our|a|the) |about the author"
-    r"|for further information|affiliate)",
+    r"|for further information|affiliate|(?:written|authored|posted|edited|reported) by\b)",
     re.IGNORECASE,
 )
+# Page furniture that runs to a full sentence: author bios, firm blurbs, subscription pitches,
+# picture credits, rights notices. Anywhere in a sentence, it makes the sentence debris.
+_BOILERPLATE = re.compile(
+    r"all rights reserved|\bcopyright\b|©|getty images|\(image credit|image credit:|photo credit"
+    r"|sign up (?:for|to) (?:our|the)|subscribe to (?:our|the)|newsletter|register for|"
+    r"is an? (?:[\w-]+ ){0,4}firm (?:with|that|of)\b|\bwe use cookies|this website uses|"
+    r"(?:is|was) (?:a|an) (?:news )?(?:writer|reporter|journalist|editor|correspondent)\b"
+    r"|graduate of|editorial policy|fact checked by|contributing writer|"
+    r"the views expressed|for more information, (?:visit|contact)|click to share|open in app"
+)
+# Letters every furniture phrase holds one of: most sentences hold none and skip the pattern.
+_FURNITURE_HINTS = (
+    "right",
+    "copy",
+    "©",
+    "getty",
+    "credit",
+    "sign",
+    "subscri",
+    "newsletter",
+    "register",
+    "firm",
+    "cookie",
+    "website",
+    "writer",
+    "reporter",
+    "journalist",
+    "editor",
+    "correspondent",
+    "graduate",
+    "fact",
+    "views",
+    "information",
+    "share",
+    "app",
+)
+
+
+def _furniture(sentence: str) -> bool:
+    low = sentence.lower()
+    return any(h in low for h in _FURNITURE_HINTS) and _BOILERPLATE.search(low) is not None
+
+
 _FIELD = re.compile(r"\s*[A-Z][A-Za-z ]{1,24}:\s")
 _DATE_WORDS = re.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(?:mon|tues|wednes|thurs|fri"
@@ -50,11 +93,26 @@ _DEBRIS_MAX = 110  # characters; longer lines are prose
 _DATELINE_MAX = 48
 
 
-def _debris(line: str) -> bool:
+# "By Jane Doe / May 2, 2025": a byline naming its writer.
+_BYLINE = re.compile(r"\s*By [A-Z][a-z]+(?: [A-Z][a-z.]+){1,3}(?:\s*[/|,]|\s*$)")
+
+
+def _debris(line: str, opening: bool = False) -> bool:
+    """Whether a whole line is page furniture; `opening`: it opens the text, where a short line
+    is the headline rather than a label."""
+    if _BYLINE.match(line):
+        return True
+    if (
+        not opening
+        and len(line) <= _FRAGMENT_MAX
+        and _FRAGMENT.match(line)
+        and not line.rstrip().endswith((":", "："))
+    ):
+        return True  # a byline, section name or stamp on a line of its own
     head = line.lstrip()[:1]
     if head in _DEBRIS_FIRST and _DEBRIS_OPENING.match(line):
         return True
-    if head == "#" or " | " in line or (":" in line[:26] and _FIELD.match(line)):
+    if head == "#" or " | " in line or line.count(" / ") >= 2 or (":" in line[:26] and _FIELD.match(line)):
         return True
     return (
         len(line) <= _DATELINE_MAX
@@ -63,7 +121,10 @@ def _debris(line: str) -> bool:
     )
 
 
-_DEBRIS_FIRST = frozenset("SsPpMmLlRrTtCcAaIiFfBb(0123456789")
+# A line of a few words with no closing mark is a label, not a sentence ("- Myind Staff").
+_FRAGMENT = re.compile(r"\s*[-•*–]?\s*(?:[^\s.!?。！？]+\s+){0,4}[^\s.!?。！？]*\s*$")
+_FRAGMENT_MAX = 40
+_DEBRIS_FIRST = frozenset("SsPpMmLlRrTtCcAaIiFfBbWwEe(0123456789")
 _DIGIT = re.compile(r"\d")
 
 
@@ -120,7 +181,9 @@ def split(full: str, title_end: int) -> list[Sentence]:
             sentences.append(Sentence(i, a, b, TITLE_WEIGHT, True, -1))
             continue
         whole_line = (a == 0 or full[a - 1] == "\n") and (b == len(full) or full[b] == "\n")
-        if whole_line and b - a <= _DEBRIS_MAX and _debris(full[a:b]):
+        if (whole_line and b - a <= _DEBRIS_MAX and _debris(full[a:b], a == 0)) or (
+            body < len(LEAD_WEIGHTS) and _furniture(full[a:b])  # furniture in the lead
+        ):
             sentences.append(Sentence(i, a, b, DEBRIS_WEIGHT, False, DEBRIS_POSITION))
             continue
         weight = LEAD_WEIGHTS[body] if body < len(LEAD_WEIGHTS) else TAIL_WEIGHT

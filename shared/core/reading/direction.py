@@ -1,0 +1,117 @@
+"""Direction: tightening, easing or neutral, read from what the event's sentences say is done to
+what ("suspends the ban" eases, "suspends the licences" restricts).
+"""
+
+from __future__ import annotations
+
+import re
+
+from chokewatch.shared.messages import Direction, EventType
+
+from .gazetteer import Hit
+from .sentence_cues import LEADING, CuedSentence
+
+_CARVE_OUTS = ("exempt", "exclusion", "carve", "waive", "waiver")
+_NEGATION_REACH = 60
+_APPROVED_BY = re.compile(r"\w*\s+by\b")
+# "If approved, the ruling would ...": a condition, not a relief granted.
+_CONDITION = re.compile(r"\b(?:if|once|unless|until)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_CONTRAST = re.compile(r",?\s(?:while|whereas|as other|but|even as)\s")
+_OBJECT_REACH = 20
+_STOPPING = ("stop", "halt", "block", "deny", "denied", "refus", "end")
+_NEGATION = re.compile(
+    r"\b(?:without|no|not|never|failed to|fail to|refused to|declined to)\b[^,;]*$|n't\b[^,;]*$"
+)
+
+
+def weighted(carriers: list[CuedSentence], kind: str) -> float:
+    return sum(len(s.cues(kind)) * s.weight for s in carriers)
+
+
+def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
+    """A sentence's easing and tightening words, read for what they act on.
+
+    An easing word inside a supply halt ("suspension of cobalt exports") or under a negation
+    ("without a truce extension") eases nothing; restriction words after an easing verb are
+    its object ("lifted the ban", "suspends the requirement").
+    """
+    easing = s.cues("easing")
+    tight = s.cues("tightening")
+    if not easing:
+        return easing, tight
+    halts = s.cues("supply_halt")
+    kept = []
+    contrast = _CONTRAST.search(full, s.info.start, s.info.end)
+    for h in easing:
+        if any(a[0] <= h[0] < a[1] for a in halts):
+            continue
+        if any(t[0] <= h[0] and h[1] <= t[1] and t[1] - t[0] > h[1] - h[0] for t in tight):
+            continue  # "revokes waivers": the relief is what is undone
+        if contrast and contrast.start() > s.info.start + LEADING and h[0] > contrast.start():
+            continue  # "raised the tariff on China, while pausing it for others": another party
+        window = full[max(s.info.start, h[0] - _NEGATION_REACH) : h[0]]
+        if _NEGATION.search(window) or _CONDITION.search(window):
+            continue
+        if h.phrase.startswith("approv") and _APPROVED_BY.match(full, h[1]):
+            continue  # "approved by the State Council": the measure's sign-off, not a licence
+        if any(0 < h[0] - t[1] <= _OBJECT_REACH and t.phrase.startswith(_STOPPING) for t in tight):
+            continue  # "stop granting licences": the easing word is what stops
+        if h.phrase.startswith(_CARVE_OUTS) and any(t[1] <= h[0] for t in tight):
+            continue  # "a 100% tariff, with exemptions for ...": a carve-out of the new measure
+        if kept and kept[-1][0] == h[0]:
+            continue  # one word, two stems ("exempt*", "exemption*")
+        kept.append(h)
+    if kept:
+        first = min(h[0] for h in kept)
+        tight = [h for h in tight if h[0] < first]
+    return kept, tight
+
+
+def _headline_direction(
+    read: list[tuple[CuedSentence, list[Hit], list[Hit]]],
+) -> tuple[Direction, list[str]] | None:
+    """A title that carries the event and speaks one way only gives the direction: the body
+    goes on to describe the measure that was suspended, or the relief that was revoked."""
+    for s, easing, tight in read:
+        if not s.info.is_title:
+            continue
+        if easing and not tight and not s.cues("supply_halt"):
+            return Direction.easing, [h.phrase for h in easing]
+        if tight and not easing and any(h.value == "undone" for h in tight):
+            return Direction.tightening, [h.phrase for h in tight]
+    return None
+
+
+def direction_of(etype: EventType, carriers: list[CuedSentence], full: str) -> tuple[Direction, list[str]]:
+    if etype in (EventType.commentary, EventType.not_relevant):
+        return Direction.neutral, []
+    read = [(s, *_direction_cues(s, full)) for s in carriers]
+    easing_hits = [h for _, e, _ in read for h in e]
+    tight_hits = [h for _, _, t in read for h in t]
+    halts = [h for s in carriers for h in s.cues("supply_halt")]
+    easing = sum(len(e) * s.weight for s, e, _ in read)
+    tight = sum(len(t) * s.weight for s, _, t in read) + sum(
+        s.weight * len(s.cues("supply_halt")) for s in carriers
+    )
+    if etype is EventType.supply_disruption:
+        easing = sum(
+            s.weight
+            for s, e, _ in read
+            for h in e
+            if h.phrase.startswith(("resum", "restor", "reopen", "恢复"))
+        )
+        tight += weighted(carriers, "disruption")
+    if etype is EventType.industrial_policy:
+        return Direction.neutral, []
+    headline = _headline_direction(read)
+    if headline is not None and (etype is not EventType.trade_talks or headline[0] is Direction.easing):
+        return headline
+    if etype is EventType.trade_talks:
+        if easing >= 1.0 and easing >= tight:
+            return Direction.easing, [h.phrase for h in easing_hits]
+        if tight >= 2.0 and not easing:
+            return Direction.tightening, [h.phrase for h in tight_hits + halts]
+        return Direction.neutral, []
+    if easing > 0 and easing >= 0.8 * tight:
+        return Direction.easing, [h.phrase for h in easing_hits]
+    return Direction.tightening, [h.phrase for h in tight_hits + halts]

@@ -1,0 +1,164 @@
+"""Elements: which minerals the development affects, from the sentences that carry it, with
+group phrases expanded and vague ones ("rare earths") read against the lists a text states.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chokewatch.shared.messages import EventType
+
+from . import gazetteer
+from .gazetteer import Hit
+from .sentence_cues import CuedSentence
+from .sentences import DEBRIS_WEIGHT
+
+# Groups that are a definite list; with one of these or named elements, vaguer phrases
+# ("rare earths", "heavy rare earths") only restate the list.
+_DEFINITE = {"medium_heavy_2025_04", "added_2025_10"}
+_VAGUE = {"heavy_rare_earths", "light_rare_earths", "rare_earths"}
+_NARROWER = {"heavy_rare_earths", "light_rare_earths"}
+LIST_WINDOW = 6  # body sentences within which a sentence spelling out a list counts
+# Measures that need not touch a mineral: a chip rule, a sanction on firms.
+_NO_MINERAL_TYPES = (EventType.chip_export_control, EventType.sanctions)
+FIRST_NAMING_REACH = 8  # body sentences searched when the event's own sentences name no mineral
+# The October 2025 expansion, which reached every rare earth and its technologies.
+_OCTOBER_CONTROLS = re.compile(r"[Oo]ctober\s+9|Oct\.?\s+9\b|10\s*月\s*9\s*日")
+# The April 2025 rare-earth licensing named by its month: "imposed in April", "the April curbs".
+_APRIL = re.compile(r"[Aa]pril|APRIL|4\s*月\s*4\s*日")
+_APRIL_BEFORE = re.compile(
+    r"(?:imposed|introduced|announced|since|from|in|early|mid-?)\s+(?:early\s+|mid-?)?$"
+)
+_APRIL_AFTER = re.compile(
+    r"(?:\s+4)?(?:['’]s)?\s+(?:export\s+)?(?:controls?|curbs?|restrictions?|licensing|measures?)"
+)
+_TECH_WINDOW = 60
+_TECH_WORDS = ("technolog", "技术", "know-how")
+_PROCESS_WORDS = ("mining", "smelting", "separation", "processing", "refining")
+_WHETHER_REACH = 80
+# Nouns that make "rare earth(s)" a label for a trade, firm or place rather than what a measure covers.
+_DESCRIPTOR = re.compile(
+    r"s?\s+(?:traders?|producers?|miners?|mines?|companies|company|firms?|industry|sector|stocks?"
+    r"|shares|projects?|developers?|deposits?|markets?|prices?|business|supply chains?|export controls?"
+    r"|export curbs?|export restrictions?|controls?|curbs?|restrictions?|regime|oxides? prices)\b",
+    re.IGNORECASE,
+)
+
+
+def _subject_sentences(carriers: list[CuedSentence], sents: list[CuedSentence]) -> list[CuedSentence]:
+    chosen = {id(s) for s in carriers}
+    for s in sents:
+        if s.background or not s.elements:
+            continue
+        if s.info.is_title or s.info.position < 2:
+            chosen.add(id(s))  # the title and the lead sentence name the subject
+        elif s.info.position < LIST_WINDOW and len(s.elements) >= 2 and s.cues("listing"):
+            chosen.add(id(s))  # "the list includes ...", "the items cover ..."
+    return [s for s in sents if id(s) in chosen]
+
+
+def elements_of(
+    etype: EventType, carriers: list[CuedSentence], sents: list[CuedSentence], full: str
+) -> tuple[list[str], list[str]]:
+    if etype is EventType.not_relevant:
+        return [], []
+    if etype is EventType.commentary:
+        subject = [s for s in sents if s.in_lead]
+    else:
+        subject = _subject_sentences(carriers, sents)
+        if not any(s.elements for s in subject) and etype not in _NO_MINERAL_TYPES:
+            subject = _first_naming(sents)
+    hits = [
+        h
+        for s in subject
+        for h in s.elements
+        if (h.start < s.reason_at or h.start >= s.reason_end)
+        # "did not say whether this included rare earths": an open question covers nothing.
+        and full.find("whether", max(s.info.start, h.start - _WHETHER_REACH), h.start) < 0
+    ]
+    hits = _title_scope(hits, sents)
+    rare_named = {h.value for h in hits if h.kind == "element" and h.value in gazetteer.ALL_RARE_EARTHS}
+    # A named list, or a group that is one ("NdPr", "SmCo magnets"), is what the text means.
+    definite = len(rare_named) >= 2 or any(h.kind == "group" and h.value not in _VAGUE for h in hits)
+    stated = set() if definite or rare_named else _stated_rare_earths(sents, full)
+    # "heavy rare earths" beside "rare earths": the narrower group is what the text means.
+    narrower = any(h.kind == "group" and h.value in _NARROWER for h in hits)
+    found: set[str] = set()
+    phrases: list[str] = []
+    for h in hits:
+        if h.kind == "generic" and narrower and not stated and not _technology_follows(full, h):
+            continue
+        vague = h.kind == "generic" or (h.kind == "group" and h.value in _VAGUE)
+        if vague and stated and not _technology_follows(full, h):
+            found.update(stated)  # "rare earths" restates the list the text spells out elsewhere
+            phrases.append(full[h.start : h.end])
+            continue
+        if vague and definite and not (h.kind == "generic" and _technology_follows(full, h)):
+            continue
+        if vague and rare_named and _DESCRIPTOR.match(full, h.end) and not _technology_follows(full, h):
+            continue  # "rare earth traders", "a rare earth producer": the trade, not the subject
+        found.update(gazetteer.expand(h))
+        phrases.append(full[h.start : h.end])
+    return sorted(found), phrases
+
+
+def _first_naming(sents: list[CuedSentence]) -> list[CuedSentence]:
+    """The first sentence of the body that names minerals, when the sentences carrying the event
+    name none ("the measures cover the following items: ...")."""
+    for s in sents:
+        if s.info.position >= FIRST_NAMING_REACH:
+            break
+        if s.elements and not s.background and s.weight > DEBRIS_WEIGHT:
+            return [s]
+    return []
+
+
+def _title_scope(hits: list[Hit], sents: list[CuedSentence]) -> list[Hit]:
+    """A title naming its minerals ("... on lithium batteries and graphite anodes") and no rare
+    earths sets the scope: "rare earths" further on are another measure or context."""
+    if not sents or not sents[0].info.is_title:
+        return hits
+    title = sents[0].elements
+    if not title or any(h.kind != "element" or h.value in gazetteer.ALL_RARE_EARTHS for h in title):
+        return hits
+    end = sents[0].info.end
+    return [h for h in hits if h.start < end or not (h.kind == "generic" or h.value in _VAGUE)]
+
+
+def _stated_rare_earths(sents: list[CuedSentence], full: str) -> set[str]:
+    """The rare earths a text spells out as a list (a named group such as the seven of April
+    2025, or two or more named in one sentence), outside its background; empty if none."""
+    stated: set[str] = set()
+    for s in sents:
+        if s.background or s.weight <= DEBRIS_WEIGHT:
+            continue
+        named = {h.value for h in s.elements if h.kind == "element" and h.value in gazetteer.ALL_RARE_EARTHS}
+        groups = [h for h in s.elements if h.kind == "group" and h.value in _DEFINITE]
+        if len(named) >= 2:
+            stated |= named
+        for h in groups:
+            stated.update(e for e in gazetteer.expand(h) if e in gazetteer.ALL_RARE_EARTHS)
+    if not stated and _names_april_controls(full) and not _OCTOBER_CONTROLS.search(full):
+        # Rare-earth licences "since April", "the April controls": the seven of April 2025.
+        stated.update(gazetteer.GROUPS["medium_heavy_2025_04"])
+    return stated
+
+
+def _names_april_controls(full: str) -> bool:
+    for m in _APRIL.finditer(full):
+        if m.group()[0] == "4":
+            return True
+        before = full[max(0, m.start() - 24) : m.start()].lower()
+        if _APRIL_BEFORE.search(before) or _APRIL_AFTER.match(full[m.end() : m.end() + 40].lower()):
+            return True
+    return False
+
+
+def _technology_follows(full: str, hit: Hit) -> bool:
+    """ "rare earth processing technologies", "technologies for rare earth mining": the text
+    means the technology, not a place or trade ("a rare earth mining town")."""
+    after = full[hit.end : hit.end + _TECH_WINDOW].lower()
+    if any(w in after for w in _TECH_WORDS):
+        return True
+    before = full[max(0, hit.start - _TECH_WINDOW) : hit.start].lower()
+    return any(w in before for w in _TECH_WORDS) and any(w in after for w in _PROCESS_WORDS)

@@ -1,0 +1,147 @@
+"""Issuer: the government whose measure the news is, told apart from the governments a text
+names as objects ("exports to China"), targets ("17 US entities") or places ("plants in China").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from chokewatch.shared.messages import EventType
+
+from .gazetteer import Hit
+from .sentence_cues import MAIN_KINDS, NO_HITS, CuedSentence
+
+OBJECT_PREP = re.compile(
+    r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bby|\bfor|\bof|\bat|\bin|\boutside|\binto|\bthan)\s+(?:the\s+|an?\s+)?$"
+    r"|[对對向从從自于於]\s*$",  # "对美国", "向美方": the object of a Chinese measure
+    re.IGNORECASE,  # headlines capitalise "On", "To"
+)
+OBJECT_PAIR = re.compile(r"\b(?:on|against|to|from|for)\s+(?:the\s+)?[A-Z][a-z]+\s+(?:and|&)\s+(?:the\s+)?$")
+_ACTING_KINDS = ("easing", "tightening", "chip_rule", "company_measure", "control")
+_ACTING_REACH = 30  # characters from a government's name to the verb it governs
+# "17 US entities", "Chinese chip makers", "American defence firms": the government's name
+# describes the targets of the measure, not who takes it.
+_TARGET_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[A-Za-z-]+\s+){0,2}?(?:entities|companies|company|firms?|contractors|chipmakers?"
+    r"|manufacturers?|makers?|producers?|suppliers?|customers|exporters|importers|individuals|"
+    r"defen[cs]e (?:firms|companies|contractors)|military users|end users|persons|semiconductors?"
+    r"|chips|goods|imports|products|comp|tech firms|origin)\b"
+    r"|(?:相关)?(?:企业|公司|实体|个人|军工|军方|用户|企業|實體|個人|軍工|軍方|用戶)",
+    re.IGNORECASE,
+)
+# "blacklisted by the US", "imposed by Beijing": the agent of a measure, not its object.
+_AGENT_BY = re.compile(
+    r"(?:blacklisted|sanctioned|imposed|banned|restricted|targeted|added|listed|announced|issued"
+    r"|ordered|approved|granted|blocked|hit|placed|put)\s+by\s+(?:the\s+)?$"
+    r"|(?:rules?|measures?|notice|statement|announcement|order|decision)\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "a spokesperson of the Ministry of Commerce": the ministry speaks, it is not an object.
+_SPEAKER_OF = re.compile(
+    r"(?:spokes(?:person|man|woman)|officials?|minister|head|chief|secretary|director)\s+(?:of|for|at)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SUBJECT_FIRST = (*MAIN_KINDS, "easing", "tightening", "chip")
+_JOINED = re.compile(r"(?:['’]s)?(?:\s+(?:and|&)|\s*,)\s+(?:the\s+)?$")
+# "Washington, Dec 13 —", "BEIJING (Reuters) -": a dateline names a place, not an actor.
+_DATELINE_AFTER = re.compile(
+    r"\s*(?:,\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\((?:reuters|ap|afp|xinhua)\)"
+    r"|\s[—–-]\s)",
+    re.IGNORECASE,
+)
+
+
+def issuer_of(
+    etype: EventType, carriers: list[CuedSentence], sents: list[CuedSentence], full: str
+) -> tuple[str | None, list[str]]:
+    if etype in (EventType.commentary, EventType.not_relevant):
+        return None, []
+    ordered = sorted(carriers, key=lambda s: -s.weight)
+    # The title and lead name the actor even when the measure's words sit elsewhere.
+    ordered += [s for s in sents if s.in_lead and all(s is not c for c in carriers)]
+    counts: dict[str, float] = defaultdict(float)
+    acting: set[str] = set()  # governments named other than as an object or a target
+    first: list[Hit] = []
+    for s in ordered:
+        for h in sorted(s.cues("actor"), key=lambda h: h.start):
+            if h.start - s.info.start <= 2 and _DATELINE_AFTER.match(full, h.end):
+                continue
+            if (
+                (
+                    OBJECT_PREP.search(full, max(0, h.start - 12), h.start)
+                    and not _SPEAKER_OF.search(full, max(0, h.start - 30), h.start)
+                    and not _AGENT_BY.search(full, max(0, h.start - 30), h.start)
+                )
+                or OBJECT_PAIR.search(full, max(0, h.start - 30), h.start)
+                or _TARGET_AFTER.match(full, h.end)
+            ):
+                counts[h.value] += 0.2 * s.weight
+                continue
+            counts[h.value] += s.weight
+            acting.add(h.value)
+            if not first or first[0] is None:
+                first.append(h)
+    joint = _joint_actors(ordered[:2], full)
+    if joint:
+        return "multiple", joint  # "The United States and China said they would cut tariffs"
+    if etype is EventType.trade_talks:
+        # Talks take two: one named actor in the lead usually means the other is further on.
+        actors = {h.value for s in sents for h in s.hits.get("actor", [])}
+        if len(actors) >= 2:
+            return "multiple", sorted(actors)[:4]
+    if etype is EventType.mineral_export_control and "CN" in acting:
+        return "CN", ["China"]
+    if etype is EventType.chip_export_control:
+        # The usual issuer of chip rules, named or not, unless another government acts as subject
+        # more than the United States is named ("China exempts Nexperia chips", "Japan adds ...").
+        named = _title_subjects(sents, full)
+        if len(named) == 1 and named[0].value != "US":
+            return named[0].value, [named[0].phrase]
+        if first and first[0].value != "US" and "US" not in acting:
+            return first[0].value, [first[0].phrase]  # "商务部…豁免": only one government acts
+        return "US", ["United States"]
+    if first:
+        return first[0].value, [first[0].phrase]
+    if counts and (acting or etype is not EventType.industrial_policy):
+        # A company's plant "outside China" names no government that acts.
+        value = max(counts, key=counts.__getitem__)
+        return value, [value]
+    if etype is EventType.supply_disruption:
+        # A plant idled "because of China's export restrictions": the measure's government.
+        for s in ordered + sents:
+            for h in s.hits.get("actor", NO_HITS):
+                return h.value, [h.phrase]
+    return None, []
+
+
+def _title_subjects(sents: list[CuedSentence], full: str) -> list[Hit]:
+    """The governments the opening line names acting ("China exempts", "商务部…豁免"), not as an
+    object ("to China", "of a US firm") or a bystander ("as Beijing vows a response")."""
+    if not sents:
+        return []
+    first = sents[0]
+    acts = [h.start for kind in _ACTING_KINDS for h in first.hits.get(kind, NO_HITS)]
+    found: dict[str, Hit] = {}
+    for h in first.hits.get("actor", NO_HITS):
+        if OBJECT_PREP.search(full, max(0, h.start - 12), h.start):
+            continue
+        if any(0 <= at - h.end <= _ACTING_REACH for at in acts):
+            found.setdefault(h.value, h)
+    return list(found.values())
+
+
+def _joint_actors(sentences: list[CuedSentence], full: str) -> list[str]:
+    """Two governments named together as the subject ("US and China agree", "Japan and Australia")."""
+    for s in sentences:
+        actors = sorted(s.cues("actor"), key=lambda h: h.start)
+        for a, b in zip(actors, actors[1:], strict=False):
+            if a.value == b.value or b.start - a.end > 8 or not _JOINED.match(full[a.end : b.start]):
+                continue
+            if OBJECT_PREP.search(full, max(0, a.start - 12), a.start):
+                continue
+            if any(h.start < a.start for kind in _SUBJECT_FIRST for h in s.cues(kind)):
+                continue  # "China will suspend ..., the White House and Chinese officials said"
+            return sorted({a.value, b.value})
+    return []

@@ -1,0 +1,80 @@
+"""Measure phrases that a word list cannot hold: a tariff stated by its rate, access cut or
+opened, a relief undone. Each pattern is tried only where one of its words stands.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import RELIEFS, UNDOING_VERBS
+from .textscan import finditer_from, word_starts
+
+# "a 100% tariff", "25 percent duties": a tariff stated by its rate is one being set.
+_RATE_BEFORE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+(?:[a-z-]+\s+){0,2}?(?:tariffs?|duties|duty|levy|levies)\b"
+)
+_RATE_AFTER = re.compile(
+    r"(?:tariffs?|duties|duty|levy|levies)\s+of\s+(?:up to |about |around |nearly |roughly )?"
+    r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)"
+)
+_RATE_MARKS = ("%", "percent", "per cent")
+_DUTY_WORDS = ("tariff", "duties", "duty", "levy", "levies")
+_RATE_REACH = 12  # characters a rate's number may take before its "%"
+# Access cut or limited: a restriction, even though "cut" alone eases a tariff.
+_ACCESS_LIMITED = re.compile(
+    r"\b(?:cut|cuts|cutting|limit|limits|limiting|restrict\w*|block\w*|curb\w*|den(?:y|ies|ied)"
+    r"|choke\w*|starv\w*)\s+(?:off\s+)?(?:[\w-]+(?:['’]s)?\s+){0,2}access\b"
+)
+_ACCESS_OPENED = re.compile(
+    r"\b(?:enhanc|improv|restor|expand|secur|grant|boost|ensur|reopen|widen)\w*\s+(?:[\w-]+(?:['’]s)?\s+){0,2}"
+    r"access\b"
+)
+_ACCESS_CHANGES = ((_ACCESS_LIMITED, "tightening", "undone"), (_ACCESS_OPENED, "easing", "access"))
+_ACCESS_REACH = 60  # characters from the verb to "access"
+# "delays Section 301 tariff hikes", "defers the duties": a tariff put off eases.
+_DUTY_DEFERRED = re.compile(
+    r"(?:delay|postpon|defer)\w*\s+(?:[\w-]+\s+){0,3}?(?:tariffs?|duties|duty|levies)\b"
+)
+_DEFER_WORDS = ("delay", "postpon", "defer")
+# A relief undone: "suspended the dysprosium export licences", "revokes waivers".
+_UNDONE = re.compile(
+    r"(?:"
+    + "|".join(UNDOING_VERBS)
+    + r")[a-z]*\s+(?:[a-z-]+\s+){0,3}?(?:"
+    + "|".join(RELIEFS)
+    + r")\b(?!\s+(?:requirement|regime|system|rule))"
+)
+
+
+def rate_tariffs(lower: str) -> list[re.Match[str]]:
+    """Tariffs stated by their rate, tried only around a "%" or a duty word."""
+    found = []
+    for at in word_starts(lower, _RATE_MARKS):
+        m = _RATE_BEFORE.search(lower, max(0, at - _RATE_REACH), at + 60)
+        if m and m.start() <= at:
+            found.append(m)
+    starts = [at for at in word_starts(lower, _DUTY_WORDS) if at == 0 or not lower[at - 1].isalpha()]
+    found += finditer_from(_RATE_AFTER, lower, starts)
+    return found
+
+
+def undone_reliefs(lower: str, starts: list[int]) -> list[re.Match[str]]:
+    """Reliefs undone, tried where the lexicon found an undoing verb (`starts`, sorted)."""
+    return list(finditer_from(_UNDONE, lower, sorted(starts))) if starts else []
+
+
+def access_changes(lower: str) -> list[tuple[str, str, re.Match[str]]]:
+    """(cue kind, value, match) for each "access" a verb cuts or opens, tried only there."""
+    found = []
+    for at in word_starts(lower, ("access",)) if "access" in lower else ():
+        for pattern, kind, value in _ACCESS_CHANGES:
+            m = pattern.search(lower, max(0, at - _ACCESS_REACH), at + 6)
+            if m and m.end() == at + 6:
+                found.append((kind, value, m))
+    return found
+
+
+def deferred_duties(lower: str) -> list[re.Match[str]]:
+    """Tariffs delayed or deferred, tried where a deferring verb begins a word."""
+    starts = [at for at in word_starts(lower, _DEFER_WORDS) if at == 0 or not lower[at - 1].isalpha()]
+    return list(finditer_from(_DUTY_DEFERRED, lower, starts))

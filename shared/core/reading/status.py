@@ -1,0 +1,123 @@
+"""Status: enacted, announced or speculation, read from the mood of the title and lead."""
+
+from __future__ import annotations
+
+import re
+
+from chokewatch.shared.messages import EventType, Status
+
+from .direction import weighted
+from .gazetteer import Hit
+from .sentence_cues import MAIN_KINDS, NO_HITS, CuedSentence
+
+# "The decision to require", "the move to ban": the infinitive names the measure, not a plan.
+_NOMINAL = re.compile(r"(?:decision|move|step|order|rule|measure|notice)\s+$")
+_WHETHER = re.compile(r"whether\s+$")
+# "将 X 列入清单": 将 marks the object of a listing, not the future.
+_BA_OBJECT = re.compile(r"[^，。；,;]{1,30}?(?:列入|纳入|移出|移除|认定为|列為|列入|納入)")
+_FUTURE_PASSIVE = re.compile(r"\b(?:would|will|to)\s+be\s+\Z")
+STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
+_STRONG_ENACTED = (
+    "的公告",  # a notice's heading, "关于…的公告"
+    "take",
+    "took",
+    "in force",
+    "into force",
+    "effective",
+    "federal register",
+    "announcement n",
+    "起",
+    "号公告",
+    "正式",
+    "came into",
+    "comes into",
+    "interim final",
+    "final rule",
+    "published a rule",
+    "published the rule",
+    "issued a rule",
+)
+
+
+def status_of(
+    etype: EventType,
+    carriers: list[CuedSentence],
+    effective_phrase: str,
+    terms: list[CuedSentence],
+    full: str,
+) -> tuple[Status | None, list[str]]:
+    if etype in (EventType.commentary, EventType.not_relevant):
+        return None, []
+    # A deal's status is that of the measures its lead reports ("China will suspend ...").
+    top = sorted(carriers, key=lambda s: -s.weight)[:STATUS_SENTENCES] + terms
+    # A title whose measure sits in its "after ..." clause tells the mood of something else.
+    top = [s for s in top if not (s.info.is_title and _measure_only_in_reason(s))]
+    strong = [h.phrase for s in top for h in s.cues("numbered")] + [
+        h.phrase for s in top for h in s.cues("enacted") if h.phrase.startswith(_STRONG_ENACTED)
+    ]
+    if effective_phrase:
+        strong.append(effective_phrase)
+    if strong:
+        return Status.enacted, strong
+    headline = _headline_status(top, full)
+    if headline is not None:
+        return headline
+    spec = weighted(top, "speculation")
+    intent = sum(s.weight for s in top for h in s.cues("announced") if not _nominal_intent(full, h))
+    # "would be granted", "will be lifted": a done-word told as intent.
+    future = sum(s.weight for s in top for h in s.cues("enacted") if _future_passive(full, h))
+    intent += future
+    done = weighted(top, "enacted") - future
+    if spec and any(_WHETHER.search(full, max(0, h[0] - 12), h[0]) for s in top for h in s.cues("announced")):
+        spec += intent  # "discussing whether to restrict": an open question, not a plan
+        intent = 0.0
+    if spec > max(intent, done):
+        return Status.speculation, [h.phrase for s in top for h in s.cues("speculation")]
+    if intent > 0 and intent >= done:
+        return Status.announced, [h.phrase for s in top for h in s.cues("announced")]
+    hearsay = [h.phrase for s in top for h in s.hits.get("hearsay", NO_HITS)]
+    if hearsay:
+        return Status.announced, hearsay  # decided, as unnamed sources tell it, not yet issued
+    # Reported in the past or present tense with no word of intent: it has happened.
+    return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
+
+
+def _measure_only_in_reason(s: CuedSentence) -> bool:
+    """ "Washington weighs response after China's rare earth rules": the title's mood is about
+    the response; the measure sits in the clause after "after"."""
+    reasons = s.hits.get("reason")
+    if not reasons:
+        return False
+    at = min(h.start for h in reasons)
+    before = [h for kind in MAIN_KINDS for h in s.hits.get(kind, NO_HITS) if h.start < at]
+    return not before and not any(h.start < at for h in s.elements)
+
+
+def _headline_status(top: list[CuedSentence], full: str) -> tuple[Status, list[str]] | None:
+    """A title that carries the event in one mood only gives the status ("China suspends ...",
+    "China to exempt ...", "... could curb ..."); the body's reported speech does not undo it."""
+    for s in top:
+        if not s.info.is_title:
+            continue
+        moods = {
+            Status.enacted: [h.phrase for h in s.cues("enacted") if not _future_passive(full, h)],
+            Status.announced: [h.phrase for h in s.cues("announced") if not _nominal_intent(full, h)]
+            + [h.phrase for h in s.hits.get("hearsay", NO_HITS)],
+            Status.speculation: [h.phrase for h in s.cues("speculation")],
+        }
+        said = {status: phrases for status, phrases in moods.items() if phrases}
+        if len(said) == 1:
+            return next(iter(said.items()))
+    return None
+
+
+def _nominal_intent(full: str, hit: Hit) -> bool:
+    if hit.phrase == "将":
+        return _BA_OBJECT.match(full, hit.end) is not None  # "将…列入清单": the object marker
+    if not hit.phrase.startswith("to "):
+        return False
+    return _NOMINAL.search(full[max(0, hit[0] - 12) : hit[0]].lower()) is not None
+
+
+def _future_passive(full: str, hit: Hit) -> bool:
+    return _FUTURE_PASSIVE.search(full[max(0, hit[0] - 14) : hit[0]].lower()) is not None
