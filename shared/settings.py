@@ -78,11 +78,20 @@ class Settings(BaseSettings):
         description="comma-separated hosts or CIDRs exempt from the SSRF guard (e.g. 127.0.0.1)",
     )
     webhook_allow_http: bool = Field(default=False, description="allow plain-http webhook URLs")
+    slack_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["hooks.slack.com", "hooks.slack-gov.com"],
+        description="comma-separated hosts a Slack channel's URL may name (Slack's webhook hosts)",
+    )
 
     user_agent: str = Field(
         default="chokewatch/0.1 (trade-control and critical-minerals monitor)",
         min_length=1, max_length=300,
         description="User-Agent of every source fetch; operators may add a contact address",
+    )
+    fetch_allow_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="comma-separated hosts, addresses or CIDRs, each optionally with :port, that "
+        "source fetches may reach although they are not public (e.g. intranet.example:8443)",
     )
     fetch_timeout_s: float = Field(default=20.0, gt=0, description="time limit of one source fetch")
     fetch_max_bytes: int = Field(
@@ -105,11 +114,20 @@ class Settings(BaseSettings):
         description="fault drills only: pause after a message's effects are stored, before its ack",
     )
 
-    @field_validator("webhook_allow_hosts", mode="before")
+    @field_validator("webhook_allow_hosts", "fetch_allow_hosts", "slack_hosts", mode="before")
     @classmethod
     def _split_hosts(cls, value: object) -> object:
         if isinstance(value, str):
             return [h.strip() for h in value.split(",") if h.strip()]
+        return value
+
+    @field_validator("webhook_allow_hosts", "fetch_allow_hosts")
+    @classmethod
+    def _allow_entries(cls, value: list[str]) -> list[str]:
+        from .fetchguard import parse_allowed
+
+        for item in value:
+            parse_allowed(item)  # a ValueError names the entry
         return value
 
     def resolved_admin_key(self) -> str | None:

@@ -57,6 +57,7 @@ def create_app(settings: Settings) -> FastAPI:
         state.audit = AuditLog(redis, names)
         state.rate_limit = RateLimit(redis, names, settings.api_rate_per_minute)
         state.guard = Guard(settings.webhook_allow_hosts, settings.webhook_allow_http)
+        state.fetch_guard = Guard(settings.fetch_allow_hosts, allow_http=True)
         SUBSCRIBERS.set(await state.store.count())
         yield
         await redis.aclose()

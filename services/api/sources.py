@@ -24,6 +24,7 @@ from chokewatch.services.ingest.sources import (
     folder_path,
     status_of,
 )
+from chokewatch.shared.fetchguard import UnsafeTarget
 
 from .auth import Principal, principal, require_admin
 from .errors import ADMIN, AUTH, field_error, from_validation
@@ -43,7 +44,8 @@ class PollState(BaseModel):
     consecutive_failures: int = 0
     last_error: str | None = Field(default=None, description="why the last failed poll failed")
     last_error_reason: str | None = Field(
-        default=None, description="timeout, connection, http_status, too_large, redirects, invalid, config"
+        default=None,
+        description="timeout, connection, http_status, too_large, redirects, refused, invalid, config",
     )
     last_error_at: AwareDatetime | None = None
     last_item_error: str | None = None
@@ -95,6 +97,11 @@ def _check_folder(request: Request, spec: SourceSpec) -> None:
         try:
             folder_path(spec.location, request.app.state.settings)
         except FolderOutsideRoot as exc:
+            raise field_error(["location"], str(exc)) from None
+    else:  # an address is refused now; a host name is resolved and checked at every fetch
+        try:
+            request.app.state.fetch_guard.check_literal(spec.location)
+        except UnsafeTarget as exc:
             raise field_error(["location"], str(exc)) from None
 
 

@@ -95,6 +95,7 @@ def add(
 ) -> None:
     """Add a source; it is polled at once by any running ingest process."""
     from chokewatch.services.cli import _settings
+    from chokewatch.shared.fetchguard import FetchGuard, UnsafeTarget
 
     from .sources import FolderOutsideRoot, SourceExists, SourceSpec, folder_path
 
@@ -104,9 +105,11 @@ def add(
                           alert_after=_aware(alert_after), paused=paused)
         if spec.kind.value == "folder":
             folder_path(spec.location, _settings())
+        else:  # an address is refused now; a host name is checked at every fetch
+            FetchGuard(_settings().fetch_allow_hosts, allow_http=True).check_literal(spec.location)
     except ValidationError as exc:
         raise _fail(_problems(exc), 2) from None
-    except FolderOutsideRoot as exc:
+    except (FolderOutsideRoot, UnsafeTarget) as exc:
         raise _fail(str(exc), 2) from None
 
     async def work(store):

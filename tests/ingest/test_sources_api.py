@@ -61,6 +61,10 @@ def test_create_read_list_change_delete(api, sync_redis, names):
     ({**FEED, "kind": "page", "options": {"item_selector": "li[[["}}, ["body"]),
     ({**FEED, "kind": "page"}, ["body"]),  # item_selector required
     ({**FEED, "kind": "folder", "location": "../../etc"}, ["body", "location"]),
+    ({**FEED, "location": "http://169.254.169.254/latest/meta-data"}, ["body", "location"]),
+    ({**FEED, "location": "http://100.100.100.200/feed"}, ["body", "location"]),
+    ({**FEED, "location": "http://[2002:7f00:1::1]/feed"}, ["body", "location"]),
+    ({**FEED, "location": "http://10.0.0.7:8080/feed"}, ["body", "location"]),
     ({**FEED, "kind": "federal_register", "options": {"agencies": ["no spaces please"]}}, ["body"]),
 ])
 def test_invalid_sources_are_refused_with_their_field(api, body, where):
