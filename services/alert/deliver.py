@@ -16,6 +16,7 @@ import httpx
 
 from chokewatch.shared.messages import Alert, utcnow
 from chokewatch.shared.profiles import SlackChannel, WebhookChannel
+from chokewatch.shared.fetchguard import host_in
 from chokewatch.shared.ssrf import Guard
 from chokewatch.shared.subscribers import SubscriberStore
 from chokewatch.shared.telemetry import DELIVERIES, DELIVERY_SECONDS, END_TO_END_SECONDS, log
@@ -73,6 +74,9 @@ class Deliverer:
         """Send one message (an alert or a digest) to one channel, through the endpoint guards."""
         if isinstance(channel, SlackChannel):
             url = channel.url.get_secret_value()
+            if not host_in(url, self.rt.settings.slack_hosts):  # saved before the list changed
+                return Outcome(False, retry=False, reason="a Slack channel's URL must be on "
+                               + ", ".join(self.rt.settings.slack_hosts))
             wait = await self._slack_turn(url)
             if wait is not None:
                 return Outcome(False, retry=True, deferred=True, retry_after_s=wait,

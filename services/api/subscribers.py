@@ -19,6 +19,7 @@ from fastapi import APIRouter, Body, Depends, Header, HTTPException, Path, Query
 from pydantic import ValidationError
 
 from chokewatch.shared.profiles import ProfileSpec, Subscriber, WebhookChannel
+from chokewatch.shared.fetchguard import host_in
 from chokewatch.shared.ssrf import Guard, UnsafeTarget
 from chokewatch.shared.subscribers import SubscriberStore
 from chokewatch.shared.telemetry import SUBSCRIBERS
@@ -86,12 +87,15 @@ async def load(request: Request, who: Principal, subscriber_id: str) -> Subscrib
 
 def check_channels(request: Request, spec: ProfileSpec) -> None:
     guard: Guard = request.app.state.guard
+    slack_hosts = request.app.state.settings.slack_hosts
     for index, channel in enumerate(spec.channels):
         url = channel.url if isinstance(channel, WebhookChannel) else channel.url.get_secret_value()
         try:
             guard.check_literal(url)  # host names are resolved and checked at every send
+            if not isinstance(channel, WebhookChannel) and not host_in(url, slack_hosts):
+                raise UnsafeTarget(f"a Slack channel's URL must be on {', '.join(slack_hosts)}")
         except UnsafeTarget as exc:
-            raise field_error(["channels", str(index), "url"], str(exc)) from None
+            raise field_error(["channels", index, "url"], str(exc)) from None
 
 
 async def read_json(request: Request) -> Any:

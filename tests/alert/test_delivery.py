@@ -160,7 +160,8 @@ async def _hanging_scenario(delivery_settings, redis, names, receiver, stuck):
 async def test_slack_gets_block_kit_within_limits_and_its_rate(delivery_settings, redis, names, receiver):
     receiver.slack_paths.add("/slack")
     await add_subscriber(redis, names, "s", [{"type": "slack", "url": receiver.url("/slack")}])
-    rt = Runtime(delivery_settings, redis, names)
+    # The receiver stands for Slack here: its host is put on the Slack host list explicitly.
+    rt = Runtime(delivery_settings.model_copy(update={"slack_hosts": ["127.0.0.1"]}), redis, names)
     _, stage = deliver_stage(rt)
     huge = dict(title="Export controls " * 40, summary="Licences required. " * 400,
                 parts=[ScorePart(label=f"E{i}", points=1, reason="r" * 500) for i in range(60)])
@@ -195,3 +196,12 @@ def test_signature_verifies_with_the_library():
     body = webhook.payload(alert)
     headers = webhook.headers(alert, body, [NEW])
     assert Webhook(NEW).verify(body, headers)["alert"]["alert_id"] == alert.alert_id
+
+
+async def test_a_slack_channel_off_slacks_hosts_is_never_sent_to(delivery_settings, redis, names, receiver):
+    receiver.slack_paths.add("/slack")
+    sub = await add_subscriber(redis, names, "s", [{"type": "slack", "url": receiver.url("/slack")}])
+    deliverer = Deliverer(Runtime(delivery_settings, redis, names))  # Slack's own hosts only
+    outcome = await deliverer.send(sub.channels[0], make_alert("s"))
+    assert not outcome.delivered and not outcome.retry and "hooks.slack.com" in outcome.reason
+    assert receiver.received("/slack") == []
