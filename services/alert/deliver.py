@@ -14,9 +14,9 @@ from collections.abc import Callable
 
 import httpx
 
+from chokewatch.shared.fetchguard import host_in
 from chokewatch.shared.messages import Alert, utcnow
 from chokewatch.shared.profiles import SlackChannel, WebhookChannel
-from chokewatch.shared.fetchguard import host_in
 from chokewatch.shared.ssrf import Guard
 from chokewatch.shared.subscribers import SubscriberStore
 from chokewatch.shared.telemetry import DELIVERIES, DELIVERY_SECONDS, END_TO_END_SECONDS, log

@@ -18,8 +18,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Header, HTTPException, Path, Query, Request, Response
 from pydantic import ValidationError
 
-from chokewatch.shared.profiles import ProfileSpec, Subscriber, WebhookChannel
 from chokewatch.shared.fetchguard import host_in
+from chokewatch.shared.profiles import ProfileSpec, Subscriber, WebhookChannel
 from chokewatch.shared.ssrf import Guard, UnsafeTarget
 from chokewatch.shared.subscribers import SubscriberStore
 from chokewatch.shared.telemetry import SUBSCRIBERS

@@ -65,7 +65,8 @@ async def test_a_redirect_inside_is_refused(site, internal, guarded, store, redi
 
 
 async def test_a_redirect_of_an_entry_page_inside_is_refused(site, internal, guarded, store, redis, names):
-    hop = site.serve("/story/1", Reply("", status=301, headers={"location": internal.url("/latest/meta-data")}))
+    inside = internal.url("/latest/meta-data")
+    hop = site.serve("/story/1", Reply("", status=301, headers={"location": inside}))
     site.serve("/feed.xml", Reply(rss({"title": "Gallium notice", "guid": "urn:1", "at": today(),
                                        "link": hop, "html": "<p>short</p>"})))
     await add(store, "wire", "feed", site.url("/feed.xml"), options={"fetch_pages": True})
