@@ -23,11 +23,12 @@ from chokewatch.shared.ssrf import Guard
 from chokewatch.shared.subscribers import SubscriberStore
 from chokewatch.shared.telemetry import SUBSCRIBERS
 
-from . import alerts, deadletters, events, operations, subscribers
+from . import alerts, deadletters, events, operations, publishers, subscribers
 from . import sources as sources_api
 from .audit import AuditLog
 from .errors import REQUEST_ID
 from .limits import BodyLimit, RateLimit
+from .nesting import DepthLimit
 
 log = structlog.get_logger("chokewatch.api")
 # A client's request id is reused only if it is short and plain, so it cannot forge log lines.
@@ -36,7 +37,8 @@ _CLIENT_RID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 DESCRIPTION = """Subscribers, their exposure profiles and alerts; event submission.
 
 Authenticate with `Authorization: Bearer <key>`: the admin key manages everything, a
-subscriber's own key (returned once when it is created) reads and changes only that subscriber.
+subscriber's own key (returned once when it is created) reads and changes only that subscriber,
+and a publisher's key (scope `publish`, made by the admin) only submits events.
 Secrets (webhook signing secrets, Slack URLs) are write-only: reads show them masked, and a
 change that sends a masked value back, or leaves it out, keeps the stored one."""
 
@@ -54,6 +56,7 @@ def create_app(settings: Settings) -> FastAPI:
         state.redis = redis
         state.names = names
         state.store = SubscriberStore(redis, names)
+        state.publishers = publishers.PublisherStore(redis, names)
         state.audit = AuditLog(redis, names)
         state.rate_limit = RateLimit(redis, names, settings.api_rate_per_minute)
         state.guard = Guard(settings.webhook_allow_hosts, settings.webhook_allow_http)
@@ -66,7 +69,7 @@ def create_app(settings: Settings) -> FastAPI:
     # point at the same component names the models have.
     app = FastAPI(title="chokewatch", version="1", description=DESCRIPTION, lifespan=lifespan,
                   separate_input_output_schemas=False)
-    for module in (subscribers, alerts, events, operations, deadletters):
+    for module in (subscribers, alerts, events, publishers, operations, deadletters):
         app.include_router(module.router)
     app.include_router(sources_api.router)
 
@@ -83,6 +86,7 @@ def create_app(settings: Settings) -> FastAPI:
         response.headers["x-request-id"] = rid
         return response
 
+    app.add_middleware(DepthLimit)  # inside the body limit: it looks at bodies within the limit
     # Outermost, so an oversized body is refused before anything reads it.
     app.add_middleware(BodyLimit, limit=settings.max_event_bytes)
 

@@ -103,7 +103,7 @@ async def read_json(request: Request) -> Any:
     if kind not in ("application/json", "application/merge-patch+json"):
         raise HTTPException(415, detail="send the body as application/json")
     try:
-        return json.loads(await request.body())
+        return json.loads(await request.body())  # nesting already bounded (nesting.py)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise HTTPException(422, detail=[{"loc": ["body"], "msg": f"JSON decode error: {exc}",
                                           "type": "json_invalid"}]) from None

@@ -192,3 +192,27 @@ def test_subscriber_keys_cannot_read_the_audit_trail(api):
     _, key = create(api)
     assert api.get("/v1/audit", headers=auth(key)).status_code == 403
     assert api.get("/v1/audit").status_code == 401
+
+
+def test_deep_nesting_and_a_bad_port_are_422_naming_the_field(api):
+    sid, key = create(api)
+    headers = {**auth(key), "content-type": "application/json"}
+    deep = '{"name": ' + "[" * 5_000 + "]" * 5_000 + "}"
+    for method in ("PUT", "PATCH"):
+        reply = api.request(method, f"/v1/subscribers/{sid}", content=deep, headers=headers)
+        assert reply.status_code == 422, reply.text
+        assert reply.json()["detail"][0]["loc"][:2] == ["body", "name"]
+        assert "nested" in reply.json()["detail"][0]["msg"]
+    created = api.post("/v1/subscribers", content="[" * 5_000 + "]" * 5_000,
+                       headers={**auth(ADMIN), "content-type": "application/json"})
+    assert created.status_code == 422 and created.json()["detail"][0]["loc"][0] == "body"
+
+    for port in ("99999", "x"):
+        channel = {"type": "webhook", "url": f"https://hooks.example.com:{port}/a"}
+        for method in ("PUT", "PATCH"):
+            body = profile(channels=[channel]) if method == "PUT" else {"channels": [channel]}
+            reply = api.request(method, f"/v1/subscribers/{sid}", json=body, headers=auth(key))
+            assert reply.status_code == 422, reply.text
+            assert reply.json()["detail"][0]["loc"][:3] == ["body", "channels", 0]
+            assert "port" in reply.json()["detail"][0]["msg"]
+    assert api.get(f"/v1/subscribers/{sid}", headers=auth(key)).json()["subscriber"]["version"] == 1
