@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from chokewatch.shared.names import SUBMITTED
-
 from chokewatch.shared import streams
 from chokewatch.shared.messages import RawEvent
+from chokewatch.shared.names import SUBMITTED
 
 from .helpers import ADMIN, auth, create, profile, publisher
 
