@@ -33,6 +33,15 @@ class Settings(BaseSettings):
     )
     admin_key_file: Path | None = Field(default=None, description="file holding the admin key")
     max_event_bytes: int = Field(default=1_000_000, description="largest accepted event body")
+    api_heavy_concurrency: int = Field(
+        default=2, ge=1, le=64, description="previews and backtests one API process runs at once"
+    )
+    api_heavy_timeout_s: float = Field(
+        default=20.0, gt=0, description="time limit of one preview or backtest (503 or truncated after)"
+    )
+    backtest_max_events: int = Field(
+        default=20_000, ge=1, description="classified events one backtest reads at most"
+    )
     api_rate_per_minute: int = Field(
         default=600, ge=1, description="requests one API key may make per minute (429 above)"
     )

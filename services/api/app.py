@@ -27,6 +27,7 @@ from . import alerts, deadletters, events, operations, publishers, subscribers
 from . import sources as sources_api
 from .audit import AuditLog
 from .errors import REQUEST_ID
+from .heavy import HeavyWork
 from .limits import BodyLimit, RateLimit
 from .nesting import DepthLimit
 
@@ -61,8 +62,10 @@ def create_app(settings: Settings) -> FastAPI:
         state.rate_limit = RateLimit(redis, names, settings.api_rate_per_minute)
         state.guard = Guard(settings.webhook_allow_hosts, settings.webhook_allow_http)
         state.fetch_guard = Guard(settings.fetch_allow_hosts, allow_http=True)
+        state.heavy = HeavyWork(settings.api_heavy_concurrency, settings.api_heavy_timeout_s)
         SUBSCRIBERS.set(await state.store.count())
         yield
+        state.heavy.close()
         await redis.aclose()
 
     # One schema per model (not -Input/-Output pairs), so routes that parse their own body can

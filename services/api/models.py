@@ -147,6 +147,9 @@ class TestAlertQueued(BaseModel):
     status: Literal["queued"] = "queued"
 
 
+PREVIEW_MAX_CHARS = 200_000  # classifying takes time in proportion: a bound on one request's work
+
+
 class PreviewIn(BaseModel):
     """Either a text to classify, or a classification already made (an event)."""
 
@@ -155,7 +158,8 @@ class PreviewIn(BaseModel):
          "text": "MOFCOM said dysprosium and terbium exports need a licence from today."},
     ]})
 
-    text: str | None = Field(default=None, min_length=1, max_length=1_000_000)
+    text: str | None = Field(default=None, min_length=1, max_length=PREVIEW_MAX_CHARS,
+                             description="a text to classify (at most 200,000 characters)")
     title: str = Field(default="", max_length=2_000)
     classification: Classification | None = None
 
