@@ -73,6 +73,10 @@ def run(name: Annotated[str, typer.Argument(help="ingest, classify, alert or api
         if not settings.redis_url:
             typer.echo("error: CHOKEWATCH_REDIS_URL is not set", err=True)
             raise typer.Exit(2)
+        if settings.metrics_port is not None:  # for Prometheus, without the admin key
+            from chokewatch.shared.telemetry import serve_metrics
+
+            serve_metrics(settings.metrics_port, settings.metrics_host)
         # log_config=None: uvicorn logs through our handlers (JSON when CHOKEWATCH_LOG_JSON);
         # the API logs each request itself, with its request id.
         uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port,

@@ -48,7 +48,13 @@ class Settings(BaseSettings):
 
     metrics_port: int | None = Field(
         default=None,
-        description="port of this service's /metrics; unset: ingest 9101, classify 9102, alert 9103",
+        description="port of this service's /metrics; unset: ingest 9101, classify 9102, alert 9103, "
+        "and none for the API (its /metrics on the API port needs the admin key)",
+    )
+    metrics_host: str = Field(
+        default="127.0.0.1",
+        description="address the metrics port listens on (0.0.0.0 where Prometheus scrapes from "
+        "another host or container)",
     )
     log_level: str = "INFO"
     log_json: bool = Field(default=False, description="JSON log lines (for compose and k8s)")

@@ -260,7 +260,7 @@ async def run_service(
     worker = StreamWorker(runtime, await build(runtime))
 
     port = settings.metrics_port if settings.metrics_port is not None else default_metrics_port
-    bound = serve_metrics(port)
+    bound = serve_metrics(port, settings.metrics_host)
     broker = make_broker(settings.redis_url, settings.redis_cluster)
     worker.attach(broker)
 

@@ -14,7 +14,15 @@ from .helpers import ADMIN, auth, create, profile, store_alert
 def test_health_and_readiness(api):
     assert api.get("/healthz").json() == {"status": "ok"}
     assert api.get("/readyz").json() == {"status": "ready"}
-    assert "chokewatch_subscribers" in api.get("/metrics/").text
+    assert "chokewatch_subscribers" in api.get("/metrics/", headers=auth(ADMIN)).text
+
+
+def test_metrics_need_the_admin_key(api):
+    sid, key = create(api)
+    assert api.get("/metrics").status_code == 401
+    assert api.get("/metrics", headers=auth(key)).status_code == 403
+    assert api.get("/metrics/", headers=auth(key)).status_code == 403
+    assert "chokewatch_subscribers" in api.get("/metrics", headers=auth(ADMIN)).text
 
 
 def test_subscriber_lifecycle_with_secrets_masked(api):
