@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from chokewatch.services.ingest.commands import app as sources_app
+from chokewatch.services.secrets import app as secrets_app
 from chokewatch.shared.settings import Settings
 
 app = typer.Typer(
@@ -21,6 +22,7 @@ app = typer.Typer(
 )
 
 app.add_typer(sources_app, name="sources")
+app.add_typer(secrets_app, name="secrets")
 
 SERVICE_NAMES = ("ingest", "classify", "alert", "api")
 

@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
-from chokewatch.shared.embedded import EmbeddedRedis
+from chokewatch.shared.embedded import PASSWORD_FILE, EmbeddedRedis, owner_only
+from chokewatch.shared.secretbox import new_key
 
 SERVICES = ("ingest", "classify", "alert", "api")
 METRICS_PORTS = {"ingest": 9101, "classify": 9102, "alert": 9103}
@@ -90,7 +91,7 @@ def embedded_or_given(env: dict[str, str], data_dir: Path) -> EmbeddedRedis | No
         return None
     server = EmbeddedRedis(data_dir / "redis")
     env["CHOKEWATCH_REDIS_URL"] = server.start()
-    (data_dir / URL_FILE).write_text(server.url)
+    owner_only(data_dir / URL_FILE, server.url)  # it holds the password
     return server
 
 
@@ -100,21 +101,33 @@ def ensure_admin_key(env: dict[str, str], data_dir: Path) -> Path | None:
         return None
     path = data_dir / "admin.key"
     if not path.exists():
-        path.touch(mode=0o600)
-        path.write_text(secrets.token_urlsafe(32) + "\n")
+        owner_only(path, secrets.token_urlsafe(32) + "\n")
     env["CHOKEWATCH_ADMIN_KEY_FILE"] = str(path.resolve())
+    return path
+
+
+def ensure_secrets_key(env: dict[str, str], data_dir: Path) -> Path | None:
+    """Subscribers' secrets are encrypted in Redis: make the key when none is configured."""
+    if env.get("CHOKEWATCH_SECRETS_KEY") or env.get("CHOKEWATCH_SECRETS_KEY_FILE"):
+        return None
+    path = data_dir / "secrets.key"
+    if not path.exists():
+        owner_only(path, new_key() + "\n")
+    env["CHOKEWATCH_SECRETS_KEY_FILE"] = str(path.resolve())
     return path
 
 
 def up(data_dir: Path) -> int:
     env = dict(os.environ)
     data_dir.mkdir(parents=True, exist_ok=True)
+    ensure_secrets_key(env, data_dir)
     key_file = ensure_admin_key(env, data_dir)
     if key_file:
         print(f"chokewatch: admin key in {key_file} (export CHOKEWATCH_ADMIN_KEY=$(cat {key_file}))")
     server = embedded_or_given(env, data_dir)
     if server:
-        print(f"chokewatch: embedded Redis at {server.url} (data in {server.data_dir})")
+        print(f"chokewatch: embedded Redis at {server.shown_url}, password in "
+              f"{server.data_dir / PASSWORD_FILE} (data in {server.data_dir})")
     stack = Stack(env)
     stopping = False
 

@@ -14,7 +14,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CHOKEWATCH_", extra="ignore")
 
     redis_url: str | None = Field(
-        default=None,
+        default=None, repr=False,  # it may hold a password
         description="Redis to use; unset, `up` and `demo` start an embedded server",
     )
     redis_cluster: bool = Field(
@@ -32,6 +32,14 @@ class Settings(BaseSettings):
         default=None, description="bearer key that manages every subscriber"
     )
     admin_key_file: Path | None = Field(default=None, description="file holding the admin key")
+    secrets_key: SecretStr | None = Field(
+        default=None,
+        description="Fernet keys (comma-separated, newest first) that encrypt webhook secrets and "
+        "Slack URLs in Redis; unset: stored in clear, with a warning",
+    )
+    secrets_key_file: Path | None = Field(
+        default=None, description="file holding those keys, one per line, newest first"
+    )
     max_event_bytes: int = Field(default=1_000_000, description="largest accepted event body")
     api_heavy_concurrency: int = Field(
         default=2, ge=1, le=64, description="previews and backtests one API process runs at once"

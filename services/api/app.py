@@ -15,6 +15,7 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 
+from chokewatch.shared import secretbox
 from chokewatch.shared.names import Names
 from chokewatch.shared.profiles import ProfileSpec
 from chokewatch.shared.redis import connect, ensure_streams
@@ -49,6 +50,9 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI):
         if not settings.redis_url:
             raise RuntimeError("CHOKEWATCH_REDIS_URL is not set")
+        if not secretbox.configure(settings):
+            log.warning("CHOKEWATCH_SECRETS_KEY is not set: webhook secrets and Slack URLs are kept "
+                        "in Redis in clear")
         redis = connect(settings.redis_url, settings.redis_cluster)
         names = Names(settings.namespace)
         await ensure_streams(redis, names)

@@ -19,8 +19,8 @@ MAX_ENTRIES = 100_000  # about the last year of changes for a large deployment; 
 
 def changed_fields(old: Subscriber | None, new: Subscriber) -> list[str]:
     """Profile fields whose stored value differs, secrets compared in clear but never shown."""
-    before = json.loads(old.storable()) if old else {}
-    after = json.loads(new.storable())
+    before = old.revealed() if old else {}
+    after = new.revealed()
     return sorted(f for f in ProfileSpec.model_fields if before.get(f) != after.get(f))
 
 

@@ -232,7 +232,7 @@ async def patch_subscriber(subscriber_id: SubscriberId, request: Request, respon
         raise field_error([unknown[0]], f"not a profile field; allowed: {allowed}", "extra_forbidden")
 
     def merged(old: Subscriber) -> ProfileSpec:
-        current = json.loads(old.storable())
+        current = old.revealed()
         return _validated({k: current[k] for k in ProfileSpec.model_fields}
                           | {k: v for k, v in patch.items() if k not in READ_ONLY}, old)
 

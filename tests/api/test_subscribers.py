@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import httpx
 
+from chokewatch.shared import secretbox
 from chokewatch.shared.profiles import Subscriber
 from chokewatch.shared.subscribers import SubscriberStore
 
@@ -22,10 +23,22 @@ def stored(sync_redis, names, sid: str) -> dict:
 
 
 def secrets_of(sync_redis, names, sid: str) -> tuple[str | None, str | None]:
+    """The stored secrets, decrypted (they are kept encrypted: test_secrets_are_encrypted...)."""
     channels = stored(sync_redis, names, sid)["channels"]
     hook = next((c.get("secret") for c in channels if c["type"] == "webhook"), None)
     slack = next((c["url"] for c in channels if c["type"] == "slack"), None)
-    return hook, slack
+    return (secretbox.unseal(hook) if hook else None), (secretbox.unseal(slack) if slack else None)
+
+
+def test_secrets_are_encrypted_in_redis(api, sync_redis, names):
+    sid, key = create(api, channels=TWO_CHANNELS)
+    raw = sync_redis.hget(names.subscribers, sid)
+    assert WHSEC not in raw and SLACK not in raw and "hooks.slack.com" not in raw
+    channels = stored(sync_redis, names, sid)["channels"]
+    assert channels[0]["secret"].startswith(secretbox.PREFIX)
+    assert channels[1]["url"].startswith(secretbox.PREFIX)
+    assert channels[0]["url"] == "https://hooks.example.com/a"  # a webhook's URL is no secret
+    assert secrets_of(sync_redis, names, sid) == (WHSEC, SLACK)
 
 
 def test_putting_back_what_was_read_keeps_the_secrets(api, sync_redis, names):
