@@ -62,6 +62,16 @@ def configure(settings) -> bool:
     return box is not None
 
 
+def configure_env(env: dict[str, str]) -> bool:
+    """Use the keys an environment names (one this process hands to the services it starts,
+    so what it stores itself they can read)."""
+    from .settings import Settings
+
+    fields = {"secrets_key": env.get("CHOKEWATCH_SECRETS_KEY") or None,
+              "secrets_key_file": env.get("CHOKEWATCH_SECRETS_KEY_FILE") or None}
+    return configure(Settings.model_validate({k: v for k, v in fields.items() if v}))
+
+
 def _current() -> MultiFernet | None:
     if not _state["configured"]:  # a process that never configured: its environment's keys
         from .settings import Settings

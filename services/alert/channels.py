@@ -43,7 +43,7 @@ async def post(
             pinned.url,
             content=body,
             headers={**headers, "host": pinned.host, "content-type": "application/json"},
-            extensions={"sni_hostname": pinned.host.split(":")[0]},
+            extensions={"sni_hostname": pinned.server_name},
         )
     except httpx.TimeoutException:
         return Outcome(False, retry=True, reason="timed out")
