@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from pydantic import AwareDatetime, BaseModel, Field, ValidationError
 
+from chokewatch.services.ingest.folders import PatternOutside, check_pattern
 from chokewatch.services.ingest.sources import (
     EXAMPLE,
     NAME_PATTERN,
@@ -92,12 +93,20 @@ def _store(request: Request) -> SourceStore:
     return SourceStore(request.app.state.redis, request.app.state.names)
 
 
+def _check_pattern(options: dict[str, Any]) -> None:
+    try:
+        check_pattern(str(options.get("pattern", "*")))
+    except PatternOutside as exc:
+        raise field_error(["options", "pattern"], str(exc)) from None
+
+
 def _check_folder(request: Request, spec: SourceSpec) -> None:
     if spec.kind is SourceKind.folder:
         try:
             folder_path(spec.location, request.app.state.settings)
         except FolderOutsideRoot as exc:
             raise field_error(["location"], str(exc)) from None
+        _check_pattern(spec.options)
     else:  # an address is refused now; a host name is resolved and checked at every fetch
         try:
             request.app.state.fetch_guard.check_literal(spec.location)
@@ -154,7 +163,9 @@ async def change_source(name: SourceName, request: Request, who: Who, patch: Sou
     """Pause or resume, change the interval, some options, or the alert cut-off."""
     require_admin(who)
     store = _store(request)
-    await _load(store, name)
+    current = await _load(store, name)
+    if current.kind is SourceKind.folder and patch.options:
+        _check_pattern(patch.options)
     try:
         source = await store.update(name, patch)
     except ValidationError as exc:

@@ -97,6 +97,7 @@ def add(
     from chokewatch.services.cli import _settings
     from chokewatch.shared.fetchguard import FetchGuard, UnsafeTarget
 
+    from .folders import PatternOutside, check_pattern
     from .sources import FolderOutsideRoot, SourceExists, SourceSpec, folder_path
 
     try:
@@ -105,11 +106,12 @@ def add(
                           alert_after=_aware(alert_after), paused=paused)
         if spec.kind.value == "folder":
             folder_path(spec.location, _settings())
+            check_pattern(str(spec.options.get("pattern", "*")))
         else:  # an address is refused now; a host name is checked at every fetch
             FetchGuard(_settings().fetch_allow_hosts, allow_http=True).check_literal(spec.location)
     except ValidationError as exc:
         raise _fail(_problems(exc), 2) from None
-    except (FolderOutsideRoot, UnsafeTarget) as exc:
+    except (FolderOutsideRoot, PatternOutside, UnsafeTarget) as exc:
         raise _fail(str(exc), 2) from None
 
     async def work(store):

@@ -29,6 +29,18 @@ async def read(source: Source, settings, state: dict[str, str]) -> Listing:
     return await asyncio.to_thread(_read, path, options.pattern, settings.fetch_max_bytes, root)
 
 
+class PatternOutside(ValueError):
+    pass
+
+
+def check_pattern(pattern: str) -> str:
+    """A folder source's pattern, or PatternOutside when it could lead out of the folder."""
+    parts = pattern.replace("\\", "/").split("/")
+    if pattern.startswith(("/", "\\", "~")) or ".." in parts or ":" in parts[0]:
+        raise PatternOutside(f"pattern {pattern!r} must stay inside the folder (no '..', no absolute path)")
+    return pattern
+
+
 def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 

@@ -119,14 +119,6 @@ class FolderOptions(_Options):
     pattern: str = Field(default="*", min_length=1, max_length=200,
                          description="file name pattern inside a folder, e.g. *.md")
 
-    @field_validator("pattern")
-    @classmethod
-    def _inside(cls, value: str) -> str:
-        parts = value.replace("\\", "/").split("/")
-        if value.startswith(("/", "\\", "~")) or ".." in parts or ":" in parts[0]:
-            raise ValueError("the pattern must stay inside the folder (no '..', no absolute path)")
-        return value
-
 
 OPTIONS: dict[SourceKind, type[_Options]] = {
     SourceKind.feed: FeedOptions,

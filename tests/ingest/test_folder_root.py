@@ -6,11 +6,9 @@ from __future__ import annotations
 import os
 
 import pytest
-from pydantic import ValidationError
 
 from chokewatch.services.ingest import folders
 from chokewatch.services.ingest.listing import Invalid, Misconfigured
-from chokewatch.services.ingest.sources import SourceSpec
 
 from .conftest import add, raw_events
 
@@ -27,8 +25,10 @@ def outside(tmp_path_factory):
 @pytest.mark.parametrize("pattern", ["../outside*/*.md", "../../*/*.md", "/etc/*", "inbox/../../x/*.md",
                                      "..\\..\\x\\*.md", "~/notes/*.md"])
 def test_a_pattern_leading_outside_is_refused_when_saved(pattern):
-    with pytest.raises(ValidationError, match="inside the folder"):
-        SourceSpec(name="escape", kind="folder", location="inbox", options={"pattern": pattern})
+    with pytest.raises(folders.PatternOutside, match="inside the folder"):
+        folders.check_pattern(pattern)
+    for fine in ("*.md", "**/*.md", "notices/2025-*.txt"):
+        assert folders.check_pattern(fine) == fine
 
 
 def test_a_pattern_leading_outside_is_never_read(tmp_path, outside):
