@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from pydantic import AwareDatetime, ValidationError
+from pydantic import ValidationError
 
 from chokewatch.shared import streams
 from chokewatch.shared.messages import Alert, ClassifiedEvent, EventType, new_id, utcnow
@@ -24,10 +24,12 @@ from .heavy import BUSY, HeavyWork
 from .models import AlertPage, BacktestIn, BacktestOut, PreviewIn, PreviewOut, TestAlertQueued
 from .preview import backtest, latest_per_incident, preview
 from .subscribers import SubscriberId, load
+from .timestamps import DateTime
 
 router = APIRouter(tags=["alerts"])
 Who = Annotated[Principal, Depends(principal)]
 
+CURSOR = r"^-?\d+(\.\d+)?(e[+-]?\d+)?:\d+$"  # a decided-at time and a count, as next_cursor gives
 SCAN_BATCH = 500  # history records read per Redis call while filtering
 SCAN_MAX = 5_000  # records one history page may examine; past it the page ends with a cursor
 
@@ -49,12 +51,12 @@ def _cursor(raw: str) -> tuple[float, int]:
             responses={**AUTH, **MINE})
 async def alert_history(
     subscriber_id: SubscriberId, request: Request, who: Who,
-    since: AwareDatetime | None = Query(default=None, description="only alerts decided at or after"),
-    until: AwareDatetime | None = Query(default=None, description="only alerts decided at or before"),
+    since: DateTime | None = Query(default=None, description="only alerts decided at or after"),
+    until: DateTime | None = Query(default=None, description="only alerts decided at or before"),
     status: str | None = Query(default=None, max_length=40,
                                description="pending, retrying, delivered or failed"),
     incident_id: str | None = Query(default=None, max_length=200),
-    cursor: str | None = Query(default=None, max_length=100,
+    cursor: str | None = Query(default=None, max_length=100, pattern=CURSOR,
                                description="next_cursor of the previous page"),
     limit: int = Query(default=50, ge=1, le=500),
 ) -> Any:

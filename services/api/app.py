@@ -30,6 +30,7 @@ from .audit import AuditLog
 from .errors import REQUEST_ID
 from .heavy import HeavyWork
 from .limits import BodyLimit, RateLimit
+from .methods import Methods
 from .nesting import DepthLimit
 
 log = structlog.get_logger("chokewatch.api")
@@ -94,6 +95,7 @@ def create_app(settings: Settings) -> FastAPI:
         return response
 
     app.add_middleware(DepthLimit)  # inside the body limit: it looks at bodies within the limit
+    app.add_middleware(Methods, fastapi=app)  # OPTIONS and 405 with the resource's whole Allow
     # Outermost, so an oversized body is refused before anything reads it.
     app.add_middleware(BodyLimit, limit=settings.max_event_bytes)
 
@@ -107,10 +109,21 @@ def create_app(settings: Settings) -> FastAPI:
             for name, definition in spec.pop("$defs", {}).items():
                 components.setdefault(name, definition)
             components.setdefault("ProfileSpec", spec)
+            problem = {"$ref": "#/components/schemas/Problem"}
             for path in schema["paths"].values():
                 for operation in path.values():
-                    if "401" in operation.get("responses", {}):
+                    responses = operation.get("responses", {})
+                    if "401" in responses:
                         operation["security"] = [{"bearer": []}]
+                    if "requestBody" in operation:  # a body that is not JSON at all
+                        responses.setdefault("400", {"description": "the body is not valid JSON",
+                                                     "content": {"application/json": {"schema": problem}}})
+                    for code, reply in responses.items():
+                        # Errors are JSON whatever the route's own content type (e.g. /metrics).
+                        content = reply.get("content", {})
+                        if code[0] in "45" and "application/json" not in content:
+                            reply["content"] = {"application/json": content.get("text/plain")
+                                                or {"schema": problem}}
                     for reply in operation.get("responses", {}).values():
                         reply.setdefault("headers", {}).update(REQUEST_ID)
             schema["components"]["securitySchemes"] = {

@@ -47,7 +47,10 @@ class AuditLog:
     async def page(self, before: str | None, limit: int) -> tuple[list[dict], str | None]:
         """Entries newest first, strictly older than the entry id `before`."""
         top = f"({before}" if before else "+"
-        entries = await self.redis.xrevrange(self.names.audit, top, "-", count=limit)
+        try:
+            entries = await self.redis.xrevrange(self.names.audit, top, "-", count=limit)
+        except aioredis.ResponseError:  # a cursor before the first possible entry (0-0)
+            return [], None
         items = [
             {
                 "id": entry_id,

@@ -13,6 +13,8 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validato
 from chokewatch.shared.messages import Alert, Classification, EventType, ScorePart
 from chokewatch.shared.profiles import ElementExposure, ProfileSpec, Supplier
 
+from .timestamps import DateTime
+
 _SUB_ID = "sub_3f9a0c1d2e4b5a69"
 _AT = "2025-10-09T08:00:00Z"
 
@@ -241,7 +243,7 @@ class EventIn(BaseModel):
     text: str = Field(min_length=1, description="the article or notice text")
     title: str = Field(default="", max_length=2_000)
     source_url: str | None = Field(default=None, max_length=4_000)
-    published_at: AwareDatetime | None = None
+    published_at: DateTime | None = None
 
     @field_validator("text")
     @classmethod

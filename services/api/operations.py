@@ -61,7 +61,8 @@ async def metrics_slash(who: Who) -> PlainTextResponse:
 @router.get("/v1/audit", response_model=AuditPage, responses={**AUTH, **ADMIN})
 async def audit_trail(
     request: Request, who: Who,
-    cursor: str | None = Query(default=None, max_length=50, description="next_cursor of the previous page"),
+    cursor: str | None = Query(default=None, max_length=50, pattern=r"^\d{1,19}-\d{1,19}$",
+                               description="next_cursor of the previous page"),
     limit: int = Query(default=100, ge=1, le=1_000),
 ) -> Any:
     """Configuration changes, newest first (admin): who, when, which fields, the new version."""

@@ -164,6 +164,9 @@ async def change_source(name: SourceName, request: Request, who: Who, patch: Sou
     require_admin(who)
     store = _store(request)
     current = await _load(store, name)
+    # null means "no change" for every field but the cut-off, where it means "the default".
+    patch = SourcePatch(**{k: v for k, v in patch.model_dump(exclude_unset=True).items()
+                           if v is not None or k == "alert_after"})
     if current.kind is SourceKind.folder and patch.options:
         _check_pattern(patch.options)
     try:
