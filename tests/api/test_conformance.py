@@ -12,7 +12,8 @@ def test_options_lists_every_method_of_the_resource_and_405_does_too(api):
     doc = api.get("/openapi.json").json()
     for path, concrete in [("/v1/subscribers/{subscriber_id}", f"/v1/subscribers/{sid}"),
                            ("/v1/subscribers/{subscriber_id}/keys", f"/v1/subscribers/{sid}/keys"),
-                           ("/v1/sources/{name}", "/v1/sources/bis-rules"), ("/v1/publishers", "/v1/publishers")]:
+                           ("/v1/sources/{name}", "/v1/sources/bis-rules"),
+                           ("/v1/publishers", "/v1/publishers")]:
         documented = {m.upper() for m in doc["paths"][path]}
         options = api.options(concrete)
         assert options.status_code == 204
@@ -43,5 +44,6 @@ def test_a_body_that_is_not_json_is_a_documented_400(api):
             for code, reply in operation["responses"].items():
                 if code[0] in "45":
                     assert "application/json" in reply["content"], (method, path, code)
-    reply = api.post("/v1/publishers", content=b"\xff{", headers={**auth(ADMIN), "content-type": "application/json"})
+    headers = {**auth(ADMIN), "content-type": "application/json"}
+    reply = api.post("/v1/publishers", content=b"\xff{", headers=headers)
     assert reply.status_code == 400 and isinstance(reply.json()["detail"], str)
