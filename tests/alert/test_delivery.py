@@ -205,3 +205,11 @@ async def test_a_slack_channel_off_slacks_hosts_is_never_sent_to(delivery_settin
     outcome = await deliverer.send(sub.channels[0], make_alert("s"))
     assert not outcome.delivered and not outcome.retry and "hooks.slack.com" in outcome.reason
     assert receiver.received("/slack") == []
+
+
+@pytest.mark.parametrize("url", ["https://100.100.100.200/hook", "https://[2002:a9fe:a9fe::1]/hook",
+                                 "https://[2002:7f00:1::1]/hook", "https://100.64.1.2/hook"])
+async def test_internal_address_families_are_refused_at_send(url, delivery_settings, redis, names):
+    sub = await add_subscriber(redis, names, "s", [{"type": "webhook", "url": url}])
+    outcome = await Deliverer(Runtime(delivery_settings, redis, names)).send(sub.channels[0], make_alert("s"))
+    assert not outcome.delivered and not outcome.retry and "refused" in outcome.reason

@@ -112,3 +112,15 @@ async def test_the_allowed_port_is_fetched_through_the_checked_address(site, gua
     assert event.text.endswith("Gallium export licences are now required.")
     [request] = site.hits("/story/1")
     assert request.headers["host"] == f"127.0.0.1:{site.server.server_port}"
+
+
+@pytest.mark.parametrize("link", ["http://100.100.100.200/latest/meta-data", "http://169.254.169.254/latest",
+                                  "http://[2002:a9fe:a9fe::1]/latest", "http://[2002:7f00:1::1]/x",
+                                  "http://[::ffff:10.0.0.1]/x", "http://[64:ff9b::a9fe:a9fe]/x"])
+async def test_entry_links_to_internal_address_families_are_refused(link, site, guarded, store, redis, names):
+    site.serve("/feed.xml", Reply(rss({"title": "Gallium notice", "guid": "urn:1", "at": today(),
+                                       "link": link, "html": "<p>short</p>"})))
+    await add(store, "wire", "feed", site.url("/feed.xml"), options={"fetch_pages": True})
+    assert (await guarded.poll("wire")).counts == {"failed": 1}
+    assert "refused" in (await store.state("wire"))["last_item_error"]
+    assert await raw_events(redis, names) == []
