@@ -94,6 +94,9 @@ class Fetcher:
             headers={"user-agent": settings.user_agent, "accept-encoding": "gzip, deflate"},
             transport=transport,
             trust_env=False,
+            # Requests go to checked addresses, and a pool keyed by address would hand one host's
+            # connection (its TLS name) to another host on the same address: none is kept.
+            limits=httpx.Limits(max_keepalive_connections=0),
         )
 
     async def aclose(self) -> None:
