@@ -158,6 +158,11 @@ class PreviewIn(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
         {"title": "China adds dysprosium to export control list",
          "text": "MOFCOM said dysprosium and terbium exports need a licence from today."},
+    ], "oneOf": [  # exactly one of the two inputs, as _one_input checks
+        {"required": ["text"],
+         "properties": {"text": {"type": "string"}, "classification": {"type": "null"}}},
+        {"required": ["classification"],
+         "properties": {"classification": {"type": "object"}, "text": {"type": "null"}}},
     ]})
 
     text: str | None = Field(default=None, min_length=1, max_length=PREVIEW_MAX_CHARS,

@@ -30,6 +30,7 @@ from chokewatch.shared.fetchguard import UnsafeTarget
 from .auth import Principal, principal, require_admin
 from .errors import ADMIN, AUTH, field_error, from_validation
 from .models import Problem
+from .timestamps import DateTime
 
 router = APIRouter(tags=["sources"])
 Who = Annotated[Principal, Depends(principal)]
@@ -89,6 +90,22 @@ class PollQueued(BaseModel):
     status: str = "queued"
 
 
+class SourceIn(SourceSpec):
+    """A source as its owner describes it (times strictly RFC 3339)."""
+
+    alert_after: DateTime | None = Field(
+        default=None,
+        description="events published earlier are stored but do not alert "
+        "(default: the start of the day the source was created, UTC)",
+    )
+
+
+class SourceChange(SourcePatch):
+    """The fields of a source that may change after it is created (times strictly RFC 3339)."""
+
+    alert_after: DateTime | None = Field(default=None, description="null: back to the default")
+
+
 def _store(request: Request) -> SourceStore:
     return SourceStore(request.app.state.redis, request.app.state.names)
 
@@ -130,7 +147,7 @@ async def _load(store: SourceStore, name: str) -> Source:
 
 @router.post("/v1/sources", status_code=201, response_model=SourceView,
              responses={**AUTH, **ADMIN, 409: {"model": Problem, "description": "name already taken"}})
-async def create_source(request: Request, who: Who, spec: SourceSpec) -> Any:
+async def create_source(request: Request, who: Who, spec: SourceIn) -> Any:
     """Start watching a source; its first poll comes at once (reading back `backfill_days`)."""
     require_admin(who)
     _check_folder(request, spec)
@@ -159,7 +176,7 @@ async def read_source(name: SourceName, request: Request, who: Who) -> Any:
 
 
 @router.patch("/v1/sources/{name}", response_model=SourceView, responses={**AUTH, **ADMIN, **MISSING})
-async def change_source(name: SourceName, request: Request, who: Who, patch: SourcePatch) -> Any:
+async def change_source(name: SourceName, request: Request, who: Who, patch: SourceChange) -> Any:
     """Pause or resume, change the interval, some options, or the alert cut-off."""
     require_admin(who)
     store = _store(request)

@@ -47,3 +47,14 @@ def test_a_body_that_is_not_json_is_a_documented_400(api):
     headers = {**auth(ADMIN), "content-type": "application/json"}
     reply = api.post("/v1/publishers", content=b"\xff{", headers=headers)
     assert reply.status_code == 400 and isinstance(reply.json()["detail"], str)
+
+
+def test_source_times_are_rfc3339_too(api):
+    feed = {"name": "wire", "kind": "feed", "location": "https://news.example/feed.xml"}
+    made = api.post("/v1/sources", json={**feed, "alert_after": 0}, headers=auth(ADMIN))
+    assert made.status_code == 422 and made.json()["detail"][0]["loc"][:2] == ["body", "alert_after"]
+    assert api.post("/v1/sources", json=feed, headers=auth(ADMIN)).status_code == 201
+    changed = api.patch("/v1/sources/wire", json={"alert_after": 0}, headers=auth(ADMIN))
+    assert changed.status_code == 422 and changed.json()["detail"][0]["loc"][:2] == ["body", "alert_after"]
+    cut = api.patch("/v1/sources/wire", json={"alert_after": "2025-10-01T08:00:00+02:00"}, headers=auth(ADMIN))
+    assert cut.status_code == 200 and cut.json()["cutoff"] == "2025-10-01T06:00:00Z"
