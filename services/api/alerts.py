@@ -29,7 +29,7 @@ from .timestamps import DateTime
 router = APIRouter(tags=["alerts"])
 Who = Annotated[Principal, Depends(principal)]
 
-CURSOR = r"^-?\d+(\.\d+)?(e[+-]?\d+)?:\d+$"  # a decided-at time and a count, as next_cursor gives
+CURSOR = r"^-?\d{1,20}(\.\d{1,20})?(e[+-]?\d{1,2})?:\d{1,9}$"  # a decided-at time and a count, as next_cursor gives
 SCAN_BATCH = 500  # history records read per Redis call while filtering
 SCAN_MAX = 5_000  # records one history page may examine; past it the page ends with a cursor
 
