@@ -29,7 +29,8 @@ from .timestamps import DateTime
 router = APIRouter(tags=["alerts"])
 Who = Annotated[Principal, Depends(principal)]
 
-CURSOR = r"^-?\d{1,20}(\.\d{1,20})?(e[+-]?\d{1,2})?:\d{1,9}$"  # a decided-at time and a count, as next_cursor gives
+# A history cursor as next_cursor gives it: a decided-at time (always finite) and a count.
+CURSOR = r"^-?\d{1,20}(\.\d{1,20})?(e[+-]?\d{1,2})?:\d{1,9}$"
 SCAN_BATCH = 500  # history records read per Redis call while filtering
 SCAN_MAX = 5_000  # records one history page may examine; past it the page ends with a cursor
 

@@ -56,5 +56,6 @@ def test_source_times_are_rfc3339_too(api):
     assert api.post("/v1/sources", json=feed, headers=auth(ADMIN)).status_code == 201
     changed = api.patch("/v1/sources/wire", json={"alert_after": 0}, headers=auth(ADMIN))
     assert changed.status_code == 422 and changed.json()["detail"][0]["loc"][:2] == ["body", "alert_after"]
-    cut = api.patch("/v1/sources/wire", json={"alert_after": "2025-10-01T08:00:00+02:00"}, headers=auth(ADMIN))
+    cut = api.patch("/v1/sources/wire", json={"alert_after": "2025-10-01T08:00:00+02:00"},
+                    headers=auth(ADMIN))
     assert cut.status_code == 200 and cut.json()["cutoff"] == "2025-10-01T06:00:00Z"
