@@ -91,8 +91,13 @@ class PollQueued(BaseModel):
 
 
 class SourceIn(SourceSpec):
-    """A source as its owner describes it (times strictly RFC 3339)."""
+    """A source as its owner describes it (times strictly RFC 3339, numbers and flags as such)."""
 
+    interval_s: int = Field(default=900, ge=1, le=7 * 86_400, strict=True,
+                            description="seconds between polls")
+    backfill_days: int = Field(default=0, ge=0, le=365, strict=True,
+                               description="days before the creation day read on the first poll")
+    paused: bool = Field(default=False, strict=True)
     alert_after: DateTime | None = Field(
         default=None,
         description="events published earlier are stored but do not alert "
@@ -101,8 +106,11 @@ class SourceIn(SourceSpec):
 
 
 class SourceChange(SourcePatch):
-    """The fields of a source that may change after it is created (times strictly RFC 3339)."""
+    """The fields of a source that may change after it is created (times strictly RFC 3339,
+    numbers and flags as such)."""
 
+    paused: bool | None = Field(default=None, strict=True)
+    interval_s: int | None = Field(default=None, ge=1, le=7 * 86_400, strict=True)
     alert_after: DateTime | None = Field(default=None, description="null: back to the default")
 
 

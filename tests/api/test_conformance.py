@@ -59,3 +59,15 @@ def test_source_times_are_rfc3339_too(api):
     cut = api.patch("/v1/sources/wire", json={"alert_after": "2025-10-01T08:00:00+02:00"},
                     headers=auth(ADMIN))
     assert cut.status_code == 200 and cut.json()["cutoff"] == "2025-10-01T06:00:00Z"
+
+
+def test_source_numbers_and_flags_are_not_guessed_from_strings(api):
+    feed = {"name": "wire", "kind": "feed", "location": "https://news.example/feed.xml"}
+    for loose in ({"interval_s": "60"}, {"paused": "true"}, {"backfill_days": 1.5}):
+        made = api.post("/v1/sources", json={**feed, **loose}, headers=auth(ADMIN))
+        assert made.status_code == 422 and made.json()["detail"][0]["loc"][1] in loose, made.text
+    assert api.post("/v1/sources", json={**feed, "interval_s": 60}, headers=auth(ADMIN)).status_code == 201
+    for loose in ({"interval_s": "60"}, {"paused": 1}):
+        changed = api.patch("/v1/sources/wire", json=loose, headers=auth(ADMIN))
+        assert changed.status_code == 422 and changed.json()["detail"][0]["loc"][1] in loose, changed.text
+    assert api.patch("/v1/sources/wire", json={"paused": True}, headers=auth(ADMIN)).json()["source"]["paused"]
