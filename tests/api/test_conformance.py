@@ -70,4 +70,5 @@ def test_source_numbers_and_flags_are_not_guessed_from_strings(api):
     for loose in ({"interval_s": "60"}, {"paused": 1}):
         changed = api.patch("/v1/sources/wire", json=loose, headers=auth(ADMIN))
         assert changed.status_code == 422 and changed.json()["detail"][0]["loc"][1] in loose, changed.text
-    assert api.patch("/v1/sources/wire", json={"paused": True}, headers=auth(ADMIN)).json()["source"]["paused"]
+    paused = api.patch("/v1/sources/wire", json={"paused": True}, headers=auth(ADMIN))
+    assert paused.json()["source"]["paused"] is True
