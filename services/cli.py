@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from chokewatch.services.local import redis_url
+from chokewatch.services.secrets import app as secrets_app
 from chokewatch.services.sources_cli import app as sources_app
 from chokewatch.shared.settings import Settings
 
@@ -22,6 +23,7 @@ app = typer.Typer(
 )
 
 app.add_typer(sources_app, name="sources")
+app.add_typer(secrets_app, name="secrets")
 
 SERVICE_NAMES = ("ingest", "classify", "alert", "api")
 
@@ -54,6 +56,10 @@ def run(name: Annotated[str, typer.Argument(help="ingest, classify, alert or api
         if not settings.redis_url:
             typer.echo("error: CHOKEWATCH_REDIS_URL is not set", err=True)
             raise typer.Exit(2)
+        if settings.metrics_port is not None:  # for Prometheus, without the admin key
+            from chokewatch.shared.telemetry import serve_metrics
+
+            serve_metrics(settings.metrics_port, settings.metrics_host)
         # log_config=None: uvicorn logs through our handlers (JSON when CHOKEWATCH_LOG_JSON);
         # the API logs each request itself, with its request id.
         uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port,
@@ -191,7 +197,6 @@ async def _backtest(settings: Settings, url: str, subscriber_id: str, days: int,
     from rich.table import Table
 
     from chokewatch.shared import streams
-    from chokewatch.shared.core.preview import BACKTEST_MAX_EVENTS
     from chokewatch.shared.core.preview import backtest as run_backtest
     from chokewatch.shared.messages import ClassifiedEvent
     from chokewatch.shared.names import CLASSIFIED, Names
@@ -207,7 +212,7 @@ async def _backtest(settings: Settings, url: str, subscriber_id: str, days: int,
             raise typer.Exit(2)
         since_ms = int((time.time() - days * 86_400) * 1000)
         events, cut = await streams.read_since(
-            redis, names.stream(CLASSIFIED).stream, ClassifiedEvent, since_ms, BACKTEST_MAX_EVENTS
+            redis, names.stream(CLASSIFIED).stream, ClassifiedEvent, since_ms, settings.backtest_max_events
         )
     finally:
         await redis.aclose()
@@ -221,7 +226,8 @@ async def _backtest(settings: Settings, url: str, subscriber_id: str, days: int,
         table.add_row(f"{line['score']:.0f}", line["event_type"], line["title"], why)
     Console(width=max(100, Console().width)).print(table)
     if cut:
-        typer.echo(f"note: only the newest {BACKTEST_MAX_EVENTS:,} classified events were read", err=True)
+        typer.echo(f"note: only the newest {settings.backtest_max_events:,} classified events "
+                   "were read", err=True)
 
 
 @app.command()

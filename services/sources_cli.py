@@ -95,7 +95,15 @@ def add(
     paused: Annotated[bool, typer.Option(help="add it without polling yet")] = False,
 ) -> None:
     """Add a source; it is polled at once by any running ingest process."""
-    from chokewatch.shared.sources import FolderOutsideRoot, SourceExists, SourceSpec, folder_path
+    from chokewatch.shared.fetchguard import FetchGuard, UnsafeTarget
+    from chokewatch.shared.sources import (
+        FolderOutsideRoot,
+        PatternOutside,
+        SourceExists,
+        SourceSpec,
+        check_pattern,
+        folder_path,
+    )
 
     try:
         spec = SourceSpec(name=name, kind=kind, location=location, interval_s=interval,
@@ -103,9 +111,12 @@ def add(
                           alert_after=_aware(alert_after), paused=paused)
         if spec.kind.value == "folder":
             folder_path(spec.location, Settings())
+            check_pattern(str(spec.options.get("pattern", "*")))
+        else:  # an address is refused now; a host name is checked at every fetch
+            FetchGuard(Settings().fetch_allow_hosts, allow_http=True).check_literal(spec.location)
     except ValidationError as exc:
         raise _fail(_problems(exc), 2) from None
-    except FolderOutsideRoot as exc:
+    except (FolderOutsideRoot, PatternOutside, UnsafeTarget) as exc:
         raise _fail(str(exc), 2) from None
 
     async def work(store):

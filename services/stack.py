@@ -19,7 +19,8 @@ from typing import IO
 
 import httpx
 
-from chokewatch.shared.embedded import EmbeddedRedis, free_port
+from chokewatch.shared.embedded import PASSWORD_FILE, EmbeddedRedis, free_port, owner_only
+from chokewatch.shared.secretbox import new_key
 
 SERVICES = ("ingest", "classify", "alert", "api")
 METRICS_PORTS = {"ingest": 9101, "classify": 9102, "alert": 9103}
@@ -94,7 +95,7 @@ def embedded_or_given(env: dict[str, str], data_dir: Path) -> EmbeddedRedis | No
         return None
     server = EmbeddedRedis(data_dir / "redis")
     env["CHOKEWATCH_REDIS_URL"] = server.start()
-    (data_dir / URL_FILE).write_text(server.url)
+    owner_only(data_dir / URL_FILE, server.url)  # it holds the password
     return server
 
 
@@ -104,8 +105,7 @@ def ensure_admin_key(env: dict[str, str], data_dir: Path) -> Path | None:
         return None
     path = data_dir / "admin.key"
     if not path.exists():
-        path.touch(mode=0o600)
-        path.write_text(secrets.token_urlsafe(32) + "\n")
+        owner_only(path, secrets.token_urlsafe(32) + "\n")
     env["CHOKEWATCH_ADMIN_KEY_FILE"] = str(path.resolve())
     return path
 
@@ -167,6 +167,17 @@ def _url_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
 
+def ensure_secrets_key(env: dict[str, str], data_dir: Path) -> Path | None:
+    """Subscribers' secrets are encrypted in Redis: make the key when none is configured."""
+    if env.get("CHOKEWATCH_SECRETS_KEY") or env.get("CHOKEWATCH_SECRETS_KEY_FILE"):
+        return None
+    path = data_dir / "secrets.key"
+    if not path.exists():
+        owner_only(path, new_key() + "\n")
+    env["CHOKEWATCH_SECRETS_KEY_FILE"] = str(path.resolve())
+    return path
+
+
 def up(data_dir: Path) -> int:
     try:
         return _up(data_dir)
@@ -178,20 +189,25 @@ def up(data_dir: Path) -> int:
 def _up(data_dir: Path) -> int:
     env = dict(os.environ)
     host = env.get("CHOKEWATCH_API_HOST", "127.0.0.1")
+    metrics_host = env.get("CHOKEWATCH_METRICS_HOST", "127.0.0.1")
     port = int(env.get("CHOKEWATCH_API_PORT", "8000"))
     ports = metrics_ports(env)
-    for what, number in {"API": port, **{f"{n} metrics": p for n, p in ports.items()}}.items():
-        if not port_free(host, number):
-            raise StartError(f"port {number} on {host} ({what}) is taken; choose another with "
+    env.pop("CHOKEWATCH_METRICS_PORT", None)  # each worker gets its own below; the API none
+    wanted = [("API", host, port)] + [(f"{n} metrics", metrics_host, p) for n, p in ports.items()]
+    for what, where, number in wanted:
+        if not port_free(where, number):
+            raise StartError(f"port {number} on {where} ({what}) is taken; choose another with "
                              + ("CHOKEWATCH_API_PORT" if what == "API" else
                                 "CHOKEWATCH_METRICS_PORT (the first of three consecutive ports)"))
     data_dir.mkdir(parents=True, exist_ok=True)
+    ensure_secrets_key(env, data_dir)
     key_file = ensure_admin_key(env, data_dir)
     if key_file:
         print(f"chokewatch: admin key in {key_file} (export CHOKEWATCH_ADMIN_KEY=$(cat {key_file}))")
     server = embedded_or_given(env, data_dir)
     if server:
-        print(f"chokewatch: embedded Redis at {server.url} (data in {server.data_dir})")
+        print(f"chokewatch: embedded Redis at {server.shown_url}, password in "
+              f"{server.data_dir / PASSWORD_FILE} (data in {server.data_dir})")
     stack = Stack(env)
     stack.env_of = {name: {"CHOKEWATCH_METRICS_PORT": str(p)} for name, p in ports.items()}
     stopping = False
@@ -203,13 +219,13 @@ def _up(data_dir: Path) -> int:
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
     base = f"http://{_url_host(host)}:{port}"
-    metrics = {name: f"http://{_url_host(host)}:{p}/metrics" for name, p in ports.items()}
+    metrics = {name: f"http://{_url_host(metrics_host)}:{p}/metrics" for name, p in ports.items()}
     try:
         stack.start()
         wait_until_ready(stack, {"API": f"{base}/readyz", "API docs": f"{base}/docs", **metrics})
         lines = [f"chokewatch: ready. API {base}  (docs {base}/docs)"]
         lines += [f"  {name} metrics {url}" for name, url in metrics.items()]
-        lines += [f"  API metrics {base}/metrics", "  Ctrl-C (or SIGTERM) stops everything"]
+        lines += [f"  API metrics {base}/metrics (admin key)", "  Ctrl-C (or SIGTERM) stops everything"]
         print("\n".join(lines), flush=True)
         while not stopping:
             stack.supervise_once()

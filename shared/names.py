@@ -147,8 +147,16 @@ class Names:
     def audit(self) -> str:
         return f"{self.namespace}:audit"  # capped stream of configuration changes
 
-    def rate(self, key_hash: str, window: int) -> str:
-        return f"{self.namespace}:rate:{key_hash}:{window}"  # requests of one key in one minute
+    def rate(self, who: str, window: int) -> str:
+        return f"{self.namespace}:rate:{who}:{window}"  # requests of one principal in one minute
+
+    @property
+    def publishers(self) -> str:
+        return f"{self.namespace}:publishers"  # hash: publisher name -> its record (JSON)
+
+    @property
+    def publisher_keys(self) -> str:
+        return f"{self.namespace}:publisher-keys"  # hash: sha256(key) -> publisher name
 
     def idempotency(self, digest: str) -> str:
         return f"{self.namespace}:idem:{digest}"  # Idempotency-Key -> the event it created

@@ -1,7 +1,8 @@
 """A subscriber's exposure profile and alert channels: the contract between the API and alert.
 
 The API validates and stores these; the alert service reads them to match, score and deliver.
-Secrets (webhook signing secrets, Slack URLs) are SecretStr so they never print in full.
+Secrets (webhook signing secrets, Slack URLs) are SecretStr so they never print in full, and
+are encrypted in Redis (secretbox.py): `storable()` seals them, `Subscriber.from_stored` opens.
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ from pydantic import (
     Field,
     SecretStr,
     SerializationInfo,
+    ValidationInfo,
     field_serializer,
     field_validator,
     model_validator,
 )
 
+from . import secretbox
 from .elements import normalise_symbol
 from .messages import EventType
 
@@ -91,18 +94,36 @@ def mask(secret: str) -> str:
     return secret[:4] + "…" + secret[-2:] if len(secret) >= 16 else "…"
 
 
+STORED = {"stored": True}  # validation context of a subscriber read back from Redis
+
+
 def _dump(value: SecretStr | None, info: SerializationInfo) -> str | None:
-    # Only the store asks for secrets in clear (context={"reveal": True}); every other dump masks.
+    # Only the store asks for secrets in clear (context={"reveal": True}), and seals them for
+    # Redis ({"seal": True}); every other dump masks.
     if value is None:
         return None
     raw = value.get_secret_value()
-    return raw if (info.context or {}).get("reveal") else mask(raw)
+    context = info.context or {}
+    if context.get("seal"):
+        return secretbox.seal(raw)
+    return raw if context.get("reveal") else mask(raw)
+
+
+def _opened(value: object, info: ValidationInfo) -> object:
+    """A secret read back from Redis, decrypted; anything else as it came."""
+    if isinstance(value, str) and (info.context or {}).get("stored"):
+        return secretbox.unseal(value)
+    return value
 
 
 def _check_url(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError("must be an http(s) URL with a host")
+    try:
+        parts.port  # noqa: B018 - raises for a port that is not a number from 0 to 65535
+    except ValueError:
+        raise ValueError("the port must be a number from 1 to 65535") from None
     return url
 
 
@@ -130,6 +151,11 @@ class WebhookChannel(BaseModel):
     def _dump_secret(self, value: SecretStr | None, info: SerializationInfo) -> str | None:
         return _dump(value, info)
 
+    @field_validator("secret", "previous_secret", mode="before")
+    @classmethod
+    def _open_secret(cls, value: object, info: ValidationInfo) -> object:
+        return _opened(value, info)
+
     @field_validator("secret", "previous_secret")
     @classmethod
     def _secret_format(cls, value: SecretStr | None) -> SecretStr | None:
@@ -151,6 +177,11 @@ class SlackChannel(BaseModel):
 
     type: Literal["slack"] = "slack"
     url: SecretStr = Field(description="Slack incoming-webhook URL; write-only")
+
+    @field_validator("url", mode="before")
+    @classmethod
+    def _open_url(cls, value: object, info: ValidationInfo) -> object:
+        return _opened(value, info)
 
     @field_validator("url")
     @classmethod
@@ -266,6 +297,15 @@ class Subscriber(ProfileSpec):
         return self.model_dump(mode="json")
 
     def storable(self) -> str:
-        """The subscriber as stored in Redis, secrets included."""
-        return self.model_dump_json(context={"reveal": True})
+        """The subscriber as stored in Redis, secrets included (encrypted when a key is set)."""
+        return self.model_dump_json(context={"seal": True})
+
+    def revealed(self) -> dict:
+        """The subscriber as JSON-ready data with its secrets in clear (never for a response)."""
+        return self.model_dump(mode="json", context={"reveal": True})
+
+    @classmethod
+    def from_stored(cls, raw: str | bytes) -> Subscriber:
+        """A subscriber as `storable()` wrote it, secrets decrypted."""
+        return cls.model_validate_json(raw, context=STORED)
 

@@ -13,7 +13,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CHOKEWATCH_", extra="ignore")
 
     redis_url: str | None = Field(
-        default=None,
+        default=None, repr=False,  # it may hold a password
         description="Redis to use; unset, `up` and `demo` start an embedded server",
     )
     redis_cluster: bool = Field(
@@ -31,14 +31,37 @@ class Settings(BaseSettings):
         default=None, description="bearer key that manages every subscriber"
     )
     admin_key_file: Path | None = Field(default=None, description="file holding the admin key")
+    secrets_key: SecretStr | None = Field(
+        default=None,
+        description="Fernet keys (comma-separated, newest first) that encrypt webhook secrets and "
+        "Slack URLs in Redis; unset: stored in clear, with a warning",
+    )
+    secrets_key_file: Path | None = Field(
+        default=None, description="file holding those keys, one per line, newest first"
+    )
     max_event_bytes: int = Field(default=1_000_000, description="largest accepted event body")
+    api_heavy_concurrency: int = Field(
+        default=2, ge=1, le=64, description="previews and backtests one API process runs at once"
+    )
+    api_heavy_timeout_s: float = Field(
+        default=20.0, gt=0, description="time limit of one preview or backtest (503 or truncated after)"
+    )
+    backtest_max_events: int = Field(
+        default=20_000, ge=1, description="classified events one backtest reads at most"
+    )
     api_rate_per_minute: int = Field(
         default=600, ge=1, description="requests one API key may make per minute (429 above)"
     )
 
     metrics_port: int | None = Field(
         default=None,
-        description="port of this service's /metrics; unset: ingest 9101, classify 9102, alert 9103",
+        description="port of this service's /metrics; unset: ingest 9101, classify 9102, alert 9103, "
+        "and none for the API (its /metrics on the API port needs the admin key)",
+    )
+    metrics_host: str = Field(
+        default="127.0.0.1",
+        description="address the metrics port listens on (0.0.0.0 where Prometheus scrapes from "
+        "another host or container)",
     )
     log_level: str = "INFO"
     log_json: bool = Field(default=False, description="JSON log lines (for compose and k8s)")
@@ -94,11 +117,20 @@ class Settings(BaseSettings):
         description="comma-separated hosts or CIDRs exempt from the SSRF guard (e.g. 127.0.0.1)",
     )
     webhook_allow_http: bool = Field(default=False, description="allow plain-http webhook URLs")
+    slack_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["hooks.slack.com", "hooks.slack-gov.com"],
+        description="comma-separated hosts a Slack channel's URL may name (Slack's webhook hosts)",
+    )
 
     user_agent: str = Field(
         default="chokewatch/0.1 (trade-control and critical-minerals monitor)",
         min_length=1, max_length=300,
         description="User-Agent of every source fetch; operators may add a contact address",
+    )
+    fetch_allow_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="comma-separated hosts, addresses or CIDRs, each optionally with :port, that "
+        "source fetches may reach although they are not public (e.g. intranet.example:8443)",
     )
     fetch_timeout_s: float = Field(default=20.0, gt=0, description="time limit of one source fetch")
     fetch_max_bytes: int = Field(
@@ -121,11 +153,20 @@ class Settings(BaseSettings):
         description="fault drills only: pause after a message's effects are stored, before its ack",
     )
 
-    @field_validator("webhook_allow_hosts", mode="before")
+    @field_validator("webhook_allow_hosts", "fetch_allow_hosts", "slack_hosts", mode="before")
     @classmethod
     def _split_hosts(cls, value: object) -> object:
         if isinstance(value, str):
             return [h.strip() for h in value.split(",") if h.strip()]
+        return value
+
+    @field_validator("webhook_allow_hosts", "fetch_allow_hosts")
+    @classmethod
+    def _allow_entries(cls, value: list[str]) -> list[str]:
+        from .fetchguard import parse_allowed
+
+        for item in value:
+            parse_allowed(item)  # a ValueError names the entry
         return value
 
     def resolved_admin_key(self) -> str | None:

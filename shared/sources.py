@@ -363,3 +363,15 @@ def status_of(source: Source, state: dict[str, str]) -> str:
     if int(state.get("consecutive_failures") or 0) > 0:
         return "failing"
     return "ok" if state.get("last_ok_at") else "new"
+
+
+class PatternOutside(ValueError):
+    pass
+
+
+def check_pattern(pattern: str) -> str:
+    """A folder source's pattern, or PatternOutside when it could lead out of the folder."""
+    parts = pattern.replace("\\", "/").split("/")
+    if pattern.startswith(("/", "\\", "~")) or ".." in parts or ":" in parts[0]:
+        raise PatternOutside(f"pattern {pattern!r} must stay inside the folder (no '..', no absolute path)")
+    return pattern

@@ -105,13 +105,13 @@ class SubscriberStore:
 
     async def get(self, subscriber_id: str) -> Subscriber | None:
         raw = await self.redis.hget(self.names.subscribers, subscriber_id)
-        return Subscriber.model_validate_json(raw) if raw else None
+        return Subscriber.from_stored(raw) if raw else None
 
     async def get_many(self, ids: list[str]) -> list[Subscriber]:
         if not ids:
             return []
         raws = await self.redis.hmget(self.names.subscribers, ids)
-        return [Subscriber.model_validate_json(r) for r in raws if r]
+        return [Subscriber.from_stored(r) for r in raws if r]
 
     async def replace(self, sub: Subscriber, previous: Subscriber | None) -> bool:
         """Store `sub` only if the stored profile is still `previous` (None: only if absent).

@@ -177,7 +177,7 @@ def _count(reply: object) -> int:
     return int(reply) if isinstance(reply, int) else 0
 
 
-def serve_metrics(port: int, host: str = "0.0.0.0") -> int:
+def serve_metrics(port: int, host: str = "127.0.0.1") -> int:
     """Serve /metrics on its own port; returns the bound port (0 picks a free one).
 
     Every path answers with the metrics, so /metrics doubles as the worker's liveness and

@@ -25,7 +25,7 @@ from faststream.redis import RedisBroker, StreamSub
 from faststream.redis.annotations import RedisStreamMessage
 from pydantic import ValidationError
 
-from . import streams
+from . import secretbox, streams
 from .messages import Message
 from .names import CLASSIFIED, Names, StreamKeys
 from .redis import broker as make_broker
@@ -78,6 +78,9 @@ class Runtime:
     # Loops a service runs beside its stages (ingest's source poller, alert's digest sender):
     # each is started with the service and given the stop event; the service waits for them.
     background: list[Callable[[asyncio.Event], Awaitable[None]]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        secretbox.configure(self.settings)  # the keys that open subscribers' stored secrets
 
 
 class StreamWorker:
@@ -298,9 +301,12 @@ async def run_service(
     runtime = Runtime(settings, redis, Names(settings.namespace))
     await ensure_streams(redis, runtime.names)
     worker = StreamWorker(runtime, await build(runtime))
+    if not secretbox.enabled():
+        log.warning("CHOKEWATCH_SECRETS_KEY is not set: webhook secrets and Slack URLs are kept in "
+                    "Redis in clear")
 
     port = settings.metrics_port if settings.metrics_port is not None else default_metrics_port
-    bound = serve_metrics(port)
+    bound = serve_metrics(port, settings.metrics_host)
     broker = make_broker(settings.redis_url, settings.redis_cluster)
     worker.attach(broker)
 

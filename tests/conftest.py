@@ -23,6 +23,7 @@ from chokewatch.services.demo.receiver import Receiver
 from chokewatch.shared.embedded import EmbeddedRedis, free_port
 from chokewatch.shared.names import Names
 from chokewatch.shared.redis import connect
+from chokewatch.shared.secretbox import new_key
 from chokewatch.shared.settings import Settings
 
 
@@ -46,11 +47,15 @@ def names(namespace: str) -> Names:
     return Names(namespace)
 
 
+SECRETS_KEY = new_key()  # subscribers' secrets are encrypted in Redis in every test
+
+
 @pytest.fixture
 def settings(redis_url: str, namespace: str) -> Settings:
     return Settings(
         redis_url=redis_url,
         namespace=namespace,
+        secrets_key=SECRETS_KEY,
         claim_idle_ms=1_000,
         retry_base_ms=50,
         retry_max_ms=200,
@@ -127,6 +132,7 @@ def services(settings: Settings, tmp_path: Path) -> Iterator[Services]:
         CHOKEWATCH_RETRY_MAX_MS="200",
         CHOKEWATCH_WEBHOOK_ALLOW_HOSTS="127.0.0.1",
         CHOKEWATCH_WEBHOOK_ALLOW_HTTP="true",
+        CHOKEWATCH_SECRETS_KEY=SECRETS_KEY,
     )
     env.pop("CHOKEWATCH_FAULT_HOLD_MS", None)
     running = Services(env, tmp_path)

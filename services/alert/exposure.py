@@ -37,7 +37,7 @@ class ExposureView:
         last = await self.redis.xrevrange(self.names.subscriber_changes, count=1)
         self.cursor = last[0][0] if last else "0-0"
         async for sub_id, raw in self.redis.hscan_iter(self.names.subscribers, count=1_000):
-            self.index.add(sub_id, Subscriber.model_validate_json(raw))
+            self.index.add(sub_id, Subscriber.from_stored(raw))
         return len(self.index)
 
     async def apply_changes(self) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import httpx
 
+from chokewatch.shared.fetchguard import host_in
 from chokewatch.shared.profiles import SlackChannel, WebhookChannel
 from chokewatch.shared.ssrf import Guard, UnsafeTarget
 from chokewatch.shared.worker import Runtime
@@ -49,6 +50,11 @@ class Sender:
         return max(50, int(await self.rt.redis.pttl(key))) / 1000
 
     async def send(self, channel: Channel, request: Request) -> Outcome:
+        slack_hosts = self.rt.settings.slack_hosts
+        if channel.type == "slack" and not host_in(request.url, slack_hosts):
+            # saved before the list of Slack hosts changed: never sent elsewhere
+            return Outcome(False, retry=False,
+                           reason="a Slack channel's URL must be on " + ", ".join(slack_hosts))
         if channel.rate is not None:
             wait = await self._turn(channel.rate)
             if wait is not None:
@@ -66,7 +72,7 @@ class Sender:
                 pinned.url,
                 content=request.body,
                 headers={**request.headers, "host": pinned.host, "content-type": "application/json"},
-                extensions={"sni_hostname": pinned.host.split(":")[0]},
+                extensions={"sni_hostname": pinned.server_name},
             )
         except httpx.TimeoutException:
             return Outcome(False, retry=True, reason="timed out")

@@ -63,6 +63,7 @@ def build_alert(
         summary=event.summary,
         source_url=event.source_url,
         published_at=event.published_at,
+        submitted_by=event.submitted_by,
     )
 
 

@@ -10,22 +10,27 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from pydantic import AwareDatetime
+from pydantic import ValidationError
 
 from chokewatch.shared import streams
-from chokewatch.shared.core.preview import BACKTEST_MAX_EVENTS, backtest, preview
+from chokewatch.shared.core.preview import backtest, latest_per_incident, preview
 from chokewatch.shared.messages import Alert, ClassifiedEvent, EventType, new_id, utcnow
 from chokewatch.shared.names import ALERTS, CLASSIFIED
+from chokewatch.shared.profiles import ProfileSpec
 from chokewatch.shared.subscribers import SubscriberStore
 
 from .auth import Principal, principal
 from .errors import AUTH, BODY, MINE
+from .heavy import BUSY, HeavyWork
 from .models import AlertPage, BacktestIn, BacktestOut, PreviewIn, PreviewOut, TestAlertQueued
 from .subscribers import SubscriberId, load
+from .timestamps import DateTime
 
 router = APIRouter(tags=["alerts"])
 Who = Annotated[Principal, Depends(principal)]
 
+# A history cursor as next_cursor gives it: a decided-at time (always finite) and a count.
+CURSOR = r"^-?\d{1,20}(\.\d{1,20})?(e[+-]?\d{1,2})?:\d{1,9}$"
 SCAN_BATCH = 500  # history records read per Redis call while filtering
 SCAN_MAX = 5_000  # records one history page may examine; past it the page ends with a cursor
 
@@ -47,12 +52,12 @@ def _cursor(raw: str) -> tuple[float, int]:
             responses={**AUTH, **MINE})
 async def alert_history(
     subscriber_id: SubscriberId, request: Request, who: Who,
-    since: AwareDatetime | None = Query(default=None, description="only alerts decided at or after"),
-    until: AwareDatetime | None = Query(default=None, description="only alerts decided at or before"),
+    since: DateTime | None = Query(default=None, description="only alerts decided at or after"),
+    until: DateTime | None = Query(default=None, description="only alerts decided at or before"),
     status: str | None = Query(default=None, max_length=40,
                                description="pending, retrying, delivered or failed"),
     incident_id: str | None = Query(default=None, max_length=200),
-    cursor: str | None = Query(default=None, max_length=100,
+    cursor: str | None = Query(default=None, max_length=100, pattern=CURSOR,
                                description="next_cursor of the previous page"),
     limit: int = Query(default=50, ge=1, le=500),
 ) -> Any:
@@ -107,29 +112,71 @@ async def test_alert(subscriber_id: SubscriberId, request: Request, who: Who) ->
 
 
 @router.post("/v1/subscribers/{subscriber_id}/preview", response_model=PreviewOut,
-             responses={**AUTH, **BODY, **MINE})
+             responses={**AUTH, **BODY, **MINE, **BUSY})
 async def preview_alert(subscriber_id: SubscriberId, body: PreviewIn, request: Request, who: Who) -> Any:
     """Score a text (classified here) or a given classification against the subscriber's
     profile, as the pipeline would, without sending or storing anything."""
     sub = await load(request, who, subscriber_id)
-    return preview(sub, text=body.text, title=body.title, classification=body.classification)
+    heavy: HeavyWork = request.app.state.heavy
+    return await heavy.run(preview, sub, text=body.text, title=body.title,
+                           classification=body.classification)
 
 
-async def _classified_since(request: Request, since_ms: int) -> tuple[list[ClassifiedEvent], bool]:
+BACKTEST_CHUNK = 200  # incidents scored between two looks at the deadline
+
+
+def backtest_job(profile: ProfileSpec, raws: list[dict], deadline: float) -> dict:
+    """Parse the events read and score the newest revision of each incident, until the deadline."""
+    events: list[ClassifiedEvent] = []
+    for fields in raws:
+        try:
+            events.append(ClassifiedEvent.model_validate_json(streams.payload_of(fields)))
+        except (streams.BadEntry, ValidationError):
+            continue  # an unreadable entry is skipped
+    latest = list(latest_per_incident(events).values())
+    lines: list[dict] = []
+    cut = False
+    for start in range(0, len(latest), BACKTEST_CHUNK):
+        if time.monotonic() > deadline:
+            cut = True
+            break
+        # Each chunk holds whole incidents (their newest revisions), so chunks score independently.
+        lines += backtest(profile, latest[start:start + BACKTEST_CHUNK])[1]
+    lines.sort(key=lambda line: (-line["score"], line["incident_id"]))
+    return {"events": len(events), "incidents": len(latest), "lines": lines, "cut": cut}
+
+
+async def _classified_since(request: Request, since_ms: int) -> tuple[list[dict], bool]:
+    """Raw entries of the classified stream since `since_ms`, at most the configured number;
+    parsed later, off the event loop."""
     state = request.app.state
     key = state.names.stream(CLASSIFIED).stream
-    return await streams.read_since(state.redis, key, ClassifiedEvent, since_ms, BACKTEST_MAX_EVENTS)
+    limit = state.settings.backtest_max_events
+    out: list[dict] = []
+    start = f"{since_ms}-0"
+    while len(out) < limit:
+        count = min(1_000, limit - len(out))
+        batch = await state.redis.xrange(key, start, "+", count=count)
+        out += [fields for _, fields in batch]
+        if len(batch) < count:
+            return out, False
+        start = f"({batch[-1][0]}"
+    return out, bool(await state.redis.xrange(key, start, "+", count=1))
 
 
 @router.post("/v1/subscribers/{subscriber_id}/backtest", response_model=BacktestOut,
-             responses={**AUTH, **BODY, **MINE})
+             responses={**AUTH, **BODY, **MINE, **BUSY})
 async def backtest_profile(subscriber_id: SubscriberId, body: BacktestIn, request: Request,
                            who: Who) -> Any:
     """What the subscriber's profile (or the one given) would have been alerted of over the
-    classified events of the last `days`: one line per incident. Nothing is sent or stored."""
+    classified events of the last `days`: one line per incident. Nothing is sent or stored.
+    At most CHOKEWATCH_BACKTEST_MAX_EVENTS events are read, and scoring stops at the time limit;
+    either way the answer says `truncated`."""
     sub = await load(request, who, subscriber_id)
     since_ms = int((time.time() - body.days * 86_400) * 1000)
-    events, truncated = await _classified_since(request, since_ms)
-    incidents, lines = backtest(body.profile or sub, events)
-    return {"since": datetime.fromtimestamp(since_ms / 1000, UTC), "events": len(events),
-            "incidents": incidents, "would_alert": len(lines), "truncated": truncated, "items": lines}
+    raws, truncated = await _classified_since(request, since_ms)
+    heavy: HeavyWork = request.app.state.heavy
+    done = await heavy.run(backtest_job, body.profile or sub, raws, heavy.deadline())
+    return {"since": datetime.fromtimestamp(since_ms / 1000, UTC), "events": done["events"],
+            "incidents": done["incidents"], "would_alert": len(done["lines"]),
+            "truncated": truncated or done["cut"], "items": done["lines"]}

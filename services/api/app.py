@@ -15,6 +15,7 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 
+from chokewatch.shared import secretbox
 from chokewatch.shared.names import Names
 from chokewatch.shared.profiles import ProfileSpec
 from chokewatch.shared.redis import connect, ensure_streams
@@ -23,11 +24,14 @@ from chokewatch.shared.ssrf import Guard
 from chokewatch.shared.subscribers import SubscriberStore
 from chokewatch.shared.telemetry import SUBSCRIBERS
 
-from . import alerts, deadletters, events, operations, subscribers
+from . import alerts, deadletters, events, operations, publishers, subscribers
 from . import sources as sources_api
 from .audit import AuditLog
 from .errors import REQUEST_ID
+from .heavy import HeavyWork
 from .limits import BodyLimit, RateLimit
+from .methods import Methods
+from .nesting import DepthLimit
 
 log = structlog.get_logger("chokewatch.api")
 # A client's request id is reused only if it is short and plain, so it cannot forge log lines.
@@ -36,7 +40,8 @@ _CLIENT_RID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 DESCRIPTION = """Subscribers, their exposure profiles and alerts; event submission.
 
 Authenticate with `Authorization: Bearer <key>`: the admin key manages everything, a
-subscriber's own key (returned once when it is created) reads and changes only that subscriber.
+subscriber's own key (returned once when it is created) reads and changes only that subscriber,
+and a publisher's key (scope `publish`, made by the admin) only submits events.
 Secrets (webhook signing secrets, Slack URLs) are write-only: reads show them masked, and a
 change that sends a masked value back, or leaves it out, keeps the stored one."""
 
@@ -46,6 +51,9 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI):
         if not settings.redis_url:
             raise RuntimeError("CHOKEWATCH_REDIS_URL is not set")
+        if not secretbox.configure(settings):
+            log.warning("CHOKEWATCH_SECRETS_KEY is not set: webhook secrets and Slack URLs are kept "
+                        "in Redis in clear")
         redis = connect(settings.redis_url, settings.redis_cluster)
         names = Names(settings.namespace)
         await ensure_streams(redis, names)
@@ -54,18 +62,22 @@ def create_app(settings: Settings) -> FastAPI:
         state.redis = redis
         state.names = names
         state.store = SubscriberStore(redis, names)
+        state.publishers = publishers.PublisherStore(redis, names)
         state.audit = AuditLog(redis, names)
         state.rate_limit = RateLimit(redis, names, settings.api_rate_per_minute)
         state.guard = Guard(settings.webhook_allow_hosts, settings.webhook_allow_http)
+        state.fetch_guard = Guard(settings.fetch_allow_hosts, allow_http=True)
+        state.heavy = HeavyWork(settings.api_heavy_concurrency, settings.api_heavy_timeout_s)
         SUBSCRIBERS.set(await state.store.count())
         yield
+        state.heavy.close()
         await redis.aclose()
 
     # One schema per model (not -Input/-Output pairs), so routes that parse their own body can
     # point at the same component names the models have.
     app = FastAPI(title="chokewatch", version="1", description=DESCRIPTION, lifespan=lifespan,
                   separate_input_output_schemas=False)
-    for module in (subscribers, alerts, events, operations, deadletters):
+    for module in (subscribers, alerts, events, publishers, operations, deadletters):
         app.include_router(module.router)
     app.include_router(sources_api.router)
 
@@ -82,6 +94,8 @@ def create_app(settings: Settings) -> FastAPI:
         response.headers["x-request-id"] = rid
         return response
 
+    app.add_middleware(DepthLimit)  # inside the body limit: it looks at bodies within the limit
+    app.add_middleware(Methods, fastapi=app)  # OPTIONS and 405 with the resource's whole Allow
     # Outermost, so an oversized body is refused before anything reads it.
     app.add_middleware(BodyLimit, limit=settings.max_event_bytes)
 
@@ -95,10 +109,21 @@ def create_app(settings: Settings) -> FastAPI:
             for name, definition in spec.pop("$defs", {}).items():
                 components.setdefault(name, definition)
             components.setdefault("ProfileSpec", spec)
+            problem = {"$ref": "#/components/schemas/Problem"}
             for path in schema["paths"].values():
                 for operation in path.values():
-                    if "401" in operation.get("responses", {}):
+                    responses = operation.get("responses", {})
+                    if "401" in responses:
                         operation["security"] = [{"bearer": []}]
+                    if "requestBody" in operation:  # a body that is not JSON at all
+                        responses.setdefault("400", {"description": "the body is not valid JSON",
+                                                     "content": {"application/json": {"schema": problem}}})
+                    for code, reply in responses.items():
+                        # Errors are JSON whatever the route's own content type (e.g. /metrics).
+                        content = reply.get("content", {})
+                        if code[0] in "45" and "application/json" not in content:
+                            reply["content"] = {"application/json": content.get("text/plain")
+                                                or {"schema": problem}}
                     for reply in operation.get("responses", {}).values():
                         reply.setdefault("headers", {}).update(REQUEST_ID)
             schema["components"]["securitySchemes"] = {

@@ -19,8 +19,8 @@ MAX_ENTRIES = 100_000  # about the last year of changes for a large deployment; 
 
 def changed_fields(old: Subscriber | None, new: Subscriber) -> list[str]:
     """Profile fields whose stored value differs, secrets compared in clear but never shown."""
-    before = json.loads(old.storable()) if old else {}
-    after = json.loads(new.storable())
+    before = old.revealed() if old else {}
+    after = new.revealed()
     return sorted(f for f in ProfileSpec.model_fields if before.get(f) != after.get(f))
 
 
@@ -47,7 +47,10 @@ class AuditLog:
     async def page(self, before: str | None, limit: int) -> tuple[list[dict], str | None]:
         """Entries newest first, strictly older than the entry id `before`."""
         top = f"({before}" if before else "+"
-        entries = await self.redis.xrevrange(self.names.audit, top, "-", count=limit)
+        try:
+            entries = await self.redis.xrevrange(self.names.audit, top, "-", count=limit)
+        except aioredis.ResponseError:  # a cursor before the first possible entry (0-0)
+            return [], None
         items = [
             {
                 "id": entry_id,

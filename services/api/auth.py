@@ -1,6 +1,8 @@
-"""Bearer-key authentication: the admin key manages everything, a subscriber key only itself.
+"""Bearer-key authentication: the admin key manages everything, a subscriber key only itself,
+a publisher key (scope `publish`) only submits events.
 
-Every authenticated request also counts against its key's per-minute rate limit.
+Every authenticated request also counts against its principal's per-minute rate limit: the
+admin, one subscriber or one publisher, whichever key it currently uses.
 """
 
 from __future__ import annotations
@@ -10,21 +12,30 @@ from dataclasses import dataclass
 
 from fastapi import HTTPException, Request, status
 
-from chokewatch.shared.subscribers import hash_key
+PUBLISH = "publish"
 
 
 @dataclass(frozen=True, slots=True)
 class Principal:
     admin: bool
     subscriber_id: str | None = None
+    publisher: str | None = None
+    scopes: frozenset[str] = frozenset()
 
     def can_see(self, subscriber_id: str) -> bool:
-        return self.admin or self.subscriber_id == subscriber_id
+        return self.admin or (self.subscriber_id is not None and self.subscriber_id == subscriber_id)
+
+    def can(self, scope: str) -> bool:
+        return self.admin or scope in self.scopes
 
     @property
     def actor(self) -> str:
-        """How the audit trail and idempotency keys name who acted."""
-        return "admin" if self.admin else str(self.subscriber_id)
+        """How the audit trail, idempotency keys, events and rate limits name who acted."""
+        if self.admin:
+            return "admin"
+        if self.publisher is not None:
+            return f"publisher:{self.publisher}"
+        return str(self.subscriber_id)
 
 
 def _unauthorised(detail: str) -> HTTPException:
@@ -43,16 +54,25 @@ async def principal(request: Request) -> Principal:
     admin_key = state.settings.resolved_admin_key()
     if admin_key and hmac.compare_digest(token.encode(), admin_key.encode()):
         who = Principal(admin=True)
-    else:
-        subscriber_id = await state.store.subscriber_for_key(token)
-        if subscriber_id is None:
-            raise _unauthorised("unknown or revoked API key")
+    elif (subscriber_id := await state.store.subscriber_for_key(token)) is not None:
         who = Principal(admin=False, subscriber_id=subscriber_id)
-    # Counted only once the key is known, so guessing keys cannot fill Redis with counters.
-    await state.rate_limit.hit(hash_key(token))
+    elif (publisher := await state.publishers.for_key(token)) is not None:
+        who = Principal(admin=False, publisher=publisher.name, scopes=frozenset(publisher.scopes))
+    else:
+        raise _unauthorised("unknown or revoked API key")
+    # Counted only once the key is known, so guessing keys cannot fill Redis with counters; and
+    # per principal, so a new key (a rotation) does not start a fresh count.
+    await state.rate_limit.hit(who.actor)
     return who
 
 
 def require_admin(who: Principal) -> None:
     if not who.admin:
         raise HTTPException(status.HTTP_403_FORBIDDEN, detail="this needs the admin key")
+
+
+def require_scope(who: Principal, scope: str) -> None:
+    if not who.can(scope):
+        raise HTTPException(status.HTTP_403_FORBIDDEN,
+                            detail=f"this needs the admin key or a key with the {scope!r} scope")
+

@@ -14,7 +14,7 @@ from chokewatch.shared import streams
 from chokewatch.shared.messages import RawEvent, new_id, utcnow
 from chokewatch.shared.names import SUBMITTED
 
-from .auth import Principal, principal
+from .auth import PUBLISH, Principal, principal, require_scope
 from .errors import AUTH, BODY, from_validation
 from .models import EventAccepted, EventIn, Problem
 
@@ -42,6 +42,7 @@ def _digest(*parts: str | bytes) -> str:
 @router.post(
     "/v1/events", status_code=202, response_model=EventAccepted, openapi_extra=_BODY,
     responses={**AUTH, **BODY, 202: {"headers": _REPLAYED},
+               403: {"model": Problem, "description": "needs the admin key or a publisher key"},
                409: {"model": Problem, "description": "Idempotency-Key already used for another body"},
                415: {"model": Problem, "description": "body is not application/json"}},
 )
@@ -53,7 +54,9 @@ async def submit_event(
         f"nothing is submitted twice (remembered {IDEMPOTENCY_TTL_S // 3600} h)",
     )] = None,
 ) -> Any:
-    """Submit a text for classification and alerting."""
+    """Submit a text for classification and alerting (the admin key, or a key with the `publish`
+    scope: a publisher's). The event records who submitted it."""
+    require_scope(who, PUBLISH)
     if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
         raise HTTPException(415, detail="send the event as application/json")
     body = await request.body()  # the size limit is enforced while this is read (limits.py)
@@ -68,8 +71,8 @@ async def submit_event(
     eid = new_id()
     try:
         event = RawEvent(id=eid, correlation_id=eid, ingested_at=utcnow(),
-                         source="api" if who.admin else f"api:{who.subscriber_id}",
-                         **event_in.model_dump())
+                         source="api" if who.admin else f"api:{who.publisher}",
+                         submitted_by=who.actor, **event_in.model_dump())
     except ValidationError as exc:  # the message's own limits (text length) are stricter
         raise from_validation(exc) from None
     if idempotency_key is not None:

@@ -1,4 +1,5 @@
-"""Limits that protect the API: request body size on every route, and requests per key per minute."""
+"""Limits that protect the API: request body size on every route, and requests per principal
+(the admin, a subscriber, a publisher) per minute, whichever key it uses."""
 
 from __future__ import annotations
 
@@ -70,17 +71,17 @@ def _replay(messages: list[dict], receive):
 
 
 class RateLimit:
-    """A fixed one-minute window per key hash: simple, one round trip, shared by every replica."""
+    """A fixed one-minute window per principal: simple, one round trip, shared by every replica."""
 
     def __init__(self, redis: aioredis.Redis, names: Names, per_minute: int) -> None:
         self.redis = redis
         self.names = names
         self.per_minute = per_minute
 
-    async def hit(self, key_hash: str) -> None:
+    async def hit(self, who: str) -> None:
         now = time.time()
         window = int(now // 60)
-        key = self.names.rate(key_hash, window)
+        key = self.names.rate(who, window)
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.incr(key)
             pipe.expire(key, 120)  # outlives its minute a little, then Redis drops it
@@ -89,6 +90,6 @@ class RateLimit:
             retry_after = max(1, math.ceil((window + 1) * 60 - now))
             raise HTTPException(
                 status.HTTP_429_TOO_MANY_REQUESTS,
-                detail=f"over {self.per_minute} requests per minute for this key",
+                detail=f"over {self.per_minute} requests per minute for this principal",
                 headers={"Retry-After": str(retry_after)},
             )

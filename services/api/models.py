@@ -13,6 +13,8 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validato
 from chokewatch.shared.messages import Alert, Classification, EventType, ScorePart
 from chokewatch.shared.profiles import ElementExposure, ProfileSpec, Supplier
 
+from .timestamps import DateTime
+
 _SUB_ID = "sub_3f9a0c1d2e4b5a69"
 _AT = "2025-10-09T08:00:00Z"
 
@@ -147,15 +149,24 @@ class TestAlertQueued(BaseModel):
     status: Literal["queued"] = "queued"
 
 
+PREVIEW_MAX_CHARS = 200_000  # classifying takes time in proportion: a bound on one request's work
+
+
 class PreviewIn(BaseModel):
     """Either a text to classify, or a classification already made (an event)."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
         {"title": "China adds dysprosium to export control list",
          "text": "MOFCOM said dysprosium and terbium exports need a licence from today."},
+    ], "oneOf": [  # exactly one of the two inputs, as _one_input checks
+        {"required": ["text"],
+         "properties": {"text": {"type": "string"}, "classification": {"type": "null"}}},
+        {"required": ["classification"],
+         "properties": {"classification": {"type": "object"}, "text": {"type": "null"}}},
     ]})
 
-    text: str | None = Field(default=None, min_length=1, max_length=1_000_000)
+    text: str | None = Field(default=None, min_length=1, max_length=PREVIEW_MAX_CHARS,
+                             description="a text to classify (at most 200,000 characters)")
     title: str = Field(default="", max_length=2_000)
     classification: Classification | None = None
 
@@ -237,7 +248,7 @@ class EventIn(BaseModel):
     text: str = Field(min_length=1, description="the article or notice text")
     title: str = Field(default="", max_length=2_000)
     source_url: str | None = Field(default=None, max_length=4_000)
-    published_at: AwareDatetime | None = None
+    published_at: DateTime | None = None
 
     @field_validator("text")
     @classmethod

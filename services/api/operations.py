@@ -1,4 +1,4 @@
-"""Operations routes: liveness, readiness, Prometheus metrics, and the admin's audit trail."""
+"""Operations routes: liveness, readiness, Prometheus metrics (admin), and the audit trail."""
 
 from __future__ import annotations
 
@@ -45,21 +45,24 @@ _METRICS = {"content": {"text/plain": {"schema": {"type": "string"}}},
             "description": "Prometheus text exposition format"}
 
 
-@router.get("/metrics", response_class=PlainTextResponse, responses={200: _METRICS})
-async def metrics() -> PlainTextResponse:
-    """Prometheus metrics of this API process."""
+@router.get("/metrics", response_class=PlainTextResponse, responses={200: _METRICS, **AUTH, **ADMIN})
+async def metrics(who: Who) -> PlainTextResponse:
+    """Prometheus metrics of this API process (admin). Prometheus scrapes them without a key
+    from the separate metrics port, when CHOKEWATCH_METRICS_PORT is set."""
+    require_admin(who)
     return PlainTextResponse(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
 
 @router.get("/metrics/", response_class=PlainTextResponse, include_in_schema=False)
-async def metrics_slash() -> PlainTextResponse:
-    return await metrics()
+async def metrics_slash(who: Who) -> PlainTextResponse:
+    return await metrics(who)
 
 
 @router.get("/v1/audit", response_model=AuditPage, responses={**AUTH, **ADMIN})
 async def audit_trail(
     request: Request, who: Who,
-    cursor: str | None = Query(default=None, max_length=50, description="next_cursor of the previous page"),
+    cursor: str | None = Query(default=None, max_length=50, pattern=r"^\d{1,19}-\d{1,19}$",
+                               description="next_cursor of the previous page"),
     limit: int = Query(default=100, ge=1, le=1_000),
 ) -> Any:
     """Configuration changes, newest first (admin): who, when, which fields, the new version."""

@@ -11,16 +11,19 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from pydantic import AwareDatetime, BaseModel, Field, ValidationError
 
+from chokewatch.shared.fetchguard import UnsafeTarget
 from chokewatch.shared.sources import (
     EXAMPLE,
     NAME_PATTERN,
     FolderOutsideRoot,
+    PatternOutside,
     Source,
     SourceExists,
     SourceKind,
     SourcePatch,
     SourceSpec,
     SourceStore,
+    check_pattern,
     folder_path,
     status_of,
 )
@@ -28,6 +31,7 @@ from chokewatch.shared.sources import (
 from .auth import Principal, principal, require_admin
 from .errors import ADMIN, AUTH, field_error, from_validation
 from .models import Problem
+from .timestamps import DateTime
 
 router = APIRouter(tags=["sources"])
 Who = Annotated[Principal, Depends(principal)]
@@ -43,7 +47,8 @@ class PollState(BaseModel):
     consecutive_failures: int = 0
     last_error: str | None = Field(default=None, description="why the last failed poll failed")
     last_error_reason: str | None = Field(
-        default=None, description="timeout, connection, http_status, too_large, redirects, invalid, config"
+        default=None,
+        description="timeout, connection, http_status, too_large, redirects, refused, invalid, config",
     )
     last_error_at: AwareDatetime | None = None
     last_item_error: str | None = None
@@ -86,8 +91,39 @@ class PollQueued(BaseModel):
     status: str = "queued"
 
 
+class SourceIn(SourceSpec):
+    """A source as its owner describes it (times strictly RFC 3339, numbers and flags as such)."""
+
+    interval_s: int = Field(default=900, ge=1, le=7 * 86_400, strict=True,
+                            description="seconds between polls")
+    backfill_days: int = Field(default=0, ge=0, le=365, strict=True,
+                               description="days before the creation day read on the first poll")
+    paused: bool = Field(default=False, strict=True)
+    alert_after: DateTime | None = Field(
+        default=None,
+        description="events published earlier are stored but do not alert "
+        "(default: the start of the day the source was created, UTC)",
+    )
+
+
+class SourceChange(SourcePatch):
+    """The fields of a source that may change after it is created (times strictly RFC 3339,
+    numbers and flags as such)."""
+
+    paused: bool | None = Field(default=None, strict=True)
+    interval_s: int | None = Field(default=None, ge=1, le=7 * 86_400, strict=True)
+    alert_after: DateTime | None = Field(default=None, description="null: back to the default")
+
+
 def _store(request: Request) -> SourceStore:
     return SourceStore(request.app.state.redis, request.app.state.names)
+
+
+def _check_pattern(options: dict[str, Any]) -> None:
+    try:
+        check_pattern(str(options.get("pattern", "*")))
+    except PatternOutside as exc:
+        raise field_error(["options", "pattern"], str(exc)) from None
 
 
 def _check_folder(request: Request, spec: SourceSpec) -> None:
@@ -95,6 +131,12 @@ def _check_folder(request: Request, spec: SourceSpec) -> None:
         try:
             folder_path(spec.location, request.app.state.settings)
         except FolderOutsideRoot as exc:
+            raise field_error(["location"], str(exc)) from None
+        _check_pattern(spec.options)
+    else:  # an address is refused now; a host name is resolved and checked at every fetch
+        try:
+            request.app.state.fetch_guard.check_literal(spec.location)
+        except UnsafeTarget as exc:
             raise field_error(["location"], str(exc)) from None
 
 
@@ -114,7 +156,7 @@ async def _load(store: SourceStore, name: str) -> Source:
 
 @router.post("/v1/sources", status_code=201, response_model=SourceView,
              responses={**AUTH, **ADMIN, 409: {"model": Problem, "description": "name already taken"}})
-async def create_source(request: Request, who: Who, spec: SourceSpec) -> Any:
+async def create_source(request: Request, who: Who, spec: SourceIn) -> Any:
     """Start watching a source; its first poll comes at once (reading back `backfill_days`)."""
     require_admin(who)
     _check_folder(request, spec)
@@ -143,11 +185,16 @@ async def read_source(name: SourceName, request: Request, who: Who) -> Any:
 
 
 @router.patch("/v1/sources/{name}", response_model=SourceView, responses={**AUTH, **ADMIN, **MISSING})
-async def change_source(name: SourceName, request: Request, who: Who, patch: SourcePatch) -> Any:
+async def change_source(name: SourceName, request: Request, who: Who, patch: SourceChange) -> Any:
     """Pause or resume, change the interval, some options, or the alert cut-off."""
     require_admin(who)
     store = _store(request)
-    await _load(store, name)
+    current = await _load(store, name)
+    # null means "no change" for every field but the cut-off, where it means "the default".
+    patch = SourcePatch(**{k: v for k, v in patch.model_dump(exclude_unset=True).items()
+                           if v is not None or k == "alert_after"})
+    if current.kind is SourceKind.folder and patch.options:
+        _check_pattern(patch.options)
     try:
         source = await store.update(name, patch)
     except ValidationError as exc:

@@ -18,6 +18,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Header, HTTPException, Path, Query, Request, Response
 from pydantic import ValidationError
 
+from chokewatch.shared.fetchguard import host_in
 from chokewatch.shared.profiles import ProfileSpec, Subscriber, WebhookChannel
 from chokewatch.shared.ssrf import Guard, UnsafeTarget
 from chokewatch.shared.subscribers import SubscriberStore
@@ -86,12 +87,15 @@ async def load(request: Request, who: Principal, subscriber_id: str) -> Subscrib
 
 def check_channels(request: Request, spec: ProfileSpec) -> None:
     guard: Guard = request.app.state.guard
+    slack_hosts = request.app.state.settings.slack_hosts
     for index, channel in enumerate(spec.channels):
         url = channel.url if isinstance(channel, WebhookChannel) else channel.url.get_secret_value()
         try:
             guard.check_literal(url)  # host names are resolved and checked at every send
+            if not isinstance(channel, WebhookChannel) and not host_in(url, slack_hosts):
+                raise UnsafeTarget(f"a Slack channel's URL must be on {', '.join(slack_hosts)}")
         except UnsafeTarget as exc:
-            raise field_error(["channels", str(index), "url"], str(exc)) from None
+            raise field_error(["channels", index, "url"], str(exc)) from None
 
 
 async def read_json(request: Request) -> Any:
@@ -99,7 +103,7 @@ async def read_json(request: Request) -> Any:
     if kind not in ("application/json", "application/merge-patch+json"):
         raise HTTPException(415, detail="send the body as application/json")
     try:
-        return json.loads(await request.body())
+        return json.loads(await request.body())  # nesting already bounded (nesting.py)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise HTTPException(422, detail=[{"loc": ["body"], "msg": f"JSON decode error: {exc}",
                                           "type": "json_invalid"}]) from None
@@ -228,7 +232,7 @@ async def patch_subscriber(subscriber_id: SubscriberId, request: Request, respon
         raise field_error([unknown[0]], f"not a profile field; allowed: {allowed}", "extra_forbidden")
 
     def merged(old: Subscriber) -> ProfileSpec:
-        current = json.loads(old.storable())
+        current = old.revealed()
         return _validated({k: current[k] for k in ProfileSpec.model_fields}
                           | {k: v for k, v in patch.items() if k not in READ_ONLY}, old)
 

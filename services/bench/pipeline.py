@@ -23,7 +23,7 @@ import httpx
 import psutil
 
 from chokewatch.services.stack import Stack
-from chokewatch.shared import streams
+from chokewatch.shared import secretbox, streams
 from chokewatch.shared.embedded import free_port
 from chokewatch.shared.names import SUBMITTED, Names
 from chokewatch.shared.redis import connect, ensure_streams
@@ -215,10 +215,11 @@ async def run_pipeline(url: str, config: PipelineConfig, log_path: Path) -> dict
     try:
         pop = workload.population(config.subscribers, config.per_element, config.alerting,
                                   receiver.base_url)
+        env = stack_env(url, namespace, config)
+        secretbox.configure_env(env)  # the population stored here is read by the services
         await ensure_streams(redis, names)
         await store_population(redis, names, pop)
         keys = names.stream(SUBMITTED)
-        env = stack_env(url, namespace, config)
         with log_file(log_path) as log:
             if config.profile_dir is not None:
                 stack = _ProfiledStack(env, SERVICES, log, config.profile_dir)

@@ -47,6 +47,7 @@ async def build(rt: Runtime) -> list[Stage]:
             classification=c,
             incident_revision=revision,
             alert_after=event.alert_after,
+            submitted_by=event.submitted_by,
         )
         await streams.publish(rt.redis, out, classified)
         PUBLISHED.labels(CLASSIFIED).inc()

@@ -23,7 +23,7 @@ import httpx
 from rich.console import Console
 from rich.table import Table
 
-from chokewatch.services.stack import Stack, embedded_or_given
+from chokewatch.services.stack import Stack, embedded_or_given, ensure_secrets_key
 from chokewatch.shared import streams
 from chokewatch.shared.embedded import free_port
 from chokewatch.shared.messages import ClassifiedEvent
@@ -201,6 +201,7 @@ def run_demo(settings: Settings) -> int:
         CHOKEWATCH_WEBHOOK_ALLOW_HTTP="true",
         CHOKEWATCH_NAMESPACE="demo" + secrets.token_hex(3),
     )
+    ensure_secrets_key(env, workdir)
     server = embedded_or_given(env, workdir)
     log_path = workdir / "services.log"
     started = time.monotonic()

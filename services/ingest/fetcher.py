@@ -1,6 +1,11 @@
 """Outgoing requests of source polls, with every limit applied: the product's User-Agent, a
 time limit per request, a size limit on the decoded body, a bounded number of redirects (http
 and https only), conditional requests, and one request at a time per host (politeness.py).
+
+Every request, whether to a source's own location, to a page or document its content links to,
+or to a redirect's target, passes the fetch guard (shared/fetchguard.py) first and is sent to
+the address the guard checked: nothing a feed or a redirect names can reach a private,
+loopback, link-local or metadata address unless the operator's allow-list names it.
 """
 
 from __future__ import annotations
@@ -14,10 +19,19 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from chokewatch.shared.fetchguard import FetchGuard, Pinned, UnsafeTarget
 from chokewatch.shared.settings import Settings
 from chokewatch.shared.telemetry import FETCH_SECONDS
 
-from .listing import BadStatus, ConnectionFailed, FetchTimeout, SourceError, TooLarge, TooManyRedirects
+from .listing import (
+    BadStatus,
+    ConnectionFailed,
+    FetchTimeout,
+    Refused,
+    SourceError,
+    TooLarge,
+    TooManyRedirects,
+)
 from .politeness import HostTurns
 
 REDIRECTS = {301, 302, 303, 307, 308}
@@ -70,6 +84,7 @@ class Fetcher:
     def __init__(self, settings: Settings, turns: HostTurns,
                  transport: httpx.AsyncBaseTransport | None = None) -> None:
         self.turns = turns
+        self.guard = FetchGuard(settings.fetch_allow_hosts, allow_http=True)
         self.timeout_s = settings.fetch_timeout_s
         self.max_bytes = settings.fetch_max_bytes
         self.max_redirects = settings.fetch_max_redirects
@@ -79,6 +94,9 @@ class Fetcher:
             headers={"user-agent": settings.user_agent, "accept-encoding": "gzip, deflate"},
             transport=transport,
             trust_env=False,
+            # Requests go to checked addresses, and a pool keyed by address would hand one host's
+            # connection (its TLS name) to another host on the same address: none is kept.
+            limits=httpx.Limits(max_keepalive_connections=0),
         )
 
     async def aclose(self) -> None:
@@ -103,8 +121,12 @@ class Fetcher:
             host = urlsplit(url).netloc.lower()
             if scheme not in ("http", "https") or not host:
                 raise SourceError(f"cannot fetch {url!r}: only http and https URLs")
+            try:  # each hop: a redirect is checked like the URL that led to it
+                pinned = await self.guard.pin(url)
+            except UnsafeTarget as exc:
+                raise Refused(f"refused to fetch {exc}") from None
             async with self.turns.turn(host):
-                fetched = await self._one(url, headers, kind)
+                fetched = await self._one(url, pinned, headers, kind)
             location = fetched.headers.get("location")
             if fetched.status in REDIRECTS and location:
                 url = urljoin(url, location)
@@ -114,11 +136,14 @@ class Fetcher:
             raise BadStatus(fetched.status, url, retry_after_s(fetched.headers.get("retry-after")))
         raise TooManyRedirects(f"more than {self.max_redirects} redirects from {url}")
 
-    async def _one(self, url: str, headers: dict[str, str], kind: str) -> Fetched:
+    async def _one(self, url: str, pinned: Pinned, headers: dict[str, str], kind: str) -> Fetched:
         started = time.perf_counter()
         try:
             async with asyncio.timeout(self.timeout_s):  # the whole exchange, body included
-                async with self.client.stream("GET", url, headers=headers) as reply:
+                async with self.client.stream(
+                    "GET", pinned.url, headers={**headers, "host": pinned.host},
+                    extensions={"sni_hostname": pinned.server_name},
+                ) as reply:
                     got = {k.lower(): v for k, v in reply.headers.items()}
                     if reply.status_code in REDIRECTS or reply.status_code == 304 or reply.status_code >= 400:
                         return Fetched(url, reply.status_code, b"", got)
@@ -130,7 +155,7 @@ class Fetcher:
                         body += chunk
                         if len(body) > self.max_bytes:
                             raise TooLarge(f"{url} sent more than {self.max_bytes} bytes")
-                    return Fetched(str(reply.url), reply.status_code, bytes(body), got)
+                    return Fetched(url, reply.status_code, bytes(body), got)
         except TimeoutError:
             raise FetchTimeout(f"{url} did not answer within {self.timeout_s:g} s") from None
         except httpx.TimeoutException:

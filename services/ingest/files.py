@@ -38,7 +38,8 @@ class Parsed:
 def _event(fields: dict[str, Any], source: str) -> RawEvent:
     now = utcnow()
     eid = new_id()
-    return RawEvent(id=eid, correlation_id=eid, ingested_at=now, source=source, **fields)
+    return RawEvent(id=eid, correlation_id=eid, ingested_at=now, source=source, submitted_by="cli",
+                    **fields)
 
 
 def _describe(exc: ValidationError) -> str:

@@ -1,5 +1,9 @@
 """Files and folders as a source: text, Markdown and JSON-lines files under the configured
-root, read each poll; a file's events are new when their content is (files.py parses them)."""
+root, read each poll; a file's events are new when their content is (files.py parses them).
+
+Every file is read by its resolved path, and only if that lies under the root: neither the
+pattern (`../../elsewhere/*.md`) nor a symbolic link inside the root can lead outside it.
+"""
 
 from __future__ import annotations
 
@@ -22,28 +26,45 @@ async def read(source: Source, settings, state: dict[str, str]) -> Listing:
     except FolderOutsideRoot as exc:
         raise Misconfigured(str(exc)) from None
     options: FolderOptions = source.typed_options()
-    return await asyncio.to_thread(_read, path, options.pattern, settings.fetch_max_bytes)
+    root = settings.source_files_root.resolve()
+    return await asyncio.to_thread(_read, path, options.pattern, settings.fetch_max_bytes, root)
 
 
-def _read(path: Path, pattern: str, max_bytes: int) -> Listing:
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _read(path: Path, pattern: str, max_bytes: int, root: Path) -> Listing:
     if not path.exists():
         raise Misconfigured(f"{path} does not exist")
-    files = [path] if path.is_file() else sorted(
-        p for p in path.glob(pattern) if p.is_file() and p.suffix.lower() in SUFFIXES
-    )
+    if not _inside(path.resolve(), root):
+        raise Misconfigured(f"{path} is outside CHOKEWATCH_SOURCE_FILES_ROOT")
+    try:
+        found = [path] if path.is_file() else sorted(path.glob(pattern))
+    except ValueError as exc:  # a pattern glob cannot use
+        raise Misconfigured(f"pattern {pattern!r}: {exc}") from None
     items: list[Item] = []
     problems: list[str] = []
-    for file in files:
+    files: list[tuple[Path, Path]] = []  # (as listed, where it really is)
+    for candidate in found:
+        if candidate.suffix.lower() not in SUFFIXES:
+            continue
+        real = candidate.resolve()  # symbolic links followed to where they really lead
+        if not _inside(real, root):
+            problems.append(f"{candidate}: leads outside CHOKEWATCH_SOURCE_FILES_ROOT; not read")
+        elif real.is_file():
+            files.append((candidate, real))
+    for listed, file in files:
         size = file.stat().st_size
         if size > max_bytes:
-            raise TooLarge(f"{file} is {size} bytes; the limit is {max_bytes}")
+            raise TooLarge(f"{listed} is {size} bytes; the limit is {max_bytes}")
         mtime = datetime.fromtimestamp(file.stat().st_mtime, UTC)
         parsed = parse_file(file)
         problems += [str(p) for p in parsed.problems]
-        text_file = file.suffix.lower() in TEXT_SUFFIXES
+        text_file = listed.suffix.lower() in TEXT_SUFFIXES
         for event in parsed.events:
             items.append(Item(
-                key=f"{file.name}:{_digest(event.title, event.text)}",
+                key=f"{listed.name}:{_digest(event.title, event.text)}",
                 title=event.title, text=event.text, url=event.source_url,
                 # A text file's time is its modification time; a JSON line states its own or none.
                 published_at=event.published_at or (mtime if text_file else None),

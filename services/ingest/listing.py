@@ -45,6 +45,12 @@ class TooManyRedirects(SourceError):
     reason = "redirects"
 
 
+class Refused(SourceError):
+    """The URL leads somewhere chokewatch does not fetch from (a private or internal address)."""
+
+    reason = "refused"
+
+
 class Invalid(SourceError):
     """The source answered, but not with what its kind expects (broken XML, wrong JSON)."""
 

@@ -239,7 +239,8 @@ class Poller:
         eid = new_id()
         event = RawEvent(id=eid, correlation_id=eid, ingested_at=datetime.now(UTC), title=title,
                          text=text, source_url=canonical_url(item.url), published_at=item.published_at,
-                         source=source.label, alert_after=source.cutoff())
+                         source=source.label, alert_after=source.cutoff(),
+                         submitted_by=f"source:{source.name}")
         admission = await self.admitter.check(event)
         if admission is Admission.admitted:
             PUBLISHED.labels("raw").inc()

@@ -14,9 +14,6 @@ from chokewatch.shared.core.score import ScoreResult, score
 from chokewatch.shared.messages import Classification, ClassifiedEvent
 from chokewatch.shared.profiles import ProfileSpec
 
-# Classified events one backtest weighs at most, the newest first, from the API or the CLI.
-BACKTEST_MAX_EVENTS = 50_000
-
 
 def _scored(result: ScoreResult, c: Classification, profile: ProfileSpec) -> dict:
     # Nothing before it: would a first alert go out?

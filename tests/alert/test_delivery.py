@@ -8,6 +8,7 @@ import pytest
 from standardwebhooks.webhooks import Webhook
 
 from chokewatch.services.alert.deliver import Deliverer
+from chokewatch.services.alert.sender import Sender
 from chokewatch.services.demo.receiver import Receiver
 from chokewatch.shared import streams
 from chokewatch.shared.messages import Alert, EventType, ScorePart, new_id, utcnow
@@ -160,7 +161,8 @@ async def _hanging_scenario(delivery_settings, redis, names, receiver, stuck):
 async def test_slack_gets_block_kit_within_limits_and_its_rate(delivery_settings, redis, names, receiver):
     receiver.slack_paths.add("/slack")
     await add_subscriber(redis, names, "s", [{"type": "slack", "url": receiver.url("/slack")}])
-    rt = Runtime(delivery_settings, redis, names)
+    # The receiver stands for Slack here: its host is put on the Slack host list explicitly.
+    rt = Runtime(delivery_settings.model_copy(update={"slack_hosts": ["127.0.0.1"]}), redis, names)
     _, stage = deliver_stage(rt)
     huge = dict(title="Export controls " * 40, summary="Licences required. " * 400,
                 parts=[ScorePart(label=f"E{i}", points=1, reason="r" * 500) for i in range(60)])
@@ -195,3 +197,23 @@ def test_signature_verifies_with_the_library():
     body = webhook.payload(alert)
     headers = webhook.headers_for(alert.alert_id, body, [NEW])
     assert Webhook(NEW).verify(body, headers)["alert"]["alert_id"] == alert.alert_id
+
+
+async def test_a_slack_channel_off_slacks_hosts_is_never_sent_to(delivery_settings, redis, names, receiver):
+    receiver.slack_paths.add("/slack")
+    sub = await add_subscriber(redis, names, "s", [{"type": "slack", "url": receiver.url("/slack")}])
+    sender = Sender(Runtime(delivery_settings, redis, names))  # Slack's own hosts only
+    channel = sender.channel(sub.channels[0])
+    outcome = await sender.send(channel, channel.alert(make_alert("s")))
+    assert not outcome.delivered and not outcome.retry and "hooks.slack.com" in outcome.reason
+    assert receiver.received("/slack") == []
+
+
+@pytest.mark.parametrize("url", ["https://100.100.100.200/hook", "https://[2002:a9fe:a9fe::1]/hook",
+                                 "https://[2002:7f00:1::1]/hook", "https://100.64.1.2/hook"])
+async def test_internal_address_families_are_refused_at_send(url, delivery_settings, redis, names):
+    sub = await add_subscriber(redis, names, "s", [{"type": "webhook", "url": url}])
+    sender = Sender(Runtime(delivery_settings, redis, names))
+    channel = sender.channel(sub.channels[0])
+    outcome = await sender.send(channel, channel.alert(make_alert("s")))
+    assert not outcome.delivered and not outcome.retry and "refused" in outcome.reason

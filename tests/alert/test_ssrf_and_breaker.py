@@ -27,6 +27,13 @@ from chokewatch.shared.ssrf import Guard, UnsafeTarget
         ("http://93.184.215.14/hook", "plain http"),
         ("ftp://example.com/x", "only https"),
         ("https://user:pw@93.184.215.14/", "credentials"),
+        ("https://100.100.100.200/latest/meta-data", "carrier-grade NAT"),
+        ("https://100.64.0.1/hook", "carrier-grade NAT"),
+        ("https://[2002:7f00:1::1]/hook", "loopback address wrapped in a 6to4"),
+        ("https://[2002:a9fe:a9fe::1]/hook", "metadata address wrapped in a 6to4"),
+        ("https://[64:ff9b::7f00:1]/hook", "loopback address wrapped in a NAT64"),
+        ("https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/hook", "wrapped in a Teredo"),
+        ("https://93.184.215.14:99999/hook", "port"),
     ],
 )
 async def test_refused_targets(url, words):

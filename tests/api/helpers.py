@@ -35,6 +35,13 @@ def create(api, **over) -> tuple[str, str]:
     return body["subscriber"]["id"], body["api_key"]
 
 
+def publisher(api, name: str = "newsroom") -> str:
+    """A publisher's key (scope publish), made by the admin."""
+    reply = api.post("/v1/publishers", json={"name": name}, headers=auth(ADMIN))
+    assert reply.status_code == 201, reply.text
+    return reply.json()["api_key"]
+
+
 def dy_control(**over) -> Classification:
     fields = {"elements": ["Dy"], "event_type": "mineral_export_control", "direction": "tightening",
               "issuer": "CN", "status": "enacted", "severity": 0.8}

@@ -14,7 +14,15 @@ from .helpers import ADMIN, auth, create, profile, store_alert
 def test_health_and_readiness(api):
     assert api.get("/healthz").json() == {"status": "ok"}
     assert api.get("/readyz").json() == {"status": "ready"}
-    assert "chokewatch_subscribers" in api.get("/metrics/").text
+    assert "chokewatch_subscribers" in api.get("/metrics/", headers=auth(ADMIN)).text
+
+
+def test_metrics_need_the_admin_key(api):
+    sid, key = create(api)
+    assert api.get("/metrics").status_code == 401
+    assert api.get("/metrics", headers=auth(key)).status_code == 403
+    assert api.get("/metrics/", headers=auth(key)).status_code == 403
+    assert "chokewatch_subscribers" in api.get("/metrics", headers=auth(ADMIN)).text
 
 
 def test_subscriber_lifecycle_with_secrets_masked(api):
@@ -105,15 +113,31 @@ def test_authentication_failures(api):
         (profile(threshold="high"), ["body", "threshold"], "valid number"),
         (profile(channels=[{"type": "fax", "url": "x"}]), ["body", "channels", 0], "tag"),
         (profile(channels=[{"type": "webhook", "url": "https://127.0.0.2/x"}]),
-         ["body", "channels", "0", "url"], "loopback"),
+         ["body", "channels", 0, "url"], "loopback"),
         (profile(channels=[{"type": "webhook", "url": "https://[::1]/x"}]),
-         ["body", "channels", "0", "url"], "loopback"),
+         ["body", "channels", 0, "url"], "loopback"),
         (profile(channels=[{"type": "webhook", "url": "https://10.0.0.1/x"}]),
-         ["body", "channels", "0", "url"], "private"),
+         ["body", "channels", 0, "url"], "private"),
         (profile(channels=[{"type": "webhook", "url": "https://169.254.169.254/x"}]),
-         ["body", "channels", "0", "url"], "metadata"),
+         ["body", "channels", 0, "url"], "metadata"),
         (profile(channels=[{"type": "webhook", "url": "ftp://example.com/x"}]),
          ["body", "channels", 0, "webhook", "url"], "http"),
+        (profile(channels=[{"type": "webhook", "url": "https://100.100.100.200/x"}]),
+         ["body", "channels", 0, "url"], "carrier-grade NAT"),
+        (profile(channels=[{"type": "webhook", "url": "https://100.64.0.1/x"}]),
+         ["body", "channels", 0, "url"], "carrier-grade NAT"),
+        (profile(channels=[{"type": "webhook", "url": "https://[2002:7f00:1::1]/x"}]),
+         ["body", "channels", 0, "url"], "loopback address wrapped in a 6to4"),
+        (profile(channels=[{"type": "webhook", "url": "https://[2002:a9fe:a9fe::1]/x"}]),
+         ["body", "channels", 0, "url"], "metadata address wrapped in a 6to4"),
+        (profile(channels=[{"type": "webhook", "url": "https://[64:ff9b::a9fe:a9fe]/x"}]),
+         ["body", "channels", 0, "url"], "metadata address wrapped in a NAT64"),
+        (profile(channels=[{"type": "webhook", "url": "https://hooks.example.com:99999/x"}]),
+         ["body", "channels", 0, "webhook", "url"], "port"),
+        (profile(channels=[{"type": "slack", "url": "https://hooks.example.com/services/T/B/X"}]),
+         ["body", "channels", 0, "url"], "hooks.slack.com"),
+        (profile(channels=[{"type": "slack", "url": "https://100.100.100.200/services/T/B/X"}]),
+         ["body", "channels", 0, "url"], "carrier-grade NAT"),
         ({"name": "no exposure"}, ["body"], "at least one element or supplier"),
     ],
 )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from chokewatch.shared import streams
+from chokewatch.shared.messages import RawEvent
 from chokewatch.shared.names import SUBMITTED
 
-from .helpers import ADMIN, auth, create, profile
+from .helpers import ADMIN, auth, create, profile, publisher
 
 EVENT = {"text": "China restricts gallium exports.", "title": "Gallium"}
 
@@ -25,14 +27,44 @@ def test_same_idempotency_key_same_event_once(api, sync_redis, names):
     other_body = api.post("/v1/events", json={**EVENT, "title": "Other"}, headers=headers)
     assert other_body.status_code == 409
     # The same key from someone else is their own key: a new event.
-    _, sub_key = create(api)
-    theirs = api.post("/v1/events", json=EVENT, headers={**auth(sub_key), "idempotency-key": "feed-42"})
+    pub_key = publisher(api)
+    theirs = api.post("/v1/events", json=EVENT, headers={**auth(pub_key), "idempotency-key": "feed-42"})
     assert theirs.status_code == 202 and theirs.json()["event_id"] != first.json()["event_id"]
     # An invalid body does not use up the key.
     bad = api.post("/v1/events", json={"text": " "}, headers={**auth(ADMIN), "idempotency-key": "k2"})
     good = api.post("/v1/events", json=EVENT, headers={**auth(ADMIN), "idempotency-key": "k2"})
     assert (bad.status_code, good.status_code, good.json()["status"]) == (422, 202, "accepted")
     assert sync_redis.xlen(stream) == 3
+
+
+def test_only_the_admin_and_publishers_submit_events_and_each_event_names_its_submitter(
+        api, sync_redis, names):
+    stream = names.stream(SUBMITTED).stream
+    sub_id, sub_key = create(api)
+    refused = api.post("/v1/events", json=EVENT, headers=auth(sub_key))
+    assert refused.status_code == 403 and "publish" in refused.json()["detail"]
+    assert sync_redis.xlen(stream) == 0
+
+    pub_key = publisher(api, "newsroom")
+    assert api.post("/v1/publishers", json={"name": "newsroom"}, headers=auth(ADMIN)).status_code == 409
+    assert api.post("/v1/publishers", json={"name": "x"}, headers=auth(sub_key)).status_code == 403
+    assert api.post("/v1/events", json=EVENT, headers=auth(pub_key)).status_code == 202
+    assert api.post("/v1/events", json=EVENT, headers=auth(ADMIN)).status_code == 202
+    events = [RawEvent.model_validate_json(streams.payload_of(f)) for _, f in sync_redis.xrange(stream)]
+    assert [(e.submitted_by, e.source) for e in events] == [("publisher:newsroom", "api:newsroom"),
+                                                            ("admin", "api")]
+    # A publisher key submits and nothing else.
+    assert api.get(f"/v1/subscribers/{sub_id}", headers=auth(pub_key)).status_code == 404
+    assert api.get("/v1/sources", headers=auth(pub_key)).status_code == 403
+    assert api.get("/v1/publishers", headers=auth(ADMIN)).json()["items"][0]["name"] == "newsroom"
+    assert "key" not in api.get("/v1/publishers", headers=auth(ADMIN)).text
+
+    rotated = api.post("/v1/publishers/newsroom/keys", headers=auth(ADMIN)).json()["api_key"]
+    assert api.post("/v1/events", json=EVENT, headers=auth(pub_key)).status_code == 401
+    assert api.post("/v1/events", json=EVENT, headers=auth(rotated)).status_code == 202
+    assert api.delete("/v1/publishers/newsroom", headers=auth(ADMIN)).status_code == 204
+    assert api.post("/v1/events", json=EVENT, headers=auth(rotated)).status_code == 401
+    assert api.delete("/v1/publishers/newsroom", headers=auth(ADMIN)).status_code == 404
 
 
 def test_every_route_limits_the_body(api):

@@ -1,11 +1,20 @@
-"""Rate limit per key, request ids, and the OpenAPI document itself."""
+"""Rate limit per principal, request ids, and the OpenAPI document itself."""
 
 from __future__ import annotations
+
+import time
 
 from .helpers import ADMIN, auth, create
 
 
+def _clear_of_a_minute_boundary() -> None:
+    """The limit counts per clock minute: start well inside one so the count cannot reset."""
+    if time.time() % 60 > 45:
+        time.sleep(61 - time.time() % 60)
+
+
 def test_rate_limit_per_key(start_api):
+    _clear_of_a_minute_boundary()
     api = start_api(api_rate_per_minute=4)
     _, key = create(api)  # the admin's first request
     for _ in range(3):
@@ -17,6 +26,18 @@ def test_rate_limit_per_key(start_api):
     assert api.get("/v1/subscribers", headers=auth(key)).status_code == 200
     assert api.get("/v1/subscribers", headers=auth("wrong")).status_code == 401
     assert api.get("/healthz").status_code == 200
+
+
+def test_rotating_a_key_keeps_the_count(start_api):
+    _clear_of_a_minute_boundary()
+    api = start_api(api_rate_per_minute=4)
+    sid, key = create(api)
+    assert api.get(f"/v1/subscribers/{sid}", headers=auth(key)).status_code == 200
+    assert api.get(f"/v1/subscribers/{sid}", headers=auth(key)).status_code == 200
+    new_key = api.post(f"/v1/subscribers/{sid}/keys", headers=auth(key)).json()["api_key"]  # the 3rd
+    assert api.get(f"/v1/subscribers/{sid}", headers=auth(new_key)).status_code == 200  # the 4th
+    assert api.get(f"/v1/subscribers/{sid}", headers=auth(new_key)).status_code == 429  # same subscriber
+    assert api.get("/v1/subscribers", headers=auth(ADMIN)).status_code == 200  # the admin's own count
 
 
 def test_request_ids_in_responses_and_logs(api, capsys):

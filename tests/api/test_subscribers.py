@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import httpx
 
+from chokewatch.shared import secretbox
 from chokewatch.shared.profiles import Subscriber
 from chokewatch.shared.subscribers import SubscriberStore
 
@@ -22,10 +23,22 @@ def stored(sync_redis, names, sid: str) -> dict:
 
 
 def secrets_of(sync_redis, names, sid: str) -> tuple[str | None, str | None]:
+    """The stored secrets, decrypted (they are kept encrypted: test_secrets_are_encrypted...)."""
     channels = stored(sync_redis, names, sid)["channels"]
     hook = next((c.get("secret") for c in channels if c["type"] == "webhook"), None)
     slack = next((c["url"] for c in channels if c["type"] == "slack"), None)
-    return hook, slack
+    return (secretbox.unseal(hook) if hook else None), (secretbox.unseal(slack) if slack else None)
+
+
+def test_secrets_are_encrypted_in_redis(api, sync_redis, names):
+    sid, key = create(api, channels=TWO_CHANNELS)
+    raw = sync_redis.hget(names.subscribers, sid)
+    assert WHSEC not in raw and SLACK not in raw and "hooks.slack.com" not in raw
+    channels = stored(sync_redis, names, sid)["channels"]
+    assert channels[0]["secret"].startswith(secretbox.PREFIX)
+    assert channels[1]["url"].startswith(secretbox.PREFIX)
+    assert channels[0]["url"] == "https://hooks.example.com/a"  # a webhook's URL is no secret
+    assert secrets_of(sync_redis, names, sid) == (WHSEC, SLACK)
 
 
 def test_putting_back_what_was_read_keeps_the_secrets(api, sync_redis, names):
@@ -192,3 +205,27 @@ def test_subscriber_keys_cannot_read_the_audit_trail(api):
     _, key = create(api)
     assert api.get("/v1/audit", headers=auth(key)).status_code == 403
     assert api.get("/v1/audit").status_code == 401
+
+
+def test_deep_nesting_and_a_bad_port_are_422_naming_the_field(api):
+    sid, key = create(api)
+    headers = {**auth(key), "content-type": "application/json"}
+    deep = '{"name": ' + "[" * 5_000 + "]" * 5_000 + "}"
+    for method in ("PUT", "PATCH"):
+        reply = api.request(method, f"/v1/subscribers/{sid}", content=deep, headers=headers)
+        assert reply.status_code == 422, reply.text
+        assert reply.json()["detail"][0]["loc"][:2] == ["body", "name"]
+        assert "nested" in reply.json()["detail"][0]["msg"]
+    created = api.post("/v1/subscribers", content="[" * 5_000 + "]" * 5_000,
+                       headers={**auth(ADMIN), "content-type": "application/json"})
+    assert created.status_code == 422 and created.json()["detail"][0]["loc"][0] == "body"
+
+    for port in ("99999", "x"):
+        channel = {"type": "webhook", "url": f"https://hooks.example.com:{port}/a"}
+        for method in ("PUT", "PATCH"):
+            body = profile(channels=[channel]) if method == "PUT" else {"channels": [channel]}
+            reply = api.request(method, f"/v1/subscribers/{sid}", json=body, headers=auth(key))
+            assert reply.status_code == 422, reply.text
+            assert reply.json()["detail"][0]["loc"][:3] == ["body", "channels", 0]
+            assert "port" in reply.json()["detail"][0]["msg"]
+    assert api.get(f"/v1/subscribers/{sid}", headers=auth(key)).json()["subscriber"]["version"] == 1

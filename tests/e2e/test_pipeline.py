@@ -40,7 +40,10 @@ def test_event_reaches_exposed_subscriber_only(services, receiver, names):
         assert delivery.body["type"] == "alert.created"
         assert alert["subscriber_id"] == exposed and "Dy" in alert["elements"]
         assert alert["score"] >= 30 and alert["parts"]
+        assert alert["submitted_by"] == "admin"  # who put the event in, in the payload
         assert delivery.webhook_id == alert["alert_id"]
+        [record] = client.get(f"/v1/subscribers/{exposed}/alerts").json()["items"]
+        assert record["alert"]["submitted_by"] == "admin"  # and in the history
         assert receiver.received("/hooks/batteries") == []
 
         # The same text again is an exact duplicate: no second alert.

@@ -75,7 +75,12 @@ def test_up_runs_everything_restarts_the_dead_and_stops_cleanly(tmp_path: Path):
                            headers={"authorization": f"Bearer {key}"}, timeout=5)
         assert listed.status_code == 200
         url_file = tmp_path / "data" / "redis.url"
-        assert url_file.read_text().startswith("redis://127.0.0.1:")
+        password_file = tmp_path / "data" / "redis" / "redis.password"
+        password = password_file.read_text().strip()
+        assert url_file.read_text().startswith(f"redis://:{password}@127.0.0.1:")
+        for secret_file in (url_file, password_file, tmp_path / "data" / "secrets.key"):
+            assert secret_file.stat().st_mode & 0o077 == 0
+        assert password not in up_output_so_far(up)
         children = psutil.Process(up.pid).children(recursive=True)
         commands = [" ".join(c.cmdline()) for c in children]
         for service in ("ingest", "classify", "alert", "api"):

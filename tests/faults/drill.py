@@ -20,7 +20,7 @@ import redis as syncredis
 from chokewatch.services.bench import workload
 from chokewatch.services.demo.receiver import Receiver
 from chokewatch.services.demo.run import wait_drained
-from chokewatch.shared import streams
+from chokewatch.shared import secretbox, streams
 from chokewatch.shared.embedded import EmbeddedRedis
 from chokewatch.shared.names import SUBMITTED, Names
 from chokewatch.shared.redis import connect, ensure_streams
@@ -73,6 +73,7 @@ class Drill:
             CHOKEWATCH_WEBHOOK_ALLOW_HTTP="true",
         )
         env.pop("CHOKEWATCH_FAULT_HOLD_MS", None)
+        secretbox.configure_env(env)  # subscribers stored here are read by the services
         log_dir = tmp_path / "logs"
         log_dir.mkdir()
         self.services = Services(env, log_dir)

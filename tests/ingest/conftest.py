@@ -29,6 +29,7 @@ def source_settings(settings: Settings, tmp_path) -> Settings:
     return settings.model_copy(update={
         "host_interval_ms": 0, "fetch_timeout_s": 1.0, "fetch_max_bytes": 50_000,
         "fetch_max_redirects": 2, "source_files_root": tmp_path, "user_agent": "chokewatch-test/1",
+        "fetch_allow_hosts": ["127.0.0.1"],  # the loopback test site, let in explicitly
     })
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from importlib.metadata import requires
+
+from chokewatch.services.ingest.pages import extract
 
 from .conftest import add, raw_events
 from .site import Reply, article, federal_register, fr_document, list_page, today
@@ -51,6 +54,14 @@ async def test_federal_register_wrong_json_is_an_error(site, poller, store):
     for name in ("a", "b"):
         assert (await poller.poll(name)).outcome == "error"
         assert (await store.state(name))["last_error_reason"] == "invalid"
+
+
+def test_page_extraction_needs_nothing_a_fresh_install_lacks():
+    # trafilatura's fallback extractor (justext) imports lxml.html.clean, which lxml no longer
+    # bundles: the project must declare it, or the first page fetch fails with ImportError.
+    assert any(r.replace("-", "_").startswith("lxml_html_clean") for r in requires("chokewatch"))
+    page = extract(article("Notice", ["Gallium exports need a licence from today. " * 5]), "https://x.example/a")
+    assert "Gallium exports need a licence" in page.text
 
 
 def mofcom(site, *items):

@@ -59,6 +59,12 @@ def test_create_read_list_change_delete(api, sync_redis, names):
     ({**FEED, "kind": "page", "options": {"item_selector": "li[[["}}, ["body"]),
     ({**FEED, "kind": "page"}, ["body"]),  # item_selector required
     ({**FEED, "kind": "folder", "location": "../../etc"}, ["body", "location"]),
+    ({**FEED, "kind": "folder", "location": ".", "options": {"pattern": "../../outside/*.md"}},
+     ["body", "options", "pattern"]),
+    ({**FEED, "location": "http://169.254.169.254/latest/meta-data"}, ["body", "location"]),
+    ({**FEED, "location": "http://100.100.100.200/feed"}, ["body", "location"]),
+    ({**FEED, "location": "http://[2002:7f00:1::1]/feed"}, ["body", "location"]),
+    ({**FEED, "location": "http://10.0.0.7:8080/feed"}, ["body", "location"]),
     ({**FEED, "kind": "federal_register", "options": {"agencies": ["no spaces please"]}}, ["body"]),
 ])
 def test_invalid_sources_are_refused_with_their_field(api, body, where):
@@ -99,3 +105,12 @@ async def test_a_failing_source_shows_its_error_and_items(api, site, source_sett
     assert item["title"] == "Gallium licences" and item["language"] == "en" and item["outcome"] == "admitted"
     assert api.get("/v1/sources/nope/items").status_code == 404
     assert REGISTRY.get_sample_value("chokewatch_sources", {"kind": "feed", "status": "failing"}) == 1
+
+
+def test_a_folder_pattern_cannot_be_changed_to_lead_outside(api):
+    made = api.post("/v1/sources", json={**FEED, "kind": "folder", "location": ".",
+                                         "options": {"pattern": "*.md"}})
+    assert made.status_code == 201, made.text
+    changed = api.patch("/v1/sources/wire", json={"options": {"pattern": "../../outside/*.md"}})
+    assert changed.status_code == 422 and changed.json()["detail"][0]["loc"] == ["body", "options", "pattern"]
+    assert api.get("/v1/sources/wire").json()["source"]["options"]["pattern"] == "*.md"

@@ -57,10 +57,13 @@ def test_two_ingest_processes_admit_each_event_once(services, site, settings, sy
                 "html": f"Licence requirement number {n} for antimony exports."} for n in range(5)]
     for n in range(4):
         site.serve(f"/f{n}.xml", Reply(rss(*entries[n:n + 2]), delay_s=0.05))
-        done = cli(settings, "add", f"s{n}", "feed", site.url(f"/f{n}.xml"), "--interval", "1")
+        refused = cli(settings, "add", f"s{n}", "feed", site.url(f"/f{n}.xml"), "--interval", "1")
+        assert refused.returncode == 2 and "loopback" in refused.stderr  # not on the allow-list
+        done = cli(settings, "add", f"s{n}", "feed", site.url(f"/f{n}.xml"), "--interval", "1",
+                   CHOKEWATCH_FETCH_ALLOW_HOSTS="127.0.0.1")
         assert done.returncode == 0, done.stderr
     for _ in range(2):
-        services.start("ingest", host_interval_ms="0")
+        services.start("ingest", host_interval_ms="0", fetch_allow_hosts="127.0.0.1")
     raw = names.stream(RAW).stream
     # Each source is polled several times over; the feeds overlap, so five distinct events.
     wait_for(lambda: all(len(site.hits(f"/f{n}.xml")) >= 3 for n in range(4)), timeout=30,

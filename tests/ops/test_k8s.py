@@ -122,6 +122,11 @@ def test_workers_serve_metrics_where_probes_and_scrapes_look():
     [api] = deployments["chokewatch-api"]["spec"]["template"]["spec"]["containers"]
     assert api["livenessProbe"]["httpGet"]["path"] == "/healthz"
     assert api["readinessProbe"]["httpGet"]["path"] == "/readyz"
+    # The API's keyless metrics on a port of their own; its public /metrics needs the admin key.
+    env = {e["name"]: e.get("value") for e in api.get("env", [])}
+    assert {"name": "metrics", "containerPort": int(env["CHOKEWATCH_METRICS_PORT"])} in api["ports"]
+    [config] = of_kind("ConfigMap").values()
+    assert config["data"]["CHOKEWATCH_METRICS_HOST"] == "0.0.0.0"  # reachable by Prometheus in-cluster
 
 
 def test_configuration_and_secrets_named_by_workloads_exist():

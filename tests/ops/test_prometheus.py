@@ -61,5 +61,5 @@ def test_scrape_configuration_covers_every_service_on_its_port():
                 targets[name] = sd["port"]
         # Every target is labelled with its service: the rules and the dashboard group by it.
         assert any(r.get("target_label") == "service" for r in job["relabel_configs"]), job["job_name"]
-    assert targets == {**METRICS_PORTS, "api": 8000}
+    assert targets == {**METRICS_PORTS, "api": 9104}  # the API's own metrics port, needing no key
     assert set(targets) == set(SERVICES)

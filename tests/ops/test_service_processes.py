@@ -67,7 +67,8 @@ def run(redis_url: str, tmp_path_factory: pytest.TempPathFactory):
             names = Names(namespace)
 
             def scrape(name: str) -> str:
-                return httpx.get(f"http://127.0.0.1:{ports[name]}/metrics", timeout=5).text
+                admin = {"authorization": f"Bearer {env['CHOKEWATCH_ADMIN_KEY']}"} if name == "api" else {}
+                return httpx.get(f"http://127.0.0.1:{ports[name]}/metrics", headers=admin, timeout=5).text
 
             def refreshed() -> bool:  # the gauges are read from Redis about once a second
                 return all(
