@@ -78,6 +78,11 @@ _NAMED = {
     "liberation day": "reciprocal", "对等关税": "reciprocal",
 }  # fmt: skip
 # Meeting places: a text is about the first one it names; two venues are two rounds of talks.
+# Statutes and programmes under which many separate actions are taken (a Section 301 review of
+# one year and of the next; each listing on the unreliable entity list): their name alone ties
+# two texts only when the texts also cover the same elements and are months apart at most.
+_PROGRAMMES = frozenset({"named:section 301", "named:section 232", "named:reciprocal",
+                         "named:fentanyl", "named:unreliable entity list"})
 _VENUES = ("geneva", "london", "busan", "kuala lumpur", "madrid", "stockholm", "gyeongju",
            "mar-a-lago", "osaka", "bali")  # fmt: skip
 # The same places as Chinese readouts name them.
@@ -260,6 +265,15 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
     return False, package
 
 
+def _one_programme_action(a: Item, b: Item) -> bool:
+    """Two texts naming one statute or programme can be one action under it: same elements (or
+    none), and not further apart than MAX_GAP_DAYS."""
+    gap = _gap_days(a, b)
+    if gap is not None and gap > MAX_GAP_DAYS:
+        return False
+    return _jaccard(a.classification.elements, b.classification.elements) >= ANCHOR_ELEMENTS
+
+
 def _same(a: Item, b: Item, copy: float, likeness: float | None) -> bool:
     """same_incident, given the texts' signature similarity and tie (computed once by callers)."""
     ca, cb = a.classification, b.classification
@@ -286,6 +300,8 @@ def _same(a: Item, b: Item, copy: float, likeness: float | None) -> bool:
         # place or measure still ties the reports.
         if not (ca.event_type is EventType.supply_disruption and strong):
             return False
+    if strong and strong <= _PROGRAMMES and not _one_programme_action(a, b):
+        strong = set()
     if package:
         strong.add("package")
     # A later text naming the day an earlier measure was published refers to that measure, as
