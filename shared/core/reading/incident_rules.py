@@ -36,7 +36,8 @@ MAX_CITE_DAYS = 400  # a day-month names a day within about a year
 SAME_DAY_NUMBERS = 10  # announcements issued together on one day carry neighbouring numbers
 # Profiles (incident_facts): how alike two texts' particulars must be to be one development.
 JOIN = 0.35  # cosine of profiles (with the time adjustments below) that joins two texts
-FLOOR = 0.12  # below this, shared facts read by the classifier do not join two texts either
+FLOOR = 0.2  # below this, shared facts read by the classifier (firms, elements) do not join
+# two texts either: the same firms and minerals recur in many separate measures
 CJK_SCALE = 1.4  # pairs of characters split a Chinese text's words: its cosines run lower
 CROSS_LANGUAGE = 0.8  # a text and a translation share only concepts and numbers: a weaker tie
 NEAR_DAYS, NEAR_BONUS = 7, 0.1  # reports within a few days of each other are likelier one story
