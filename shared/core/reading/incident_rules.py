@@ -32,7 +32,8 @@ SAME_ELEMENTS = 0.7  # element-set Jaccard above which two measures of one issue
 ANCHOR_ELEMENTS = 0.3  # a shared date counts only if the elements overlap at least this much
 MAX_GAP_DAYS = 180  # beyond this, only a shared number or named measure joins two texts
 FORWARD_DAYS = 45  # a day-month this close ahead of a text's date is a start date it announces
-MAX_CITE_DAYS = 400  # a day-month names a day within about a year
+MAX_CITE_DAYS = 400
+NAMED_DAY_BACK = 7  # an undated report's day of the development: its dated report's day or earlier  # a day-month names a day within about a year
 SAME_DAY_NUMBERS = 10  # announcements issued together on one day carry neighbouring numbers
 # Profiles (incident_facts): how alike two texts' particulars must be to be one development.
 JOIN = 0.35  # cosine of profiles (with the time adjustments below) that joins two texts
@@ -186,6 +187,18 @@ def reached(earlier: Item, later: Item) -> bool:
         return False
     gap = (later.published_at.date() - earlier.published_at.date()).days
     return 0 < gap <= FORWARD_DAYS and day in earlier.anchor_set()
+
+
+def names_day_of(undated: Item, dated: Item) -> bool:
+    """An undated text names a day just before or on the day a dated one was published: most
+    likely the day of the development both report ("announced on Friday, September 6")."""
+    if undated.published_at is not None or dated.published_at is None:
+        return False
+    days = _family(undated.anchor_set(), "date:")
+    if not days:
+        return False
+    then = dated.published_at.date()
+    return any(f"date:{then - timedelta(days=back):%m-%d}" in days for back in range(NAMED_DAY_BACK + 1))
 
 
 def _one_package(a: Item, b: Item, fa: set[str], fb: set[str]) -> bool:
@@ -353,7 +366,8 @@ def strength(a: Item, b: Item) -> float:
     shared = a.anchor_set() & b.anchor_set()
     score = 1.0
     score += 4.0 * bool({x for x in shared if x.startswith(("no:", "named:"))})
-    score += 2.0 * (cites(a, b) or cites(b, a) or reached(a, b) or reached(b, a))
+    score += 2.0 * (cites(a, b) or cites(b, a) or reached(a, b) or reached(b, a)
+                    or names_day_of(a, b) or names_day_of(b, a))
     score += 2.0 * copy
     score += _jaccard(a.classification.elements, b.classification.elements)
     score += 4.0 * max(0.0, likeness or 0.0)
