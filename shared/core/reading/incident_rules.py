@@ -32,8 +32,8 @@ SAME_ELEMENTS = 0.7  # element-set Jaccard above which two measures of one issue
 ANCHOR_ELEMENTS = 0.3  # a shared date counts only if the elements overlap at least this much
 MAX_GAP_DAYS = 180  # beyond this, only a shared number or named measure joins two texts
 FORWARD_DAYS = 45  # a day-month this close ahead of a text's date is a start date it announces
-MAX_CITE_DAYS = 400
-NAMED_DAY_BACK = 7  # an undated report's day of the development: its dated report's day or earlier  # a day-month names a day within about a year
+MAX_CITE_DAYS = 400  # a day-month names a day within about a year
+NAMED_DAY_BACK = 7  # an undated report's day of the development: its dated report's day or earlier
 SAME_DAY_NUMBERS = 10  # announcements issued together on one day carry neighbouring numbers
 # Profiles (incident_facts): how alike two texts' particulars must be to be one development.
 JOIN = 0.35  # cosine of profiles (with the time adjustments below) that joins two texts
