@@ -139,6 +139,7 @@ class Item:
     lang: str = ""  # incident_facts.script: "latin" or "cjk"
     subject: str = ""  # incident_facts.subject: "chips", "minerals" or "" (both or neither)
     actors: tuple[str, ...] = ()  # governments its headline names, the leading one first
+    action: str = ""  # incident_facts.action: "grant", "revoke" or ""
 
     def anchor_set(self) -> frozenset[str]:
         if self.anchors:
@@ -249,6 +250,11 @@ def same_incident(a: Item, b: Item) -> bool:
     return _same(a, b, similarity(list(a.signature), list(b.signature)), tie(a, b))
 
 
+def _measure_named(shared: frozenset[str]) -> bool:
+    """A shared announcement number or named measure (not merely a statute or programme)."""
+    return any(x.startswith(("no:", "named:")) and x not in _PROGRAMMES for x in shared)
+
+
 def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
     """(facts keep the two texts apart whatever else they share, they are notices of one
     package): different announcement numbers or meeting places, a chip measure against a
@@ -265,6 +271,8 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
                 package = True  # several numbered notices issued together are one package
                 continue
             return True, package
+    if {a.action, b.action} == {"grant", "revoke"} and not _measure_named(anchors_a & anchors_b):
+        return True, package  # a permission given and one taken away: two steps
     if a.subject and b.subject and a.subject != b.subject:
         return True, package  # a chip measure and a mineral measure, however alike their wording
     if a.actors and b.actors and a.actors[0] and b.actors[0] \
