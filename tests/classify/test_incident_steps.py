@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from chokewatch.shared.core.reading.classifier import classify
-from chokewatch.shared.core.reading.incident_facts import action
+from chokewatch.shared.core.reading.incident_facts import action, cosine
 from chokewatch.shared.core.reading.incident_policy import item, member
-from chokewatch.shared.core.reading.incident_rules import Item, names_day_of, same_incident
+from chokewatch.shared.core.reading.incident_rules import FAR_JOIN, Item, names_day_of, same_incident
+from chokewatch.shared.core.reading.similarity import signature
+from chokewatch.shared.messages import Classification, EventType
 
 GRANTED = (
     "US grants Samsung and SK Hynix waivers for chip tools in China\n"
@@ -79,3 +81,20 @@ def test_an_undated_report_names_the_day_of_its_development() -> None:
                         "machines on Friday, September 6, effective September 7.", None)
     assert names_day_of(undated, text_item("Dutch expand lithography controls.", "2024-09-10"))
     assert not names_day_of(undated, text_item("Dutch confirm lithography controls.", "2023-03-08"))
+
+
+def test_a_country_s_rules_on_one_product_a_year_apart_are_two_rounds() -> None:
+    # Two reports on one country's rules for the same tools, fairly alike but not copies.
+    facts = Classification(event_type=EventType.chip_export_control, issuer="NL", companies=["ASML"])
+    common = {"c:asml": 0.5, "c:netherlands": 0.4, "lithography": 0.3}
+
+    def report(extra: dict[str, float], when: str) -> Item:
+        at = datetime.fromisoformat(when).replace(tzinfo=UTC)
+        return Item(facts, signature(" ".join(extra)), at, profile={**common, **extra})
+
+    first = report({"cabinet": 0.5, "summer": 0.4}, "2023-03-08")
+    again = report({"immersion": 0.5, "saturday": 0.4}, "2023-03-10")
+    later = report({"immersion": 0.5, "saturday": 0.4}, "2024-09-06")
+    assert 0.45 < cosine(first.profile, again.profile) < FAR_JOIN
+    assert same_incident(first, again)
+    assert not same_incident(first, later)

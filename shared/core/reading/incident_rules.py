@@ -43,7 +43,8 @@ CJK_SCALE = 1.4  # pairs of characters split a Chinese text's words: its cosines
 CROSS_LANGUAGE = 0.8  # a text and a translation share only concepts and numbers: a weaker tie
 NEAR_DAYS, NEAR_BONUS = 7, 0.1  # reports within a few days of each other are likelier one story
 FAR_DAYS, FAR_PENALTY = 60, 0.1  # months apart, the same particulars are likelier a new step
-FAR_JOIN = 0.45  # beyond MAX_GAP_DAYS (a suspension a year on), only a close likeness joins
+FAR_JOIN = 0.7  # beyond MAX_GAP_DAYS, likeness alone joins only near copies: a year on, the same
+# country's rules on the same tools are likelier its next round than a report of the last
 MIN_COUNT = 12  # "36 companies", "23 items": a count this large names one listing
 COUNT_FLOOR = 0.18  # ... when the texts are at least this alike
 BROAD_ELEMENTS = 12  # an element set this large is "rare earths" in general
