@@ -8,7 +8,13 @@ from datetime import UTC, datetime
 from chokewatch.shared.core.reading.classifier import classify
 from chokewatch.shared.core.reading.incident_facts import action, cosine
 from chokewatch.shared.core.reading.incident_policy import item, member
-from chokewatch.shared.core.reading.incident_rules import FAR_JOIN, Item, names_day_of, same_incident
+from chokewatch.shared.core.reading.incident_rules import (
+    FAR_JOIN,
+    Item,
+    anchors,
+    names_day_of,
+    same_incident,
+)
 from chokewatch.shared.core.reading.similarity import signature
 from chokewatch.shared.messages import Classification, EventType
 
@@ -98,3 +104,8 @@ def test_a_country_s_rules_on_one_product_a_year_apart_are_two_rounds() -> None:
     assert 0.45 < cosine(first.profile, again.profile) < FAR_JOIN
     assert same_incident(first, again)
     assert not same_incident(first, later)
+
+
+def test_a_programme_is_named_alike_in_chinese_and_english() -> None:
+    assert "named:unreliable entity list" in anchors("商务部决定将15家美国企业列入不可靠实体清单。")
+    assert "named:section 301" in anchors("美方发起301调查。")

@@ -79,6 +79,9 @@ _NAMED = {
     "critical raw materials act": "crma", "strategic projects": "crma",
     "fentanyl": "fentanyl", "芬太尼": "fentanyl", "reciprocal tariff": "reciprocal",
     "liberation day": "reciprocal", "对等关税": "reciprocal",
+    "不可靠实体清单": "unreliable entity list", "不可靠實體清單": "unreliable entity list",
+    "301条款": "section 301", "301調查": "section 301", "301调查": "section 301",
+    "232条款": "section 232", "232调查": "section 232", "232調查": "section 232",
 }  # fmt: skip
 # Meeting places: a text is about the first one it names; two venues are two rounds of talks.
 # Statutes and programmes under which many separate actions are taken (a Section 301 review of
