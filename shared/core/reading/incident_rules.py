@@ -2,10 +2,10 @@
 
 Outlets reword a story, so exact hashes miss. Some facts keep two texts apart whatever else
 they share (different announcement numbers or meeting places, a chip measure against a mineral
-one, headlines led by different governments, events of incompatible types or on disjoint
-elements). Otherwise two texts are one incident when they are near duplicates; when their
-profiles of particulars (`incident_facts`) are alike enough, reports days apart counting as
-closer and months apart as further; when they give the same duty rate to the decimal or the
+one, headlines led by different governments, a permission granted against one revoked, events
+of incompatible types or on disjoint elements). Otherwise two texts are one incident when they
+are near duplicates; when their profiles of particulars (`incident_facts`) are alike enough,
+reports days apart counting as closer and months apart as further; when they give the same duty rate to the decimal or the
 same count of firms or items; or, for events, when the classifier's facts agree: compatible
 type and issuer, and a shared anchor (announcement number, named rule, venue, a citation of the
 other's day) or the same elements within a plausible time span, on texts not wholly unalike.
@@ -262,8 +262,8 @@ def _measure_named(shared: frozenset[str]) -> bool:
 def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
     """(facts keep the two texts apart whatever else they share, they are notices of one
     package): different announcement numbers or meeting places, a chip measure against a
-    mineral one, headlines led by different governments, events on disjoint elements or of
-    types one incident cannot hold."""
+    mineral one, headlines led by different governments, a permission granted against one
+    revoked, events on disjoint elements or of types one incident cannot hold."""
     ca, cb = a.classification, b.classification
     anchors_a, anchors_b = a.anchor_set(), b.anchor_set()
     # Facts that separate two measures even when official boilerplate makes texts look alike.
