@@ -492,6 +492,38 @@ def actors(text: str, title: str = "") -> tuple[str, ...]:
     return (lead, *found)
 
 
+# What a headline's step does to a permission (a waiver, exemption, licence or listed status):
+# granting one and taking it away are separate developments, however alike the rest.
+_PERMISSION = r"(?:waiver|exemption|exception|licen[cs]e|authori[sz]ation|approval|end.user|veu)"
+_REVOKE = re.compile(
+    r"\b(?:revok|rescind|withdr[ae]w|strip|cancel|terminat|scrap|end|ends|ended|ending)\w*"
+    r"\s+(?:[\w\-']+\s+){0,4}?" + _PERMISSION
+    + r"|(?:撤销|撤銷|取消|吊销|吊銷)\S{0,8}(?:许可|許可|豁免|资质|資質)"
+)
+_GRANT = re.compile(
+    r"\b(?:grant|approv|waive|waiver|exempt|green.light|allow)\w*|批准|豁免|准许|准許"
+)
+_ENDED = re.compile(r"\b(?:expired|replac(?:ed|es|ing)|lapsed)\b|已到期|已届满|已屆滿")
+LEAD_TEXT = 400  # the opening this long states the step (and what it follows)
+
+
+def action(text: str, title: str = "") -> str:
+    """"grant" or "revoke" when the headline (else the opening) gives or takes away a
+    permission, else "". A grant whose opening tells of a permission revoked, expired or
+    replaced is a licence decision under that withdrawal: "revoke"."""
+    body = text.strip()
+    if not title:
+        first, _, rest = body.partition("\n")
+        title, body = (first, rest) if rest and len(first) <= 200 else (body[:LEAD_TEXT], body)
+    lower = simplified(unicodedata.normalize("NFKC", title).lower())
+    if _REVOKE.search(lower):
+        return "revoke"
+    if not _GRANT.search(lower):
+        return ""
+    opening = simplified(unicodedata.normalize("NFKC", body[:LEAD_TEXT]).lower())
+    return "revoke" if _REVOKE.search(opening) or _ENDED.search(opening) else "grant"
+
+
 def script(text: str) -> str:
     """"cjk" for a text mostly in Chinese or Japanese characters, else "latin"."""
     sample = text[:2000]

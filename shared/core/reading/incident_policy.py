@@ -28,7 +28,7 @@ from itertools import count
 
 from chokewatch.shared.messages import Classification, Direction, Status
 
-from .incident_facts import actors, profile, script, subject
+from .incident_facts import action, actors, profile, script, subject
 from .incident_rules import Item, strength
 from .similarity import signature
 
@@ -63,6 +63,7 @@ def member(c: Classification, text: str, title: str = "", at: datetime | None = 
         "lang": script(f"{title}\n{text}"),
         "subject": subject(f"{title}\n{text}"),
         "actors": list(actors(text, title)),
+        "action": action(text, title),
     }
 
 
@@ -78,6 +79,7 @@ def item(m: dict, key: str = "") -> Item:
         lang=m.get("lang", ""),
         subject=m.get("subject", ""),
         actors=tuple(m.get("actors", ())),
+        action=m.get("action", ""),
     )
 
 

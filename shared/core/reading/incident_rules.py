@@ -2,13 +2,14 @@
 
 Outlets reword a story, so exact hashes miss. Some facts keep two texts apart whatever else
 they share (different announcement numbers or meeting places, a chip measure against a mineral
-one, headlines led by different governments, events of incompatible types or on disjoint
-elements). Otherwise two texts are one incident when they are near duplicates; when their
-profiles of particulars (`incident_facts`) are alike enough, reports days apart counting as
-closer and months apart as further; when they give the same duty rate to the decimal or the
-same count of firms or items; or, for events, when the classifier's facts agree: compatible
-type and issuer, and a shared anchor (announcement number, named rule, venue, a citation of the
-other's day) or the same elements within a plausible time span, on texts not wholly unalike.
+one, headlines led by different governments, a permission granted against one revoked, events
+of incompatible types or on disjoint elements). Otherwise two texts are one incident when they
+are near duplicates; when their profiles of particulars (`incident_facts`) are alike enough,
+reports days apart counting as closer and months apart as further; when they give the same duty
+rate to the decimal or the same count of firms or items; or, for events, when the classifier's
+facts agree: compatible type and issuer, and a shared anchor (announcement number, named rule,
+venue, a citation of the other's day) or the same elements within a plausible time span, on
+texts not wholly unalike.
 A later text about the same measure taking effect, escalating or being suspended joins the
 incident (README, How a text is read), so direction is deliberately not compared.
 """
@@ -33,15 +34,18 @@ ANCHOR_ELEMENTS = 0.3  # a shared date counts only if the elements overlap at le
 MAX_GAP_DAYS = 180  # beyond this, only a shared number or named measure joins two texts
 FORWARD_DAYS = 45  # a day-month this close ahead of a text's date is a start date it announces
 MAX_CITE_DAYS = 400  # a day-month names a day within about a year
+NAMED_DAY_BACK = 7  # an undated report's day of the development: its dated report's day or earlier
 SAME_DAY_NUMBERS = 10  # announcements issued together on one day carry neighbouring numbers
 # Profiles (incident_facts): how alike two texts' particulars must be to be one development.
 JOIN = 0.35  # cosine of profiles (with the time adjustments below) that joins two texts
-FLOOR = 0.12  # below this, shared facts read by the classifier do not join two texts either
+FLOOR = 0.2  # below this, shared facts read by the classifier (firms, elements) do not join
+# two texts either: the same firms and minerals recur in many separate measures
 CJK_SCALE = 1.4  # pairs of characters split a Chinese text's words: its cosines run lower
 CROSS_LANGUAGE = 0.8  # a text and a translation share only concepts and numbers: a weaker tie
 NEAR_DAYS, NEAR_BONUS = 7, 0.1  # reports within a few days of each other are likelier one story
 FAR_DAYS, FAR_PENALTY = 60, 0.1  # months apart, the same particulars are likelier a new step
-FAR_JOIN = 0.45  # beyond MAX_GAP_DAYS (a suspension a year on), only a close likeness joins
+FAR_JOIN = 0.7  # beyond MAX_GAP_DAYS, likeness alone joins only near copies: a year on, the same
+# country's rules on the same tools are likelier its next round than a report of the last
 MIN_COUNT = 12  # "36 companies", "23 items": a count this large names one listing
 COUNT_FLOOR = 0.18  # ... when the texts are at least this alike
 BROAD_ELEMENTS = 12  # an element set this large is "rare earths" in general
@@ -76,8 +80,16 @@ _NAMED = {
     "critical raw materials act": "crma", "strategic projects": "crma",
     "fentanyl": "fentanyl", "芬太尼": "fentanyl", "reciprocal tariff": "reciprocal",
     "liberation day": "reciprocal", "对等关税": "reciprocal",
+    "不可靠实体清单": "unreliable entity list", "不可靠實體清單": "unreliable entity list",
+    "301条款": "section 301", "301調查": "section 301", "301调查": "section 301",
+    "232条款": "section 232", "232调查": "section 232", "232調查": "section 232",
 }  # fmt: skip
 # Meeting places: a text is about the first one it names; two venues are two rounds of talks.
+# Statutes and programmes under which many separate actions are taken (a Section 301 review of
+# one year and of the next; each listing on the unreliable entity list): their name alone ties
+# two texts only when the texts also cover the same elements and are months apart at most.
+_PROGRAMMES = frozenset({"named:section 301", "named:section 232", "named:reciprocal",
+                         "named:fentanyl", "named:unreliable entity list"})
 _VENUES = ("geneva", "london", "busan", "kuala lumpur", "madrid", "stockholm", "gyeongju",
            "mar-a-lago", "osaka", "bali")  # fmt: skip
 # The same places as Chinese readouts name them.
@@ -132,6 +144,7 @@ class Item:
     lang: str = ""  # incident_facts.script: "latin" or "cjk"
     subject: str = ""  # incident_facts.subject: "chips", "minerals" or "" (both or neither)
     actors: tuple[str, ...] = ()  # governments its headline names, the leading one first
+    action: str = ""  # incident_facts.action: "grant", "revoke" or ""
 
     def anchor_set(self) -> frozenset[str]:
         if self.anchors:
@@ -182,6 +195,18 @@ def reached(earlier: Item, later: Item) -> bool:
     return 0 < gap <= FORWARD_DAYS and day in earlier.anchor_set()
 
 
+def names_day_of(undated: Item, dated: Item) -> bool:
+    """An undated text names a day just before or on the day a dated one was published: most
+    likely the day of the development both report ("announced on Friday, September 6")."""
+    if undated.published_at is not None or dated.published_at is None:
+        return False
+    days = _family(undated.anchor_set(), "date:")
+    if not days:
+        return False
+    then = dated.published_at.date()
+    return any(f"date:{then - timedelta(days=back):%m-%d}" in days for back in range(NAMED_DAY_BACK + 1))
+
+
 def _one_package(a: Item, b: Item, fa: set[str], fb: set[str]) -> bool:
     if a.published_at is None or b.published_at is None:
         return False
@@ -230,11 +255,16 @@ def same_incident(a: Item, b: Item) -> bool:
     return _same(a, b, similarity(list(a.signature), list(b.signature)), tie(a, b))
 
 
+def _measure_named(shared: frozenset[str]) -> bool:
+    """A shared announcement number or named measure (not merely a statute or programme)."""
+    return any(x.startswith(("no:", "named:")) and x not in _PROGRAMMES for x in shared)
+
+
 def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
     """(facts keep the two texts apart whatever else they share, they are notices of one
     package): different announcement numbers or meeting places, a chip measure against a
-    mineral one, headlines led by different governments, events on disjoint elements or of
-    types one incident cannot hold."""
+    mineral one, headlines led by different governments, a permission granted against one
+    revoked, events on disjoint elements or of types one incident cannot hold."""
     ca, cb = a.classification, b.classification
     anchors_a, anchors_b = a.anchor_set(), b.anchor_set()
     # Facts that separate two measures even when official boilerplate makes texts look alike.
@@ -246,6 +276,8 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
                 package = True  # several numbered notices issued together are one package
                 continue
             return True, package
+    if {a.action, b.action} == {"grant", "revoke"} and not _measure_named(anchors_a & anchors_b):
+        return True, package  # a permission given and one taken away: two steps
     if a.subject and b.subject and a.subject != b.subject:
         return True, package  # a chip measure and a mineral measure, however alike their wording
     if a.actors and b.actors and a.actors[0] and b.actors[0] \
@@ -258,6 +290,15 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
             and frozenset({ca.event_type, cb.event_type}) not in _COMPATIBLE:
         return True, package
     return False, package
+
+
+def _one_programme_action(a: Item, b: Item) -> bool:
+    """Two texts naming one statute or programme can be one action under it: same elements (or
+    none), and not further apart than MAX_GAP_DAYS."""
+    gap = _gap_days(a, b)
+    if gap is not None and gap > MAX_GAP_DAYS:
+        return False
+    return _jaccard(a.classification.elements, b.classification.elements) >= ANCHOR_ELEMENTS
 
 
 def _same(a: Item, b: Item, copy: float, likeness: float | None) -> bool:
@@ -286,6 +327,8 @@ def _same(a: Item, b: Item, copy: float, likeness: float | None) -> bool:
         # place or measure still ties the reports.
         if not (ca.event_type is EventType.supply_disruption and strong):
             return False
+    if strong and strong <= _PROGRAMMES and not _one_programme_action(a, b):
+        strong = set()
     if package:
         strong.add("package")
     # A later text naming the day an earlier measure was published refers to that measure, as
@@ -336,7 +379,8 @@ def strength(a: Item, b: Item) -> float:
     shared = a.anchor_set() & b.anchor_set()
     score = 1.0
     score += 4.0 * bool({x for x in shared if x.startswith(("no:", "named:"))})
-    score += 2.0 * (cites(a, b) or cites(b, a) or reached(a, b) or reached(b, a))
+    score += 2.0 * (cites(a, b) or cites(b, a) or reached(a, b) or reached(b, a)
+                    or names_day_of(a, b) or names_day_of(b, a))
     score += 2.0 * copy
     score += _jaccard(a.classification.elements, b.classification.elements)
     score += 4.0 * max(0.0, likeness or 0.0)

@@ -1,0 +1,111 @@
+"""Separate steps that look alike: a permission given and taken away, one statute's actions in
+different years, the same firms in unrelated measures, and an undated report's own day."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.core.reading.incident_facts import action, cosine
+from chokewatch.shared.core.reading.incident_policy import item, member
+from chokewatch.shared.core.reading.incident_rules import (
+    FAR_JOIN,
+    Item,
+    anchors,
+    names_day_of,
+    same_incident,
+)
+from chokewatch.shared.core.reading.similarity import signature
+from chokewatch.shared.messages import Classification, EventType
+
+GRANTED = (
+    "US grants Samsung and SK Hynix waivers for chip tools in China\n"
+    "The United States granted Samsung Electronics and SK Hynix indefinite waivers to ship "
+    "American chipmaking equipment to their plants in China without separate licences, Seoul said."
+)
+REVOKED = (
+    "US revokes waivers for Samsung and SK Hynix chip tools in China\n"
+    "The United States revoked the waivers that let Samsung Electronics and SK Hynix ship "
+    "American chipmaking equipment to their plants in China; licences will be needed in 120 days."
+)
+AFTER_REVOCATION = (
+    "Samsung and SK Hynix get US approval for chip tools in China next year\n"
+    "The United States approved yearly licences for Samsung Electronics and SK Hynix to ship "
+    "chipmaking equipment to their China plants, after the waivers they held expired."
+)
+
+
+def text_item(text: str, when: str | None) -> Item:
+    at = datetime.fromisoformat(when).replace(tzinfo=UTC) if when else None
+    return item(member(classify(text), text, "", at))
+
+
+def test_the_headline_step_on_a_permission() -> None:
+    assert action(GRANTED) == "grant"
+    assert action(REVOKED) == "revoke"
+    assert action(AFTER_REVOCATION) == "revoke"  # a licence decision under the withdrawal
+    assert action("Malaysia requires permits for AI chip exports\nPermits are needed from Monday.") == ""
+    assert action("China to lift its export ban on gallium\nThe ban is suspended for a year.") == ""
+
+
+def test_a_permission_given_and_one_taken_away_are_two_steps() -> None:
+    granted, revoked = text_item(GRANTED, None), text_item(REVOKED, None)
+    assert not same_incident(granted, revoked)
+    assert same_incident(revoked, text_item(AFTER_REVOCATION, None))
+
+
+def test_one_statute_in_different_years_is_two_actions() -> None:
+    review = ("USTR finalizes Section 301 tariff increases on graphite and magnets\n"
+              "After its four-year review of the 2018 duties, the trade office raised rates on "
+              "natural graphite and permanent magnets to 25% from 2026, and on syringes, medical "
+              "gloves, ship-to-shore cranes and electric vehicles to 100% this year. Katherine Tai "
+              "said the increases answer forced technology transfer.")
+    ships = ("USTR sets port fees on Chinese-built ships under Section 301\n"
+             "The trade office will charge fees on each port call by vessels built or operated "
+             "by Chinese firms, after finding Beijing's dominance of shipbuilding and logistics "
+             "unreasonable; the first fees fall due in October, per net ton, and owners of "
+             "car carriers and tankers face separate charges. Shipowners and exporters objected.")
+    assert not same_incident(text_item(review, "2024-09-13"), text_item(ships, "2025-04-17"))
+    assert not same_incident(text_item(review, None), text_item(ships, None))
+
+
+def test_shared_firms_alone_do_not_join_chip_measures() -> None:
+    draft = ("US plans curbs on Nvidia AI chips to Malaysia and Thailand\n"
+             "The Commerce Department is drafting a rule to restrict shipments of Nvidia "
+             "processors to Malaysian and Thai data centres over fears they are smuggled onward, "
+             "two people familiar with the draft said; the rule would replace the rescinded "
+             "diffusion framework.")
+    refusal = ("White House blocks Nvidia Blackwell sales\n"
+               "The administration told Nvidia it may not sell its scaled-down Blackwell "
+               "accelerator to Chinese buyers, officials said after the summit in Busan, despite "
+               "the chief executive's lobbying and a promised revenue share.")
+    assert not same_incident(text_item(draft, "2025-07-05"), text_item(refusal, None))
+
+
+def test_an_undated_report_names_the_day_of_its_development() -> None:
+    undated = text_item("The Dutch government announced wider export controls on lithography "
+                        "machines on Friday, September 6, effective September 7.", None)
+    assert names_day_of(undated, text_item("Dutch expand lithography controls.", "2024-09-10"))
+    assert not names_day_of(undated, text_item("Dutch confirm lithography controls.", "2023-03-08"))
+
+
+def test_a_country_s_rules_on_one_product_a_year_apart_are_two_rounds() -> None:
+    # Two reports on one country's rules for the same tools, fairly alike but not copies.
+    facts = Classification(event_type=EventType.chip_export_control, issuer="NL", companies=["ASML"])
+    common = {"c:asml": 0.5, "c:netherlands": 0.4, "lithography": 0.3}
+
+    def report(extra: dict[str, float], when: str) -> Item:
+        at = datetime.fromisoformat(when).replace(tzinfo=UTC)
+        return Item(facts, signature(" ".join(extra)), at, profile={**common, **extra})
+
+    first = report({"cabinet": 0.5, "summer": 0.4}, "2023-03-08")
+    again = report({"immersion": 0.5, "saturday": 0.4}, "2023-03-10")
+    later = report({"immersion": 0.5, "saturday": 0.4}, "2024-09-06")
+    assert 0.45 < cosine(first.profile, again.profile) < FAR_JOIN
+    assert same_incident(first, again)
+    assert not same_incident(first, later)
+
+
+def test_a_programme_is_named_alike_in_chinese_and_english() -> None:
+    assert "named:unreliable entity list" in anchors("商务部决定将15家美国企业列入不可靠实体清单。")
+    assert "named:section 301" in anchors("美方发起301调查。")
