@@ -1009,3 +1009,22 @@ def test_a_dateline_city_is_not_the_issuer() -> None:
         title="Partners adopt declaration on critical minerals supply chains",
     )
     assert c.issuer == "multiple"
+
+
+def test_chinese_headlines() -> None:
+    chips = classify("美方宣布对华芯片出口新限制")
+    assert (chips.event_type, chips.issuer) == (EventType.chip_export_control, "US")
+    approved = classify("中國商務部批准部分稀土出口許可申請")
+    assert approved.direction is Direction.easing
+    analysis = classify("分析：稀土管制对全球汽车业影响几何？\n业内人士认为，车企可能需要寻找替代供应。")
+    assert analysis.event_type is EventType.commentary
+
+
+def test_a_year_in_a_chinese_notice_number_is_not_history() -> None:
+    c = classify(
+        "商务部公告2025年第72号 关于暂停实施商务部公告2024年第46号的公告\n"
+        "一、暂停实施商务部公告2024年第46号第二款，即原则上不予许可镓、锗、锑相关两用物项对美国出口的规定。"
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.easing
+    assert c.elements == ["Ga", "Ge", "Sb"]

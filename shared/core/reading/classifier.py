@@ -101,13 +101,14 @@ _YEAR_STARTS = ("19", "20")
 # Titles that announce a form which reports no news of its own.
 _COMMENTARY_FORM = re.compile(
     r"^\s*(?:opinion|podcast|column|explainer|quiz|review|editorial|newsletter|webinar|q&a)\b"
+    r"|^\s*(?:分析|评论|評論|解读|解讀|观点|觀點|社论|社論)\s*[:：]"
     r"|\b(?:quiz|podcast|weekly|what to know|things to know|need to know|lessons?|learned|explained"
     r"|a primer|a guide|faq)\b",
     re.IGNORECASE,
 )
 # Titles of explainers, analysis and market talk: they need a stronger lead to count as news.
 _COMMENTARY_TITLE = re.compile(
-    r"\?|^(?:will|can|should|is|are|does)\b|\b(?:why|how|what|lessons?|learned|opinion|analysis|"
+    r"[?？]|^(?:will|can|should|is|are|does)\b|\b(?:why|how|what|lessons?|learned|opinion|analysis|"
     r"explainer|podcast|column|review|quiz|weekly|outlook|q&a|prices?|markets?|backfired?|backfiring"
     r"|worr(?:y|ies)|future of|limits of|holds the cards|folded|winners?|losers?|means for|playbook"
     r"|wake-up call|gamble|the case for|the case against|myths?|interpreting|differences)\b",
@@ -267,7 +268,10 @@ def _read(text: str, title: str) -> tuple[str, list[CuedSentence]]:
     sentence_years: dict[int, int] = {}
     present = 0
     for m in finditer_from(_YEAR, full, word_starts(full, _YEAR_STARTS)):
-        if m.start() == 0 or not full[m.start() - 1].isalnum():
+        # A year may follow a Chinese character directly ("中国2023年").
+        if (m.start() == 0 or not (full[m.start() - 1].isascii() and full[m.start() - 1].isalnum())) and not (
+            _DOCUMENT_YEAR.match(full, m.end())  # "公告2024年第46号": a document's number, not history
+        ):
             index = bisect_right(starts, m.start()) - 1
             year = int(m.group())
             sentence_years[index] = max(sentence_years.get(index, 0), year)
@@ -352,6 +356,7 @@ def _read(text: str, title: str) -> tuple[str, list[CuedSentence]]:
 
 
 _HISTORY_FIRST = frozenset("IiBbSsAa")
+_DOCUMENT_YEAR = re.compile(r"\s*年\s*第")
 _LEADING_ONLY = frozenset({"to implement the", "为落实", "根据"})
 _CONCESSIONS = frozenset({"despite", "in spite of", "even though"})
 # "since May 20", "since 2023", "since then": a time, not a cause.

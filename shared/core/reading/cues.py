@@ -28,7 +28,8 @@ CONTROL = [
     "not to export", "cease exporting", "stop exporting", "banning the export", "banned from export*",
     "export approval*", "export application*", "export quota*", "state trading", "state-trading",
     "export whitelist", "export management", "出口管理", "出口配额", "出口许可证", "出口申请",
-    "国营贸易", "对相关企业出口", "出口予以豁免", "出口禁令", "禁止向",
+    "国营贸易", "对相关企业出口", "出口予以豁免", "出口禁令", "禁止向", "出口限制", "出口管控",
+    "出口新限制",
     "resume supply", "resume the supply", "resume supplies", "resume exports", "resumed exports",
     "resumes exports", "resume shipments", "resumed shipments", "ready to supply",
 ]
@@ -149,7 +150,8 @@ POLICY = [
     "commissioned", "opens", "opened", "opening", "begins production", "began production",
     "start production", "started production", "commercial production", "production line",
     "produced its first", "first production", "first output", "has produced", "plant", "factory",
-    "facility", "expansion", "selected", "strategic", "收储", "储备",
+    "facility", "expansion", "selected", "strategic", "收储", "储备", "扶持", "补贴", "产能",
+    "高质量发展", "入股", "投资",
     "produces first", "produced first", "commercial output", "signs deal", "signed a deal",
     "smelter", "to build", "will build", "builds",
     "inks deal", "signs agreement", "signed an agreement", "will buy", "would buy",
@@ -198,7 +200,7 @@ EASING = [
     "postpone*", "暂停", "取消", "放宽", "豁免", "通用许可", "恢复",
     "rescission", "repeal*", "revocation of the rule", "green channel", "expedite*", "fast-track*",
     "fast track", "speed up", "faster approvals", "approve applications", "approved applications",
-    "已批准", "批准了", "予以批准", "批准出口", "绿色通道", "加快审批", "暂缓", "推迟",
+    "批准", "绿色通道", "加快审批", "暂缓", "推迟",
     "avert*", "de-escalat*", "defuse*", "ensure supplies", "ensure supply",
     "greater access",
     "secure supplies", "restore supplies", "extend the truce", "extends truce", "extended the truce",
@@ -385,7 +387,7 @@ BACKGROUND = [
     "does not undo", "not affected", "unaffected", "still in force", "designed to comply",
     "has restricted since", "have restricted since", "restricted since", "later that year",
     "earlier that year", "that year", "the following year", "the year before", "at the time",
-    "at that time", "back then", "in those days", "a decade ago",
+    "at that time", "back then", "in those days", "a decade ago", "曾", "此前", "去年", "早在",
 ]
 # What a mineral is used for: the clause after these explains, the rest of the sentence may be news.
 USES = [

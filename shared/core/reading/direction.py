@@ -14,6 +14,7 @@ from .sentence_cues import LEADING, CuedSentence
 _CARVE_OUTS = ("exempt", "exclusion", "carve", "waive", "waiver")
 _NEGATION_REACH = 60
 _APPROVED_BY = re.compile(r"\w*\s+by\b")
+_SIGNED_OFF = re.compile(r"(?:经|經|国务院|國務院)\s*$")
 # "If approved, the ruling would ...": a condition, not a relief granted.
 _CONDITION = re.compile(r"\b(?:if|once|unless|until)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CONTRAST = re.compile(r",?\s(?:while|whereas|as other|but|even as)\s")
@@ -54,6 +55,8 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
             continue
         if h.phrase.startswith("approv") and _APPROVED_BY.match(full, h[1]):
             continue  # "approved by the State Council": the measure's sign-off, not a licence
+        if h.phrase == "批准" and _SIGNED_OFF.search(full, max(0, h[0] - 6), h[0]):
+            continue  # "经国务院批准": the same sign-off in a Chinese notice
         if any(0 < h[0] - t[1] <= _OBJECT_REACH and t.phrase.startswith(_STOPPING) for t in tight):
             continue  # "stop granting licences": the easing word is what stops
         if h.phrase.startswith(_CARVE_OUTS) and any(t[1] <= h[0] for t in tight):
