@@ -1028,3 +1028,14 @@ def test_a_year_in_a_chinese_notice_number_is_not_history() -> None:
     assert c.event_type is EventType.mineral_export_control
     assert c.direction is Direction.easing
     assert c.elements == ["Ga", "Ge", "Sb"]
+
+
+def test_a_disruption_in_a_chinese_province_is_chinas() -> None:
+    c = classify(
+        "A landslide on Monday forced the closure of a tungsten mine in Jiangxi province, cutting "
+        "output of concentrate, local media reported.",
+        title="Landslide shuts tungsten mine in Jiangxi",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert c.issuer == "CN"
+    assert c.elements == ["W"]

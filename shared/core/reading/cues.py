@@ -307,6 +307,9 @@ ACTORS: dict[str, list[str]] = {
         "xi jinping", "wang yi", "he lifeng", "li chenggang", "wang wentao", "he yadong",
         "foreign ministry spokes*", "国务院", "海关", "网信办", "市场监管总局", "工信部", "工业和信息化部",
         "外交部", "大陆",
+        # Mining and processing regions, where a disruption's government is China's.
+        "jiangxi", "ganzhou", "inner mongolia", "baotou", "yunnan", "guangxi", "sichuan", "hunan",
+        "xinjiang", "江西", "赣州", "内蒙古", "包头", "云南", "广西", "四川", "湖南",
     ],
     "US": [
         "united states", "washington", "american", "bis", "bureau of industry and security",
@@ -324,7 +327,7 @@ ACTORS: dict[str, list[str]] = {
     "JP": ["japan", "japanese", "tokyo", "meti", "ministry of economy trade and industry", "日本",
            "経済産業省", "日本政府"],
     "AU": ["australia", "australian", "canberra", "澳大利亚"],
-    "MM": ["myanmar", "burma", "kachin", "naypyidaw", "缅甸", "克钦"],
+    "MM": ["myanmar", "burma", "kachin", "naypyidaw", "缅甸", "克钦", "pangwa", "chipwi", "wa state"],
     "EU": ["european union", "european commission", "brussels", "von der leyen", "sefcovic",
            "šefčovič", "欧盟"],
     "CA": ["canada", "canadian", "ottawa", "加拿大"],
@@ -342,7 +345,7 @@ ACTORS: dict[str, list[str]] = {
     "BR": ["brazil", "brazilian"],
     "CL": ["chile", "chilean"],
     "AR": ["argentina"],
-    "ZA": ["south africa"],
+    "ZA": ["south africa", "durban", "richards bay"],
     "DE": ["germany", "german", "berlin"],
     "FR": ["france", "french", "paris"],
     "MN": ["mongolia"],
