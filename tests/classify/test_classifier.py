@@ -1039,3 +1039,12 @@ def test_a_disruption_in_a_chinese_province_is_chinas() -> None:
     assert c.event_type is EventType.supply_disruption
     assert c.issuer == "CN"
     assert c.elements == ["W"]
+
+
+def test_a_request_or_an_expected_step_is_announced() -> None:
+    c = classify(
+        "The commerce ministry asked Korean firms in letters not to export products containing "
+        "Chinese rare earths to US defence contractors.",
+        title="China asks Korean firms not to export rare earth products to US defence contractors",
+    )
+    assert c.status is Status.announced

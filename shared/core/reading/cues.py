@@ -283,7 +283,7 @@ ANNOUNCED = [
     "to tighten", "to raise", "to extend", "to remove", "to delay", "to introduce",
     "to establish", "to set up", "set for", "seeks to", "offers to", "offered to", "willing to",
     "willingness", "assures", "assured", "assurance", "promises", "is to", "are to",
-    "拟", "计划", "愿意",
+    "拟", "计划", "愿意", "expects to", "aims to", "asks", "asked", "urges", "urged",
 ]
 SPECULATION = [
     "could", "may", "might", "considering", "is considering", "weighing", "weighs", "mulls",
