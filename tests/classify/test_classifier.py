@@ -1048,3 +1048,8 @@ def test_a_request_or_an_expected_step_is_announced() -> None:
         title="China asks Korean firms not to export rare earth products to US defence contractors",
     )
     assert c.status is Status.announced
+
+
+def test_battery_chemistries_stand_for_lithium() -> None:
+    c = classify("商务部公告：新增限制出口电池用磷酸锰铁锂制备技术。")
+    assert c.elements == ["Li"]
