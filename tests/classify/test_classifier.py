@@ -513,7 +513,7 @@ def test_a_government_named_for_the_targets_is_not_the_issuer() -> None:
     assert c.direction is Direction.easing
 
 
-def test_the_agent_after_by_is_the_issuer() -> None:
+def test_the_government_after_by_is_the_issuer() -> None:
     c = classify(
         "A Chinese memory maker and 35 other companies were added to a trade blacklist by the US "
         "on Thursday.",

@@ -30,8 +30,8 @@ _TARGET_AFTER = re.compile(
     r"|(?:相关)?(?:企业|公司|实体|个人|军工|军方|用户|企業|實體|個人|軍工|軍方|用戶)",
     re.IGNORECASE,
 )
-# "blacklisted by the US", "imposed by Beijing": the agent of a measure, not its object.
-_AGENT_BY = re.compile(
+# "blacklisted by the US", "imposed by Beijing": who takes the measure, not its object.
+_DONE_BY = re.compile(
     r"(?:blacklisted|sanctioned|imposed|banned|restricted|targeted|added|listed|announced|issued"
     r"|ordered|approved|granted|blocked|hit|placed|put)\s+by\s+(?:the\s+)?$"
     r"|(?:rules?|measures?|notice|statement|announcement|order|decision)\s+from\s+(?:the\s+)?$",
@@ -72,7 +72,7 @@ def issuer_of(
                 (
                     OBJECT_PREP.search(full, max(0, h.start - 12), h.start)
                     and not _SPEAKER_OF.search(full, max(0, h.start - 30), h.start)
-                    and not _AGENT_BY.search(full, max(0, h.start - 30), h.start)
+                    and not _DONE_BY.search(full, max(0, h.start - 30), h.start)
                 )
                 or OBJECT_PAIR.search(full, max(0, h.start - 30), h.start)
                 or _TARGET_AFTER.match(full, h.end)
