@@ -1053,3 +1053,14 @@ def test_a_request_or_an_expected_step_is_announced() -> None:
 def test_battery_chemistries_stand_for_lithium() -> None:
     c = classify("商务部公告：新增限制出口电池用磷酸锰铁锂制备技术。")
     assert c.elements == ["Li"]
+
+
+def test_a_signed_trade_agreement_eases() -> None:
+    c = classify(
+        "The United States and Malaysia signed a reciprocal trade agreement on Sunday that "
+        "includes commitments on critical minerals.",
+        title="US, Malaysia sign reciprocal trade agreement",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.direction is Direction.easing
+    assert c.status is Status.enacted

@@ -12,6 +12,7 @@ from .gazetteer import Hit
 from .sentence_cues import LEADING, CuedSentence
 
 _CARVE_OUTS = ("exempt", "exclusion", "carve", "waive", "waiver")
+_SIGNING = frozenset({"signed", "signs", "inks", "inked", "was signed"})
 _NEGATION_REACH = 60
 _APPROVED_BY = re.compile(r"\w*\s+by\b")
 _SIGNED_OFF = re.compile(r"(?:经|經|国务院|國務院)\s*$")
@@ -114,6 +115,9 @@ def direction_of(etype: EventType, carriers: list[CuedSentence], full: str) -> t
             return Direction.easing, [h.phrase for h in easing_hits]
         if tight >= 2.0 and not easing:
             return Direction.tightening, [h.phrase for h in tight_hits + halts]
+        signed = [h.phrase for s in carriers if s.in_lead for h in s.cues("enacted") if h.phrase in _SIGNING]
+        if signed and not tight_hits:
+            return Direction.easing, signed  # a trade agreement signed, with no restriction in it
         return Direction.neutral, []
     if easing > 0 and easing >= 0.8 * tight:
         return Direction.easing, [h.phrase for h in easing_hits]
