@@ -250,7 +250,7 @@ def _read(text: str, title: str) -> tuple[str, list[CuedSentence]]:
     if "%" in full or "percent" in lower or "per cent" in lower:
         for m in phrases.rate_tariffs(lower):
             add("tightening", Hit(m.start(), m.end(), "tightening", "rate", m.group()))
-    if "tariff" in lower or "dut" in lower:
+    if ("tariff" in lower or "dut" in lower) and ("delay" in lower or "postpon" in lower or "defer" in lower):
         for m in phrases.deferred_duties(lower):
             add("easing", Hit(m.start(), m.end(), "easing", "deferred", m.group()))
     for kind, value, m in phrases.access_changes(lower):
