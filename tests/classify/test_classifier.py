@@ -1064,3 +1064,18 @@ def test_a_signed_trade_agreement_eases() -> None:
     assert c.event_type is EventType.trade_talks
     assert c.direction is Direction.easing
     assert c.status is Status.enacted
+
+
+def test_a_deal_neared_or_a_stake_sought_is_speculation() -> None:
+    near = classify(
+        "Negotiators from both sides are nearing a deal that would ease rare earth licensing, "
+        "people familiar with the talks said.",
+        title="US and China near deal on rare earth licences",
+    )
+    assert near.status is Status.speculation
+    sought = classify(
+        "The administration is seeking an equity stake of up to 10% in a lithium developer as it "
+        "renegotiates a federal loan.",
+        title="US administration seeks equity stake in lithium developer",
+    )
+    assert sought.status is Status.speculation

@@ -292,7 +292,9 @@ SPECULATION = [
     "likely", "risk of", "contemplat*", "floated", "signalled", "signaled", "may be",
     "prepared to", "poised to", "or may not", "whether to", "no decision",
     "expected", "looms", "looming", "mulled", "explores", "exploring", "eyes", "eyeing",
-    "could face", "would face", "可能", "或将", "考虑", "预计",
+    "could face", "would face", "可能", "或将", "考虑", "预计", "seeks", "seeking", "nears", "nearing",
+    "near deal", "near a deal", "close to a deal", "closer to a deal", "in talks to", "discussing",
+    "explore", "exploring",
 ]
 
 # Who acts. Issuers as ISO codes, EU, or the US/China actors by institution.
