@@ -1079,3 +1079,13 @@ def test_a_deal_neared_or_a_stake_sought_is_speculation() -> None:
         title="US administration seeks equity stake in lithium developer",
     )
     assert sought.status is Status.speculation
+
+
+def test_reprieves_and_green_lights_ease() -> None:
+    c = classify(
+        "The Commerce Department gave the memory maker a green light on Friday to keep shipping "
+        "US tools to its China fabs for another year.",
+        title="US grants memory maker a reprieve on China fab tools",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.direction is Direction.easing

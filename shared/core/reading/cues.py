@@ -71,7 +71,7 @@ CHIP_RULE = [
     "shipments to china", "ship to china", "waiver*", "validated end user", "veu",
     "end-user", "authorization*", "authorisation*", "revok*", "not permitted", "block*", "ban",
     "curbs", "controls", "restrictions", "requirements", "allow*", "permission", "approv*",
-    "to sell", "to ship",
+    "to sell", "to ship", "grant*", "reprieve", "green light", "shipping",
     "bans", "banned", "banning",
 ]
 # Context that makes control language about minerals even without a named element.
@@ -212,6 +212,10 @@ EASING = [
     "gets licen*", "get licen*", "got licen*", "receives licen*", "received licen*", "wins licen*",
     "won licen*", "secures licen*", "secured licen*", "obtains licen*", "obtained licen*",
     "gets approval", "wins approval", "won approval", "receives approval", "received approval",
+    "relief", "reprieve", "green light", "green-light*", "greenlight*", "clears", "cleared",
+    "unblock*", "soften*", "reverses", "reversed", "reversal", "u-turn", "drops ban", "dropped the ban",
+    "drop the ban", "ends ban", "ended the ban", "ending the ban", "backs down", "backtrack*", "thaw",
+    "解除", "放开", "允许", "同意出口",
     "addressing concerns", "address the concerns", "address needs", "address the needs",
 ]
 TIGHTENING = [
