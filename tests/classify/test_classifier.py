@@ -1089,3 +1089,22 @@ def test_reprieves_and_green_lights_ease() -> None:
     )
     assert c.event_type is EventType.chip_export_control
     assert c.direction is Direction.easing
+
+
+def test_duties_on_brandy_between_others_are_another_field() -> None:
+    c = classify(
+        "China's commerce ministry imposed preliminary anti-dumping duties of up to 39% on "
+        "brandy imported from the European Union on Tuesday.",
+        title="China imposes preliminary duties on EU brandy",
+    )
+    assert c.event_type is EventType.not_relevant
+
+
+def test_us_china_tariffs_on_farm_goods_stay_in_the_field() -> None:
+    c = classify(
+        "China imposed extra tariffs of 15% on US liquefied natural gas and soybeans on Monday, "
+        "hours after Washington's new duties on Chinese goods took effect.",
+        title="China hits back at US with tariffs on LNG and soybeans",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.issuer == "CN"

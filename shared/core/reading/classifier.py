@@ -602,6 +602,8 @@ def _decide_type(
     best = max(lead, key=lambda t: (lead[t] + 0.25 * totals[t], -EVENT_TYPES.index(t)))
     if best is EventType.sanctions and _other_trade_only(sents):
         return EventType.not_relevant, totals, []
+    if best in (EventType.tariff, EventType.trade_talks) and _other_goods_only(sents):
+        return EventType.not_relevant, totals, []  # duties on brandy or pork, talks over dairy
     # A deal whose news is one specific measure takes that measure's type (LABELS.md).
     if best is EventType.trade_talks:
         title_votes = votes_of[0] if sents[0].info.is_title else {}
@@ -655,6 +657,21 @@ def _other_trade_only(sents: list[CuedSentence]) -> bool:
             governments.update(h.value for h in s.hits.get("actor", NO_HITS))
         other = other or "other_trade" in s.hits
     return "CN" not in governments and (other or not governments)
+
+
+def _other_goods_only(sents: list[CuedSentence]) -> bool:
+    """Tariffs or talks whose lead names farm, energy or consumer goods and no mineral or chip
+    anywhere in the text: trade news of another field, unless it is between the US and China,
+    whose every tariff is part of the contest over minerals and chips."""
+    other = False
+    governments: set[str] = set()
+    for s in sents:
+        if s.elements or "mineral" in s.hits or "chip" in s.hits:
+            return False
+        if s.in_lead:
+            governments.update(h.value for h in s.hits.get("actor", NO_HITS))
+            other = other or "other_trade" in s.hits
+    return other and not {"CN", "US"} <= governments
 
 
 def _text_subject(sents: list[CuedSentence]) -> str:

@@ -427,6 +427,9 @@ CHIP_SENSE = [
 OTHER_TRADE = [
     "oil", "crude", "tanker*", "shadow fleet", "lng", "natural gas", "refiner*", "petroleum",
     "banks", "bank", "financial institution*", "energy sector", "arms dealer*",
+    "pork", "dairy", "brandy", "cognac", "wine", "beef", "poultry", "seafood", "lobster", "canola",
+    "rapeseed", "soybean*", "agricultur*", "farm goods", "farm products", "textile*", "apparel",
+    "footwear", "furniture", "whisky", "whiskey", "猪肉", "乳制品", "白兰地", "大豆",
 ]
 # Tariffs in another sense: what an energy supplier pays or charges, a phone plan.
 TARIFF_SENSE = [
