@@ -1108,3 +1108,13 @@ def test_us_china_tariffs_on_farm_goods_stay_in_the_field() -> None:
     )
     assert c.event_type is EventType.tariff
     assert c.issuer == "CN"
+
+
+def test_a_measure_against_a_chipmaker_involves_chips() -> None:
+    c = classify(
+        "China's cyberspace regulator said on Sunday that Micron's products failed a security "
+        "review and told operators of critical infrastructure to stop purchasing them.",
+        title="China tells infrastructure operators to stop buying Micron products",
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.chips_involved

@@ -17,7 +17,7 @@ from chokewatch.shared.messages import Classification, EventType
 
 from ..severity import severity
 from . import companies, dates, gazetteer, phrases
-from .cues import LEXICON, MINERAL_FIRMS
+from .cues import CHIP_FIRMS, LEXICON, MINERAL_FIRMS
 from .direction import direction_of
 from .element_scope import LIST_WINDOW, elements_of
 from .gazetteer import Hit
@@ -776,6 +776,9 @@ def _chips(etype: EventType, carriers: list[CuedSentence]) -> tuple[bool, list[s
     # A tariff's list of goods may run past the lead; other measures name chips up front.
     anywhere = etype is EventType.tariff
     found = [h.phrase for s in carriers if (anywhere or s.in_lead) and not s.background for h in s.cues(kind)]
+    if etype is EventType.sanctions:
+        # A measure against a chipmaker ("Micron fails security review") bears on its chips.
+        found += [h.value for s in carriers if s.in_lead for h in s.cues("company") if h.value in CHIP_FIRMS]
     return bool(found), found
 
 

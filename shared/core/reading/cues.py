@@ -573,6 +573,14 @@ MINERAL_FIRMS = frozenset({
     "United States Antimony", "ReElement Technologies", "Umicore", "Solvay", "Alcoa",
     "Hitachi Metals", "Shin-Etsu", "Sumitomo Metal Mining", "Glencore", "Rio Tinto",
 })
+# Firms whose business is chips or chipmaking tools.
+CHIP_FIRMS = frozenset({
+    "Nvidia", "AMD", "Intel", "Micron", "SMIC", "Huawei", "TSMC", "Samsung", "SK Hynix", "ASML",
+    "Applied Materials", "Lam Research", "Tokyo Electron", "KLA", "Qualcomm", "Broadcom",
+    "Texas Instruments", "CXMT", "YMTC", "Cambricon", "Hua Hong", "Nexperia", "Wingtech",
+    "Infineon", "NXP", "Renesas", "GlobalFoundries", "Nikon", "Canon", "Synopsys", "Cadence",
+    "Supermicro",
+})
 # Legal forms that close a company's name.
 LEGAL_FORMS = ["Inc", "Corp", "Corporation", "Ltd", "Limited", "Holdings", "PLC", "plc", "AG",
                "LLC", "GmbH", "NV"]
