@@ -581,7 +581,8 @@ def _decide_type(
         or s.hits.get("mineral")
         or s.cues("sanctions")
         or (s.cues("control") and s.cues("targets"))  # "puts 12 US defence firms on its control list"
-        or any(h.value in MINERAL_FIRMS for h in s.hits.get("company", NO_HITS))
+        or s.cues("company_measure")
+        or any(h.value in MINERAL_FIRMS or h.value in CHIP_FIRMS for h in s.hits.get("company", NO_HITS))
         for s in sents
     )
     relevant = mentions and (topic >= 2 or sum(totals.values()) >= LEAD_EVENT_MIN)
