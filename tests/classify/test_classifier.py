@@ -1118,3 +1118,14 @@ def test_a_measure_against_a_chipmaker_involves_chips() -> None:
     )
     assert c.event_type is EventType.sanctions
     assert c.chips_involved
+
+
+def test_ending_a_probe_or_stopping_extra_tariffs_eases() -> None:
+    probe = classify(
+        "The commerce ministry terminated the investigation into imports of analog chips on "
+        "Friday without imposing duties.",
+        title="China ends anti-dumping probe into US analog chips",
+    )
+    assert probe.direction is Direction.easing
+    stopped = classify("国务院关税税则委员会宣布，自11月10日起停止加征相关关税。")
+    assert stopped.direction is Direction.easing

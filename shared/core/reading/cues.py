@@ -215,7 +215,13 @@ EASING = [
     "relief", "reprieve", "green light", "green-light*", "greenlight*", "clears", "cleared",
     "unblock*", "soften*", "reverses", "reversed", "reversal", "u-turn", "drops ban", "dropped the ban",
     "drop the ban", "ends ban", "ended the ban", "ending the ban", "backs down", "backtrack*", "thaw",
-    "解除", "放开", "允许", "同意出口",
+    "解除", "放开", "允许", "同意出口", "restart*", "unfreez*", "renew* licen*", "licence renewal*",
+    "license renewal*", "terminat* investigation", "terminates the investigation",
+    "terminated the investigation", "drops investigation", "dropped the investigation",
+    "ends investigation", "ended the investigation", "closes investigation", "zero tariff*",
+    "tariff-free", "duty-free", "ceasefire", "détente", "detente", "unlock*", "normaliz*", "normalis*",
+    "licences were issued", "licenses were issued", "permits exports", "延期", "下调", "降低关税", "免征",
+    "停止加征", "不再加征",
     "addressing concerns", "address the concerns", "address needs", "address the needs",
 ]
 TIGHTENING = [
