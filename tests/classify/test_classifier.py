@@ -1129,3 +1129,13 @@ def test_ending_a_probe_or_stopping_extra_tariffs_eases() -> None:
     assert probe.direction is Direction.easing
     stopped = classify("国务院关税税则委员会宣布，自11月10日起停止加征相关关税。")
     assert stopped.direction is Direction.easing
+
+
+def test_a_deal_that_includes_chip_curbs_involves_chips() -> None:
+    c = classify(
+        "The two governments agreed on a framework under which China will speed up rare earth "
+        "licences and the US will ease restrictions on chip design software sales.",
+        title="US and China agree framework on rare earths and chip design software",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.chips_involved

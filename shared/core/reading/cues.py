@@ -42,7 +42,10 @@ CHIP_CONTROL = [
     "实体清单",
     "chipmaking equipment", "chipmaking tools", "chip tools", "advanced chips", "ai chips",
     "ai chip", "blackwell", "50% owned", "50 percent owned", "majority-owned", "majority owned",
-    "affiliates", "芯片出口管制",
+    "affiliates", "芯片出口管制", "chip export*", "export curbs on chips", "restrictions on chip*",
+    "chip sales", "sales of chips", "ai chip sales", "eda software", "eda tools", "design software",
+    "semiconductor curbs", "semiconductor restrictions", "semiconductor controls", "chip equipment",
+    "chip technology", "半导体出口管制", "芯片管制",
 ]
 # Words that go with export controls but also with plain trade news: weak evidence alone.
 CONTROL_WEAK = [
