@@ -1139,3 +1139,14 @@ def test_a_deal_that_includes_chip_curbs_involves_chips() -> None:
     )
     assert c.event_type is EventType.trade_talks
     assert c.chips_involved
+
+
+def test_a_threatened_tariff_with_a_start_date_is_speculation() -> None:
+    c = classify(
+        "The president threatened on Friday to impose additional 100% tariffs on Chinese goods "
+        "from November 1 in response to Beijing's new rare earth controls.",
+        title="Trump threatens 100% tariffs on China over rare earth curbs",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.speculation
+    assert c.effective_date is None

@@ -762,6 +762,18 @@ def _lead_has_easing(
 _CHIP_GOODS_TYPES = (EventType.tariff, EventType.sanctions)
 
 
+_THREATS = ("threat", "could", "may", "might", "warn", "if", "consider", "weigh", "mull")
+
+
+def _threatened(sents: list[CuedSentence], full: str, phrase: str) -> bool:
+    """Whether the sentence giving a start date tells the measure as a threat or a possibility."""
+    at = full.find(phrase)
+    for s in sents:
+        if s.info.start <= at < s.info.end:
+            return any(h.start < at and h.phrase.startswith(_THREATS) for h in s.cues("speculation"))
+    return False
+
+
 def _chips(etype: EventType, carriers: list[CuedSentence]) -> tuple[bool, list[str]]:
     if etype is EventType.chip_export_control:
         return True, [h.phrase for s in carriers for h in s.cues("chip")][:5]
@@ -810,6 +822,8 @@ def classify(text: str, title: str = "", published_at: date | datetime | None = 
             full[s.info.start : s.info.end] for s in sorted(told.values(), key=lambda s: s.info.start)
         )
         effective, effective_ev = dates.effective_date(dated, full, published)
+        if effective_ev and _threatened(sents, full, effective_ev):
+            effective, effective_ev = None, ""  # "threatened 100% tariffs from November 1"
     # A stated start date means the measure is issued, even if it starts later (LABELS.md).
     # The title tells the mood of the news even when another sentence carries the measure.
     title_sent = [s for s in sents[:1] if s.info.is_title and all(s is not c for c in terms)]
