@@ -1150,3 +1150,21 @@ def test_a_threatened_tariff_with_a_start_date_is_speculation() -> None:
     assert c.event_type is EventType.tariff
     assert c.status is Status.speculation
     assert c.effective_date is None
+
+
+def test_the_title_gives_the_direction_even_without_measure_words() -> None:
+    c = classify(
+        "Licences for the first shipments were issued to three suppliers of European car makers "
+        "this week, the chamber of commerce said.",
+        title="China approves rare earth magnet exports to European carmakers",
+    )
+    assert c.direction is Direction.easing
+
+
+def test_cutting_supply_restricts() -> None:
+    c = classify(
+        "Analysts warn that Beijing may stop granting licences for germanium exports to European "
+        "buyers if tensions escalate.",
+        title="Europe's optics makers fear China could cut germanium supply entirely",
+    )
+    assert c.direction is Direction.tightening

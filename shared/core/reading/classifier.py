@@ -58,18 +58,18 @@ _NUMBERED = re.compile(
 _NUMBERED_STARTS = ("announcement", "no.", "第", "federal register")
 # Suspending exports or output is a stop of supply, unlike suspending a control.
 _SUSPEND_SUPPLY = re.compile(
-    r"(?:(?:suspend|pause|halt)(?:s|ed|ing)?|(?:suspension|halt|pause|moratorium)\s+(?:of|on|to))\s+"
+    r"(?:(?:suspend|pause|halt|curtail)(?:s|ed|ing)?|cut(?:s|ting)?|(?:suspension|halt|pause|moratorium)\s+(?:of|on|to))\s+"
     r"(?:(?!ban|control|curb|restriction|rule|measure|requirement|licen|tariff|dut)[a-z]+\s+){0,2}?"
-    r"(?:exports?|shipments?|production|operations|sales|deliveries|supplies|mining|output)"
+    r"(?:exports?|shipments?|production|operations|sales|deliveries|supplies|supply|mining|output)"
     r"(?!\s+(?:control|curb|restriction|ban|licen|rule|measure|review))"
     r"|export\s+(?:suspension|halt|moratorium)"
 )
 # Where a supply halt can begin: the regex is tried only there, not at every character.
-_HALT_WORDS = (" suspen", " paus", " halt", " moratorium", " export ")
+_HALT_WORDS = (" suspen", " paus", " halt", " moratorium", " export ", " cut", " curtail")
 
 
 def _supply_halts(normalised: str, lower: str) -> list[re.Match[str]]:
-    if not ("suspen" in lower or "paus" in lower or "halt" in lower or "moratorium" in lower):
+    if not any(w in lower for w in ("suspen", "paus", "halt", "moratorium", "cut", "curtail")):
         return []
     starts: list[int] = []
     for word in _HALT_WORDS:
@@ -812,7 +812,8 @@ def classify(text: str, title: str = "", published_at: date | datetime | None = 
             for s in sents
             if s.in_lead and not s.background and all(s is not c for c in carriers) and _votes_measure(s)
         ]
-    direction, direction_ev = direction_of(etype, terms, full)
+    heading = sents[0] if sents and sents[0].info.is_title else None
+    direction, direction_ev = direction_of(etype, terms, full, heading)
     effective, effective_ev = None, ""
     if etype not in (EventType.commentary, EventType.not_relevant):
         # The start date sits in the lead, an event sentence or the closing line of a notice.

@@ -86,10 +86,18 @@ def _headline_direction(
     return None
 
 
-def direction_of(etype: EventType, carriers: list[CuedSentence], full: str) -> tuple[Direction, list[str]]:
+def direction_of(
+    etype: EventType, carriers: list[CuedSentence], full: str, title: CuedSentence | None = None
+) -> tuple[Direction, list[str]]:
+    """`title`: the text's title, read for its direction even when it carries no measure words
+    ("China approves rare earth exports to European carmakers")."""
     if etype in (EventType.commentary, EventType.not_relevant):
         return Direction.neutral, []
     read = [(s, *_direction_cues(s, full)) for s in carriers]
+    if title is not None and all(title is not s for s in carriers):
+        headline_read = [(title, *_direction_cues(title, full))]
+    else:
+        headline_read = read
     easing_hits = [h for _, e, _ in read for h in e]
     tight_hits = [h for _, _, t in read for h in t]
     halts = [h for s in carriers for h in s.cues("supply_halt")]
@@ -107,7 +115,7 @@ def direction_of(etype: EventType, carriers: list[CuedSentence], full: str) -> t
         tight += weighted(carriers, "disruption")
     if etype is EventType.industrial_policy:
         return Direction.neutral, []
-    headline = _headline_direction(read)
+    headline = _headline_direction(headline_read)
     if headline is not None and (etype is not EventType.trade_talks or headline[0] is Direction.easing):
         return headline
     if etype is EventType.trade_talks:
