@@ -1168,3 +1168,12 @@ def test_cutting_supply_restricts() -> None:
         title="Europe's optics makers fear China could cut germanium supply entirely",
     )
     assert c.direction is Direction.tightening
+
+
+def test_headlines_naming_firms_rules_and_phase_outs() -> None:
+    revoked = classify("US revokes Huawei export licences")
+    assert (revoked.event_type, revoked.direction) == (EventType.chip_export_control, Direction.tightening)
+    loosened = classify("China loosens rare earth export rules for European firms")
+    assert (loosened.event_type, loosened.direction) == (EventType.mineral_export_control, Direction.easing)
+    phased = classify("US to phase out chip tariff exemptions")
+    assert phased.direction is Direction.tightening

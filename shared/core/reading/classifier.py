@@ -479,7 +479,8 @@ def _type_votes(s: CuedSentence, notice_minerals: bool = False, subject: str = "
         or _chinese_dual_use(s)
         or any(h.value in MINERAL_FIRMS for h in s.hits.get("company", NO_HITS))
     )
-    chip = bool(s.cues("chip"))
+    chip_words = bool(s.cues("chip"))
+    chip = chip_words or any(h.value in CHIP_FIRMS for h in s.hits.get("company", NO_HITS))
     # Weak control words with a restricting verb ("banned ... exports") are control language.
     weak = (
         1.0
@@ -511,7 +512,7 @@ def _type_votes(s: CuedSentence, notice_minerals: bool = False, subject: str = "
             h.start for h in s.cues("sanctions")
         )
         votes[EventType.sanctions] = votes.get(EventType.sanctions, 0.0) + s.count("sanctions") * (
-            0.3 if chip or threat else 1.0
+            0.3 if chip_words or threat else 1.0
         )
     if s.cues("control") and s.cues("targets") and not mineral and not chip:
         # Control-list language aimed at named firms, with no mineral: a measure on companies.

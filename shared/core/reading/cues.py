@@ -30,7 +30,7 @@ CONTROL = [
     "export whitelist", "export management", "出口管理", "出口配额", "出口许可证", "出口申请",
     "国营贸易", "对相关企业出口", "出口予以豁免", "出口禁令", "禁止向", "出口限制", "出口管控",
     "出口新限制",
-    "resume supply", "resume the supply", "resume supplies", "resume exports", "resumed exports",
+    "export rules", "export rule", "export regime", "resume supply", "resume the supply", "resume supplies", "resume exports", "resumed exports",
     "resumes exports", "resume shipments", "resumed shipments", "ready to supply",
 ]
 # Chip controls named as such: what makes a deal or a mineral measure involve chips.
@@ -243,7 +243,7 @@ TIGHTENING = [
 # Easing words whose object is itself a relief: revoking a waiver or suspending a licence
 # restricts ("China suspends dysprosium export licences for a magnet maker"). Verb stems, then
 # the reliefs they may act on, a few words later.
-UNDOING_VERBS = ["suspend", "revok", "cancel", "withdr", "scrap", "terminat", "rescind"]
+UNDOING_VERBS = ["suspend", "revok", "cancel", "withdr", "scrap", "terminat", "rescind", "phase"]
 RELIEFS = ["licence", "licences", "license", "licenses", "waiver", "waivers", "exemption",
            "exemptions", "permits", "approvals", "authorization", "authorizations"] + [
     "暂停出口许可", "吊销", "撤销许可",
