@@ -30,7 +30,8 @@ CONTROL = [
     "export whitelist", "export management", "出口管理", "出口配额", "出口许可证", "出口申请",
     "国营贸易", "对相关企业出口", "出口予以豁免", "出口禁令", "禁止向", "出口限制", "出口管控",
     "出口新限制",
-    "export rules", "export rule", "export regime", "resume supply", "resume the supply", "resume supplies", "resume exports", "resumed exports",
+    "export rules", "export rule", "export regime",
+    "resume supply", "resume the supply", "resume supplies", "resume exports", "resumed exports",
     "resumes exports", "resume shipments", "resumed shipments", "ready to supply",
 ]
 # Chip controls named as such: what makes a deal or a mineral measure involve chips.
