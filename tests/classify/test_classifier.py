@@ -1177,3 +1177,10 @@ def test_headlines_naming_firms_rules_and_phase_outs() -> None:
     assert (loosened.event_type, loosened.direction) == (EventType.mineral_export_control, Direction.easing)
     phased = classify("US to phase out chip tariff exemptions")
     assert phased.direction is Direction.tightening
+
+
+def test_a_chinese_start_day_without_a_year_takes_the_publication_year() -> None:
+    c = classify("商务部公告：自9月15日起对锑相关物项实施出口管制。", published_at=date(2024, 8, 15))
+    assert c.effective_date == date(2024, 9, 15)
+    full = classify("商务部公告：自2023年8月1日起对镓、锗相关物项实施出口管制。")
+    assert full.effective_date == date(2023, 8, 1)
