@@ -69,7 +69,7 @@ def effective_date(text: str, context: str = "", published: date | None = None) 
                 return nearest(int(m), int(d), published), chinese.group()
         except ValueError:
             pass
-    undated = ""
+    undated = chinese.group() if chinese else ""
     lower = text.lower()
     aligned = len(lower) == len(text)
     starts = word_starts(lower, _TRIGGER_STARTS)
