@@ -52,7 +52,7 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         if contrast and contrast.start() > s.info.start + LEADING and h[0] > contrast.start():
             continue  # "raised the tariff on China, while pausing it for others": another party
         window = full[max(s.info.start, h[0] - _NEGATION_REACH) : h[0]]
-        if _NEGATION.search(window) or _CONDITION.search(window):
+        if _negated(window):
             continue
         if h.phrase.startswith("approv") and _APPROVED_BY.match(full, h[1]):
             continue  # "approved by the State Council": the measure's sign-off, not a licence
@@ -69,6 +69,30 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         first = min(h[0] for h in kept)
         tight = [h for h in tight if h[0] < first]
     return kept, tight
+
+
+_NEGATION_WORDS = (
+    "no",
+    "not",
+    "never",
+    "without",
+    "fail",
+    "refused",
+    "declined",
+    "n't",
+    "if",
+    "once",
+    "unless",
+    "until",
+)
+
+
+def _negated(window: str) -> bool:
+    """Whether a negation or a condition governs the words after `window`."""
+    low = window.lower()
+    if not any(w in low for w in _NEGATION_WORDS):
+        return False
+    return _NEGATION.search(window) is not None or _CONDITION.search(window) is not None
 
 
 def _headline_direction(
