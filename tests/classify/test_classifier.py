@@ -1184,3 +1184,13 @@ def test_a_chinese_start_day_without_a_year_takes_the_publication_year() -> None
     assert c.effective_date == date(2024, 9, 15)
     full = classify("商务部公告：自2023年8月1日起对镓、锗相关物项实施出口管制。")
     assert full.effective_date == date(2023, 8, 1)
+
+
+def test_governments_agreeing_on_a_plan_are_talks() -> None:
+    c = classify(
+        "The United States and China have agreed on a framework to implement their trade truce, "
+        "covering rare earth licences and chip rules, officials on both sides said on Wednesday.",
+        title="US, China agree on plan to ease export controls",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.issuer == "multiple"

@@ -491,7 +491,13 @@ def _type_votes(s: CuedSentence, notice_minerals: bool = False, subject: str = "
     control = min(CAP_PER_SENTENCE, s.count("control") + weak * s.count("control_weak"))
     on_firms = s.count("company_measure")
     votes: dict[EventType, float] = {}
-    if control and s.in_lead and not (mineral or chip or on_firms) and subject and "reason" not in s.hits:
+    if (
+        control
+        and s.in_lead
+        and not (mineral or chip or on_firms or s.cues("talks"))  # both sides' controls in a deal
+        and subject
+        and "reason" not in s.hits
+    ):
         # "banning the export of dual-use goods to ...": the text's subject says which goods.
         mineral, chip = subject == "mineral", subject == "chip"
         control *= CONTEXT_FACTOR

@@ -104,7 +104,7 @@ TALKS = [
     "leaders' meeting", "presidents' meeting", "agreement reached", "deal reached", "reached a deal",
     "reached an agreement", "struck a deal", "joint statement", "磋商", "会谈", "经贸",
     "geneva deal", "london framework", "busan deal", "trade deals", "trade agreements",
-    "谈判", "会晤", "通话", "框架协议",
+    "谈判", "会晤", "通话", "框架协议", "agree on", "agreed on", "agrees on",
 ]
 SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
