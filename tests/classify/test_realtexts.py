@@ -15,7 +15,7 @@ from chokewatch.services.classify import evaluate
 
 REALTEXTS = Path(__file__).resolve().parents[2].parent / "shared" / "realtexts" / "tune"
 
-FLOORS = {"event_type": 0.94, "direction": 0.94, "status": 0.83, "issuer": 0.94, "chips_involved": 0.97}
+FLOORS = {"event_type": 0.95, "direction": 0.94, "status": 0.83, "issuer": 0.94, "chips_involved": 0.97}
 ELEMENTS_F1 = 0.90
 NEGATIVES_AT_MOST = 0
 
