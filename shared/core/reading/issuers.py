@@ -51,6 +51,7 @@ _DATELINE_AFTER = re.compile(
     r"|\s[—–-]\s)",
     re.IGNORECASE,
 )
+ISSUER_SENTENCES = 8  # event sentences read for the issuer, heaviest first
 
 
 def issuer_of(
@@ -58,9 +59,10 @@ def issuer_of(
 ) -> tuple[str | None, list[str]]:
     if etype in (EventType.commentary, EventType.not_relevant):
         return None, []
-    ordered = sorted(carriers, key=lambda s: -s.weight)
-    # The title and lead name the actor even when the measure's words sit elsewhere.
-    ordered += [s for s in sents if s.in_lead and all(s is not c for c in carriers)]
+    # The heaviest sentences carrying the event name its actor; the title and lead name it even
+    # when the measure's words sit elsewhere.
+    ordered = sorted(carriers, key=lambda s: -s.weight)[:ISSUER_SENTENCES]
+    ordered += [s for s in sents if s.in_lead and all(s is not c for c in ordered)]
     counts: dict[str, float] = defaultdict(float)
     acting: set[str] = set()  # governments named other than as an object or a target
     first: list[Hit] = []
