@@ -296,7 +296,7 @@ ANNOUNCED = [
     "to exempt", "to allow", "to grant", "to ease", "to resume", "to halt", "to add", "to expand",
     "to tighten", "to raise", "to extend", "to remove", "to delay", "to introduce",
     "to establish", "to set up", "set for", "seeks to", "offers to", "offered to", "willing to",
-    "willingness", "assures", "assured", "assurance", "promises", "is to", "are to",
+    "willingness", "assures", "assured", "assurance", "promises",
     "拟", "计划", "愿意", "expects to", "aims to", "asks", "asked", "urges", "urged",
 ]
 SPECULATION = [
