@@ -513,7 +513,7 @@ def test_a_government_named_for_the_targets_is_not_the_issuer() -> None:
     assert c.direction is Direction.easing
 
 
-def test_the_agent_after_by_is_the_issuer() -> None:
+def test_the_government_after_by_is_the_issuer() -> None:
     c = classify(
         "A Chinese memory maker and 35 other companies were added to a trade blacklist by the US "
         "on Thursday.",
@@ -1008,4 +1008,189 @@ def test_a_dateline_city_is_not_the_issuer() -> None:
         "declaration to build a trusted supply chain for critical minerals.",
         title="Partners adopt declaration on critical minerals supply chains",
     )
+    assert c.issuer == "multiple"
+
+
+def test_chinese_headlines() -> None:
+    chips = classify("美方宣布对华芯片出口新限制")
+    assert (chips.event_type, chips.issuer) == (EventType.chip_export_control, "US")
+    approved = classify("中國商務部批准部分稀土出口許可申請")
+    assert approved.direction is Direction.easing
+    analysis = classify("分析：稀土管制对全球汽车业影响几何？\n业内人士认为，车企可能需要寻找替代供应。")
+    assert analysis.event_type is EventType.commentary
+
+
+def test_a_year_in_a_chinese_notice_number_is_not_history() -> None:
+    c = classify(
+        "商务部公告2025年第72号 关于暂停实施商务部公告2024年第46号的公告\n"
+        "一、暂停实施商务部公告2024年第46号第二款，即原则上不予许可镓、锗、锑相关两用物项对美国出口的规定。"
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.easing
+    assert c.elements == ["Ga", "Ge", "Sb"]
+
+
+def test_a_disruption_in_a_chinese_province_is_chinas() -> None:
+    c = classify(
+        "A landslide on Monday forced the closure of a tungsten mine in Jiangxi province, cutting "
+        "output of concentrate, local media reported.",
+        title="Landslide shuts tungsten mine in Jiangxi",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert c.issuer == "CN"
+    assert c.elements == ["W"]
+
+
+def test_a_request_or_an_expected_step_is_announced() -> None:
+    c = classify(
+        "The commerce ministry asked Korean firms in letters not to export products containing "
+        "Chinese rare earths to US defence contractors.",
+        title="China asks Korean firms not to export rare earth products to US defence contractors",
+    )
+    assert c.status is Status.announced
+
+
+def test_battery_chemistries_stand_for_lithium() -> None:
+    c = classify("商务部公告：新增限制出口电池用磷酸锰铁锂制备技术。")
+    assert c.elements == ["Li"]
+
+
+def test_a_signed_trade_agreement_eases() -> None:
+    c = classify(
+        "The United States and Malaysia signed a reciprocal trade agreement on Sunday that "
+        "includes commitments on critical minerals.",
+        title="US, Malaysia sign reciprocal trade agreement",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.direction is Direction.easing
+    assert c.status is Status.enacted
+
+
+def test_a_deal_neared_or_a_stake_sought_is_speculation() -> None:
+    near = classify(
+        "Negotiators from both sides are nearing a deal that would ease rare earth licensing, "
+        "people familiar with the talks said.",
+        title="US and China near deal on rare earth licences",
+    )
+    assert near.status is Status.speculation
+    sought = classify(
+        "The administration is seeking an equity stake of up to 10% in a lithium developer as it "
+        "renegotiates a federal loan.",
+        title="US administration seeks equity stake in lithium developer",
+    )
+    assert sought.status is Status.speculation
+
+
+def test_reprieves_and_green_lights_ease() -> None:
+    c = classify(
+        "The Commerce Department gave the memory maker a green light on Friday to keep shipping "
+        "US tools to its China fabs for another year.",
+        title="US grants memory maker a reprieve on China fab tools",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.direction is Direction.easing
+
+
+def test_duties_on_brandy_between_others_are_another_field() -> None:
+    c = classify(
+        "China's commerce ministry imposed preliminary anti-dumping duties of up to 39% on "
+        "brandy imported from the European Union on Tuesday.",
+        title="China imposes preliminary duties on EU brandy",
+    )
+    assert c.event_type is EventType.not_relevant
+
+
+def test_us_china_tariffs_on_farm_goods_stay_in_the_field() -> None:
+    c = classify(
+        "China imposed extra tariffs of 15% on US liquefied natural gas and soybeans on Monday, "
+        "hours after Washington's new duties on Chinese goods took effect.",
+        title="China hits back at US with tariffs on LNG and soybeans",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.issuer == "CN"
+
+
+def test_a_measure_against_a_chipmaker_involves_chips() -> None:
+    c = classify(
+        "China's cyberspace regulator said on Sunday that Micron's products failed a security "
+        "review and told operators of critical infrastructure to stop purchasing them.",
+        title="China tells infrastructure operators to stop buying Micron products",
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.chips_involved
+
+
+def test_ending_a_probe_or_stopping_extra_tariffs_eases() -> None:
+    probe = classify(
+        "The commerce ministry terminated the investigation into imports of analog chips on "
+        "Friday without imposing duties.",
+        title="China ends anti-dumping probe into US analog chips",
+    )
+    assert probe.direction is Direction.easing
+    stopped = classify("国务院关税税则委员会宣布，自11月10日起停止加征相关关税。")
+    assert stopped.direction is Direction.easing
+
+
+def test_a_deal_that_includes_chip_curbs_involves_chips() -> None:
+    c = classify(
+        "The two governments agreed on a framework under which China will speed up rare earth "
+        "licences and the US will ease restrictions on chip design software sales.",
+        title="US and China agree framework on rare earths and chip design software",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.chips_involved
+
+
+def test_a_threatened_tariff_with_a_start_date_is_speculation() -> None:
+    c = classify(
+        "The president threatened on Friday to impose additional 100% tariffs on Chinese goods "
+        "from November 1 in response to Beijing's new rare earth controls.",
+        title="Trump threatens 100% tariffs on China over rare earth curbs",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.speculation
+    assert c.effective_date is None
+
+
+def test_the_title_gives_the_direction_even_without_measure_words() -> None:
+    c = classify(
+        "Licences for the first shipments were issued to three suppliers of European car makers "
+        "this week, the chamber of commerce said.",
+        title="China approves rare earth magnet exports to European carmakers",
+    )
+    assert c.direction is Direction.easing
+
+
+def test_cutting_supply_restricts() -> None:
+    c = classify(
+        "Analysts warn that Beijing may stop granting licences for germanium exports to European "
+        "buyers if tensions escalate.",
+        title="Europe's optics makers fear China could cut germanium supply entirely",
+    )
+    assert c.direction is Direction.tightening
+
+
+def test_headlines_naming_firms_rules_and_phase_outs() -> None:
+    revoked = classify("US revokes Huawei export licences")
+    assert (revoked.event_type, revoked.direction) == (EventType.chip_export_control, Direction.tightening)
+    loosened = classify("China loosens rare earth export rules for European firms")
+    assert (loosened.event_type, loosened.direction) == (EventType.mineral_export_control, Direction.easing)
+    phased = classify("US to phase out chip tariff exemptions")
+    assert phased.direction is Direction.tightening
+
+
+def test_a_chinese_start_day_without_a_year_takes_the_publication_year() -> None:
+    c = classify("商务部公告：自9月15日起对锑相关物项实施出口管制。", published_at=date(2024, 8, 15))
+    assert c.effective_date == date(2024, 9, 15)
+    full = classify("商务部公告：自2023年8月1日起对镓、锗相关物项实施出口管制。")
+    assert full.effective_date == date(2023, 8, 1)
+
+
+def test_governments_agreeing_on_a_plan_are_talks() -> None:
+    c = classify(
+        "The United States and China have agreed on a framework to implement their trade truce, "
+        "covering rare earth licences and chip rules, officials on both sides said on Wednesday.",
+        title="US, China agree on plan to ease export controls",
+    )
+    assert c.event_type is EventType.trade_talks
     assert c.issuer == "multiple"

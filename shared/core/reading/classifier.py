@@ -17,7 +17,7 @@ from chokewatch.shared.messages import Classification, EventType
 
 from ..severity import severity
 from . import companies, dates, gazetteer, phrases
-from .cues import LEXICON, MINERAL_FIRMS
+from .cues import CHIP_FIRMS, LEXICON, MINERAL_FIRMS
 from .direction import direction_of
 from .element_scope import LIST_WINDOW, elements_of
 from .gazetteer import Hit
@@ -58,18 +58,18 @@ _NUMBERED = re.compile(
 _NUMBERED_STARTS = ("announcement", "no.", "第", "federal register")
 # Suspending exports or output is a stop of supply, unlike suspending a control.
 _SUSPEND_SUPPLY = re.compile(
-    r"(?:(?:suspend|pause|halt)(?:s|ed|ing)?|(?:suspension|halt|pause|moratorium)\s+(?:of|on|to))\s+"
+    r"(?:(?:suspend|pause|halt|curtail)(?:s|ed|ing)?|cut(?:s|ting)?|(?:suspension|halt|pause|moratorium)\s+(?:of|on|to))\s+"
     r"(?:(?!ban|control|curb|restriction|rule|measure|requirement|licen|tariff|dut)[a-z]+\s+){0,2}?"
-    r"(?:exports?|shipments?|production|operations|sales|deliveries|supplies|mining|output)"
+    r"(?:exports?|shipments?|production|operations|sales|deliveries|supplies|supply|mining|output)"
     r"(?!\s+(?:control|curb|restriction|ban|licen|rule|measure|review))"
     r"|export\s+(?:suspension|halt|moratorium)"
 )
 # Where a supply halt can begin: the regex is tried only there, not at every character.
-_HALT_WORDS = (" suspen", " paus", " halt", " moratorium", " export ")
+_HALT_WORDS = (" suspen", " paus", " halt", " moratorium", " export ", " cut", " curtail")
 
 
 def _supply_halts(normalised: str, lower: str) -> list[re.Match[str]]:
-    if not ("suspen" in lower or "paus" in lower or "halt" in lower or "moratorium" in lower):
+    if not any(w in lower for w in ("suspen", "paus", "halt", "moratorium", "cut", "curtail")):
         return []
     starts: list[int] = []
     for word in _HALT_WORDS:
@@ -101,13 +101,14 @@ _YEAR_STARTS = ("19", "20")
 # Titles that announce a form which reports no news of its own.
 _COMMENTARY_FORM = re.compile(
     r"^\s*(?:opinion|podcast|column|explainer|quiz|review|editorial|newsletter|webinar|q&a)\b"
+    r"|^\s*(?:分析|评论|評論|解读|解讀|观点|觀點|社论|社論)\s*[:：]"
     r"|\b(?:quiz|podcast|weekly|what to know|things to know|need to know|lessons?|learned|explained"
     r"|a primer|a guide|faq)\b",
     re.IGNORECASE,
 )
 # Titles of explainers, analysis and market talk: they need a stronger lead to count as news.
 _COMMENTARY_TITLE = re.compile(
-    r"\?|^(?:will|can|should|is|are|does)\b|\b(?:why|how|what|lessons?|learned|opinion|analysis|"
+    r"[?？]|^(?:will|can|should|is|are|does)\b|\b(?:why|how|what|lessons?|learned|opinion|analysis|"
     r"explainer|podcast|column|review|quiz|weekly|outlook|q&a|prices?|markets?|backfired?|backfiring"
     r"|worr(?:y|ies)|future of|limits of|holds the cards|folded|winners?|losers?|means for|playbook"
     r"|wake-up call|gamble|the case for|the case against|myths?|interpreting|differences)\b",
@@ -249,7 +250,7 @@ def _read(text: str, title: str) -> tuple[str, list[CuedSentence]]:
     if "%" in full or "percent" in lower or "per cent" in lower:
         for m in phrases.rate_tariffs(lower):
             add("tightening", Hit(m.start(), m.end(), "tightening", "rate", m.group()))
-    if "tariff" in lower or "dut" in lower:
+    if ("tariff" in lower or "dut" in lower) and ("delay" in lower or "postpon" in lower or "defer" in lower):
         for m in phrases.deferred_duties(lower):
             add("easing", Hit(m.start(), m.end(), "easing", "deferred", m.group()))
     for kind, value, m in phrases.access_changes(lower):
@@ -267,7 +268,10 @@ def _read(text: str, title: str) -> tuple[str, list[CuedSentence]]:
     sentence_years: dict[int, int] = {}
     present = 0
     for m in finditer_from(_YEAR, full, word_starts(full, _YEAR_STARTS)):
-        if m.start() == 0 or not full[m.start() - 1].isalnum():
+        # A year may follow a Chinese character directly ("中国2023年").
+        if (m.start() == 0 or not (full[m.start() - 1].isascii() and full[m.start() - 1].isalnum())) and not (
+            _DOCUMENT_YEAR.match(full, m.end())  # "公告2024年第46号": a document's number, not history
+        ):
             index = bisect_right(starts, m.start()) - 1
             year = int(m.group())
             sentence_years[index] = max(sentence_years.get(index, 0), year)
@@ -352,6 +356,7 @@ def _read(text: str, title: str) -> tuple[str, list[CuedSentence]]:
 
 
 _HISTORY_FIRST = frozenset("IiBbSsAa")
+_DOCUMENT_YEAR = re.compile(r"\s*年\s*第")
 _LEADING_ONLY = frozenset({"to implement the", "为落实", "根据"})
 _CONCESSIONS = frozenset({"despite", "in spite of", "even though"})
 # "since May 20", "since 2023", "since then": a time, not a cause.
@@ -474,7 +479,8 @@ def _type_votes(s: CuedSentence, notice_minerals: bool = False, subject: str = "
         or _chinese_dual_use(s)
         or any(h.value in MINERAL_FIRMS for h in s.hits.get("company", NO_HITS))
     )
-    chip = bool(s.cues("chip"))
+    chip_words = bool(s.cues("chip"))
+    chip = chip_words or any(h.value in CHIP_FIRMS for h in s.hits.get("company", NO_HITS))
     # Weak control words with a restricting verb ("banned ... exports") are control language.
     weak = (
         1.0
@@ -485,7 +491,13 @@ def _type_votes(s: CuedSentence, notice_minerals: bool = False, subject: str = "
     control = min(CAP_PER_SENTENCE, s.count("control") + weak * s.count("control_weak"))
     on_firms = s.count("company_measure")
     votes: dict[EventType, float] = {}
-    if control and s.in_lead and not (mineral or chip or on_firms) and subject and "reason" not in s.hits:
+    if (
+        control
+        and s.in_lead
+        and not (mineral or chip or on_firms or s.cues("talks"))  # both sides' controls in a deal
+        and subject
+        and "reason" not in s.hits
+    ):
         # "banning the export of dual-use goods to ...": the text's subject says which goods.
         mineral, chip = subject == "mineral", subject == "chip"
         control *= CONTEXT_FACTOR
@@ -506,7 +518,7 @@ def _type_votes(s: CuedSentence, notice_minerals: bool = False, subject: str = "
             h.start for h in s.cues("sanctions")
         )
         votes[EventType.sanctions] = votes.get(EventType.sanctions, 0.0) + s.count("sanctions") * (
-            0.3 if chip or threat else 1.0
+            0.3 if chip_words or threat else 1.0
         )
     if s.cues("control") and s.cues("targets") and not mineral and not chip:
         # Control-list language aimed at named firms, with no mineral: a measure on companies.
@@ -576,7 +588,8 @@ def _decide_type(
         or s.hits.get("mineral")
         or s.cues("sanctions")
         or (s.cues("control") and s.cues("targets"))  # "puts 12 US defence firms on its control list"
-        or any(h.value in MINERAL_FIRMS for h in s.hits.get("company", NO_HITS))
+        or s.cues("company_measure")
+        or any(h.value in MINERAL_FIRMS or h.value in CHIP_FIRMS for h in s.hits.get("company", NO_HITS))
         for s in sents
     )
     relevant = mentions and (topic >= 2 or sum(totals.values()) >= LEAD_EVENT_MIN)
@@ -597,6 +610,8 @@ def _decide_type(
     best = max(lead, key=lambda t: (lead[t] + 0.25 * totals[t], -EVENT_TYPES.index(t)))
     if best is EventType.sanctions and _other_trade_only(sents):
         return EventType.not_relevant, totals, []
+    if best in (EventType.tariff, EventType.trade_talks) and _other_goods_only(sents):
+        return EventType.not_relevant, totals, []  # duties on brandy or pork, talks over dairy
     # A deal whose news is one specific measure takes that measure's type (LABELS.md).
     if best is EventType.trade_talks:
         title_votes = votes_of[0] if sents[0].info.is_title else {}
@@ -650,6 +665,21 @@ def _other_trade_only(sents: list[CuedSentence]) -> bool:
             governments.update(h.value for h in s.hits.get("actor", NO_HITS))
         other = other or "other_trade" in s.hits
     return "CN" not in governments and (other or not governments)
+
+
+def _other_goods_only(sents: list[CuedSentence]) -> bool:
+    """Tariffs or talks whose lead names farm, energy or consumer goods and no mineral or chip
+    anywhere in the text: trade news of another field, unless it is between the US and China,
+    whose every tariff is part of the contest over minerals and chips."""
+    other = False
+    governments: set[str] = set()
+    for s in sents:
+        if s.elements or "mineral" in s.hits or "chip" in s.hits:
+            return False
+        if s.in_lead:
+            governments.update(h.value for h in s.hits.get("actor", NO_HITS))
+            other = other or "other_trade" in s.hits
+    return other and not {"CN", "US"} <= governments
 
 
 def _text_subject(sents: list[CuedSentence]) -> str:
@@ -739,6 +769,18 @@ def _lead_has_easing(
 _CHIP_GOODS_TYPES = (EventType.tariff, EventType.sanctions)
 
 
+_THREATS = ("threat", "could", "may", "might", "warn", "if", "consider", "weigh", "mull")
+
+
+def _threatened(sents: list[CuedSentence], full: str, phrase: str) -> bool:
+    """Whether the sentence giving a start date tells the measure as a threat or a possibility."""
+    at = full.find(phrase)
+    for s in sents:
+        if s.info.start <= at < s.info.end:
+            return any(h.start < at and h.phrase.startswith(_THREATS) for h in s.cues("speculation"))
+    return False
+
+
 def _chips(etype: EventType, carriers: list[CuedSentence]) -> tuple[bool, list[str]]:
     if etype is EventType.chip_export_control:
         return True, [h.phrase for s in carriers for h in s.cues("chip")][:5]
@@ -754,6 +796,9 @@ def _chips(etype: EventType, carriers: list[CuedSentence]) -> tuple[bool, list[s
     # A tariff's list of goods may run past the lead; other measures name chips up front.
     anywhere = etype is EventType.tariff
     found = [h.phrase for s in carriers if (anywhere or s.in_lead) and not s.background for h in s.cues(kind)]
+    if etype is EventType.sanctions:
+        # A measure against a chipmaker ("Micron fails security review") bears on its chips.
+        found += [h.value for s in carriers if s.in_lead for h in s.cues("company") if h.value in CHIP_FIRMS]
     return bool(found), found
 
 
@@ -774,7 +819,8 @@ def classify(text: str, title: str = "", published_at: date | datetime | None = 
             for s in sents
             if s.in_lead and not s.background and all(s is not c for c in carriers) and _votes_measure(s)
         ]
-    direction, direction_ev = direction_of(etype, terms, full)
+    heading = sents[0] if sents and sents[0].info.is_title else None
+    direction, direction_ev = direction_of(etype, terms, full, heading)
     effective, effective_ev = None, ""
     if etype not in (EventType.commentary, EventType.not_relevant):
         # The start date sits in the lead, an event sentence or the closing line of a notice.
@@ -784,6 +830,8 @@ def classify(text: str, title: str = "", published_at: date | datetime | None = 
             full[s.info.start : s.info.end] for s in sorted(told.values(), key=lambda s: s.info.start)
         )
         effective, effective_ev = dates.effective_date(dated, full, published)
+        if effective_ev and _threatened(sents, full, effective_ev):
+            effective, effective_ev = None, ""  # "threatened 100% tariffs from November 1"
     # A stated start date means the measure is issued, even if it starts later (LABELS.md).
     # The title tells the mood of the news even when another sentence carries the measure.
     title_sent = [s for s in sents[:1] if s.info.is_title and all(s is not c for c in terms)]

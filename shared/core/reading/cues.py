@@ -28,7 +28,9 @@ CONTROL = [
     "not to export", "cease exporting", "stop exporting", "banning the export", "banned from export*",
     "export approval*", "export application*", "export quota*", "state trading", "state-trading",
     "export whitelist", "export management", "出口管理", "出口配额", "出口许可证", "出口申请",
-    "国营贸易", "对相关企业出口", "出口予以豁免", "出口禁令", "禁止向",
+    "国营贸易", "对相关企业出口", "出口予以豁免", "出口禁令", "禁止向", "出口限制", "出口管控",
+    "出口新限制",
+    "export rules", "export rule", "export regime",
     "resume supply", "resume the supply", "resume supplies", "resume exports", "resumed exports",
     "resumes exports", "resume shipments", "resumed shipments", "ready to supply",
 ]
@@ -41,7 +43,10 @@ CHIP_CONTROL = [
     "实体清单",
     "chipmaking equipment", "chipmaking tools", "chip tools", "advanced chips", "ai chips",
     "ai chip", "blackwell", "50% owned", "50 percent owned", "majority-owned", "majority owned",
-    "affiliates", "芯片出口管制",
+    "affiliates", "芯片出口管制", "chip export*", "export curbs on chips", "restrictions on chip*",
+    "chip sales", "sales of chips", "ai chip sales", "eda software", "eda tools", "design software",
+    "semiconductor curbs", "semiconductor restrictions", "semiconductor controls", "chip equipment",
+    "chip technology", "半导体出口管制", "芯片管制",
 ]
 # Words that go with export controls but also with plain trade news: weak evidence alone.
 CONTROL_WEAK = [
@@ -70,7 +75,7 @@ CHIP_RULE = [
     "shipments to china", "ship to china", "waiver*", "validated end user", "veu",
     "end-user", "authorization*", "authorisation*", "revok*", "not permitted", "block*", "ban",
     "curbs", "controls", "restrictions", "requirements", "allow*", "permission", "approv*",
-    "to sell", "to ship",
+    "to sell", "to ship", "grant*", "reprieve", "green light", "shipping",
     "bans", "banned", "banning",
 ]
 # Context that makes control language about minerals even without a named element.
@@ -99,7 +104,7 @@ TALKS = [
     "leaders' meeting", "presidents' meeting", "agreement reached", "deal reached", "reached a deal",
     "reached an agreement", "struck a deal", "joint statement", "磋商", "会谈", "经贸",
     "geneva deal", "london framework", "busan deal", "trade deals", "trade agreements",
-    "谈判", "会晤", "通话", "框架协议",
+    "谈判", "会晤", "通话", "框架协议", "agree on", "agreed on", "agrees on",
 ]
 SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
@@ -149,7 +154,8 @@ POLICY = [
     "commissioned", "opens", "opened", "opening", "begins production", "began production",
     "start production", "started production", "commercial production", "production line",
     "produced its first", "first production", "first output", "has produced", "plant", "factory",
-    "facility", "expansion", "selected", "strategic", "收储", "储备",
+    "facility", "expansion", "selected", "strategic", "收储", "储备", "扶持", "补贴", "产能",
+    "高质量发展", "入股", "投资",
     "produces first", "produced first", "commercial output", "signs deal", "signed a deal",
     "smelter", "to build", "will build", "builds",
     "inks deal", "signs agreement", "signed an agreement", "will buy", "would buy",
@@ -198,7 +204,7 @@ EASING = [
     "postpone*", "暂停", "取消", "放宽", "豁免", "通用许可", "恢复",
     "rescission", "repeal*", "revocation of the rule", "green channel", "expedite*", "fast-track*",
     "fast track", "speed up", "faster approvals", "approve applications", "approved applications",
-    "已批准", "批准了", "予以批准", "批准出口", "绿色通道", "加快审批", "暂缓", "推迟",
+    "批准", "绿色通道", "加快审批", "暂缓", "推迟",
     "avert*", "de-escalat*", "defuse*", "ensure supplies", "ensure supply",
     "greater access",
     "secure supplies", "restore supplies", "extend the truce", "extends truce", "extended the truce",
@@ -210,6 +216,16 @@ EASING = [
     "gets licen*", "get licen*", "got licen*", "receives licen*", "received licen*", "wins licen*",
     "won licen*", "secures licen*", "secured licen*", "obtains licen*", "obtained licen*",
     "gets approval", "wins approval", "won approval", "receives approval", "received approval",
+    "relief", "reprieve", "green light", "green-light*", "greenlight*", "clears", "cleared",
+    "unblock*", "soften*", "reverses", "reversed", "reversal", "u-turn", "drops ban", "dropped the ban",
+    "drop the ban", "ends ban", "ended the ban", "ending the ban", "backs down", "backtrack*", "thaw",
+    "解除", "放开", "允许", "同意出口", "restart*", "unfreez*", "renew* licen*", "licence renewal*",
+    "license renewal*", "terminat* investigation", "terminates the investigation",
+    "terminated the investigation", "drops investigation", "dropped the investigation",
+    "ends investigation", "ended the investigation", "closes investigation", "zero tariff*",
+    "tariff-free", "duty-free", "ceasefire", "détente", "detente", "unlock*", "normaliz*", "normalis*",
+    "licences were issued", "licenses were issued", "permits exports", "延期", "下调", "降低关税", "免征",
+    "停止加征", "不再加征",
     "addressing concerns", "address the concerns", "address needs", "address the needs",
 ]
 TIGHTENING = [
@@ -228,7 +244,7 @@ TIGHTENING = [
 # Easing words whose object is itself a relief: revoking a waiver or suspending a licence
 # restricts ("China suspends dysprosium export licences for a magnet maker"). Verb stems, then
 # the reliefs they may act on, a few words later.
-UNDOING_VERBS = ["suspend", "revok", "cancel", "withdr", "scrap", "terminat", "rescind"]
+UNDOING_VERBS = ["suspend", "revok", "cancel", "withdr", "scrap", "terminat", "rescind", "phase"]
 RELIEFS = ["licence", "licences", "license", "licenses", "waiver", "waivers", "exemption",
            "exemptions", "permits", "approvals", "authorization", "authorizations"] + [
     "暂停出口许可", "吊销", "撤销许可",
@@ -280,8 +296,8 @@ ANNOUNCED = [
     "to exempt", "to allow", "to grant", "to ease", "to resume", "to halt", "to add", "to expand",
     "to tighten", "to raise", "to extend", "to remove", "to delay", "to introduce",
     "to establish", "to set up", "set for", "seeks to", "offers to", "offered to", "willing to",
-    "willingness", "assures", "assured", "assurance", "promises", "is to", "are to",
-    "拟", "计划", "愿意",
+    "willingness", "assures", "assured", "assurance", "promises",
+    "拟", "计划", "愿意", "expects to", "aims to", "asks", "asked", "urges", "urged",
 ]
 SPECULATION = [
     "could", "may", "might", "considering", "is considering", "weighing", "weighs", "mulls",
@@ -290,7 +306,9 @@ SPECULATION = [
     "likely", "risk of", "contemplat*", "floated", "signalled", "signaled", "may be",
     "prepared to", "poised to", "or may not", "whether to", "no decision",
     "expected", "looms", "looming", "mulled", "explores", "exploring", "eyes", "eyeing",
-    "could face", "would face", "可能", "或将", "考虑", "预计",
+    "could face", "would face", "可能", "或将", "考虑", "预计", "seeks", "seeking", "nears", "nearing",
+    "near deal", "near a deal", "close to a deal", "closer to a deal", "in talks to", "discussing",
+    "explore", "exploring",
 ]
 
 # Who acts. Issuers as ISO codes, EU, or the US/China actors by institution.
@@ -305,6 +323,9 @@ ACTORS: dict[str, list[str]] = {
         "xi jinping", "wang yi", "he lifeng", "li chenggang", "wang wentao", "he yadong",
         "foreign ministry spokes*", "国务院", "海关", "网信办", "市场监管总局", "工信部", "工业和信息化部",
         "外交部", "大陆",
+        # Mining and processing regions, where a disruption's government is China's.
+        "jiangxi", "ganzhou", "inner mongolia", "baotou", "yunnan", "guangxi", "sichuan", "hunan",
+        "xinjiang", "江西", "赣州", "内蒙古", "包头", "云南", "广西", "四川", "湖南",
     ],
     "US": [
         "united states", "washington", "american", "bis", "bureau of industry and security",
@@ -322,7 +343,7 @@ ACTORS: dict[str, list[str]] = {
     "JP": ["japan", "japanese", "tokyo", "meti", "ministry of economy trade and industry", "日本",
            "経済産業省", "日本政府"],
     "AU": ["australia", "australian", "canberra", "澳大利亚"],
-    "MM": ["myanmar", "burma", "kachin", "naypyidaw", "缅甸", "克钦"],
+    "MM": ["myanmar", "burma", "kachin", "naypyidaw", "缅甸", "克钦", "pangwa", "chipwi", "wa state"],
     "EU": ["european union", "european commission", "brussels", "von der leyen", "sefcovic",
            "šefčovič", "欧盟"],
     "CA": ["canada", "canadian", "ottawa", "加拿大"],
@@ -340,7 +361,7 @@ ACTORS: dict[str, list[str]] = {
     "BR": ["brazil", "brazilian"],
     "CL": ["chile", "chilean"],
     "AR": ["argentina"],
-    "ZA": ["south africa"],
+    "ZA": ["south africa", "durban", "richards bay"],
     "DE": ["germany", "german", "berlin"],
     "FR": ["france", "french", "paris"],
     "MN": ["mongolia"],
@@ -385,7 +406,7 @@ BACKGROUND = [
     "does not undo", "not affected", "unaffected", "still in force", "designed to comply",
     "has restricted since", "have restricted since", "restricted since", "later that year",
     "earlier that year", "that year", "the following year", "the year before", "at the time",
-    "at that time", "back then", "in those days", "a decade ago",
+    "at that time", "back then", "in those days", "a decade ago", "曾", "此前", "去年", "早在",
 ]
 # What a mineral is used for: the clause after these explains, the rest of the sentence may be news.
 USES = [
@@ -416,6 +437,9 @@ CHIP_SENSE = [
 OTHER_TRADE = [
     "oil", "crude", "tanker*", "shadow fleet", "lng", "natural gas", "refiner*", "petroleum",
     "banks", "bank", "financial institution*", "energy sector", "arms dealer*",
+    "pork", "dairy", "brandy", "cognac", "wine", "beef", "poultry", "seafood", "lobster", "canola",
+    "rapeseed", "soybean*", "agricultur*", "farm goods", "farm products", "textile*", "apparel",
+    "footwear", "furniture", "whisky", "whiskey", "猪肉", "乳制品", "白兰地", "大豆",
 ]
 # Tariffs in another sense: what an energy supplier pays or charges, a phone plan.
 TARIFF_SENSE = [
@@ -558,6 +582,14 @@ MINERAL_FIRMS = frozenset({
     "China Minmetals", "Chalco", "Xiamen Tungsten", "Baotou Steel", "Perpetua Resources",
     "United States Antimony", "ReElement Technologies", "Umicore", "Solvay", "Alcoa",
     "Hitachi Metals", "Shin-Etsu", "Sumitomo Metal Mining", "Glencore", "Rio Tinto",
+})
+# Firms whose business is chips or chipmaking tools.
+CHIP_FIRMS = frozenset({
+    "Nvidia", "AMD", "Intel", "Micron", "SMIC", "Huawei", "TSMC", "Samsung", "SK Hynix", "ASML",
+    "Applied Materials", "Lam Research", "Tokyo Electron", "KLA", "Qualcomm", "Broadcom",
+    "Texas Instruments", "CXMT", "YMTC", "Cambricon", "Hua Hong", "Nexperia", "Wingtech",
+    "Infineon", "NXP", "Renesas", "GlobalFoundries", "Nikon", "Canon", "Synopsys", "Cadence",
+    "Supermicro",
 })
 # Legal forms that close a company's name.
 LEGAL_FORMS = ["Inc", "Corp", "Corporation", "Ltd", "Limited", "Holdings", "PLC", "plc", "AG",

@@ -46,7 +46,8 @@ _TRIGGER_STARTS = (
     "effective", "take", "took", "come", "came", "enter", "applies", "apply", "starting", "from"
 )  # fmt: skip
 _IN_FORCE = re.compile(r"in\s+force")
-_CHINESE = re.compile(r"自\s*(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起")
+# "自2025年9月15日起", "自9月15日起" (the year then comes from the publication date).
+_CHINESE = re.compile(r"自\s*(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起")
 _ANY_YEAR = re.compile(r"\b(20\d\d)\b")
 
 
@@ -58,14 +59,17 @@ def effective_date(text: str, context: str = "", published: date | None = None) 
     is an excerpt) mentions. When no year can be inferred the date is None and the phrase is
     still returned.
     """
-    chinese = _CHINESE.search(text)
+    chinese = _CHINESE.search(text) if "自" in text else None
     if chinese:
         try:
-            y, m, d = (int(g) for g in chinese.groups())
-            return date(y, m, d), chinese.group()
+            year, m, d = chinese.groups()
+            if year:
+                return date(int(year), int(m), int(d)), chinese.group()
+            if published is not None:
+                return nearest(int(m), int(d), published), chinese.group()
         except ValueError:
             pass
-    undated = ""
+    undated = chinese.group() if chinese else ""
     lower = text.lower()
     aligned = len(lower) == len(text)
     starts = word_starts(lower, _TRIGGER_STARTS)

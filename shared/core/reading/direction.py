@@ -12,8 +12,10 @@ from .gazetteer import Hit
 from .sentence_cues import LEADING, CuedSentence
 
 _CARVE_OUTS = ("exempt", "exclusion", "carve", "waive", "waiver")
+_SIGNING = frozenset({"signed", "signs", "inks", "inked", "was signed"})
 _NEGATION_REACH = 60
 _APPROVED_BY = re.compile(r"\w*\s+by\b")
+_SIGNED_OFF = re.compile(r"(?:经|經|国务院|國務院)\s*$")
 # "If approved, the ruling would ...": a condition, not a relief granted.
 _CONDITION = re.compile(r"\b(?:if|once|unless|until)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CONTRAST = re.compile(r",?\s(?:while|whereas|as other|but|even as)\s")
@@ -50,10 +52,12 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         if contrast and contrast.start() > s.info.start + LEADING and h[0] > contrast.start():
             continue  # "raised the tariff on China, while pausing it for others": another party
         window = full[max(s.info.start, h[0] - _NEGATION_REACH) : h[0]]
-        if _NEGATION.search(window) or _CONDITION.search(window):
+        if _negated(window):
             continue
         if h.phrase.startswith("approv") and _APPROVED_BY.match(full, h[1]):
             continue  # "approved by the State Council": the measure's sign-off, not a licence
+        if h.phrase == "批准" and _SIGNED_OFF.search(full, max(0, h[0] - 6), h[0]):
+            continue  # "经国务院批准": the same sign-off in a Chinese notice
         if any(0 < h[0] - t[1] <= _OBJECT_REACH and t.phrase.startswith(_STOPPING) for t in tight):
             continue  # "stop granting licences": the easing word is what stops
         if h.phrase.startswith(_CARVE_OUTS) and any(t[1] <= h[0] for t in tight):
@@ -65,6 +69,30 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         first = min(h[0] for h in kept)
         tight = [h for h in tight if h[0] < first]
     return kept, tight
+
+
+_NEGATION_WORDS = (
+    "no",
+    "not",
+    "never",
+    "without",
+    "fail",
+    "refused",
+    "declined",
+    "n't",
+    "if",
+    "once",
+    "unless",
+    "until",
+)
+
+
+def _negated(window: str) -> bool:
+    """Whether a negation or a condition governs the words after `window`."""
+    low = window.lower()
+    if not any(w in low for w in _NEGATION_WORDS):
+        return False
+    return _NEGATION.search(window) is not None or _CONDITION.search(window) is not None
 
 
 def _headline_direction(
@@ -82,10 +110,18 @@ def _headline_direction(
     return None
 
 
-def direction_of(etype: EventType, carriers: list[CuedSentence], full: str) -> tuple[Direction, list[str]]:
+def direction_of(
+    etype: EventType, carriers: list[CuedSentence], full: str, title: CuedSentence | None = None
+) -> tuple[Direction, list[str]]:
+    """`title`: the text's title, read for its direction even when it carries no measure words
+    ("China approves rare earth exports to European carmakers")."""
     if etype in (EventType.commentary, EventType.not_relevant):
         return Direction.neutral, []
     read = [(s, *_direction_cues(s, full)) for s in carriers]
+    if title is not None and all(title is not s for s in carriers):
+        headline_read = [(title, *_direction_cues(title, full))]
+    else:
+        headline_read = read
     easing_hits = [h for _, e, _ in read for h in e]
     tight_hits = [h for _, _, t in read for h in t]
     halts = [h for s in carriers for h in s.cues("supply_halt")]
@@ -103,7 +139,7 @@ def direction_of(etype: EventType, carriers: list[CuedSentence], full: str) -> t
         tight += weighted(carriers, "disruption")
     if etype is EventType.industrial_policy:
         return Direction.neutral, []
-    headline = _headline_direction(read)
+    headline = _headline_direction(headline_read)
     if headline is not None and (etype is not EventType.trade_talks or headline[0] is Direction.easing):
         return headline
     if etype is EventType.trade_talks:
@@ -111,6 +147,9 @@ def direction_of(etype: EventType, carriers: list[CuedSentence], full: str) -> t
             return Direction.easing, [h.phrase for h in easing_hits]
         if tight >= 2.0 and not easing:
             return Direction.tightening, [h.phrase for h in tight_hits + halts]
+        signed = [h.phrase for s in carriers if s.in_lead for h in s.cues("enacted") if h.phrase in _SIGNING]
+        if signed and not tight_hits:
+            return Direction.easing, signed  # a trade agreement signed, with no restriction in it
         return Direction.neutral, []
     if easing > 0 and easing >= 0.8 * tight:
         return Direction.easing, [h.phrase for h in easing_hits]

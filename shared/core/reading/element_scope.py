@@ -25,7 +25,7 @@ FIRST_NAMING_REACH = 8  # body sentences searched when the event's own sentences
 # The October 2025 expansion, which reached every rare earth and its technologies.
 _OCTOBER_CONTROLS = re.compile(r"[Oo]ctober\s+9|Oct\.?\s+9\b|10\s*月\s*9\s*日")
 # The April 2025 rare-earth licensing named by its month: "imposed in April", "the April curbs".
-_APRIL = re.compile(r"[Aa]pril|APRIL|4\s*月\s*4\s*日")
+_APRIL_CN = re.compile(r"4\s*月\s*4\s*日")
 _APRIL_BEFORE = re.compile(
     r"(?:imposed|introduced|announced|since|from|in|early|mid-?)\s+(?:early\s+|mid-?)?$"
 )
@@ -138,20 +138,27 @@ def _stated_rare_earths(sents: list[CuedSentence], full: str) -> set[str]:
             stated |= named
         for h in groups:
             stated.update(e for e in gazetteer.expand(h) if e in gazetteer.ALL_RARE_EARTHS)
-    if not stated and _names_april_controls(full) and not _OCTOBER_CONTROLS.search(full):
+    if not stated and _names_april_controls(full) and not _names_october_controls(full):
         # Rare-earth licences "since April", "the April controls": the seven of April 2025.
         stated.update(gazetteer.GROUPS["medium_heavy_2025_04"])
     return stated
 
 
 def _names_april_controls(full: str) -> bool:
-    for m in _APRIL.finditer(full):
-        if m.group()[0] == "4":
-            return True
-        before = full[max(0, m.start() - 24) : m.start()].lower()
-        if _APRIL_BEFORE.search(before) or _APRIL_AFTER.match(full[m.end() : m.end() + 40].lower()):
-            return True
+    if "月" in full and _APRIL_CN.search(full):
+        return True
+    for word in ("April", "april", "APRIL"):
+        at = full.find(word)
+        while at >= 0:
+            before = full[max(0, at - 24) : at].lower()
+            if _APRIL_BEFORE.search(before) or _APRIL_AFTER.match(full[at + 5 : at + 45].lower()):
+                return True
+            at = full.find(word, at + 5)
     return False
+
+
+def _names_october_controls(full: str) -> bool:
+    return ("ctober" in full or "Oct" in full or "月" in full) and _OCTOBER_CONTROLS.search(full) is not None
 
 
 def _technology_follows(full: str, hit: Hit) -> bool:

@@ -30,8 +30,8 @@ _TARGET_AFTER = re.compile(
     r"|(?:相关)?(?:企业|公司|实体|个人|军工|军方|用户|企業|實體|個人|軍工|軍方|用戶)",
     re.IGNORECASE,
 )
-# "blacklisted by the US", "imposed by Beijing": the agent of a measure, not its object.
-_AGENT_BY = re.compile(
+# "blacklisted by the US", "imposed by Beijing": who takes the measure, not its object.
+_DONE_BY = re.compile(
     r"(?:blacklisted|sanctioned|imposed|banned|restricted|targeted|added|listed|announced|issued"
     r"|ordered|approved|granted|blocked|hit|placed|put)\s+by\s+(?:the\s+)?$"
     r"|(?:rules?|measures?|notice|statement|announcement|order|decision)\s+from\s+(?:the\s+)?$",
@@ -51,6 +51,7 @@ _DATELINE_AFTER = re.compile(
     r"|\s[—–-]\s)",
     re.IGNORECASE,
 )
+ISSUER_SENTENCES = 8  # event sentences read for the issuer, heaviest first
 
 
 def issuer_of(
@@ -58,9 +59,10 @@ def issuer_of(
 ) -> tuple[str | None, list[str]]:
     if etype in (EventType.commentary, EventType.not_relevant):
         return None, []
-    ordered = sorted(carriers, key=lambda s: -s.weight)
-    # The title and lead name the actor even when the measure's words sit elsewhere.
-    ordered += [s for s in sents if s.in_lead and all(s is not c for c in carriers)]
+    # The heaviest sentences carrying the event name its actor; the title and lead name it even
+    # when the measure's words sit elsewhere.
+    ordered = sorted(carriers, key=lambda s: -s.weight)[:ISSUER_SENTENCES]
+    ordered += [s for s in sents if s.in_lead and all(s is not c for c in ordered)]
     counts: dict[str, float] = defaultdict(float)
     acting: set[str] = set()  # governments named other than as an object or a target
     first: list[Hit] = []
@@ -72,7 +74,7 @@ def issuer_of(
                 (
                     OBJECT_PREP.search(full, max(0, h.start - 12), h.start)
                     and not _SPEAKER_OF.search(full, max(0, h.start - 30), h.start)
-                    and not _AGENT_BY.search(full, max(0, h.start - 30), h.start)
+                    and not _DONE_BY.search(full, max(0, h.start - 30), h.start)
                 )
                 or OBJECT_PAIR.search(full, max(0, h.start - 30), h.start)
                 or _TARGET_AFTER.match(full, h.end)

@@ -53,8 +53,9 @@ def rate_tariffs(lower: str) -> list[re.Match[str]]:
         m = _RATE_BEFORE.search(lower, max(0, at - _RATE_REACH), at + 60)
         if m and m.start() <= at:
             found.append(m)
-    starts = [at for at in word_starts(lower, _DUTY_WORDS) if at == 0 or not lower[at - 1].isalpha()]
-    found += finditer_from(_RATE_AFTER, lower, starts)
+    if " of " in lower:  # "tariffs of 25%"
+        starts = [at for at in word_starts(lower, _DUTY_WORDS) if at == 0 or not lower[at - 1].isalpha()]
+        found += finditer_from(_RATE_AFTER, lower, starts)
     return found
 
 

@@ -48,31 +48,31 @@ _BOILERPLATE = re.compile(
     r"|graduate of|editorial policy|fact checked by|contributing writer|"
     r"the views expressed|for more information, (?:visit|contact)|click to share|open in app"
 )
-# Letters every furniture phrase holds one of: most sentences hold none and skip the pattern.
+# Words every furniture phrase holds one of: most sentences hold none and skip the pattern.
 _FURNITURE_HINTS = (
-    "right",
-    "copy",
+    "rights reserved",
+    "copyright",
     "©",
     "getty",
     "credit",
-    "sign",
-    "subscri",
+    "sign up",
+    "subscribe",
     "newsletter",
-    "register",
-    "firm",
-    "cookie",
-    "website",
+    "register for",
+    " firm ",
+    "cookies",
+    "this website",
     "writer",
     "reporter",
     "journalist",
     "editor",
     "correspondent",
-    "graduate",
-    "fact",
-    "views",
-    "information",
-    "share",
-    "app",
+    "graduate of",
+    "fact checked",
+    "views expressed",
+    "for more information",
+    "click to share",
+    "open in app",
 )
 
 
