@@ -6,7 +6,7 @@ import asyncio
 
 from chokewatch.shared import streams
 from chokewatch.shared.core.reading.classifier import classify
-from chokewatch.shared.messages import ClassifiedEvent, RawEvent, new_id
+from chokewatch.shared.messages import ClassifiedEvent, CourseStep, RawEvent, new_id
 from chokewatch.shared.names import CLASSIFIED, RAW
 from chokewatch.shared.telemetry import PUBLISHED
 from chokewatch.shared.worker import Runtime, Stage
@@ -22,7 +22,7 @@ def summarise(text: str) -> str:
 
 
 async def build(rt: Runtime) -> list[Stage]:
-    incidents = IncidentStore(rt.redis, rt.names)
+    incidents = IncidentStore(rt.redis, rt.names, keep_s=rt.settings.incident_keep_days * 86_400)
     out = rt.names.stream(CLASSIFIED)
 
     async def on_raw(event: RawEvent) -> None:
@@ -31,10 +31,11 @@ async def build(rt: Runtime) -> list[Stage]:
         decision = await incidents.assign(
             event.id, c, event.text, event.title, event.published_at or event.ingested_at
         )
-        revision = 1
+        revision, course = 1, []
         if decision is not None:
             c = c.model_copy(update={"incident_id": decision.incident_id})
             revision = decision.revision
+            course = [CourseStep.model_validate(step) for step in decision.course]
         classified = ClassifiedEvent(
             id=new_id(),
             correlation_id=event.correlation_id,
@@ -46,6 +47,7 @@ async def build(rt: Runtime) -> list[Stage]:
             published_at=event.published_at,
             classification=c,
             incident_revision=revision,
+            course=course,
             alert_after=event.alert_after,
         )
         await streams.publish(rt.redis, out, classified)
