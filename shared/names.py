@@ -91,6 +91,9 @@ class Names:
     def incident(self, incident_id: str) -> str:
         return f"{self.namespace}:{{inc}}:incident:{incident_id}"
 
+    def incident_course(self, incident_id: str) -> str:
+        return f"{self.namespace}:{{inc}}:course:{incident_id}"  # JSON list: its steps so far
+
     # subscribers (api writes, alert reads)
     @property
     def subscribers(self) -> str:

@@ -50,7 +50,7 @@ return removed
 
 # Records one decision unless its alert id is already recorded. KEYS: decision log hash, its
 # order zset, history hash, history order zset; ARGV: incident id, alert id, decision JSON,
-# history record JSON, decided at (epoch s), revision, decision log cutoff (epoch s). Returns
+# history record JSON, decided at (epoch s), revision, decision log cutoff, now (epoch s). Returns
 # the history record already stored under the alert id (its first payload), else nil. The log
 # never goes back to an older revision, and entries older than the cutoff leave it.
 _DECIDE = """
@@ -66,7 +66,7 @@ if prior then
 end
 if newer then
   redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
-  redis.call('ZADD', KEYS[2], ARGV[5], ARGV[1])
+  redis.call('ZADD', KEYS[2], ARGV[8], ARGV[1])
 end
 redis.call('HSET', KEYS[3], ARGV[2], ARGV[4])
 redis.call('ZADD', KEYS[4], ARGV[5], ARGV[2])
@@ -143,7 +143,9 @@ class History:
             found = {sid: json.loads(r) for sid, r in zip(known, raws, strict=True) if r}
         return [found.get(sid) for sid in subscriber_ids]
 
-    async def record_decision(self, alert: Alert, sent: Prior, count: int) -> Alert:
+    async def record_decision(
+        self, alert: Alert, sent: Prior, count: int, now: float | None = None
+    ) -> Alert:
         """Remember the alert decided for this incident (the `Prior` of its next revision, and
         how many alerts it has had) and open a pending history record holding its payload.
         Returns the alert to publish: this one, or the one first recorded under its id."""
@@ -157,14 +159,14 @@ class History:
         }
         sub = alert.subscriber_id
         await self._mark_alerted(alert)
-        now = datetime.now(UTC).timestamp()
+        now = datetime.now(UTC).timestamp() if now is None else now
         async with self.redis.pipeline(transaction=True) as pipe:
             await self._decide(
                 keys=[names.alerted(sub), names.alerted_order(sub), names.history(sub),
                       names.history_order(sub)],
                 args=[alert.incident_id, alert.alert_id, json.dumps(decision),
                       json.dumps(_record(alert, "pending", [])), alert.decided_at.timestamp(),
-                      sent.revision, now - self.decisions_keep_s],
+                      sent.revision, now - self.decisions_keep_s, now],
                 client=pipe,
             )
             await self._trim(  # bounded as it grows: queued in the same round trip
@@ -185,9 +187,13 @@ class History:
             await pipe.execute()
 
     async def recorded(self, subscriber_id: str, alert_id: str) -> Alert | None:
-        """The alert recorded under an id in a subscriber's history, if it is still there."""
+        """The alert decided under an id, if its record is still in the subscriber's history
+        (a late report's record holds no decided alert)."""
         raw = await self.redis.hget(self.names.history(subscriber_id), alert_id)
-        return Alert.model_validate(json.loads(raw)["alert"]) if raw else None
+        record = json.loads(raw) if raw else None
+        if record is None or record.get("status") == "late":
+            return None
+        return Alert.model_validate(record["alert"])
 
     async def record_late(self, alert: Alert, reason: str) -> bool:
         """Record a report that arrived after a later revision was alerted: in the history, not

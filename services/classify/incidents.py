@@ -41,7 +41,7 @@ KEEP_S = 400 * 86_400
 
 # Drops incidents not written since a cutoff: each record, its entries in the indexes it was
 # filed under and its place in the write order. KEYS: the write-order zset; ARGV: cutoff (epoch
-# seconds), most incidents dropped, the record key prefix, the index key prefix.
+# seconds), most incidents dropped, the record, index and course key prefixes.
 _TRIM = """
 local old = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
 for _, id in ipairs(old) do
@@ -55,6 +55,7 @@ for _, id in ipairs(old) do
     end
     redis.call('DEL', ARGV[3] .. id)
   end
+  redis.call('DEL', ARGV[5] .. id)
   redis.call('ZREM', KEYS[1], id)
 end
 return #old
@@ -102,8 +103,10 @@ class IncidentStore:
         now = datetime.now(UTC).timestamp() if now is None else now
         prefix = self.names.incident("")
         index_prefix = self.names.incident_index("")
+        course_prefix = self.names.incident_course("")
         return int(await self._trim(keys=[self.names.incident_written],
-                                    args=[now - self.keep_s, limit, prefix, index_prefix]))
+                                    args=[now - self.keep_s, limit, prefix, index_prefix,
+                                          course_prefix]))
 
     async def _candidates(self, m: dict) -> list[dict]:
         """The records worth comparing (`likeliest`): one round trip for the indexes, one for
@@ -132,6 +135,9 @@ class IncidentStore:
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.set(self.names.incident(record["id"]), json.dumps(record), ex=keep)
             pipe.set(self.names.incident_member(event_id), json.dumps(first), ex=keep)
+            # The whole course so far, for an alert decided late to tell what came after it.
+            pipe.set(self.names.incident_course(record["id"]), json.dumps(record.get("course", [])),
+                     ex=keep)
             pipe.zadd(self.names.incident_written, {record["id"]: datetime.now(UTC).timestamp()})
             for bucket in buckets:
                 pipe.zadd(self.names.incident_index(bucket), {record["id"]: record["last_seen"]})
