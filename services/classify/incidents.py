@@ -95,8 +95,7 @@ class IncidentStore:
                                         tuple(first.get("course", ())))
             decision, record = decide(c, m, await self._candidates(m), _new_id)
             await self._save(record, event_id, decision, buckets(m))
-        await self.trim()
-        return decision
+            return decision
 
     async def trim(self, now: float | None = None, limit: int = 100) -> int:
         """Drop up to `limit` incidents not written for `keep_s`; returns how many."""

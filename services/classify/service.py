@@ -8,12 +8,13 @@ from chokewatch.shared import streams
 from chokewatch.shared.core.reading.classifier import classify
 from chokewatch.shared.messages import ClassifiedEvent, CourseStep, RawEvent, new_id
 from chokewatch.shared.names import CLASSIFIED, RAW
-from chokewatch.shared.telemetry import PUBLISHED
+from chokewatch.shared.telemetry import PUBLISHED, log
 from chokewatch.shared.worker import Runtime, Stage
 
 from .incidents import IncidentStore
 
 SUMMARY_CHARS = 400
+TRIM_BATCH = 100  # incidents dropped per call (one short script)
 
 
 def summarise(text: str) -> str:
@@ -53,4 +54,19 @@ async def build(rt: Runtime) -> list[Stage]:
         await streams.publish(rt.redis, out, classified)
         PUBLISHED.labels(CLASSIFIED).inc()
 
+    rt.background.append(lambda stop: trim_forever(incidents, stop, rt.settings.trim_interval_s))
     return [Stage(RAW, RawEvent, on_raw)]
+
+
+async def trim_forever(incidents: IncidentStore, stop: asyncio.Event, interval_s: float) -> None:
+    """Drop incidents not written for CHOKEWATCH_INCIDENT_KEEP_DAYS, every `interval_s`."""
+    while not stop.is_set():
+        try:
+            while await incidents.trim() >= TRIM_BATCH:
+                pass
+        except Exception as exc:  # noqa: BLE001 - Redis away: next round
+            log.warning("incident trimming failed", error=repr(exc))
+        try:
+            await asyncio.wait_for(stop.wait(), timeout=interval_s)
+        except TimeoutError:
+            pass
