@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 import redis.asyncio as aioredis
 
 from chokewatch.shared.core.decide import Prior
-from chokewatch.shared.messages import Alert
+from chokewatch.shared.messages import Alert, CourseStep
 from chokewatch.shared.names import Names
 
 RETENTION_S = 400 * 86_400  # about 13 months of history per subscriber
@@ -148,7 +148,8 @@ class History:
     ) -> Alert:
         """Remember the alert decided for this incident (the `Prior` of its next revision, and
         how many alerts it has had) and open a pending history record holding its payload.
-        Returns the alert to publish: this one, or the one first recorded under its id."""
+        Returns the alert to publish: the one first recorded under its id, else this one with
+        the incident's whole course (longer than the event's when it was decided late)."""
         names = self.names
         decision = {
             "alert_id": alert.alert_id,
@@ -158,7 +159,9 @@ class History:
             "event_id": alert.event_id,
         }
         sub = alert.subscriber_id
-        await self._mark_alerted(alert)
+        course = await self._mark_alerted(alert)
+        if len(course) > len(alert.course):  # decided late: the incident has moved on since
+            alert = alert.model_copy(update={"course": course})
         now = datetime.now(UTC).timestamp() if now is None else now
         async with self.redis.pipeline(transaction=True) as pipe:
             await self._decide(
@@ -177,14 +180,17 @@ class History:
             first, _ = await pipe.execute()
         return Alert.model_validate(json.loads(first)["alert"]) if first else alert
 
-    async def _mark_alerted(self, alert: Alert) -> None:
-        # Who was alerted of an incident, in its own slot: written first, so it never misses
-        # anyone whose decision is recorded (an extra name only costs one more read).
+    async def _mark_alerted(self, alert: Alert) -> list[CourseStep]:
+        """Note who was alerted of an incident, in its own slot, and read the incident's course
+        as classify last stored it (in the same slot, so in the same round trip). Written first,
+        so it never misses anyone whose decision is recorded (an extra name only costs a read)."""
         alerted = self.names.incident_alerted(alert.incident_id)
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.sadd(alerted, alert.subscriber_id)
             pipe.expire(alerted, max(1, int(self.decisions_keep_s)))
-            await pipe.execute()
+            pipe.get(self.names.incident_course(alert.incident_id))
+            _, _, raw = await pipe.execute()
+        return [CourseStep.model_validate(step) for step in json.loads(raw)] if raw else []
 
     async def recorded(self, subscriber_id: str, alert_id: str) -> Alert | None:
         """The alert decided under an id, if its record is still in the subscriber's history

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 
 from chokewatch.shared import streams
 from chokewatch.shared.core.decide import Decision, Prior, decide
 from chokewatch.shared.core.score import ScoreResult, score
 from chokewatch.shared.core.severity import SILENT_TYPES
-from chokewatch.shared.messages import Alert, ClassifiedEvent, CourseStep, new_id
+from chokewatch.shared.messages import Alert, ClassifiedEvent, new_id
 from chokewatch.shared.names import ALERTS, CLASSIFIED
 from chokewatch.shared.profiles import Subscriber
 from chokewatch.shared.telemetry import ALERTS as ALERT_COUNT
@@ -118,9 +117,6 @@ class Decider:
             return
         number = (stored or {}).get("count", 0) + 1
         alert = build_alert(event, sub, result, decision.kind)
-        course = await self._course(alert.incident_id)
-        if len(course) > len(alert.course):  # decided late: the incident has moved on since
-            alert = alert.model_copy(update={"course": course})
         alert = await self.history.record_decision(alert, decision.record, number)
         if self.hold_s:  # fault drills: a kill here leaves a decision recorded, not published
             await asyncio.sleep(self.hold_s)
@@ -128,11 +124,6 @@ class Decider:
         ALERT_COUNT.labels(decision.kind).inc()
         log.info("alert decided", subscriber=sub.id, incident=c.incident_id, score=result.score,
                  kind=decision.kind, reason=decision.reason)
-
-    async def _course(self, incident_id: str) -> list[CourseStep]:
-        """The incident's course as classify last stored it (empty once it was dropped)."""
-        raw = await self.rt.redis.get(self.rt.names.incident_course(incident_id))
-        return [CourseStep.model_validate(step) for step in json.loads(raw)] if raw else []
 
     async def _again(self, event: ClassifiedEvent, sub: Subscriber, result: ScoreResult,
                      decision: Decision) -> None:
