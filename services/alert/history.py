@@ -26,34 +26,39 @@ RETENTION_S = 400 * 86_400  # about 13 months of history per subscriber
 
 
 # Drops a subscriber's history records older than a cutoff or beyond the newest N, from the
-# record hash and the time index together. KEYS: history hash, order zset; ARGV: cutoff (epoch
-# seconds), most records kept.
-_TRIM = """
-local old = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[1])
-local excess = redis.call('ZCARD', KEYS[2]) - #old - tonumber(ARGV[2])
-local over = {}
-if excess > 0 then
-  over = redis.call('ZRANGE', KEYS[2], #old, #old + excess - 1)
-end
-local removed = 0
-for _, batch in ipairs({old, over}) do
-  for i = 1, #batch, 500 do
-    local part = {unpack(batch, i, math.min(i + 499, #batch))}
-    redis.call('HDEL', KEYS[1], unpack(part))
-    redis.call('ZREM', KEYS[2], unpack(part))
-    removed = removed + #part
+# record hash and the time index together: history hash, order zset, cutoff (epoch seconds),
+# most records kept.
+_TRIM_HISTORY = """
+local function trim_history(hash, order, cutoff, most)
+  local old = redis.call('ZRANGEBYSCORE', order, '-inf', '(' .. cutoff)
+  local excess = redis.call('ZCARD', order) - #old - tonumber(most)
+  local over = {}
+  if excess > 0 then
+    over = redis.call('ZRANGE', order, #old, #old + excess - 1)
   end
+  local removed = 0
+  for _, batch in ipairs({old, over}) do
+    for i = 1, #batch, 500 do
+      local part = {unpack(batch, i, math.min(i + 499, #batch))}
+      redis.call('HDEL', hash, unpack(part))
+      redis.call('ZREM', order, unpack(part))
+      removed = removed + #part
+    end
+  end
+  return removed
 end
-return removed
 """
+# KEYS: history hash, order zset; ARGV: cutoff (epoch seconds), most records kept.
+_TRIM = _TRIM_HISTORY + "return trim_history(KEYS[1], KEYS[2], ARGV[1], ARGV[2])"
 
 
 # Records one decision unless its alert id is already recorded. KEYS: decision log hash, its
 # order zset, history hash, history order zset; ARGV: incident id, alert id, decision JSON,
-# history record JSON, decided at (epoch s), revision, decision log cutoff, now (epoch s). Returns
-# the history record already stored under the alert id (its first payload), else nil. The log
-# never goes back to an older revision, and entries older than the cutoff leave it.
-_DECIDE = """
+# history record JSON, decided at (epoch s), revision, decision log cutoff, now (epoch s),
+# history cutoff (epoch s), most history records. Returns the history record already stored
+# under the alert id (its first payload), else nil. The log never goes back to an older
+# revision, and entries older than the cutoff leave it; the history is trimmed as it grows.
+_DECIDE = _TRIM_HISTORY + """
 local first = redis.call('HGET', KEYS[3], ARGV[2])
 if first then return first end
 local prior = redis.call('HGET', KEYS[1], ARGV[1])
@@ -75,6 +80,7 @@ if #old > 0 then
   redis.call('HDEL', KEYS[1], unpack(old))
   redis.call('ZREM', KEYS[2], unpack(old))
 end
+trim_history(KEYS[3], KEYS[4], ARGV[9], ARGV[10])
 return false
 """
 
@@ -163,21 +169,15 @@ class History:
         if len(course) > len(alert.course):  # decided late: the incident has moved on since
             alert = alert.model_copy(update={"course": course})
         now = datetime.now(UTC).timestamp() if now is None else now
-        async with self.redis.pipeline(transaction=True) as pipe:
-            await self._decide(
-                keys=[names.alerted(sub), names.alerted_order(sub), names.history(sub),
-                      names.history_order(sub)],
-                args=[alert.incident_id, alert.alert_id, json.dumps(decision),
-                      json.dumps(_record(alert, "pending", [])), alert.decided_at.timestamp(),
-                      sent.revision, now - self.decisions_keep_s, now],
-                client=pipe,
-            )
-            await self._trim(  # bounded as it grows: queued in the same round trip
-                keys=[names.history(sub), names.history_order(sub)],
-                args=[now - self.keep_s, self.keep_max],
-                client=pipe,
-            )
-            first, _ = await pipe.execute()
+        # One script, not a pipeline: a cluster client runs no script inside a pipeline.
+        first = await self._decide(
+            keys=[names.alerted(sub), names.alerted_order(sub), names.history(sub),
+                  names.history_order(sub)],
+            args=[alert.incident_id, alert.alert_id, json.dumps(decision),
+                  json.dumps(_record(alert, "pending", [])), alert.decided_at.timestamp(),
+                  sent.revision, now - self.decisions_keep_s, now,
+                  datetime.now(UTC).timestamp() - self.keep_s, self.keep_max],
+        )
         return Alert.model_validate(json.loads(first)["alert"]) if first else alert
 
     async def _mark_alerted(self, alert: Alert) -> list[CourseStep]:
