@@ -1,6 +1,6 @@
 """The alert process: two stages in one service.
 
-decide  (classified -> alerts): match exposed subscribers, score, decide, publish, record.
+decide  (classified -> alerts): match exposed subscribers, score, decide, record, publish.
 deliver (alerts -> channels):   named steps, see deliver.py; digests go out from digest.py.
 
 Record, then publish: alert ids are derived from what an alert is about (subscriber, incident,
