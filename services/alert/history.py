@@ -192,12 +192,13 @@ class History:
             _, _, raw = await pipe.execute()
         return [CourseStep.model_validate(step) for step in json.loads(raw)] if raw else []
 
-    async def recorded(self, subscriber_id: str, alert_id: str) -> Alert | None:
-        """The alert decided under an id, if its record is still in the subscriber's history
-        (a late report's record holds no decided alert)."""
+    async def undelivered(self, subscriber_id: str, alert_id: str) -> Alert | None:
+        """The alert decided under an id while delivery has not taken it up yet (its record is
+        still pending): it may never have been published. None once delivery has seen it (held,
+        in a digest, sent...), and for a late report's record, which holds no decided alert."""
         raw = await self.redis.hget(self.names.history(subscriber_id), alert_id)
         record = json.loads(raw) if raw else None
-        if record is None or record.get("status") == "late":
+        if record is None or record.get("status") != "pending":
             return None
         return Alert.model_validate(record["alert"])
 

@@ -127,11 +127,12 @@ class Decider:
 
     async def _again(self, event: ClassifiedEvent, sub: Subscriber, result: ScoreResult,
                      decision: Decision) -> None:
-        """An event decided before, or late. Its alert, if one was recorded for it, may never
-        have been published (a crash in between): publish the recorded payload again (delivery
-        sends each channel once). A late report with no alert is recorded as late."""
+        """An event decided before, or late. Its alert, if one was recorded for it and delivery
+        has not taken it up, may never have been published (a crash in between): publish the
+        recorded payload again (delivery sends each channel once, a digest holds each alert
+        once). A late report with no alert is recorded as late."""
         alert = build_alert(event, sub, result, "update")
-        first = await self.history.recorded(sub.id, alert.alert_id)
+        first = await self.history.undelivered(sub.id, alert.alert_id)
         if first is not None and first.event_id == event.event_id:
             await streams.publish(self.rt.redis, self.out, first)
             log.info("alert published again", subscriber=sub.id, alert=first.alert_id)

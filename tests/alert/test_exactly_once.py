@@ -188,3 +188,15 @@ async def test_the_decision_log_is_bounded_by_age(redis, names):
     assert await redis.hkeys(names.alerted("b")) == [new.incident_id]
     assert await redis.zrange(names.alerted_order("b"), 0, -1) == [new.incident_id]
     assert 0 < await redis.ttl(names.incident_alerted(new.incident_id)) <= 86_400
+
+
+async def test_a_redelivered_event_whose_alert_delivery_took_up_publishes_nothing(decider, redis, names):
+    imposed = report(1, "tightening", [IMPOSED])
+    await decider.on_classified(imposed)
+    [entry] = await redis.xrange(names.stream(ALERTS).stream)
+    await decider.on_classified(imposed)  # still pending: it may not have been published
+    assert await redis.xlen(names.stream(ALERTS).stream) == 2
+    alert = Alert.model_validate_json(streams.payload_of(entry[1]))
+    await decider.history.record_delivery(alert, "in digest", [])  # delivery has it now
+    await decider.on_classified(imposed)
+    assert await redis.xlen(names.stream(ALERTS).stream) == 2
