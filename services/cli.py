@@ -257,6 +257,9 @@ def soak(
     events: Annotated[int, typer.Option(min=100, help="events sent through the pipeline")] = 200_000,
     rate: Annotated[float, typer.Option(min=1, help="events offered per second")] = 300.0,
     keep_s: Annotated[float, typer.Option(min=1, help="stream retention, seconds")] = 10.0,
+    incident_keep_s: Annotated[float | None, typer.Option(
+        min=1, help="incident, decision and delivery-mark retention, seconds (default: --keep-s)",
+    )] = None,
 ) -> None:
     """Soak: many events through ingest, classify and alert with short retention; prints Redis
     memory before, during and after, growth per event after the first windows, and what each
@@ -274,7 +277,7 @@ def soak(
         server = EmbeddedRedis(work / "redis")
         url = server.start()
     try:
-        config = SoakConfig(events=events, rate=rate, keep_s=keep_s)
+        config = SoakConfig(events=events, rate=rate, keep_s=keep_s, incident_keep_s=incident_keep_s)
         figures = asyncio.run(run_soak(url, config, work / "services.log"))
     finally:
         if server is not None:

@@ -126,6 +126,19 @@ class Classification(BaseModel):
         return _check_elements(value)
 
 
+class CourseStep(BaseModel):
+    """One step an incident went through: the report that opened it, or one that raised its
+    revision (a higher status or a flipped direction)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    revision: int = Field(ge=1)
+    status: Status | None = None
+    direction: Direction = Direction.neutral
+    event_type: EventType | None = None
+    published_at: AwareDatetime | None = None
+
+
 class ClassifiedEvent(Message):
     """A raw event with its classification and incident."""
 
@@ -137,6 +150,9 @@ class ClassifiedEvent(Message):
     classification: Classification
     incident_revision: int = Field(
         default=1, ge=1, description="bumped when a later text escalates or flips the incident"
+    )
+    course: list[CourseStep] = Field(
+        default_factory=list, description="the incident's steps up to this event's revision"
     )
     alert_after: AwareDatetime | None = Field(default=None, description="see RawEvent.alert_after")
     submitted_by: str | None = Field(default=None, description="see RawEvent.submitted_by")
@@ -155,7 +171,9 @@ class ScorePart(BaseModel):
 class Alert(Message):
     """One decision to tell one subscriber about one incident (or an update of it)."""
 
-    alert_id: str = Field(description="stable per (subscriber, incident, revision); the webhook-id")
+    alert_id: str = Field(
+        description="stable per (subscriber, incident, revision); the webhook-id; one payload per id"
+    )
     subscriber_id: str
     incident_id: str
     event_id: str
@@ -179,3 +197,7 @@ class Alert(Message):
         default=None, description="who put the event in: admin, publisher:NAME, source:NAME or cli"
     )
     decided_at: AwareDatetime = Field(default_factory=utcnow)
+    course: list[CourseStep] = Field(
+        default_factory=list,
+        description="what the incident went through, oldest step first (e.g. imposed, then lifted)",
+    )

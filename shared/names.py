@@ -77,9 +77,12 @@ class Names:
     def incident_alerted(self, incident_id: str) -> str:
         return f"{self.namespace}:{{inc}}:alerted:{incident_id}"  # set: subscribers alerted of it
 
+    def incident_member(self, event_id: str) -> str:
+        return f"{self.namespace}:{{inc}}:member:{event_id}"  # the incident and revision it got
+
     @property
-    def incident_members(self) -> str:
-        return f"{self.namespace}:{{inc}}:members"  # hash: event id -> incident id
+    def incident_written(self) -> str:
+        return f"{self.namespace}:{{inc}}:written"  # zset: incident id by last write (epoch s)
 
     @property
     def incident_lock(self) -> str:
@@ -87,6 +90,9 @@ class Names:
 
     def incident(self, incident_id: str) -> str:
         return f"{self.namespace}:{{inc}}:incident:{incident_id}"
+
+    def incident_course(self, incident_id: str) -> str:
+        return f"{self.namespace}:{{inc}}:course:{incident_id}"  # JSON list: its steps so far
 
     # subscribers (api writes, alert reads)
     @property
@@ -119,6 +125,9 @@ class Names:
     def history(self, subscriber_id: str) -> str:
         return f"{self.namespace}:history:{{{subscriber_id}}}"  # hash: alert id -> Alert record
 
+    def alerted_order(self, subscriber_id: str) -> str:
+        return f"{self.namespace}:alerted-order:{{{subscriber_id}}}"  # zset: incident by decided
+
     def history_order(self, subscriber_id: str) -> str:
         return f"{self.namespace}:history-order:{{{subscriber_id}}}"  # zset: alert id by time
 
@@ -139,8 +148,12 @@ class Names:
     def send_turn(self, key: str) -> str:
         return f"{self.namespace}:turn:{key}"  # lease: one message per interval to an endpoint
 
+    # an alert's channels: a hash of those it reached, and a short lease per channel being sent
     def delivered(self, alert_id: str) -> str:
-        return f"{self.namespace}:delivered:{alert_id}"
+        return f"{self.namespace}:delivered:{{{alert_id}}}"
+
+    def delivering(self, alert_id: str, channel: str) -> str:
+        return f"{self.namespace}:delivering:{{{alert_id}}}:{channel}"
 
     # api
     @property

@@ -93,6 +93,11 @@ class Settings(BaseSettings):
         default=400, ge=1, description="a subscriber's alert history kept this long"
     )
     history_max: int = Field(default=5_000, ge=1, description="alerts kept per subscriber history")
+    incident_keep_days: float = Field(
+        default=400, gt=0,
+        description="incidents, their memberships, decisions and delivery marks kept this long "
+        "after their last report",
+    )
     trim_interval_s: float = Field(default=60, gt=0, description="how often streams are trimmed")
 
     webhook_timeout_s: float = Field(default=10.0, gt=0)
@@ -151,6 +156,12 @@ class Settings(BaseSettings):
     fault_hold_ms: int = Field(
         default=0, ge=0,
         description="fault drills only: pause after a message's effects are stored, before its ack",
+    )
+
+    fault_decide_hold_ms: int = Field(
+        default=0, ge=0,
+        description="fault drills only: pause after an alert decision is recorded, before the "
+        "alert is published",
     )
 
     @field_validator("webhook_allow_hosts", "fetch_allow_hosts", "slack_hosts", mode="before")

@@ -86,7 +86,7 @@ def _bound(score: float) -> str | float:
 
 def _own_keys(names: Names, subscriber_id: str) -> list[str]:
     """A subscriber's decisions, history and digest: one slot, removed with the subscriber."""
-    return [names.alerted(subscriber_id), names.history(subscriber_id),
+    return [names.alerted(subscriber_id), names.alerted_order(subscriber_id), names.history(subscriber_id),
             names.history_order(subscriber_id), names.digest(subscriber_id),
             names.digest_ids(subscriber_id)]
 

@@ -7,10 +7,18 @@ Each step takes the delivery so far and returns it, or None when the alert goes 
 tests the channels now. Skipping what already arrived makes a redelivery after a crash send only
 the channels still missing; if any channel asks for a retry, the record step puts the alert back
 in the retry schedule, and after the last attempt it is dead-lettered and marked failed.
+
+Sending claims each (alert id, channel) first, atomically: a lease that expires if the sender
+dies (and that the send never outlasts), turned into the permanent "delivered" mark once the
+channel took the alert. Two copies of one alert handled at once (a decision published again
+after a crash) therefore never both go out: the second finds the channel delivered, or busy and
+waits for its next turn.
 """
 
 from __future__ import annotations
 
+import asyncio
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
@@ -20,7 +28,7 @@ from chokewatch.shared.subscribers import SubscriberStore
 from chokewatch.shared.telemetry import DELIVERIES, DELIVERY_SECONDS, END_TO_END_SECONDS, log
 from chokewatch.shared.worker import Retryable, Runtime
 
-from .channels import channel_name
+from .channels import Outcome, channel_name
 from .digest import DigestBox
 from .history import History
 from .schedule import quiet_wait
@@ -41,6 +49,13 @@ class Delivery:
 
 
 Step = Callable[[Delivery], Awaitable[Delivery | None]]
+MIN_LEASE_S = 5.0
+
+
+def lease_s(webhook_timeout_s: float) -> float:
+    """How long a claim on (alert, channel) lasts: room for a request's phases (connect, write,
+    read) each taking up to the timeout, and the address check before them."""
+    return max(MIN_LEASE_S, 6 * webhook_timeout_s)
 
 
 class Deliverer:
@@ -50,7 +65,9 @@ class Deliverer:
         self.history = History(
             rt.redis, rt.names, keep_s=rt.settings.history_keep_days * 86_400,
             keep_max=rt.settings.history_max,
+            decisions_keep_s=rt.settings.incident_keep_days * 86_400,
         )
+        self.lease_s = lease_s(rt.settings.webhook_timeout_s)
         self.digests = DigestBox(rt.redis, rt.names)
         self.steps: list[tuple[str, Step]] = [
             ("hold in quiet hours", self.hold_in_quiet_hours),
@@ -97,12 +114,27 @@ class Deliverer:
         for index, config in d.pending:
             name = channel_name(index, config.type)
             channel = self.sender.channel(config)
+            token = uuid.uuid4().hex
+            claim = await self.history.claim_channel(d.alert.alert_id, name, token,
+                                                     int(self.lease_s * 1000))
+            if claim == "done":  # a copy of this alert reached the channel meanwhile
+                d.report[index] = {"channel": name, "outcome": "delivered"}
+                continue
+            if claim == "busy":  # a copy of this alert is being sent to it right now
+                d.retry_reasons.append(f"{name}: another copy of the alert is being sent")
+                d.waits.append(self.lease_s / 4)
+                d.report[index] = {"channel": name, "outcome": "retrying",
+                                   "reason": "being sent by another worker"}
+                continue
             started = utcnow()
-            outcome = await self.sender.send(channel, channel.alert(d.alert))
+            outcome = Outcome(False, retry=True, reason="the send was interrupted")
+            try:
+                outcome = await self._send_within_lease(channel, d.alert)
+            finally:  # whatever happened, the claim never outlives this attempt
+                await self.history.settle_channel(d.alert.alert_id, name, token, outcome.delivered)
             if not outcome.deferred:
                 DELIVERY_SECONDS.labels(channel.type).observe((utcnow() - started).total_seconds())
             if outcome.delivered:
-                await self.history.mark_channel_delivered(d.alert.alert_id, name)
                 DELIVERIES.labels(channel.type, "delivered").inc()
                 d.report[index] = {"channel": name, "outcome": "delivered"}
             elif outcome.retry:
@@ -119,6 +151,13 @@ class Deliverer:
                 d.report[index] = {"channel": name, "outcome": "failed", "reason": outcome.reason}
         d.pending = []
         return d
+
+    async def _send_within_lease(self, channel, alert: Alert) -> Outcome:
+        try:
+            async with asyncio.timeout(self.lease_s - 1):
+                return await self.sender.send(channel, channel.alert(alert))
+        except TimeoutError:
+            return Outcome(False, retry=True, reason="the send outlasted its claim")
 
     async def record(self, d: Delivery) -> Delivery:
         report = [d.report[i] for i in sorted(d.report)]

@@ -1,19 +1,24 @@
 """The alert process: two stages in one service.
 
-decide  (classified -> alerts): match exposed subscribers, score, decide, publish, record.
+decide  (classified -> alerts): match exposed subscribers, score, decide, record, publish.
 deliver (alerts -> channels):   named steps, see deliver.py; digests go out from digest.py.
 
-Why the order publish-then-record is safe: alert ids are derived from (subscriber, incident,
-number of alerts so far), so a decision redone after a crash yields the same id, and delivery
-sends each (alert id, channel) pair at most once.
+Record, then publish: alert ids are derived from what an alert is about (subscriber, incident,
+revision), and the decision is recorded, with the alert's payload, before the alert is
+published. A decision redone after a crash finds its record and publishes the payload recorded
+first, so one alert id never carries two payloads; delivery claims each (alert id, channel)
+before sending, so copies of one alert never both go out. A report that arrives after a later
+revision was alerted is recorded in the history as late: the alert sent tells the incident's
+course (`Alert.course`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 
 from chokewatch.shared import streams
-from chokewatch.shared.core.decide import Prior, decide
+from chokewatch.shared.core.decide import Decision, Prior, decide
 from chokewatch.shared.core.score import ScoreResult, score
 from chokewatch.shared.core.severity import SILENT_TYPES
 from chokewatch.shared.messages import Alert, ClassifiedEvent, new_id
@@ -31,21 +36,19 @@ from .schedule import products_hit
 from .sender import Sender
 
 
-def alert_id(subscriber_id: str, incident_id: str, number: int) -> str:
-    digest = hashlib.sha256(f"{subscriber_id}|{incident_id}|{number}".encode()).hexdigest()
+def alert_id(subscriber_id: str, incident_id: str, revision: int) -> str:
+    digest = hashlib.sha256(f"{subscriber_id}|{incident_id}|r{revision}".encode()).hexdigest()
     return "alrt_" + digest[:24]
 
 
-def build_alert(
-    event: ClassifiedEvent, sub: Subscriber, result: ScoreResult, kind: str, number: int
-) -> Alert:
+def build_alert(event: ClassifiedEvent, sub: Subscriber, result: ScoreResult, kind: str) -> Alert:
     c = event.classification
     incident = c.incident_id or event.event_id
     return Alert(
         id=new_id(),
         correlation_id=event.correlation_id,
         ingested_at=event.ingested_at,
-        alert_id=alert_id(sub.id, incident, number),
+        alert_id=alert_id(sub.id, incident, event.incident_revision),
         subscriber_id=sub.id,
         incident_id=incident,
         incident_revision=event.incident_revision,
@@ -64,6 +67,7 @@ def build_alert(
         source_url=event.source_url,
         published_at=event.published_at,
         submitted_by=event.submitted_by,
+        course=event.course,
     )
 
 
@@ -81,8 +85,10 @@ class Decider:
         self.history = History(
             rt.redis, rt.names, keep_s=rt.settings.history_keep_days * 86_400,
             keep_max=rt.settings.history_max,
+            decisions_keep_s=rt.settings.incident_keep_days * 86_400,
         )
         self.out = rt.names.stream(ALERTS)
+        self.hold_s = rt.settings.fault_decide_hold_ms / 1000
 
     async def on_classified(self, event: ClassifiedEvent) -> None:
         c = event.classification
@@ -107,14 +113,33 @@ class Decider:
             muted=sub.muted_event_types,
         )
         if not decision.send:
+            if decision.late or (stored or {}).get("event_id") == event.event_id:
+                await self._again(event, sub, result, decision)
             return
         number = (stored or {}).get("count", 0) + 1
-        alert = build_alert(event, sub, result, decision.kind, number)
+        alert = build_alert(event, sub, result, decision.kind)
+        alert = await self.history.record_decision(alert, decision.record, number)
+        if self.hold_s:  # fault drills: a kill here leaves a decision recorded, not published
+            await asyncio.sleep(self.hold_s)
         await streams.publish(self.rt.redis, self.out, alert)
-        await self.history.record_decision(alert, decision.record, number)
         ALERT_COUNT.labels(decision.kind).inc()
         log.info("alert decided", subscriber=sub.id, incident=c.incident_id, score=result.score,
                  kind=decision.kind, reason=decision.reason)
+
+    async def _again(self, event: ClassifiedEvent, sub: Subscriber, result: ScoreResult,
+                     decision: Decision) -> None:
+        """An event decided before, or late. Its alert, if one was recorded for it and delivery
+        has not taken it up, may never have been published (a crash in between): publish the
+        recorded payload again (delivery sends each channel once, a digest holds each alert
+        once). A late report with no alert is recorded as late."""
+        alert = build_alert(event, sub, result, "update")
+        first = await self.history.undelivered(sub.id, alert.alert_id)
+        if first is not None and first.event_id == event.event_id:
+            await streams.publish(self.rt.redis, self.out, first)
+            log.info("alert published again", subscriber=sub.id, alert=first.alert_id)
+        elif decision.late and await self.history.record_late(alert, decision.reason):
+            log.info("late report recorded", subscriber=sub.id, incident=alert.incident_id,
+                     revision=alert.incident_revision, reason=decision.reason)
 
 
 async def build(rt: Runtime) -> list[Stage]:

@@ -12,7 +12,7 @@ import json
 import httpx
 
 from chokewatch.shared.elements import ELEMENTS
-from chokewatch.shared.messages import Alert
+from chokewatch.shared.messages import Alert, CourseStep, Direction
 from chokewatch.shared.profiles import SlackChannel
 from chokewatch.shared.settings import Settings
 
@@ -56,6 +56,23 @@ def _mark(alert: Alert) -> str:
     return " — eased" if alert.direction.value == "easing" else " — escalated"
 
 
+_MOVES = {Direction.tightening: "tightened", Direction.easing: "eased", Direction.neutral: ""}
+
+
+def course_line(steps: list[CourseStep]) -> str:
+    """What an incident went through, oldest step first: "announced, tightened (May 2) → enacted,
+    eased (Jun 9)"; empty for an incident of one step, whose alert already says it all."""
+    if len(steps) < 2:
+        return ""
+
+    def one(step: CourseStep) -> str:
+        words = [w for w in (step.status.value if step.status else "", _MOVES[step.direction]) if w]
+        when = f" ({step.published_at:%b %-d %Y})" if step.published_at else ""
+        return f"{', '.join(words) or 'reported'}{when}"
+
+    return " → ".join(one(s) for s in steps)
+
+
 def message(alert: Alert) -> dict:
     names = ", ".join(ELEMENTS[e].name.capitalize() for e in alert.elements if e in ELEMENTS)
     title = alert.title or alert.event_type.value.replace("_", " ")
@@ -77,6 +94,11 @@ def message(alert: Alert) -> dict:
     if why:
         blocks.append(
             {"type": "section", "text": {"type": "mrkdwn", "text": _cut("*Why:*\n" + why, SECTION_MAX)}}
+        )
+    course = course_line(alert.course)
+    if course:
+        blocks.append(
+            {"type": "section", "text": {"type": "mrkdwn", "text": _cut("*Course:* " + course, SECTION_MAX)}}
         )
     if alert.summary:
         blocks.append(

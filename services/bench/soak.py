@@ -38,6 +38,9 @@ class SoakConfig:
     events: int = 200_000
     rate: float = 300.0  # events offered per second
     keep_s: float = 10.0  # stream retention: entries older than this, once acknowledged, go
+    # incidents, memberships, decisions and delivery marks (CHOKEWATCH_INCIDENT_KEEP_DAYS);
+    # None: as long as stream entries
+    incident_keep_s: float | None = None
     subscribers: int = 20
     drain_timeout: float = 300.0
 
@@ -94,6 +97,10 @@ def _growth_per_event(samples: list[tuple[float, int, int]]) -> float:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / var if var else 0.0
 
 
+def _incident_keep_s(config: SoakConfig) -> float:
+    return config.keep_s if config.incident_keep_s is None else config.incident_keep_s
+
+
 async def run_soak(url: str, config: SoakConfig, log_path: Path) -> dict:
     namespace = "soak" + secrets.token_hex(3)
     names = Names(namespace)
@@ -110,6 +117,7 @@ async def run_soak(url: str, config: SoakConfig, log_path: Path) -> dict:
         env.update(
             CHOKEWATCH_STREAM_KEEP_HOURS=str(keep_hours),
             CHOKEWATCH_CLASSIFIED_KEEP_DAYS=str(keep_hours / 24),
+            CHOKEWATCH_INCIDENT_KEEP_DAYS=str(_incident_keep_s(config) / 86_400),
             CHOKEWATCH_TRIM_INTERVAL_S=str(max(1.0, config.keep_s / 5)),
             CHOKEWATCH_LOG_LEVEL="WARNING",
         )
@@ -144,6 +152,7 @@ async def run_soak(url: str, config: SoakConfig, log_path: Path) -> dict:
         "events": config.events,
         "offered_per_s": round(config.events / seconds, 1),
         "keep_s": config.keep_s,
+        "incident_keep_s": _incident_keep_s(config),
         "alerts_expected": config.events,
         "alerts_received": received,
         "duplicates": len(ids) - len(set(ids)),

@@ -6,6 +6,11 @@ text joins, when the revision rises) is the pure `incident_policy.decide`, the s
 the candidates (indexes by element, by event type for element-less measures and by strong
 anchor, over the last RECENT_DAYS) and keeps the records, under a lock so two workers never
 open twin incidents at once.
+
+Each event's membership (its incident, the revision and the course it got) is stored with it,
+so a redelivered event gets exactly the answer it got the first time. Everything is bounded by
+age (`keep_s`, CHOKEWATCH_INCIDENT_KEEP_DAYS): memberships expire, and an incident not written
+for that long is dropped with its index entries.
 """
 
 from __future__ import annotations
@@ -32,14 +37,41 @@ from chokewatch.shared.names import Names
 __all__ = ["IncidentDecision", "IncidentStore"]
 
 
+KEEP_S = 400 * 86_400
+
+# Drops incidents not written since a cutoff: each record, its entries in the indexes it was
+# filed under and its place in the write order. KEYS: the write-order zset; ARGV: cutoff (epoch
+# seconds), most incidents dropped, the record, index and course key prefixes.
+_TRIM = """
+local old = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+for _, id in ipairs(old) do
+  local raw = redis.call('GET', ARGV[3] .. id)
+  if raw then
+    local ok, record = pcall(cjson.decode, raw)
+    if ok and type(record['buckets']) == 'table' then
+      for _, bucket in ipairs(record['buckets']) do
+        redis.call('ZREM', ARGV[4] .. bucket, id)
+      end
+    end
+    redis.call('DEL', ARGV[3] .. id)
+  end
+  redis.call('DEL', ARGV[5] .. id)
+  redis.call('ZREM', KEYS[1], id)
+end
+return #old
+"""
+
+
 def _new_id() -> str:
     return "inc_" + uuid.uuid4().hex[:16]
 
 
 class IncidentStore:
-    def __init__(self, redis: aioredis.Redis, names: Names) -> None:
+    def __init__(self, redis: aioredis.Redis, names: Names, keep_s: float = KEEP_S) -> None:
         self.redis = redis
         self.names = names
+        self.keep_s = keep_s
+        self._trim = redis.register_script(_TRIM)
 
     async def assign(
         self,
@@ -54,14 +86,26 @@ class IncidentStore:
         service sends nothing for them whatever their incident."""
         m = member(c, text, title, published_at or datetime.now(UTC))
         async with _RedisLock(self.redis, self.names.incident_lock):
-            # A redelivered event gets the answer it got the first time.
-            known = await self.redis.hget(self.names.incident_members, event_id)
+            # A redelivered event gets the answer it got the first time: incident, revision
+            # and course, whatever the incident went through since.
+            known = await self.redis.get(self.names.incident_member(event_id))
             if known:
-                record = json.loads(await self.redis.get(self.names.incident(known)) or "{}")
-                return IncidentDecision(known, int(record.get("revision", 1)), False)
+                first = json.loads(known)
+                return IncidentDecision(first["incident_id"], int(first["revision"]), False,
+                                        tuple(first.get("course", ())))
             decision, record = decide(c, m, await self._candidates(m), _new_id)
-            await self._save(record, event_id, buckets(m))
+            await self._save(record, event_id, decision, buckets(m))
             return decision
+
+    async def trim(self, now: float | None = None, limit: int = 100) -> int:
+        """Drop up to `limit` incidents not written for `keep_s`; returns how many."""
+        now = datetime.now(UTC).timestamp() if now is None else now
+        prefix = self.names.incident("")
+        index_prefix = self.names.incident_index("")
+        course_prefix = self.names.incident_course("")
+        return int(await self._trim(keys=[self.names.incident_written],
+                                    args=[now - self.keep_s, limit, prefix, index_prefix,
+                                          course_prefix]))
 
     async def _candidates(self, m: dict) -> list[dict]:
         """The records worth comparing (`likeliest`): one round trip for the indexes, one for
@@ -79,12 +123,24 @@ class IncidentStore:
         raws = await self.redis.mget([self.names.incident(i) for i in ids])
         return [json.loads(raw) for raw in raws if raw]
 
-    async def _save(self, record: dict, event_id: str, buckets: set[str]) -> None:
+    async def _save(
+        self, record: dict, event_id: str, decision: IncidentDecision, buckets: set[str]
+    ) -> None:
+        keep = max(1, int(self.keep_s))
+        # Every index the incident is filed under, so trimming finds them all again.
+        record = {**record, "buckets": sorted(set(record.get("buckets", ())) | buckets)}
+        first = {"incident_id": decision.incident_id, "revision": decision.revision,
+                 "course": list(decision.course)}
         async with self.redis.pipeline(transaction=True) as pipe:
-            pipe.set(self.names.incident(record["id"]), json.dumps(record))
-            pipe.hset(self.names.incident_members, event_id, record["id"])
+            pipe.set(self.names.incident(record["id"]), json.dumps(record), ex=keep)
+            pipe.set(self.names.incident_member(event_id), json.dumps(first), ex=keep)
+            # The whole course so far, for an alert decided late to tell what came after it.
+            pipe.set(self.names.incident_course(record["id"]), json.dumps(record.get("course", [])),
+                     ex=keep)
+            pipe.zadd(self.names.incident_written, {record["id"]: datetime.now(UTC).timestamp()})
             for bucket in buckets:
                 pipe.zadd(self.names.incident_index(bucket), {record["id"]: record["last_seen"]})
+                pipe.expire(self.names.incident_index(bucket), keep)
             await pipe.execute()
 
 

@@ -6,14 +6,15 @@ import asyncio
 
 from chokewatch.shared import streams
 from chokewatch.shared.core.reading.classifier import classify
-from chokewatch.shared.messages import ClassifiedEvent, RawEvent, new_id
+from chokewatch.shared.messages import ClassifiedEvent, CourseStep, RawEvent, new_id
 from chokewatch.shared.names import CLASSIFIED, RAW
-from chokewatch.shared.telemetry import PUBLISHED
+from chokewatch.shared.telemetry import PUBLISHED, log
 from chokewatch.shared.worker import Runtime, Stage
 
 from .incidents import IncidentStore
 
 SUMMARY_CHARS = 400
+TRIM_BATCH = 100  # incidents dropped per call (one short script)
 
 
 def summarise(text: str) -> str:
@@ -22,7 +23,7 @@ def summarise(text: str) -> str:
 
 
 async def build(rt: Runtime) -> list[Stage]:
-    incidents = IncidentStore(rt.redis, rt.names)
+    incidents = IncidentStore(rt.redis, rt.names, keep_s=rt.settings.incident_keep_days * 86_400)
     out = rt.names.stream(CLASSIFIED)
 
     async def on_raw(event: RawEvent) -> None:
@@ -31,10 +32,11 @@ async def build(rt: Runtime) -> list[Stage]:
         decision = await incidents.assign(
             event.id, c, event.text, event.title, event.published_at or event.ingested_at
         )
-        revision = 1
+        revision, course = 1, []
         if decision is not None:
             c = c.model_copy(update={"incident_id": decision.incident_id})
             revision = decision.revision
+            course = [CourseStep.model_validate(step) for step in decision.course]
         classified = ClassifiedEvent(
             id=new_id(),
             correlation_id=event.correlation_id,
@@ -46,10 +48,26 @@ async def build(rt: Runtime) -> list[Stage]:
             published_at=event.published_at,
             classification=c,
             incident_revision=revision,
+            course=course,
             alert_after=event.alert_after,
             submitted_by=event.submitted_by,
         )
         await streams.publish(rt.redis, out, classified)
         PUBLISHED.labels(CLASSIFIED).inc()
 
+    rt.background.append(lambda stop: trim_forever(incidents, stop, rt.settings.trim_interval_s))
     return [Stage(RAW, RawEvent, on_raw)]
+
+
+async def trim_forever(incidents: IncidentStore, stop: asyncio.Event, interval_s: float) -> None:
+    """Drop incidents not written for CHOKEWATCH_INCIDENT_KEEP_DAYS, every `interval_s`."""
+    while not stop.is_set():
+        try:
+            while await incidents.trim() >= TRIM_BATCH:
+                pass
+        except Exception as exc:  # noqa: BLE001 - Redis away: next round
+            log.warning("incident trimming failed", error=repr(exc))
+        try:
+            await asyncio.wait_for(stop.wait(), timeout=interval_s)
+        except TimeoutError:
+            pass

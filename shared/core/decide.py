@@ -6,6 +6,10 @@ or flips its direction (a suspension is news even when it lowers the score). A r
 decided is never sent again, so a redelivered message cannot produce a second alert. Only alerts
 are remembered: a revision below the threshold leaves nothing, so a later one that crosses it is
 a first alert.
+
+A revision older than the last alert (a report held up by a crash while a later one was decided)
+sends nothing either, but is marked `late`: the alert already sent tells the incident's course,
+and the caller records the late report.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ class Decision(BaseModel):
     kind: Literal["new", "update"] | None = None
     reason: str
     record: Prior | None = Field(description="the alert decided now, else the prior unchanged")
+    late: bool = Field(default=False, description="an older revision than the last alert's")
 
 
 def _flipped(before: Direction, now: Direction) -> bool:
@@ -68,7 +73,11 @@ def decide(
 
     if prior is not None:
         # Keep the last alert as the baseline, so slow creep never adds up to a silent jump.
-        if revision <= prior.revision:
+        if revision < prior.revision:
+            return Decision(send=False, late=True, record=prior,
+                            reason=f"revision {revision} arrived after revision {prior.revision} "
+                                   "was alerted")
+        if revision == prior.revision:
             return no(f"already alerted for revision {prior.revision}")
         if c.event_type in set(muted):
             return no("muted event type")

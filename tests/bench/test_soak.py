@@ -27,3 +27,9 @@ def test_short_soak_trims_every_stream_and_loses_nothing(redis_url):
     assert f["stream_lengths_at_end"] == {"submitted": 0, "raw": 0, "classified": 0, "alerts": 0}
     assert f["streams_bytes_at_end"] < 4 * 1024
     assert f["used_memory_mb"]["end"] >= f["used_memory_mb"]["before"]
+    # Incident state and what makes effects once are bounded by age too: what is left at the end
+    # is at most the last retention window's, not a key per event.
+    families = f["families"]
+    for family in ("{inc}:incident", "{inc}:member", "{inc}:course", "{inc}:alerted", "delivered"):
+        assert families.get(family, {"keys": 0})["keys"] < 1500 // 4, (family, families.get(family))
+    assert families.get("{inc}:members") is None  # no unbounded membership hash

@@ -69,8 +69,15 @@ def test_a_later_revision_crossing_the_threshold_is_new():
 
 def test_the_same_revision_is_never_sent_twice():
     d = run(alerted(55.0), 95.0, revision=1, direction=Direction.easing)
-    assert (d.send, d.reason) == (False, "already alerted for revision 1")
+    assert (d.send, d.reason, d.late) == (False, "already alerted for revision 1", False)
     assert d.record == alerted(55.0)
+
+
+def test_an_older_revision_than_the_last_alert_is_late_and_not_sent():
+    d = run(alerted(40.0, revision=2, direction=Direction.easing), 95.0, revision=1)
+    assert (d.send, d.late) == (False, True)
+    assert d.reason == "revision 1 arrived after revision 2 was alerted"
+    assert d.record == alerted(40.0, revision=2, direction=Direction.easing)
 
 
 def test_a_material_rise_is_an_update():

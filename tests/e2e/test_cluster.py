@@ -10,7 +10,7 @@ import pytest
 import redis as syncredis
 
 from chokewatch.shared.embedded import EmbeddedCluster, free_port
-from chokewatch.shared.names import RAW, Names
+from chokewatch.shared.names import CLASSIFIED, RAW, Names
 from tests.conftest import Services, wait_for
 
 from .helpers import DYSPROSIUM_CONTROL, api_client, subscribe
@@ -47,9 +47,13 @@ def test_pipeline_runs_on_a_redis_cluster(cluster, receiver, tmp_path: Path):
             [delivery] = receiver.received("/hooks/magnets")
             assert delivery.verified is True and "Dy" in delivery.body["alert"]["elements"]
             assert receiver.received("/hooks/batteries") == []
-            history = client.get(
-                f"/v1/subscribers/{delivery.body['alert']['subscriber_id']}/alerts").json()
-            assert [h["status"] for h in history["items"]] == ["delivered"]
+            url = f"/v1/subscribers/{delivery.body['alert']['subscriber_id']}/alerts"
+
+            def statuses() -> list[str]:
+                return [h["status"] for h in client.get(url).json()["items"]]
+
+            # The receiver answers before the worker records the delivery: wait for the record.
+            wait_for(lambda: statuses() == ["delivered"], what=f"the delivery recorded: {statuses()}")
         finally:
             client.close()
         # A poison entry takes the dead-letter transaction (one slot per stream) on the cluster.
@@ -58,6 +62,11 @@ def test_pipeline_runs_on_a_redis_cluster(cluster, receiver, tmp_path: Path):
         nodes.xadd(raw.stream, {"garbage": "1"})
         wait_for(lambda: nodes.xlen(raw.dead) == 1, what="the dead letter")
         assert "no '__data__' field" in nodes.xrange(raw.dead)[0][1]["reason"]
+        # The decision was recorded (its script runs on the cluster) before the alert went out.
+        names = Names(env["CHOKEWATCH_NAMESPACE"])
+        alert = delivery.body["alert"]
+        assert nodes.hget(names.alerted(alert["subscriber_id"]), alert["incident_id"])
+        assert nodes.xlen(names.stream(CLASSIFIED).dead) == 0
         # The keys really are spread over the three masters.
         sizes = [n.redis_connection.dbsize() for n in nodes.get_nodes()]
         nodes.close()

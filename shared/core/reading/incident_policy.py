@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import count
 
@@ -40,6 +40,7 @@ MAX_CANDIDATES = 200  # per bucket, most recently active first
 BUCKET_TERMS = 12  # a text's strongest profile terms it is indexed (and looked up) by
 MAX_COMPARED = 50  # candidates fetched and compared in full, those found under most buckets first
 MAX_MEMBERS = 12  # texts kept per incident for matching; the newest are the most telling
+MAX_STEPS = 20  # steps of an incident's course kept (the newest)
 STATUS_RANK = {None: 0, Status.speculation: 1, Status.announced: 2, Status.enacted: 3}
 _FACTS = ("event_type", "issuer", "elements", "companies", "direction", "status", "chips_involved")
 
@@ -49,6 +50,20 @@ class IncidentDecision:
     incident_id: str
     revision: int
     is_new: bool
+    # The incident's steps up to this revision (`step` dicts), oldest first: what an alert tells.
+    course: tuple[dict, ...] = field(default=(), compare=False)
+
+
+def step(revision: int, m: dict) -> dict:
+    """One step of an incident's course: the revision a report opened or raised, and what it said."""
+    facts = m["facts"]
+    return {"revision": revision, "status": facts.get("status"), "direction": facts.get("direction"),
+            "event_type": facts.get("event_type"), "published_at": m.get("at")}
+
+
+def course_until(record: dict, revision: int) -> tuple[dict, ...]:
+    """The record's steps up to `revision` (records stored before steps were kept have none)."""
+    return tuple(s for s in record.get("course", ()) if int(s["revision"]) <= revision)
 
 
 def member(c: Classification, text: str, title: str = "", at: datetime | None = None) -> dict:
@@ -151,8 +166,9 @@ def _open(incident_id: str, c: Classification, m: dict) -> tuple[IncidentDecisio
         "first_seen": now,
         "last_seen": now,
         "members": [m],
+        "course": [step(1, m)],
     }
-    return IncidentDecision(incident_id, 1, True), record
+    return IncidentDecision(incident_id, 1, True, tuple(record["course"])), record
 
 
 def _join(record: dict, c: Classification, m: dict) -> tuple[IncidentDecision, dict]:
@@ -166,12 +182,14 @@ def _join(record: dict, c: Classification, m: dict) -> tuple[IncidentDecision, d
         record["revision"] = int(record["revision"]) + 1
         record["status"] = c.status.value if c.status else None
         record["direction"] = c.direction.value
+        record["course"] = [*record.get("course", ()), step(int(record["revision"]), m)][-MAX_STEPS:]
     record["members"] = (list(record["members"]) + [m])[-MAX_MEMBERS:]
     now = _timestamp(m)
     if now is not None:
         record["last_seen"] = max(float(record.get("last_seen") or now), now)
         record["first_seen"] = min(float(record.get("first_seen") or now), now)
-    return IncidentDecision(record["id"], int(record["revision"]), False), record
+    revision = int(record["revision"])
+    return IncidentDecision(record["id"], revision, False, course_until(record, revision)), record
 
 
 class IncidentBook:
@@ -182,19 +200,19 @@ class IncidentBook:
         self.new_id = new_id or (lambda: f"inc_{next(numbers):04d}")
         self.records: dict[str, dict] = {}
         self.index: dict[str, set[str]] = {}
-        self.members: dict[str, str] = {}
+        self.members: dict[str, IncidentDecision] = {}
 
     def assign(
         self, key: str, c: Classification, text: str, title: str = "",
         published_at: datetime | None = None,
     ) -> IncidentDecision:
-        if key in self.members:
-            record = self.records[self.members[key]]
-            return IncidentDecision(record["id"], int(record["revision"]), False)
+        if key in self.members:  # the answer it got the first time
+            first = self.members[key]
+            return IncidentDecision(first.incident_id, first.revision, False, first.course)
         m = member(c, text, title, published_at)
         decision, record = decide(c, m, self.candidates(m), self.new_id)
         self.records[record["id"]] = record
-        self.members[key] = record["id"]
+        self.members[key] = decision
         for bucket in buckets(m):
             self.index.setdefault(bucket, set()).add(record["id"])
         return decision
