@@ -1194,3 +1194,50 @@ def test_governments_agreeing_on_a_plan_are_talks() -> None:
     )
     assert c.event_type is EventType.trade_talks
     assert c.issuer == "multiple"
+
+
+def test_an_infinitive_after_a_done_verb_is_its_purpose() -> None:
+    c = classify(
+        "The Commerce Department has granted year-long licences to allow two memory makers to ship "
+        "etching tools to their plants in China.",
+        title="Memory makers receive US licences for chip tools in China",
+    )
+    assert c.status is Status.enacted
+    c = classify(
+        "The trade ministry has introduced a permit requirement for exports of advanced AI chips "
+        "of US origin, to close gaps in its export controls.",
+        title="Thailand sets permits for AI chip exports",
+    )
+    assert c.status is Status.enacted
+
+
+def test_a_deal_reached_or_agreed_is_announced() -> None:
+    c = classify(
+        "Negotiators from Washington and Beijing reached a framework on export licences for "
+        "rare earth magnets after two days of talks in Madrid; leaders must still approve it.",
+        title="US and China reach framework on rare earth licences",
+    )
+    assert c.status is Status.announced
+    c = classify(
+        "美国总统表示，中方已同意暂停镓和锗的出口管制，为期一年。",
+        title="美方称中方同意暂停镓锗出口管制",
+    )
+    assert c.status is Status.announced
+
+
+def test_ready_to_supply_is_announced() -> None:
+    c = classify(
+        "Beijing told New Delhi during the visit that it is ready to supply rare earth magnets "
+        "and fertiliser to Indian buyers.",
+        title="China ready to resume rare earth magnet supply to India",
+    )
+    assert c.status is Status.announced
+
+
+def test_a_licence_issuing_that_has_begun_is_enacted() -> None:
+    c = classify(
+        "China has started issuing export licences for dysprosium magnets to Japanese car parts "
+        "makers, according to a trade ministry statement.",
+        title="China starts issuing magnet export licences to Japanese firms",
+    )
+    assert c.status is Status.enacted

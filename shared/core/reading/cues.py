@@ -271,6 +271,8 @@ ENACTED = [
     "extended", "eases", "eased", "allows", "allowed", "adopts", "adopted",
     "enacts", "enacted", "tightened", "restricted", "granted", "resumed",
     "resumes", "rescinded", "rescinds", "inks", "inked", "launched", "launches",
+    "has started", "have started", "started", "has introduced", "introduces", "introduced",
+    "is imposing", "are imposing", "directs", "directed",
 ]
 # Reporting verbs: a report of a decision, weaker than intent ("will", "plans to").
 REPORTING = [
@@ -298,6 +300,8 @@ ANNOUNCED = [
     "to establish", "to set up", "set for", "seeks to", "offers to", "offered to", "willing to",
     "willingness", "assures", "assured", "assurance", "promises",
     "拟", "计划", "愿意", "expects to", "aims to", "asks", "asked", "urges", "urged",
+    "ready to", "同意", "reach a", "reach an", "reached a", "reached an", "reaches", "deal reached",
+    "达成",
 ]
 SPECULATION = [
     "could", "may", "might", "considering", "is considering", "weighing", "weighs", "mulls",

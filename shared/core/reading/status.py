@@ -8,7 +8,7 @@ from chokewatch.shared.messages import EventType, Status
 
 from .direction import weighted
 from .gazetteer import Hit
-from .sentence_cues import MAIN_KINDS, NO_HITS, CuedSentence
+from .sentence_cues import MAIN_KINDS, NO_HITS, NO_REASON, CuedSentence
 
 # "The decision to require", "the move to ban": the infinitive names the measure, not a plan.
 _NOMINAL = re.compile(r"(?:decision|move|step|order|rule|measure|notice)\s+$")
@@ -16,6 +16,8 @@ _WHETHER = re.compile(r"whether\s+$")
 # "将 X 列入清单": 将 marks the object of a listing, not the future.
 _BA_OBJECT = re.compile(r"[^，。；,;]{1,30}?(?:列入|纳入|移出|移除|认定为|列為|列入|納入)")
 _FUTURE_PASSIVE = re.compile(r"\b(?:would|will|to)\s+be\s+\Z")
+# An infinitive after a done verb states its purpose ("approved licences to allow ..."), not a plan.
+_PURPOSE = ("to ", "aims to", "seeks to", "in order to")
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 _STRONG_ENACTED = (
     "的公告",  # a notice's heading, "关于…的公告"
@@ -63,7 +65,7 @@ def status_of(
     if headline is not None:
         return headline
     spec = weighted(top, "speculation")
-    intent = sum(s.weight for s in top for h in s.cues("announced") if not _nominal_intent(full, h))
+    intent = sum(s.weight for s in top for h in _intents(s, full))
     # "would be granted", "will be lifted": a done-word told as intent.
     future = sum(s.weight for s in top for h in s.cues("enacted") if _future_passive(full, h))
     intent += future
@@ -101,7 +103,7 @@ def _headline_status(top: list[CuedSentence], full: str) -> tuple[Status, list[s
             continue
         moods = {
             Status.enacted: [h.phrase for h in s.cues("enacted") if not _future_passive(full, h)],
-            Status.announced: [h.phrase for h in s.cues("announced") if not _nominal_intent(full, h)]
+            Status.announced: [h.phrase for h in _intents(s, full)]
             + [h.phrase for h in s.hits.get("hearsay", NO_HITS)],
             Status.speculation: [h.phrase for h in s.cues("speculation")],
         }
@@ -109,6 +111,18 @@ def _headline_status(top: list[CuedSentence], full: str) -> tuple[Status, list[s
         if len(said) == 1:
             return next(iter(said.items()))
     return None
+
+
+def _intents(s: CuedSentence, full: str) -> list[Hit]:
+    """A sentence's words of intent, less those that name a measure or state a done act's purpose:
+    "approved licences to allow shipments", "requires permits to tighten control"."""
+    done = [h.start for h in s.cues("enacted") if not _future_passive(full, h)]
+    first_done = min(done) if done else NO_REASON
+    return [
+        h
+        for h in s.cues("announced")
+        if not _nominal_intent(full, h) and not (h.phrase.startswith(_PURPOSE) and h.start > first_done)
+    ]
 
 
 def _nominal_intent(full: str, hit: Hit) -> bool:
