@@ -1241,3 +1241,18 @@ def test_a_licence_issuing_that_has_begun_is_enacted() -> None:
         title="China starts issuing magnet export licences to Japanese firms",
     )
     assert c.status is Status.enacted
+
+
+def test_unnamed_sources_telling_a_done_act_do_not_make_it_a_plan() -> None:
+    done = classify(
+        "China has approved the first licences for gallium exports to two German chipmakers, "
+        "people familiar with the matter said.",
+        title="China grants first gallium export licences to German firms, sources say",
+    )
+    assert done.status is Status.enacted
+    planned = classify(
+        "China is preparing a ban on gallium exports to US defence firms, people familiar with "
+        "the matter said, without giving a date.",
+        title="China readies gallium export ban on US defence firms, sources say",
+    )
+    assert planned.status is Status.announced

@@ -78,7 +78,7 @@ def status_of(
     if intent > 0 and intent >= done:
         return Status.announced, [h.phrase for s in top for h in s.cues("announced")]
     hearsay = [h.phrase for s in top for h in s.hits.get("hearsay", NO_HITS)]
-    if hearsay:
+    if hearsay and not done:
         return Status.announced, hearsay  # decided, as unnamed sources tell it, not yet issued
     # Reported in the past or present tense with no word of intent: it has happened.
     return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
