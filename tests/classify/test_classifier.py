@@ -1256,3 +1256,26 @@ def test_unnamed_sources_telling_a_done_act_do_not_make_it_a_plan() -> None:
         title="China readies gallium export ban on US defence firms, sources say",
     )
     assert planned.status is Status.announced
+
+
+def test_a_present_tense_headline_over_a_reported_future_is_announced() -> None:
+    c = classify(
+        "The commerce ministry said on Friday it will suspend for six months the licence "
+        "requirement on antimony exports announced in August.",
+        title="China suspends antimony export curbs for six months",
+    )
+    assert c.status is Status.announced
+    c = classify(
+        "Vietnam will require permits for all tungsten concentrate exports, starting next week.",
+        title="Vietnam imposes permits on tungsten exports",
+    )
+    assert c.status is Status.enacted
+
+
+def test_a_decision_number_marks_an_issued_measure() -> None:
+    c = classify(
+        "The ministry and customs issued Decision No. 12 (2026), which suspends the graphite "
+        "export controls. Officials said the suspension will last one year.",
+        title="China suspends graphite export controls",
+    )
+    assert c.status is Status.enacted

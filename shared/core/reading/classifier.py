@@ -52,10 +52,10 @@ _ABBREVIATED_VALUE = {"EU": "EU", "UK": "GB"}
 _ABBREVIATED_STARTS = ("U.S.", "US", "EU", "UK")  # every match begins with one of these
 # Numbered official texts, searched in the lower-case text.
 _NUMBERED = re.compile(
-    r"announcement\s+(?:no\.?|number)\s*\d+|no\.\s*\d+\s+of\s+20\d\d|第\s*\d+\s*号"
-    r"|federal register"
+    r"announcement\s+(?:no\.?|number)\s*\d+|no\.\s*\d+\s+of\s+20\d\d|no\.\s*\d+\s*\(20\d\d\)"
+    r"|第\s*\d+\s*号|federal register|(?:executive order|proclamation)\s+\d{5}"
 )
-_NUMBERED_STARTS = ("announcement", "no.", "第", "federal register")
+_NUMBERED_STARTS = ("announcement", "no.", "第", "federal register", "executive order", "proclamation")
 # Suspending exports or output is a stop of supply, unlike suspending a control.
 _SUSPEND_SUPPLY = re.compile(
     r"(?:(?:suspend|pause|halt|curtail)(?:s|ed|ing)?|cut(?:s|ting)?|(?:suspension|halt|pause|moratorium)\s+(?:of|on|to))\s+"

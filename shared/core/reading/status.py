@@ -18,6 +18,9 @@ _BA_OBJECT = re.compile(r"[^，。；,;]{1,30}?(?:列入|纳入|移出|移除|�
 _FUTURE_PASSIVE = re.compile(r"\b(?:would|will|to)\s+be\s+\Z")
 # An infinitive after a done verb states its purpose ("approved licences to allow ..."), not a plan.
 _PURPOSE = ("to ", "aims to", "seeks to", "in order to")
+# The plain future of a lead that overrules a present-tense headline; not "agreed to", which a
+# report of the measure issued afterwards often opens with.
+_PLAIN_FUTURE = frozenset({"will", "said it would", "plans to", "plan to"})
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 _STRONG_ENACTED = (
     "的公告",  # a notice's heading, "关于…的公告"
@@ -62,6 +65,9 @@ def status_of(
     if strong:
         return Status.enacted, strong
     headline = _headline_status(top, full)
+    if headline is not None and headline[0] is Status.enacted:
+        plan = _lead_plan(top, full)
+        return (Status.announced, plan) if plan else headline
     if headline is not None:
         return headline
     spec = weighted(top, "speculation")
@@ -82,6 +88,18 @@ def status_of(
         return Status.announced, hearsay  # decided, as unnamed sources tell it, not yet issued
     # Reported in the past or present tense with no word of intent: it has happened.
     return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
+
+
+def _lead_plan(top: list[CuedSentence], full: str) -> list[str]:
+    """ "China suspends curbs" over "China said it will suspend the curbs": a headline's present
+    tense is shorthand; the lead's reported plain future tells the measure is not yet issued."""
+    lead = next((s for s in top if not s.info.is_title), None)
+    if lead is None or lead.cues("speculation"):
+        return []
+    if any(not _future_passive(full, h) for h in lead.cues("enacted")):
+        return []
+    told = min((h.start for h in lead.cues("reporting")), default=NO_REASON)
+    return [h.phrase for h in _intents(lead, full) if h.phrase in _PLAIN_FUTURE and told <= h.start]
 
 
 def _measure_only_in_reason(s: CuedSentence) -> bool:
