@@ -1279,3 +1279,13 @@ def test_a_decision_number_marks_an_issued_measure() -> None:
         title="China suspends graphite export controls",
     )
     assert c.status is Status.enacted
+
+
+def test_a_measure_that_activates_on_a_date_is_enacted() -> None:
+    c = classify(
+        "The tariff increase on Chinese graphite anodes will activate January 1, 2027, under the "
+        "Section 301 schedule the trade office finalised last spring.",
+        title="US tariff increase on Chinese graphite anodes in 2027",
+    )
+    assert c.status is Status.enacted
+    assert c.effective_date == date(2027, 1, 1)
