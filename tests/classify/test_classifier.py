@@ -1270,6 +1270,16 @@ def test_a_present_tense_headline_over_a_reported_future_is_announced() -> None:
         title="Vietnam imposes permits on tungsten exports",
     )
     assert c.status is Status.enacted
+    c = classify(
+        "Indonesia will allow nickel ore exports to resume under quotas, the mining minister said.",
+        title="Indonesia eases nickel ore export ban",
+    )
+    assert c.status is Status.announced
+    c = classify(
+        "Vietnam will require permits for all tungsten concentrate exports, starting next week.",
+        title="Vietnam imposes permits on tungsten exports",
+    )
+    assert c.status is Status.enacted
 
 
 def test_a_decision_number_marks_an_issued_measure() -> None:
@@ -1289,3 +1299,17 @@ def test_a_measure_that_activates_on_a_date_is_enacted() -> None:
     )
     assert c.status is Status.enacted
     assert c.effective_date == date(2027, 1, 1)
+
+
+def test_halting_a_restriction_eases() -> None:
+    c = classify(
+        "The trade ministry lifted the licence requirement on exports of US-made AI chips on "
+        "Monday after talks with Washington.",
+        title="Thailand halts export permit requirement for AI chips",
+    )
+    assert c.direction is Direction.easing
+    c = classify(
+        "The ministry halted exports of antimony ingots to three buyers on Monday.",
+        title="China halts antimony exports to three buyers",
+    )
+    assert c.direction is Direction.tightening

@@ -20,6 +20,8 @@ _SIGNED_OFF = re.compile(r"(?:经|經|国务院|國務院)\s*$")
 _CONDITION = re.compile(r"\b(?:if|once|unless|until)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CONTRAST = re.compile(r",?\s(?:while|whereas|as other|but|even as)\s")
 _OBJECT_REACH = 20
+_HALTING = ("halt", "stop")
+_RESTRICTIONS = ("requirement", "ban", "curb", "restriction", "new controls", "new export controls")
 _STOPPING = ("stop", "halt", "block", "deny", "denied", "refus", "end")
 _NEGATION = re.compile(
     r"\b(?:without|no|not|never|failed to|fail to|refused to|declined to)\b[^,;]*$|n't\b[^,;]*$"
@@ -39,6 +41,8 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
     """
     easing = s.cues("easing")
     tight = s.cues("tightening")
+    if tight and not easing:
+        easing = _stopped_restrictions(tight)
     if not easing:
         return easing, tight
     halts = s.cues("supply_halt")
@@ -69,6 +73,17 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         first = min(h[0] for h in kept)
         tight = [h for h in tight if h[0] < first]
     return kept, tight
+
+
+def _stopped_restrictions(tight: list[Hit]) -> list[Hit]:
+    """ "Halts the permit requirement", "stops the ban": a stopping verb whose object is a
+    restriction eases; read as an easing word, the restriction after it is its object."""
+    return [
+        h
+        for h in tight
+        if h.phrase.startswith(_HALTING)
+        and any(0 < t[0] - h[1] <= _OBJECT_REACH and t.phrase.startswith(_RESTRICTIONS) for t in tight)
+    ]
 
 
 _NEGATION_WORDS = (

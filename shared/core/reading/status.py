@@ -98,8 +98,9 @@ def _lead_plan(top: list[CuedSentence], full: str) -> list[str]:
         return []
     if any(not _future_passive(full, h) for h in lead.cues("enacted")):
         return []
-    told = min((h.start for h in lead.cues("reporting")), default=NO_REASON)
-    return [h.phrase for h in _intents(lead, full) if h.phrase in _PLAIN_FUTURE and told <= h.start]
+    if not lead.cues("reporting"):
+        return []
+    return [h.phrase for h in _intents(lead, full) if h.phrase in _PLAIN_FUTURE]
 
 
 def _measure_only_in_reason(s: CuedSentence) -> bool:
