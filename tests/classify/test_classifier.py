@@ -1313,3 +1313,12 @@ def test_halting_a_restriction_eases() -> None:
         title="China halts antimony exports to three buyers",
     )
     assert c.direction is Direction.tightening
+
+
+def test_a_cut_export_quota_tightens() -> None:
+    c = classify(
+        "Beijing reduced its first-batch tungsten export quota by 10% compared with last year, "
+        "the commerce ministry said.",
+        title="China cuts tungsten export quota for 2027",
+    )
+    assert c.direction is Direction.tightening

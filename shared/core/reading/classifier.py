@@ -61,7 +61,7 @@ _SUSPEND_SUPPLY = re.compile(
     r"(?:(?:suspend|pause|halt|curtail)(?:s|ed|ing)?|cut(?:s|ting)?|(?:suspension|halt|pause|moratorium)\s+(?:of|on|to))\s+"
     r"(?:(?!ban|control|curb|restriction|rule|measure|requirement|licen|tariff|dut)[a-z]+\s+){0,2}?"
     r"(?:exports?|shipments?|production|operations|sales|deliveries|supplies|supply|mining|output)"
-    r"(?!\s+(?:control|curb|restriction|ban|licen|rule|measure|review|permit|requirement|quota|regime"
+    r"(?!\s+(?:control|curb|restriction|ban|licen|rule|measure|review|permit|requirement|regime"
     r"|tax|dut|tariff))"
     r"|export\s+(?:suspension|halt|moratorium)"
 )
