@@ -1322,3 +1322,34 @@ def test_a_cut_export_quota_tightens() -> None:
         title="China cuts tungsten export quota for 2027",
     )
     assert c.direction is Direction.tightening
+
+
+def test_a_modal_on_a_measures_effects_does_not_make_it_speculation() -> None:
+    c = classify(
+        "The ban, which took effect in December, could hit drone makers in Europe, analysts said.",
+        title="China's germanium export ban could hit European drone makers",
+    )
+    assert c.status is Status.enacted
+    c = classify(
+        "Heavy rain could hit tungsten output in Jiangxi this month, traders said.",
+        title="Floods could hit tungsten mines in Jiangxi",
+    )
+    assert c.status is not Status.enacted
+
+
+def test_a_backshifted_would_after_a_reporting_verb_is_intent() -> None:
+    c = classify(
+        "China said on Friday it would require export permits for some indium products, without "
+        "giving a date.",
+        title="China announces export controls on indium",
+    )
+    assert c.status is Status.announced
+
+
+def test_curbs_on_a_mineral_are_an_export_control() -> None:
+    c = classify(
+        "State media suggested Beijing might widen its controls to more rare earth elements.",
+        title="China hints at further curbs on rare earths",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.status is Status.speculation

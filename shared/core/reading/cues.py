@@ -23,7 +23,7 @@ CONTROL = [
     "banned the export", "ban exports", "ban the export", "control list", "dual-use",
     "dual use items", "general licen*", "prohibited from export", "restricted from export",
     "catalogue of technologies", "出口管制", "管制", "出口许可", "禁止出口", "輸出管理", "輸出規制",
-    "限制出口", "两用物项", "不得出口",
+    "限制出口", "两用物项", "不得出口", "curbs on", "controls on", "restrictions on",
     "de minimis", "extraterritorial", "foreign direct product",
     "not to export", "cease exporting", "stop exporting", "banning the export", "banned from export*",
     "export approval*", "export application*", "export quota*", "state trading", "state-trading",
@@ -300,8 +300,8 @@ ANNOUNCED = [
     "to establish", "to set up", "set for", "seeks to", "offers to", "offered to", "willing to",
     "willingness", "assures", "assured", "assurance", "promises",
     "拟", "计划", "愿意", "expects to", "aims to", "asks", "asked", "urges", "urged",
-    "ready to", "同意", "reach a", "reach an", "reached a", "reached an", "reaches", "deal reached",
-    "达成",
+    "ready to", "同意", "it would", "they would", "reach a", "reach an", "reached a", "reached an",
+    "reaches", "deal reached", "达成",
 ]
 SPECULATION = [
     "could", "may", "might", "considering", "is considering", "weighing", "weighs", "mulls",
@@ -312,7 +312,7 @@ SPECULATION = [
     "expected", "looms", "looming", "mulled", "explores", "exploring", "eyes", "eyeing",
     "could face", "would face", "可能", "或将", "考虑", "预计", "seeks", "seeking", "nears", "nearing",
     "near deal", "near a deal", "close to a deal", "closer to a deal", "in talks to", "discussing",
-    "explore", "exploring",
+    "explore", "exploring", "signals", "hints", "hinted", "suggested", "suggests",
 ]
 
 # Who acts. Issuers as ISO codes, EU, or the US/China actors by institution.

@@ -21,6 +21,14 @@ _PURPOSE = ("to ", "aims to", "seeks to", "in order to")
 # The plain future of a lead that overrules a present-tense headline; not "agreed to", which a
 # report of the measure issued afterwards often opens with.
 _PLAIN_FUTURE = frozenset({"will", "said it would", "plans to", "plan to"})
+# "could hit", "may disrupt": a modal on the effects of a measure, not on the measure itself.
+_EFFECT_TYPES = (EventType.supply_disruption, EventType.industrial_policy)  # their effects are the news
+_IMPACT_MODALS = frozenset({"could", "may", "might", "likely", "expected to"})
+_IMPACT_VERBS = (
+    "hit", "hurt", "disrupt", "affect", "squeeze", "cripple", "dent", "weigh on", "raise prices",
+    "worsen", "deepen", "cost", "push up", "drive up", "spur", "boost", "benefit", "ripple",
+    "be hit", "be hurt", "be affected", "feel",
+)  # fmt: skip
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 _STRONG_ENACTED = (
     "的公告",  # a notice's heading, "关于…的公告"
@@ -64,13 +72,14 @@ def status_of(
         strong.append(effective_phrase)
     if strong:
         return Status.enacted, strong
-    headline = _headline_status(top, full)
+    headline = _headline_status(top, full, etype not in _EFFECT_TYPES)
     if headline is not None and headline[0] is Status.enacted:
         plan = _lead_plan(top, full)
         return (Status.announced, plan) if plan else headline
     if headline is not None:
         return headline
-    spec = weighted(top, "speculation")
+    measure = etype not in _EFFECT_TYPES
+    spec = sum(s.weight for s in top for h in _doubts(s, full, measure))
     intent = sum(s.weight for s in top for h in _intents(s, full))
     # "would be granted", "will be lifted": a done-word told as intent.
     future = sum(s.weight for s in top for h in s.cues("enacted") if _future_passive(full, h))
@@ -114,7 +123,7 @@ def _measure_only_in_reason(s: CuedSentence) -> bool:
     return not before and not any(h.start < at for h in s.elements)
 
 
-def _headline_status(top: list[CuedSentence], full: str) -> tuple[Status, list[str]] | None:
+def _headline_status(top: list[CuedSentence], full: str, measure: bool) -> tuple[Status, list[str]] | None:
     """A title that carries the event in one mood only gives the status ("China suspends ...",
     "China to exempt ...", "... could curb ..."); the body's reported speech does not undo it."""
     for s in top:
@@ -124,7 +133,7 @@ def _headline_status(top: list[CuedSentence], full: str) -> tuple[Status, list[s
             Status.enacted: [h.phrase for h in s.cues("enacted") if not _future_passive(full, h)],
             Status.announced: [h.phrase for h in _intents(s, full)]
             + [h.phrase for h in s.hits.get("hearsay", NO_HITS)],
-            Status.speculation: [h.phrase for h in s.cues("speculation")],
+            Status.speculation: [h.phrase for h in _doubts(s, full, measure)],
         }
         said = {status: phrases for status, phrases in moods.items() if phrases}
         if len(said) == 1:
@@ -142,6 +151,18 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
         for h in s.cues("announced")
         if not _nominal_intent(full, h) and not (h.phrase.startswith(_PURPOSE) and h.start > first_done)
     ]
+
+
+def _doubts(s: CuedSentence, full: str, measure: bool) -> list[Hit]:
+    return [h for h in s.cues("speculation") if not (measure and _impact(full, h))]
+
+
+def _impact(full: str, hit: Hit) -> bool:
+    """ "The ban could hit carmakers": the modal tells of the measure's effects, not its status."""
+    if hit.phrase not in _IMPACT_MODALS:
+        return False
+    after = full[hit.end : hit.end + 14].lower().lstrip()
+    return after.startswith(_IMPACT_VERBS)
 
 
 def _nominal_intent(full: str, hit: Hit) -> bool:
