@@ -1353,3 +1353,12 @@ def test_curbs_on_a_mineral_are_an_export_control() -> None:
     )
     assert c.event_type is EventType.mineral_export_control
     assert c.status is Status.speculation
+
+
+def test_a_which_title_without_news_time_is_commentary() -> None:
+    c = classify(
+        "Western producers have seen their shares climb since Beijing tightened antimony exports "
+        "last year. We look at which companies are best placed and the risks they face.",
+        title="Which antimony miners stand to gain from China's curbs",
+    )
+    assert c.event_type is EventType.commentary

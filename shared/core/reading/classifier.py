@@ -104,7 +104,7 @@ _COMMENTARY_FORM = re.compile(
     r"^\s*(?:opinion|podcast|column|explainer|quiz|review|editorial|newsletter|webinar|q&a)\b"
     r"|^\s*(?:分析|评论|評論|解读|解讀|观点|觀點|社论|社論)\s*[:：]"
     r"|\b(?:quiz|podcast|weekly|what to know|things to know|need to know|lessons?|learned|explained"
-    r"|a primer|a guide|faq)\b",
+    r"|a primer|a guide|faq|timeline|look back|looking back|year in review|in charts|in numbers)\b",
     re.IGNORECASE,
 )
 # Titles of explainers, analysis and market talk: they need a stronger lead to count as news.
@@ -123,7 +123,8 @@ _TALKS_AS_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _ASKING_TITLE = re.compile(
-    r"^\s*(?:how|what|why|who|is|are|can|could|should|will|would|might|may|does|do)\b", re.IGNORECASE
+    r"^\s*(?:how|what|why|who|which|where|is|are|can|could|should|will|would|might|may|does|do)\b",
+    re.IGNORECASE,
 )
 _NEWS_TIME = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|this week|last week)\b"

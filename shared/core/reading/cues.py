@@ -171,7 +171,8 @@ COMMENTARY = [
     "scenario*", "lesson*", "history", "historically", "outlook", "long term", "long-term",
     "could", "would", "might", "leverage", "bargaining chip", "guide", "everything you need",
     "the case for", "implications", "price target", "buy rating", "valuation", "portfolio",
-    "newsletter", "webinar", "q&a",
+    "newsletter", "webinar", "q&a", "look back", "a look at", "we look at", "key moments",
+    "in this episode", "timeline", "retrospective", "stand to gain", "winners and losers",
 ]
 
 # Words of the supply and trade topic: without any, an element name is chemistry or trivia.
