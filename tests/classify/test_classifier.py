@@ -1362,3 +1362,29 @@ def test_a_which_title_without_news_time_is_commentary() -> None:
         title="Which antimony miners stand to gain from China's curbs",
     )
     assert c.event_type is EventType.commentary
+
+
+def test_a_bill_passed_by_one_chamber_is_not_yet_law() -> None:
+    c = classify(
+        "The Senate passed a bill that would require licences for exports of advanced AI chips "
+        "to China. The House has yet to vote.",
+        title="US Senate passes bill restricting AI chip exports",
+    )
+    assert c.status is Status.announced
+
+
+def test_a_leader_saying_he_would_act_is_announced() -> None:
+    c = classify(
+        "The president told a cabinet meeting he would put a 40% tariff on cobalt imports.",
+        title="President says cobalt tariff coming",
+    )
+    assert c.status is Status.announced
+
+
+def test_mineral_controls_named_by_the_mineral_are_relevant() -> None:
+    c = classify(
+        "Analysts say the rare earth controls give Beijing leverage in talks, and that buyers "
+        "will keep stockpiling.",
+        title="Why rare earth controls matter for carmakers",
+    )
+    assert c.event_type is EventType.commentary

@@ -24,6 +24,8 @@ CONTROL = [
     "dual use items", "general licen*", "prohibited from export", "restricted from export",
     "catalogue of technologies", "出口管制", "管制", "出口许可", "禁止出口", "輸出管理", "輸出規制",
     "限制出口", "两用物项", "不得出口", "curbs on", "controls on", "restrictions on",
+    "earth controls", "earths controls", "earth curbs", "earths curbs", "earth restrictions",
+    "mineral controls", "minerals controls", "mineral curbs", "minerals curbs",
     "de minimis", "extraterritorial", "foreign direct product",
     "not to export", "cease exporting", "stop exporting", "banning the export", "banned from export*",
     "export approval*", "export application*", "export quota*", "state trading", "state-trading",
@@ -301,7 +303,9 @@ ANNOUNCED = [
     "to establish", "to set up", "set for", "seeks to", "offers to", "offered to", "willing to",
     "willingness", "assures", "assured", "assurance", "promises",
     "拟", "计划", "愿意", "expects to", "aims to", "asks", "asked", "urges", "urged",
-    "ready to", "同意", "it would", "they would", "reach a", "reach an", "reached a", "reached an",
+    "ready to", "同意", "it would", "they would", "he would", "she would", "passes bill",
+    "passed a bill", "passed the bill", "passes a bill", "introduced a bill", "introduces a bill",
+    "introduced legislation", "reach a", "reach an", "reached a", "reached an",
     "reaches", "deal reached", "达成",
 ]
 SPECULATION = [

@@ -20,7 +20,9 @@ _FUTURE_PASSIVE = re.compile(r"\b(?:would|will|to)\s+be\s+\Z")
 _PURPOSE = ("to ", "aims to", "seeks to", "in order to")
 # The plain future of a lead that overrules a present-tense headline; not "agreed to", which a
 # report of the measure issued afterwards often opens with.
-_PLAIN_FUTURE = frozenset({"will", "said it would", "plans to", "plan to"})
+_PLAIN_FUTURE = frozenset(
+    {"will", "said it would", "plans to", "plan to", "it would", "they would", "he would", "she would"}
+)
 # "could hit", "may disrupt": a modal on the effects of a measure, not on the measure itself.
 _EFFECT_TYPES = (EventType.supply_disruption, EventType.industrial_policy)  # their effects are the news
 _IMPACT_MODALS = frozenset({"could", "may", "might", "likely", "expected to"})
@@ -105,11 +107,11 @@ def _lead_plan(top: list[CuedSentence], full: str) -> list[str]:
     lead = next((s for s in top if not s.info.is_title), None)
     if lead is None or lead.cues("speculation"):
         return []
-    if any(not _future_passive(full, h) for h in lead.cues("enacted")):
+    done = lead.cues("enacted")
+    if any(not _future_passive(full, h) for h in done) or not lead.cues("reporting"):
         return []
-    if not lead.cues("reporting"):
-        return []
-    return [h.phrase for h in _intents(lead, full) if h.phrase in _PLAIN_FUTURE]
+    # "said it will suspend", "said the suspension would be extended"
+    return [h.phrase for h in _intents(lead, full) if h.phrase in _PLAIN_FUTURE] + [h.phrase for h in done]
 
 
 def _measure_only_in_reason(s: CuedSentence) -> bool:
