@@ -1388,3 +1388,17 @@ def test_mineral_controls_named_by_the_mineral_are_relevant() -> None:
         title="Why rare earth controls matter for carmakers",
     )
     assert c.event_type is EventType.commentary
+
+
+def test_dropping_a_requirement_eases_and_ending_a_relief_tightens() -> None:
+    c = classify(
+        "The Commerce Department dropped its requirement that chip design software vendors obtain "
+        "licences for sales to Chinese universities.",
+        title="US drops plan to restrict chip design software sales",
+    )
+    assert c.direction is Direction.easing
+    c = classify(
+        "China ended an exemption that let small indium shipments go without a licence.",
+        title="China ends exemption for indium exports",
+    )
+    assert c.direction is Direction.tightening
