@@ -1402,3 +1402,17 @@ def test_dropping_a_requirement_eases_and_ending_a_relief_tightens() -> None:
         title="China ends exemption for indium exports",
     )
     assert c.direction is Direction.tightening
+
+
+def test_tariffs_and_bans_on_other_goods_are_not_relevant() -> None:
+    for title, text in (
+        (
+            "US raises duties on Canadian timber",
+            "The Commerce Department raised anti-dumping duties on Canadian softwood lumber to 18%.",
+        ),
+        (
+            "EU bans luxury goods exports to Belarus",
+            "The EU adopted a ban on exports of luxury goods to Belarus in its latest sanctions package.",
+        ),
+    ):
+        assert classify(text, title=title).event_type is EventType.not_relevant

@@ -450,6 +450,8 @@ OTHER_TRADE = [
     "pork", "dairy", "brandy", "cognac", "wine", "beef", "poultry", "seafood", "lobster", "canola",
     "rapeseed", "soybean*", "agricultur*", "farm goods", "farm products", "textile*", "apparel",
     "footwear", "furniture", "whisky", "whiskey", "猪肉", "乳制品", "白兰地", "大豆",
+    "lumber", "timber", "softwood", "watches", "watchmaker*", "luxury", "rice", "wheat", "sugar",
+    "coffee", "cocoa", "onion*", "cheese", "toys", "shoes", "handbags", "cosmetics",
 ]
 # Tariffs in another sense: what an energy supplier pays or charges, a phone plan.
 TARIFF_SENSE = [
