@@ -1194,3 +1194,225 @@ def test_governments_agreeing_on_a_plan_are_talks() -> None:
     )
     assert c.event_type is EventType.trade_talks
     assert c.issuer == "multiple"
+
+
+def test_an_infinitive_after_a_done_verb_is_its_purpose() -> None:
+    c = classify(
+        "The Commerce Department has granted year-long licences to allow two memory makers to ship "
+        "etching tools to their plants in China.",
+        title="Memory makers receive US licences for chip tools in China",
+    )
+    assert c.status is Status.enacted
+    c = classify(
+        "The trade ministry has introduced a permit requirement for exports of advanced AI chips "
+        "of US origin, to close gaps in its export controls.",
+        title="Thailand sets permits for AI chip exports",
+    )
+    assert c.status is Status.enacted
+
+
+def test_a_deal_reached_or_agreed_is_announced() -> None:
+    c = classify(
+        "Negotiators from Washington and Beijing reached a framework on export licences for "
+        "rare earth magnets after two days of talks in Madrid; leaders must still approve it.",
+        title="US and China reach framework on rare earth licences",
+    )
+    assert c.status is Status.announced
+    c = classify(
+        "美国总统表示，中方已同意暂停镓和锗的出口管制，为期一年。",
+        title="美方称中方同意暂停镓锗出口管制",
+    )
+    assert c.status is Status.announced
+
+
+def test_ready_to_supply_is_announced() -> None:
+    c = classify(
+        "Beijing told New Delhi during the visit that it is ready to supply rare earth magnets "
+        "and fertiliser to Indian buyers.",
+        title="China ready to resume rare earth magnet supply to India",
+    )
+    assert c.status is Status.announced
+
+
+def test_a_licence_issuing_that_has_begun_is_enacted() -> None:
+    c = classify(
+        "China has started issuing export licences for dysprosium magnets to Japanese car parts "
+        "makers, according to a trade ministry statement.",
+        title="China starts issuing magnet export licences to Japanese firms",
+    )
+    assert c.status is Status.enacted
+
+
+def test_unnamed_sources_telling_a_done_act_do_not_make_it_a_plan() -> None:
+    done = classify(
+        "China has approved the first licences for gallium exports to two German chipmakers, "
+        "people familiar with the matter said.",
+        title="China grants first gallium export licences to German firms, sources say",
+    )
+    assert done.status is Status.enacted
+    planned = classify(
+        "China is preparing a ban on gallium exports to US defence firms, people familiar with "
+        "the matter said, without giving a date.",
+        title="China readies gallium export ban on US defence firms, sources say",
+    )
+    assert planned.status is Status.announced
+
+
+def test_a_present_tense_headline_over_a_reported_future_is_announced() -> None:
+    c = classify(
+        "The commerce ministry said on Friday it will suspend for six months the licence "
+        "requirement on antimony exports announced in August.",
+        title="China suspends antimony export curbs for six months",
+    )
+    assert c.status is Status.announced
+    c = classify(
+        "Vietnam will require permits for all tungsten concentrate exports, starting next week.",
+        title="Vietnam imposes permits on tungsten exports",
+    )
+    assert c.status is Status.enacted
+    c = classify(
+        "Indonesia will allow nickel ore exports to resume under quotas, the mining minister said.",
+        title="Indonesia eases nickel ore export ban",
+    )
+    assert c.status is Status.announced
+    c = classify(
+        "Vietnam will require permits for all tungsten concentrate exports, starting next week.",
+        title="Vietnam imposes permits on tungsten exports",
+    )
+    assert c.status is Status.enacted
+
+
+def test_a_decision_number_marks_an_issued_measure() -> None:
+    c = classify(
+        "The ministry and customs issued Decision No. 12 (2026), which suspends the graphite "
+        "export controls. Officials said the suspension will last one year.",
+        title="China suspends graphite export controls",
+    )
+    assert c.status is Status.enacted
+
+
+def test_a_measure_that_activates_on_a_date_is_enacted() -> None:
+    c = classify(
+        "The tariff increase on Chinese graphite anodes will activate January 1, 2027, under the "
+        "Section 301 schedule the trade office finalised last spring.",
+        title="US tariff increase on Chinese graphite anodes in 2027",
+    )
+    assert c.status is Status.enacted
+    assert c.effective_date == date(2027, 1, 1)
+
+
+def test_halting_a_restriction_eases() -> None:
+    c = classify(
+        "The trade ministry lifted the licence requirement on exports of US-made AI chips on "
+        "Monday after talks with Washington.",
+        title="Thailand halts export permit requirement for AI chips",
+    )
+    assert c.direction is Direction.easing
+    c = classify(
+        "The ministry halted exports of antimony ingots to three buyers on Monday.",
+        title="China halts antimony exports to three buyers",
+    )
+    assert c.direction is Direction.tightening
+
+
+def test_a_cut_export_quota_tightens() -> None:
+    c = classify(
+        "Beijing reduced its first-batch tungsten export quota by 10% compared with last year, "
+        "the commerce ministry said.",
+        title="China cuts tungsten export quota for 2027",
+    )
+    assert c.direction is Direction.tightening
+
+
+def test_a_modal_on_a_measures_effects_does_not_make_it_speculation() -> None:
+    c = classify(
+        "The ban, which took effect in December, could hit drone makers in Europe, analysts said.",
+        title="China's germanium export ban could hit European drone makers",
+    )
+    assert c.status is Status.enacted
+    c = classify(
+        "Heavy rain could hit tungsten output in Jiangxi this month, traders said.",
+        title="Floods could hit tungsten mines in Jiangxi",
+    )
+    assert c.status is not Status.enacted
+
+
+def test_a_backshifted_would_after_a_reporting_verb_is_intent() -> None:
+    c = classify(
+        "China said on Friday it would require export permits for some indium products, without "
+        "giving a date.",
+        title="China announces export controls on indium",
+    )
+    assert c.status is Status.announced
+
+
+def test_curbs_on_a_mineral_are_an_export_control() -> None:
+    c = classify(
+        "State media suggested Beijing might widen its controls to more rare earth elements.",
+        title="China hints at further curbs on rare earths",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.status is Status.speculation
+
+
+def test_a_which_title_without_news_time_is_commentary() -> None:
+    c = classify(
+        "Western producers have seen their shares climb since Beijing tightened antimony exports "
+        "last year. We look at which companies are best placed and the risks they face.",
+        title="Which antimony miners stand to gain from China's curbs",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_bill_passed_by_one_chamber_is_not_yet_law() -> None:
+    c = classify(
+        "The Senate passed a bill that would require licences for exports of advanced AI chips "
+        "to China. The House has yet to vote.",
+        title="US Senate passes bill restricting AI chip exports",
+    )
+    assert c.status is Status.announced
+
+
+def test_a_leader_saying_he_would_act_is_announced() -> None:
+    c = classify(
+        "The president told a cabinet meeting he would put a 40% tariff on cobalt imports.",
+        title="President says cobalt tariff coming",
+    )
+    assert c.status is Status.announced
+
+
+def test_mineral_controls_named_by_the_mineral_are_relevant() -> None:
+    c = classify(
+        "Analysts say the rare earth controls give Beijing leverage in talks, and that buyers "
+        "will keep stockpiling.",
+        title="Why rare earth controls matter for carmakers",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_dropping_a_requirement_eases_and_ending_a_relief_tightens() -> None:
+    c = classify(
+        "The Commerce Department dropped its requirement that chip design software vendors obtain "
+        "licences for sales to Chinese universities.",
+        title="US drops plan to restrict chip design software sales",
+    )
+    assert c.direction is Direction.easing
+    c = classify(
+        "China ended an exemption that let small indium shipments go without a licence.",
+        title="China ends exemption for indium exports",
+    )
+    assert c.direction is Direction.tightening
+
+
+def test_tariffs_and_bans_on_other_goods_are_not_relevant() -> None:
+    for title, text in (
+        (
+            "US raises duties on Canadian timber",
+            "The Commerce Department raised anti-dumping duties on Canadian softwood lumber to 18%.",
+        ),
+        (
+            "EU bans luxury goods exports to Belarus",
+            "The EU adopted a ban on exports of luxury goods to Belarus in its latest sanctions package.",
+        ),
+    ):
+        assert classify(text, title=title).event_type is EventType.not_relevant

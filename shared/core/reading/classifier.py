@@ -52,16 +52,17 @@ _ABBREVIATED_VALUE = {"EU": "EU", "UK": "GB"}
 _ABBREVIATED_STARTS = ("U.S.", "US", "EU", "UK")  # every match begins with one of these
 # Numbered official texts, searched in the lower-case text.
 _NUMBERED = re.compile(
-    r"announcement\s+(?:no\.?|number)\s*\d+|no\.\s*\d+\s+of\s+20\d\d|第\s*\d+\s*号"
-    r"|federal register"
+    r"announcement\s+(?:no\.?|number)\s*\d+|no\.\s*\d+\s+of\s+20\d\d|no\.\s*\d+\s*\(20\d\d\)"
+    r"|第\s*\d+\s*号|federal register|(?:executive order|proclamation)\s+\d{5}"
 )
-_NUMBERED_STARTS = ("announcement", "no.", "第", "federal register")
+_NUMBERED_STARTS = ("announcement", "no.", "第", "federal register", "executive order", "proclamation")
 # Suspending exports or output is a stop of supply, unlike suspending a control.
 _SUSPEND_SUPPLY = re.compile(
     r"(?:(?:suspend|pause|halt|curtail)(?:s|ed|ing)?|cut(?:s|ting)?|(?:suspension|halt|pause|moratorium)\s+(?:of|on|to))\s+"
     r"(?:(?!ban|control|curb|restriction|rule|measure|requirement|licen|tariff|dut)[a-z]+\s+){0,2}?"
     r"(?:exports?|shipments?|production|operations|sales|deliveries|supplies|supply|mining|output)"
-    r"(?!\s+(?:control|curb|restriction|ban|licen|rule|measure|review))"
+    r"(?!\s+(?:control|curb|restriction|ban|licen|rule|measure|review|permit|requirement|regime"
+    r"|tax|dut|tariff))"
     r"|export\s+(?:suspension|halt|moratorium)"
 )
 # Where a supply halt can begin: the regex is tried only there, not at every character.
@@ -103,7 +104,7 @@ _COMMENTARY_FORM = re.compile(
     r"^\s*(?:opinion|podcast|column|explainer|quiz|review|editorial|newsletter|webinar|q&a)\b"
     r"|^\s*(?:分析|评论|評論|解读|解讀|观点|觀點|社论|社論)\s*[:：]"
     r"|\b(?:quiz|podcast|weekly|what to know|things to know|need to know|lessons?|learned|explained"
-    r"|a primer|a guide|faq)\b",
+    r"|a primer|a guide|faq|timeline|look back|looking back|year in review|in charts|in numbers)\b",
     re.IGNORECASE,
 )
 # Titles of explainers, analysis and market talk: they need a stronger lead to count as news.
@@ -122,7 +123,8 @@ _TALKS_AS_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _ASKING_TITLE = re.compile(
-    r"^\s*(?:how|what|why|who|is|are|can|could|should|will|would|might|may|does|do)\b", re.IGNORECASE
+    r"^\s*(?:how|what|why|who|which|where|is|are|can|could|should|will|would|might|may|does|do)\b",
+    re.IGNORECASE,
 )
 _NEWS_TIME = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|this week|last week)\b"

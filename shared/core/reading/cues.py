@@ -23,7 +23,9 @@ CONTROL = [
     "banned the export", "ban exports", "ban the export", "control list", "dual-use",
     "dual use items", "general licen*", "prohibited from export", "restricted from export",
     "catalogue of technologies", "出口管制", "管制", "出口许可", "禁止出口", "輸出管理", "輸出規制",
-    "限制出口", "两用物项", "不得出口",
+    "限制出口", "两用物项", "不得出口", "curbs on", "controls on", "restrictions on",
+    "earth controls", "earths controls", "earth curbs", "earths curbs", "earth restrictions",
+    "mineral controls", "minerals controls", "mineral curbs", "minerals curbs",
     "de minimis", "extraterritorial", "foreign direct product",
     "not to export", "cease exporting", "stop exporting", "banning the export", "banned from export*",
     "export approval*", "export application*", "export quota*", "state trading", "state-trading",
@@ -171,7 +173,8 @@ COMMENTARY = [
     "scenario*", "lesson*", "history", "historically", "outlook", "long term", "long-term",
     "could", "would", "might", "leverage", "bargaining chip", "guide", "everything you need",
     "the case for", "implications", "price target", "buy rating", "valuation", "portfolio",
-    "newsletter", "webinar", "q&a",
+    "newsletter", "webinar", "q&a", "look back", "a look at", "we look at", "key moments",
+    "in this episode", "timeline", "retrospective", "stand to gain", "winners and losers",
 ]
 
 # Words of the supply and trade topic: without any, an element name is chemistry or trivia.
@@ -244,7 +247,8 @@ TIGHTENING = [
 # Easing words whose object is itself a relief: revoking a waiver or suspending a licence
 # restricts ("China suspends dysprosium export licences for a magnet maker"). Verb stems, then
 # the reliefs they may act on, a few words later.
-UNDOING_VERBS = ["suspend", "revok", "cancel", "withdr", "scrap", "terminat", "rescind", "phase"]
+UNDOING_VERBS = ["suspend", "revok", "cancel", "withdr", "scrap", "terminat", "rescind", "phase",
+                 "ends", "ended", "ending", "abolish"]
 RELIEFS = ["licence", "licences", "license", "licenses", "waiver", "waivers", "exemption",
            "exemptions", "permits", "approvals", "authorization", "authorizations"] + [
     "暂停出口许可", "吊销", "撤销许可",
@@ -271,6 +275,8 @@ ENACTED = [
     "extended", "eases", "eased", "allows", "allowed", "adopts", "adopted",
     "enacts", "enacted", "tightened", "restricted", "granted", "resumed",
     "resumes", "rescinded", "rescinds", "inks", "inked", "launched", "launches",
+    "has started", "have started", "started", "has introduced", "introduces", "introduced",
+    "is imposing", "are imposing", "directs", "directed",
 ]
 # Reporting verbs: a report of a decision, weaker than intent ("will", "plans to").
 REPORTING = [
@@ -298,6 +304,10 @@ ANNOUNCED = [
     "to establish", "to set up", "set for", "seeks to", "offers to", "offered to", "willing to",
     "willingness", "assures", "assured", "assurance", "promises",
     "拟", "计划", "愿意", "expects to", "aims to", "asks", "asked", "urges", "urged",
+    "ready to", "同意", "it would", "they would", "he would", "she would", "passes bill",
+    "passed a bill", "passed the bill", "passes a bill", "introduced a bill", "introduces a bill",
+    "introduced legislation", "reach a", "reach an", "reached a", "reached an",
+    "reaches", "deal reached", "达成",
 ]
 SPECULATION = [
     "could", "may", "might", "considering", "is considering", "weighing", "weighs", "mulls",
@@ -308,7 +318,7 @@ SPECULATION = [
     "expected", "looms", "looming", "mulled", "explores", "exploring", "eyes", "eyeing",
     "could face", "would face", "可能", "或将", "考虑", "预计", "seeks", "seeking", "nears", "nearing",
     "near deal", "near a deal", "close to a deal", "closer to a deal", "in talks to", "discussing",
-    "explore", "exploring",
+    "explore", "exploring", "signals", "hints", "hinted", "suggested", "suggests",
 ]
 
 # Who acts. Issuers as ISO codes, EU, or the US/China actors by institution.
@@ -440,6 +450,8 @@ OTHER_TRADE = [
     "pork", "dairy", "brandy", "cognac", "wine", "beef", "poultry", "seafood", "lobster", "canola",
     "rapeseed", "soybean*", "agricultur*", "farm goods", "farm products", "textile*", "apparel",
     "footwear", "furniture", "whisky", "whiskey", "猪肉", "乳制品", "白兰地", "大豆",
+    "lumber", "timber", "softwood", "watches", "watchmaker*", "luxury", "rice", "wheat", "sugar",
+    "coffee", "cocoa", "onion*", "cheese", "toys", "shoes", "handbags", "cosmetics",
 ]
 # Tariffs in another sense: what an energy supplier pays or charges, a phone plan.
 TARIFF_SENSE = [

@@ -36,14 +36,16 @@ _DATE = (
 _TRIGGER = (
     r"(?:effective(?:\s+(?:from|on|as\s+of))?|takes?\s+effect(?:\s+(?:on|from))?|took\s+effect"
     r"(?:\s+on)?|(?:comes?|came|enters?|entered)\s+into\s+(?:force|effect)(?:\s+on)?|"
-    r"in\s+force\s+(?:from|on)|applies\s+from|apply\s+from|starting|from)"
+    r"in\s+force\s+(?:from|on)|applies\s+from|apply\s+from|starting|from"
+    r"|(?:activates?|kicks?\s+in)(?:\s+on)?)"
 )
 _EFFECTIVE = re.compile(
     rf"{_TRIGGER}\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?{_DATE}"
 )  # run on lower-case text: IGNORECASE slows Python's regex engine several times
 # Every match of _EFFECTIVE opens with one of these words, or with "in force" spaced anyhow.
 _TRIGGER_STARTS = (
-    "effective", "take", "took", "come", "came", "enter", "applies", "apply", "starting", "from"
+    "effective", "take", "took", "come", "came", "enter", "applies", "apply", "starting", "from",
+    "activate", "kick",
 )  # fmt: skip
 _IN_FORCE = re.compile(r"in\s+force")
 # "自2025年9月15日起", "自9月15日起" (the year then comes from the publication date).

@@ -20,6 +20,15 @@ _SIGNED_OFF = re.compile(r"(?:经|經|国务院|國務院)\s*$")
 _CONDITION = re.compile(r"\b(?:if|once|unless|until)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CONTRAST = re.compile(r",?\s(?:while|whereas|as other|but|even as)\s")
 _OBJECT_REACH = 20
+_HALTING = ("halt", "stop")
+_RESTRICTIONS = (
+    "requirement", "require", "ban", "curb", "restrict", "new controls", "new export controls",
+)  # fmt: skip
+# "dropped its requirement", "abandons plans to restrict", "shelved the ban"
+_DROPPED = re.compile(
+    r"\b((?:drop|dropp|abandon|shelv|ditch)\w*)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE
+)
+_DROPPED_REACH = 40
 _STOPPING = ("stop", "halt", "block", "deny", "denied", "refus", "end")
 _NEGATION = re.compile(
     r"\b(?:without|no|not|never|failed to|fail to|refused to|declined to)\b[^,;]*$|n't\b[^,;]*$"
@@ -39,6 +48,8 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
     """
     easing = s.cues("easing")
     tight = s.cues("tightening")
+    if tight and not easing:
+        easing = _stopped_restrictions(tight, full)
     if not easing:
         return easing, tight
     halts = s.cues("supply_halt")
@@ -69,6 +80,24 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         first = min(h[0] for h in kept)
         tight = [h for h in tight if h[0] < first]
     return kept, tight
+
+
+def _stopped_restrictions(tight: list[Hit], full: str) -> list[Hit]:
+    """ "Halts the permit requirement", "drops its plan to restrict": a stopping verb whose object
+    is a restriction eases; read as an easing word, the restriction after it is its object."""
+    restrictions = [t for t in tight if t.phrase.startswith(_RESTRICTIONS)]
+    if not restrictions:
+        return []
+    found = [
+        h
+        for h in tight
+        if h.phrase.startswith(_HALTING) and any(0 < t[0] - h[1] <= _OBJECT_REACH for t in restrictions)
+    ]
+    for t in restrictions:
+        m = _DROPPED.search(full, max(0, t[0] - _DROPPED_REACH), t[0])
+        if m:
+            found.append(Hit(m.start(), m.start() + len(m.group(1)), "easing", "", m.group(1)))
+    return sorted(found)
 
 
 _NEGATION_WORDS = (

@@ -8,7 +8,7 @@ from chokewatch.shared.messages import EventType, Status
 
 from .direction import weighted
 from .gazetteer import Hit
-from .sentence_cues import MAIN_KINDS, NO_HITS, CuedSentence
+from .sentence_cues import MAIN_KINDS, NO_HITS, NO_REASON, CuedSentence
 
 # "The decision to require", "the move to ban": the infinitive names the measure, not a plan.
 _NOMINAL = re.compile(r"(?:decision|move|step|order|rule|measure|notice)\s+$")
@@ -16,6 +16,21 @@ _WHETHER = re.compile(r"whether\s+$")
 # "将 X 列入清单": 将 marks the object of a listing, not the future.
 _BA_OBJECT = re.compile(r"[^，。；,;]{1,30}?(?:列入|纳入|移出|移除|认定为|列為|列入|納入)")
 _FUTURE_PASSIVE = re.compile(r"\b(?:would|will|to)\s+be\s+\Z")
+# An infinitive after a done verb states its purpose ("approved licences to allow ..."), not a plan.
+_PURPOSE = ("to ", "aims to", "seeks to", "in order to")
+# The plain future of a lead that overrules a present-tense headline; not "agreed to", which a
+# report of the measure issued afterwards often opens with.
+_PLAIN_FUTURE = frozenset(
+    {"will", "said it would", "plans to", "plan to", "it would", "they would", "he would", "she would"}
+)
+# "could hit", "may disrupt": a modal on the effects of a measure, not on the measure itself.
+_EFFECT_TYPES = (EventType.supply_disruption, EventType.industrial_policy)  # their effects are the news
+_IMPACT_MODALS = frozenset({"could", "may", "might", "likely", "expected to"})
+_IMPACT_VERBS = (
+    "hit", "hurt", "disrupt", "affect", "squeeze", "cripple", "dent", "weigh on", "raise prices",
+    "worsen", "deepen", "cost", "push up", "drive up", "spur", "boost", "benefit", "ripple",
+    "be hit", "be hurt", "be affected", "feel",
+)  # fmt: skip
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 _STRONG_ENACTED = (
     "的公告",  # a notice's heading, "关于…的公告"
@@ -59,11 +74,15 @@ def status_of(
         strong.append(effective_phrase)
     if strong:
         return Status.enacted, strong
-    headline = _headline_status(top, full)
+    headline = _headline_status(top, full, etype not in _EFFECT_TYPES)
+    if headline is not None and headline[0] is Status.enacted:
+        plan = _lead_plan(top, full)
+        return (Status.announced, plan) if plan else headline
     if headline is not None:
         return headline
-    spec = weighted(top, "speculation")
-    intent = sum(s.weight for s in top for h in s.cues("announced") if not _nominal_intent(full, h))
+    measure = etype not in _EFFECT_TYPES
+    spec = sum(s.weight for s in top for h in _doubts(s, full, measure))
+    intent = sum(s.weight for s in top for h in _intents(s, full))
     # "would be granted", "will be lifted": a done-word told as intent.
     future = sum(s.weight for s in top for h in s.cues("enacted") if _future_passive(full, h))
     intent += future
@@ -76,10 +95,23 @@ def status_of(
     if intent > 0 and intent >= done:
         return Status.announced, [h.phrase for s in top for h in s.cues("announced")]
     hearsay = [h.phrase for s in top for h in s.hits.get("hearsay", NO_HITS)]
-    if hearsay:
+    if hearsay and not done:
         return Status.announced, hearsay  # decided, as unnamed sources tell it, not yet issued
     # Reported in the past or present tense with no word of intent: it has happened.
     return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
+
+
+def _lead_plan(top: list[CuedSentence], full: str) -> list[str]:
+    """ "China suspends curbs" over "China said it will suspend the curbs": a headline's present
+    tense is shorthand; the lead's reported plain future tells the measure is not yet issued."""
+    lead = next((s for s in top if not s.info.is_title), None)
+    if lead is None or lead.cues("speculation"):
+        return []
+    done = lead.cues("enacted")
+    if any(not _future_passive(full, h) for h in done) or not lead.cues("reporting"):
+        return []
+    # "said it will suspend", "said the suspension would be extended"
+    return [h.phrase for h in _intents(lead, full) if h.phrase in _PLAIN_FUTURE] + [h.phrase for h in done]
 
 
 def _measure_only_in_reason(s: CuedSentence) -> bool:
@@ -93,7 +125,7 @@ def _measure_only_in_reason(s: CuedSentence) -> bool:
     return not before and not any(h.start < at for h in s.elements)
 
 
-def _headline_status(top: list[CuedSentence], full: str) -> tuple[Status, list[str]] | None:
+def _headline_status(top: list[CuedSentence], full: str, measure: bool) -> tuple[Status, list[str]] | None:
     """A title that carries the event in one mood only gives the status ("China suspends ...",
     "China to exempt ...", "... could curb ..."); the body's reported speech does not undo it."""
     for s in top:
@@ -101,14 +133,38 @@ def _headline_status(top: list[CuedSentence], full: str) -> tuple[Status, list[s
             continue
         moods = {
             Status.enacted: [h.phrase for h in s.cues("enacted") if not _future_passive(full, h)],
-            Status.announced: [h.phrase for h in s.cues("announced") if not _nominal_intent(full, h)]
+            Status.announced: [h.phrase for h in _intents(s, full)]
             + [h.phrase for h in s.hits.get("hearsay", NO_HITS)],
-            Status.speculation: [h.phrase for h in s.cues("speculation")],
+            Status.speculation: [h.phrase for h in _doubts(s, full, measure)],
         }
         said = {status: phrases for status, phrases in moods.items() if phrases}
         if len(said) == 1:
             return next(iter(said.items()))
     return None
+
+
+def _intents(s: CuedSentence, full: str) -> list[Hit]:
+    """A sentence's words of intent, less those that name a measure or state a done act's purpose:
+    "approved licences to allow shipments", "requires permits to tighten control"."""
+    done = [h.start for h in s.cues("enacted") if not _future_passive(full, h)]
+    first_done = min(done) if done else NO_REASON
+    return [
+        h
+        for h in s.cues("announced")
+        if not _nominal_intent(full, h) and not (h.phrase.startswith(_PURPOSE) and h.start > first_done)
+    ]
+
+
+def _doubts(s: CuedSentence, full: str, measure: bool) -> list[Hit]:
+    return [h for h in s.cues("speculation") if not (measure and _impact(full, h))]
+
+
+def _impact(full: str, hit: Hit) -> bool:
+    """ "The ban could hit carmakers": the modal tells of the measure's effects, not its status."""
+    if hit.phrase not in _IMPACT_MODALS:
+        return False
+    after = full[hit.end : hit.end + 14].lower().lstrip()
+    return after.startswith(_IMPACT_VERBS)
 
 
 def _nominal_intent(full: str, hit: Hit) -> bool:
