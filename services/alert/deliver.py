@@ -53,9 +53,10 @@ MIN_LEASE_S = 5.0
 
 
 def lease_s(webhook_timeout_s: float) -> float:
-    """How long a claim on (alert, channel) lasts: room for a request's phases (connect, write,
-    read) each taking up to the timeout, and the address check before them."""
-    return max(MIN_LEASE_S, 6 * webhook_timeout_s)
+    """How long a claim on (alert, channel) lasts: room for a request's four timed phases (pool,
+    connect, write, read) each taking up to the timeout, and two seconds for the address check
+    before them. A sender that dies holds its claims this long at most."""
+    return max(MIN_LEASE_S, 4 * webhook_timeout_s + 2)
 
 
 class Deliverer:
