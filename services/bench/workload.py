@@ -79,9 +79,12 @@ def population(size: int, per_element: int, alerting: int, hook_base: str) -> Po
 
 
 def event(serial: int, padding_to: int = 0) -> RawEvent:
-    """Event `serial`: hit element serial % 10, announcement number from the rest (unique up to 9,990)."""
+    """Event `serial`: hit element serial % 10, announcement number from the rest; past 9,990
+    events a series mark keeps the texts unique (a soak sends hundreds of thousands)."""
     symbol = list(HIT)[serial % len(HIT)]
     number = (serial // len(HIT)) % MAX_NUMBER + 1
+    series = serial // (len(HIT) * MAX_NUMBER)
+    mark = f" (series {series})" if series else ""
     padding = ""
     base = TEXT.format(number=number, name=HIT[symbol], padding="")
     while len(base) + len(padding) < padding_to:
@@ -89,8 +92,8 @@ def event(serial: int, padding_to: int = 0) -> RawEvent:
     now = datetime.now(UTC)
     return RawEvent(
         id=new_id(), correlation_id=new_id(), ingested_at=now, published_at=now - timedelta(days=serial),
-        title=f"China adds {HIT[symbol]} to its export control list ({number})",
-        text=TEXT.format(number=number, name=HIT[symbol], padding=padding).strip(),
+        title=f"China adds {HIT[symbol]} to its export control list ({number}){mark}",
+        text=TEXT.format(number=number, name=HIT[symbol], padding=padding).strip() + mark,
         source=f"bench:{symbol}",
     )
 
