@@ -91,9 +91,15 @@ def _when(at: datetime | None) -> str:
     return f"{at.astimezone(UTC):%-d %b %Y %H:%M} UTC" if at else "—"
 
 
+def points(value: float) -> str:
+    """A score as it is kept, to a tenth, without a trailing `.0`: `71`, `79.6`, never rounded
+    across a band's bound."""
+    return f"{value:.1f}".removesuffix(".0")
+
+
 def scale(alert: Alert) -> str:
     """The score with its scale and band: `71/100 · high`."""
-    return f"{alert.score:.0f}/100 · {alert.band or band(alert.score)}"
+    return f"{points(alert.score)}/100 · {alert.band or band(alert.score)}"
 
 
 def why_lines(alert: Alert) -> str:
@@ -138,7 +144,7 @@ def message(alert: Alert) -> dict:
     ]
     why = why_lines(alert)
     if why:
-        blocks.append(_section(f"*Why (adds up to {alert.score:.1f}):*\n" + why))
+        blocks.append(_section(f"*Why (adds up to {points(alert.score)}):*\n" + why))
     course = course_line(alert.course)
     if course:
         blocks.append(_section("*Course:* " + course))

@@ -77,7 +77,7 @@ def test_an_old_alert_without_the_new_fields_still_reads():
         old.pop(field)
     again = type(make_alert("x")).model_validate(old)
     assert again.issuer is None and again.band is None and again.companies == []
-    assert slack.scale(again) == "72/100 · high"  # the band follows from the score
+    assert slack.scale(again) == "72.5/100 · high"  # the band follows from the score
 
 
 @pytest.mark.parametrize(("url", "source", "name"), [
@@ -102,11 +102,11 @@ def test_slack_shows_what_a_reader_acts_on():
     body = slack.message(alert)
     text = json.dumps(body, ensure_ascii=False)
     header = body["blocks"][0]["text"]["text"]
-    assert header.startswith(f"{alert.score:.0f}/100 · {alert.band} · China adds")
+    assert header.startswith(f"{slack.points(alert.score)}/100 · {alert.band} · China adds")
     facts = body["blocks"][1]["text"]["text"]
     assert "*Issuer:* China (CN)" in facts and "*Effective:* 2026-04-01" in facts
     assert "*Source:* reuters.com" in facts and "*Published:* 4 Mar 2026 09:30 UTC" in facts
-    assert f"*Score:* {alert.score:.0f}/100 · {alert.band}" in facts
+    assert f"*Score:* {slack.points(alert.score)}/100 · {alert.band}" in facts
     [actions] = [b for b in body["blocks"] if b["type"] == "actions"]
     [button] = actions["elements"]
     assert button["type"] == "button" and button["url"] == alert.source_url
@@ -114,6 +114,14 @@ def test_slack_shows_what_a_reader_acts_on():
     assert "https://www.reuters.com" not in text.replace(button["url"], "")  # a button, not a link
     for part in alert.parts:
         assert f"+{part.points:.1f} {part.reason}" in text
+
+
+@pytest.mark.parametrize(("score", "shown"), [(71.0, "71/100 · high"), (79.96, "80/100 · critical"),
+                                              (79.6, "79.6/100 · high"), (0.0, "0/100 · low")])
+def test_the_score_is_shown_on_its_scale_in_its_band(score, shown):
+    # As kept (a tenth), so the number shown never sits in another band than the one named.
+    kept = round(score, 1)
+    assert slack.scale(make_alert("x", score=kept, parts=[])) == shown
 
 
 def test_slack_why_lines_add_up_to_the_score_past_the_line_limit():
