@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from datetime import UTC, datetime
 
 import httpx
@@ -52,7 +53,15 @@ class Slack:
 
 
 def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    return re.sub(r"&[a-z]*$", "", text[: limit - 1]).rstrip() + "…"  # never half an escape
+
+
+def esc(text: str) -> str:
+    """Text from outside (titles, summaries, names) as mrkdwn shows it literally: Slack reads
+    `<...>` as links and mentions (`<!channel>`), so `&`, `<` and `>` are escaped."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _mark(alert: Alert) -> str:
@@ -84,7 +93,7 @@ def _country(code: str | None) -> str:
     if code.lower() == "multiple":
         return "several governments"
     name = COUNTRY_NAMES.get(code.upper())
-    return f"{name.removeprefix('the ')} ({code.upper()})" if name else code
+    return f"{name.removeprefix('the ')} ({code.upper()})" if name else esc(code)
 
 
 def _when(at: datetime | None) -> str:
@@ -106,11 +115,11 @@ def why_lines(alert: Alert) -> str:
     """The parts that add up to the score, strongest first; past the limit, the rest in one line
     so that the lines shown still sum to the score."""
     shown = alert.parts[:MAX_WHY_LINES]
-    lines = [f"• +{p.points:.1f} {p.reason}" for p in shown]
+    lines = [f"• +{p.points:.1f} {esc(p.reason)}" for p in shown]
     rest = alert.parts[MAX_WHY_LINES:]
     if rest:
         lines.append(f"• +{sum(p.points for p in rest):.1f} from {len(rest)} more "
-                     f"({', '.join(p.label for p in rest)})")
+                     f"({esc(', '.join(p.label for p in rest))})")
     return "\n".join(lines)
 
 
@@ -128,16 +137,16 @@ def message(alert: Alert) -> dict:
         f"*Score:* {scale(alert)}\n"
         f"*Issuer:* {_country(alert.issuer)} · "
         f"*Effective:* {alert.effective_date.isoformat() if alert.effective_date else '—'}\n"
-        f"*Source:* {alert.source_name or '—'} · *Published:* {_when(alert.published_at)}\n"
+        f"*Source:* {esc(alert.source_name or '—')} · *Published:* {_when(alert.published_at)}\n"
         f"*Type:* {alert.event_type.value.replace('_', ' ')} · "
         f"*Direction:* {alert.direction.value} · "
         f"*Status:* {alert.status.value if alert.status else '—'}"
         f"{' · *Chips:* yes' if alert.chips_involved else ''}\n"
         f"*Elements:* {names or '—'}\n"
-        f"*Suppliers:* {', '.join(alert.suppliers) or '—'}"
+        f"*Suppliers:* {esc(', '.join(alert.suppliers)) or '—'}"
     )
     if alert.products:
-        facts += f"\n*Products:* {', '.join(alert.products)}"
+        facts += f"\n*Products:* {esc(', '.join(alert.products))}"
     blocks: list[dict] = [
         {"type": "header", "text": {"type": "plain_text", "text": header}},
         _section(facts),
@@ -149,7 +158,7 @@ def message(alert: Alert) -> dict:
     if course:
         blocks.append(_section("*Course:* " + course))
     if alert.summary:
-        blocks.append(_section(alert.summary))
+        blocks.append(_section(esc(alert.summary)))
     if alert.source_url:
         if len(alert.source_url) <= BUTTON_URL_MAX:
             blocks.append({"type": "actions", "elements": [{
@@ -160,8 +169,9 @@ def message(alert: Alert) -> dict:
             }]})
         else:  # too long for a button: the address as text, cut
             blocks.append({"type": "context",
-                           "elements": [{"type": "mrkdwn", "text": _cut(alert.source_url, 2_000)}]})
-    fallback = _cut(f"{header}. Issuer: {_country(alert.issuer)}. Elements: {names or '—'}.", SECTION_MAX)
+                           "elements": [{"type": "mrkdwn", "text": _cut(esc(alert.source_url), 2_000)}]})
+    fallback = _cut(f"{esc(header)}. Issuer: {_country(alert.issuer)}. Elements: {names or '—'}.",
+                    SECTION_MAX)
     return {"text": fallback, "blocks": blocks[:MAX_BLOCKS]}
 
 
@@ -173,14 +183,14 @@ def digest_message(alerts: list[Alert]) -> dict:
     blocks: list[dict] = [{"type": "header", "text": {"type": "plain_text", "text": header}}]
     room = MAX_BLOCKS - 2
     for alert in ranked[:room]:
-        line = (f"*{scale(alert)}* · {alert.title or alert.event_type.value}{_mark(alert)} · "
+        line = (f"*{scale(alert)}* · {esc(alert.title or alert.event_type.value)}{_mark(alert)} · "
                 f"{' '.join(alert.elements) or '—'}")
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": _cut(line, SECTION_MAX)}})
     if len(ranked) > room:
         more = f"…and {len(ranked) - room} more in the alert history"
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": more}]})
     top = ranked[0]
-    fallback = _cut(f"{header}; highest: {top.score:.0f} {top.title}", SECTION_MAX)
+    fallback = _cut(f"{esc(header)}; highest: {scale(top)} {esc(top.title)}", SECTION_MAX)
     return {"text": fallback, "blocks": blocks}
 
 

@@ -160,3 +160,22 @@ def test_slack_limits_hold_with_long_inputs(url_length):
                 assert len(element["text"]) <= slack.SECTION_MAX
     buttons = [b for b in body["blocks"] if b["type"] == "actions"]
     assert len(buttons) == (1 if url_length <= slack.BUTTON_URL_MAX else 0)
+
+
+def test_slack_shows_outside_text_literally_never_as_a_mention_or_link():
+    alert = make_alert("x", title="Ban <!channel> & more", summary="<!here> see <https://evil.example|this>",
+                       suppliers=["A&B <Co>"], source_name="<@U123>")
+    body = slack.message(alert)
+    mrkdwn = [b["text"]["text"] for b in body["blocks"] if b["type"] == "section"] + [body["text"]]
+    assert not any("<" in text or ">" in text for text in mrkdwn)
+    joined = "\n".join(mrkdwn)
+    assert "&lt;!here&gt;" in joined and "A&amp;B &lt;Co&gt;" in joined and "&lt;@U123&gt;" in joined
+    header = body["blocks"][0]["text"]
+    assert header["type"] == "plain_text" and "Ban <!channel> & more" in header["text"]
+
+
+def test_a_cut_never_leaves_half_an_escape():
+    body = slack.message(make_alert("x", summary="a" + "&" * 5_000))
+    [summary] = [b["text"]["text"] for b in body["blocks"]
+                 if b["type"] == "section" and b["text"]["text"].startswith("a&amp;")]
+    assert len(summary) <= slack.SECTION_MAX and summary.endswith("&amp;…")
