@@ -50,9 +50,11 @@ def test_alert_process_killed_with_retries_pending(services, receiver, settings,
     receiver.secrets["/buyer"] = secret
     receiver.fail_next["/buyer"] = [503] * 100_000  # the endpoint is down
     ids = asyncio.run(_seed(settings, names, receiver.url("/buyer"), secret))
-    # The circuit opens while the endpoint is down; a short open period keeps the test quick.
+    # The circuit opens while the endpoint is down; a short open period keeps the test quick, and
+    # a short request timeout a short claim lease (6 × the timeout, at least 5 s), which the
+    # killed process leaves behind on the alerts it was sending.
     retry_env = dict(delivery_retry_base_ms="300", delivery_retry_max_ms="600",
-                     delivery_max_attempts="50", breaker_open_s="1")
+                     delivery_max_attempts="50", breaker_open_s="1", webhook_timeout_s="1")
     first = services.start("alert", **retry_env)
     keys = names.stream(ALERTS)
     wait_for(lambda: sync_redis.zcard(keys.retry) >= COUNT // 2, what="retries to pile up")
