@@ -13,6 +13,7 @@ import typer
 from chokewatch.services.local import redis_url
 from chokewatch.services.secrets import app as secrets_app
 from chokewatch.services.sources_cli import app as sources_app
+from chokewatch.shared.progress import QUIET, Tracker, tracking
 from chokewatch.shared.settings import Settings
 
 app = typer.Typer(
@@ -119,7 +120,8 @@ def evaluate(
             and not (corpus / "labels.json").exists():
         typer.echo(f"error: {corpus} has no labels.jsonl", err=True)
         raise typer.Exit(2)
-    report = evaluation.run(corpus)
+    with tracking() as progress:
+        report = evaluation.run(corpus, progress)
     typer.echo(json.dumps(report, default=str, indent=1) if as_json else evaluation.render(report))
 
 
@@ -144,14 +146,16 @@ def ingest(
         typer.echo("error: no events to admit", err=True)
         raise typer.Exit(1)
     settings = Settings()
-    admitted = asyncio.run(_admit(settings, redis_url(settings), parsed.events))
+    with tracking() as progress:
+        progress.phase(f"admitting from {len(files)} file(s)", len(parsed.events))
+        admitted = asyncio.run(_admit(settings, redis_url(settings), parsed.events, progress))
     typer.echo(f"admitted {admitted} of {len(parsed.events)} event(s); "
                f"{len(parsed.events) - admitted} exact duplicate(s) dropped")
     if parsed.problems:
         raise typer.Exit(1)
 
 
-async def _admit(settings: Settings, url: str, events: list) -> int:
+async def _admit(settings: Settings, url: str, events: list, progress: Tracker = QUIET) -> int:
     from chokewatch.services.ingest.dedup import Admitter
     from chokewatch.shared.names import Names
     from chokewatch.shared.redis import connect, ensure_streams
@@ -161,7 +165,11 @@ async def _admit(settings: Settings, url: str, events: list) -> int:
         names = Names(settings.namespace)
         await ensure_streams(redis, names)
         admitter = Admitter(redis, names, settings.dedup_ttl_days)
-        return sum([await admitter.admit(e) for e in events])
+        admitted = 0
+        for event in events:
+            admitted += await admitter.admit(event)
+            progress.advance()
+        return admitted
     finally:
         await redis.aclose()
 
@@ -242,7 +250,8 @@ def bench(
     from chokewatch.services.bench import run as run_bench
 
     settings = Settings()
-    figures = run_bench(url=settings.redis_url, quick=quick)
+    with tracking() as progress:
+        figures = run_bench(url=settings.redis_url, quick=quick, progress=progress)
     typer.echo(json.dumps(figures, indent=2))
     if not json_only:
         from rich.console import Console
@@ -278,7 +287,8 @@ def soak(
         url = server.start()
     try:
         config = SoakConfig(events=events, rate=rate, keep_s=keep_s, incident_keep_s=incident_keep_s)
-        figures = asyncio.run(run_soak(url, config, work / "services.log"))
+        with tracking() as progress:
+            figures = asyncio.run(run_soak(url, config, work / "services.log", progress))
     finally:
         if server is not None:
             server.stop()

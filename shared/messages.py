@@ -55,6 +55,10 @@ class Status(StrEnum):
     speculation = "speculation"
 
 
+# A score's band, lowest first; the bounds are `BANDS` in `core/score.py` (README, Scoring).
+Band = Literal["low", "medium", "high", "critical"]
+
+
 class Message(BaseModel):
     """Fields every message carries."""
 
@@ -156,6 +160,7 @@ class ClassifiedEvent(Message):
     )
     alert_after: AwareDatetime | None = Field(default=None, description="see RawEvent.alert_after")
     submitted_by: str | None = Field(default=None, description="see RawEvent.submitted_by")
+    source: str | None = Field(default=None, max_length=200, description="see RawEvent.source")
 
 
 class ScorePart(BaseModel):
@@ -200,4 +205,22 @@ class Alert(Message):
     course: list[CourseStep] = Field(
         default_factory=list,
         description="what the incident went through, oldest step first (e.g. imposed, then lifted)",
+    )
+    # What the classifier read in the event (README, How a text is read), for the reader to act on.
+    band: Band | None = Field(
+        default=None, description="the score's band: low, medium, high or critical (README, Scoring)"
+    )
+    issuer: str | None = Field(default=None, description="ISO alpha-2, EU, multiple or null")
+    effective_date: date | None = Field(default=None, description="when the measure takes effect")
+    stages: list[str] = Field(default_factory=list, description="supply-chain stages the event covers")
+    companies: list[str] = Field(default_factory=list, description="companies the event names")
+    chips_involved: bool = Field(default=False, description="chip or chipmaking-tool controls are part of it")
+    severity: float = Field(default=0.0, ge=0.0, le=1.0, description="the event's severity, 0..1")
+    evidence: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="field name -> the first phrases that decided it (a few, each cut short)",
+    )
+    source_name: str | None = Field(
+        default=None, max_length=300,
+        description="the outlet: the source URL's host, else the name of the polled source",
     )

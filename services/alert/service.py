@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+from urllib.parse import urlsplit
 
 from chokewatch.shared import streams
 from chokewatch.shared.core.decide import Decision, Prior, decide
-from chokewatch.shared.core.score import ScoreResult, score
+from chokewatch.shared.core.score import ScoreResult, band, score
 from chokewatch.shared.core.severity import SILENT_TYPES
 from chokewatch.shared.messages import Alert, ClassifiedEvent, new_id
 from chokewatch.shared.names import ALERTS, CLASSIFIED
@@ -39,6 +40,37 @@ from .sender import Sender
 def alert_id(subscriber_id: str, incident_id: str, revision: int) -> str:
     digest = hashlib.sha256(f"{subscriber_id}|{incident_id}|r{revision}".encode()).hexdigest()
     return "alrt_" + digest[:24]
+
+
+EVIDENCE_PHRASES = 3  # phrases kept per field in an alert's evidence
+EVIDENCE_CHARS = 300  # longest phrase kept
+
+
+def evidence_summary(evidence: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The first few phrases that decided each field, each cut short: enough to check a reading."""
+    def cut(phrase: str) -> str:
+        phrase = " ".join(phrase.split())
+        return phrase if len(phrase) <= EVIDENCE_CHARS else phrase[: EVIDENCE_CHARS - 1].rstrip() + "…"
+
+    return {field: [cut(p) for p in phrases[:EVIDENCE_PHRASES]]
+            for field, phrases in sorted(evidence.items()) if phrases}
+
+
+def source_name(source_url: str | None, source: str | None) -> str | None:
+    """The outlet a reader knows: the link's host without `www.`, else the polled source's name
+    (`feed:bis` -> `bis`), else nothing (an event posted to the API without a link)."""
+    if source_url:
+        try:
+            host = urlsplit(source_url).hostname
+        except ValueError:
+            host = None
+        if host:
+            return host.removeprefix("www.")
+    if source and ":" in source:
+        kind, _, name = source.partition(":")
+        if kind in ("feed", "file") and name:
+            return name
+    return None
 
 
 def build_alert(event: ClassifiedEvent, sub: Subscriber, result: ScoreResult, kind: str) -> Alert:
@@ -68,6 +100,15 @@ def build_alert(event: ClassifiedEvent, sub: Subscriber, result: ScoreResult, ki
         published_at=event.published_at,
         submitted_by=event.submitted_by,
         course=event.course,
+        band=band(result.score),
+        issuer=c.issuer,
+        effective_date=c.effective_date,
+        stages=c.stages,
+        companies=c.companies,
+        chips_involved=c.chips_involved,
+        severity=c.severity,
+        evidence=evidence_summary(c.evidence),
+        source_name=source_name(event.source_url, event.source),
     )
 
 

@@ -1,7 +1,7 @@
 """Generic JSON webhooks, signed per the Standard Webhooks specification.
 
-Payload (version 1): {"type": "alert.created" | "alert.updated" | "alert.test",
-"version": 1, "subscriber_id": ..., "alert": {...Alert...}}. The `webhook-id` header is the
+Payload (version 1, `shared/payloads.py`): {"type": "alert.created" | "alert.updated" |
+"alert.test", "version": 1, "subscriber_id": ..., "alert": {...Alert...}}. The `webhook-id` header is the
 alert id, stable across retries, so a receiver can drop a repeat.
 """
 
@@ -14,13 +14,11 @@ import httpx
 from standardwebhooks.webhooks import Webhook as Signer
 
 from chokewatch.shared.messages import Alert
+from chokewatch.shared.payloads import TYPES, AlertPayload, DigestPayload
 from chokewatch.shared.profiles import WebhookChannel
 from chokewatch.shared.settings import Settings
 
 from .channels import Outcome, Rate, Request, read_status
-
-PAYLOAD_VERSION = 1
-TYPES = {"new": "alert.created", "update": "alert.updated", "test": "alert.test"}
 
 
 class Webhook:
@@ -46,13 +44,11 @@ class Webhook:
 
 
 def payload(alert: Alert) -> bytes:
-    kind = TYPES[alert.kind]
-    body = {
-        "type": kind,
-        "version": PAYLOAD_VERSION,
-        "subscriber_id": alert.subscriber_id,
-        "alert": alert.model_dump(mode="json"),
-    }
+    body = AlertPayload(type=TYPES[alert.kind], subscriber_id=alert.subscriber_id, alert=alert)
+    return _encode(body.model_dump(mode="json"))
+
+
+def _encode(body: dict) -> bytes:
     return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
 
 
@@ -79,11 +75,5 @@ def headers_for(
 
 
 def digest_payload(digest_id: str, subscriber_id: str, alerts: list[Alert]) -> bytes:
-    body = {
-        "type": "alert.digest",
-        "version": PAYLOAD_VERSION,
-        "subscriber_id": subscriber_id,
-        "digest_id": digest_id,
-        "alerts": [a.model_dump(mode="json") for a in alerts],
-    }
-    return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
+    body = DigestPayload(subscriber_id=subscriber_id, digest_id=digest_id, alerts=alerts)
+    return _encode(body.model_dump(mode="json"))

@@ -14,6 +14,7 @@ from contextlib import asynccontextmanager
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
 
 from chokewatch.shared import secretbox
 from chokewatch.shared.names import Names
@@ -24,7 +25,7 @@ from chokewatch.shared.ssrf import Guard
 from chokewatch.shared.subscribers import SubscriberStore
 from chokewatch.shared.telemetry import SUBSCRIBERS
 
-from . import alerts, deadletters, events, operations, publishers, subscribers
+from . import alerts, deadletters, docs, events, operations, publishers, subscribers, webhooks
 from . import sources as sources_api
 from .audit import AuditLog
 from .errors import REQUEST_ID
@@ -44,6 +45,37 @@ subscriber's own key (returned once when it is created) reads and changes only t
 and a publisher's key (scope `publish`, made by the admin) only submits events.
 Secrets (webhook signing secrets, Slack URLs) are write-only: reads show them masked, and a
 change that sends a masked value back, or leaves it out, keeps the stored one."""
+
+
+# Operation ids a client generator turns into method names: the handler's name in camelCase,
+# or one of these where the handler's name reads badly out of its module.
+OPERATION_IDS = {
+    "read_subscriber": "getSubscriber",
+    "patch_subscriber": "updateSubscriber",
+    "rotate_key": "rotateSubscriberKey",
+    "revoke_key": "revokeSubscriberKey",
+    "alert_history": "listAlerts",
+    "test_alert": "sendTestAlert",
+    "backtest_profile": "backtestSubscriber",
+    "preview_alert": "previewAlert",
+    "healthz": "checkLiveness",
+    "readyz": "checkReadiness",
+    "metrics": "getMetrics",
+    "audit_trail": "listAuditEntries",
+    "read_source": "getSource",
+    "change_source": "updateSource",
+    "source_items": "listSourceItems",
+    "redrive_dead_letters": "redriveDeadLetters",
+}
+
+
+def operation_id(route: APIRoute) -> str:
+    """`create_subscriber` -> `createSubscriber`; see OPERATION_IDS."""
+    name = route.endpoint.__name__
+    if name in OPERATION_IDS:
+        return OPERATION_IDS[name]
+    first, *rest = name.split("_")
+    return first + "".join(word.capitalize() for word in rest)
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -76,7 +108,10 @@ def create_app(settings: Settings) -> FastAPI:
     # One schema per model (not -Input/-Output pairs), so routes that parse their own body can
     # point at the same component names the models have.
     app = FastAPI(title="chokewatch", version="1", description=DESCRIPTION, lifespan=lifespan,
-                  separate_input_output_schemas=False)
+                  separate_input_output_schemas=False, docs_url=None, redoc_url=None,
+                  generate_unique_id_function=operation_id)
+    app.include_router(docs.router)  # /docs and /redoc, their assets served from the package
+    app.webhooks.include_router(webhooks.router)  # what a subscriber's receiver gets
     for module in (subscribers, alerts, events, publishers, operations, deadletters):
         app.include_router(module.router)
     app.include_router(sources_api.router)
@@ -102,7 +137,8 @@ def create_app(settings: Settings) -> FastAPI:
     def openapi() -> dict:
         if app.openapi_schema is None:
             schema = get_openapi(title=app.title, version=app.version, description=app.description,
-                                 routes=app.routes, separate_input_output_schemas=False)
+                                 routes=app.routes, webhooks=app.webhooks.routes,
+                                 separate_input_output_schemas=False)
             components = schema.setdefault("components", {}).setdefault("schemas", {})
             # The profile's own schemas, for the routes that parse their body themselves.
             spec = ProfileSpec.model_json_schema(ref_template="#/components/schemas/{model}")

@@ -17,6 +17,7 @@ from pathlib import Path
 from chokewatch.shared import streams
 from chokewatch.shared.embedded import EmbeddedRedis
 from chokewatch.shared.messages import ClassifiedEvent
+from chokewatch.shared.progress import QUIET, Tracker
 from chokewatch.shared.settings import Settings
 
 from . import cpu, delivery, workload
@@ -42,6 +43,7 @@ def run(
     rate: float | None = None,
     profile_dir: Path | None = None,
     work_dir: Path | None = None,
+    progress: Tracker = QUIET,
 ) -> dict:
     """Measure everything; on an embedded server unless `url` names a Redis."""
     batch = Settings().batch_size
@@ -56,6 +58,7 @@ def run(
     work.mkdir(parents=True, exist_ok=True)
     server = None
     if url is None:
+        progress.phase("starting the embedded Redis")
         server = EmbeddedRedis(work / "redis")
         url = server.start()
     started = time.monotonic()
@@ -66,11 +69,17 @@ def run(
             "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                         "redis": "embedded" if server else "given"},
             "quick": quick,
-            "baseline": asyncio.run(measure_baseline(url, "bench:{baseline}", count, size, batch)),
-            "classify": cpu.classify_figures(quick),
-            "scoring": cpu.scoring_figures((100, 1_000) if quick else (1_000, 10_000, 100_000)),
         }
+        progress.phase(f"1/5 raw stream baseline ({count:,} entries)")
+        figures["baseline"] = asyncio.run(measure_baseline(url, "bench:{baseline}", count, size, batch))
+        progress.phase("2/5 classify alone")
+        figures["classify"] = cpu.classify_figures(quick)
+        progress.phase("3/5 scoring fan-out")
+        figures["scoring"] = cpu.scoring_figures((100, 1_000) if quick else (1_000, 10_000, 100_000))
+        progress.phase("4/5 delivery alone")
         figures["delivery"] = delivery.measure(url, quick, work)
+        progress.phase(f"5/5 the pipeline ({config.subscribers:,} subscribers, "
+                       f"{config.burst_events:,}-event burst, then {config.rate:g}/s offered)")
         figures["pipeline"] = asyncio.run(run_pipeline(url, config, work / "services.log"))
     finally:
         if server is not None:

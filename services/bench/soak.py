@@ -18,6 +18,7 @@ from pathlib import Path
 from chokewatch.services.stack import Stack
 from chokewatch.shared import streams
 from chokewatch.shared.names import SUBMITTED, Names
+from chokewatch.shared.progress import QUIET, Tracker
 from chokewatch.shared.redis import connect, ensure_streams
 
 from . import workload
@@ -67,7 +68,8 @@ def _family(key: str, namespace: str) -> str:
     return parts[0]
 
 
-async def _offer(redis, names: Names, config: SoakConfig, samples: list) -> float:
+async def _offer(redis, names: Names, config: SoakConfig, samples: list,
+                 progress: Tracker = QUIET) -> float:
     keys = names.stream(SUBMITTED)
     started = time.monotonic()
     sent, next_sample = 0, 0.0
@@ -78,6 +80,7 @@ async def _offer(redis, names: Names, config: SoakConfig, samples: list) -> floa
                 for serial in range(sent, due):
                     pipe.xadd(keys.stream, streams.encode(workload.event(serial)))
                 await pipe.execute()
+            progress.advance(due - sent)
             sent = due
         if time.monotonic() >= next_sample:
             samples.append((time.monotonic() - started, sent, await _used(redis)))
@@ -101,7 +104,7 @@ def _incident_keep_s(config: SoakConfig) -> float:
     return config.keep_s if config.incident_keep_s is None else config.incident_keep_s
 
 
-async def run_soak(url: str, config: SoakConfig, log_path: Path) -> dict:
+async def run_soak(url: str, config: SoakConfig, log_path: Path, progress: Tracker = QUIET) -> dict:
     namespace = "soak" + secrets.token_hex(3)
     names = Names(namespace)
     redis = connect(url)
@@ -123,14 +126,18 @@ async def run_soak(url: str, config: SoakConfig, log_path: Path) -> dict:
         )
         with log_file(log_path) as log:
             stack = Stack(env, SERVICES, log=log)
+            progress.phase("starting ingest, classify and alert")
             stack.start()
             await services_ready(redis, names, timeout=120)
             baseline = await _used(redis)
             samples: list[tuple[float, int, int]] = []
-            seconds = await _offer(redis, names, config, samples)
+            progress.phase(f"sending events at {config.rate:g}/s", config.events)
+            seconds = await _offer(redis, names, config, samples, progress)
+            progress.phase("waiting for the last alerts")
             await wait_for(receiver, config.events, config.drain_timeout)
             received = await receiver.unique()
             # One more window, so what the last events left in the streams is trimmed too.
+            progress.phase("one more retention window")
             await asyncio.sleep(config.keep_s + max(1.0, config.keep_s / 5) + 1)
             lengths = {hop: int(await redis.xlen(names.stream(hop).stream))
                        for hop in ("submitted", "raw", "classified", "alerts")}

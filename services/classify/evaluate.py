@@ -22,6 +22,7 @@ from typing import Any
 from chokewatch.shared.core.reading.classifier import ALERT_FLOOR, classify
 from chokewatch.shared.core.reading.incident_policy import Entry, assign_all
 from chokewatch.shared.messages import Classification, EventType
+from chokewatch.shared.progress import QUIET, Tracker
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "data" / "corpus"
 NEGATIVE_TYPES = {EventType.commentary.value, EventType.not_relevant.value}
@@ -161,10 +162,15 @@ def incident_labels(labels: list[dict[str, Any]], results: list[Classification])
     return [d.incident_id for d in decisions]
 
 
-def run(corpus_dir: Path | None = None) -> dict[str, Any]:
+def run(corpus_dir: Path | None = None, progress: Tracker = QUIET) -> dict[str, Any]:
     folder = corpus_dir or DEFAULT_CORPUS
     labels = load(folder)
-    results = [classify(label["text"]) for label in labels]
+    progress.phase(f"classifying {folder.name}", len(labels))
+    results = []
+    for label in labels:
+        results.append(classify(label["text"]))
+        progress.advance()
+    progress.phase("assigning incidents")
     fields = {name: _field(labels, results, name) for name in FIELDS}
     negatives = [
         {"file": label["file"], "event_type": c.event_type.value, "severity": c.severity}

@@ -51,6 +51,7 @@ async def build(rt: Runtime) -> list[Stage]:
             course=course,
             alert_after=event.alert_after,
             submitted_by=event.submitted_by,
+            source=event.source,
         )
         await streams.publish(rt.redis, out, classified)
         PUBLISHED.labels(CLASSIFIED).inc()

@@ -119,6 +119,14 @@ class Receiver:
                 return 400, "header over 150 characters"
             if block.get("type") == "section" and len(text) > 3000:
                 return 400, "section over 3000 characters"
+            for element in block.get("elements", []):
+                if block.get("type") == "context" and len(element.get("text", "")) > 3000:
+                    return 400, "context element over 3000 characters"
+                if element.get("type") == "button":
+                    if len(element["text"]["text"]) > 75:
+                        return 400, "button text over 75 characters"
+                    if len(element.get("url", "")) > 3000:
+                        return 400, "button url over 3000 characters"
         return None
 
     def received(self, path: str | None = None) -> list[Delivery]:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz
 
 from chokewatch.shared.elements import ELEMENTS
-from chokewatch.shared.messages import Classification, ScorePart
+from chokewatch.shared.messages import Band, Classification, ScorePart
 from chokewatch.shared.profiles import ElementExposure, ProfileSpec, Supplier
 
 from . import severity
@@ -29,6 +29,8 @@ SUPPLIER_NAMED = 0.6
 SUPPLIER_IMPLIED = 0.3
 STAGE = {"match": 1.0, "unknown": 0.7, "other": 0.4}
 NAME_MATCH = 88.0
+# Bands a reader acts on: the lowest score of each, strongest first; a score is in the first it reaches.
+BANDS: tuple[tuple[Band, float], ...] = (("critical", 80.0), ("high", 60.0), ("medium", 40.0), ("low", 0.0))
 # ---------------------------------------------------------------------------------------------
 
 SEVERAL = "multiple"
@@ -135,6 +137,14 @@ def supplier_named(supplier: Supplier, companies: list[str]) -> str | None:
             if same_company(company, name):
                 return company
     return None
+
+
+def band(value: float) -> Band:
+    """The band a score (0..100) falls in: `71` is high."""
+    for name, lowest in BANDS:
+        if value >= lowest:
+            return name
+    return BANDS[-1][0]
 
 
 # --- the score ------------------------------------------------------------------------------

@@ -165,7 +165,9 @@ async def test_slack_gets_block_kit_within_limits_and_its_rate(delivery_settings
     rt = Runtime(delivery_settings.model_copy(update={"slack_hosts": ["127.0.0.1"]}), redis, names)
     _, stage = deliver_stage(rt)
     huge = dict(title="Export controls " * 40, summary="Licences required. " * 400,
-                parts=[ScorePart(label=f"E{i}", points=1, reason="r" * 500) for i in range(60)])
+                parts=[ScorePart(label=f"E{i}", points=1, reason="r" * 500) for i in range(60)],
+                source_url="https://example.com/" + "a" * 2_970, source_name="h" * 300,
+                issuer="CN", companies=["Co " * 300] * 20)
     alerts = [make_alert("s", n, **huge) for n in range(3)]
     for alert in alerts:
         await streams.publish(redis, names.stream(ALERTS), alert)
@@ -176,6 +178,7 @@ async def test_slack_gets_block_kit_within_limits_and_its_rate(delivery_settings
     stamps = sorted(d.received_at for d in got)
     assert all(b - a >= 0.9 for a, b in zip(stamps, stamps[1:], strict=False))
     assert got[0].body["text"] and got[0].body["blocks"][0]["type"] == "header"
+    assert any(b["type"] == "actions" for b in got[0].body["blocks"])  # the button, within limits
 
 
 async def _received_ids(receiver, path: str, n: int) -> bool:

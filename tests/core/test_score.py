@@ -346,5 +346,15 @@ def test_the_readme_table_states_the_constants_in_use():
     status = {s.value: s for s in Status} | {"not stated": None}
     assert {status[k]: v for k, v in named_values(rows["STATUS"]).items()} == table.STATUS
     assert {Direction(k): v for k, v in named_values(rows["DIRECTION"]).items()} == table.DIRECTION
+    assert tuple(named_values(rows["BANDS"]).items()) == module.BANDS
     breadth = named_values([rows["BREADTH"][0].replace("+ elements", "+")])
     assert {int(k.rstrip("+")): v for k, v in breadth.items()} == dict(table.BREADTH)
+
+
+@pytest.mark.parametrize(("value", "name"), [(0, "low"), (39.9, "low"), (40, "medium"),
+                                              (59.9, "medium"), (60, "high"), (71, "high"),
+                                              (79.9, "high"), (80, "critical"), (100, "critical")])
+def test_a_score_falls_in_one_band(value, name):
+    from chokewatch.shared.core.score import band
+
+    assert band(value) == name
