@@ -1416,3 +1416,29 @@ def test_tariffs_and_bans_on_other_goods_are_not_relevant() -> None:
         ),
     ):
         assert classify(text, title=title).event_type is EventType.not_relevant
+
+
+def test_an_agency_acting_on_named_firms_is_the_issuer_not_their_country() -> None:
+    c = classify(
+        "The US Treasury's Office of Foreign Assets Control on Wednesday sanctioned a dozen Chinese "
+        "companies accused of supplying chips to Russia's military.",
+        title="OFAC sanctions Chinese firms over Russia chip supplies",
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.issuer == "US"
+
+
+def test_medium_and_heavy_rare_earths_are_the_april_list() -> None:
+    c = classify("China imposed export controls on medium and heavy rare earths on Friday.")
+    assert c.elements == SEVEN
+    c = classify("China added five more medium and heavy rare earths to its export controls.")
+    assert c.elements == ["Er", "Eu", "Ho", "Tm", "Yb"]
+
+
+def test_a_customs_crackdown_on_mineral_smuggling_is_a_control() -> None:
+    c = classify(
+        "海关总署表示，将加强对镓、锗、锑等战略矿产出口的监管，严厉打击走私。",
+        title="海关总署：加强战略矿产出口全链条管控",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.issuer, c.elements) == (Direction.tightening, "CN", ["Ga", "Ge", "Sb"])

@@ -32,6 +32,8 @@ CONTROL = [
     "export whitelist", "export management", "出口管理", "出口配额", "出口许可证", "出口申请",
     "国营贸易", "对相关企业出口", "出口予以豁免", "出口禁令", "禁止向", "出口限制", "出口管控",
     "出口新限制",
+    # Enforcement of a control: smuggling crackdowns and export supervision.
+    "smuggling", "走私", "出口监管", "出口的监管", "出口全链条", "全链条管控",
     "export rules", "export rule", "export regime",
     "resume supply", "resume the supply", "resume supplies", "resume exports", "resumed exports",
     "resumes exports", "resume shipments", "resumed shipments", "ready to supply",

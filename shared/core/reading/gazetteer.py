@@ -166,12 +166,8 @@ _GROUP_PHRASES: dict[str, list[str]] = {
         "heavy rare-earth",
         "heavy rare earth element",
         "heavy ree",
-        "medium and heavy rare earth",
-        "medium-heavy rare earth",
-        "medium and heavy rare-earth",
-        "middle and heavy rare earth",
     )
-    + ["中重稀土", "重稀土"],
+    + ["重稀土"],
     "medium_heavy_2025_04": _plurals(
         "seven medium and heavy rare earth",
         "seven rare earth",
@@ -181,7 +177,13 @@ _GROUP_PHRASES: dict[str, list[str]] = {
         "7 rare earth",
         "seven rare earth element",
         "seven medium and heavy rare earth element",
+        # China's name for the April 2025 list; "five more" of them are the October additions.
+        "medium and heavy rare earth",
+        "medium-heavy rare earth",
+        "medium and heavy rare-earth",
+        "middle and heavy rare earth",
     )
+    + ["中重稀土"]
     + ["七种中重稀土", "7种中重稀土", "7类中重稀土", "七类中重稀土"],
     "added_2025_10": _plurals(
         "five additional rare earth",
@@ -195,6 +197,10 @@ _GROUP_PHRASES: dict[str, list[str]] = {
         "five additional rare earth element",
         "five additional rare earth mineral",
         "five more rare earth element",
+        "five medium and heavy rare earth",
+        "five more medium and heavy rare earth",
+        "five additional medium and heavy rare earth",
+        "five new medium and heavy rare earth",
     )
     + ["五种中重稀土", "5种中重稀土", "5类中重稀土", "五类中重稀土"],
     "light_rare_earths": _plurals("light rare earth", "light rare-earth") + ["轻稀土"],

@@ -13,7 +13,7 @@ from .gazetteer import Hit
 from .sentence_cues import MAIN_KINDS, NO_HITS, CuedSentence
 
 OBJECT_PREP = re.compile(
-    r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bby|\bfor|\bof|\bat|\bin|\boutside|\binto|\bthan)\s+(?:the\s+|an?\s+)?$"
+    r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bby|\bfor|\bof|\bat|\bin|\boutside|\binto|\bthan|\bover)\s+(?:the\s+|an?\s+)?$"
     r"|[对對向从從自于於]\s*$",  # "对美国", "向美方": the object of a Chinese measure
     re.IGNORECASE,  # headlines capitalise "On", "To"
 )
@@ -51,6 +51,7 @@ _DATELINE_AFTER = re.compile(
     r"|\s[—–-]\s)",
     re.IGNORECASE,
 )
+_SUBJECT_START = 4  # a sentence's subject opens it ("The OFAC ...")
 ISSUER_SENTENCES = 8  # event sentences read for the issuer, heaviest first
 
 
@@ -77,7 +78,7 @@ def issuer_of(
                     and not _DONE_BY.search(full, max(0, h.start - 30), h.start)
                 )
                 or OBJECT_PAIR.search(full, max(0, h.start - 30), h.start)
-                or _TARGET_AFTER.match(full, h.end)
+                or _targets(s, full, h)
             ):
                 counts[h.value] += 0.2 * s.weight
                 continue
@@ -116,6 +117,16 @@ def issuer_of(
             for h in s.hits.get("actor", NO_HITS):
                 return h.value, [h.phrase]
     return None, []
+
+
+def _targets(s: CuedSentence, full: str, h: Hit) -> bool:
+    """ "17 US entities", "Chinese firms": the name describes the targets; but not when the
+    government's own act stands between them ("OFAC sanctions Chinese firms")."""
+    m = _TARGET_AFTER.match(full, h.end)
+    if m is None or m.end() - h.end < 12 or h.start - s.info.start > _SUBJECT_START:
+        return m is not None
+    kinds = (*_ACTING_KINDS, *MAIN_KINDS)
+    return not any(h.end < a.start < m.end() for kind in kinds for a in s.hits.get(kind, NO_HITS))
 
 
 def _title_subjects(sents: list[CuedSentence], full: str) -> list[Hit]:
