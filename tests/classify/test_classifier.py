@@ -1442,3 +1442,33 @@ def test_a_customs_crackdown_on_mineral_smuggling_is_a_control() -> None:
     )
     assert c.event_type is EventType.mineral_export_control
     assert (c.direction, c.issuer, c.elements) == (Direction.tightening, "CN", ["Ga", "Ge", "Sb"])
+
+
+def test_the_ministry_whose_notice_tells_the_news_is_the_issuer() -> None:
+    c = classify(
+        "BEIJING, Nov 9 (Reuters) - Chinese exporters of gallium and germanium will again be able "
+        "to ship to American customers after the ban imposed last December was lifted on Sunday, "
+        "according to a notice on the commerce ministry's website.",
+        title="Export curbs on gallium and germanium lifted for US buyers",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.issuer, c.elements) == (Direction.easing, "CN", ["Ga", "Ge"])
+
+
+def test_revoking_validated_end_user_status_tightens() -> None:
+    c = classify(
+        "The Commerce Department revoked the validated end-user status of Samsung and SK Hynix's "
+        "Chinese plants, requiring licences for US chipmaking tools from December 31.",
+        title="US revokes Samsung, SK Hynix waivers for China fabs",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert (c.direction, c.issuer) == (Direction.tightening, "US")
+
+
+def test_an_analysis_label_in_the_title_marks_commentary() -> None:
+    c = classify(
+        "China's gallium curbs could force chipmakers to look elsewhere, analysts said, though "
+        "supply from Japan and Canada remains small.",
+        title="Analysis: what China's controls mean for chipmakers",
+    )
+    assert c.event_type is EventType.commentary

@@ -252,7 +252,9 @@ TIGHTENING = [
 UNDOING_VERBS = ["suspend", "revok", "cancel", "withdr", "scrap", "terminat", "rescind", "phase",
                  "ends", "ended", "ending", "abolish"]
 RELIEFS = ["licence", "licences", "license", "licenses", "waiver", "waivers", "exemption",
-           "exemptions", "permits", "approvals", "authorization", "authorizations"] + [
+           "exemptions", "permits", "approvals", "authorization", "authorizations",
+           "authorisation", "authorisations", "validated end-user", "validated end user", "veu",
+           "end-user status", "privileges"] + [
     "暂停出口许可", "吊销", "撤销许可",
 ]
 

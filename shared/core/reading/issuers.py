@@ -24,7 +24,7 @@ _ACTING_REACH = 30  # characters from a government's name to the verb it governs
 # describes the targets of the measure, not who takes it.
 _TARGET_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:[A-Za-z-]+\s+){0,2}?(?:entities|companies|company|firms?|contractors|chipmakers?"
-    r"|manufacturers?|makers?|producers?|suppliers?|customers|exporters|importers|individuals|"
+    r"|manufacturers?|makers?|producers?|suppliers?|customers|buyers|clients|exporters|importers|individuals|"
     r"defen[cs]e (?:firms|companies|contractors)|military users|end users|persons|semiconductors?"
     r"|chips|goods|imports|products|comp|tech firms|origin)\b"
     r"|(?:相关)?(?:企业|公司|实体|个人|军工|军方|用户|企業|實體|個人|軍工|軍方|用戶)",
@@ -35,6 +35,12 @@ _DONE_BY = re.compile(
     r"(?:blacklisted|sanctioned|imposed|banned|restricted|targeted|added|listed|announced|issued"
     r"|ordered|approved|granted|blocked|hit|placed|put)\s+by\s+(?:the\s+)?$"
     r"|(?:rules?|measures?|notice|statement|announcement|order|decision)\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "on the commerce ministry's website", "in MOFCOM's notice": the ministry speaks.
+_OWN_VOICE = re.compile(
+    r"['’]s\s+(?:official\s+)?(?:website|statement|notice|announcement|spokes(?:person|man|woman)|officials?"
+    r"|minister|decision|order)\b",
     re.IGNORECASE,
 )
 # "a spokesperson of the Ministry of Commerce": the ministry speaks, it is not an object.
@@ -76,6 +82,7 @@ def issuer_of(
                     OBJECT_PREP.search(full, max(0, h.start - 12), h.start)
                     and not _SPEAKER_OF.search(full, max(0, h.start - 30), h.start)
                     and not _DONE_BY.search(full, max(0, h.start - 30), h.start)
+                    and not _OWN_VOICE.match(full, h.end)
                 )
                 or OBJECT_PAIR.search(full, max(0, h.start - 30), h.start)
                 or _targets(s, full, h)
@@ -107,6 +114,9 @@ def issuer_of(
         return "US", ["United States"]
     if first:
         return first[0].value, [first[0].phrase]
+    voiced = _voiced(ordered, full)
+    if voiced is not None:
+        return voiced.value, [voiced.phrase]
     if counts and (acting or etype is not EventType.industrial_policy):
         # A company's plant "outside China" names no government that acts.
         value = max(counts, key=counts.__getitem__)
@@ -117,6 +127,16 @@ def issuer_of(
             for h in s.hits.get("actor", NO_HITS):
                 return h.value, [h.phrase]
     return None, []
+
+
+def _voiced(ordered: list[CuedSentence], full: str) -> Hit | None:
+    """With no government acting in the main clauses, one whose notice or spokesman tells the
+    news anywhere in them ("..., according to a notice on the commerce ministry's website")."""
+    for s in ordered:
+        for h in s.hits.get("actor", NO_HITS):
+            if _OWN_VOICE.match(full, h.end):
+                return h
+    return None
 
 
 def _targets(s: CuedSentence, full: str, h: Hit) -> bool:
