@@ -1472,3 +1472,22 @@ def test_an_analysis_label_in_the_title_marks_commentary() -> None:
         title="Analysis: what China's controls mean for chipmakers",
     )
     assert c.event_type is EventType.commentary
+
+
+def test_a_lead_saying_will_allow_overrules_a_present_tense_headline() -> None:
+    c = classify(
+        "President Donald Trump said on Monday that the United States will allow Nvidia to ship "
+        "its H200 artificial intelligence chips to approved customers in China.",
+        title="US allows Nvidia to ship H200 chips to China",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert (c.direction, c.status, c.issuer) == (Direction.easing, Status.announced, "US")
+
+
+def test_licences_approved_that_will_continue_are_enacted() -> None:
+    c = classify(
+        "商务部新闻发言人表示，已依法批准一批符合规定的稀土出口许可申请，并将继续加快审批。",
+        title="商务部恢复审批稀土出口许可",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.status, c.issuer) == (Direction.easing, Status.enacted, "CN")

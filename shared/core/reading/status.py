@@ -31,6 +31,14 @@ _IMPACT_VERBS = (
     "worsen", "deepen", "cost", "push up", "drive up", "spur", "boost", "benefit", "ripple",
     "be hit", "be hurt", "be affected", "feel",
 )  # fmt: skip
+# "approved customers", "licensed exporters": a done-word used as an adjective tells no act.
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?:customers|buyers|users|end users|end-users|exporters|importers|companies|firms|suppliers"
+    r"|vendors|entities|applicants|applications|products|items)\b"
+)
+# "will continue to", "将继续": an ongoing act goes on, no new plan is told.
+_CONTINUING = re.compile(r"\s*(?:continue|keep|继续|持续)")
+_CONTINUED = frozenset({"will", "将"})
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 _STRONG_ENACTED = (
     "的公告",  # a notice's heading, "关于…的公告"
@@ -107,7 +115,7 @@ def _lead_plan(top: list[CuedSentence], full: str) -> list[str]:
     lead = next((s for s in top if not s.info.is_title), None)
     if lead is None or lead.cues("speculation"):
         return []
-    done = lead.cues("enacted")
+    done = [h for h in lead.cues("enacted") if not _ATTRIBUTIVE.match(full, h.end)]
     if any(not _future_passive(full, h) for h in done) or not lead.cues("reporting"):
         return []
     # "said it will suspend", "said the suspension would be extended"
@@ -151,7 +159,9 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
     return [
         h
         for h in s.cues("announced")
-        if not _nominal_intent(full, h) and not (h.phrase.startswith(_PURPOSE) and h.start > first_done)
+        if not _nominal_intent(full, h)
+        and not (h.phrase in _CONTINUED and _CONTINUING.match(full, h.end))
+        and not (h.phrase.startswith(_PURPOSE) and h.start > first_done)
     ]
 
 
