@@ -1491,3 +1491,23 @@ def test_licences_approved_that_will_continue_are_enacted() -> None:
     )
     assert c.event_type is EventType.mineral_export_control
     assert (c.direction, c.status, c.issuer) == (Direction.easing, Status.enacted, "CN")
+
+
+def test_shelving_a_plan_to_restrict_tool_sales_eases_a_chip_control() -> None:
+    c = classify(
+        "The Trump administration has shelved a plan to restrict sales of chipmaking tools to "
+        "China, two people briefed on the matter said.",
+        title="Washington drops plan to curb chip tool sales",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert (c.direction, c.issuer) == (Direction.easing, "US")
+
+
+def test_a_plan_to_fund_raw_material_projects_is_industrial_policy() -> None:
+    c = classify(
+        "The European Commission on Wednesday unveiled a three billion euro plan to fund critical "
+        "raw material projects and joint purchasing of rare earths.",
+        title="EU Commission announces raw materials plan",
+    )
+    assert c.event_type is EventType.industrial_policy
+    assert c.issuer == "EU"

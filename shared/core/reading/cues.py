@@ -81,12 +81,14 @@ CHIP_RULE = [
     "curbs", "controls", "restrictions", "requirements", "allow*", "permission", "approv*",
     "to sell", "to ship", "grant*", "reprieve", "green light", "shipping",
     "bans", "banned", "banning",
+    "restrict sales", "restricting sales", "restrict the sale", "restricting the sale", "curb sales",
+    "curbing sales", "limit sales", "limiting sales", "restrictions on sales", "curbs on sales",
 ]
 # Context that makes control language about minerals even without a named element.
 MINERAL_CONTEXT = [
     "critical mineral*", "minerals", "magnet*", "superhard material*", "battery technolog*",
     "cathode", "anode", "ore", "concentrate*", "smelting", "separation technolog*", "mineral",
-    "metals", "稀土", "矿产",
+    "metals", "稀土", "矿产", "critical raw material*",
 ]
 TARIFF = [
     "tariff*", "duties", "import duty", "import duties", "customs duties", "levy", "levies",
@@ -144,7 +146,8 @@ POLICY = [
     "equity stake", "stake in", "price floor*", "shareholder", "preferred stock",
     "minimum price*", "guaranteed price*", "price guarantee*", "strategic reserve", "minerals reserve",
     "stockpil*",
-    "offtake", "off-take", "funding",
+    "offtake", "off-take", "funding", "to fund", "will fund", "to finance", "joint purchas*",
+    "joint procurement", "joint buying",
     "loan*", "invest", "invests", "invested", "investing", "investment*", "subsid*",
     "partnership", "memorandum of understanding",
     "critical minerals agreement*", "critical minerals deal*", "critical minerals framework*",
