@@ -1511,3 +1511,13 @@ def test_a_plan_to_fund_raw_material_projects_is_industrial_policy() -> None:
     )
     assert c.event_type is EventType.industrial_policy
     assert c.issuer == "EU"
+
+
+def test_licences_suspended_in_the_passive_tighten() -> None:
+    c = classify(
+        "China suspended antimony export licences for three smelters after finding violations, "
+        "the ministry said.",
+        title="Antimony export licences suspended",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.issuer, c.elements) == (Direction.tightening, "CN", ["Sb"])
