@@ -1521,3 +1521,13 @@ def test_licences_suspended_in_the_passive_tighten() -> None:
     )
     assert c.event_type is EventType.mineral_export_control
     assert (c.direction, c.issuer, c.elements) == (Direction.tightening, "CN", ["Sb"])
+
+
+def test_new_controls_unveiled_with_reach_are_issued() -> None:
+    c = classify(
+        "China unveiled sweeping new export controls on rare earths and related technologies on "
+        "Thursday, including a rule that reaches foreign products containing Chinese rare earths.",
+        title="Beijing unveils sweeping new rare earth export curbs",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.status, c.issuer) == (Direction.tightening, Status.enacted, "CN")

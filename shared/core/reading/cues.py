@@ -283,7 +283,11 @@ ENACTED = [
     "enacts", "enacted", "tightened", "restricted", "granted", "resumed",
     "resumes", "rescinded", "rescinds", "inks", "inked", "launched", "launches",
     "has started", "have started", "started", "has introduced", "introduces", "introduced",
-    "is imposing", "are imposing", "directs", "directed",
+    "is imposing", "are imposing", "directs", "directed", "rolls out",
+    "rolled out", "slaps", "slapped", "loosened", "loosens", "relaxed", "relaxes", "removed",
+    "removes", "restored", "restores", "waived", "waives", "renewed", "renews", "scrapped",
+    "scraps", "dropped", "drops", "withdrew", "withdraws", "revised", "revises", "amended",
+    "amends",
 ]
 # Reporting verbs: a report of a decision, weaker than intent ("will", "plans to").
 REPORTING = [
@@ -314,7 +318,7 @@ ANNOUNCED = [
     "ready to", "同意", "it would", "they would", "he would", "she would", "passes bill",
     "passed a bill", "passed the bill", "passes a bill", "introduced a bill", "introduces a bill",
     "introduced legislation", "reach a", "reach an", "reached a", "reached an",
-    "reaches", "deal reached", "达成",
+    "reaches a", "reaches an", "reaches deal", "reaches agreement", "deal reached", "达成",
 ]
 SPECULATION = [
     "could", "may", "might", "considering", "is considering", "weighing", "weighs", "mulls",
