@@ -1531,3 +1531,18 @@ def test_new_controls_unveiled_with_reach_are_issued() -> None:
     )
     assert c.event_type is EventType.mineral_export_control
     assert (c.direction, c.status, c.issuer) == (Direction.tightening, Status.enacted, "CN")
+
+
+def test_us_china_talks_and_talks_on_export_controls_are_relevant() -> None:
+    c = classify(
+        "US Treasury Secretary Scott Bessent and Chinese Vice Premier He Lifeng held talks in "
+        "Madrid on Sunday on trade, TikTok and export controls.",
+        title="Bessent, He Lifeng meet in Madrid for talks",
+    )
+    assert (c.event_type, c.issuer, c.direction) == (EventType.trade_talks, "multiple", Direction.neutral)
+    c = classify(
+        "Senior officials from the US and China will meet in London on Monday for trade talks, "
+        "the White House said.",
+        title="US and China to hold trade talks in London next week",
+    )
+    assert (c.event_type, c.issuer, c.status) == (EventType.trade_talks, "multiple", Status.announced)

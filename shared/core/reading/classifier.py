@@ -123,6 +123,7 @@ _TALKS_AS_CONTEXT = re.compile(
     r"\b(?:summit|talks|meeting|negotiations|deal)\b",
     re.IGNORECASE,
 )
+_TALKS_PARTIES = frozenset({"US", "CN"})
 _ASKING_TITLE = re.compile(
     r"^\s*(?:how|what|why|who|which|where|is|are|can|could|should|will|would|might|may|does|do)\b",
     re.IGNORECASE,
@@ -564,6 +565,12 @@ _WEAK_POLICY = frozenset(
 )
 
 
+def _us_china(s: CuedSentence) -> bool:
+    """Washington and Beijing both named: their talks are the trade news of this field."""
+    actors = {h.value for h in s.hits.get("actor", NO_HITS)}
+    return _TALKS_PARTIES <= actors
+
+
 def _decide_type(
     sents: list[CuedSentence], title: str, full: str
 ) -> tuple[EventType, dict[EventType, float], list[CuedSentence]]:
@@ -592,6 +599,7 @@ def _decide_type(
         or s.cues("sanctions")
         or (s.cues("control") and s.cues("targets"))  # "puts 12 US defence firms on its control list"
         or s.cues("company_measure")
+        or (s.cues("talks") and (s.cues("control") or _us_china(s)))  # the talks of this field
         or any(h.value in MINERAL_FIRMS or h.value in CHIP_FIRMS for h in s.hits.get("company", NO_HITS))
         for s in sents
     )
