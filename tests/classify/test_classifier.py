@@ -1546,3 +1546,18 @@ def test_us_china_talks_and_talks_on_export_controls_are_relevant() -> None:
         title="US and China to hold trade talks in London next week",
     )
     assert (c.event_type, c.issuer, c.status) == (EventType.trade_talks, "multiple", Status.announced)
+
+
+def test_what_a_measure_adds_to_or_follows_is_background() -> None:
+    c = classify(
+        "China banned the export of technology to make rare earth magnets and to extract and "
+        "separate rare earths, adding to curbs imposed on gallium and germanium earlier this year.",
+        title="China bans export of magnet-making technology",
+    )
+    assert c.elements == sorted(ALL_RARE_EARTHS)
+    c = classify(
+        "China will require export permits for some graphite products from December 1. The move "
+        "follows controls on gallium and germanium introduced in August.",
+        title="China tightens graphite export rules",
+    )
+    assert c.elements == ["graphite"]

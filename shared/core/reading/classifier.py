@@ -123,6 +123,10 @@ _TALKS_AS_CONTEXT = re.compile(
     r"\b(?:summit|talks|meeting|negotiations|deal)\b",
     re.IGNORECASE,
 )
+# A sentence opening on what came before recalls it whole ("The move follows controls on ...").
+_RECALLING_OPENINGS = frozenset(
+    {"the move follows", "comes after", "came after", "builds on", "follows a", "follows the"}
+)
 _TALKS_PARTIES = frozenset({"US", "CN"})
 _ASKING_TITLE = re.compile(
     r"^\s*(?:how|what|why|who|which|where|is|are|can|could|should|will|would|might|may|does|do)\b",
@@ -320,6 +324,8 @@ def _read(text: str, title: str) -> tuple[str, list[CuedSentence]]:
                     s.reason_at, s.reason_end = at, comma.end()
                     s.settle()
                     continue
+                if any(h.phrase in _RECALLING_OPENINGS for h in reasons):
+                    s.background = True  # "The move follows controls on ...": history told whole
             # Only a clause after a main statement is a reason; a sentence whose main part
             # says nothing ("Buyers scramble after Beijing imposed ...") keeps its news.
             if (

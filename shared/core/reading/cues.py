@@ -412,6 +412,10 @@ REASON = [
     "retaliated against", "a day after", "days after", "hours after", "weeks after", "in return for",
     "despite", "in spite of", "even though", "after china", "after china's", "after chinese",
     "after us", "after u.s", "after american", "after japan", "after the dutch", "after brussels",
+    # What a measure adds to: the earlier measure is history, not its reach.
+    "adding to", "adds to the", "on top of", "in addition to the", "builds on", "building on",
+    "the move follows", "which follows", "which followed", "comes after", "came after",
+    "follows curbs", "follows controls", "follows restrictions", "follows a", "follows the",
 ]
 # Sentences holding these recall the past or explain the topic: background for elements.
 BACKGROUND = [

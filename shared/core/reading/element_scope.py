@@ -33,8 +33,9 @@ _APRIL_AFTER = re.compile(
     r"(?:\s+4)?(?:['’]s)?\s+(?:export\s+)?(?:controls?|curbs?|restrictions?|licensing|measures?)"
 )
 _TECH_WINDOW = 60
+_TECH_BEFORE = 80  # "technology to make magnets and to separate rare earths"
 _TECH_WORDS = ("technolog", "技术", "know-how")
-_PROCESS_WORDS = ("mining", "smelting", "separation", "processing", "refining")
+_PROCESS_WORDS = ("mining", "smelt", "separat", "process", "refin", "extract")
 _WHETHER_REACH = 80
 # Nouns that make "rare earth(s)" a label for a trade, firm or place rather than what a measure covers.
 _DESCRIPTOR = re.compile(
@@ -167,5 +168,6 @@ def _technology_follows(full: str, hit: Hit) -> bool:
     after = full[hit.end : hit.end + _TECH_WINDOW].lower()
     if any(w in after for w in _TECH_WORDS):
         return True
-    before = full[max(0, hit.start - _TECH_WINDOW) : hit.start].lower()
-    return any(w in before for w in _TECH_WORDS) and any(w in after for w in _PROCESS_WORDS)
+    before = full[max(0, hit.start - _TECH_BEFORE) : hit.start].lower()
+    # "technology to extract and separate rare earths": the process may come before the name.
+    return any(w in before for w in _TECH_WORDS) and any(w in after or w in before for w in _PROCESS_WORDS)
