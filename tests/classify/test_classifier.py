@@ -1561,3 +1561,13 @@ def test_what_a_measure_adds_to_or_follows_is_background() -> None:
         title="China tightens graphite export rules",
     )
     assert c.elements == ["graphite"]
+
+
+def test_a_vague_title_restated_as_magnets_names_the_magnet_elements() -> None:
+    c = classify(
+        "Ford halted production of its Explorer SUV at its Chicago plant for a week because of a "
+        "shortage of rare earth magnets caused by China's export restrictions.",
+        title="Rare earth shortage forces Ford to idle Chicago plant",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert c.elements == ["Dy", "Nd", "Pr", "Tb"]

@@ -77,7 +77,7 @@ def elements_of(
         # "did not say whether this included rare earths": an open question covers nothing.
         and full.find("whether", max(s.info.start, h.start - _WHETHER_REACH), h.start) < 0
     ]
-    hits = _title_scope(hits, sents)
+    hits = _title_scope(hits, sents) + _restating_groups(subject, hits)
     rare_named = {h.value for h in hits if h.kind == "element" and h.value in gazetteer.ALL_RARE_EARTHS}
     # A named list, or a group that is one ("NdPr", "SmCo magnets"), is what the text means.
     definite = len(rare_named) >= 2 or any(h.kind == "group" and h.value not in _VAGUE for h in hits)
@@ -101,6 +101,19 @@ def elements_of(
         found.update(gazetteer.expand(h))
         phrases.append(full[h.start : h.end])
     return sorted(found), phrases
+
+
+def _restating_groups(subject: list[CuedSentence], hits: list[Hit]) -> list[Hit]:
+    """ "Rare earth shortage idles plant" then "... a shortage of rare earth magnets caused by
+    ...": a vague title restated as a narrower group, even inside the cause, names the elements."""
+    if any(h.kind != "generic" for h in hits) or not hits:
+        return []
+    return [
+        h
+        for s in subject
+        for h in s.elements
+        if h.kind == "group" and h.value not in _VAGUE and s.reason_at <= h.start < s.reason_end
+    ]
 
 
 def _first_naming(sents: list[CuedSentence]) -> list[CuedSentence]:
