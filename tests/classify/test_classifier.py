@@ -1571,3 +1571,42 @@ def test_a_vague_title_restated_as_magnets_names_the_magnet_elements() -> None:
     )
     assert c.event_type is EventType.supply_disruption
     assert c.elements == ["Dy", "Nd", "Pr", "Tb"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "Exporters no longer need licences for some graphite",
+            "Chinese exporters of some graphite products will no longer need export licences from "
+            "next month, the commerce ministry said.",
+            Direction.easing,
+        ),
+        (
+            "Tariff truce lapses as talks stall",
+            "The 90-day pause on higher US tariffs on Chinese goods expired on Tuesday without an "
+            "extension, restoring rates of 145%.",
+            Direction.tightening,
+        ),
+        (
+            "China cuts rare earth export licences to US defence firms",
+            "China has stopped approving rare earth export licences for companies linked to the US "
+            "military, people familiar said.",
+            Direction.tightening,
+        ),
+        (
+            "US to end chip waivers",
+            "The US will phase out waivers for chip tool shipments to Samsung plants in China.",
+            Direction.tightening,
+        ),
+        (
+            "中方恢复对美出口稀土磁体",
+            "商务部表示，已恢复向美国出口稀土磁体，相关许可申请正在加快审批。",
+            Direction.easing,
+        ),
+    ],
+)
+def test_what_is_ended_or_cut_decides_the_direction(title: str, text: str, expected: Direction) -> None:
+    c = classify(text, title=title)
+    assert c.event_type in (EventType.mineral_export_control, EventType.tariff, EventType.chip_export_control)
+    assert c.direction is expected

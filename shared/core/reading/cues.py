@@ -31,7 +31,7 @@ CONTROL = [
     "export approval*", "export application*", "export quota*", "state trading", "state-trading",
     "export whitelist", "export management", "出口管理", "出口配额", "出口许可证", "出口申请",
     "国营贸易", "对相关企业出口", "出口予以豁免", "出口禁令", "禁止向", "出口限制", "出口管控",
-    "出口新限制",
+    "出口新限制", "恢复出口", "许可申请",
     # Enforcement of a control: smuggling crackdowns and export supervision.
     "smuggling", "走私", "出口监管", "出口的监管", "出口全链条", "全链条管控",
     "export rules", "export rule", "export regime",
@@ -232,7 +232,9 @@ EASING = [
     "terminated the investigation", "drops investigation", "dropped the investigation",
     "ends investigation", "ended the investigation", "closes investigation", "zero tariff*",
     "tariff-free", "duty-free", "ceasefire", "détente", "detente", "unlock*", "normaliz*", "normalis*",
-    "licences were issued", "licenses were issued", "permits exports", "延期", "下调", "降低关税", "免征",
+    "licences were issued", "licenses were issued", "permits exports", "no longer need*",
+    "no longer require*", "no longer be required", "no longer subject to", "no longer requires",
+    "不再需要", "无需", "免于", "延期", "下调", "降低关税", "免征",
     "停止加征", "不再加征",
     "addressing concerns", "address the concerns", "address needs", "address the needs",
 ]
@@ -252,12 +254,13 @@ TIGHTENING = [
 # Easing words whose object is itself a relief: revoking a waiver or suspending a licence
 # restricts ("China suspends dysprosium export licences for a magnet maker"). Verb stems, then
 # the reliefs they may act on, a few words later.
-UNDOING_VERBS = ["suspend", "revok", "cancel", "withdr", "scrap", "terminat", "rescind", "phase",
-                 "ends", "ended", "ending", "abolish"]
+UNDOING_VERBS = ["suspend", "revok", "cancel", "withdr", "scrap", "terminat", "rescind", "phase out",
+                 "phases out", "phased out", "phasing out", "ends", "ended", "ending", "abolish", "cut",
+                 "expir", "laps", "to end", "will end", "would end"]
 RELIEFS = ["licence", "licences", "license", "licenses", "waiver", "waivers", "exemption",
            "exemptions", "permits", "approvals", "authorization", "authorizations",
            "authorisation", "authorisations", "validated end-user", "validated end user", "veu",
-           "end-user status", "privileges"] + [
+           "end-user status", "privileges", "truce", "pause", "reprieve"] + [
     "暂停出口许可", "吊销", "撤销许可",
 ]
 

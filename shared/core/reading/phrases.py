@@ -51,7 +51,7 @@ _UNDONE_PASSIVE = re.compile(
     + "|".join(RELIEFS)
     + r")\s+(?:(?:were|was|have been|has been|had been|are being|is being|being|now)\s+)?(?:"
     + "|".join(UNDOING_VERBS)
-    + r")[a-z]*(?:ed|wn)\b"
+    + r")[a-z]*(?:ed|wn|s)\b"
 )
 _PASSIVE_REACH = 40  # characters a relief and its auxiliary take before the verb
 
