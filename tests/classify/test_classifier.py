@@ -1610,3 +1610,38 @@ def test_what_is_ended_or_cut_decides_the_direction(title: str, text: str, expec
     c = classify(text, title=title)
     assert c.event_type in (EventType.mineral_export_control, EventType.tariff, EventType.chip_export_control)
     assert c.direction is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "issuer"),
+    [
+        (
+            "MOTIE adds chip tech to core list",
+            "The Ministry of Trade, Industry and Energy added 12 semiconductor technologies to its "
+            "list of national core technologies requiring export approval.",
+            "KR",
+        ),
+        (
+            "MOEA adds Huawei to entity list",
+            "The MOEA added Huawei and SMIC to its strategic high-tech commodities entity list on Saturday.",
+            "TW",
+        ),
+        ("經濟部將華為列入實體清單", "經濟部國際貿易署宣布，將華為、中芯國際列入出口管制實體名單。", "TW"),
+        (
+            "METI expands chip equipment controls",
+            "The Ministry of Economy, Trade and Industry said it would add 23 items of chip "
+            "manufacturing equipment to export controls.",
+            "JP",
+        ),
+        (
+            "工信部下达稀土开采总量控制指标",
+            "工业和信息化部、自然资源部下达2024年稀土开采、冶炼分离总量控制指标。",
+            "CN",
+        ),
+        ("市场监管总局对英伟达立案调查", "市场监管总局依法对英伟达公司开展立案调查。", "CN"),
+    ],
+)
+def test_agencies_name_their_government(title: str, text: str, issuer: str) -> None:
+    c = classify(text, title=title)
+    assert c.event_type is not EventType.not_relevant
+    assert c.issuer == issuer
