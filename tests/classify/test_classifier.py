@@ -1645,3 +1645,24 @@ def test_agencies_name_their_government(title: str, text: str, issuer: str) -> N
     c = classify(text, title=title)
     assert c.event_type is not EventType.not_relevant
     assert c.issuer == issuer
+
+
+def test_a_headline_infinitive_over_a_lead_telling_the_act_done_is_enacted() -> None:
+    c = classify(
+        "The Commerce Department on Thursday issued a preliminary determination imposing "
+        "anti-dumping duties of 93.5% on active anode material from China, to be collected as cash "
+        "deposits.",
+        title="Commerce to impose 93.5% duties on Chinese graphite",
+    )
+    assert c.event_type is EventType.tariff
+    assert (c.status, c.issuer, c.elements) == (Status.enacted, "US", ["graphite"])
+
+
+def test_a_supply_promise_in_a_deal_eases() -> None:
+    c = classify(
+        "President Trump said on Wednesday that China had agreed to supply rare earth magnets "
+        "upfront as part of a deal.",
+        title="Trump says China has agreed to supply rare earths",
+    )
+    assert c.event_type in (EventType.mineral_export_control, EventType.trade_talks)
+    assert (c.direction, c.status) == (Direction.easing, Status.announced)

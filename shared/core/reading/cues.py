@@ -37,6 +37,7 @@ CONTROL = [
     "export rules", "export rule", "export regime",
     "resume supply", "resume the supply", "resume supplies", "resume exports", "resumed exports",
     "resumes exports", "resume shipments", "resumed shipments", "ready to supply",
+    "agreed to supply", "agrees to supply", "agree to supply",
 ]
 # Chip controls named as such: what makes a deal or a mineral measure involve chips.
 CHIP_CONTROL = [
@@ -110,7 +111,8 @@ TALKS = [
     "leaders' meeting", "presidents' meeting", "agreement reached", "deal reached", "reached a deal",
     "reached an agreement", "struck a deal", "joint statement", "磋商", "会谈", "经贸",
     "geneva deal", "london framework", "busan deal", "trade deals", "trade agreements",
-    "谈判", "会晤", "通话", "框架协议", "agree on", "agreed on", "agrees on",
+    "谈判", "会晤", "通话", "框架协议", "agree on", "agreed on", "agrees on", "part of a deal",
+    "part of the deal", "under the deal", "under a deal",
 ]
 SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
@@ -219,6 +221,7 @@ EASING = [
     "truce extension", "withdraw tariff*", "withdraws tariff*", "withdrew tariff*",
     "withdraw the tariff*", "withdrew the tariff*", "withdraw additional tariff*",
     "delay implementation", "delayed implementation", "delay the implementation", "ready to supply",
+    "agreed to supply", "agrees to supply", "agree to supply",
     "approves", "approved", "approving", "had approved", "removes", "removed", "delist*",
     "in exchange for export licen*", "in exchange for licen*", "address concerns",
     "gets licen*", "get licen*", "got licen*", "receives licen*", "received licen*", "wins licen*",

@@ -38,6 +38,7 @@ _ATTRIBUTIVE = re.compile(
 )
 # "will continue to", "将继续": an ongoing act goes on, no new plan is told.
 _CONTINUING = re.compile(r"\s*(?:continue|keep|继续|持续)")
+_PAST_ENDINGS = ("ed", "issued", "took", "began", "shut", "已")
 _CONTINUED = frozenset({"will", "将"})
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 _STRONG_ENACTED = (
@@ -87,7 +88,8 @@ def status_of(
         plan = _lead_plan(top, full)
         return (Status.announced, plan) if plan else headline
     if headline is not None:
-        return headline
+        done = _lead_done(top, full) if headline[0] is Status.announced else []
+        return (Status.enacted, done) if done else headline
     measure = etype not in _EFFECT_TYPES
     spec = sum(s.weight for s in top for h in _doubts(s, full, measure))
     intent = sum(s.weight for s in top for h in _intents(s, full))
@@ -120,6 +122,25 @@ def _lead_plan(top: list[CuedSentence], full: str) -> list[str]:
         return []
     # "said it will suspend", "said the suspension would be extended"
     return [h.phrase for h in _intents(lead, full) if h.phrase in _PLAIN_FUTURE] + [h.phrase for h in done]
+
+
+def _lead_done(top: list[CuedSentence], full: str) -> list[str]:
+    """ "Commerce to impose duties" over "Commerce issued a preliminary determination imposing
+    duties": a headline's infinitive is shorthand when the lead tells the act done, with no
+    intent or doubt of its own."""
+    title = next((s for s in top if s.info.is_title), None)
+    lead = next((s for s in top if s.info.position == 0 and not s.background), None)
+    if title is None or title.hits.get("hearsay") or lead is None:
+        return []  # "..., sources say": the act is told as reported, not as done
+    if lead.cues("speculation") or _intents(lead, full) or lead.hits.get("hearsay"):
+        return []
+    return [
+        h.phrase
+        for h in lead.cues("enacted")
+        if h.phrase.endswith(_PAST_ENDINGS)
+        and not _future_passive(full, h)
+        and not _ATTRIBUTIVE.match(full, h.end)
+    ]
 
 
 def _measure_only_in_reason(s: CuedSentence) -> bool:
