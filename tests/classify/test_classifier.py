@@ -1666,3 +1666,30 @@ def test_a_supply_promise_in_a_deal_eases() -> None:
     )
     assert c.event_type in (EventType.mineral_export_control, EventType.trade_talks)
     assert (c.direction, c.status) == (Direction.easing, Status.announced)
+
+
+def test_a_trade_blacklist_of_chipmakers_is_a_chip_control() -> None:
+    c = classify(
+        "The US added dozens of Chinese chipmakers including SMIC subsidiaries to a trade "
+        "blacklist, restricting their access to American chip technology.",
+        title="US blacklists Chinese chipmakers",
+    )
+    assert (c.event_type, c.issuer, c.chips_involved) == (EventType.chip_export_control, "US", True)
+
+
+def test_a_purchase_ban_in_critical_infrastructure_is_a_measure_on_a_firm() -> None:
+    c = classify(
+        "China's Cyberspace Administration barred operators of critical information "
+        "infrastructure from buying Micron products.",
+        title="China bans Micron in key infrastructure",
+    )
+    assert (c.event_type, c.issuer) == (EventType.sanctions, "CN")
+
+
+def test_revoking_a_named_firms_licences_tightens() -> None:
+    c = classify(
+        "The Commerce Department revoked licences that allowed Intel and Qualcomm to sell chips "
+        "to Huawei.",
+        title="US revokes Huawei's licences to buy Intel chips",
+    )
+    assert (c.event_type, c.direction) == (EventType.chip_export_control, Direction.tightening)

@@ -82,6 +82,8 @@ CHIP_RULE = [
     "curbs", "controls", "restrictions", "requirements", "allow*", "permission", "approv*",
     "to sell", "to ship", "grant*", "reprieve", "green light", "shipping",
     "bans", "banned", "banning",
+    # The Entity List as wire copy names it.
+    "trade blacklist", "trade restriction list", "export blacklist", "trade blacklists",
     "restrict sales", "restricting sales", "restrict the sale", "restricting the sale", "curb sales",
     "curbing sales", "limit sales", "limiting sales", "restrictions on sales", "curbs on sales",
 ]
@@ -100,7 +102,8 @@ TARIFF = [
 # Who a measure names: with control-list language and no mineral, the news is a sanction.
 TARGETS = [
     "companies", "firms", "entities", "contractors", "individuals", "subsidiaries",
-    "defense contractors", "defence firms", "实体", "企业",
+    "defense contractors", "defence firms", "实体", "企业", "maker", "makers", "manufacturer",
+    "manufacturers", "contractor",
 ]
 TALKS = [
     "trade talks", "talks", "negotiation*", "negotiators", "negotiating", "summit", "trade deal",
@@ -130,6 +133,8 @@ COMPANY_MEASURE = [
     "anti-monopoly", "antimonopoly", "antitrust", "anti-trust",
     "security review", "cybersecurity review", "network security review", "monopoly law",
     "反垄断", "网络安全审查", "停止采购", "禁止采购", "立案调查", "反垄断调查",
+    "critical infrastructure", "key infrastructure", "critical information infrastructure",
+    "关键信息基础设施",
 ]
 DISRUPTION = [
     "halted production", "halts production", "halt production", "suspended production",

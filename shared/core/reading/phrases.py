@@ -40,7 +40,7 @@ _DEFER_WORDS = ("delay", "postpon", "defer")
 _UNDONE = re.compile(
     r"(?:"
     + "|".join(UNDOING_VERBS)
-    + r")[a-z]*\s+(?:[a-z-]+,?\s+){0,3}?(?:"
+    + r")[a-z]*\s+(?:[a-z'’-]+,?\s+){0,3}?(?:"
     + "|".join(RELIEFS)
     + r")\b(?!\s+(?:requirement|regime|system|rule))"
 )
