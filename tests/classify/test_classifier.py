@@ -1693,3 +1693,12 @@ def test_revoking_a_named_firms_licences_tightens() -> None:
         title="US revokes Huawei's licences to buy Intel chips",
     )
     assert (c.event_type, c.direction) == (EventType.chip_export_control, Direction.tightening)
+
+
+def test_a_mainland_report_of_licences_with_no_government_named_is_chinas() -> None:
+    c = classify(
+        "据业内人士透露，部分稀土永磁企业近期已获得出口许可，对欧洲客户的出货逐步恢复。",
+        title="稀土出口许可审批加快",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.issuer) == (Direction.easing, "CN")

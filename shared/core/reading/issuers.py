@@ -58,6 +58,8 @@ _DATELINE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_START = 4  # a sentence's subject opens it ("The OFAC ...")
+_SCRIPT_SAMPLE = 400  # characters read to tell a text's script
+_SIMPLIFIED_MARKS = frozenset("国发关许证业务进对这为")  # simplified forms, not traditional
 ISSUER_SENTENCES = 8  # event sentences read for the issuer, heaviest first
 
 
@@ -121,12 +123,21 @@ def issuer_of(
         # A company's plant "outside China" names no government that acts.
         value = max(counts, key=counts.__getitem__)
         return value, [value]
+    if etype is EventType.mineral_export_control and _simplified_chinese(full):
+        return "CN", ["出口"]  # "企业已获得出口许可": a mainland report of the mainland's licences
     if etype is EventType.supply_disruption:
         # A plant idled "because of China's export restrictions": the measure's government.
         for s in ordered + sents:
             for h in s.hits.get("actor", NO_HITS):
                 return h.value, [h.phrase]
     return None, []
+
+
+def _simplified_chinese(full: str) -> bool:
+    """A mainland text: written in simplified characters, most of it hanzi."""
+    head = full[:_SCRIPT_SAMPLE]
+    hanzi = sum(1 for ch in head if "\u4e00" <= ch <= "\u9fff")
+    return hanzi * 2 > len(head) and any(ch in _SIMPLIFIED_MARKS for ch in head)
 
 
 def _voiced(ordered: list[CuedSentence], full: str) -> Hit | None:
