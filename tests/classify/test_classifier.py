@@ -1702,3 +1702,22 @@ def test_a_mainland_report_of_licences_with_no_government_named_is_chinas() -> N
     )
     assert c.event_type is EventType.mineral_export_control
     assert (c.direction, c.issuer) == (Direction.easing, "CN")
+
+
+def test_a_country_naming_a_firms_home_is_not_the_issuer() -> None:
+    c = classify(
+        "The US Commerce Department ordered TSMC to halt shipments of advanced chips to Chinese "
+        "customers, people familiar said.",
+        title="Taiwan's TSMC told to halt shipments to Chinese AI chip firms",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert (c.issuer, c.direction) == ("US", Direction.tightening)
+
+
+def test_exporters_receiving_permits_eases() -> None:
+    c = classify(
+        "Some Chinese exporters of gallium and germanium have received export permits from the "
+        "commerce ministry, traders said.",
+        title="Chinese exporters get first gallium permits",
+    )
+    assert (c.event_type, c.issuer, c.direction) == (EventType.mineral_export_control, "CN", Direction.easing)

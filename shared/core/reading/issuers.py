@@ -58,6 +58,14 @@ _DATELINE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_START = 4  # a sentence's subject opens it ("The OFAC ...")
+# Measures whose object is a firm: there a country naming the firm tells its home, not the actor.
+_FIRM_OBJECT_TYPES = (EventType.chip_export_control, EventType.mineral_export_control, EventType.sanctions)
+_OWNER_GAP = 14
+_OWNER_LINK = re.compile(
+    r"['’]s\s+|\s+(?:firm|company|chipmaker|chip maker|giant|group|miner|manufacturer|maker|producer"
+    r"|supplier)\s+",
+    re.IGNORECASE,
+)  # characters between a country and the firm it describes ("Dutch firm ASML")
 _SCRIPT_SAMPLE = 400  # characters read to tell a text's script
 _SIMPLIFIED_MARKS = frozenset("国发关许证业务进对这为")  # simplified forms, not traditional
 ISSUER_SENTENCES = 8  # event sentences read for the issuer, heaviest first
@@ -87,7 +95,7 @@ def issuer_of(
                     and not _OWN_VOICE.match(full, h.end)
                 )
                 or OBJECT_PAIR.search(full, max(0, h.start - 30), h.start)
-                or _targets(s, full, h)
+                or _targets(s, full, h, etype in _FIRM_OBJECT_TYPES)
             ):
                 counts[h.value] += 0.2 * s.weight
                 continue
@@ -150,14 +158,23 @@ def _voiced(ordered: list[CuedSentence], full: str) -> Hit | None:
     return None
 
 
-def _targets(s: CuedSentence, full: str, h: Hit) -> bool:
+def _targets(s: CuedSentence, full: str, h: Hit, firm_object: bool = True) -> bool:
     """ "17 US entities", "Chinese firms": the name describes the targets; but not when the
     government's own act stands between them ("OFAC sanctions Chinese firms")."""
+    if firm_object and _owns_firm(s, h, full):
+        return True  # "Taiwan's TSMC", "Dutch firm ASML": the firm's home, not the actor
     m = _TARGET_AFTER.match(full, h.end)
     if m is None or m.end() - h.end < 12 or h.start - s.info.start > _SUBJECT_START:
         return m is not None
     kinds = (*_ACTING_KINDS, *MAIN_KINDS)
     return not any(h.end < a.start < m.end() for kind in kinds for a in s.hits.get(kind, NO_HITS))
+
+
+def _owns_firm(s: CuedSentence, h: Hit, full: str) -> bool:
+    return any(
+        0 <= c.start - h.end <= _OWNER_GAP and _OWNER_LINK.fullmatch(full, h.end, c.start)
+        for c in s.hits.get("company", NO_HITS)
+    )
 
 
 def _title_subjects(sents: list[CuedSentence], full: str) -> list[Hit]:
@@ -169,7 +186,7 @@ def _title_subjects(sents: list[CuedSentence], full: str) -> list[Hit]:
     acts = [h.start for kind in _ACTING_KINDS for h in first.hits.get(kind, NO_HITS)]
     found: dict[str, Hit] = {}
     for h in first.hits.get("actor", NO_HITS):
-        if OBJECT_PREP.search(full, max(0, h.start - 12), h.start):
+        if OBJECT_PREP.search(full, max(0, h.start - 12), h.start) or _owns_firm(first, h, full):
             continue
         if any(0 <= at - h.end <= _ACTING_REACH for at in acts):
             found.setdefault(h.value, h)
