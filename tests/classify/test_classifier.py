@@ -1721,3 +1721,27 @@ def test_exporters_receiving_permits_eases() -> None:
         title="Chinese exporters get first gallium permits",
     )
     assert (c.event_type, c.issuer, c.direction) == (EventType.mineral_export_control, "CN", Direction.easing)
+
+
+def test_a_national_security_tariff_probe_sets_no_direction_yet() -> None:
+    c = classify(
+        "The Commerce Department opened a Section 232 national security investigation into imports "
+        "of processed critical minerals and derivative products on Tuesday.",
+        title="US launches Section 232 probe into critical minerals imports",
+    )
+    assert (c.event_type, c.direction, c.issuer) == (EventType.tariff, Direction.neutral, "US")
+    c = classify(
+        "China's commerce ministry launched an anti-dumping investigation into analog chips imported "
+        "from the United States.",
+        title="China launches anti-dumping probe into US analog chips",
+    )
+    assert (c.event_type, c.direction, c.issuer) == (EventType.tariff, Direction.tightening, "CN")
+
+
+def test_halving_a_tariff_eases() -> None:
+    c = classify(
+        "President Trump said he would halve the fentanyl tariffs on China to 10% after meeting "
+        "Xi Jinping in Busan.",
+        title="Trump halves tariffs on China after Xi meeting",
+    )
+    assert c.direction is Direction.easing
