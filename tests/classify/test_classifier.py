@@ -1745,3 +1745,23 @@ def test_halving_a_tariff_eases() -> None:
         title="Trump halves tariffs on China after Xi meeting",
     )
     assert c.direction is Direction.easing
+
+
+def test_a_list_followed_by_its_uses_still_names_the_elements() -> None:
+    c = classify(
+        "China has added several rare earth elements and magnets to its export control list. The "
+        "items include samarium, gadolinium, terbium, dysprosium, lutetium, scandium and yttrium, "
+        "which are used in magnets for electric vehicles.",
+        title="China restricts exports of rare-earth magnets",
+    )
+    assert c.elements == SEVEN
+
+
+def test_refining_equipment_covers_every_rare_earth() -> None:
+    c = classify(
+        "China on Thursday expanded its export control regime, the commerce ministry said. The new "
+        "list covers holmium, erbium, thulium, europium and ytterbium, as well as equipment for rare "
+        "earth refining.",
+        title="China expands export controls on critical minerals",
+    )
+    assert c.elements == sorted(ALL_RARE_EARTHS)

@@ -337,7 +337,11 @@ def _read(text: str, title: str) -> tuple[str, list[CuedSentence]]:
         uses = hits.get("uses")
         if uses:
             at = min(h[0] for h in uses)
-            if at < s.reason_at and any(h[0] < at for kind in MAIN_KINDS for h in hits.get(kind, NO_HITS)):
+            if at < s.reason_at and (
+                any(h[0] < at for kind in MAIN_KINDS for h in hits.get(kind, NO_HITS))
+                # "The items include samarium, ..., which are used in magnets": a list, then its uses
+                or (hits.get("listing") and any(h[0] < at for h in s.elements))
+            ):
                 s.reason_at, s.reason_end = at, NO_REASON  # "..., used in chips": the rest explains
             elif not s.info.is_title:
                 s.background = True

@@ -16,8 +16,10 @@ from .sentences import DEBRIS_WEIGHT
 # Groups that are a definite list; with one of these or named elements, vaguer phrases
 # ("rare earths", "heavy rare earths") only restate the list.
 _DEFINITE = {"medium_heavy_2025_04", "added_2025_10"}
-_VAGUE = {"heavy_rare_earths", "light_rare_earths", "rare_earths"}
-_NARROWER = {"heavy_rare_earths", "light_rare_earths"}
+_VAGUE = {"heavy_rare_earths", "light_rare_earths", "rare_earths", "medium_heavy_rare_earths"}
+_MAGNETS = "ndfeb_magnets"
+_MAGNET_METALS = frozenset(gazetteer.GROUPS[_MAGNETS])  # a list of these names the magnets' own
+_NARROWER = {"heavy_rare_earths", "light_rare_earths", "medium_heavy_rare_earths"}
 LIST_WINDOW = 6  # body sentences within which a sentence spelling out a list counts
 # Measures that need not touch a mineral: a chip rule, a sanction on firms.
 _NO_MINERAL_TYPES = (EventType.chip_export_control, EventType.sanctions)
@@ -34,7 +36,7 @@ _APRIL_AFTER = re.compile(
 )
 _TECH_WINDOW = 60
 _TECH_BEFORE = 80  # "technology to make magnets and to separate rare earths"
-_TECH_WORDS = ("technolog", "技术", "know-how")
+_TECH_WORDS = ("technolog", "技术", "know-how", "equipment", "machinery", "设备")
 _PROCESS_WORDS = ("mining", "smelt", "separat", "process", "refin", "extract")
 _WHETHER_REACH = 80
 # Nouns that make "rare earth(s)" a label for a trade, firm or place rather than what a measure covers.
@@ -96,11 +98,21 @@ def elements_of(
             continue
         if vague and definite and not (h.kind == "generic" and _technology_follows(full, h)):
             continue
+        if len(rare_named - _MAGNET_METALS) >= 2 and _magnets_of_the_list(full, h):
+            continue  # "rare earth magnets" beside the list of rare earths: that list's magnets
         if vague and rare_named and _DESCRIPTOR.match(full, h.end) and not _technology_follows(full, h):
             continue  # "rare earth traders", "a rare earth producer": the trade, not the subject
         found.update(gazetteer.expand(h))
         phrases.append(full[h.start : h.end])
     return sorted(found), phrases
+
+
+def _magnets_of_the_list(full: str, h: Hit) -> bool:
+    """ "rare earth magnets", "稀土磁体": magnets named by the group, not by their alloy (NdFeB)."""
+    if h.kind != "group" or h.value != _MAGNETS:
+        return False
+    said = full[h.start : h.end].lower()
+    return "rare" in said or "稀土" in said
 
 
 def _restating_groups(subject: list[CuedSentence], hits: list[Hit]) -> list[Hit]:

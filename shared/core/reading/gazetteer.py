@@ -177,14 +177,16 @@ _GROUP_PHRASES: dict[str, list[str]] = {
         "7 rare earth",
         "seven rare earth element",
         "seven medium and heavy rare earth element",
-        # China's name for the April 2025 list; "five more" of them are the October additions.
+    )
+    + ["七种中重稀土", "7种中重稀土", "7类中重稀土", "七类中重稀土"],
+    # China's name for the April 2025 list, vague beside a list a text names.
+    "medium_heavy_rare_earths": _plurals(
         "medium and heavy rare earth",
         "medium-heavy rare earth",
         "medium and heavy rare-earth",
         "middle and heavy rare earth",
     )
-    + ["中重稀土"]
-    + ["七种中重稀土", "7种中重稀土", "7类中重稀土", "七类中重稀土"],
+    + ["中重稀土"],
     "added_2025_10": _plurals(
         "five additional rare earth",
         "five more rare earth",
