@@ -1765,3 +1765,22 @@ def test_refining_equipment_covers_every_rare_earth() -> None:
         title="China expands export controls on critical minerals",
     )
     assert c.elements == sorted(ALL_RARE_EARTHS)
+
+
+def test_a_firm_named_technologies_is_not_rare_earth_technology() -> None:
+    c = classify(
+        "The Pentagon closed a $620 million loan to a magnet maker to build a rare earth magnet "
+        "factory. Its supplier Acme Technologies, which refines rare earths in Indiana, also "
+        "received a loan.",
+        title="Pentagon lends $620 million to magnet start-up",
+    )
+    assert c.elements == ["Dy", "Nd", "Pr", "Tb"]
+
+
+def test_waiting_for_first_permits_is_no_easing() -> None:
+    c = classify(
+        "From today, Chinese exporters of gallium and germanium need government approval to ship "
+        "abroad, as the licensing regime comes into force.",
+        title="Gallium licensing starts; exporters wait for first permits",
+    )
+    assert c.direction is Direction.tightening

@@ -193,6 +193,12 @@ def _technology_follows(full: str, hit: Hit) -> bool:
     after = full[hit.end : hit.end + _TECH_WINDOW].lower()
     if any(w in after for w in _TECH_WORDS):
         return True
-    before = full[max(0, hit.start - _TECH_BEFORE) : hit.start].lower()
-    # "technology to extract and separate rare earths": the process may come before the name.
-    return any(w in before for w in _TECH_WORDS) and any(w in after or w in before for w in _PROCESS_WORDS)
+    # "technology to extract and separate rare earths": the process may come before the name;
+    # "ReElement Technologies, which refines rare earths" names a firm, not a technology.
+    said = full[max(0, hit.start - _TECH_BEFORE) : hit.start]
+    before = said.lower()
+    if not any(w in before for w in _TECH_WORDS):
+        return False
+    if any(w in after for w in _PROCESS_WORDS):
+        return True
+    return any(w in said for w in _TECH_WORDS) and any(w in before for w in _PROCESS_WORDS)
