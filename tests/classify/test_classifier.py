@@ -1784,3 +1784,13 @@ def test_waiting_for_first_permits_is_no_easing() -> None:
         title="Gallium licensing starts; exporters wait for first permits",
     )
     assert c.direction is Direction.tightening
+
+
+def test_a_group_phrase_for_one_named_element_means_that_element() -> None:
+    c = classify(
+        "Lynas Rare Earths said it produced its first dysprosium oxide at its Malaysian plant, the "
+        "first heavy rare earth separated outside China.",
+        title="Lynas opens heavy rare earth separation in Malaysia",
+    )
+    assert c.event_type is EventType.industrial_policy
+    assert c.elements == ["Dy"]

@@ -17,6 +17,10 @@ from .sentences import DEBRIS_WEIGHT
 # ("rare earths", "heavy rare earths") only restate the list.
 _DEFINITE = {"medium_heavy_2025_04", "added_2025_10"}
 _VAGUE = {"heavy_rare_earths", "light_rare_earths", "rare_earths", "medium_heavy_rare_earths"}
+_RESTATE_REACH = 120
+_ONE_BEFORE = re.compile(r"\b(?:a|an|one)\s+(?:[A-Za-z-]+\s+)?$", re.IGNORECASE)
+_ONE_REACH = 24
+_SENTENCE_BREAK = re.compile(r"[.!?。！？;；]\s|\n")
 _MAGNETS = "ndfeb_magnets"
 _MAGNET_METALS = frozenset(gazetteer.GROUPS[_MAGNETS])  # a list of these names the magnets' own
 _NARROWER = {"heavy_rare_earths", "light_rare_earths", "medium_heavy_rare_earths"}
@@ -43,7 +47,8 @@ _WHETHER_REACH = 80
 _DESCRIPTOR = re.compile(
     r"s?\s+(?:traders?|producers?|miners?|mines?|companies|company|firms?|industry|sector|stocks?"
     r"|shares|projects?|developers?|deposits?|markets?|prices?|business|supply chains?|export controls?"
-    r"|export curbs?|export restrictions?|controls?|curbs?|restrictions?|regime|oxides? prices)\b",
+    r"|export curbs?|export restrictions?|controls?|curbs?|restrictions?|regime|oxides? prices"
+    r"|separation|refining|refinery|plants?|facility|facilities|production|output|capacity|feed)\b",
     re.IGNORECASE,
 )
 
@@ -100,11 +105,31 @@ def elements_of(
             continue
         if len(rare_named - _MAGNET_METALS) >= 2 and _magnets_of_the_list(full, h):
             continue  # "rare earth magnets" beside the list of rare earths: that list's magnets
-        if vague and rare_named and _DESCRIPTOR.match(full, h.end) and not _technology_follows(full, h):
-            continue  # "rare earth traders", "a rare earth producer": the trade, not the subject
+        if vague and rare_named and not _technology_follows(full, h):
+            if _DESCRIPTOR.match(full, h.end) or _restates_named(hits, h, full) or _one_of(full, h):
+                continue  # "rare earth traders"; "dysprosium oxide, the first heavy rare earth"
         found.update(gazetteer.expand(h))
         phrases.append(full[h.start : h.end])
     return sorted(found), phrases
+
+
+def _one_of(full: str, h: Hit) -> bool:
+    """ "a Western heavy rare earth": one element of the group, the one the text names."""
+    said = full[h.start : h.end]
+    if said.endswith(("s", "S")) or full[h.end : h.end + 1].isalpha():
+        return False
+    return _ONE_BEFORE.search(full, max(0, h.start - _ONE_REACH), h.start) is not None
+
+
+def _restates_named(hits: list[Hit], h: Hit, full: str) -> bool:
+    """A group phrase after a rare earth named earlier in its sentence names that element's kind
+    ("its first dysprosium oxide, ... the first producer of heavy rare earths outside China")."""
+    for k in hits:
+        if k.kind == "element" and k.value in gazetteer.ALL_RARE_EARTHS and k.end <= h.start:
+            between = full[k.end : h.start]
+            if len(between) <= _RESTATE_REACH and not _SENTENCE_BREAK.search(between):
+                return True
+    return False
 
 
 def _magnets_of_the_list(full: str, h: Hit) -> bool:
