@@ -1794,3 +1794,9 @@ def test_a_group_phrase_for_one_named_element_means_that_element() -> None:
     )
     assert c.event_type is EventType.industrial_policy
     assert c.elements == ["Dy"]
+
+
+def test_a_chinese_report_of_technology_export_curbs_being_studied_is_a_control() -> None:
+    c = classify("据外媒报道，中国商务部正研究限制稀土加工技术出口。", title="中方研究限制稀土技术出口")
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.status, c.issuer) == (Status.speculation, "CN")

@@ -31,7 +31,7 @@ CONTROL = [
     "export approval*", "export application*", "export quota*", "state trading", "state-trading",
     "export whitelist", "export management", "出口管理", "出口配额", "出口许可证", "出口申请",
     "国营贸易", "对相关企业出口", "出口予以豁免", "出口禁令", "禁止向", "出口限制", "出口管控",
-    "出口新限制", "恢复出口", "许可申请",
+    "出口新限制", "恢复出口", "许可申请", "技术出口",
     # Enforcement of a control: smuggling crackdowns and export supervision.
     "smuggling", "走私", "出口监管", "出口的监管", "出口全链条", "全链条管控",
     "export rules", "export rule", "export regime",
@@ -342,7 +342,8 @@ SPECULATION = [
     "likely", "risk of", "contemplat*", "floated", "signalled", "signaled", "may be",
     "prepared to", "poised to", "or may not", "whether to", "no decision",
     "expected", "looms", "looming", "mulled", "explores", "exploring", "eyes", "eyeing",
-    "could face", "would face", "可能", "或将", "考虑", "预计", "seeks", "seeking", "nears", "nearing",
+    "could face", "would face", "可能", "或将", "考虑", "预计", "正研究", "研究限制", "酝酿", "拟议",
+    "seeks", "seeking", "nears", "nearing",
     "near deal", "near a deal", "close to a deal", "closer to a deal", "in talks to", "discussing",
     "explore", "exploring", "signals", "hints", "hinted", "suggested", "suggests",
 ]
