@@ -1800,3 +1800,13 @@ def test_a_chinese_report_of_technology_export_curbs_being_studied_is_a_control(
     c = classify("据外媒报道，中国商务部正研究限制稀土加工技术出口。", title="中方研究限制稀土技术出口")
     assert c.event_type is EventType.mineral_export_control
     assert (c.status, c.issuer) == (Status.speculation, "CN")
+
+
+def test_a_ban_named_by_its_mineral_is_no_chip_rule() -> None:
+    c = classify(
+        "China's ban on gallium exports to the US took effect on Tuesday, a blow to makers of "
+        "radar chips and LEDs.",
+        title="China's gallium ban threatens chipmakers",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.chips_involved, c.issuer, c.elements) == (False, "CN", ["Ga"])

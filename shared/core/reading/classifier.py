@@ -451,6 +451,9 @@ _RESTRICTING = (
 )
 
 
+_NAMED_BANS = ("ban", "curb", "restrict", "embargo", "禁令")
+
+
 # Easing verbs that act on exports or licences ("approves exports", "resumes shipments").
 _PERMITTING = (
     "approv",
@@ -503,6 +506,15 @@ def _type_votes(s: CuedSentence, notice_minerals: bool = False, subject: str = "
         else WEAK_CONTROL
     )
     control = min(CAP_PER_SENTENCE, s.count("control") + weak * s.count("control_weak"))
+    if (
+        mineral
+        and not control
+        and not s.hits.get("company")  # "Bajaj reels from the magnet curbs": the effect on a firm
+        and not s.cues("disruption")
+        and not s.cues("talks")  # "a framework on rare earths and chip curbs": what talks covered
+        and any(h.phrase.startswith(_NAMED_BANS) for h in s.cues("tightening"))
+    ):
+        control = 1.0  # "China's gallium ban", "antimony curbs": a measure named by its mineral
     on_firms = s.count("company_measure")
     votes: dict[EventType, float] = {}
     if (
