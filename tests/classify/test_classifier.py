@@ -1810,3 +1810,12 @@ def test_a_ban_named_by_its_mineral_is_no_chip_rule() -> None:
     )
     assert c.event_type is EventType.mineral_export_control
     assert (c.chips_involved, c.issuer, c.elements) == (False, "CN", ["Ga"])
+
+
+def test_power_rationing_that_cuts_smelter_output_is_a_disruption() -> None:
+    c = classify(
+        "Power rationing in China's Yunnan province forced smelters to cut output of silicon and "
+        "rare earth metals this week.",
+        title="Power curbs in Yunnan cut silicon, rare earth output",
+    )
+    assert (c.event_type, c.issuer) == (EventType.supply_disruption, "CN")

@@ -148,6 +148,8 @@ DISRUPTION = [
     "earthquake", "collapse", "accident", "fire broke out", "a fire", "blaze", "cyclone",
     "hurricane", "tropical storm", "heavy rain", "landslide", "停产",
     "受阻", "暴雨", "降雨", "洪水", "冲突", "中断", "封锁", "停工", "减产", "短缺",
+    "power rationing", "power curbs", "power cuts", "power shortage*", "electricity rationing",
+    "blackout*", "cut output of", "output cuts", "限电", "拉闸限电",
 ]
 POLICY = [
     "equity stake", "stake in", "price floor*", "shareholder", "preferred stock",
