@@ -1819,3 +1819,24 @@ def test_power_rationing_that_cuts_smelter_output_is_a_disruption() -> None:
         title="Power curbs in Yunnan cut silicon, rare earth output",
     )
     assert (c.event_type, c.issuer) == (EventType.supply_disruption, "CN")
+
+
+def test_firms_a_chip_rule_lists_are_targets_in_the_title() -> None:
+    c = classify(
+        "WASHINGTON (AP) — The U.S. Commerce Department on Monday issued new rules restricting "
+        "the export of high-bandwidth memory chips and 24 kinds of chipmaking equipment to China, "
+        "and added 140 Chinese companies to its Entity List.\nChina's foreign ministry said it "
+        "firmly opposed the measures.",
+        title="Commerce tightens chip export curbs, adds Chinese firms to Entity List",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert (c.issuer, c.status, c.elements) == ("US", Status.enacted, [])
+
+
+def test_a_government_opening_a_headline_clause_acts() -> None:
+    c = classify(
+        "The White House said it will not permit Nvidia to sell its most advanced chips to China "
+        "at this time.",
+        title="Nvidia chips and China: White House blocks AI chips",
+    )
+    assert (c.event_type, c.issuer) == (EventType.chip_export_control, "US")

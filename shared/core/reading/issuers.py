@@ -148,6 +148,13 @@ def _simplified_chinese(full: str) -> bool:
     return hanzi * 2 > len(head) and any(ch in _SIMPLIFIED_MARKS for ch in head)
 
 
+def _opens_clause(s: CuedSentence, full: str, h: Hit) -> bool:
+    """The name opens its sentence or a headline's clause ("The OFAC ...", "Nvidia: White House")."""
+    if h.start - s.info.start <= _SUBJECT_START:
+        return True
+    return full[max(s.info.start, h.start - 3) : h.start].rstrip().endswith((":", "—", "–", " -", "|"))
+
+
 def _voiced(ordered: list[CuedSentence], full: str) -> Hit | None:
     """With no government acting in the main clauses, one whose notice or spokesman tells the
     news anywhere in them ("..., according to a notice on the commerce ministry's website")."""
@@ -164,7 +171,7 @@ def _targets(s: CuedSentence, full: str, h: Hit, firm_object: bool = True) -> bo
     if firm_object and _owns_firm(s, h, full):
         return True  # "Taiwan's TSMC", "Dutch firm ASML": the firm's home, not the actor
     m = _TARGET_AFTER.match(full, h.end)
-    if m is None or m.end() - h.end < 12 or h.start - s.info.start > _SUBJECT_START:
+    if m is None or m.end() - h.end < 12 or not _opens_clause(s, full, h):
         return m is not None
     kinds = (*_ACTING_KINDS, *MAIN_KINDS)
     return not any(h.end < a.start < m.end() for kind in kinds for a in s.hits.get(kind, NO_HITS))
@@ -186,8 +193,8 @@ def _title_subjects(sents: list[CuedSentence], full: str) -> list[Hit]:
     acts = [h.start for kind in _ACTING_KINDS for h in first.hits.get(kind, NO_HITS)]
     found: dict[str, Hit] = {}
     for h in first.hits.get("actor", NO_HITS):
-        if OBJECT_PREP.search(full, max(0, h.start - 12), h.start) or _owns_firm(first, h, full):
-            continue
+        if OBJECT_PREP.search(full, max(0, h.start - 12), h.start) or _targets(first, full, h):
+            continue  # "adds Chinese firms to ...", "Taiwan's TSMC told to ...": targets
         if any(0 <= at - h.end <= _ACTING_REACH for at in acts):
             found.setdefault(h.value, h)
     return list(found.values())
