@@ -1840,3 +1840,21 @@ def test_a_government_opening_a_headline_clause_acts() -> None:
         title="Nvidia chips and China: White House blocks AI chips",
     )
     assert (c.event_type, c.issuer) == (EventType.chip_export_control, "US")
+
+
+def test_a_ban_that_stays_and_will_not_be_relaxed_tightens() -> None:
+    c = classify(
+        "商务部表示，对美国出口镓、锗、锑的禁令继续有效，不会放宽。",
+        title="商务部：对美出口镓锗锑禁令继续有效",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.issuer) == (Direction.tightening, "CN")
+
+
+def test_simpler_export_checks_ease() -> None:
+    c = classify(
+        "Japan will simplify export procedures for three chip materials to South Korea, the trade "
+        "ministry said.",
+        title="Japan to ease export checks on chip materials to Korea",
+    )
+    assert (c.direction, c.issuer) == (Direction.easing, "JP")

@@ -31,7 +31,8 @@ CONTROL = [
     "export approval*", "export application*", "export quota*", "state trading", "state-trading",
     "export whitelist", "export management", "出口管理", "出口配额", "出口许可证", "出口申请",
     "国营贸易", "对相关企业出口", "出口予以豁免", "出口禁令", "禁止向", "出口限制", "出口管控",
-    "出口新限制", "恢复出口", "许可申请", "技术出口",
+    "出口新限制", "恢复出口", "许可申请", "技术出口", "禁令",
+    "export checks", "export procedures", "export screening", "export review*",
     # Enforcement of a control: smuggling crackdowns and export supervision.
     "smuggling", "走私", "出口监管", "出口的监管", "出口全链条", "全链条管控",
     "export rules", "export rule", "export regime",

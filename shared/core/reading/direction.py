@@ -16,6 +16,8 @@ _SIGNING = frozenset({"signed", "signs", "inks", "inked", "was signed"})
 _PROBES = ("investigation", "probe", "inquiry")
 _REMEDIES = ("dumping", "countervailing", "subsid")
 _NEGATION_REACH = 60
+_CN_NEGATIONS = ("不", "未", "没", "無", "无意")
+_CN_NEGATION_REACH = 3
 _APPROVED_BY = re.compile(r"\w*\s+by\b")
 _SIGNED_OFF = re.compile(r"(?:经|經|国务院|國務院)\s*$")
 # "If approved, the ruling would ...": a condition, not a relief granted.
@@ -127,6 +129,8 @@ _NEGATION_WORDS = (
 
 def _negated(window: str) -> bool:
     """Whether a negation or a condition governs the words after `window`."""
+    if any(w in window[-_CN_NEGATION_REACH:] for w in _CN_NEGATIONS):
+        return True  # "不会放宽", "未恢复": the relief is denied
     low = window.lower()
     if not any(w in low for w in _NEGATION_WORDS):
         return False
