@@ -1858,3 +1858,12 @@ def test_simpler_export_checks_ease() -> None:
         title="Japan to ease export checks on chip materials to Korea",
     )
     assert (c.direction, c.issuer) == (Direction.easing, "JP")
+
+
+def test_lithography_tools_named_in_chinese_are_chip_controls() -> None:
+    c = classify(
+        "荷兰政府宣布，自9月7日起，ASML部分浸润式DUV光刻机出口需申请许可。",
+        title="荷兰政府扩大对ASML光刻机出口管制",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert (c.issuer, c.chips_involved) == ("NL", True)

@@ -67,7 +67,8 @@ CHIP = [
     "majority-owned affiliates", "ai accelerator*",
     "wafer fab equipment", "wafer fabrication equipment", "gpu*", "芯片", "半导体", "晶片",
     "fabs", "chipmaker*", "chip maker*", "chip equipment", "semiconductor equipment",
-    "wafer fab*", "fab equipment", "fab tools", "半導体", "製造装置",
+    "wafer fab*", "fab equipment", "fab tools", "半導体", "製造装置", "光刻", "刻蚀", "晶圆",
+    "半导体设备", "芯片制造", "露光装置",
 ]
 CHIP_RULE = [
     "bureau of industry and security", "bis", "federal register", "interim final rule",
