@@ -1867,3 +1867,12 @@ def test_lithography_tools_named_in_chinese_are_chip_controls() -> None:
     )
     assert c.event_type is EventType.chip_export_control
     assert (c.issuer, c.chips_involved) == ("NL", True)
+
+
+def test_accelerated_licence_approvals_ease() -> None:
+    c = classify(
+        "MOFCOM said it has accelerated approvals of compliant rare earth export licence applications.",
+        title="China's MOFCOM: Rare Earth Export Licence Approvals Accelerated",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.issuer) == (Direction.easing, "CN")
