@@ -1876,3 +1876,18 @@ def test_accelerated_licence_approvals_ease() -> None:
     )
     assert c.event_type is EventType.mineral_export_control
     assert (c.direction, c.issuer) == (Direction.easing, "CN")
+
+
+def test_accusations_of_breaking_a_deal_and_leaders_calls_are_talks() -> None:
+    c = classify(
+        "US Trade Representative Jamieson Greer said on Sunday that China had not kept its "
+        "commitments under the Geneva agreement, slow-walking approvals of rare earth export licences.",
+        title="Greer says China slow-walking rare earth deliveries under Geneva deal",
+    )
+    assert (c.event_type, c.issuer) == (EventType.trade_talks, "multiple")
+    c = classify(
+        "President Trump said after a 90-minute phone call with Xi Jinping that rare earth flows "
+        "would resume.",
+        title="Trump says Xi agreed to resume rare earth flows in call",
+    )
+    assert c.event_type is EventType.trade_talks

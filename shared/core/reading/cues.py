@@ -117,7 +117,10 @@ TALKS = [
     "reached an agreement", "struck a deal", "joint statement", "磋商", "会谈", "经贸",
     "geneva deal", "london framework", "busan deal", "trade deals", "trade agreements",
     "谈判", "会晤", "通话", "框架协议", "agree on", "agreed on", "agrees on", "part of a deal",
-    "part of the deal", "under the deal", "under a deal",
+    "part of the deal", "under the deal", "under a deal", "geneva agreement", "london agreement",
+    "commitments under", "violated the agreement", "violating the agreement",
+    "violated the deal", "broke the deal", "breaking the deal", "breach of the deal",
+    "phone call", "call with xi", "call with trump", "call between", "spoke by phone", "held a call",
 ]
 SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
