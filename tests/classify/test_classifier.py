@@ -1891,3 +1891,12 @@ def test_accusations_of_breaking_a_deal_and_leaders_calls_are_talks() -> None:
         title="Trump says Xi agreed to resume rare earth flows in call",
     )
     assert c.event_type is EventType.trade_talks
+
+
+def test_nationalising_a_mineral_industry_is_industrial_policy() -> None:
+    c = classify(
+        "Chile's president announced plans to nationalise the lithium industry, with the state "
+        "taking majority stakes in future projects.",
+        title="Chile nationalises lithium industry",
+    )
+    assert (c.event_type, c.issuer, c.elements) == (EventType.industrial_policy, "CL", ["Li"])

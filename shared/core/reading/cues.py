@@ -159,7 +159,8 @@ DISRUPTION = [
 POLICY = [
     "equity stake", "stake in", "price floor*", "shareholder", "preferred stock",
     "minimum price*", "guaranteed price*", "price guarantee*", "strategic reserve", "minerals reserve",
-    "stockpil*", "mining quota*", "production quota*", "总量控制指标", "开采指标",
+    "stockpil*", "nationalis*", "nationaliz*", "majority stake*", "state takeover", "国有化",
+    "mining quota*", "production quota*", "总量控制指标", "开采指标",
     "offtake", "off-take", "funding", "to fund", "will fund", "to finance", "joint purchas*",
     "joint procurement", "joint buying",
     "loan*", "invest", "invests", "invested", "investing", "investment*", "subsid*",
