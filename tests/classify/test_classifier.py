@@ -1900,3 +1900,17 @@ def test_nationalising_a_mineral_industry_is_industrial_policy() -> None:
         title="Chile nationalises lithium industry",
     )
     assert (c.event_type, c.issuer, c.elements) == (EventType.industrial_policy, "CL", ["Li"])
+
+
+def test_chinese_explainers_are_commentary() -> None:
+    c = classify(
+        "稀土是17种金属元素的统称，广泛用于电动汽车、风力发电和国防工业。中国拥有全球最大的稀土储量和加工能力。"
+        "分析人士认为，稀土可能成为中美博弈的筹码。",
+        title="稀土为何如此重要？",
+    )
+    assert c.event_type is EventType.commentary
+    c = classify(
+        "专家表示，中国对镓、锗实施出口管制后，全球供应链可能面临调整，但短期影响有限。",
+        title="专家解读：出口管制对全球供应链的影响",
+    )
+    assert c.event_type is EventType.commentary

@@ -203,7 +203,8 @@ TOPIC = [
     "price*", "producer*", "production", "mining", "refin*", "processing", "stockpil*",
     "shortage*", "critical mineral*", "demand", "procurement", "geopolitic*", "beijing",
     "washington", "sanction*", "tariff*", "customs", "sales", "revenue", "earnings", "investor*",
-    "shares", "stock*", "rally", "出口", "供应",
+    "shares", "stock*", "rally", "出口", "供应", "储量", "供应链", "产业链", "博弈", "价格", "进口",
+    "加工能力",
 ]
 
 # Direction. Easing language turns a control or tariff into relief.
