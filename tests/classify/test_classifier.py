@@ -1914,3 +1914,12 @@ def test_chinese_explainers_are_commentary() -> None:
         title="专家解读：出口管制对全球供应链的影响",
     )
     assert c.event_type is EventType.commentary
+
+
+def test_japanese_reports_name_minerals_controls_and_reliefs() -> None:
+    c = classify(
+        "中国商務省は、ガリウムやゲルマニウムの米国向け輸出禁止措置を停止すると発表した。",
+        title="中国、ガリウム・ゲルマニウムの対米輸出禁止を停止",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.issuer, c.elements) == (Direction.easing, "CN", ["Ga", "Ge"])

@@ -31,7 +31,7 @@ CONTROL = [
     "export approval*", "export application*", "export quota*", "state trading", "state-trading",
     "export whitelist", "export management", "出口管理", "出口配额", "出口许可证", "出口申请",
     "国营贸易", "对相关企业出口", "出口予以豁免", "出口禁令", "禁止向", "出口限制", "出口管控",
-    "出口新限制", "恢复出口", "许可申请", "技术出口", "禁令",
+    "出口新限制", "恢复出口", "许可申请", "技术出口", "禁令", "輸出禁止", "輸出許可", "許可制",
     "export checks", "export procedures", "export screening", "export review*",
     # Enforcement of a control: smuggling crackdowns and export supervision.
     "smuggling", "走私", "出口监管", "出口的监管", "出口全链条", "全链条管控",
@@ -251,7 +251,8 @@ EASING = [
     "relief", "reprieve", "green light", "green-light*", "greenlight*", "clears", "cleared",
     "unblock*", "soften*", "reverses", "reversed", "reversal", "u-turn", "drops ban", "dropped the ban",
     "drop the ban", "ends ban", "ended the ban", "ending the ban", "backs down", "backtrack*", "thaw",
-    "解除", "放开", "允许", "同意出口", "restart*", "unfreez*", "renew* licen*", "licence renewal*",
+    "解除", "放开", "允许", "同意出口", "禁止を停止", "禁止措置を停止", "規制を停止", "規制を緩和", "緩和",
+    "restart*", "unfreez*", "renew* licen*", "licence renewal*",
     "license renewal*", "terminat* investigation", "terminates the investigation",
     "terminated the investigation", "drops investigation", "dropped the investigation",
     "ends investigation", "ended the investigation", "closes investigation", "zero tariff*",
