@@ -124,6 +124,19 @@ def issuer_of(
         return "US", ["United States"]
     if first:
         return first[0].value, [first[0].phrase]
+    return _no_actor(etype, counts, bool(acting), (ordered, sents), full)
+
+
+def _no_actor(
+    etype: EventType,
+    counts: dict[str, float],
+    acting: bool,
+    read: tuple[list[CuedSentence], list[CuedSentence]],
+    full: str,
+) -> tuple[str | None, list[str]]:
+    """No government acts first in the event's sentences: one that speaks through its notice,
+    then the one named most, then the usual one of a mainland report or a disruption's cause."""
+    ordered, sents = read
     voiced = _voiced(ordered, full)
     if voiced is not None:
         return voiced.value, [voiced.phrase]
