@@ -1923,3 +1923,23 @@ def test_japanese_reports_name_minerals_controls_and_reliefs() -> None:
     )
     assert c.event_type is EventType.mineral_export_control
     assert (c.direction, c.issuer, c.elements) == (Direction.easing, "CN", ["Ga", "Ge"])
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "US poised to expand chip curbs to more Chinese firms",
+            "The US is poised to add more Chinese chipmakers to the Entity List as early as this "
+            "month, sources said.",
+        ),
+        (
+            "US likely to tighten AI chip rules",
+            "The US will likely tighten restrictions on AI chip sales to China, analysts said.",
+        ),
+    ],
+)
+def test_a_doubt_governing_a_plan_is_speculation(title: str, text: str) -> None:
+    c = classify(text, title=title)
+    assert c.event_type is EventType.chip_export_control
+    assert c.status is Status.speculation

@@ -177,10 +177,15 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
     "approved licences to allow shipments", "requires permits to tighten control"."""
     done = [h.start for h in s.cues("enacted") if not _future_passive(full, h)]
     first_done = min(done) if done else NO_REASON
+    told = s.cues("announced")
+    # A doubt that is itself the start of a word of intent ("seeks" in "seeks to") governs nothing.
+    doubts = [k for k in s.cues("speculation") if not any(a.start == k.start for a in told)]
     return [
         h
-        for h in s.cues("announced")
-        if not _nominal_intent(full, h)
+        for h in told
+        # "poised to add", "will likely tighten": the doubt governs the plan
+        if not any(k.start < h.start <= k.end + 1 or h.end <= k.start <= h.end + 1 for k in doubts)
+        and not _nominal_intent(full, h)
         and not (h.phrase in _CONTINUED and _CONTINUING.match(full, h.end))
         and not (h.phrase.startswith(_PURPOSE) and h.start > first_done)
     ]
