@@ -1943,3 +1943,11 @@ def test_a_doubt_governing_a_plan_is_speculation(title: str, text: str) -> None:
     c = classify(text, title=title)
     assert c.event_type is EventType.chip_export_control
     assert c.status is Status.speculation
+
+
+def test_a_ministry_providing_money_to_a_mine_is_industrial_policy() -> None:
+    c = classify(
+        "Natural Resources Canada said it would provide C$20 million to a graphite mine in Quebec.",
+        title="Canada's critical minerals fund backs graphite mine",
+    )
+    assert (c.event_type, c.issuer, c.elements) == (EventType.industrial_policy, "CA", ["graphite"])

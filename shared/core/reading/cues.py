@@ -162,6 +162,7 @@ POLICY = [
     "stockpil*", "nationalis*", "nationaliz*", "majority stake*", "state takeover", "国有化",
     "mining quota*", "production quota*", "总量控制指标", "开采指标",
     "offtake", "off-take", "funding", "to fund", "will fund", "to finance", "joint purchas*",
+    "will provide", "to provide", "would provide", "minerals fund", "fund backs",
     "joint procurement", "joint buying",
     "loan*", "invest", "invests", "invested", "investing", "investment*", "subsid*",
     "partnership", "memorandum of understanding",
