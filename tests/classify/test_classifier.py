@@ -1951,3 +1951,11 @@ def test_a_ministry_providing_money_to_a_mine_is_industrial_policy() -> None:
         title="Canada's critical minerals fund backs graphite mine",
     )
     assert (c.event_type, c.issuer, c.elements) == (EventType.industrial_policy, "CA", ["graphite"])
+
+
+def test_firms_taken_off_a_chinese_control_list_ease() -> None:
+    c = classify(
+        "商务部宣布，将部分美国企业移出出口管制管控名单，自即日起生效。",
+        title="商务部将部分美国企业移出出口管制管控名单",
+    )
+    assert (c.direction, c.issuer) == (Direction.easing, "CN")
