@@ -1959,3 +1959,8 @@ def test_firms_taken_off_a_chinese_control_list_ease() -> None:
         title="商务部将部分美国企业移出出口管制管控名单",
     )
     assert (c.direction, c.issuer) == (Direction.easing, "CN")
+
+
+def test_a_headline_alone_of_clashes_disrupting_mines_is_a_disruption() -> None:
+    c = classify("Myanmar mine clashes disrupt rare earth supply")
+    assert (c.event_type, c.issuer) == (EventType.supply_disruption, "MM")

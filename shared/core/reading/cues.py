@@ -154,7 +154,8 @@ DISRUPTION = [
     "hurricane", "tropical storm", "heavy rain", "landslide", "停产",
     "受阻", "暴雨", "降雨", "洪水", "冲突", "中断", "封锁", "停工", "减产", "短缺",
     "power rationing", "power curbs", "power cuts", "power shortage*", "electricity rationing",
-    "blackout*", "cut output of", "output cuts", "限电", "拉闸限电",
+    "blackout*", "cut output of", "output cuts", "限电", "拉闸限电", "disrupt", "disrupts",
+    "disrupting", "armed clash*", "mine clash*", "clashes near",
 ]
 POLICY = [
     "equity stake", "stake in", "price floor*", "shareholder", "preferred stock",
