@@ -86,6 +86,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "light_rare_earths": ("La", "Ce", "Pr", "Nd", "Sm"),
     "heavy_rare_earths": ("Gd", "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu", "Y"),
     "medium_heavy_2025_04": ("Sm", "Gd", "Tb", "Dy", "Lu", "Sc", "Y"),
+    # "medium and heavy rare earths" with no list: China's name for the April 2025 seven.
+    "medium_heavy_rare_earths": ("Sm", "Gd", "Tb", "Dy", "Lu", "Sc", "Y"),
     "added_2025_10": ("Ho", "Er", "Tm", "Eu", "Yb"),
     "ndfeb_magnets": ("Nd", "Pr", "Dy", "Tb"),
     "smco_magnets": ("Sm", "Co"),

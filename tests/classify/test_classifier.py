@@ -1416,3 +1416,551 @@ def test_tariffs_and_bans_on_other_goods_are_not_relevant() -> None:
         ),
     ):
         assert classify(text, title=title).event_type is EventType.not_relevant
+
+
+def test_an_agency_acting_on_named_firms_is_the_issuer_not_their_country() -> None:
+    c = classify(
+        "The US Treasury's Office of Foreign Assets Control on Wednesday sanctioned a dozen Chinese "
+        "companies accused of supplying chips to Russia's military.",
+        title="OFAC sanctions Chinese firms over Russia chip supplies",
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.issuer == "US"
+
+
+def test_medium_and_heavy_rare_earths_are_the_april_list() -> None:
+    c = classify("China imposed export controls on medium and heavy rare earths on Friday.")
+    assert c.elements == SEVEN
+    c = classify("China added five more medium and heavy rare earths to its export controls.")
+    assert c.elements == ["Er", "Eu", "Ho", "Tm", "Yb"]
+
+
+def test_a_customs_crackdown_on_mineral_smuggling_is_a_control() -> None:
+    c = classify(
+        "海关总署表示，将加强对镓、锗、锑等战略矿产出口的监管，严厉打击走私。",
+        title="海关总署：加强战略矿产出口全链条管控",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.issuer, c.elements) == (Direction.tightening, "CN", ["Ga", "Ge", "Sb"])
+
+
+def test_the_ministry_whose_notice_tells_the_news_is_the_issuer() -> None:
+    c = classify(
+        "BEIJING, Nov 9 (Reuters) - Chinese exporters of gallium and germanium will again be able "
+        "to ship to American customers after the ban imposed last December was lifted on Sunday, "
+        "according to a notice on the commerce ministry's website.",
+        title="Export curbs on gallium and germanium lifted for US buyers",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.issuer, c.elements) == (Direction.easing, "CN", ["Ga", "Ge"])
+
+
+def test_revoking_validated_end_user_status_tightens() -> None:
+    c = classify(
+        "The Commerce Department revoked the validated end-user status of Samsung and SK Hynix's "
+        "Chinese plants, requiring licences for US chipmaking tools from December 31.",
+        title="US revokes Samsung, SK Hynix waivers for China fabs",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert (c.direction, c.issuer) == (Direction.tightening, "US")
+
+
+def test_an_analysis_label_in_the_title_marks_commentary() -> None:
+    c = classify(
+        "China's gallium curbs could force chipmakers to look elsewhere, analysts said, though "
+        "supply from Japan and Canada remains small.",
+        title="Analysis: what China's controls mean for chipmakers",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_lead_saying_will_allow_overrules_a_present_tense_headline() -> None:
+    c = classify(
+        "President Donald Trump said on Monday that the United States will allow Nvidia to ship "
+        "its H200 artificial intelligence chips to approved customers in China.",
+        title="US allows Nvidia to ship H200 chips to China",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert (c.direction, c.status, c.issuer) == (Direction.easing, Status.announced, "US")
+
+
+def test_licences_approved_that_will_continue_are_enacted() -> None:
+    c = classify(
+        "商务部新闻发言人表示，已依法批准一批符合规定的稀土出口许可申请，并将继续加快审批。",
+        title="商务部恢复审批稀土出口许可",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.status, c.issuer) == (Direction.easing, Status.enacted, "CN")
+
+
+def test_shelving_a_plan_to_restrict_tool_sales_eases_a_chip_control() -> None:
+    c = classify(
+        "The Trump administration has shelved a plan to restrict sales of chipmaking tools to "
+        "China, two people briefed on the matter said.",
+        title="Washington drops plan to curb chip tool sales",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert (c.direction, c.issuer) == (Direction.easing, "US")
+
+
+def test_a_plan_to_fund_raw_material_projects_is_industrial_policy() -> None:
+    c = classify(
+        "The European Commission on Wednesday unveiled a three billion euro plan to fund critical "
+        "raw material projects and joint purchasing of rare earths.",
+        title="EU Commission announces raw materials plan",
+    )
+    assert c.event_type is EventType.industrial_policy
+    assert c.issuer == "EU"
+
+
+def test_licences_suspended_in_the_passive_tighten() -> None:
+    c = classify(
+        "China suspended antimony export licences for three smelters after finding violations, "
+        "the ministry said.",
+        title="Antimony export licences suspended",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.issuer, c.elements) == (Direction.tightening, "CN", ["Sb"])
+
+
+def test_new_controls_unveiled_with_reach_are_issued() -> None:
+    c = classify(
+        "China unveiled sweeping new export controls on rare earths and related technologies on "
+        "Thursday, including a rule that reaches foreign products containing Chinese rare earths.",
+        title="Beijing unveils sweeping new rare earth export curbs",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.status, c.issuer) == (Direction.tightening, Status.enacted, "CN")
+
+
+def test_us_china_talks_and_talks_on_export_controls_are_relevant() -> None:
+    c = classify(
+        "US Treasury Secretary Scott Bessent and Chinese Vice Premier He Lifeng held talks in "
+        "Madrid on Sunday on trade, TikTok and export controls.",
+        title="Bessent, He Lifeng meet in Madrid for talks",
+    )
+    assert (c.event_type, c.issuer, c.direction) == (EventType.trade_talks, "multiple", Direction.neutral)
+    c = classify(
+        "Senior officials from the US and China will meet in London on Monday for trade talks, "
+        "the White House said.",
+        title="US and China to hold trade talks in London next week",
+    )
+    assert (c.event_type, c.issuer, c.status) == (EventType.trade_talks, "multiple", Status.announced)
+
+
+def test_what_a_measure_adds_to_or_follows_is_background() -> None:
+    c = classify(
+        "China banned the export of technology to make rare earth magnets and to extract and "
+        "separate rare earths, adding to curbs imposed on gallium and germanium earlier this year.",
+        title="China bans export of magnet-making technology",
+    )
+    assert c.elements == sorted(ALL_RARE_EARTHS)
+    c = classify(
+        "China will require export permits for some graphite products from December 1. The move "
+        "follows controls on gallium and germanium introduced in August.",
+        title="China tightens graphite export rules",
+    )
+    assert c.elements == ["graphite"]
+
+
+def test_a_vague_title_restated_as_magnets_names_the_magnet_elements() -> None:
+    c = classify(
+        "Ford halted production of its Explorer SUV at its Chicago plant for a week because of a "
+        "shortage of rare earth magnets caused by China's export restrictions.",
+        title="Rare earth shortage forces Ford to idle Chicago plant",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert c.elements == ["Dy", "Nd", "Pr", "Tb"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "Exporters no longer need licences for some graphite",
+            "Chinese exporters of some graphite products will no longer need export licences from "
+            "next month, the commerce ministry said.",
+            Direction.easing,
+        ),
+        (
+            "Tariff truce lapses as talks stall",
+            "The 90-day pause on higher US tariffs on Chinese goods expired on Tuesday without an "
+            "extension, restoring rates of 145%.",
+            Direction.tightening,
+        ),
+        (
+            "China cuts rare earth export licences to US defence firms",
+            "China has stopped approving rare earth export licences for companies linked to the US "
+            "military, people familiar said.",
+            Direction.tightening,
+        ),
+        (
+            "US to end chip waivers",
+            "The US will phase out waivers for chip tool shipments to Samsung plants in China.",
+            Direction.tightening,
+        ),
+        (
+            "中方恢复对美出口稀土磁体",
+            "商务部表示，已恢复向美国出口稀土磁体，相关许可申请正在加快审批。",
+            Direction.easing,
+        ),
+    ],
+)
+def test_what_is_ended_or_cut_decides_the_direction(title: str, text: str, expected: Direction) -> None:
+    c = classify(text, title=title)
+    assert c.event_type in (EventType.mineral_export_control, EventType.tariff, EventType.chip_export_control)
+    assert c.direction is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "issuer"),
+    [
+        (
+            "MOTIE adds chip tech to core list",
+            "The Ministry of Trade, Industry and Energy added 12 semiconductor technologies to its "
+            "list of national core technologies requiring export approval.",
+            "KR",
+        ),
+        (
+            "MOEA adds Huawei to entity list",
+            "The MOEA added Huawei and SMIC to its strategic high-tech commodities entity list on Saturday.",
+            "TW",
+        ),
+        ("經濟部將華為列入實體清單", "經濟部國際貿易署宣布，將華為、中芯國際列入出口管制實體名單。", "TW"),
+        (
+            "METI expands chip equipment controls",
+            "The Ministry of Economy, Trade and Industry said it would add 23 items of chip "
+            "manufacturing equipment to export controls.",
+            "JP",
+        ),
+        (
+            "工信部下达稀土开采总量控制指标",
+            "工业和信息化部、自然资源部下达2024年稀土开采、冶炼分离总量控制指标。",
+            "CN",
+        ),
+        ("市场监管总局对英伟达立案调查", "市场监管总局依法对英伟达公司开展立案调查。", "CN"),
+    ],
+)
+def test_agencies_name_their_government(title: str, text: str, issuer: str) -> None:
+    c = classify(text, title=title)
+    assert c.event_type is not EventType.not_relevant
+    assert c.issuer == issuer
+
+
+def test_a_headline_infinitive_over_a_lead_telling_the_act_done_is_enacted() -> None:
+    c = classify(
+        "The Commerce Department on Thursday issued a preliminary determination imposing "
+        "anti-dumping duties of 93.5% on active anode material from China, to be collected as cash "
+        "deposits.",
+        title="Commerce to impose 93.5% duties on Chinese graphite",
+    )
+    assert c.event_type is EventType.tariff
+    assert (c.status, c.issuer, c.elements) == (Status.enacted, "US", ["graphite"])
+
+
+def test_a_supply_promise_in_a_deal_eases() -> None:
+    c = classify(
+        "President Trump said on Wednesday that China had agreed to supply rare earth magnets "
+        "upfront as part of a deal.",
+        title="Trump says China has agreed to supply rare earths",
+    )
+    assert c.event_type in (EventType.mineral_export_control, EventType.trade_talks)
+    assert (c.direction, c.status) == (Direction.easing, Status.announced)
+
+
+def test_a_trade_blacklist_of_chipmakers_is_a_chip_control() -> None:
+    c = classify(
+        "The US added dozens of Chinese chipmakers including SMIC subsidiaries to a trade "
+        "blacklist, restricting their access to American chip technology.",
+        title="US blacklists Chinese chipmakers",
+    )
+    assert (c.event_type, c.issuer, c.chips_involved) == (EventType.chip_export_control, "US", True)
+
+
+def test_a_purchase_ban_in_critical_infrastructure_is_a_measure_on_a_firm() -> None:
+    c = classify(
+        "China's Cyberspace Administration barred operators of critical information "
+        "infrastructure from buying Micron products.",
+        title="China bans Micron in key infrastructure",
+    )
+    assert (c.event_type, c.issuer) == (EventType.sanctions, "CN")
+
+
+def test_revoking_a_named_firms_licences_tightens() -> None:
+    c = classify(
+        "The Commerce Department revoked licences that allowed Intel and Qualcomm to sell chips "
+        "to Huawei.",
+        title="US revokes Huawei's licences to buy Intel chips",
+    )
+    assert (c.event_type, c.direction) == (EventType.chip_export_control, Direction.tightening)
+
+
+def test_a_mainland_report_of_licences_with_no_government_named_is_chinas() -> None:
+    c = classify(
+        "据业内人士透露，部分稀土永磁企业近期已获得出口许可，对欧洲客户的出货逐步恢复。",
+        title="稀土出口许可审批加快",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.issuer) == (Direction.easing, "CN")
+
+
+def test_a_country_naming_a_firms_home_is_not_the_issuer() -> None:
+    c = classify(
+        "The US Commerce Department ordered TSMC to halt shipments of advanced chips to Chinese "
+        "customers, people familiar said.",
+        title="Taiwan's TSMC told to halt shipments to Chinese AI chip firms",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert (c.issuer, c.direction) == ("US", Direction.tightening)
+
+
+def test_exporters_receiving_permits_eases() -> None:
+    c = classify(
+        "Some Chinese exporters of gallium and germanium have received export permits from the "
+        "commerce ministry, traders said.",
+        title="Chinese exporters get first gallium permits",
+    )
+    assert (c.event_type, c.issuer, c.direction) == (EventType.mineral_export_control, "CN", Direction.easing)
+
+
+def test_a_national_security_tariff_probe_sets_no_direction_yet() -> None:
+    c = classify(
+        "The Commerce Department opened a Section 232 national security investigation into imports "
+        "of processed critical minerals and derivative products on Tuesday.",
+        title="US launches Section 232 probe into critical minerals imports",
+    )
+    assert (c.event_type, c.direction, c.issuer) == (EventType.tariff, Direction.neutral, "US")
+    c = classify(
+        "China's commerce ministry launched an anti-dumping investigation into analog chips imported "
+        "from the United States.",
+        title="China launches anti-dumping probe into US analog chips",
+    )
+    assert (c.event_type, c.direction, c.issuer) == (EventType.tariff, Direction.tightening, "CN")
+
+
+def test_halving_a_tariff_eases() -> None:
+    c = classify(
+        "President Trump said he would halve the fentanyl tariffs on China to 10% after meeting "
+        "Xi Jinping in Busan.",
+        title="Trump halves tariffs on China after Xi meeting",
+    )
+    assert c.direction is Direction.easing
+
+
+def test_a_list_followed_by_its_uses_still_names_the_elements() -> None:
+    c = classify(
+        "China has added several rare earth elements and magnets to its export control list. The "
+        "items include samarium, gadolinium, terbium, dysprosium, lutetium, scandium and yttrium, "
+        "which are used in magnets for electric vehicles.",
+        title="China restricts exports of rare-earth magnets",
+    )
+    assert c.elements == SEVEN
+
+
+def test_refining_equipment_covers_every_rare_earth() -> None:
+    c = classify(
+        "China on Thursday expanded its export control regime, the commerce ministry said. The new "
+        "list covers holmium, erbium, thulium, europium and ytterbium, as well as equipment for rare "
+        "earth refining.",
+        title="China expands export controls on critical minerals",
+    )
+    assert c.elements == sorted(ALL_RARE_EARTHS)
+
+
+def test_a_firm_named_technologies_is_not_rare_earth_technology() -> None:
+    c = classify(
+        "The Pentagon closed a $620 million loan to a magnet maker to build a rare earth magnet "
+        "factory. Its supplier Acme Technologies, which refines rare earths in Indiana, also "
+        "received a loan.",
+        title="Pentagon lends $620 million to magnet start-up",
+    )
+    assert c.elements == ["Dy", "Nd", "Pr", "Tb"]
+
+
+def test_waiting_for_first_permits_is_no_easing() -> None:
+    c = classify(
+        "From today, Chinese exporters of gallium and germanium need government approval to ship "
+        "abroad, as the licensing regime comes into force.",
+        title="Gallium licensing starts; exporters wait for first permits",
+    )
+    assert c.direction is Direction.tightening
+
+
+def test_a_group_phrase_for_one_named_element_means_that_element() -> None:
+    c = classify(
+        "Lynas Rare Earths said it produced its first dysprosium oxide at its Malaysian plant, the "
+        "first heavy rare earth separated outside China.",
+        title="Lynas opens heavy rare earth separation in Malaysia",
+    )
+    assert c.event_type is EventType.industrial_policy
+    assert c.elements == ["Dy"]
+
+
+def test_a_chinese_report_of_technology_export_curbs_being_studied_is_a_control() -> None:
+    c = classify("据外媒报道，中国商务部正研究限制稀土加工技术出口。", title="中方研究限制稀土技术出口")
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.status, c.issuer) == (Status.speculation, "CN")
+
+
+def test_a_ban_named_by_its_mineral_is_no_chip_rule() -> None:
+    c = classify(
+        "China's ban on gallium exports to the US took effect on Tuesday, a blow to makers of "
+        "radar chips and LEDs.",
+        title="China's gallium ban threatens chipmakers",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.chips_involved, c.issuer, c.elements) == (False, "CN", ["Ga"])
+
+
+def test_power_rationing_that_cuts_smelter_output_is_a_disruption() -> None:
+    c = classify(
+        "Power rationing in China's Yunnan province forced smelters to cut output of silicon and "
+        "rare earth metals this week.",
+        title="Power curbs in Yunnan cut silicon, rare earth output",
+    )
+    assert (c.event_type, c.issuer) == (EventType.supply_disruption, "CN")
+
+
+def test_firms_a_chip_rule_lists_are_targets_in_the_title() -> None:
+    c = classify(
+        "WASHINGTON (AP) — The U.S. Commerce Department on Monday issued new rules restricting "
+        "the export of high-bandwidth memory chips and 24 kinds of chipmaking equipment to China, "
+        "and added 140 Chinese companies to its Entity List.\nChina's foreign ministry said it "
+        "firmly opposed the measures.",
+        title="Commerce tightens chip export curbs, adds Chinese firms to Entity List",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert (c.issuer, c.status, c.elements) == ("US", Status.enacted, [])
+
+
+def test_a_government_opening_a_headline_clause_acts() -> None:
+    c = classify(
+        "The White House said it will not permit Nvidia to sell its most advanced chips to China "
+        "at this time.",
+        title="Nvidia chips and China: White House blocks AI chips",
+    )
+    assert (c.event_type, c.issuer) == (EventType.chip_export_control, "US")
+
+
+def test_a_ban_that_stays_and_will_not_be_relaxed_tightens() -> None:
+    c = classify(
+        "商务部表示，对美国出口镓、锗、锑的禁令继续有效，不会放宽。",
+        title="商务部：对美出口镓锗锑禁令继续有效",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.issuer) == (Direction.tightening, "CN")
+
+
+def test_simpler_export_checks_ease() -> None:
+    c = classify(
+        "Japan will simplify export procedures for three chip materials to South Korea, the trade "
+        "ministry said.",
+        title="Japan to ease export checks on chip materials to Korea",
+    )
+    assert (c.direction, c.issuer) == (Direction.easing, "JP")
+
+
+def test_lithography_tools_named_in_chinese_are_chip_controls() -> None:
+    c = classify(
+        "荷兰政府宣布，自9月7日起，ASML部分浸润式DUV光刻机出口需申请许可。",
+        title="荷兰政府扩大对ASML光刻机出口管制",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert (c.issuer, c.chips_involved) == ("NL", True)
+
+
+def test_accelerated_licence_approvals_ease() -> None:
+    c = classify(
+        "MOFCOM said it has accelerated approvals of compliant rare earth export licence applications.",
+        title="China's MOFCOM: Rare Earth Export Licence Approvals Accelerated",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.issuer) == (Direction.easing, "CN")
+
+
+def test_accusations_of_breaking_a_deal_and_leaders_calls_are_talks() -> None:
+    c = classify(
+        "US Trade Representative Jamieson Greer said on Sunday that China had not kept its "
+        "commitments under the Geneva agreement, slow-walking approvals of rare earth export licences.",
+        title="Greer says China slow-walking rare earth deliveries under Geneva deal",
+    )
+    assert (c.event_type, c.issuer) == (EventType.trade_talks, "multiple")
+    c = classify(
+        "President Trump said after a 90-minute phone call with Xi Jinping that rare earth flows "
+        "would resume.",
+        title="Trump says Xi agreed to resume rare earth flows in call",
+    )
+    assert c.event_type is EventType.trade_talks
+
+
+def test_nationalising_a_mineral_industry_is_industrial_policy() -> None:
+    c = classify(
+        "Chile's president announced plans to nationalise the lithium industry, with the state "
+        "taking majority stakes in future projects.",
+        title="Chile nationalises lithium industry",
+    )
+    assert (c.event_type, c.issuer, c.elements) == (EventType.industrial_policy, "CL", ["Li"])
+
+
+def test_chinese_explainers_are_commentary() -> None:
+    c = classify(
+        "稀土是17种金属元素的统称，广泛用于电动汽车、风力发电和国防工业。中国拥有全球最大的稀土储量和加工能力。"
+        "分析人士认为，稀土可能成为中美博弈的筹码。",
+        title="稀土为何如此重要？",
+    )
+    assert c.event_type is EventType.commentary
+    c = classify(
+        "专家表示，中国对镓、锗实施出口管制后，全球供应链可能面临调整，但短期影响有限。",
+        title="专家解读：出口管制对全球供应链的影响",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_japanese_reports_name_minerals_controls_and_reliefs() -> None:
+    c = classify(
+        "中国商務省は、ガリウムやゲルマニウムの米国向け輸出禁止措置を停止すると発表した。",
+        title="中国、ガリウム・ゲルマニウムの対米輸出禁止を停止",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.issuer, c.elements) == (Direction.easing, "CN", ["Ga", "Ge"])
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "US poised to expand chip curbs to more Chinese firms",
+            "The US is poised to add more Chinese chipmakers to the Entity List as early as this "
+            "month, sources said.",
+        ),
+        (
+            "US likely to tighten AI chip rules",
+            "The US will likely tighten restrictions on AI chip sales to China, analysts said.",
+        ),
+    ],
+)
+def test_a_doubt_governing_a_plan_is_speculation(title: str, text: str) -> None:
+    c = classify(text, title=title)
+    assert c.event_type is EventType.chip_export_control
+    assert c.status is Status.speculation
+
+
+def test_a_ministry_providing_money_to_a_mine_is_industrial_policy() -> None:
+    c = classify(
+        "Natural Resources Canada said it would provide C$20 million to a graphite mine in Quebec.",
+        title="Canada's critical minerals fund backs graphite mine",
+    )
+    assert (c.event_type, c.issuer, c.elements) == (EventType.industrial_policy, "CA", ["graphite"])
+
+
+def test_firms_taken_off_a_chinese_control_list_ease() -> None:
+    c = classify(
+        "商务部宣布，将部分美国企业移出出口管制管控名单，自即日起生效。",
+        title="商务部将部分美国企业移出出口管制管控名单",
+    )
+    assert (c.direction, c.issuer) == (Direction.easing, "CN")
+
+
+def test_a_headline_alone_of_clashes_disrupting_mines_is_a_disruption() -> None:
+    c = classify("Myanmar mine clashes disrupt rare earth supply")
+    assert (c.event_type, c.issuer) == (EventType.supply_disruption, "MM")

@@ -102,7 +102,8 @@ _YEAR_STARTS = ("19", "20")
 # Titles that announce a form which reports no news of its own.
 _COMMENTARY_FORM = re.compile(
     r"^\s*(?:opinion|podcast|column|explainer|quiz|review|editorial|newsletter|webinar|q&a)\b"
-    r"|^\s*(?:分析|评论|評論|解读|解讀|观点|觀點|社论|社論)\s*[:：]"
+    r"|^\s*(?:专家|專家|深度)?(?:分析|评论|評論|解读|解讀|观点|觀點|社论|社論)\s*[:：]"
+    r"|^\s*(?:analysis|insight|factbox|breakingviews|commentary|comment|viewpoint|perspective)\s*[:\-–—|]"
     r"|\b(?:quiz|podcast|weekly|what to know|things to know|need to know|lessons?|learned|explained"
     r"|a primer|a guide|faq|timeline|look back|looking back|year in review|in charts|in numbers)\b",
     re.IGNORECASE,
@@ -122,6 +123,11 @@ _TALKS_AS_CONTEXT = re.compile(
     r"\b(?:summit|talks|meeting|negotiations|deal)\b",
     re.IGNORECASE,
 )
+# A sentence opening on what came before recalls it whole ("The move follows controls on ...").
+_RECALLING_OPENINGS = frozenset(
+    {"the move follows", "comes after", "came after", "builds on", "follows a", "follows the"}
+)
+_TALKS_PARTIES = frozenset({"US", "CN"})
 _ASKING_TITLE = re.compile(
     r"^\s*(?:how|what|why|who|which|where|is|are|can|could|should|will|would|might|may|does|do)\b",
     re.IGNORECASE,
@@ -318,6 +324,8 @@ def _read(text: str, title: str) -> tuple[str, list[CuedSentence]]:
                     s.reason_at, s.reason_end = at, comma.end()
                     s.settle()
                     continue
+                if any(h.phrase in _RECALLING_OPENINGS for h in reasons):
+                    s.background = True  # "The move follows controls on ...": history told whole
             # Only a clause after a main statement is a reason; a sentence whose main part
             # says nothing ("Buyers scramble after Beijing imposed ...") keeps its news.
             if (
@@ -326,13 +334,8 @@ def _read(text: str, title: str) -> tuple[str, list[CuedSentence]]:
                 or any(h.phrase in _CONCESSIONS for h in reasons)  # "despite US controls": context
             ):
                 s.reason_at = at
-        uses = hits.get("uses")
-        if uses:
-            at = min(h[0] for h in uses)
-            if at < s.reason_at and any(h[0] < at for kind in MAIN_KINDS for h in hits.get(kind, NO_HITS)):
-                s.reason_at, s.reason_end = at, NO_REASON  # "..., used in chips": the rest explains
-            elif not s.info.is_title:
-                s.background = True
+        if hits.get("uses"):
+            _mark_uses(s)
         if not s.info.is_title:
             year = sentence_years.get(s.info.index)
             if (
@@ -439,6 +442,9 @@ _RESTRICTING = (
 )
 
 
+_NAMED_BANS = ("ban", "curb", "restrict", "embargo", "禁令")
+
+
 # Easing verbs that act on exports or licences ("approves exports", "resumes shipments").
 _PERMITTING = (
     "approv",
@@ -491,6 +497,8 @@ def _type_votes(s: CuedSentence, notice_minerals: bool = False, subject: str = "
         else WEAK_CONTROL
     )
     control = min(CAP_PER_SENTENCE, s.count("control") + weak * s.count("control_weak"))
+    if mineral and not control and _named_ban(s):
+        control = 1.0  # "China's gallium ban", "antimony curbs": a measure named by its mineral
     on_firms = s.count("company_measure")
     votes: dict[EventType, float] = {}
     if (
@@ -515,13 +523,7 @@ def _type_votes(s: CuedSentence, notice_minerals: bool = False, subject: str = "
     if s.cues("talks"):
         votes[EventType.trade_talks] = s.count("talks")
     if s.cues("sanctions"):
-        # "could face sanctions", "warns of sanctions": a threat beside the measure, not the measure.
-        threat = s.cues("speculation") and min(h.start for h in s.cues("speculation")) < min(
-            h.start for h in s.cues("sanctions")
-        )
-        votes[EventType.sanctions] = votes.get(EventType.sanctions, 0.0) + s.count("sanctions") * (
-            0.3 if chip_words or threat else 1.0
-        )
+        votes[EventType.sanctions] = votes.get(EventType.sanctions, 0.0) + _sanction_strength(s, chip_words)
     if s.cues("control") and s.cues("targets") and not mineral and not chip:
         # Control-list language aimed at named firms, with no mineral: a measure on companies.
         votes[EventType.sanctions] = votes.get(EventType.sanctions, 0.0) + control
@@ -535,16 +537,38 @@ def _type_votes(s: CuedSentence, notice_minerals: bool = False, subject: str = "
         disruption = 0.0
     if disruption:
         votes[EventType.supply_disruption] = disruption * (1.0 if mineral or s.hits.get("company") else 0.5)
-    policy = s.cues("policy")
-    if policy and (s.hits.get("actor") or s.hits.get("company")):
-        # Policy needs someone to make it: a government or a named company. A plant, factory or
-        # capacity named beside a disruption is where supply stopped, not a policy.
-        strong = [h for h in policy if h.phrase not in _WEAK_POLICY]
-        weak = len(policy) - len(strong)
-        amount = min(CAP_PER_SENTENCE, len(strong) + (0.0 if disruption else 0.5 * weak))
-        if amount:
-            votes[EventType.industrial_policy] = amount * (1.0 if mineral else 0.4)
+    amount = _policy_amount(s, disruption)
+    if amount:
+        votes[EventType.industrial_policy] = amount * (1.0 if mineral else 0.4)
     return votes
+
+
+def _sanction_strength(s: CuedSentence, chip_words: bool) -> float:
+    """ "could face sanctions", "warns of sanctions": a threat beside the measure, not the measure;
+    beside chip words, sanctions words are mostly the Entity List's."""
+    threat = s.cues("speculation") and min(h.start for h in s.cues("speculation")) < min(
+        h.start for h in s.cues("sanctions")
+    )
+    return s.count("sanctions") * (0.3 if chip_words or threat else 1.0)
+
+
+def _policy_amount(s: CuedSentence, disruption: float) -> float:
+    """Policy needs someone to make it: a government or a named company. A plant, factory or
+    capacity named beside a disruption is where supply stopped, not a policy."""
+    policy = s.cues("policy")
+    if not policy or not (s.hits.get("actor") or s.hits.get("company")):
+        return 0.0
+    strong = [h for h in policy if h.phrase not in _WEAK_POLICY]
+    weak = len(policy) - len(strong)
+    return min(CAP_PER_SENTENCE, len(strong) + (0.0 if disruption else 0.5 * weak))
+
+
+def _named_ban(s: CuedSentence) -> bool:
+    """A ban or curb said of a mineral with no other control word, outside a firm's troubles
+    ("Bajaj reels from the magnet curbs"), a disruption or the agenda of talks."""
+    if s.hits.get("company") or s.cues("disruption") or s.cues("talks"):
+        return False
+    return any(h.phrase.startswith(_NAMED_BANS) for h in s.cues("tightening"))
 
 
 # Nouns of places and scale: with no policy act they say little on their own.
@@ -561,6 +585,43 @@ _WEAK_POLICY = frozenset(
         "opens",
     }
 )
+
+
+def _mark_uses(s: CuedSentence) -> None:
+    """ "..., used in chips": after a main statement or a list, the rest explains; a sentence
+    that opens on what an element is used for is background."""
+    hits = s.hits
+    at = min(h[0] for h in hits["uses"])
+    if at < s.reason_at and (
+        any(h[0] < at for kind in MAIN_KINDS for h in hits.get(kind, NO_HITS))
+        # "The items include samarium, ..., which are used in magnets": a list, then its uses
+        or (hits.get("listing") and any(h[0] < at for h in s.elements))
+    ):
+        s.reason_at, s.reason_end = at, NO_REASON
+    elif not s.info.is_title:
+        s.background = True
+
+
+def _on_the_field(s: CuedSentence) -> bool:
+    """The sentence names something of this field: a mineral, chips, duties, sanctions, talks on
+    export controls or between Washington and Beijing, a mineral or chip firm."""
+    return bool(
+        s.elements
+        or s.cues("chip")
+        or s.cues("tariff")
+        or s.hits.get("mineral")
+        or s.cues("sanctions")
+        or (s.cues("control") and s.cues("targets"))  # "puts 12 US defence firms on its control list"
+        or s.cues("company_measure")
+        or (s.cues("talks") and (s.cues("control") or _us_china(s)))
+        or any(h.value in MINERAL_FIRMS or h.value in CHIP_FIRMS for h in s.hits.get("company", NO_HITS))
+    )
+
+
+def _us_china(s: CuedSentence) -> bool:
+    """Washington and Beijing both named: their talks are the trade news of this field."""
+    actors = {h.value for h in s.hits.get("actor", NO_HITS)}
+    return _TALKS_PARTIES <= actors
 
 
 def _decide_type(
@@ -583,17 +644,7 @@ def _decide_type(
             if s.in_lead and not s.background:
                 lead[etype] += v * s.weight
     topic = len({h.phrase for s in sents for h in s.hits.get("topic", ())})
-    mentions = any(
-        s.elements
-        or s.cues("chip")
-        or s.cues("tariff")
-        or s.hits.get("mineral")
-        or s.cues("sanctions")
-        or (s.cues("control") and s.cues("targets"))  # "puts 12 US defence firms on its control list"
-        or s.cues("company_measure")
-        or any(h.value in MINERAL_FIRMS or h.value in CHIP_FIRMS for h in s.hits.get("company", NO_HITS))
-        for s in sents
-    )
+    mentions = any(_on_the_field(s) for s in sents)
     relevant = mentions and (topic >= 2 or sum(totals.values()) >= LEAD_EVENT_MIN)
     if not relevant:
         return EventType.not_relevant, totals, []

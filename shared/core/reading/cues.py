@@ -31,10 +31,14 @@ CONTROL = [
     "export approval*", "export application*", "export quota*", "state trading", "state-trading",
     "export whitelist", "export management", "出口管理", "出口配额", "出口许可证", "出口申请",
     "国营贸易", "对相关企业出口", "出口予以豁免", "出口禁令", "禁止向", "出口限制", "出口管控",
-    "出口新限制",
+    "出口新限制", "恢复出口", "许可申请", "技术出口", "禁令", "輸出禁止", "輸出許可", "許可制",
+    "export checks", "export procedures", "export screening", "export review*",
+    # Enforcement of a control: smuggling crackdowns and export supervision.
+    "smuggling", "走私", "出口监管", "出口的监管", "出口全链条", "全链条管控",
     "export rules", "export rule", "export regime",
     "resume supply", "resume the supply", "resume supplies", "resume exports", "resumed exports",
     "resumes exports", "resume shipments", "resumed shipments", "ready to supply",
+    "agreed to supply", "agrees to supply", "agree to supply",
 ]
 # Chip controls named as such: what makes a deal or a mineral measure involve chips.
 CHIP_CONTROL = [
@@ -63,7 +67,8 @@ CHIP = [
     "majority-owned affiliates", "ai accelerator*",
     "wafer fab equipment", "wafer fabrication equipment", "gpu*", "芯片", "半导体", "晶片",
     "fabs", "chipmaker*", "chip maker*", "chip equipment", "semiconductor equipment",
-    "wafer fab*", "fab equipment", "fab tools", "半導体", "製造装置",
+    "wafer fab*", "fab equipment", "fab tools", "半導体", "製造装置", "光刻", "刻蚀", "晶圆",
+    "半导体设备", "芯片制造", "露光装置",
 ]
 CHIP_RULE = [
     "bureau of industry and security", "bis", "federal register", "interim final rule",
@@ -79,12 +84,16 @@ CHIP_RULE = [
     "curbs", "controls", "restrictions", "requirements", "allow*", "permission", "approv*",
     "to sell", "to ship", "grant*", "reprieve", "green light", "shipping",
     "bans", "banned", "banning",
+    # The Entity List as wire copy names it.
+    "trade blacklist", "trade restriction list", "export blacklist", "trade blacklists",
+    "restrict sales", "restricting sales", "restrict the sale", "restricting the sale", "curb sales",
+    "curbing sales", "limit sales", "limiting sales", "restrictions on sales", "curbs on sales",
 ]
 # Context that makes control language about minerals even without a named element.
 MINERAL_CONTEXT = [
     "critical mineral*", "minerals", "magnet*", "superhard material*", "battery technolog*",
     "cathode", "anode", "ore", "concentrate*", "smelting", "separation technolog*", "mineral",
-    "metals", "稀土", "矿产",
+    "metals", "稀土", "矿产", "critical raw material*",
 ]
 TARIFF = [
     "tariff*", "duties", "import duty", "import duties", "customs duties", "levy", "levies",
@@ -95,7 +104,8 @@ TARIFF = [
 # Who a measure names: with control-list language and no mineral, the news is a sanction.
 TARGETS = [
     "companies", "firms", "entities", "contractors", "individuals", "subsidiaries",
-    "defense contractors", "defence firms", "实体", "企业",
+    "defense contractors", "defence firms", "实体", "企业", "maker", "makers", "manufacturer",
+    "manufacturers", "contractor",
 ]
 TALKS = [
     "trade talks", "talks", "negotiation*", "negotiators", "negotiating", "summit", "trade deal",
@@ -106,7 +116,11 @@ TALKS = [
     "leaders' meeting", "presidents' meeting", "agreement reached", "deal reached", "reached a deal",
     "reached an agreement", "struck a deal", "joint statement", "磋商", "会谈", "经贸",
     "geneva deal", "london framework", "busan deal", "trade deals", "trade agreements",
-    "谈判", "会晤", "通话", "框架协议", "agree on", "agreed on", "agrees on",
+    "谈判", "会晤", "通话", "框架协议", "agree on", "agreed on", "agrees on", "part of a deal",
+    "part of the deal", "under the deal", "under a deal", "geneva agreement", "london agreement",
+    "commitments under", "violated the agreement", "violating the agreement",
+    "violated the deal", "broke the deal", "breaking the deal", "breach of the deal",
+    "phone call", "call with xi", "call with trump", "call between", "spoke by phone", "held a call",
 ]
 SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
@@ -123,7 +137,9 @@ COMPANY_MEASURE = [
     "import ban", "banned imports", "may not enter", "not allowed to enter", "barred from entering",
     "anti-monopoly", "antimonopoly", "antitrust", "anti-trust",
     "security review", "cybersecurity review", "network security review", "monopoly law",
-    "反垄断", "网络安全审查", "停止采购", "禁止采购",
+    "反垄断", "网络安全审查", "停止采购", "禁止采购", "立案调查", "反垄断调查",
+    "critical infrastructure", "key infrastructure", "critical information infrastructure",
+    "关键信息基础设施",
 ]
 DISRUPTION = [
     "halted production", "halts production", "halt production", "suspended production",
@@ -137,12 +153,18 @@ DISRUPTION = [
     "earthquake", "collapse", "accident", "fire broke out", "a fire", "blaze", "cyclone",
     "hurricane", "tropical storm", "heavy rain", "landslide", "停产",
     "受阻", "暴雨", "降雨", "洪水", "冲突", "中断", "封锁", "停工", "减产", "短缺",
+    "power rationing", "power curbs", "power cuts", "power shortage*", "electricity rationing",
+    "blackout*", "cut output of", "output cuts", "限电", "拉闸限电", "disrupt", "disrupts",
+    "disrupting", "armed clash*", "mine clash*", "clashes near",
 ]
 POLICY = [
     "equity stake", "stake in", "price floor*", "shareholder", "preferred stock",
     "minimum price*", "guaranteed price*", "price guarantee*", "strategic reserve", "minerals reserve",
-    "stockpil*",
-    "offtake", "off-take", "funding",
+    "stockpil*", "nationalis*", "nationaliz*", "majority stake*", "state takeover", "国有化",
+    "mining quota*", "production quota*", "总量控制指标", "开采指标",
+    "offtake", "off-take", "funding", "to fund", "will fund", "to finance", "joint purchas*",
+    "will provide", "to provide", "would provide", "minerals fund", "fund backs",
+    "joint procurement", "joint buying",
     "loan*", "invest", "invests", "invested", "investing", "investment*", "subsid*",
     "partnership", "memorandum of understanding",
     "critical minerals agreement*", "critical minerals deal*", "critical minerals framework*",
@@ -183,7 +205,8 @@ TOPIC = [
     "price*", "producer*", "production", "mining", "refin*", "processing", "stockpil*",
     "shortage*", "critical mineral*", "demand", "procurement", "geopolitic*", "beijing",
     "washington", "sanction*", "tariff*", "customs", "sales", "revenue", "earnings", "investor*",
-    "shares", "stock*", "rally", "出口", "供应",
+    "shares", "stock*", "rally", "出口", "供应", "储量", "供应链", "产业链", "博弈", "价格", "进口",
+    "加工能力",
 ]
 
 # Direction. Easing language turns a control or tariff into relief.
@@ -199,7 +222,8 @@ EASING = [
     "revoke*", "scrap*", "waive*", "cut tariffs", "cuts tariffs", "lower tariffs",
     "lowers tariffs", "lowered tariffs", "reduce tariffs", "reduces tariffs", "reduced tariffs",
     "tariff cut*", "tariffs cut", "issuing licen*", "begins issuing", "began issuing",
-    "started issuing", "allow*", "cut", "cuts", "slash*", "lower", "lowers", "lowered", "reduce*",
+    "started issuing", "allow*", "cut", "cuts", "slash*", "halve*", "halving", "lower", "lowers",
+    "lowered", "reduce*",
     "reduction*", "will fall", "will drop", "resume*", "restore*", "restoring", "reopen*",
     "loosen*", "truce", "exclusion*", "carve-out*", "carve out", "waiver*", "begun issuing",
     "starts issuing", "start issuing", "started granting", "begun granting", "began granting",
@@ -207,27 +231,38 @@ EASING = [
     "postpone*", "暂停", "取消", "放宽", "豁免", "通用许可", "恢复",
     "rescission", "repeal*", "revocation of the rule", "green channel", "expedite*", "fast-track*",
     "fast track", "speed up", "faster approvals", "approve applications", "approved applications",
-    "批准", "绿色通道", "加快审批", "暂缓", "推迟",
+    "批准", "绿色通道", "加快审批", "暂缓", "推迟", "accelerated approvals", "accelerate approvals",
+    "accelerating approvals", "approvals accelerated", "accelerated the approval",
+    "accelerate the approval", "accelerated approval", "speeding up approvals", "sped up approvals",
+    "quicker approvals", "faster licen*", "speed up licen*", "sped up licen*",
     "avert*", "de-escalat*", "defuse*", "ensure supplies", "ensure supply",
     "greater access",
     "secure supplies", "restore supplies", "extend the truce", "extends truce", "extended the truce",
     "truce extension", "withdraw tariff*", "withdraws tariff*", "withdrew tariff*",
     "withdraw the tariff*", "withdrew the tariff*", "withdraw additional tariff*",
     "delay implementation", "delayed implementation", "delay the implementation", "ready to supply",
+    "agreed to supply", "agrees to supply", "agree to supply",
     "approves", "approved", "approving", "had approved", "removes", "removed", "delist*",
     "in exchange for export licen*", "in exchange for licen*", "address concerns",
     "gets licen*", "get licen*", "got licen*", "receives licen*", "received licen*", "wins licen*",
     "won licen*", "secures licen*", "secured licen*", "obtains licen*", "obtained licen*",
+    "received export", "receive export", "receives export", "get export", "gets export",
+    "got export", "obtained export", "secured export", "received permit*", "gets permit*",
+    "got permit*", "获得出口许可", "获批",
     "gets approval", "wins approval", "won approval", "receives approval", "received approval",
     "relief", "reprieve", "green light", "green-light*", "greenlight*", "clears", "cleared",
     "unblock*", "soften*", "reverses", "reversed", "reversal", "u-turn", "drops ban", "dropped the ban",
     "drop the ban", "ends ban", "ended the ban", "ending the ban", "backs down", "backtrack*", "thaw",
-    "解除", "放开", "允许", "同意出口", "restart*", "unfreez*", "renew* licen*", "licence renewal*",
+    "解除", "放开", "允许", "同意出口", "移出", "移除",
+    "禁止を停止", "禁止措置を停止", "規制を停止", "規制を緩和", "緩和",
+    "restart*", "unfreez*", "renew* licen*", "licence renewal*",
     "license renewal*", "terminat* investigation", "terminates the investigation",
     "terminated the investigation", "drops investigation", "dropped the investigation",
     "ends investigation", "ended the investigation", "closes investigation", "zero tariff*",
     "tariff-free", "duty-free", "ceasefire", "détente", "detente", "unlock*", "normaliz*", "normalis*",
-    "licences were issued", "licenses were issued", "permits exports", "延期", "下调", "降低关税", "免征",
+    "licences were issued", "licenses were issued", "permits exports", "no longer need*",
+    "no longer require*", "no longer be required", "no longer subject to", "no longer requires",
+    "不再需要", "无需", "免于", "延期", "下调", "降低关税", "免征",
     "停止加征", "不再加征",
     "addressing concerns", "address the concerns", "address needs", "address the needs",
 ]
@@ -247,10 +282,13 @@ TIGHTENING = [
 # Easing words whose object is itself a relief: revoking a waiver or suspending a licence
 # restricts ("China suspends dysprosium export licences for a magnet maker"). Verb stems, then
 # the reliefs they may act on, a few words later.
-UNDOING_VERBS = ["suspend", "revok", "cancel", "withdr", "scrap", "terminat", "rescind", "phase",
-                 "ends", "ended", "ending", "abolish"]
+UNDOING_VERBS = ["suspend", "revok", "cancel", "withdr", "scrap", "terminat", "rescind", "phase out",
+                 "phases out", "phased out", "phasing out", "ends", "ended", "ending", "abolish", "cut",
+                 "expir", "laps", "to end", "will end", "would end"]
 RELIEFS = ["licence", "licences", "license", "licenses", "waiver", "waivers", "exemption",
-           "exemptions", "permits", "approvals", "authorization", "authorizations"] + [
+           "exemptions", "permits", "approvals", "authorization", "authorizations",
+           "authorisation", "authorisations", "validated end-user", "validated end user", "veu",
+           "end-user status", "privileges", "truce", "pause", "reprieve"] + [
     "暂停出口许可", "吊销", "撤销许可",
 ]
 
@@ -276,7 +314,11 @@ ENACTED = [
     "enacts", "enacted", "tightened", "restricted", "granted", "resumed",
     "resumes", "rescinded", "rescinds", "inks", "inked", "launched", "launches",
     "has started", "have started", "started", "has introduced", "introduces", "introduced",
-    "is imposing", "are imposing", "directs", "directed",
+    "is imposing", "are imposing", "directs", "directed", "rolls out",
+    "rolled out", "slaps", "slapped", "loosened", "loosens", "relaxed", "relaxes", "removed",
+    "removes", "restored", "restores", "waived", "waives", "renewed", "renews", "scrapped",
+    "scraps", "dropped", "drops", "withdrew", "withdraws", "revised", "revises", "amended",
+    "amends",
 ]
 # Reporting verbs: a report of a decision, weaker than intent ("will", "plans to").
 REPORTING = [
@@ -307,7 +349,7 @@ ANNOUNCED = [
     "ready to", "同意", "it would", "they would", "he would", "she would", "passes bill",
     "passed a bill", "passed the bill", "passes a bill", "introduced a bill", "introduces a bill",
     "introduced legislation", "reach a", "reach an", "reached a", "reached an",
-    "reaches", "deal reached", "达成",
+    "reaches a", "reaches an", "reaches deal", "reaches agreement", "deal reached", "达成",
 ]
 SPECULATION = [
     "could", "may", "might", "considering", "is considering", "weighing", "weighs", "mulls",
@@ -316,7 +358,8 @@ SPECULATION = [
     "likely", "risk of", "contemplat*", "floated", "signalled", "signaled", "may be",
     "prepared to", "poised to", "or may not", "whether to", "no decision",
     "expected", "looms", "looming", "mulled", "explores", "exploring", "eyes", "eyeing",
-    "could face", "would face", "可能", "或将", "考虑", "预计", "seeks", "seeking", "nears", "nearing",
+    "could face", "would face", "可能", "或将", "考虑", "预计", "正研究", "研究限制", "酝酿", "拟议",
+    "seeks", "seeking", "nears", "nearing",
     "near deal", "near a deal", "close to a deal", "closer to a deal", "in talks to", "discussing",
     "explore", "exploring", "signals", "hints", "hinted", "suggested", "suggests",
 ]
@@ -351,13 +394,15 @@ ACTORS: dict[str, list[str]] = {
         "u s government", "us government", "美商务部", "白宫",
     ],
     "JP": ["japan", "japanese", "tokyo", "meti", "ministry of economy trade and industry", "日本",
+           "ministry of economy, trade and industry",
            "経済産業省", "日本政府"],
     "AU": ["australia", "australian", "canberra", "澳大利亚"],
     "MM": ["myanmar", "burma", "kachin", "naypyidaw", "缅甸", "克钦", "pangwa", "chipwi", "wa state"],
     "EU": ["european union", "european commission", "brussels", "von der leyen", "sefcovic",
            "šefčovič", "欧盟"],
     "CA": ["canada", "canadian", "ottawa", "加拿大"],
-    "KR": ["south korea", "korea", "korean", "seoul", "韩国"],
+    "KR": ["south korea", "korea", "korean", "seoul", "韩国", "motie", "산업통상자원부",
+           "ministry of trade, industry and energy", "ministry of trade industry and energy"],
     "IN": ["india", "indian", "new delhi", "印度"],
     "NL": ["netherlands", "dutch", "the hague", "荷兰", "荷方"],
     "GB": ["britain", "british", "united kingdom"],
@@ -366,7 +411,8 @@ ACTORS: dict[str, list[str]] = {
     "CD": ["congo", "drc", "kinshasa", "刚果"],
     "ID": ["indonesia", "indonesian", "jakarta", "印尼", "印度尼西亚"],
     "RU": ["russia", "russian", "moscow", "俄罗斯"],
-    "TW": ["taiwan", "taiwanese", "taipei", "台湾"],
+    "TW": ["taiwan", "taiwanese", "taipei", "台湾", "臺灣", "台灣", "moea", "經濟部", "国际贸易署",
+           "國際貿易署", "國貿署"],
     "MZ": ["mozambique", "mozambican"],
     "BR": ["brazil", "brazilian"],
     "CL": ["chile", "chilean"],
@@ -401,6 +447,10 @@ REASON = [
     "retaliated against", "a day after", "days after", "hours after", "weeks after", "in return for",
     "despite", "in spite of", "even though", "after china", "after china's", "after chinese",
     "after us", "after u.s", "after american", "after japan", "after the dutch", "after brussels",
+    # What a measure adds to: the earlier measure is history, not its reach.
+    "adding to", "adds to the", "on top of", "in addition to the", "builds on", "building on",
+    "the move follows", "which follows", "which followed", "comes after", "came after",
+    "follows curbs", "follows controls", "follows restrictions", "follows a", "follows the",
 ]
 # Sentences holding these recall the past or explain the topic: background for elements.
 BACKGROUND = [

@@ -13,7 +13,11 @@ from .sentence_cues import LEADING, CuedSentence
 
 _CARVE_OUTS = ("exempt", "exclusion", "carve", "waive", "waiver")
 _SIGNING = frozenset({"signed", "signs", "inks", "inked", "was signed"})
+_PROBES = ("investigation", "probe", "inquiry")
+_REMEDIES = ("dumping", "countervailing", "subsid")
 _NEGATION_REACH = 60
+_CN_NEGATIONS = ("不", "未", "没", "無", "无意")
+_CN_NEGATION_REACH = 3
 _APPROVED_BY = re.compile(r"\w*\s+by\b")
 _SIGNED_OFF = re.compile(r"(?:经|經|国务院|國務院)\s*$")
 # "If approved, the ruling would ...": a condition, not a relief granted.
@@ -33,6 +37,13 @@ _STOPPING = ("stop", "halt", "block", "deny", "denied", "refus", "end")
 _NEGATION = re.compile(
     r"\b(?:without|no|not|never|failed to|fail to|refused to|declined to)\b[^,;]*$|n't\b[^,;]*$"
 )
+
+
+def _probe_only(carriers: list[CuedSentence], full: str) -> bool:
+    """The tariff news is an investigation opened ("a Section 232 probe into imports of ..."); a
+    trade-remedy case against one country's goods is the first step of a duty on them."""
+    said = " ".join(full[s.info.start : s.info.end].lower() for s in carriers[:2])
+    return any(w in said for w in _PROBES) and not any(w in said for w in _REMEDIES)
 
 
 def weighted(carriers: list[CuedSentence], kind: str) -> float:
@@ -118,6 +129,8 @@ _NEGATION_WORDS = (
 
 def _negated(window: str) -> bool:
     """Whether a negation or a condition governs the words after `window`."""
+    if any(w in window[-_CN_NEGATION_REACH:] for w in _CN_NEGATIONS):
+        return True  # "不会放宽", "未恢复": the relief is denied
     low = window.lower()
     if not any(w in low for w in _NEGATION_WORDS):
         return False
@@ -168,6 +181,8 @@ def direction_of(
         tight += weighted(carriers, "disruption")
     if etype is EventType.industrial_policy:
         return Direction.neutral, []
+    if etype is EventType.tariff and not easing_hits and not tight_hits and _probe_only(carriers, full):
+        return Direction.neutral, []  # an investigation opened sets no duty yet
     headline = _headline_direction(headline_read)
     if headline is not None and (etype is not EventType.trade_talks or headline[0] is Direction.easing):
         return headline

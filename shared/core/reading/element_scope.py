@@ -16,8 +16,14 @@ from .sentences import DEBRIS_WEIGHT
 # Groups that are a definite list; with one of these or named elements, vaguer phrases
 # ("rare earths", "heavy rare earths") only restate the list.
 _DEFINITE = {"medium_heavy_2025_04", "added_2025_10"}
-_VAGUE = {"heavy_rare_earths", "light_rare_earths", "rare_earths"}
-_NARROWER = {"heavy_rare_earths", "light_rare_earths"}
+_VAGUE = {"heavy_rare_earths", "light_rare_earths", "rare_earths", "medium_heavy_rare_earths"}
+_RESTATE_REACH = 120
+_ONE_BEFORE = re.compile(r"\b(?:a|an|one)\s+(?:[A-Za-z-]+\s+)?$", re.IGNORECASE)
+_ONE_REACH = 24
+_SENTENCE_BREAK = re.compile(r"[.!?。！？;；]\s|\n")
+_MAGNETS = "ndfeb_magnets"
+_MAGNET_METALS = frozenset(gazetteer.GROUPS[_MAGNETS])  # a list of these names the magnets' own
+_NARROWER = {"heavy_rare_earths", "light_rare_earths", "medium_heavy_rare_earths"}
 LIST_WINDOW = 6  # body sentences within which a sentence spelling out a list counts
 # Measures that need not touch a mineral: a chip rule, a sanction on firms.
 _NO_MINERAL_TYPES = (EventType.chip_export_control, EventType.sanctions)
@@ -33,14 +39,16 @@ _APRIL_AFTER = re.compile(
     r"(?:\s+4)?(?:['’]s)?\s+(?:export\s+)?(?:controls?|curbs?|restrictions?|licensing|measures?)"
 )
 _TECH_WINDOW = 60
-_TECH_WORDS = ("technolog", "技术", "know-how")
-_PROCESS_WORDS = ("mining", "smelting", "separation", "processing", "refining")
+_TECH_BEFORE = 80  # "technology to make magnets and to separate rare earths"
+_TECH_WORDS = ("technolog", "技术", "know-how", "equipment", "machinery", "设备")
+_PROCESS_WORDS = ("mining", "smelt", "separat", "process", "refin", "extract")
 _WHETHER_REACH = 80
 # Nouns that make "rare earth(s)" a label for a trade, firm or place rather than what a measure covers.
 _DESCRIPTOR = re.compile(
     r"s?\s+(?:traders?|producers?|miners?|mines?|companies|company|firms?|industry|sector|stocks?"
     r"|shares|projects?|developers?|deposits?|markets?|prices?|business|supply chains?|export controls?"
-    r"|export curbs?|export restrictions?|controls?|curbs?|restrictions?|regime|oxides? prices)\b",
+    r"|export curbs?|export restrictions?|controls?|curbs?|restrictions?|regime|oxides? prices"
+    r"|separation|refining|refinery|plants?|facility|facilities|production|output|capacity|feed)\b",
     re.IGNORECASE,
 )
 
@@ -76,7 +84,7 @@ def elements_of(
         # "did not say whether this included rare earths": an open question covers nothing.
         and full.find("whether", max(s.info.start, h.start - _WHETHER_REACH), h.start) < 0
     ]
-    hits = _title_scope(hits, sents)
+    hits = _title_scope(hits, sents) + _restating_groups(subject, hits)
     rare_named = {h.value for h in hits if h.kind == "element" and h.value in gazetteer.ALL_RARE_EARTHS}
     # A named list, or a group that is one ("NdPr", "SmCo magnets"), is what the text means.
     definite = len(rare_named) >= 2 or any(h.kind == "group" and h.value not in _VAGUE for h in hits)
@@ -95,11 +103,54 @@ def elements_of(
             continue
         if vague and definite and not (h.kind == "generic" and _technology_follows(full, h)):
             continue
-        if vague and rare_named and _DESCRIPTOR.match(full, h.end) and not _technology_follows(full, h):
-            continue  # "rare earth traders", "a rare earth producer": the trade, not the subject
+        if len(rare_named - _MAGNET_METALS) >= 2 and _magnets_of_the_list(full, h):
+            continue  # "rare earth magnets" beside the list of rare earths: that list's magnets
+        if vague and rare_named and not _technology_follows(full, h):
+            if _DESCRIPTOR.match(full, h.end) or _restates_named(hits, h, full) or _one_of(full, h):
+                continue  # "rare earth traders"; "dysprosium oxide, the first heavy rare earth"
         found.update(gazetteer.expand(h))
         phrases.append(full[h.start : h.end])
     return sorted(found), phrases
+
+
+def _one_of(full: str, h: Hit) -> bool:
+    """ "a Western heavy rare earth": one element of the group, the one the text names."""
+    said = full[h.start : h.end]
+    if said.endswith(("s", "S")) or full[h.end : h.end + 1].isalpha():
+        return False
+    return _ONE_BEFORE.search(full, max(0, h.start - _ONE_REACH), h.start) is not None
+
+
+def _restates_named(hits: list[Hit], h: Hit, full: str) -> bool:
+    """A group phrase after a rare earth named earlier in its sentence names that element's kind
+    ("its first dysprosium oxide, ... the first producer of heavy rare earths outside China")."""
+    for k in hits:
+        if k.kind == "element" and k.value in gazetteer.ALL_RARE_EARTHS and k.end <= h.start:
+            between = full[k.end : h.start]
+            if len(between) <= _RESTATE_REACH and not _SENTENCE_BREAK.search(between):
+                return True
+    return False
+
+
+def _magnets_of_the_list(full: str, h: Hit) -> bool:
+    """ "rare earth magnets", "稀土磁体": magnets named by the group, not by their alloy (NdFeB)."""
+    if h.kind != "group" or h.value != _MAGNETS:
+        return False
+    said = full[h.start : h.end].lower()
+    return "rare" in said or "稀土" in said
+
+
+def _restating_groups(subject: list[CuedSentence], hits: list[Hit]) -> list[Hit]:
+    """ "Rare earth shortage idles plant" then "... a shortage of rare earth magnets caused by
+    ...": a vague title restated as a narrower group, even inside the cause, names the elements."""
+    if any(h.kind != "generic" for h in hits) or not hits:
+        return []
+    return [
+        h
+        for s in subject
+        for h in s.elements
+        if h.kind == "group" and h.value not in _VAGUE and s.reason_at <= h.start < s.reason_end
+    ]
 
 
 def _first_naming(sents: list[CuedSentence]) -> list[CuedSentence]:
@@ -167,5 +218,12 @@ def _technology_follows(full: str, hit: Hit) -> bool:
     after = full[hit.end : hit.end + _TECH_WINDOW].lower()
     if any(w in after for w in _TECH_WORDS):
         return True
-    before = full[max(0, hit.start - _TECH_WINDOW) : hit.start].lower()
-    return any(w in before for w in _TECH_WORDS) and any(w in after for w in _PROCESS_WORDS)
+    # "technology to extract and separate rare earths": the process may come before the name;
+    # "ReElement Technologies, which refines rare earths" names a firm, not a technology.
+    said = full[max(0, hit.start - _TECH_BEFORE) : hit.start]
+    before = said.lower()
+    if not any(w in before for w in _TECH_WORDS):
+        return False
+    if any(w in after for w in _PROCESS_WORDS):
+        return True
+    return any(w in said for w in _TECH_WORDS) and any(w in before for w in _PROCESS_WORDS)

@@ -166,12 +166,8 @@ _GROUP_PHRASES: dict[str, list[str]] = {
         "heavy rare-earth",
         "heavy rare earth element",
         "heavy ree",
-        "medium and heavy rare earth",
-        "medium-heavy rare earth",
-        "medium and heavy rare-earth",
-        "middle and heavy rare earth",
     )
-    + ["中重稀土", "重稀土"],
+    + ["重稀土"],
     "medium_heavy_2025_04": _plurals(
         "seven medium and heavy rare earth",
         "seven rare earth",
@@ -183,6 +179,14 @@ _GROUP_PHRASES: dict[str, list[str]] = {
         "seven medium and heavy rare earth element",
     )
     + ["七种中重稀土", "7种中重稀土", "7类中重稀土", "七类中重稀土"],
+    # China's name for the April 2025 list, vague beside a list a text names.
+    "medium_heavy_rare_earths": _plurals(
+        "medium and heavy rare earth",
+        "medium-heavy rare earth",
+        "medium and heavy rare-earth",
+        "middle and heavy rare earth",
+    )
+    + ["中重稀土"],
     "added_2025_10": _plurals(
         "five additional rare earth",
         "five more rare earth",
@@ -195,6 +199,10 @@ _GROUP_PHRASES: dict[str, list[str]] = {
         "five additional rare earth element",
         "five additional rare earth mineral",
         "five more rare earth element",
+        "five medium and heavy rare earth",
+        "five more medium and heavy rare earth",
+        "five additional medium and heavy rare earth",
+        "five new medium and heavy rare earth",
     )
     + ["五种中重稀土", "5种中重稀土", "5类中重稀土", "五类中重稀土"],
     "light_rare_earths": _plurals("light rare earth", "light rare-earth") + ["轻稀土"],
@@ -243,10 +251,17 @@ _ALIASES: dict[str, list[str]] = {
         "锂电池",
         "锂离子电池",
     ],
-    "graphite": ["graphite anode*", "anode material*", "石墨负极", "负极材料"],
+    "graphite": ["graphite anode*", "anode material*", "石墨负极", "负极材料", "黒鉛"],
+    # Japanese names of the minerals under control.
+    "Sb": ["アンチモン"],
+    "Dy": ["ジスプロシウム"],
+    "Tb": ["テルビウム"],
+    "Nd": ["ネオジム"],
+    "Sm": ["サマリウム"],
+    "Y": ["イットリウム"],
     "Ga": ["gallium nitride", "gallium arsenide", "gallium oxide", "ガリウム"],
     "Ge": ["germanium dioxide", "ゲルマニウム"],
-    "W": ["wolfram", "ammonium paratungstate"],
+    "W": ["wolfram", "ammonium paratungstate", "タングステン"],
     "Al": ["aluminum", "bauxite", "alumina"],
     "Pb": [
         "lead-acid",

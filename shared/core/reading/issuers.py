@@ -13,7 +13,7 @@ from .gazetteer import Hit
 from .sentence_cues import MAIN_KINDS, NO_HITS, CuedSentence
 
 OBJECT_PREP = re.compile(
-    r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bby|\bfor|\bof|\bat|\bin|\boutside|\binto|\bthan)\s+(?:the\s+|an?\s+)?$"
+    r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bby|\bfor|\bof|\bat|\bin|\boutside|\binto|\bthan|\bover)\s+(?:the\s+|an?\s+)?$"
     r"|[对對向从從自于於]\s*$",  # "对美国", "向美方": the object of a Chinese measure
     re.IGNORECASE,  # headlines capitalise "On", "To"
 )
@@ -24,7 +24,7 @@ _ACTING_REACH = 30  # characters from a government's name to the verb it governs
 # describes the targets of the measure, not who takes it.
 _TARGET_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:[A-Za-z-]+\s+){0,2}?(?:entities|companies|company|firms?|contractors|chipmakers?"
-    r"|manufacturers?|makers?|producers?|suppliers?|customers|exporters|importers|individuals|"
+    r"|manufacturers?|makers?|producers?|suppliers?|customers|buyers|clients|exporters|importers|individuals|"
     r"defen[cs]e (?:firms|companies|contractors)|military users|end users|persons|semiconductors?"
     r"|chips|goods|imports|products|comp|tech firms|origin)\b"
     r"|(?:相关)?(?:企业|公司|实体|个人|军工|军方|用户|企業|實體|個人|軍工|軍方|用戶)",
@@ -35,6 +35,12 @@ _DONE_BY = re.compile(
     r"(?:blacklisted|sanctioned|imposed|banned|restricted|targeted|added|listed|announced|issued"
     r"|ordered|approved|granted|blocked|hit|placed|put)\s+by\s+(?:the\s+)?$"
     r"|(?:rules?|measures?|notice|statement|announcement|order|decision)\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "on the commerce ministry's website", "in MOFCOM's notice": the ministry speaks.
+_OWN_VOICE = re.compile(
+    r"['’]s\s+(?:official\s+)?(?:website|statement|notice|announcement|spokes(?:person|man|woman)|officials?"
+    r"|minister|decision|order)\b",
     re.IGNORECASE,
 )
 # "a spokesperson of the Ministry of Commerce": the ministry speaks, it is not an object.
@@ -51,6 +57,17 @@ _DATELINE_AFTER = re.compile(
     r"|\s[—–-]\s)",
     re.IGNORECASE,
 )
+_SUBJECT_START = 4  # a sentence's subject opens it ("The OFAC ...")
+# Measures whose object is a firm: there a country naming the firm tells its home, not the actor.
+_FIRM_OBJECT_TYPES = (EventType.chip_export_control, EventType.mineral_export_control, EventType.sanctions)
+_OWNER_GAP = 14
+_OWNER_LINK = re.compile(
+    r"['’]s\s+|\s+(?:firm|company|chipmaker|chip maker|giant|group|miner|manufacturer|maker|producer"
+    r"|supplier)\s+",
+    re.IGNORECASE,
+)  # characters between a country and the firm it describes ("Dutch firm ASML")
+_SCRIPT_SAMPLE = 400  # characters read to tell a text's script
+_SIMPLIFIED_MARKS = frozenset("国发关许证业务进对这为")  # simplified forms, not traditional
 ISSUER_SENTENCES = 8  # event sentences read for the issuer, heaviest first
 
 
@@ -75,9 +92,10 @@ def issuer_of(
                     OBJECT_PREP.search(full, max(0, h.start - 12), h.start)
                     and not _SPEAKER_OF.search(full, max(0, h.start - 30), h.start)
                     and not _DONE_BY.search(full, max(0, h.start - 30), h.start)
+                    and not _OWN_VOICE.match(full, h.end)
                 )
                 or OBJECT_PAIR.search(full, max(0, h.start - 30), h.start)
-                or _TARGET_AFTER.match(full, h.end)
+                or _targets(s, full, h, etype in _FIRM_OBJECT_TYPES)
             ):
                 counts[h.value] += 0.2 * s.weight
                 continue
@@ -106,16 +124,77 @@ def issuer_of(
         return "US", ["United States"]
     if first:
         return first[0].value, [first[0].phrase]
+    return _no_actor(etype, counts, bool(acting), (ordered, sents), full)
+
+
+def _no_actor(
+    etype: EventType,
+    counts: dict[str, float],
+    acting: bool,
+    read: tuple[list[CuedSentence], list[CuedSentence]],
+    full: str,
+) -> tuple[str | None, list[str]]:
+    """No government acts first in the event's sentences: one that speaks through its notice,
+    then the one named most, then the usual one of a mainland report or a disruption's cause."""
+    ordered, sents = read
+    voiced = _voiced(ordered, full)
+    if voiced is not None:
+        return voiced.value, [voiced.phrase]
     if counts and (acting or etype is not EventType.industrial_policy):
         # A company's plant "outside China" names no government that acts.
         value = max(counts, key=counts.__getitem__)
         return value, [value]
+    if etype is EventType.mineral_export_control and _simplified_chinese(full):
+        return "CN", ["出口"]  # "企业已获得出口许可": a mainland report of the mainland's licences
     if etype is EventType.supply_disruption:
         # A plant idled "because of China's export restrictions": the measure's government.
         for s in ordered + sents:
             for h in s.hits.get("actor", NO_HITS):
                 return h.value, [h.phrase]
     return None, []
+
+
+def _simplified_chinese(full: str) -> bool:
+    """A mainland text: written in simplified characters, most of it hanzi."""
+    head = full[:_SCRIPT_SAMPLE]
+    hanzi = sum(1 for ch in head if "\u4e00" <= ch <= "\u9fff")
+    return hanzi * 2 > len(head) and any(ch in _SIMPLIFIED_MARKS for ch in head)
+
+
+def _opens_clause(s: CuedSentence, full: str, h: Hit) -> bool:
+    """The name opens its sentence or a headline's clause ("The OFAC ...", "Nvidia: White House")."""
+    if h.start - s.info.start <= _SUBJECT_START:
+        return True
+    return full[max(s.info.start, h.start - 3) : h.start].rstrip().endswith((":", "—", "–", " -", "|"))
+
+
+def _voiced(ordered: list[CuedSentence], full: str) -> Hit | None:
+    """With no government acting in the main clauses, one whose notice or spokesman tells the
+    news anywhere in them ("..., according to a notice on the commerce ministry's website")."""
+    for s in ordered:
+        for h in s.hits.get("actor", NO_HITS):
+            if _OWN_VOICE.match(full, h.end):
+                return h
+    return None
+
+
+def _targets(s: CuedSentence, full: str, h: Hit, firm_object: bool = True) -> bool:
+    """ "17 US entities", "Chinese firms": the name describes the targets; but not when the
+    government's own act stands between them ("OFAC sanctions Chinese firms")."""
+    if firm_object and _owns_firm(s, h, full):
+        return True  # "Taiwan's TSMC", "Dutch firm ASML": the firm's home, not the actor
+    m = _TARGET_AFTER.match(full, h.end)
+    if m is None or m.end() - h.end < 12 or not _opens_clause(s, full, h):
+        return m is not None
+    kinds = (*_ACTING_KINDS, *MAIN_KINDS)
+    return not any(h.end < a.start < m.end() for kind in kinds for a in s.hits.get(kind, NO_HITS))
+
+
+def _owns_firm(s: CuedSentence, h: Hit, full: str) -> bool:
+    return any(
+        0 <= c.start - h.end <= _OWNER_GAP and _OWNER_LINK.fullmatch(full, h.end, c.start)
+        for c in s.hits.get("company", NO_HITS)
+    )
 
 
 def _title_subjects(sents: list[CuedSentence], full: str) -> list[Hit]:
@@ -127,8 +206,8 @@ def _title_subjects(sents: list[CuedSentence], full: str) -> list[Hit]:
     acts = [h.start for kind in _ACTING_KINDS for h in first.hits.get(kind, NO_HITS)]
     found: dict[str, Hit] = {}
     for h in first.hits.get("actor", NO_HITS):
-        if OBJECT_PREP.search(full, max(0, h.start - 12), h.start):
-            continue
+        if OBJECT_PREP.search(full, max(0, h.start - 12), h.start) or _targets(first, full, h):
+            continue  # "adds Chinese firms to ...", "Taiwan's TSMC told to ...": targets
         if any(0 <= at - h.end <= _ACTING_REACH for at in acts):
             found.setdefault(h.value, h)
     return list(found.values())

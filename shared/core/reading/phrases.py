@@ -40,10 +40,20 @@ _DEFER_WORDS = ("delay", "postpon", "defer")
 _UNDONE = re.compile(
     r"(?:"
     + "|".join(UNDOING_VERBS)
-    + r")[a-z]*\s+(?:[a-z-]+\s+){0,3}?(?:"
+    + r")[a-z]*\s+(?:[a-z'’-]+,?\s+){0,3}?(?:"
     + "|".join(RELIEFS)
     + r")\b(?!\s+(?:requirement|regime|system|rule))"
 )
+
+# The same told in the passive: "export licences suspended", "waivers were revoked".
+_UNDONE_PASSIVE = re.compile(
+    r"\b(?:"
+    + "|".join(RELIEFS)
+    + r")\s+(?:(?:were|was|have been|has been|had been|are being|is being|being|now)\s+)?(?:"
+    + "|".join(UNDOING_VERBS)
+    + r")[a-z]*(?:ed|wn|s)\b"
+)
+_PASSIVE_REACH = 40  # characters a relief and its auxiliary take before the verb
 
 
 def rate_tariffs(lower: str) -> list[re.Match[str]]:
@@ -61,7 +71,14 @@ def rate_tariffs(lower: str) -> list[re.Match[str]]:
 
 def undone_reliefs(lower: str, starts: list[int]) -> list[re.Match[str]]:
     """Reliefs undone, tried where the lexicon found an undoing verb (`starts`, sorted)."""
-    return list(finditer_from(_UNDONE, lower, sorted(starts))) if starts else []
+    if not starts:
+        return []
+    found = list(finditer_from(_UNDONE, lower, sorted(starts)))
+    for at in starts:
+        m = _UNDONE_PASSIVE.search(lower, max(0, at - _PASSIVE_REACH), at + _PASSIVE_REACH)
+        if m and m.start() < at < m.end():
+            found.append(m)
+    return found
 
 
 def access_changes(lower: str) -> list[tuple[str, str, re.Match[str]]]:

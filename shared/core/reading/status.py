@@ -31,6 +31,15 @@ _IMPACT_VERBS = (
     "worsen", "deepen", "cost", "push up", "drive up", "spur", "boost", "benefit", "ripple",
     "be hit", "be hurt", "be affected", "feel",
 )  # fmt: skip
+# "approved customers", "licensed exporters": a done-word used as an adjective tells no act.
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?:customers|buyers|users|end users|end-users|exporters|importers|companies|firms|suppliers"
+    r"|vendors|entities|applicants|applications|products|items)\b"
+)
+# "will continue to", "将继续": an ongoing act goes on, no new plan is told.
+_CONTINUING = re.compile(r"\s*(?:continue|keep|继续|持续)")
+_PAST_ENDINGS = ("ed", "issued", "took", "began", "shut", "已")
+_CONTINUED = frozenset({"will", "将"})
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 _STRONG_ENACTED = (
     "的公告",  # a notice's heading, "关于…的公告"
@@ -79,7 +88,8 @@ def status_of(
         plan = _lead_plan(top, full)
         return (Status.announced, plan) if plan else headline
     if headline is not None:
-        return headline
+        done = _lead_done(top, full) if headline[0] is Status.announced else []
+        return (Status.enacted, done) if done else headline
     measure = etype not in _EFFECT_TYPES
     spec = sum(s.weight for s in top for h in _doubts(s, full, measure))
     intent = sum(s.weight for s in top for h in _intents(s, full))
@@ -107,11 +117,30 @@ def _lead_plan(top: list[CuedSentence], full: str) -> list[str]:
     lead = next((s for s in top if not s.info.is_title), None)
     if lead is None or lead.cues("speculation"):
         return []
-    done = lead.cues("enacted")
+    done = [h for h in lead.cues("enacted") if not _ATTRIBUTIVE.match(full, h.end)]
     if any(not _future_passive(full, h) for h in done) or not lead.cues("reporting"):
         return []
     # "said it will suspend", "said the suspension would be extended"
     return [h.phrase for h in _intents(lead, full) if h.phrase in _PLAIN_FUTURE] + [h.phrase for h in done]
+
+
+def _lead_done(top: list[CuedSentence], full: str) -> list[str]:
+    """ "Commerce to impose duties" over "Commerce issued a preliminary determination imposing
+    duties": a headline's infinitive is shorthand when the lead tells the act done, with no
+    intent or doubt of its own."""
+    title = next((s for s in top if s.info.is_title), None)
+    lead = next((s for s in top if s.info.position == 0 and not s.background), None)
+    if title is None or title.hits.get("hearsay") or lead is None:
+        return []  # "..., sources say": the act is told as reported, not as done
+    if lead.cues("speculation") or _intents(lead, full) or lead.hits.get("hearsay"):
+        return []
+    return [
+        h.phrase
+        for h in lead.cues("enacted")
+        if h.phrase.endswith(_PAST_ENDINGS)
+        and not _future_passive(full, h)
+        and not _ATTRIBUTIVE.match(full, h.end)
+    ]
 
 
 def _measure_only_in_reason(s: CuedSentence) -> bool:
@@ -148,10 +177,17 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
     "approved licences to allow shipments", "requires permits to tighten control"."""
     done = [h.start for h in s.cues("enacted") if not _future_passive(full, h)]
     first_done = min(done) if done else NO_REASON
+    told = s.cues("announced")
+    # A doubt that is itself the start of a word of intent ("seeks" in "seeks to") governs nothing.
+    doubts = [k for k in s.cues("speculation") if not any(a.start == k.start for a in told)]
     return [
         h
-        for h in s.cues("announced")
-        if not _nominal_intent(full, h) and not (h.phrase.startswith(_PURPOSE) and h.start > first_done)
+        for h in told
+        # "poised to add", "will likely tighten": the doubt governs the plan
+        if not any(k.start < h.start <= k.end + 1 or h.end <= k.start <= h.end + 1 for k in doubts)
+        and not _nominal_intent(full, h)
+        and not (h.phrase in _CONTINUED and _CONTINUING.match(full, h.end))
+        and not (h.phrase.startswith(_PURPOSE) and h.start > first_done)
     ]
 
 
