@@ -1,0 +1,23 @@
+"""Numbers in request bodies, taken as JSON numbers only.
+
+Pydantic's lax mode would also take "40", true or 40.0 where the OpenAPI document says number or
+integer; these types take exactly what the document allows: an integer field takes any JSON
+number with an integral value (40 or 40.0), a number field any JSON number, neither a string or a
+boolean.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Strict
+
+
+def _integral(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+Integer = Annotated[int, BeforeValidator(_integral), Strict()]
+Number = Annotated[float, Strict()]
