@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Strict
+from pydantic import BeforeValidator, Field, Strict
 
 
 def _integral(value: Any) -> Any:
@@ -19,5 +19,9 @@ def _integral(value: Any) -> Any:
     return value
 
 
-Integer = Annotated[int, BeforeValidator(_integral), Strict()]
+def integer(**bounds: Any) -> Any:
+    """An integer field's type, with bounds (ge, le) given here so the document shows them."""
+    return Annotated[int, Field(strict=True, **bounds), BeforeValidator(_integral)]
+
+
 Number = Annotated[float, Strict()]

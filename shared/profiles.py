@@ -12,7 +12,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import available_timezones
 
 from pydantic import (
     AwareDatetime,
@@ -32,9 +32,10 @@ from pydantic.json_schema import WithJsonSchema
 from . import secretbox
 from .elements import IDENTIFIER_PATTERN, normalise_symbol
 from .messages import EventType
-from .numbers import Integer, Number
+from .numbers import Number, integer
 from .patterns import HTTPS_URL, WEBHOOK_SECRET, https_url_on
 from .settings import Settings
+from .timestamps import DateTime
 
 
 class Stage(StrEnum):
@@ -49,8 +50,8 @@ class Stage(StrEnum):
 
 
 Share = Annotated[Number, Field(ge=0.0, le=1.0)]
-ElementName = Annotated[str, Field(
-    pattern=IDENTIFIER_PATTERN,
+ElementName = Annotated[str, Field(  # normalise_symbol checks it (the pattern is its schema)
+    json_schema_extra={"pattern": IDENTIFIER_PATTERN},
     description="an element's symbol ('Dy') or English name ('dysprosium'), in any letter case",
 )]
 
@@ -153,7 +154,7 @@ class WebhookChannel(BaseModel):
         description="the secret being rotated out: alerts carry both signatures until "
         "previous_secret_until, so receivers can switch without losing one; write-only",
     )
-    previous_secret_until: AwareDatetime | None = None
+    previous_secret_until: DateTime | None = None
 
     @field_validator("url")
     @classmethod
@@ -215,7 +216,7 @@ CLOCK_PATTERN = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,6})
 def _clock(value: object, info: ValidationInfo) -> object:
     """A wall-clock time in the window's own zone: '22:00', '07:30:00'; no offset."""
     if isinstance(value, str) and re.match(CLOCK_PATTERN, value):
-        return dt.time.fromisoformat(value)
+        return dt.time.fromisoformat(value.removesuffix("\n"))  # '$' admits a final newline
     if isinstance(value, dt.time) and value.tzinfo is None:
         return value
     if (info.context or {}).get("stored") and isinstance(value, str):  # written before offsets
@@ -228,6 +229,9 @@ Clock = Annotated[dt.time, BeforeValidator(_clock),
                   WithJsonSchema({"type": "string", "pattern": CLOCK_PATTERN})]
 
 
+ZONES = frozenset(available_timezones())
+
+
 class QuietHours(BaseModel):
     """A daily window in which alerts are held, then sent when it ends (none when start and
     end are equal)."""
@@ -236,14 +240,13 @@ class QuietHours(BaseModel):
 
     start: Clock = Field(description="local time the window opens, e.g. 22:00")
     end: Clock = Field(description="local time it closes, e.g. 07:00 (may be past midnight)")
-    timezone: str = Field(default="UTC", description="IANA zone, e.g. Europe/Berlin")
+    timezone: str = Field(default="UTC", description="IANA zone, e.g. Europe/Berlin",
+                          json_schema_extra={"enum": sorted(ZONES)})
 
     @field_validator("timezone")
     @classmethod
     def _zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
+        if value not in ZONES:
             raise ValueError(
                 f"unknown time zone {value!r}; use an IANA name such as 'Europe/Berlin'"
             ) from None
@@ -255,7 +258,7 @@ class Digest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    every_minutes: Integer = Field(ge=15, le=10_080, description="period length, 15 min to a week")
+    every_minutes: integer(ge=15, le=10_080) = Field(description="period length, 15 min to a week")
 
 
 class Product(BaseModel):

@@ -142,10 +142,10 @@ async def _change(request: Request, who: Principal, subscriber_id: str, if_match
     store: SubscriberStore = request.app.state.store
     for attempt in range(CAS_ATTEMPTS):
         old = await load(request, who, subscriber_id)
+        spec = build(old)  # an invalid change is invalid (422) whatever version it names
+        check_channels(request, spec)
         if if_match is not None and not _matches(if_match, old):
             raise HTTPException(412, detail=f"subscriber is at {etag(old)}, not {if_match}")
-        spec = build(old)
-        check_channels(request, spec)
         new = Subscriber(id=old.id, created_at=old.created_at, updated_at=datetime.now(UTC),
                          version=old.version + 1, **spec.model_dump(context={"reveal": True}))
         if await store.replace(new, previous=old):
