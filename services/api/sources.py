@@ -40,6 +40,8 @@ from .timestamps import DateTime
 router = APIRouter(tags=["sources"])
 Who = Annotated[Principal, Depends(principal)]
 SourceName = Annotated[str, Path(pattern=NAME_PATTERN, description="the source's name")]
+FOLDERS_OFF = {403: {"model": Problem, "description": "needs the admin key; or a folder source "
+                     "where CHOKEWATCH_SOURCE_FILES_ROOT is not set"}}
 MISSING = {404: {"model": Problem, "description": "no such source"}}
 
 
@@ -161,6 +163,9 @@ def _check_pattern(options: dict[str, Any]) -> None:
 
 def _check_folder(request: Request, spec: SourceSpec) -> None:
     if spec.kind is SourceKind.folder:
+        if request.app.state.settings.source_files_root is None:  # the operator's choice
+            raise HTTPException(403, detail="folder sources are off on this server "
+                                "(CHOKEWATCH_SOURCE_FILES_ROOT is not set)")
         if not re.match(FOLDER_LOCATION, spec.location):
             raise field_error(["location"], "must be a path inside CHOKEWATCH_SOURCE_FILES_ROOT: "
                               "no segment starting with '.', not absolute")
@@ -208,7 +213,8 @@ async def _load(store: SourceStore, name: str) -> Source:
 
 
 @router.post("/v1/sources", status_code=201, response_model=SourceView,
-             responses={**AUTH, **ADMIN, 409: {"model": Problem, "description": "name already taken"}})
+             responses={**AUTH, **ADMIN, **FOLDERS_OFF,
+                        409: {"model": Problem, "description": "name already taken"}})
 async def create_source(request: Request, who: Who, spec: SourceIn) -> Any:
     """Start watching a source; its first poll comes at once (reading back `backfill_days`)."""
     require_admin(who)
