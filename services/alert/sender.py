@@ -38,6 +38,7 @@ class Sender:
         # connections by address alone: one host's TLS connection could then carry another host
         # name's request. Each host name gets its own pool instead.
         self._clients: OrderedDict[str, httpx.AsyncClient] = OrderedDict()
+        self._tls = httpx.create_ssl_context()  # built once: a new pool costs next to nothing
         self._closing: set[asyncio.Task] = set()
         self.guard = Guard(settings.webhook_allow_hosts, settings.webhook_allow_http)
         self.endpoints = Endpoints(
@@ -47,10 +48,12 @@ class Sender:
         )
 
     def _client_for(self, server_name: str) -> httpx.AsyncClient:
+        """The pool for this host name (the checked URL's host, as the TLS server name)."""
         if self.client is not None:
             return self.client
         client = self._clients.pop(server_name, None) or httpx.AsyncClient(
             timeout=self.rt.settings.webhook_timeout_s,
+            verify=self._tls,
             follow_redirects=False,  # a redirect could lead past the SSRF guard
             headers={"user-agent": "chokewatch-alerts/1"},
         )
@@ -83,6 +86,10 @@ class Sender:
             # saved before the list of Slack hosts changed: never sent elsewhere
             return Outcome(False, retry=False,
                            reason="a Slack channel's URL must be on " + ", ".join(slack_hosts))
+        try:  # its pool made before its turn is taken, so the turn is spent sending
+            self._client_for(self.guard.check_url(request.url)[0])
+        except UnsafeTarget:
+            pass  # refused with its reason when sent
         if channel.rate is not None:
             wait = await self._turn(channel.rate)
             if wait is not None:
