@@ -101,9 +101,21 @@ def normalise_symbol(value: str) -> str:
     Raises ValueError naming the value when it is not a tracked element.
     """
     raw = value.strip()
-    for element in ELEMENTS.values():
+    for element in ELEMENTS.values() if raw.isascii() else ():  # 'K' (Kelvin) lowers to 'k'
         if raw.lower() in (element.symbol.lower(), element.name):
             return element.symbol
     raise ValueError(
         f"unknown element {value!r}; expected a symbol such as 'Dy' or a name such as 'dysprosium'"
     )
+
+
+def _any_case(word: str) -> str:
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else c for c in word)
+
+
+# What normalise_symbol accepts, as a JSON Schema pattern: a symbol or English name in any
+# letter case, with white space around it.
+IDENTIFIER_PATTERN = r"^\s*(?:" + "|".join(
+    _any_case(word) for word in sorted({w for e in ELEMENTS.values() for w in (e.symbol, e.name)},
+                                       key=lambda w: (-len(w), w))
+) + r")\s*$"

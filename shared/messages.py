@@ -19,6 +19,7 @@ from typing import Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 from .elements import ELEMENTS
+from .numbers import Number
 
 SCHEMA_VERSION = 1
 
@@ -109,13 +110,14 @@ class Classification(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    elements: list[str] = Field(default_factory=list)
+    elements: list[str] = Field(default_factory=list, json_schema_extra={
+        "items": {"type": "string", "enum": sorted(ELEMENTS)}})  # as _elements_known checks
     event_type: EventType
     direction: Direction = Direction.neutral
     issuer: str | None = Field(default=None, description="ISO alpha-2, EU, multiple or null")
     status: Status | None = None
     chips_involved: bool = False
-    severity: float = Field(default=0.0, ge=0.0, le=1.0)
+    severity: Number = Field(default=0.0, ge=0.0, le=1.0)
     stages: list[str] = Field(default_factory=list)
     companies: list[str] = Field(default_factory=list)
     effective_date: date | None = None

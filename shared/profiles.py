@@ -7,17 +7,17 @@ are encrypted in Redis (secretbox.py): `storable()` seals them, `Subscriber.from
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import available_timezones
 
 from pydantic import (
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     SecretStr,
@@ -27,10 +27,15 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import WithJsonSchema
 
 from . import secretbox
-from .elements import normalise_symbol
+from .elements import IDENTIFIER_PATTERN, normalise_symbol
 from .messages import EventType
+from .numbers import Number, integer
+from .patterns import HTTPS_URL, WEBHOOK_SECRET, https_url_on
+from .settings import Settings
+from .timestamps import DateTime
 
 
 class Stage(StrEnum):
@@ -44,7 +49,11 @@ class Stage(StrEnum):
     technology = "technology"
 
 
-Share = Annotated[float, Field(ge=0.0, le=1.0)]
+Share = Annotated[Number, Field(ge=0.0, le=1.0)]
+ElementName = Annotated[str, Field(  # normalise_symbol checks it (the pattern is its schema)
+    json_schema_extra={"pattern": IDENTIFIER_PATTERN},
+    description="an element's symbol ('Dy') or English name ('dysprosium'), in any letter case",
+)]
 
 
 class ElementExposure(BaseModel):
@@ -52,8 +61,9 @@ class ElementExposure(BaseModel):
 
     weight: Share = Field(description="how much the business depends on this element, 0..1")
     country_shares: dict[str, Share] = Field(
-        default_factory=dict,
-        description="share of supply by ISO country code, e.g. {'CN': 0.9}",
+        default_factory=dict, json_schema_extra={"propertyNames": {"pattern": "^[A-Za-z]{2}$"}},
+        description="share of supply by ISO country code, e.g. {'CN': 0.9}; each is read on "
+        "its own (an event from that country), so they need not add up to 1",
     )
 
     @field_validator("country_shares")
@@ -61,11 +71,9 @@ class ElementExposure(BaseModel):
     def _countries(cls, value: dict[str, float]) -> dict[str, float]:
         out = {}
         for code, share in value.items():
-            if len(code) != 2 or not code.isalpha():
+            if len(code) != 2 or not (code.isascii() and code.isalpha()):
                 raise ValueError(f"{code!r} is not an ISO 3166 alpha-2 country code")
             out[code.upper()] = share
-        if sum(out.values()) > 1.0001:
-            raise ValueError("country shares add up to more than 1")
         return out
 
 
@@ -76,7 +84,7 @@ class Supplier(BaseModel):
     aliases: list[str] = Field(default_factory=list, max_length=20)
     country: str | None = Field(default=None, min_length=2, max_length=2)
     stage: Stage | None = None
-    elements: list[str] = Field(default_factory=list)
+    elements: list[ElementName] = Field(default_factory=list)
 
     @field_validator("elements")
     @classmethod
@@ -127,20 +135,26 @@ def _check_url(url: str) -> str:
     return url
 
 
+def _type_required(schema: dict) -> None:
+    # `type` picks the channel kind (the union's discriminator), so a body must send it.
+    schema["required"] = ["type", *schema.get("required", [])]
+
+
 class WebhookChannel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_type_required)
 
     type: Literal["webhook"] = "webhook"
-    url: str = Field(max_length=2_000)
+    url: str = Field(max_length=2_000, json_schema_extra={"pattern": HTTPS_URL})
     secret: SecretStr | None = Field(
-        default=None, description="Standard Webhooks secret ('whsec_' + base64); write-only"
+        default=None, description="Standard Webhooks secret ('whsec_' + base64); write-only",
+        json_schema_extra={"pattern": WEBHOOK_SECRET},
     )
     previous_secret: SecretStr | None = Field(
-        default=None,
+        default=None, json_schema_extra={"pattern": WEBHOOK_SECRET},
         description="the secret being rotated out: alerts carry both signatures until "
         "previous_secret_until, so receivers can switch without losing one; write-only",
     )
-    previous_secret_until: AwareDatetime | None = None
+    previous_secret_until: DateTime | None = None
 
     @field_validator("url")
     @classmethod
@@ -161,22 +175,21 @@ class WebhookChannel(BaseModel):
     def _secret_format(cls, value: SecretStr | None) -> SecretStr | None:
         if value is None:
             return value
-        raw = value.get_secret_value()
-        body = raw.removeprefix("whsec_")
-        try:
-            decoded = base64.b64decode(body + "=" * (-len(body) % 4), validate=True)
-        except (binascii.Error, ValueError):
-            raise ValueError("must be 'whsec_' followed by base64") from None
-        if len(decoded) < 16:
-            raise ValueError("must hold at least 16 random bytes (24 to 64 recommended)")
+        if not re.match(WEBHOOK_SECRET, value.get_secret_value()):
+            raise ValueError("must be 'whsec_' followed by the base64 of at least 16 random bytes "
+                             "(24 to 64 recommended)")
         return value
 
 
 class SlackChannel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_type_required)
 
     type: Literal["slack"] = "slack"
-    url: SecretStr = Field(description="Slack incoming-webhook URL; write-only")
+    url: SecretStr = Field(
+        description="Slack incoming-webhook URL; write-only. On Slack's webhook hosts "
+        "(CHOKEWATCH_SLACK_HOSTS; the pattern names the default ones)",
+        json_schema_extra={"pattern": https_url_on(Settings.model_fields["slack_hosts"].default_factory())},
+    )
 
     @field_validator("url", mode="before")
     @classmethod
@@ -197,31 +210,47 @@ class SlackChannel(BaseModel):
 Channel = Annotated[WebhookChannel | SlackChannel, Field(discriminator="type")]
 
 
+CLOCK_PATTERN = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,6})?)?$"
+
+
+def _clock(value: object, info: ValidationInfo) -> object:
+    """A wall-clock time in the window's own zone: '22:00', '07:30:00'; no offset."""
+    if isinstance(value, str) and re.match(CLOCK_PATTERN, value):
+        return dt.time.fromisoformat(value.removesuffix("\n"))  # '$' admits a final newline
+    if isinstance(value, dt.time) and value.tzinfo is None:
+        return value
+    if (info.context or {}).get("stored") and isinstance(value, str):  # written before offsets
+        return dt.time.fromisoformat(value).replace(tzinfo=None)  # were refused
+    raise ValueError("must be a local time such as '22:00' or '07:30:00', without an offset "
+                     "(the window's timezone says where)")
+
+
+Clock = Annotated[dt.time, BeforeValidator(_clock),
+                  WithJsonSchema({"type": "string", "pattern": CLOCK_PATTERN})]
+
+
+ZONES = frozenset(available_timezones())
+
+
 class QuietHours(BaseModel):
-    """A daily window in which alerts are held, then sent when it ends."""
+    """A daily window in which alerts are held, then sent when it ends (none when start and
+    end are equal)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    start: dt.time = Field(description="local time the window opens, e.g. 22:00")
-    end: dt.time = Field(description="local time it closes, e.g. 07:00 (may be past midnight)")
-    timezone: str = Field(default="UTC", description="IANA zone, e.g. Europe/Berlin")
+    start: Clock = Field(description="local time the window opens, e.g. 22:00")
+    end: Clock = Field(description="local time it closes, e.g. 07:00 (may be past midnight)")
+    timezone: str = Field(default="UTC", description="IANA zone, e.g. Europe/Berlin",
+                          json_schema_extra={"enum": sorted(ZONES)})
 
     @field_validator("timezone")
     @classmethod
     def _zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
+        if value not in ZONES:
             raise ValueError(
                 f"unknown time zone {value!r}; use an IANA name such as 'Europe/Berlin'"
             ) from None
         return value
-
-    @model_validator(mode="after")
-    def _not_empty(self) -> QuietHours:
-        if self.start == self.end:
-            raise ValueError("start and end are equal: the window would be empty")
-        return self
 
 
 class Digest(BaseModel):
@@ -229,7 +258,7 @@ class Digest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    every_minutes: int = Field(ge=15, le=10_080, description="period length, 15 min to a week")
+    every_minutes: integer(ge=15, le=10_080) = Field(description="period length, 15 min to a week")
 
 
 class Product(BaseModel):
@@ -238,7 +267,7 @@ class Product(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1, max_length=200)
-    elements: list[str] = Field(min_length=1)
+    elements: list[ElementName] = Field(min_length=1)
 
     @field_validator("elements")
     @classmethod
@@ -249,14 +278,19 @@ class Product(BaseModel):
 class ProfileSpec(BaseModel):
     """What a subscriber writes: its exposure and where alerts go."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"anyOf": [
+        # at least one element or supplier, as _exposed_to_something checks
+        {"required": ["elements"], "properties": {"elements": {"minProperties": 1}}},
+        {"required": ["suppliers"], "properties": {"suppliers": {"minItems": 1}}},
+    ]})
 
     name: str = Field(min_length=1, max_length=200)
     elements: dict[str, ElementExposure] = Field(
-        default_factory=dict, description="element symbol -> exposure"
+        default_factory=dict, description="element symbol -> exposure",
+        json_schema_extra={"propertyNames": {"pattern": IDENTIFIER_PATTERN}},
     )
     suppliers: list[Supplier] = Field(default_factory=list, max_length=500)
-    threshold: float = Field(default=40.0, ge=0, le=100, description="alert at or above")
+    threshold: Number = Field(default=40.0, ge=0, le=100, description="alert at or above")
     muted_event_types: list[EventType] = Field(default_factory=list)
     channels: list[Channel] = Field(default_factory=list, max_length=10)
     products: list[Product] = Field(default_factory=list, max_length=200)

@@ -10,6 +10,7 @@ classified and stored but alerts no one: every event a source admits carries the
 from __future__ import annotations
 
 import json
+import re
 import time
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -29,6 +30,7 @@ from pydantic import (
 )
 
 from chokewatch.shared.names import Names
+from chokewatch.shared.patterns import CSS_SELECTOR, FILE_PATTERN
 from chokewatch.shared.settings import Settings
 
 NAME_PATTERN = r"^[a-z0-9][a-z0-9_.-]{0,62}$"
@@ -56,13 +58,18 @@ class FeedOptions(_Options):
     )
 
 
+AGENCY_PATTERN = r"^[A-Za-z0-9-]{1,100}$"
+
+
 class FederalRegisterOptions(_Options):
     agencies: list[str] = Field(
         default_factory=list, max_length=20,
         description="agency slugs, e.g. industry-and-security-bureau",
+        json_schema_extra={"items": {"type": "string", "pattern": AGENCY_PATTERN}},
     )
     terms: list[str] = Field(
-        default_factory=list, max_length=20, description="search terms; a document matches any"
+        default_factory=list, max_length=20, description="search terms; a document matches any",
+        json_schema_extra={"items": {"type": "string", "maxLength": 200, "pattern": r"\S"}},
     )
     document_types: list[Literal["RULE", "PRORULE", "NOTICE", "PRESDOCU"]] = Field(
         default_factory=list, description="only these document types (all when empty)"
@@ -73,7 +80,7 @@ class FederalRegisterOptions(_Options):
     @classmethod
     def _slugs(cls, value: list[str]) -> list[str]:
         for slug in value:
-            if not slug or len(slug) > 100 or not all(c.isalnum() or c == "-" for c in slug):
+            if not re.match(AGENCY_PATTERN, slug):
                 raise ValueError(f"{slug!r} is not an agency slug (letters, digits and dashes)")
         return value
 
@@ -87,16 +94,19 @@ class FederalRegisterOptions(_Options):
 
 class PageOptions(_Options):
     item_selector: str = Field(
-        min_length=1, max_length=500, description="CSS selector of one announcement in the list"
+        min_length=1, max_length=500, description="CSS selector of one announcement in the list",
+        json_schema_extra={"pattern": CSS_SELECTOR},
     )
     link_selector: str | None = Field(
-        default=None, max_length=500, description="CSS selector of its link, inside the item"
+        default=None, max_length=500, description="CSS selector of its link, inside the item",
+        json_schema_extra={"pattern": CSS_SELECTOR},
     )
     date_selector: str | None = Field(
-        default=None, max_length=500, description="CSS selector of its date, inside the item"
+        default=None, max_length=500, description="CSS selector of its date, inside the item",
+        json_schema_extra={"pattern": CSS_SELECTOR},
     )
     text_selector: str | None = Field(
-        default=None, max_length=500,
+        default=None, max_length=500, json_schema_extra={"pattern": CSS_SELECTOR},
         description="CSS selector of the main text on an item's page (default: extracted)",
     )
     max_items: int = Field(default=30, ge=1, le=200, description="new items taken per poll at most")
@@ -107,6 +117,11 @@ class PageOptions(_Options):
         if value is not None:
             from selectolax.lexbor import LexborHTMLParser
 
+            if not re.match(CSS_SELECTOR, value):
+                raise ValueError(f"{value!r} is not a CSS selector of the forms taken: type, class, "
+                                 "id and attribute selectors, structural pseudo-classes such as "
+                                 ":first-child or :nth-child(2), and combinators")
+
             try:
                 LexborHTMLParser("<p></p>").css(value)
             except Exception:  # noqa: BLE001 - the parser's own error type says only "can't parse"
@@ -116,7 +131,8 @@ class PageOptions(_Options):
 
 class FolderOptions(_Options):
     pattern: str = Field(default="*", min_length=1, max_length=200,
-                         description="file name pattern inside a folder, e.g. *.md")
+                         description="file name pattern inside a folder, e.g. *.md; no '..', "
+                         "not absolute", json_schema_extra={"pattern": FILE_PATTERN})
 
 
 OPTIONS: dict[SourceKind, type[_Options]] = {

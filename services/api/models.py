@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from chokewatch.shared.messages import Alert, Classification, EventType, ScorePart
+from chokewatch.shared.numbers import integer
 from chokewatch.shared.profiles import ElementExposure, ProfileSpec, Supplier
 
 from .timestamps import DateTime
@@ -203,7 +204,7 @@ class BacktestIn(BaseModel):
         {"days": 30}, {"days": 7, "profile": PROFILE_EXAMPLE},
     ]})
 
-    days: int = Field(default=30, ge=1, le=365, description="look back this many days")
+    days: integer(ge=1, le=365) = Field(default=30, description="look back this many days")
     profile: ProfileSpec | None = Field(
         default=None, description="try this profile instead of the stored one"
     )

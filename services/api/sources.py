@@ -6,15 +6,19 @@ recent items a source produced. A source's poll state shows its last error while
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
-from pydantic import AwareDatetime, BaseModel, Field, ValidationError
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from chokewatch.shared.fetchguard import UnsafeTarget
+from chokewatch.shared.numbers import integer
+from chokewatch.shared.patterns import FOLDER_LOCATION, HTTP_URL
 from chokewatch.shared.sources import (
     EXAMPLE,
     NAME_PATTERN,
+    OPTIONS,
     FolderOutsideRoot,
     PatternOutside,
     Source,
@@ -36,6 +40,8 @@ from .timestamps import DateTime
 router = APIRouter(tags=["sources"])
 Who = Annotated[Principal, Depends(principal)]
 SourceName = Annotated[str, Path(pattern=NAME_PATTERN, description="the source's name")]
+FOLDERS_OFF = {403: {"model": Problem, "description": "needs the admin key; or a folder source "
+                     "where CHOKEWATCH_SOURCE_FILES_ROOT is not set"}}
 MISSING = {404: {"model": Problem, "description": "no such source"}}
 
 
@@ -91,13 +97,37 @@ class PollQueued(BaseModel):
     status: str = "queued"
 
 
+def _options_schema(kind: SourceKind, partial: bool = False) -> dict[str, Any]:
+    schema = OPTIONS[kind].model_json_schema()
+    schema.pop("title", None)
+    if partial:
+        schema.pop("required", None)
+    return schema
+
+
+def _kinds_schema(schema: dict[str, Any]) -> None:
+    # What each kind takes: an http(s) URL (a host name; an address is checked when saved) or a
+    # path under the folder root, and that kind's options.
+    schema["oneOf"] = [
+        {"properties": {
+            "kind": {"const": kind.value},
+            "location": {"pattern": FOLDER_LOCATION if kind is SourceKind.folder else HTTP_URL},
+            "options": _options_schema(kind)},
+         **({"required": ["options"]} if OPTIONS[kind].model_json_schema().get("required") else {})}
+        for kind in SourceKind
+    ]
+
+
 class SourceIn(SourceSpec):
     """A source as its owner describes it (times strictly RFC 3339, numbers and flags as such)."""
 
-    interval_s: int = Field(default=900, ge=1, le=7 * 86_400, strict=True,
-                            description="seconds between polls")
-    backfill_days: int = Field(default=0, ge=0, le=365, strict=True,
-                               description="days before the creation day read on the first poll")
+    model_config = ConfigDict(json_schema_extra=lambda schema: (
+        schema.update(examples=[EXAMPLE]), _kinds_schema(schema)))
+
+    interval_s: integer(ge=1, le=7 * 86_400) = Field(default=900,
+                                                     description="seconds between polls")
+    backfill_days: integer(ge=0, le=365) = Field(
+        default=0, description="days before the creation day read on the first poll")
     paused: bool = Field(default=False, strict=True)
     alert_after: DateTime | None = Field(
         default=None,
@@ -111,7 +141,12 @@ class SourceChange(SourcePatch):
     numbers and flags as such)."""
 
     paused: bool | None = Field(default=None, strict=True)
-    interval_s: int | None = Field(default=None, ge=1, le=7 * 86_400, strict=True)
+    interval_s: integer(ge=1, le=7 * 86_400) | None = None
+    options: dict[str, Any] | None = Field(
+        default=None, description="options of the source's kind to change; the others stay",
+        json_schema_extra={"anyOf": [*(_options_schema(k, partial=True) for k in SourceKind),
+                                     {"type": "null"}]},
+    )
     alert_after: DateTime | None = Field(default=None, description="null: back to the default")
 
 
@@ -128,6 +163,12 @@ def _check_pattern(options: dict[str, Any]) -> None:
 
 def _check_folder(request: Request, spec: SourceSpec) -> None:
     if spec.kind is SourceKind.folder:
+        if request.app.state.settings.source_files_root is None:  # the operator's choice
+            raise HTTPException(403, detail="folder sources are off on this server "
+                                "(CHOKEWATCH_SOURCE_FILES_ROOT is not set)")
+        if not re.match(FOLDER_LOCATION, spec.location):
+            raise field_error(["location"], "must be a path inside CHOKEWATCH_SOURCE_FILES_ROOT: "
+                              "no segment starting with '.', not absolute")
         try:
             folder_path(spec.location, request.app.state.settings)
         except FolderOutsideRoot as exc:
@@ -138,6 +179,23 @@ def _check_folder(request: Request, spec: SourceSpec) -> None:
             request.app.state.fetch_guard.check_literal(spec.location)
         except UnsafeTarget as exc:
             raise field_error(["location"], str(exc)) from None
+
+
+def _fits(kind: SourceKind, options: dict[str, Any]) -> bool:
+    model = OPTIONS[kind]
+    required = {name: "a" for name, field in model.model_fields.items() if field.is_required()}
+    try:
+        model.model_validate(required | options)
+    except ValidationError:
+        return False
+    return True
+
+
+def _fits_kind(current: Source, options: dict[str, Any]) -> None:
+    """409 for options of another kind than the source's (valid for that kind, not for this)."""
+    if not _fits(current.kind, options) and any(_fits(kind, options) for kind in SourceKind):
+        raise HTTPException(409, detail=f"these options are not those of a {current.kind.value} "
+                            f"source (see its options in the document)")
 
 
 async def _view(store: SourceStore, source: Source) -> dict[str, Any]:
@@ -155,7 +213,8 @@ async def _load(store: SourceStore, name: str) -> Source:
 
 
 @router.post("/v1/sources", status_code=201, response_model=SourceView,
-             responses={**AUTH, **ADMIN, 409: {"model": Problem, "description": "name already taken"}})
+             responses={**AUTH, **ADMIN, **FOLDERS_OFF,
+                        409: {"model": Problem, "description": "name already taken"}})
 async def create_source(request: Request, who: Who, spec: SourceIn) -> Any:
     """Start watching a source; its first poll comes at once (reading back `backfill_days`)."""
     require_admin(who)
@@ -184,7 +243,9 @@ async def read_source(name: SourceName, request: Request, who: Who) -> Any:
     return await _view(store, await _load(store, name))
 
 
-@router.patch("/v1/sources/{name}", response_model=SourceView, responses={**AUTH, **ADMIN, **MISSING})
+@router.patch("/v1/sources/{name}", response_model=SourceView, responses={
+    **AUTH, **ADMIN, **MISSING,
+    409: {"model": Problem, "description": "options of another kind than the source's"}})
 async def change_source(name: SourceName, request: Request, who: Who, patch: SourceChange) -> Any:
     """Pause or resume, change the interval, some options, or the alert cut-off."""
     require_admin(who)
@@ -193,6 +254,8 @@ async def change_source(name: SourceName, request: Request, who: Who, patch: Sou
     # null means "no change" for every field but the cut-off, where it means "the default".
     patch = SourcePatch(**{k: v for k, v in patch.model_dump(exclude_unset=True).items()
                            if v is not None or k == "alert_after"})
+    if patch.options:
+        _fits_kind(current, patch.options)
     if current.kind is SourceKind.folder and patch.options:
         _check_pattern(patch.options)
     try:

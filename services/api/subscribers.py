@@ -39,6 +39,8 @@ IfMatch = Annotated[str | None, Header(
 ETAG = {"ETag": {"description": "the subscriber's version, for If-Match", "schema": {"type": "string"}}}
 JSON_BODY = {415: {"model": Problem, "description": "body is not application/json"}}
 CONFLICT = {409: {"model": Problem, "description": "changed by others too often while retrying"}}
+PATCH_CONFLICT = {409: {"model": Problem, "description": "changed by others too often while retrying, "
+                        "or the change would leave the profile without any element or supplier"}}
 CAS_ATTEMPTS = 20  # a change loses the race only to another change of the same subscriber
 
 
@@ -57,6 +59,7 @@ def _patch_schema() -> dict:
     schema = ProfileSpec.model_json_schema(ref_template="#/components/schemas/{model}")
     schema.pop("$defs", None)
     schema.pop("required", None)
+    schema.pop("anyOf", None)  # what the patch leaves out keeps its stored value (else 409)
     schema["title"] = "ProfilePatch"
     schema["description"] = "Any profile fields; the others keep their stored values."
     return schema
@@ -139,10 +142,10 @@ async def _change(request: Request, who: Principal, subscriber_id: str, if_match
     store: SubscriberStore = request.app.state.store
     for attempt in range(CAS_ATTEMPTS):
         old = await load(request, who, subscriber_id)
+        spec = build(old)  # an invalid change is invalid (422) whatever version it names
+        check_channels(request, spec)
         if if_match is not None and not _matches(if_match, old):
             raise HTTPException(412, detail=f"subscriber is at {etag(old)}, not {if_match}")
-        spec = build(old)
-        check_channels(request, spec)
         new = Subscriber(id=old.id, created_at=old.created_at, updated_at=datetime.now(UTC),
                          version=old.version + 1, **spec.model_dump(context={"reveal": True}))
         if await store.replace(new, previous=old):
@@ -218,7 +221,7 @@ async def replace_subscriber(subscriber_id: SubscriberId, request: Request, resp
 
 @router.patch("/v1/subscribers/{subscriber_id}", response_model=SubscriberOut,
               openapi_extra=PATCH_BODY,
-              responses={**AUTH, **BODY, **MINE, **CONDITIONAL, **CONFLICT, **JSON_BODY,
+              responses={**AUTH, **BODY, **MINE, **CONDITIONAL, **JSON_BODY, **PATCH_CONFLICT,
                          200: {"headers": ETAG}})
 async def patch_subscriber(subscriber_id: SubscriberId, request: Request, response: Response,
                            who: Who, if_match: IfMatch = None) -> Any:
@@ -233,8 +236,15 @@ async def patch_subscriber(subscriber_id: SubscriberId, request: Request, respon
 
     def merged(old: Subscriber) -> ProfileSpec:
         current = old.revealed()
-        return _validated({k: current[k] for k in ProfileSpec.model_fields}
-                          | {k: v for k, v in patch.items() if k not in READ_ONLY}, old)
+        try:
+            return _validated({k: current[k] for k in ProfileSpec.model_fields}
+                              | {k: v for k, v in patch.items() if k not in READ_ONLY}, old)
+        except HTTPException as exc:
+            # Valid in itself, but it would leave the stored profile without any exposure.
+            if exc.status_code == 422 and all(e["loc"] == ["body"] for e in exc.detail):
+                raise HTTPException(409, detail=exc.detail[0]["msg"].removeprefix("Value error, ")
+                                    + " (after this change)") from None
+            raise
 
     sub = await _change(request, who, subscriber_id, if_match, merged, "subscriber.patched")
     response.headers["ETag"] = etag(sub)

@@ -3,9 +3,17 @@
 Every operation of the document the app serves gets a bounded number of generated requests,
 sent with the admin key to the real server on loopback; no response may be a 5xx, and every
 status code, content type, header and body must match the document.
+
+Then the schemathesis command itself runs every check (`--checks all`: requests the document
+calls invalid must be refused, and ones it calls valid accepted; stateful sequences) with the
+admin key and with a subscriber's key, as an operator would run it against a deployment.
 """
 
 from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
 
 import httpx
 import pytest
@@ -52,3 +60,23 @@ def test_api_conforms_to_its_document(api_url, method, path):
         case.validate_response(response, checks=CHECKS)
 
     fuzz()
+
+
+ROOT = Path(__file__).resolve().parents[2]
+CLI_EXAMPLES = 2  # per operation and phase, on top of the coverage phase: ~25 s a key
+
+
+@pytest.mark.parametrize("who", ["admin", "subscriber"])
+def test_schemathesis_finds_nothing_with_every_check(start_api, tmp_path, who):
+    api = start_api(source_files_root=tmp_path)  # folder sources are allowed, as documented
+    key = ADMIN if who == "admin" else create(api)[1]
+    run = subprocess.run(
+        [str(Path(sys.executable).parent / "schemathesis"), "--no-color",
+         "--config-file", str(ROOT / "schemathesis.toml"), "run", f"{api.base_url}/openapi.json",
+         "--checks", "all", "-H", f"Authorization: Bearer {key}", "-n", str(CLI_EXAMPLES),
+         "--seed", "20251009", "--generation-database", "none", "--workers", "1"],
+        capture_output=True, text=True, timeout=300, cwd=tmp_path,
+    )
+    print(run.stdout, run.stderr)  # the failures and how to reproduce them
+    assert run.returncode == 0, run.stdout[-3_000:] + run.stderr[-2_000:]
+    assert " passed" in run.stdout.split("Test cases:")[-1], run.stdout[-3_000:]  # it ran
