@@ -76,7 +76,9 @@ class Settings(BaseSettings):
     )
     retry_base_ms: int = Field(default=500, ge=1, description="first retry delay; doubles")
     retry_max_ms: int = Field(default=60_000, ge=1, description="longest retry delay")
-    dedup_ttl_days: int = Field(default=30, ge=1, description="how long exact duplicates are remembered")
+    dedup_ttl_days: float = Field(
+        default=30, gt=0, description="how long exact duplicates are remembered"
+    )
 
     # Retention: what Redis keeps, so its memory stays flat however long chokewatch runs.
     # Stream entries go only once every consumer group has acknowledged them.

@@ -33,6 +33,8 @@ from .pipeline import (
     wait_for,
 )
 
+HISTORY_MAX = 200  # alerts kept per subscriber during a soak (the product keeps 5,000)
+
 
 @dataclass
 class SoakConfig:
@@ -121,6 +123,10 @@ async def run_soak(url: str, config: SoakConfig, log_path: Path, progress: Track
             CHOKEWATCH_STREAM_KEEP_HOURS=str(keep_hours),
             CHOKEWATCH_CLASSIFIED_KEEP_DAYS=str(keep_hours / 24),
             CHOKEWATCH_INCIDENT_KEEP_DAYS=str(_incident_keep_s(config) / 86_400),
+            # Duplicate marks and histories have bounds of days or thousands; scaled down too,
+            # so what a long run shows is whether anything grows without a bound.
+            CHOKEWATCH_DEDUP_TTL_DAYS=str(_incident_keep_s(config) / 86_400),
+            CHOKEWATCH_HISTORY_MAX=str(HISTORY_MAX),
             CHOKEWATCH_TRIM_INTERVAL_S=str(max(1.0, config.keep_s / 5)),
             CHOKEWATCH_LOG_LEVEL="WARNING",
         )

@@ -52,9 +52,9 @@ return redis.call('XADD', KEYS[2], '*', '__data__', ARGV[3], 'attempts', '0')
 
 
 class Admitter:
-    def __init__(self, redis: aioredis.Redis, names: Names, ttl_days: int) -> None:
+    def __init__(self, redis: aioredis.Redis, names: Names, ttl_days: float) -> None:
         self.names = names
-        self.ttl = ttl_days * 86_400
+        self.ttl = max(1, int(ttl_days * 86_400))  # whole seconds, as SET EX takes
         self._script = redis.register_script(_ADMIT)
 
     async def admit(self, event: RawEvent) -> bool:
