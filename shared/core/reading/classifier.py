@@ -705,34 +705,42 @@ def _decide_type(
     return best, totals, carriers
 
 
+def _trade_signals(sents: list[CuedSentence]) -> tuple[set[str], bool, bool] | None:
+    """None when a mineral or chip is named anywhere; else the governments the lead names, and
+    whether goods of another field are named anywhere and in the lead."""
+    governments: set[str] = set()
+    anywhere = in_lead = False
+    for s in sents:
+        if s.elements or "mineral" in s.hits or "chip" in s.hits:
+            return None
+        other = "other_trade" in s.hits
+        anywhere = anywhere or other
+        if s.in_lead:
+            governments.update(h.value for h in s.hits.get("actor", NO_HITS))
+            in_lead = in_lead or other
+    return governments, anywhere, in_lead
+
+
 def _other_trade_only(sents: list[CuedSentence]) -> bool:
     """Sanctions with no mineral or chip anywhere, on oil tankers or banks or by no government
     (a sports body's): another field. China in the lead keeps them in (a Chinese refinery
     sanctioned is part of the US-China contest)."""
-    other = False
-    governments = set()
-    for s in sents:
-        if s.elements or "mineral" in s.hits or "chip" in s.hits:
-            return False
-        if s.in_lead:
-            governments.update(h.value for h in s.hits.get("actor", NO_HITS))
-        other = other or "other_trade" in s.hits
-    return "CN" not in governments and (other or not governments)
+    signals = _trade_signals(sents)
+    if signals is None:
+        return False
+    governments, anywhere, _ = signals
+    return "CN" not in governments and (anywhere or not governments)
 
 
 def _other_goods_only(sents: list[CuedSentence]) -> bool:
     """Tariffs or talks whose lead names farm, energy or consumer goods and no mineral or chip
     anywhere in the text: trade news of another field, unless it is between the US and China,
     whose every tariff is part of the contest over minerals and chips."""
-    other = False
-    governments: set[str] = set()
-    for s in sents:
-        if s.elements or "mineral" in s.hits or "chip" in s.hits:
-            return False
-        if s.in_lead:
-            governments.update(h.value for h in s.hits.get("actor", NO_HITS))
-            other = other or "other_trade" in s.hits
-    return other and not {"CN", "US"} <= governments
+    signals = _trade_signals(sents)
+    if signals is None:
+        return False
+    governments, _, in_lead = signals
+    return in_lead and not {"CN", "US"} <= governments
 
 
 def _text_subject(sents: list[CuedSentence]) -> str:
