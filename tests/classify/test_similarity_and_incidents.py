@@ -50,6 +50,16 @@ def test_anchors() -> None:
     assert {"no:61", "no:62", "no:18", "date:12-01", "venue:busan"} <= set(found)
 
 
+def test_announcement_numbers_in_every_spelling() -> None:
+    # Traditional characters and full-width digits, as outlets in Taiwan and Hong Kong write.
+    assert "no:46" in anchors("商務部公告２０２４年第４６號對美出口管制")
+    assert {"no:61", "no:62"} <= set(anchors("MOFCOM Announcement [2025] No. 61 and 62 on items"))
+    assert "no:18" in anchors("under announcement number 18, licences are needed")
+    assert "no:58" in anchors("announcement 58 of 2025 covers lithium batteries")
+    # A count after the word is not a number of the announcement.
+    assert not any(a.startswith("no:") for a in anchors("announcements 12 percent higher, 2025 announcement"))
+
+
 def test_same_measure_from_two_outlets_is_one_incident() -> None:
     assert same_incident(item(WIRE), item(REWRITE))
 

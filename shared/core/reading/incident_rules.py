@@ -17,6 +17,7 @@ incident (README, How a text is read), so direction is deliberately not compared
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -24,6 +25,7 @@ from datetime import datetime, timedelta
 from chokewatch.shared.messages import Classification, EventType
 
 from .gazetteer import Lexicon, normalise
+from .hanzi import simplified
 from .incident_facts import cosine, shared_concepts
 from .similarity import similarity
 from .textscan import finditer_from, word_starts
@@ -62,8 +64,13 @@ _COMPATIBLE = {
 
 # All patterns here run on lower-case text, without IGNORECASE or a leading \b: both make
 # Python's regex engine try every position.
+# An announcement's number as English and Chinese notices write it: "Announcement No. 61",
+# "announcement number 61", "Announcement [2025] No. 61", "announcement 61 of 2025", "No. 61",
+# "公告2025年第61号".
 _NUMBER = re.compile(
-    r"announcements?\s+(?:nos?\.?|numbers?)\s*(\d{1,3})(?:\s+and\s+(?:no\.?\s*)?(\d{1,3}))?"
+    r"announcements?\s+(?:[\[(]?20\d\d[\])]?\s*,?\s*)?(?:nos?\.?|numbers?)\s*(\d{1,3})(?!\d)"
+    r"(?:\s+and\s+(?:no\.?\s*)?(\d{1,3}))?"
+    r"|announcements?\s+(\d{1,3})\s+of\s+20\d\d"
     r"|no\.\s*(\d{1,3})(?!\d)|第\s*(\d{1,3})\s*号"
 )
 _NUMBER_STARTS = ("announcement", "no.", "第")  # every match of _NUMBER begins with one
@@ -107,7 +114,8 @@ _CHINESE_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
 
 def anchors(text: str) -> list[str]:
     """Identifiers of the measure a text reports: numbers, dates, named rules and venues."""
-    lower = text.lower()
+    # Full-width digits and traditional characters (第 46 號) read as the mainland writes them.
+    lower = simplified(unicodedata.normalize("NFKC", text).lower())
     found: set[str] = set()
     if "no" in lower or "第" in lower:
         for m in finditer_from(_NUMBER, lower, word_starts(lower, _NUMBER_STARTS)):
@@ -303,30 +311,41 @@ def _one_programme_action(a: Item, b: Item) -> bool:
 
 def _same(a: Item, b: Item, copy: float, likeness: float | None) -> bool:
     """same_incident, given the texts' signature similarity and tie (computed once by callers)."""
+    return bool(join_reason(a, b, copy, likeness))
+
+
+def join_reason(a: Item, b: Item, copy: float, likeness: float | None) -> str:
+    """Why two texts are one incident ("copy", "rate", "count", "likeness", "anchor",
+    "dates", "elements", "firms"), or "" when they are not."""
     ca, cb = a.classification, b.classification
     separate, package = _apart(a, b, copy)
     if separate:
-        return False
+        return ""
     if copy >= NEAR_DUPLICATE:
-        return True
+        return "copy"
     if _rates(a) & _rates(b) and (likeness is None or likeness >= FLOOR):
-        return True  # the same duty rate to the decimal (93.5%): the same measure
+        return "rate"  # the same duty rate to the decimal (93.5%): the same measure
     if _counts(a) & _counts(b) and (likeness is None or likeness >= COUNT_FLOOR):
-        return True  # the same number of firms or items named: the same listing
-    events = ca.event_type not in _NON_EVENTS and cb.event_type not in _NON_EVENTS
+        return "count"  # the same number of firms or items named: the same listing
     if likeness is not None:
         gap = _gap_days(a, b)
         if likeness >= (JOIN if gap is None or gap <= MAX_GAP_DAYS else FAR_JOIN):
-            return True
-    if not events:
-        return False
+            return "likeness"
+    if ca.event_type in _NON_EVENTS or cb.event_type in _NON_EVENTS:
+        return ""
+    return _event_reason(a, b, likeness, package)
+
+
+def _event_reason(a: Item, b: Item, likeness: float | None, package: bool) -> str:
+    """join_reason for two events that the texts' wording alone does not join."""
+    ca, cb = a.classification, b.classification
     shared = a.anchor_set() & b.anchor_set()
     strong = {x for x in shared if not x.startswith("date:")}
     if ca.issuer and cb.issuer and ca.issuer != cb.issuer and "multiple" not in (ca.issuer, cb.issuer):
         # Whose a disruption is can be read two ways (the mining country, the importer); a named
         # place or measure still ties the reports.
         if not (ca.event_type is EventType.supply_disruption and strong):
-            return False
+            return ""
     if strong and strong <= _PROGRAMMES and not _one_programme_action(a, b):
         strong = set()
     if package:
@@ -339,32 +358,38 @@ def _same(a: Item, b: Item, copy: float, likeness: float | None) -> bool:
             strong.add("cites")
         if reached(a, b) or reached(b, a):
             strong.add("reached")
-    if a.published_at and b.published_at:
-        gap = abs((a.published_at - b.published_at).total_seconds()) / 86400
-        if gap > MAX_GAP_DAYS and not strong:
-            return False
+    gap = _gap_days(a, b)
+    if gap is not None and gap > MAX_GAP_DAYS and not strong:
+        return ""
     if EventType.trade_talks in (ca.event_type, cb.event_type):
         if ca.event_type != cb.event_type and not any(x.startswith(("venue:", "no:")) for x in strong):
             # A deal names the measures it trades (the fentanyl tariff); only the meeting's
             # place ties a report of the deal to one of them.
-            return False
-        return bool(strong)  # talks all concern the same few minerals; only an anchor joins them
+            return ""
+        return "anchor" if strong else ""  # talks all concern the same few minerals
     if strong:
-        return True
+        return "anchor"
+    return _fact_reason(a, b, likeness, bool(shared))
+
+
+def _fact_reason(a: Item, b: Item, likeness: float | None, shared_day: bool) -> str:
+    """join_reason from the classifier's facts alone: elements, firms, a shared day."""
+    ca, cb = a.classification, b.classification
     if likeness is not None and likeness < FLOOR:
-        return False  # the same elements and type, but little else in common
+        return ""  # the same elements and type, but little else in common
     broad = min(len(ca.elements), len(cb.elements)) >= BROAD_ELEMENTS
     if likeness is not None and broad and likeness < BROAD_FLOOR:
-        return False  # "rare earths" in general: sharing them says little
+        return ""  # "rare earths" in general: sharing them says little
     if ca.event_type is EventType.supply_disruption and not set(ca.companies) & set(cb.companies):
-        return False  # shortages hit many plants at once; each with its own actors is its own
+        return ""  # shortages hit many plants at once; each with its own actors is its own
     overlap = _jaccard(ca.elements, cb.elements)
-    if shared and overlap >= ANCHOR_ELEMENTS:
-        return True
+    if shared_day and overlap >= ANCHOR_ELEMENTS:
+        return "dates"
     if not ca.elements and not cb.elements:
         # Element-less measures (chip rules, sanctions) need something more than the type.
-        return bool(set(ca.companies) & set(cb.companies)) and ca.event_type == cb.event_type
-    return overlap >= SAME_ELEMENTS and ca.event_type == cb.event_type
+        same_firm = bool(set(ca.companies) & set(cb.companies)) and ca.event_type == cb.event_type
+        return "firms" if same_firm else ""
+    return "elements" if overlap >= SAME_ELEMENTS and ca.event_type == cb.event_type else ""
 
 
 def strength(a: Item, b: Item) -> float:
