@@ -12,8 +12,10 @@ from chokewatch.shared.core.reading.incident_rules import (
     FAR_JOIN,
     Item,
     anchors,
+    group_strength,
     names_day_of,
     same_incident,
+    strength,
 )
 from chokewatch.shared.core.reading.similarity import signature
 from chokewatch.shared.messages import Classification, EventType
@@ -109,3 +111,39 @@ def test_a_country_s_rules_on_one_product_a_year_apart_are_two_rounds() -> None:
 def test_a_programme_is_named_alike_in_chinese_and_english() -> None:
     assert "named:unreliable entity list" in anchors("商务部决定将15家美国企业列入不可靠实体清单。")
     assert "named:section 301" in anchors("美方发起301调查。")
+
+
+def _event(profile: dict[str, float], elements: tuple[str, ...] = ("Sm",), when: str | None = None) -> Item:
+    facts = Classification(event_type=EventType.mineral_export_control, issuer="CN", elements=list(elements),
+                           direction="tightening", status="enacted", severity=0.5)
+    at = datetime.fromisoformat(when).replace(tzinfo=UTC) if when else None
+    return Item(classification=facts, signature=(), published_at=at, profile=profile, lang="latin")
+
+
+def _unit(weights: dict[str, float]) -> dict[str, float]:
+    norm = sum(w * w for w in weights.values()) ** 0.5
+    return {t: w / norm for t, w in weights.items()}
+
+
+def test_a_text_matching_an_incidents_reports_together_joins_it() -> None:
+    # Two reports of one notice, each naming its own particulars; a third names some of each.
+    licences = _event(_unit({"licence": 1, "magnet": 1, "exporter": 1, "samarium": 1}))
+    customs = _event(_unit({"customs": 1, "seized": 1, "port": 1, "inspection": 1}))
+    both = _event(_unit({"licence": 1, "customs": 1, "audit": 1.2}), ("Sm", "Tb", "Dy"))
+    assert max(strength(licences, both), strength(customs, both)) == 0.0
+    assert group_strength([licences, customs], both) > 0.0
+    # One report alone is no sum of several, and an unlike text matches neither way.
+    assert group_strength([licences], both) == 0.0
+    other = _event(_unit({"quota": 1, "smelter": 1, "audit": 0.2}))
+    assert group_strength([licences, customs], other) == 0.0
+
+
+def test_the_sum_of_reports_does_not_override_what_keeps_texts_apart() -> None:
+    licences = _event(_unit({"licence": 1, "magnet": 1, "exporter": 1, "samarium": 1}))
+    customs = _event(_unit({"customs": 1, "seized": 1, "port": 1, "inspection": 1}))
+    both = _unit({"licence": 1, "customs": 1, "audit": 1.2})
+    chips = Classification(event_type=EventType.chip_export_control, issuer="CN", elements=[],
+                           direction="tightening", status="enacted", severity=0.5)
+    chip_rule = Item(classification=chips, signature=(), profile=both, lang="latin")
+    assert group_strength([licences, customs], _event(both, ("Sm", "Tb", "Dy"))) > 0.0
+    assert group_strength([licences, customs], chip_rule) == 0.0  # a chip measure, not a mineral one

@@ -273,7 +273,32 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "dysprosium": ("dysprosium", "镝", "鏑"), "terbium": ("terbium", "铽", "鋱"),
     "samarium": ("samarium", "钐", "釤"), "holmium": ("holmium", "钬", "鈥"),
 }  # fmt: skip
-_LEXICON = Lexicon([(phrase, "concept", concept) for concept, phrases in _CONCEPTS.items()
+# Steps, goods and terms of art a notice and its translation both name, and the Japanese forms
+# of concepts above: a report in another language shares these with the original.
+_BILINGUAL: dict[str, tuple[str, ...]] = {
+    "precursor": ("precursor", "precursors", "前驱体"),
+    "lithium iron phosphate": ("lithium iron phosphate", "lfp", "磷酸铁锂"),
+    "artificial graphite": ("artificial graphite", "synthetic graphite", "人造石墨"),
+    "tantalum": ("tantalum", "钽"), "niobium": ("niobium", "铌"), "zirconium": ("zirconium", "锆"),
+    "hafnium": ("hafnium", "铪"), "chromium": ("chromium", "铬"), "titanium": ("titanium", "钛"),
+    "vanadium": ("vanadium", "钒"), "beryllium": ("beryllium", "铍"),
+    "magnesium": ("magnesium", "镁"), "platinum": ("platinum", "铂"), "palladium": ("palladium", "钯"),
+    "rhenium": ("rhenium", "铼"), "silicon": ("silicon", "硅"), "fluorspar": ("fluorspar", "fluorite", "萤石"),
+    # Japanese forms (kana, and kanji as Japan writes them)
+    "mofcom": ("商務省",), "export control": ("輸出規制", "輸出管理"),
+    "rare earth": ("レアアース", "希土類"), "semiconductor": ("半導体",),
+    "gallium": ("ガリウム",), "germanium": ("ゲルマニウム",), "antimony": ("アンチモン",),
+    "graphite": ("黒鉛", "グラファイト"), "tungsten": ("タングステン",), "lithium": ("リチウム",),
+    "dysprosium": ("ジスプロシウム",), "terbium": ("テルビウム",), "neodymium": ("ネオジム",),
+    "samarium": ("サマリウム",), "yttrium": ("イットリウム",), "scandium": ("スカンジウム",),
+    "cobalt": ("コバルト",), "nickel": ("ニッケル",), "indium": ("インジウム",),
+    "dual-use": ("軍民両用", "デュアルユース", "両用"), "licence": ("ライセンス",),
+    "tariff": ("関税",), "magnet": ("磁石",), "entity list": ("エンティティー・リスト", "エンティティリスト"),
+    "drone": ("ドローン",), "nvidia": ("エヌビディア",), "military": ("軍需",),
+}  # fmt: skip
+# Text is folded to simplified characters before scanning, so the phrases are folded too.
+_LEXICON = Lexicon([(simplified(phrase), "concept", concept)
+                    for table in (_CONCEPTS, _BILINGUAL) for concept, phrases in table.items()
                     for phrase in phrases])
 
 _LANGUAGE_FREE = ("c:", "n:", "pct:", "count:", "days:", "day:")
@@ -298,7 +323,7 @@ _COUNT = re.compile(
     r"(\d{1,4})\s+(?:[a-z\-]+\s+){0,3}?(?:companies|firms|entities|executives|items|"
     r"individuals|technologies|subsidiaries|products)"
 )
-_CJK_COUNT = re.compile(r"(\d{1,4})\s*(?:家|个|個|项|項|名)")
+_CJK_COUNT = re.compile(r"(\d{1,4})\s*(?:家|个|個|项|項|名|种|種|品目)")
 _DAYS = re.compile(r"(\d{1,3})\s*(?:-|\s)?(?:days?\b|天|日内|日內)")
 _MONTH_DAY = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?!\d)"

@@ -29,7 +29,7 @@ from itertools import count
 from chokewatch.shared.messages import Classification, Direction, Status
 
 from .incident_facts import action, actors, profile, script, subject
-from .incident_rules import Item, strength
+from .incident_rules import Item, group_strength, strength
 from .similarity import signature
 
 RECENT_DAYS = 200  # a little over incident_rules.MAX_GAP_DAYS
@@ -140,7 +140,8 @@ def best_match(m: dict, records: Iterable[dict]) -> dict | None:
     new = item(m)
     match, best = None, 0.0
     for record in order:
-        tie = max(strength(item(x), new) for x in record["members"])
+        members = [item(x) for x in record["members"]]
+        tie = max(max(strength(x, new) for x in members), group_strength(members, new))
         if tie > best:
             match, best = record, tie
     return match

@@ -16,6 +16,7 @@ incident (README, How a text is read), so direction is deliberately not compared
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -48,6 +49,8 @@ NEAR_DAYS, NEAR_BONUS = 7, 0.1  # reports within a few days of each other are li
 FAR_DAYS, FAR_PENALTY = 60, 0.1  # months apart, the same particulars are likelier a new step
 FAR_JOIN = 0.7  # beyond MAX_GAP_DAYS, likeness alone joins only near copies: a year on, the same
 # country's rules on the same tools are likelier its next round than a report of the last
+GROUP_MIN = 2  # an incident of this many reports is matched as a whole too
+GROUP_JOIN = JOIN  # likeness to the sum of an incident's reports that joins a text to it
 MIN_COUNT = 12  # "36 companies", "23 items": a count this large names one listing
 COUNT_FLOOR = 0.18  # ... when the texts are at least this alike
 BROAD_ELEMENTS = 12  # an element set this large is "rare earths" in general
@@ -410,6 +413,41 @@ def strength(a: Item, b: Item) -> float:
     score += _jaccard(a.classification.elements, b.classification.elements)
     score += 4.0 * max(0.0, likeness or 0.0)
     return score
+
+
+def _centroid(members: Sequence[Item], new: Item) -> Item | None:
+    """One item standing for an incident's reports: their profiles summed (those in the new
+    text's script when there are any), dated as the member nearest in time."""
+    same = [x for x in members if x.profile and x.lang == new.lang]
+    chosen = same or [x for x in members if x.profile]
+    if len(chosen) < GROUP_MIN or not new.profile:
+        return None
+    total: dict[str, float] = {}
+    for x in chosen:
+        for term, w in x.profile.items():
+            total[term] = total.get(term, 0.0) + w
+    norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
+    dated = [x for x in chosen if x.published_at]
+    nearest = (min(dated, key=lambda x: abs((x.published_at - new.published_at).total_seconds()))
+               if dated and new.published_at else None)
+    return Item(classification=chosen[0].classification, signature=(), key="",
+                published_at=nearest.published_at if nearest else None,
+                profile={t: w / norm for t, w in total.items()}, lang=chosen[0].lang)
+
+
+def group_strength(members: Sequence[Item], new: Item) -> float:
+    """How firmly a new text is tied to an incident as a whole: several reports of one
+    development together name more of its particulars than any one of them, so a text worded
+    unlike each may still match their sum. 0 unless that sum is alike enough and the text is
+    one incident with its closest member by the facts (nothing keeps them apart)."""
+    group = _centroid(members, new)
+    likeness = tie(group, new) if group else None
+    if likeness is None or likeness < GROUP_JOIN:
+        return 0.0
+    closest = max(members, key=lambda x: tie(x, new) or 0.0)
+    if _apart(closest, new, similarity(list(closest.signature), list(new.signature)))[0]:
+        return 0.0
+    return 1.0 + 4.0 * likeness
 
 
 def cluster(items: Sequence[Item]) -> list[str]:
