@@ -5,17 +5,23 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from chokewatch.shared.core.reading.classifier import classify
 from chokewatch.shared.core.reading.incident_facts import action, cosine
 from chokewatch.shared.core.reading.incident_policy import item, member
 from chokewatch.shared.core.reading.incident_rules import (
     FAR_JOIN,
+    JOIN,
     Item,
     anchors,
+    follows,
     group_strength,
     names_day_of,
+    names_month_of,
     same_incident,
     strength,
+    tie,
 )
 from chokewatch.shared.core.reading.similarity import signature
 from chokewatch.shared.messages import Classification, EventType
@@ -147,3 +153,56 @@ def test_the_sum_of_reports_does_not_override_what_keeps_texts_apart() -> None:
     chip_rule = Item(classification=chips, signature=(), profile=both, lang="latin")
     assert group_strength([licences, customs], _event(both, ("Sm", "Tb", "Dy"))) > 0.0
     assert group_strength([licences, customs], chip_rule) == 0.0  # a chip measure, not a mineral one
+
+
+INDIUM_CURBS = (
+    "China puts indium and bismuth exports under licence\n"
+    "The commerce ministry said exporters of indium ingots and bismuth compounds must apply for "
+    "licences from the first of next month, citing national security and non-proliferation. "
+    "The notice lists 14 items, among them indium phosphide wafers and bismuth telluride, and "
+    "asks applicants to name end users; a spokesman told reporters in Beijing the step was not "
+    "aimed at any country. Analysts at a Shanghai brokerage called it a reply to new US duties."
+)
+INDIUM_LIFTED = (
+    "China lifts licence rule on indium and bismuth exports\n"
+    "Exporters of indium and bismuth no longer need a licence, the commerce ministry said, ending "
+    "a requirement that had slowed shipments to display and solder makers for most of the year."
+)
+INDIUM_LICENCES = (
+    "First indium licences granted since the February curbs\n"
+    "Two Guangxi smelters said on Tuesday that Beijing had cleared their shipments to Korean "
+    "panel buyers, the earliest clearances since the rule began. Spot prices in Rotterdam fell "
+    "8% on the news, and Samsung Display and LG Display said deliveries of ingots and bismuth "
+    "solder alloys would resume within weeks, after warehouses in Busan ran low over the spring."
+)
+
+
+def test_a_headline_reporting_a_later_step_of_a_measure() -> None:
+    from chokewatch.shared.core.reading.incident_facts import follow_up, months_named
+
+    assert follow_up(INDIUM_LIFTED) and follow_up(INDIUM_LICENCES)
+    assert follow_up("商务部宣布暂停实施铟出口管制措施\n正文")
+    assert follow_up("Gallium export ban takes effect\nThe ban applies from today.")
+    assert not follow_up(INDIUM_CURBS)
+    assert not follow_up("Netherlands expands controls on chip tools\nMore machines need a licence.")
+    assert months_named(INDIUM_LICENCES) == (2,)
+    assert months_named("商务部批准4月管制的稀土出口许可\n正文") == (4,)
+    assert months_named("Exports may slow\nTraders may wait.") == ()  # the verb, not the month
+
+
+def test_a_later_step_months_on_joins_its_measure_and_a_new_measure_does_not() -> None:
+    curbs = text_item(INDIUM_CURBS, "2025-02-06")
+    lifted = text_item(INDIUM_LIFTED, "2025-11-20")  # nine months on: no penalty for the wait
+    assert follows(curbs, lifted) and follows(lifted, curbs)
+    assert tie(curbs, lifted) == pytest.approx(cosine(curbs.profile, lifted.profile))
+    licences = text_item(INDIUM_LICENCES, "2025-04-10")
+    assert names_month_of(licences, curbs) and same_incident(curbs, licences)
+    assert tie(curbs, licences) < JOIN  # worded unlike the notice: the month named ties them
+    assert not same_incident(text_item(INDIUM_CURBS, "2024-08-06"), licences)  # another February
+    # A year and a half on, a lifting is no later step of this measure.
+    late = text_item(INDIUM_LIFTED, "2026-08-20")
+    assert not follows(curbs, late)
+    # A new measure on other elements, however it is headlined, is not a later step of this one.
+    tin = text_item("China lifts licence rule on tungsten exports\nExporters of tungsten no longer "
+                    "need a licence, the commerce ministry said.", "2025-11-20")
+    assert not follows(curbs, tin)

@@ -549,6 +549,52 @@ def action(text: str, title: str = "") -> str:
     return "revoke" if _REVOKE.search(opening) or _ENDED.search(opening) else "grant"
 
 
+# A later step of a measure already in place, as a headline reports it: the measure suspended,
+# lifted, delayed, extended, taking effect or finalised, or licences issued under it. Such a
+# report comes weeks or a year after the measure and is still the same incident (LABELS.md).
+_FOLLOW_UP = re.compile(
+    r"\b(?:suspen(?:d|ds|ded|sion)|paus(?:e|es|ed)|lift(?:s|ed|ing)?|scrap(?:s|ped)?|"
+    r"rescind(?:s|ed)?|drop(?:s|ped)?|delay(?:s|ed)?|postpon(?:e|es|ed)|extend(?:s|ed)?|"
+    r"resum(?:e|es|ed)|takes?\s+effect|took\s+effect|into\s+(?:force|effect)|kicks?\s+in|"
+    r"final(?:i[sz]e[sd]?)?\s+(?:determination|ruling|dut(?:y|ies)|rate)|finali[sz]e[sd]?|"
+    r"first\s+(?:[\w\-']+\s+){0,3}?(?:batch|licen[cs]es?|approvals?))\b"
+    r"|\b(?:grant\w*|issu\w*|approv\w*)\s+(?:[\w\-']+\s+){0,4}?licen[cs]es?\b"
+    r"|暂停|暂缓|停止实施|取消|解除|恢复|延长|延期|生效|正式实施|终裁|首批|(?:批准|发放)\S{0,6}许可"
+)
+
+
+def follow_up(text: str, title: str = "") -> bool:
+    """Whether the headline (else the opening) reports a later step of a measure: suspended,
+    lifted, delayed, extended, taking effect, finalised, or licences issued under it."""
+    body = text.strip()
+    if not title:
+        first, _, rest = body.partition("\n")
+        title = first if rest and len(first) <= 200 else body[:LEAD_TEXT]
+    return bool(_FOLLOW_UP.search(simplified(unicodedata.normalize("NFKC", title).lower())))
+
+
+_MONTH_NAMED = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|t|tember|"
+    r"ober|ember)?\b|(?<!\d)(1[0-2]|[1-9])\s*月(?!份?\s*以来)"
+)
+
+
+def months_named(text: str, title: str = "") -> tuple[int, ...]:
+    """Months a headline and opening name ("since the April curbs", "10月出台的管制"): the
+    time of the measure a follow-up report refers to."""
+    head = f"{title}\n{text.strip()[:LEAD_TEXT]}"
+    lower = simplified(unicodedata.normalize("NFKC", head).lower())
+    found = set()
+    for m in _MONTH_NAMED.finditer(lower):
+        if m.group(1):
+            if m.group(0) == "may":
+                continue  # the verb as often as the month
+            found.add(_MONTHS[m.group(1)])
+        else:
+            found.add(int(m.group(2)))
+    return tuple(sorted(found))
+
+
 def script(text: str) -> str:
     """"cjk" for a text mostly in Chinese or Japanese characters, else "latin"."""
     sample = text[:2000]

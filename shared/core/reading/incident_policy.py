@@ -28,7 +28,7 @@ from itertools import count
 
 from chokewatch.shared.messages import Classification, Direction, Status
 
-from .incident_facts import action, actors, profile, script, subject
+from .incident_facts import action, actors, follow_up, months_named, profile, script, subject
 from .incident_rules import Item, group_strength, strength
 from .similarity import signature
 
@@ -79,6 +79,8 @@ def member(c: Classification, text: str, title: str = "", at: datetime | None = 
         "subject": subject(f"{title}\n{text}"),
         "actors": list(actors(text, title)),
         "action": action(text, title),
+        "follow_up": follow_up(text, title),
+        "months": list(months_named(text, title)),
     }
 
 
@@ -95,6 +97,8 @@ def item(m: dict, key: str = "") -> Item:
         subject=m.get("subject", ""),
         actors=tuple(m.get("actors", ())),
         action=m.get("action", ""),
+        follow_up=bool(m.get("follow_up")),
+        months=tuple(m.get("months", ())),
     )
 
 

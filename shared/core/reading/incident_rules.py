@@ -51,6 +51,7 @@ FAR_JOIN = 0.7  # beyond MAX_GAP_DAYS, likeness alone joins only near copies: a 
 # country's rules on the same tools are likelier its next round than a report of the last
 GROUP_MIN = 2  # an incident of this many reports is matched as a whole too
 GROUP_JOIN = JOIN  # likeness to the sum of an incident's reports that joins a text to it
+FOLLOW_ELEMENTS = 0.5  # a later step of a measure covers about the same elements as the measure
 MIN_COUNT = 12  # "36 companies", "23 items": a count this large names one listing
 COUNT_FLOOR = 0.18  # ... when the texts are at least this alike
 BROAD_ELEMENTS = 12  # an element set this large is "rare earths" in general
@@ -156,6 +157,8 @@ class Item:
     subject: str = ""  # incident_facts.subject: "chips", "minerals" or "" (both or neither)
     actors: tuple[str, ...] = ()  # governments its headline names, the leading one first
     action: str = ""  # incident_facts.action: "grant", "revoke" or ""
+    follow_up: bool = False  # incident_facts.follow_up: reports a later step of a measure
+    months: tuple[int, ...] = ()  # incident_facts.months_named: months its opening names
 
     def anchor_set(self) -> frozenset[str]:
         if self.anchors:
@@ -204,6 +207,18 @@ def reached(earlier: Item, later: Item) -> bool:
         return False
     gap = (later.published_at.date() - earlier.published_at.date()).days
     return 0 < gap <= FORWARD_DAYS and day in earlier.anchor_set()
+
+
+def names_month_of(later: Item, earlier: Item) -> bool:
+    """A later step of a measure names the month the earlier text reported it in ("the first
+    licences since the April curbs"), on the same elements and type, within about a year."""
+    if not later.follow_up or later.published_at is None or earlier.published_at is None:
+        return False
+    gap = (later.published_at - earlier.published_at).days
+    ca, cb = later.classification, earlier.classification
+    return (0 < gap <= MAX_CITE_DAYS and earlier.published_at.month in later.months
+            and ca.event_type == cb.event_type and bool(ca.elements)
+            and _jaccard(ca.elements, cb.elements) >= SAME_ELEMENTS)
 
 
 def names_day_of(undated: Item, dated: Item) -> bool:
@@ -257,9 +272,21 @@ def tie(a: Item, b: Item) -> float | None:
     if gap is not None:
         if gap <= NEAR_DAYS:
             score += NEAR_BONUS
-        elif gap > FAR_DAYS:
+        elif gap > FAR_DAYS and not follows(a, b):
             score -= FAR_PENALTY
     return score
+
+
+def follows(a: Item, b: Item) -> bool:
+    """The later of two dated texts reports a later step (suspension, lifting, entry into force,
+    licences) of a measure on the same elements, within about a year: the time between them is
+    what such a step takes, not a sign of a new measure."""
+    if a.published_at is None or b.published_at is None:
+        return False
+    later = a if a.published_at > b.published_at else b
+    gap = _gap_days(a, b) or 0.0
+    overlap = _jaccard(a.classification.elements, b.classification.elements)
+    return later.follow_up and gap <= MAX_CITE_DAYS and overlap >= FOLLOW_ELEMENTS
 
 
 def same_incident(a: Item, b: Item) -> bool:
@@ -332,7 +359,8 @@ def join_reason(a: Item, b: Item, copy: float, likeness: float | None) -> str:
         return "count"  # the same number of firms or items named: the same listing
     if likeness is not None:
         gap = _gap_days(a, b)
-        if likeness >= (JOIN if gap is None or gap <= MAX_GAP_DAYS else FAR_JOIN):
+        near = gap is None or gap <= MAX_GAP_DAYS or follows(a, b)
+        if likeness >= (JOIN if near else FAR_JOIN):
             return "likeness"
     if ca.event_type in _NON_EVENTS or cb.event_type in _NON_EVENTS:
         return ""
@@ -361,6 +389,8 @@ def _event_reason(a: Item, b: Item, likeness: float | None, package: bool) -> st
             strong.add("cites")
         if reached(a, b) or reached(b, a):
             strong.add("reached")
+        if names_month_of(a, b) or names_month_of(b, a):
+            strong.add("month")
     gap = _gap_days(a, b)
     if gap is not None and gap > MAX_GAP_DAYS and not strong:
         return ""
@@ -409,6 +439,7 @@ def strength(a: Item, b: Item) -> float:
     score += 4.0 * bool({x for x in shared if x.startswith(("no:", "named:"))})
     score += 2.0 * (cites(a, b) or cites(b, a) or reached(a, b) or reached(b, a)
                     or names_day_of(a, b) or names_day_of(b, a))
+    score += 1.0 * (names_month_of(a, b) or names_month_of(b, a))
     score += 2.0 * copy
     score += _jaccard(a.classification.elements, b.classification.elements)
     score += 4.0 * max(0.0, likeness or 0.0)
