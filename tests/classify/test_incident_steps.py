@@ -17,6 +17,7 @@ from chokewatch.shared.core.reading.incident_rules import (
     anchors,
     follows,
     group_strength,
+    join_reason,
     names_day_of,
     names_month_of,
     same_incident,
@@ -197,7 +198,8 @@ def test_a_later_step_months_on_joins_its_measure_and_a_new_measure_does_not() -
     assert tie(curbs, lifted) == pytest.approx(cosine(curbs.profile, lifted.profile))
     licences = text_item(INDIUM_LICENCES, "2025-04-10")
     assert names_month_of(licences, curbs) and same_incident(curbs, licences)
-    assert tie(curbs, licences) < JOIN  # worded unlike the notice: the month named ties them
+    # Worded unlike the notice: the month it names is what ties them.
+    assert tie(curbs, licences) < JOIN and join_reason(curbs, licences, 0.0, tie(curbs, licences)) == "anchor"
     assert not same_incident(text_item(INDIUM_CURBS, "2024-08-06"), licences)  # another February
     # A year and a half on, a lifting is no later step of this measure.
     late = text_item(INDIUM_LIFTED, "2026-08-20")
