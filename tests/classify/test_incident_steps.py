@@ -11,6 +11,7 @@ from chokewatch.shared.core.reading.classifier import classify
 from chokewatch.shared.core.reading.incident_facts import action, cosine
 from chokewatch.shared.core.reading.incident_policy import item, member
 from chokewatch.shared.core.reading.incident_rules import (
+    COUNT_FLOOR,
     FAR_JOIN,
     JOIN,
     Item,
@@ -20,6 +21,7 @@ from chokewatch.shared.core.reading.incident_rules import (
     join_reason,
     names_day_of,
     names_month_of,
+    one_pause,
     same_incident,
     strength,
     tie,
@@ -208,3 +210,44 @@ def test_a_later_step_months_on_joins_its_measure_and_a_new_measure_does_not() -
     tin = text_item("China lifts licence rule on tungsten exports\nExporters of tungsten no longer "
                     "need a licence, the commerce ministry said.", "2025-11-20")
     assert not follows(curbs, tin)
+
+
+def _paused(profile: dict[str, float], elements: tuple[str, ...], when: str | None, lang: str) -> Item:
+    base = _event(profile, elements, when)
+    return Item(classification=base.classification, signature=(), published_at=base.published_at,
+                profile=profile, lang=lang, follow_up="pause")
+
+
+def test_one_suspension_reported_twice_is_one_step() -> None:
+    from chokewatch.shared.core.reading.incident_facts import follow_up
+
+    assert follow_up("商务部宣布暂停实施铟、铋出口管制措施\n正文") == "pause"
+    assert follow_up("China lifts its curbs on indium exports\nBody.") == "pause"
+    assert follow_up("Indium export licences take effect\nFrom today.") == "step"
+    # Two reports of one suspension with little in common but the step and the minerals.
+    english = _paused(_unit({"c:suspend": 1, "c:indium": 1, "c:trump": 1, "c:busan": 1, "c:samsung": 1}),
+                      ("In", "Bi"), "2025-11-08", "latin")
+    chinese = _paused(_unit({"c:suspend": 1, "c:indium": 1, "c:he yadong": 1, "c:nexperia": 1, "c:eu": 1}),
+                      ("In", "Bi"), None, "cjk")
+    assert tie(english, chinese) < JOIN and one_pause(english, chinese) and same_incident(english, chinese)
+    # Not a suspension of a measure on other minerals, nor one a season later.
+    tungsten = _paused(english.profile, ("W",), "2025-11-08", "latin")
+    later = _paused(english.profile, ("In", "Bi"), "2026-03-08", "latin")
+    assert not one_pause(tungsten, chinese) and not one_pause(english, later)
+
+
+def test_the_same_count_on_one_list_is_one_listing() -> None:
+    from chokewatch.shared.core.reading.incident_facts import terms
+
+    assert terms("Acme Chips and 35 other companies join the entity list")["count:36"] == 1
+    chips = Classification(event_type=EventType.chip_export_control, issuer="US", elements=[],
+                           direction="tightening", status="enacted", severity=0.5)
+    draft = Item(classification=chips, signature=(), lang="latin",
+                 profile=_unit({"count:36": 1, "c:entity list": 1, "rumour": 3, "seoul": 3}))
+    rule = Item(classification=chips, signature=(), lang="latin",
+                profile=_unit({"count:36": 1, "c:entity list": 1, "radar": 3, "institute": 3}))
+    assert tie(draft, rule) < COUNT_FLOOR and same_incident(draft, rule)
+    # The same count of firms on no list, or on different lists, says less.
+    unlisted = Item(classification=chips, signature=(), lang="latin",
+                    profile=_unit({"count:36": 1, "radar": 2, "institute": 2}))
+    assert not same_incident(draft, unlisted)

@@ -370,9 +370,15 @@ def _concepts(lower: str) -> list[str]:
     return [hit.value for hit in _LEXICON.scan(normalise(lower))]
 
 
+def _listed(m: re.Match[str]) -> int:
+    """How many a count names: "YMTC and 35 other companies" is a listing of 36."""
+    words = m.group(0).split()
+    return int(m.group(1)) + (len(words) > 1 and words[1] == "other")
+
+
 def _numbers(lower: str) -> list[str]:
     out = [f"pct:{float(m.group(1)):g}" for m in _PERCENT.finditer(lower)]
-    out += [f"count:{int(m.group(1))}" for m in _COUNT.finditer(lower)]
+    out += [f"count:{_listed(m)}" for m in _COUNT.finditer(lower)]
     out += [f"count:{int(m.group(1))}" for m in _CJK_COUNT.finditer(lower)]
     out += [f"days:{int(m.group(1))}" for m in _DAYS.finditer(lower)]
     for m in _MONTH_DAY.finditer(lower):
@@ -552,25 +558,33 @@ def action(text: str, title: str = "") -> str:
 # A later step of a measure already in place, as a headline reports it: the measure suspended,
 # lifted, delayed, extended, taking effect or finalised, or licences issued under it. Such a
 # report comes weeks or a year after the measure and is still the same incident (LABELS.md).
-_FOLLOW_UP = re.compile(
+# A pause (suspended, lifted, delayed) is the rarest of these steps.
+_PAUSE = re.compile(
     r"\b(?:suspen(?:d|ds|ded|sion)|paus(?:e|es|ed)|lift(?:s|ed|ing)?|scrap(?:s|ped)?|"
-    r"rescind(?:s|ed)?|drop(?:s|ped)?|delay(?:s|ed)?|postpon(?:e|es|ed)|extend(?:s|ed)?|"
-    r"resum(?:e|es|ed)|takes?\s+effect|took\s+effect|into\s+(?:force|effect)|kicks?\s+in|"
-    r"final(?:i[sz]e[sd]?)?\s+(?:determination|ruling|dut(?:y|ies)|rate)|finali[sz]e[sd]?|"
-    r"first\s+(?:[\w\-']+\s+){0,3}?(?:batch|licen[cs]es?|approvals?))\b"
+    r"rescind(?:s|ed)?|drop(?:s|ped)?|delay(?:s|ed)?|postpon(?:e|es|ed))\b"
+    r"|暂停|暂缓|停止实施|取消|解除|推迟"
+)
+_STEP = re.compile(
+    r"\b(?:extend(?:s|ed)?|resum(?:e|es|ed)|takes?\s+effect|took\s+effect|into\s+(?:force|effect)|"
+    r"kicks?\s+in|final(?:i[sz]e[sd]?)?\s+(?:determination|ruling|dut(?:y|ies)|rate)|"
+    r"finali[sz]e[sd]?|first\s+(?:[\w\-']+\s+){0,3}?(?:batch|licen[cs]es?|approvals?))\b"
     r"|\b(?:grant\w*|issu\w*|approv\w*)\s+(?:[\w\-']+\s+){0,4}?licen[cs]es?\b"
-    r"|暂停|暂缓|停止实施|取消|解除|恢复|延长|延期|生效|正式实施|终裁|首批|(?:批准|发放)\S{0,6}许可"
+    r"|恢复|延长|延期|生效|正式实施|终裁|首批|(?:批准|发放)\S{0,6}许可"
 )
 
 
-def follow_up(text: str, title: str = "") -> bool:
-    """Whether the headline (else the opening) reports a later step of a measure: suspended,
-    lifted, delayed, extended, taking effect, finalised, or licences issued under it."""
+def follow_up(text: str, title: str = "") -> str:
+    """What later step of a measure the headline (else the opening) reports: "pause" (suspended,
+    lifted, delayed), "step" (extended, taking effect, finalised, licences issued under it), or
+    "" for none."""
     body = text.strip()
     if not title:
         first, _, rest = body.partition("\n")
         title = first if rest and len(first) <= 200 else body[:LEAD_TEXT]
-    return bool(_FOLLOW_UP.search(simplified(unicodedata.normalize("NFKC", title).lower())))
+    lower = simplified(unicodedata.normalize("NFKC", title).lower())
+    if _PAUSE.search(lower):
+        return "pause"
+    return "step" if _STEP.search(lower) else ""
 
 
 _MONTH_NAMED = re.compile(

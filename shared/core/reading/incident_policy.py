@@ -97,7 +97,7 @@ def item(m: dict, key: str = "") -> Item:
         subject=m.get("subject", ""),
         actors=tuple(m.get("actors", ())),
         action=m.get("action", ""),
-        follow_up=bool(m.get("follow_up")),
+        follow_up=str(m.get("follow_up") or ""),
         months=tuple(m.get("months", ())),
     )
 

@@ -51,6 +51,7 @@ FAR_JOIN = 0.7  # beyond MAX_GAP_DAYS, likeness alone joins only near copies: a 
 # country's rules on the same tools are likelier its next round than a report of the last
 GROUP_MIN = 2  # an incident of this many reports is matched as a whole too
 GROUP_JOIN = JOIN  # likeness to the sum of an incident's reports that joins a text to it
+PAUSE_DAYS = 21  # reports of one suspension or lifting follow it within a few weeks
 FOLLOW_ELEMENTS = 0.5  # a later step of a measure covers about the same elements as the measure
 MIN_COUNT = 12  # "36 companies", "23 items": a count this large names one listing
 COUNT_FLOOR = 0.18  # ... when the texts are at least this alike
@@ -157,7 +158,7 @@ class Item:
     subject: str = ""  # incident_facts.subject: "chips", "minerals" or "" (both or neither)
     actors: tuple[str, ...] = ()  # governments its headline names, the leading one first
     action: str = ""  # incident_facts.action: "grant", "revoke" or ""
-    follow_up: bool = False  # incident_facts.follow_up: reports a later step of a measure
+    follow_up: str = ""  # incident_facts.follow_up: "pause" or "step" of a measure, or ""
     months: tuple[int, ...] = ()  # incident_facts.months_named: months its opening names
 
     def anchor_set(self) -> frozenset[str]:
@@ -221,6 +222,16 @@ def names_month_of(later: Item, earlier: Item) -> bool:
             and _jaccard(ca.elements, cb.elements) >= SAME_ELEMENTS)
 
 
+def one_pause(a: Item, b: Item) -> bool:
+    """Both headlines report a measure on the same minerals suspended, lifted or delayed by the
+    same government, days apart (or undated): such steps are rare, so they are one step."""
+    ca, cb = a.classification, b.classification
+    if a.follow_up != "pause" or b.follow_up != "pause" or not ca.elements or not cb.elements:
+        return False
+    gap = _gap_days(a, b)
+    return (gap is None or gap <= PAUSE_DAYS) and _jaccard(ca.elements, cb.elements) >= SAME_ELEMENTS
+
+
 def names_day_of(undated: Item, dated: Item) -> bool:
     """An undated text names a day just before or on the day a dated one was published: most
     likely the day of the development both report ("announced on Friday, September 6")."""
@@ -251,6 +262,14 @@ def _rates(item: Item) -> set[str]:
 def _counts(item: Item) -> set[str]:
     """Counts of firms, entities or items a text gives, from a dozen up."""
     return {t for t in item.profile if t.startswith("count:") and int(t[6:]) >= MIN_COUNT}
+
+
+_LISTS = frozenset({"c:entity list", "c:unreliable entity", "c:control list"})
+
+
+def _lists(item: Item) -> set[str]:
+    """The lists of firms a text names (the entity list, the unreliable entity list)."""
+    return _LISTS & item.profile.keys()
 
 
 def _gap_days(a: Item, b: Item) -> float | None:
@@ -286,7 +305,7 @@ def follows(a: Item, b: Item) -> bool:
     later = a if a.published_at > b.published_at else b
     gap = _gap_days(a, b) or 0.0
     overlap = _jaccard(a.classification.elements, b.classification.elements)
-    return later.follow_up and gap <= MAX_CITE_DAYS and overlap >= FOLLOW_ELEMENTS
+    return bool(later.follow_up) and gap <= MAX_CITE_DAYS and overlap >= FOLLOW_ELEMENTS
 
 
 def same_incident(a: Item, b: Item) -> bool:
@@ -355,8 +374,8 @@ def join_reason(a: Item, b: Item, copy: float, likeness: float | None) -> str:
         return "copy"
     if _rates(a) & _rates(b) and (likeness is None or likeness >= FLOOR):
         return "rate"  # the same duty rate to the decimal (93.5%): the same measure
-    if _counts(a) & _counts(b) and (likeness is None or likeness >= COUNT_FLOOR):
-        return "count"  # the same number of firms or items named: the same listing
+    if _counts(a) & _counts(b) and (likeness is None or likeness >= COUNT_FLOOR or _lists(a) & _lists(b)):
+        return "count"  # the same number of firms or items named (on one list): the same listing
     if likeness is not None:
         gap = _gap_days(a, b)
         near = gap is None or gap <= MAX_GAP_DAYS or follows(a, b)
@@ -391,11 +410,13 @@ def _event_reason(a: Item, b: Item, likeness: float | None, package: bool) -> st
             strong.add("reached")
         if names_month_of(a, b) or names_month_of(b, a):
             strong.add("month")
+    if one_pause(a, b):
+        strong.add("pause")
     gap = _gap_days(a, b)
     if gap is not None and gap > MAX_GAP_DAYS and not strong:
         return ""
     if EventType.trade_talks in (ca.event_type, cb.event_type):
-        if ca.event_type != cb.event_type and not any(x.startswith(("venue:", "no:")) for x in strong):
+        if ca.event_type != cb.event_type and not any(x.startswith(("venue:", "no:", "pause")) for x in strong):
             # A deal names the measures it trades (the fentanyl tariff); only the meeting's
             # place ties a report of the deal to one of them.
             return ""
