@@ -11,6 +11,7 @@ from chokewatch.shared.core.reading.classifier import classify
 from chokewatch.shared.core.reading.incident_facts import action, cosine
 from chokewatch.shared.core.reading.incident_policy import item, member
 from chokewatch.shared.core.reading.incident_rules import (
+    AGREED_JOIN,
     COUNT_FLOOR,
     FAR_JOIN,
     JOIN,
@@ -251,3 +252,22 @@ def test_the_same_count_on_one_list_is_one_listing() -> None:
     unlisted = Item(classification=chips, signature=(), lang="latin",
                     profile=_unit({"count:36": 1, "radar": 2, "institute": 2}))
     assert not same_incident(draft, unlisted)
+
+
+def _chip_rule(profile: dict[str, float], lead: str = "US", subject: str = "chips") -> Item:
+    facts = Classification(event_type=EventType.chip_export_control, issuer="US", elements=[],
+                           direction="tightening", status="enacted", severity=0.5)
+    return Item(classification=facts, signature=(), profile=profile, lang="latin",
+                actors=(lead, lead), subject=subject)
+
+
+def test_element_less_measures_whose_facts_agree_need_less_likeness() -> None:
+    # One chip rule, two write-ups sharing a third of their particulars.
+    issued = _chip_rule(_unit({"diffusion": 1, "tier": 1, "cap": 1, "ally": 1, "cloud": 1.2}))
+    explained = _chip_rule(_unit({"diffusion": 1, "tier": 1, "lawyer": 1.3, "compliance": 1.3, "fine": 1}))
+    assert AGREED_JOIN <= tie(issued, explained) < JOIN
+    assert join_reason(issued, explained, 0.0, tie(issued, explained)) == "facts"
+    # Headlines led by another government, or on another subject, do not agree.
+    malaysian = _chip_rule(explained.profile, lead="MY")
+    assert not same_incident(issued, malaysian)
+    assert not same_incident(issued, _chip_rule(explained.profile, subject="minerals"))

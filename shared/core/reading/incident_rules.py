@@ -52,6 +52,7 @@ FAR_JOIN = 0.7  # beyond MAX_GAP_DAYS, likeness alone joins only near copies: a 
 GROUP_MIN = 2  # an incident of this many reports is matched as a whole too
 GROUP_JOIN = JOIN  # likeness to the sum of an incident's reports that joins a text to it
 PAUSE_DAYS = 21  # reports of one suspension or lifting follow it within a few weeks
+AGREED_JOIN = 0.3  # likeness that joins element-less measures whose facts all agree (_agreed)
 FOLLOW_ELEMENTS = 0.5  # a later step of a measure covers about the same elements as the measure
 MIN_COUNT = 12  # "36 companies", "23 items": a count this large names one listing
 COUNT_FLOOR = 0.18  # ... when the texts are at least this alike
@@ -426,6 +427,16 @@ def _event_reason(a: Item, b: Item, likeness: float | None, package: bool) -> st
     return _fact_reason(a, b, likeness, bool(shared))
 
 
+def _agreed(a: Item, b: Item) -> bool:
+    """One government's measure of one kind, both headlines led by that government, on the
+    same subject: the facts that tell element-less measures (chip rules, sanctions) apart agree."""
+    ca, cb = a.classification, b.classification
+    lead = a.actors[0] if a.actors else ""
+    return (bool(ca.issuer) and ca.issuer == cb.issuer and ca.event_type == cb.event_type
+            and bool(lead) and b.actors[:1] == (lead,)
+            and (a.subject == b.subject or not a.subject or not b.subject))
+
+
 def _fact_reason(a: Item, b: Item, likeness: float | None, shared_day: bool) -> str:
     """join_reason from the classifier's facts alone: elements, firms, a shared day."""
     ca, cb = a.classification, b.classification
@@ -441,8 +452,11 @@ def _fact_reason(a: Item, b: Item, likeness: float | None, shared_day: bool) -> 
         return "dates"
     if not ca.elements and not cb.elements:
         # Element-less measures (chip rules, sanctions) need something more than the type.
-        same_firm = bool(set(ca.companies) & set(cb.companies)) and ca.event_type == cb.event_type
-        return "firms" if same_firm else ""
+        if ca.event_type != cb.event_type:
+            return ""
+        if set(ca.companies) & set(cb.companies):
+            return "firms"
+        return "facts" if _agreed(a, b) and likeness is not None and likeness >= AGREED_JOIN else ""
     return "elements" if overlap >= SAME_ELEMENTS and ca.event_type == cb.event_type else ""
 
 
