@@ -4,14 +4,16 @@ Two reports of one development share its particulars — who acts against whom, 
 goods and numbers — whatever their wording, length, web debris or language. A text's profile is
 a weighted bag of those particulars: content words weighted by how rare they are in this
 field's writing (`incident_background.DF`, document frequencies over the project's own sample
-texts), plus concepts read in English and Chinese alike (firms, countries, people, kinds of
-measure, elements), Latin-spelled names in Chinese texts, and numbers with their units
+texts), plus concepts read in English, Chinese and Japanese alike (firms, countries, people,
+kinds of measure, elements), Latin-spelled names in Chinese texts, and numbers with their units
 (percentages, counts of firms or items, spans of days, calendar days), which carry across
 languages. Chinese is read in simplified characters (`hanzi`). Two profiles are compared by
 cosine. Only the strongest terms are kept, so a stored profile stays small.
 
 Also read here: a text's script (`script`), whether it is plainly about chips or minerals
-(`subject`), and the governments its headline names, the leading one first (`actors`).
+(`subject`), the governments its headline names, the leading one first (`actors`), whether the
+headline gives or takes away a permission (`action`) or reports a later step of a measure
+(`follow_up`), and the months its opening names (`months_named`).
 """
 
 from __future__ import annotations

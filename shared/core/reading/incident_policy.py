@@ -3,7 +3,8 @@
 An incident is a plain record (JSON-able dict): its id, revision, latest status and direction,
 first and last publication time, and its most recent member texts in compact form (the
 classifier's facts, shingle signature, anchors, publication time, and the profile, script,
-subject and headline governments of `incident_facts`). `decide` takes a new text's member and
+subject, headline governments, headline step and the months its opening names, of
+`incident_facts`). `decide` takes a new text's member and
 the candidate records a caller found for it (under `buckets`, since `window_start`) and returns
 what happens: a new incident or a join, with the record to store. Nothing here does I/O; the
 Redis store (`services/classify/incidents.py`) and `IncidentBook` (in memory, for `chokewatch
@@ -12,7 +13,8 @@ classify --incidents` and `chokewatch evaluate`) only find candidates and keep r
 Every text gets an incident, commentary included: a report the classifier misreads as
 commentary still belongs with its development, and the alert service sends nothing for
 commentary whatever its incident. A text joins the candidate incident with the strongest tie to
-one of its members (`incident_rules.strength`), else it opens its own; incidents never merge,
+one of its members (`incident_rules.strength`) or to all of them together
+(`incident_rules.group_strength`), else it opens its own; incidents never merge,
 so one text about several measures cannot chain them together. A later text that raises the
 status or flips the direction raises the incident's revision, which is what lets the alert
 service send an update.
