@@ -136,3 +136,16 @@ def test_the_same_count_of_items_ties_the_reports_of_one_listing() -> None:
     a = text_item(first, "2023-03-31")
     assert same_incident(a, text_item(later, "2023-05-23"))
     assert not same_incident(a, text_item(later.replace("23 items of", "several kinds of"), "2023-05-23"))
+
+
+def test_a_chinese_day_of_the_month_reads_as_a_recent_date() -> None:
+    from datetime import date
+
+    from chokewatch.shared.core.reading.incident_facts import terms
+
+    found = terms("商务部9日宣布暂停实施铟出口管制，30日内完成审查。", date(2025, 11, 10))
+    assert found["day:11-09"] == 1 and "days:30" in found
+    assert "day:10-30" in terms("商务部30日宣布新措施。", date(2025, 11, 2))  # the month before
+    assert not any(t.startswith("day:") for t in terms("商务部9日宣布新措施。"))  # undated: unknown
+    # An English text's calendar days are read from its own words only.
+    assert not any(t.startswith("day:") for t in terms("Officials spoke for 9 days.", date(2025, 11, 10)))

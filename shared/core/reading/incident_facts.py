@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
+from datetime import date, timedelta
 
 from .gazetteer import Lexicon, normalise
 from .hanzi import simplified
@@ -404,9 +405,10 @@ def _names(lower: str) -> list[str]:
     return ["n:" + _stem(w) for w in _LATIN_WORD.findall(lower) if w not in _STOP]
 
 
-def terms(text: str) -> Counter[str]:
+def terms(text: str, at: date | None = None) -> Counter[str]:
     """Every term of a text with its count: words, `c:` concepts, `n:` names, `pct:`, `count:`,
-    `days:` and `day:` numbers."""
+    `days:` and `day:` numbers (with its publication day `at`, also the days a Chinese report
+    names by the day of the month alone)."""
     lower = simplified(unicodedata.normalize("NFKC", text).lower())
     cjk = script(lower) == "cjk"
     bag: Counter[str] = Counter(w for w in words(lower) if not (cjk and w.isascii()))
@@ -414,7 +416,28 @@ def terms(text: str) -> Counter[str]:
     bag.update(_numbers(lower))
     if cjk:
         bag.update(_names(lower))
+        if at is not None:
+            bag.update(_days_of_month(lower, at))
     return bag
+
+
+# "商务部9日宣布": Chinese reports name a recent day by its day of the month alone.
+_DAY_OF_MONTH = re.compile(r"(?<![\d月])(?<!月\s)(\d{1,2})\s*日(?!\s*[内內])")
+RECENT_DAYS = 10  # a day named so is within this many days before publication
+
+
+def _days_of_month(lower: str, at: date) -> list[str]:
+    """`day:` terms for the days of the month a Chinese text names alone, read as the most
+    recent such day on or before its publication."""
+    out = []
+    for m in _DAY_OF_MONTH.finditer(lower):
+        day = int(m.group(1))
+        for back in range(RECENT_DAYS + 1):
+            then = at - timedelta(days=back)
+            if then.day == day:
+                out.append(f"day:{then.month:02d}-{then.day:02d}")
+                break
+    return out
 
 
 def _weight(term: str) -> float:
@@ -423,13 +446,14 @@ def _weight(term: str) -> float:
     return _idf(term)
 
 
-def profile(text: str, title: str = "") -> dict[str, float]:
-    """The text's strongest particulars, unit length (term -> weight)."""
+def profile(text: str, title: str = "", at: date | None = None) -> dict[str, float]:
+    """The text's strongest particulars, unit length (term -> weight); `at` is its day of
+    publication, when known."""
     if not title:
         first, _, rest = text.strip().partition("\n")
         if rest and len(first) <= 200:
             title, text = first, rest  # a first short line is the headline
-    body, head = terms(text), terms(title)
+    body, head = terms(text, at), terms(title, at)
     vector = {}
     for term in body.keys() | head.keys():
         tf = 1 + math.log(body[term] + TITLE_WEIGHT * head[term])

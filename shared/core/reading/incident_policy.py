@@ -76,7 +76,7 @@ def member(c: Classification, text: str, title: str = "", at: datetime | None = 
         "sig": signature(text, title),
         "anchors": anchors,
         "at": at.isoformat() if at else None,
-        "profile": profile(text, title),
+        "profile": profile(text, title, at.date() if at else None),
         "lang": script(f"{title}\n{text}"),
         "subject": subject(f"{title}\n{text}"),
         "actors": list(actors(text, title)),
