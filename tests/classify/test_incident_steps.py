@@ -224,6 +224,8 @@ def test_one_suspension_reported_twice_is_one_step() -> None:
 
     assert follow_up("商务部宣布暂停实施铟、铋出口管制措施\n正文") == "pause"
     assert follow_up("China lifts its curbs on indium exports\nBody.") == "pause"
+    assert follow_up("商务部：不再实施对美铟出口管制\n正文") == "pause"
+    assert follow_up("EU puts indium duties on hold\nBody.") == "pause"
     assert follow_up("Indium export licences take effect\nFrom today.") == "step"
     # Two reports of one suspension with little in common but the step and the minerals.
     english = _paused(_unit({"c:suspend": 1, "c:indium": 1, "c:trump": 1, "c:busan": 1, "c:samsung": 1}),

@@ -587,8 +587,9 @@ def action(text: str, title: str = "") -> str:
 # A pause (suspended, lifted, delayed) is the rarest of these steps.
 _PAUSE = re.compile(
     r"\b(?:suspen(?:d|ds|ded|sion)|paus(?:e|es|ed)|lift(?:s|ed|ing)?|scrap(?:s|ped)?|"
-    r"rescind(?:s|ed)?|drop(?:s|ped)?|delay(?:s|ed)?|postpon(?:e|es|ed))\b"
-    r"|暂停|暂缓|停止实施|取消|解除|推迟"
+    r"rescind(?:s|ed)?|drop(?:s|ped)?|delay(?:s|ed)?|postpon(?:e|es|ed)|shelv(?:e|es|ed)|"
+    r"roll(?:s|ed)?\s+back|(?:put|puts|placed?)\s+on\s+hold|hold(?:s)?\s+off)\b"
+    r"|暂停|暂缓|停止实施|停止执行|不再实施|延迟实施|延后实施|取消|解除|推迟"
 )
 _STEP = re.compile(
     r"\b(?:extend(?:s|ed)?|resum(?:e|es|ed)|takes?\s+effect|took\s+effect|into\s+(?:force|effect)|"
