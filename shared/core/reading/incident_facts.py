@@ -588,7 +588,7 @@ def action(text: str, title: str = "") -> str:
 _PAUSE = re.compile(
     r"\b(?:suspen(?:d|ds|ded|sion)|paus(?:e|es|ed)|lift(?:s|ed|ing)?|scrap(?:s|ped)?|"
     r"rescind(?:s|ed)?|drop(?:s|ped)?|delay(?:s|ed)?|postpon(?:e|es|ed)|shelv(?:e|es|ed)|"
-    r"roll(?:s|ed)?\s+back|(?:put|puts|placed?)\s+on\s+hold|hold(?:s)?\s+off)\b"
+    r"roll(?:s|ed)?\s+back|(?:put|puts|placed?)\s+(?:[\w\-']+\s+){0,3}?on\s+hold|hold(?:s)?\s+off)\b"
     r"|暂停|暂缓|停止实施|停止执行|不再实施|延迟实施|延后实施|取消|解除|推迟"
 )
 _STEP = re.compile(
