@@ -15,6 +15,7 @@ from chokewatch.shared.core.reading.incident_rules import (
     COUNT_FLOOR,
     FAR_JOIN,
     JOIN,
+    LIST_JOIN,
     Item,
     anchors,
     follows,
@@ -273,3 +274,20 @@ def test_element_less_measures_whose_facts_agree_need_less_likeness() -> None:
     malaysian = _chip_rule(explained.profile, lead="MY")
     assert not same_incident(issued, malaysian)
     assert not same_incident(issued, _chip_rule(explained.profile, subject="minerals"))
+
+
+def _tariff(elements: tuple[str, ...], anchors: frozenset[str], profile: dict[str, float]) -> Item:
+    facts = Classification(event_type=EventType.tariff, issuer="US", elements=list(elements),
+                           direction="tightening", status="enacted", severity=0.5)
+    return Item(classification=facts, signature=(), profile=profile, lang="latin", anchors=anchors)
+
+
+def test_reports_of_one_list_of_goods_may_name_different_minerals() -> None:
+    review = frozenset({"named:section 301"})
+    graphite = _tariff(("graphite",), review, _unit({"review": 2, "graphite": 1, "crane": 1, "syringe": 1}))
+    magnets = _tariff(("Nd", "Dy"), review, _unit({"review": 2, "magnet": 1, "crane": 1, "syringe": 1}))
+    assert tie(graphite, magnets) >= LIST_JOIN and same_incident(graphite, magnets)
+    # Without the named measure, or only loosely alike, disjoint minerals keep them apart.
+    assert not same_incident(graphite, _tariff(("Nd", "Dy"), frozenset(), magnets.profile))
+    loose = _tariff(("Nd", "Dy"), review, _unit({"review": 1, "magnet": 2, "port": 2, "ship": 2}))
+    assert tie(graphite, loose) < LIST_JOIN and not same_incident(graphite, loose)

@@ -55,6 +55,7 @@ FAR_JOIN = 0.7  # beyond MAX_GAP_DAYS, likeness alone joins only near copies: a 
 GROUP_MIN = 2  # an incident of this many reports is matched as a whole too
 GROUP_JOIN = JOIN  # likeness to the sum of an incident's reports that joins a text to it
 PAUSE_DAYS = 21  # reports of one suspension or lifting follow it within a few weeks
+LIST_JOIN = 0.5  # likeness at which reports naming one measure may pick disjoint goods from it
 AGREED_JOIN = 0.3  # likeness that joins element-less measures whose facts all agree (_agreed)
 FOLLOW_ELEMENTS = 0.5  # a later step of a measure covers about the same elements as the measure
 MIN_COUNT = 12  # "36 companies", "23 items": a count this large names one listing
@@ -345,12 +346,24 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
             and a.actors[0] not in b.actors[1:] and b.actors[0] not in a.actors[1:]:
         return True, package  # headlines led by different governments, neither naming the other's
     events = ca.event_type not in _NON_EVENTS and cb.event_type not in _NON_EVENTS
-    if events and ca.elements and cb.elements and not set(ca.elements) & set(cb.elements):
+    if events and ca.elements and cb.elements and not set(ca.elements) & set(cb.elements) \
+            and not _one_list_of_goods(a, b):
         return True, package
     if copy < NEAR_DUPLICATE and events and ca.event_type != cb.event_type \
             and frozenset({ca.event_type, cb.event_type}) not in _COMPATIBLE:
         return True, package
     return False, package
+
+
+def _one_list_of_goods(a: Item, b: Item) -> bool:
+    """Two reports of one measure on a long list of goods may each pick different minerals from
+    it (graphite in one, magnets in the other): the same named measure or statute, months apart
+    at most, and texts distinctly alike."""
+    if not any(x.startswith(("no:", "named:")) for x in a.anchor_set() & b.anchor_set()):
+        return False
+    gap = _gap_days(a, b)
+    likeness = tie(a, b)
+    return (gap is None or gap <= MAX_GAP_DAYS) and likeness is not None and likeness >= LIST_JOIN
 
 
 def _one_programme_action(a: Item, b: Item) -> bool:
