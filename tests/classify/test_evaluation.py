@@ -41,7 +41,8 @@ def test_field_accuracy(report: dict, field: str, target: float) -> None:
 
 
 def test_clustering_f1(report: dict) -> None:
-    assert report["clustering"]["f1"] >= 0.9, evaluate.render(report)
+    # Every labelled incident of the corpus is found whole (F1 1.00); held a little under.
+    assert report["clustering"]["f1"] >= 0.97, evaluate.render(report)
 
 
 def test_no_negative_above_the_alert_floor(report: dict) -> None:
