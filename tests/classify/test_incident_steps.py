@@ -291,3 +291,18 @@ def test_reports_of_one_list_of_goods_may_name_different_minerals() -> None:
     assert not same_incident(graphite, _tariff(("Nd", "Dy"), frozenset(), magnets.profile))
     loose = _tariff(("Nd", "Dy"), review, _unit({"review": 1, "magnet": 2, "port": 2, "ship": 2}))
     assert tie(graphite, loose) < LIST_JOIN and not same_incident(graphite, loose)
+
+
+def test_a_minerals_deal_read_as_talks_or_as_industrial_policy_is_one_deal() -> None:
+    def deal(kind: EventType, issuer: str, anchors: frozenset[str], profile: dict[str, float]) -> Item:
+        facts = Classification(event_type=kind, issuer=issuer, elements=["Nd", "Pr"], direction="neutral",
+                               status="enacted", severity=0.3)
+        return Item(classification=facts, signature=(), profile=profile, lang="latin", anchors=anchors)
+
+    venue = frozenset({"venue:kuala lumpur"})
+    talks = deal(EventType.trade_talks, "multiple", venue, _unit({"summit": 1, "tariff": 1, "rubber": 1}))
+    offtake = deal(EventType.industrial_policy, "US", venue, _unit({"summit": 1, "offtake": 1, "refinery": 1}))
+    assert tie(talks, offtake) < JOIN and same_incident(talks, offtake)
+    # Without the meeting's place, a deal and an investment are told apart.
+    elsewhere = deal(EventType.industrial_policy, "US", frozenset(), offtake.profile)
+    assert not same_incident(talks, elsewhere)

@@ -70,6 +70,8 @@ _COMPATIBLE = {
     frozenset({EventType.tariff, EventType.trade_talks}),
     frozenset({EventType.chip_export_control, EventType.sanctions}),
     frozenset({EventType.chip_export_control, EventType.trade_talks}),
+    # A minerals partnership signed at a summit reads as the deal or as industrial policy.
+    frozenset({EventType.industrial_policy, EventType.trade_talks}),
 }
 
 # All patterns here run on lower-case text, without IGNORECASE or a leading \b: both make
