@@ -14,6 +14,7 @@ from chokewatch.shared.core.reading.incident_rules import (
     AGREED_JOIN,
     COUNT_FLOOR,
     FAR_JOIN,
+    FLOOR,
     JOIN,
     LIST_JOIN,
     Item,
@@ -306,3 +307,14 @@ def test_a_minerals_deal_read_as_talks_or_as_industrial_policy_is_one_deal() -> 
     # Without the meeting's place, a deal and an investment are told apart.
     elsewhere = deal(EventType.industrial_policy, "US", frozenset(), offtake.profile)
     assert not same_incident(talks, elsewhere)
+
+
+def test_a_text_barely_like_each_report_does_not_join_their_sum() -> None:
+    # Four reports on four sides of a broad topic; a text touching each a little matches their
+    # sum, but is wholly unlike every one of them: a drifting topic, not the development.
+    sides = [_event(_unit({f"{side}0": 1, f"{side}1": 1, f"topic{side}": 0.8})) for side in "abcd"]
+    new = _event(_unit({"topica": 1, "topicb": 1, "topicc": 1, "topicd": 1, "own": 1.5}), ("Sm", "Tb", "Dy"))
+    assert all(tie(x, new) < FLOOR for x in sides)
+    summed = Item(classification=sides[0].classification, signature=(), lang="latin",
+                  profile=_unit({t: sum(x.profile.get(t, 0.0) for x in sides) for x in sides for t in x.profile}))
+    assert tie(summed, new) >= JOIN and group_strength(sides, new) == 0.0

@@ -522,14 +522,16 @@ def _centroid(members: Sequence[Item], new: Item) -> Item | None:
 def group_strength(members: Sequence[Item], new: Item) -> float:
     """How firmly a new text is tied to an incident as a whole: several reports of one
     development together name more of its particulars than any one of them, so a text worded
-    unlike each may still match their sum. 0 unless that sum is alike enough and the text is
-    one incident with its closest member by the facts (nothing keeps them apart)."""
+    unlike each may still match their sum. 0 unless that sum is alike enough, the text is not
+    wholly unlike its closest report, and nothing keeps it apart from any of them."""
     group = _centroid(members, new)
     likeness = tie(group, new) if group else None
     if likeness is None or likeness < GROUP_JOIN:
         return 0.0
     closest = max(members, key=lambda x: tie(x, new) or 0.0)
-    if _apart(closest, new, similarity(list(closest.signature), list(new.signature)))[0]:
+    if (tie(closest, new) or 0.0) < FLOOR:
+        return 0.0  # wholly unlike every report of it: the sum alone is a drifting topic
+    if any(_apart(x, new, similarity(list(x.signature), list(new.signature)))[0] for x in members):
         return 0.0
     return 1.0 + 4.0 * likeness
 
