@@ -302,7 +302,8 @@ def test_a_minerals_deal_read_as_talks_or_as_industrial_policy_is_one_deal() -> 
 
     venue = frozenset({"venue:kuala lumpur"})
     talks = deal(EventType.trade_talks, "multiple", venue, _unit({"summit": 1, "tariff": 1, "rubber": 1}))
-    offtake = deal(EventType.industrial_policy, "US", venue, _unit({"summit": 1, "offtake": 1, "refinery": 1}))
+    offtake = deal(EventType.industrial_policy, "US", venue,
+                   _unit({"summit": 1, "offtake": 1, "refinery": 1}))
     assert tie(talks, offtake) < JOIN and same_incident(talks, offtake)
     # Without the meeting's place, a deal and an investment are told apart.
     elsewhere = deal(EventType.industrial_policy, "US", frozenset(), offtake.profile)
@@ -315,6 +316,6 @@ def test_a_text_barely_like_each_report_does_not_join_their_sum() -> None:
     sides = [_event(_unit({f"{side}0": 1, f"{side}1": 1, f"topic{side}": 0.8})) for side in "abcd"]
     new = _event(_unit({"topica": 1, "topicb": 1, "topicc": 1, "topicd": 1, "own": 1.5}), ("Sm", "Tb", "Dy"))
     assert all(tie(x, new) < FLOOR for x in sides)
-    summed = Item(classification=sides[0].classification, signature=(), lang="latin",
-                  profile=_unit({t: sum(x.profile.get(t, 0.0) for x in sides) for x in sides for t in x.profile}))
+    total = {t: sum(x.profile.get(t, 0.0) for x in sides) for x in sides for t in x.profile}
+    summed = Item(classification=sides[0].classification, signature=(), lang="latin", profile=_unit(total))
     assert tie(summed, new) >= JOIN and group_strength(sides, new) == 0.0

@@ -286,7 +286,8 @@ _BILINGUAL: dict[str, tuple[str, ...]] = {
     "hafnium": ("hafnium", "铪"), "chromium": ("chromium", "铬"), "titanium": ("titanium", "钛"),
     "vanadium": ("vanadium", "钒"), "beryllium": ("beryllium", "铍"),
     "magnesium": ("magnesium", "镁"), "platinum": ("platinum", "铂"), "palladium": ("palladium", "钯"),
-    "rhenium": ("rhenium", "铼"), "silicon": ("silicon", "硅"), "fluorspar": ("fluorspar", "fluorite", "萤石"),
+    "rhenium": ("rhenium", "铼"), "silicon": ("silicon", "硅"),
+    "fluorspar": ("fluorspar", "fluorite", "萤石"),
     # Japanese forms (kana, and kanji as Japan writes them)
     "mofcom": ("商務省",), "export control": ("輸出規制", "輸出管理"),
     "rare earth": ("レアアース", "希土類"), "semiconductor": ("半導体",),

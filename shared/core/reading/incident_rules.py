@@ -435,7 +435,8 @@ def _event_reason(a: Item, b: Item, likeness: float | None, package: bool) -> st
     if gap is not None and gap > MAX_GAP_DAYS and not strong:
         return ""
     if EventType.trade_talks in (ca.event_type, cb.event_type):
-        if ca.event_type != cb.event_type and not any(x.startswith(("venue:", "no:", "pause")) for x in strong):
+        ties_deal = any(x.startswith(("venue:", "no:", "pause")) for x in strong)
+        if ca.event_type != cb.event_type and not ties_deal:
             # A deal names the measures it trades (the fentanyl tariff); only the meeting's
             # place ties a report of the deal to one of them.
             return ""
