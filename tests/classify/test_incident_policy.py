@@ -154,3 +154,32 @@ def test_classify_input_errors_are_one_line(tmp_path) -> None:
     dated.write_text(json.dumps({"text": GALLIUM, "published_at": "last week"}) + "\n", encoding="utf-8")
     wrong = cli(str(dated))
     assert wrong.returncode != 0 and "published_at" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+# One notice reported in English and in traditional characters, and another notice on the same
+# mineral: the number, however it is written, tells them apart.
+INDIUM_NOTICE_EN = (
+    "China curbs indium exports under Announcement No. 46\n"
+    "China's commerce ministry said in Announcement No. 46 of 2025 that exporters of indium "
+    "ingots and indium phosphide must hold a licence from December 1, citing national security."
+)
+INDIUM_NOTICE_TW = (
+    "商務部公告２０２５年第４６號：對銦相關物項實施出口管制\n"
+    "中國商務部週五發布公告，自12月1日起，出口銦錠及磷化銦須申請許可，理由是維護國家安全。"
+)
+INDIUM_OTHER = (
+    "China adds indium tin oxide to export controls under Announcement No. 71\n"
+    "China's commerce ministry said in Announcement No. 71 of 2026 that exporters of indium tin "
+    "oxide targets must obtain an export licence from April 1, citing national security."
+)
+
+
+def test_one_notice_in_two_languages_is_one_incident_and_another_number_is_not() -> None:
+    entries = [
+        Entry("en", classify(INDIUM_NOTICE_EN), INDIUM_NOTICE_EN, "", datetime(2025, 11, 7, tzinfo=UTC)),
+        Entry("tw", classify(INDIUM_NOTICE_TW), INDIUM_NOTICE_TW, "", None),
+        Entry("other", classify(INDIUM_OTHER), INDIUM_OTHER, "", datetime(2026, 3, 2, tzinfo=UTC)),
+    ]
+    assert "no:46" in entries[1].classification.evidence.get("anchors", [])
+    en, tw, other = (d.incident_id for d in assign_all(entries))
+    assert en == tw and other != en
