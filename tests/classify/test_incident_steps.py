@@ -319,3 +319,20 @@ def test_a_text_barely_like_each_report_does_not_join_their_sum() -> None:
     total = {t: sum(x.profile.get(t, 0.0) for x in sides) for x in sides for t in x.profile}
     summed = Item(classification=sides[0].classification, signature=(), lang="latin", profile=_unit(total))
     assert tie(summed, new) >= JOIN and group_strength(sides, new) == 0.0
+
+
+def test_a_suspension_naming_last_years_announcement_ties_to_it() -> None:
+    from chokewatch.shared.core.reading.incident_facts import years_cited
+
+    notice = "商务部公告2026年第9号 关于暂停实施商务部公告2025年第30号的公告\n正文"
+    assert years_cited(notice) == (2025, 2026)
+    assert years_cited("China suspends Announcement No. 30 of 2025\nBody.") == (2025,)
+    assert years_cited("Under Announcement [2025] No. 30, licences are needed\nBody.") == (2025,)
+    ban = _event(_unit({"ban": 1, "bismuth": 1, "indium": 1}), ("In", "Bi"), "2025-06-02")
+    pause = Item(classification=ban.classification, signature=(), lang="cjk", follow_up="pause",
+                 published_at=datetime(2026, 3, 1, tzinfo=UTC), years=(2025, 2026),
+                 profile=_unit({"c:suspend": 1, "暂停": 1, "公告": 1}))
+    assert names_month_of(pause, ban) and same_incident(ban, pause)
+    # The year of its own announcement is no citation of an earlier measure.
+    same_year = Item(**{**{f: getattr(pause, f) for f in pause.__slots__}, "years": (2026,)})
+    assert not names_month_of(same_year, ban)

@@ -13,7 +13,8 @@ cosine. Only the strongest terms are kept, so a stored profile stays small.
 Also read here: a text's script (`script`), whether it is plainly about chips or minerals
 (`subject`), the governments its headline names, the leading one first (`actors`), whether the
 headline gives or takes away a permission (`action`) or reports a later step of a measure
-(`follow_up`), and the months its opening names (`months_named`).
+(`follow_up`), and the months and announcement years its opening names (`months_named`,
+`years_cited`).
 """
 
 from __future__ import annotations
@@ -635,6 +636,22 @@ def months_named(text: str, title: str = "") -> tuple[int, ...]:
         else:
             found.add(int(m.group(2)))
     return tuple(sorted(found))
+
+
+# An announcement named with its year: "公告2024年第46号", "Announcement No. 46 of 2024",
+# "Announcement [2024] No. 46".
+_NUMBER_OF_YEAR = re.compile(
+    r"(20\d\d)\s*年\s*第\s*\d{1,3}\s*号|no\.\s*\d{1,3}\s*(?:\(\s*|,\s*|of\s+)(20\d\d)"
+    r"|announcement\s*[\[(]\s*(20\d\d)\s*[\])]"
+)
+
+
+def years_cited(text: str, title: str = "") -> tuple[int, ...]:
+    """Years of the numbered announcements a headline and opening name: a follow-up that names
+    "Announcement No. 46 of 2024" refers to a measure taken that year."""
+    head = f"{title}\n{text.strip()[:LEAD_TEXT]}"
+    lower = simplified(unicodedata.normalize("NFKC", head).lower())
+    return tuple(sorted({int(next(g for g in m.groups() if g)) for m in _NUMBER_OF_YEAR.finditer(lower)}))
 
 
 def script(text: str) -> str:

@@ -30,7 +30,16 @@ from itertools import count
 
 from chokewatch.shared.messages import Classification, Direction, Status
 
-from .incident_facts import action, actors, follow_up, months_named, profile, script, subject
+from .incident_facts import (
+    action,
+    actors,
+    follow_up,
+    months_named,
+    profile,
+    script,
+    subject,
+    years_cited,
+)
 from .incident_rules import Item, group_strength, strength
 from .similarity import signature
 
@@ -83,6 +92,7 @@ def member(c: Classification, text: str, title: str = "", at: datetime | None = 
         "action": action(text, title),
         "follow_up": follow_up(text, title),
         "months": list(months_named(text, title)),
+        "years": list(years_cited(text, title)),
     }
 
 
@@ -101,6 +111,7 @@ def item(m: dict, key: str = "") -> Item:
         action=m.get("action", ""),
         follow_up=str(m.get("follow_up") or ""),
         months=tuple(m.get("months", ())),
+        years=tuple(m.get("years", ())),
     )
 
 

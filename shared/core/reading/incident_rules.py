@@ -167,6 +167,7 @@ class Item:
     action: str = ""  # incident_facts.action: "grant", "revoke" or ""
     follow_up: str = ""  # incident_facts.follow_up: "pause" or "step" of a measure, or ""
     months: tuple[int, ...] = ()  # incident_facts.months_named: months its opening names
+    years: tuple[int, ...] = ()  # incident_facts.years_cited: years of announcements it names
 
     def anchor_set(self) -> frozenset[str]:
         if self.anchors:
@@ -219,12 +220,16 @@ def reached(earlier: Item, later: Item) -> bool:
 
 def names_month_of(later: Item, earlier: Item) -> bool:
     """A later step of a measure names the month the earlier text reported it in ("the first
-    licences since the April curbs"), on the same elements and type, within about a year."""
+    licences since the April curbs"), or the earlier year of the announcement it suspends, on the
+    same elements and type, within about a year."""
     if not later.follow_up or later.published_at is None or earlier.published_at is None:
         return False
     gap = (later.published_at - earlier.published_at).days
     ca, cb = later.classification, earlier.classification
-    return (0 < gap <= MAX_CITE_DAYS and earlier.published_at.month in later.months
+    then = earlier.published_at
+    # "Announcement No. 46 of 2024" in a later year names the year of the measure, as a month does.
+    named = then.month in later.months or then.year in later.years and then.year < later.published_at.year
+    return (0 < gap <= MAX_CITE_DAYS and named
             and ca.event_type == cb.event_type and bool(ca.elements)
             and _jaccard(ca.elements, cb.elements) >= SAME_ELEMENTS)
 
