@@ -14,6 +14,7 @@ from chokewatch.shared.core.reading.incident_rules import (
     AGREED_JOIN,
     COUNT_FLOOR,
     FAR_JOIN,
+    FAR_PENALTY,
     FLOOR,
     JOIN,
     LIST_JOIN,
@@ -336,3 +337,20 @@ def test_a_suspension_naming_last_years_announcement_ties_to_it() -> None:
     # The year of its own announcement is no citation of an earlier measure.
     same_year = Item(**{**{f: getattr(pause, f) for f in pause.__slots__}, "years": (2026,)})
     assert not names_month_of(same_year, ban)
+
+
+def test_a_disruption_stays_news_for_months_and_a_measure_is_discounted() -> None:
+    def report(kind: EventType, when: str, profile: dict[str, float]) -> Item:
+        facts = Classification(event_type=kind, issuer="MM", elements=["Dy", "Tb"], direction="tightening",
+                               status="enacted", severity=0.5)
+        return Item(classification=facts, signature=(), profile=profile, lang="latin",
+                    published_at=datetime.fromisoformat(when).replace(tzinfo=UTC))
+
+    closed = _unit({"mine": 1, "militia": 1, "border": 1, "convoy": 1})
+    still = _unit({"mine": 1, "militia": 1, "border": 1, "monsoon": 1})
+    first = report(EventType.supply_disruption, "2025-03-01", closed)
+    later = report(EventType.supply_disruption, "2025-07-01", still)
+    assert tie(first, later) == pytest.approx(cosine(closed, still))
+    ruled = report(EventType.mineral_export_control, "2025-03-01", closed)
+    again = report(EventType.mineral_export_control, "2025-07-01", still)
+    assert tie(ruled, again) == pytest.approx(cosine(closed, still) - FAR_PENALTY)

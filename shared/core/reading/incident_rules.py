@@ -303,9 +303,14 @@ def tie(a: Item, b: Item) -> float | None:
     if gap is not None:
         if gap <= NEAR_DAYS:
             score += NEAR_BONUS
-        elif gap > FAR_DAYS and not follows(a, b):
+        elif gap > FAR_DAYS and not follows(a, b) and not _lasting(a, b):
             score -= FAR_PENALTY
     return score
+
+
+def _lasting(a: Item, b: Item) -> bool:
+    """Both report a physical disruption: a closed mine or border stays news for months."""
+    return a.classification.event_type is b.classification.event_type is EventType.supply_disruption
 
 
 def follows(a: Item, b: Item) -> bool:
