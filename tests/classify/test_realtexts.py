@@ -43,10 +43,10 @@ def test_few_negatives_alert_on_real_texts(report: dict) -> None:
     assert len(report["negatives_as_events"]) <= NEGATIVES_AT_MOST, evaluate.render(report)
 
 
-# Held a little under what is reached on each folder (pairwise F1 0.84 to 0.92, precision 0.91
+# Held a little under what is reached on each folder (pairwise F1 0.86 to 0.92, precision 0.91
 # to 1.00).
-CLUSTERING_F1 = 0.81
-CLUSTERING_PRECISION = 0.88
+CLUSTERING_F1 = 0.83
+CLUSTERING_PRECISION = 0.89
 
 
 @pytest.mark.skipif(not FOLDERS, reason=f"no labelled real texts at {ROOT} (they live "
