@@ -147,6 +147,10 @@ def test_a_text_matching_an_incidents_reports_together_joins_it() -> None:
     assert group_strength([licences, customs], both) > 0.0
     # One report alone is no sum of several, and an unlike text matches neither way.
     assert group_strength([licences], both) == 0.0
+    # Commentary, where topics drift most, joins a report it is like, never a sum of them.
+    opinion = Item(**{**{f: getattr(both, f) for f in both.__slots__},
+                      "classification": Classification(event_type=EventType.commentary, elements=["Sm"])})
+    assert group_strength([licences, customs], opinion) == 0.0
     other = _event(_unit({"quota": 1, "smelter": 1, "audit": 0.2}))
     assert group_strength([licences, customs], other) == 0.0
 

@@ -535,6 +535,8 @@ def group_strength(members: Sequence[Item], new: Item) -> float:
     development together name more of its particulars than any one of them, so a text worded
     unlike each may still match their sum. 0 unless that sum is alike enough, the text is not
     wholly unlike its closest report, and nothing keeps it apart from any of them."""
+    if new.classification.event_type in _NON_EVENTS:
+        return 0.0  # commentary, where topics drift most, joins one report it is like, not a sum
     group = _centroid(members, new)
     likeness = tie(group, new) if group else None
     if likeness is None or likeness < GROUP_JOIN:
