@@ -94,6 +94,13 @@ class Names:
     def incident_course(self, incident_id: str) -> str:
         return f"{self.namespace}:{{inc}}:course:{incident_id}"  # JSON list: its steps so far
 
+    @property
+    def incident_recent(self) -> str:
+        return f"{self.namespace}:{{inc}}:recent"  # zset: incident id by its latest publication
+
+    def incident_reports(self, incident_id: str) -> str:
+        return f"{self.namespace}:{{inc}}:reports:{incident_id}"  # hash: event id -> report card
+
     # subscribers (api writes, alert reads)
     @property
     def subscribers(self) -> str:
