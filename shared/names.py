@@ -178,5 +178,8 @@ class Names:
     def publisher_keys(self) -> str:
         return f"{self.namespace}:publisher-keys"  # hash: sha256(key) -> publisher name
 
+    def console_session(self, digest: str) -> str:
+        return f"{self.namespace}:console-session:{digest}"  # a console sign-in, by sha256 of its id
+
     def idempotency(self, digest: str) -> str:
         return f"{self.namespace}:idem:{digest}"  # Idempotency-Key -> the event it created

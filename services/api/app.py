@@ -25,7 +25,19 @@ from chokewatch.shared.ssrf import Guard
 from chokewatch.shared.subscribers import SubscriberStore
 from chokewatch.shared.telemetry import SUBSCRIBERS
 
-from . import alerts, deadletters, docs, events, incidents, operations, publishers, subscribers, webhooks
+from . import (
+    alerts,
+    console,
+    deadletters,
+    docs,
+    events,
+    incidents,
+    operations,
+    publishers,
+    redrive,
+    subscribers,
+    webhooks,
+)
 from . import sources as sources_api
 from .audit import AuditLog
 from .errors import REQUEST_ID
@@ -68,6 +80,7 @@ OPERATION_IDS = {
     "redrive_dead_letters": "redriveDeadLetters",
     "list_incidents": "listIncidents",
     "get_incident": "getIncident",
+    "redrive_failed_alert": "redriveAlert",
 }
 
 
@@ -117,6 +130,8 @@ def create_app(settings: Settings) -> FastAPI:
     for module in (subscribers, alerts, incidents, events, publishers, operations, deadletters):
         app.include_router(module.router)
     app.include_router(sources_api.router)
+    app.include_router(redrive.router)
+    console.install(app)  # the analysts' pages under /console, outside the OpenAPI document
 
     @app.middleware("http")
     async def request_id(request: Request, call_next):

@@ -1,0 +1,139 @@
+"""The console over real HTTP: sign-in and sessions, CSRF and origin checks, and the same
+tenancy as the API, route by route."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+
+from tests.api.helpers import ADMIN, auth, create
+from tests.api.test_incidents import alert_of, classify_all
+from tests.incident_texts import STORY
+
+from .conftest import Console
+
+
+def test_sign_in_sets_a_strict_http_only_session_that_sign_out_ends(console, api_url, sync_redis, names):
+    anonymous = httpx.Client(base_url=api_url, follow_redirects=False)
+    reply = anonymous.get("/console/incidents?q=gallium")
+    assert reply.status_code == 303
+    assert reply.headers["location"] == "/console/signin?next=%2Fconsole%2Fincidents%3Fq%3Dgallium"
+    wrong = anonymous.post("/console/signin", data={"api_key": "cwk_not-a-key"},
+                           headers={"origin": api_url})
+    assert wrong.status_code == 401 and "not an admin or subscriber key" in wrong.text
+    assert "set-cookie" not in wrong.headers
+
+    c = Console(api_url)
+    reply = c.sign_in(ADMIN)
+    cookie = reply.headers["set-cookie"].lower()
+    assert reply.status_code == 303 and reply.headers["location"] == "/console/incidents"
+    for part in ("httponly", "samesite=strict", "path=/console", "max-age=28800"):
+        assert part in cookie, cookie
+    assert "secure" not in cookie  # plain http on loopback
+    [key] = sync_redis.keys(names.console_session("*"))
+    assert 28_700 < sync_redis.ttl(key) <= 28_800
+    assert ADMIN not in sync_redis.get(key)  # the key itself is never stored
+    assert c.http.get("/console/incidents").status_code == 200
+
+    assert c.post("/console/signout", {}).status_code == 303
+    assert sync_redis.keys(names.console_session("*")) == []
+    assert c.http.get("/console/incidents").status_code == 303
+
+    # Behind an https proxy (X-Forwarded-Proto from loopback), the cookie is Secure.
+    secure = anonymous.post("/console/signin", data={"api_key": ADMIN},
+                            headers={"origin": api_url.replace("http:", "https:"),
+                                     "x-forwarded-proto": "https"})
+    assert secure.status_code == 303 and "secure" in secure.headers["set-cookie"].lower()
+
+
+def test_forms_need_the_session_token_and_the_console_origin(console, api, api_url):
+    sub_id, _ = create(api, name="magnets")
+    c = console(ADMIN)
+    path = f"/console/subscribers/{sub_id}/profile"
+    form = {"name": "renamed", "el_symbol": "Dy", "el_weight": "0.5", "threshold": "40",
+            "version": "1", "action": "save"}
+    refused = [c.post(path, form, origin="http://evil.example"), c.post(path, form, origin=None),
+               c.post(path, form, csrf=None), c.post(path, form, csrf="forged-token")]
+    assert [r.status_code for r in refused] == [403, 403, 403, 403]
+    assert "own pages" in refused[0].text and "security token" in refused[2].text
+    assert api.get(f"/v1/subscribers/{sub_id}", headers=auth(ADMIN)).json()["subscriber"]["name"] == "magnets"
+    # A sign-in form posted from elsewhere is refused too (no login CSRF).
+    elsewhere = httpx.post(f"{api_url}/console/signin", data={"api_key": ADMIN},
+                           headers={"origin": "http://evil.example"})
+    assert elsewhere.status_code == 403
+
+    saved = c.post(path, form)
+    assert saved.status_code == 303, saved.text
+    assert api.get(f"/v1/subscribers/{sub_id}", headers=auth(ADMIN)).json()["subscriber"]["name"] == "renamed"
+
+
+async def test_a_subscriber_reaches_only_its_own_pages(console, api, settings, redis, names):
+    await classify_all(settings, redis, names, STORY)
+    mine, my_key = create(api, name="magnets")
+    other, _ = create(api, name="batteries")
+    [story] = api.get("/v1/incidents", headers=auth(ADMIN)).json()["items"]
+    await alert_of(redis, names, mine, story, 62.5, "delivered")
+    failed = await alert_of(redis, names, other, story, 48.0, "failed")
+    c = console(my_key)
+
+    for path in (f"/console/subscribers/{other}/alerts", f"/console/subscribers/{other}/profile",
+                 f"/console/subscribers/{other}/alerts.json"):
+        assert c.http.get(path).status_code == 404, path
+    assert c.http.get("/console/sources").status_code == 403
+    assert c.http.get("/console/subscribers").headers["location"] == f"/console/subscribers/{mine}/alerts"
+    form = {"name": "x", "el_symbol": "Li", "el_weight": "1", "version": "1", "action": "save"}
+    assert c.post(f"/console/subscribers/{other}/profile", form).status_code == 404
+    assert c.post(f"/console/subscribers/{other}/alerts/{failed}/redrive", {}).status_code == 403
+    assert c.post("/console/sources/anything/pause", {}).status_code == 403
+
+    page = c.http.get(f"/console/incidents/{story['id']}").text
+    assert "62.5" in page and "48.0" not in page and "batteries" not in page and other not in page
+    feed = c.http.get("/console/incidents").text
+    assert "62.5" in feed and "Your score" in feed
+    own = c.http.get(f"/console/subscribers/{mine}/alerts")
+    assert own.status_code == 200 and "Sb weight" in own.text and "Send again" not in own.text
+
+    admin = console(ADMIN)
+    page = admin.http.get(f"/console/incidents/{story['id']}").text
+    assert "magnets" in page and "batteries" in page and "HTTP 500" in page
+
+
+async def test_admin_sends_a_failed_alert_again(console, api, settings, redis, names):
+    await classify_all(settings, redis, names, STORY)
+    sub_id, _ = create(api, name="magnets")
+    [story] = api.get("/v1/incidents", headers=auth(ADMIN)).json()["items"]
+    failed = await alert_of(redis, names, sub_id, story, 55.0, "failed")
+    delivered = await alert_of(redis, names, sub_id, {**story, "revision": 1}, 40.0, "delivered")
+    admin = console(ADMIN)
+    history = admin.http.get(f"/console/subscribers/{sub_id}/alerts").text
+    assert history.count("Send again") == 1
+    before = await redis.xlen(names.stream("alerts").stream)
+    reply = admin.post(f"/console/subscribers/{sub_id}/alerts/{failed}/redrive", {})
+    assert reply.status_code == 303 and reply.headers["location"].endswith("notice=redriven")
+    assert await redis.xlen(names.stream("alerts").stream) == before + 1
+    not_failed = api.post(f"/v1/subscribers/{sub_id}/alerts/{delivered}/redrive", headers=auth(ADMIN))
+    assert not_failed.status_code == 409
+    assert api.post(f"/v1/subscribers/{sub_id}/alerts/alrt_none/redrive",
+                    headers=auth(ADMIN)).status_code == 404
+
+
+def test_rotating_the_key_ends_its_sessions(console, api):
+    sub_id, key = create(api)
+    c = console(key)
+    assert c.http.get(f"/console/subscribers/{sub_id}/alerts").status_code == 200
+    assert api.post(f"/v1/subscribers/{sub_id}/keys", headers=auth(ADMIN)).status_code == 200
+    assert c.http.get(f"/console/subscribers/{sub_id}/alerts").status_code == 303
+
+
+def test_pages_load_only_the_consoles_own_assets(console, api_url):
+    c = console(ADMIN)
+    page = c.http.get("/console/incidents")
+    assert "default-src 'self'" in page.headers["content-security-policy"]
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert "/console/static/console.css" in assets and "/console/static/console.js" in assets
+    assert not [a for a in assets if "//" in a]  # nothing from another host
+    for name, kind in (("console.css", "text/css"), ("console.js", "text/javascript")):
+        reply = httpx.get(f"{api_url}/console/static/{name}")
+        assert reply.status_code == 200 and reply.headers["content-type"].startswith(kind)
+    assert httpx.get(f"{api_url}/console/static/../app.py").status_code == 404
