@@ -56,9 +56,17 @@ def words(value: Any) -> str:
     return "" if value is None else str(value).replace("_", " ")
 
 
+def web_link(url: Any) -> str | None:
+    """The URL if it is an http(s) link a page may point to; None for anything else (a
+    `javascript:` or `data:` URL from a submitted event is shown as text, never linked)."""
+    if isinstance(url, str) and url.lower().startswith(("https://", "http://")):
+        return url
+    return None
+
+
 ENV = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]),
                   trim_blocks=True, lstrip_blocks=True)
-ENV.filters.update(when=when, words=words, marked=marked)
+ENV.filters.update(when=when, words=words, marked=marked, web_link=web_link)
 ENV.globals.update(escape=escape)
 
 
