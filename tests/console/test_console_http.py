@@ -4,12 +4,14 @@ tenancy as the API, route by route."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import httpx
 
+from chokewatch.shared.sources import SourceStore
 from tests.api.helpers import ADMIN, auth, create
 from tests.api.test_incidents import alert_of, classify_all
-from tests.incident_texts import STORY
+from tests.incident_texts import OTHER, STORY
 
 from .conftest import Console
 
@@ -137,3 +139,48 @@ def test_pages_load_only_the_consoles_own_assets(console, api_url):
         reply = httpx.get(f"{api_url}/console/static/{name}")
         assert reply.status_code == 200 and reply.headers["content-type"].startswith(kind)
     assert httpx.get(f"{api_url}/console/static/../app.py").status_code == 404
+
+
+async def test_sources_page_shows_state_and_pauses_resumes_and_polls(console, api, redis, names):
+    feed = {"name": "wire", "kind": "feed", "location": "https://news.example/feed.xml"}
+    assert api.post("/v1/sources", json=feed, headers=auth(ADMIN)).status_code == 201
+    store = SourceStore(redis, names)
+    await store.set_state("wire", {"last_poll_at": "2026-11-30T08:00:00+00:00",
+                                   "last_error": "HTTP 503 from news.example",
+                                   "last_error_reason": "http_status",
+                                   "last_error_at": "2026-11-30T08:00:00+00:00",
+                                   "consecutive_failures": 2})
+    await store.record_item("wire", {"at": "2026-11-29T08:00:00+00:00", "title": "Gallium quota cut",
+                                     "url": "javascript:alert(1)", "outcome": "admitted",
+                                     "language": "en"})
+    admin = console(ADMIN)
+    page = admin.http.get("/console/sources").text
+    assert "HTTP 503 from news.example" in page and "2026-11-30 08:00 UTC" in page
+    assert "Gallium quota cut" in page and 'href="javascript:' not in page
+
+    def paused() -> bool:
+        return api.get("/v1/sources/wire", headers=auth(ADMIN)).json()["source"]["paused"]
+
+    assert admin.post("/console/sources/wire/pause", {}).status_code == 303 and paused()
+    assert "Resume" in admin.http.get("/console/sources").text
+    refused = admin.post("/console/sources/wire/poll", {})
+    assert refused.status_code == 409 and "paused" in refused.text
+    assert admin.post("/console/sources/wire/resume", {}).status_code == 303 and not paused()
+    assert admin.post("/console/sources/wire/poll", {}).headers["location"].endswith("notice=poll")
+    assert admin.post("/console/sources/nothing/pause", {}).status_code == 404
+
+
+async def test_live_counts_and_statuses_for_the_pages_scripts(console, api, settings, redis, names):
+    await classify_all(settings, redis, names, STORY[:1])
+    sub_id, key = create(api, name="magnets")
+    [story] = api.get("/v1/incidents", headers=auth(ADMIN)).json()["items"]
+    c = console(key)
+    after = datetime.fromisoformat(story["last_seen"]).timestamp()
+    assert c.http.get(f"/console/updates?after={after}").json() == {"new": 0}
+    await classify_all(settings, redis, names, [OTHER])
+    assert c.http.get(f"/console/updates?after={after}").json() == {"new": 1}
+    alert_id = await alert_of(redis, names, sub_id, story, 50.0, "failed")
+    statuses = c.http.get(f"/console/subscribers/{sub_id}/alerts.json").json()["items"]
+    assert statuses == [{"alert_id": alert_id, "status": "failed",
+                         "channels": [{"channel": "webhook:0", "outcome": "failed", "reason": "HTTP 500"}]}]
+    assert Console(c.url).http.get("/console/updates?after=0").status_code == 303  # signed out

@@ -37,6 +37,8 @@ def _parse(value: Any) -> datetime | None:
             value = datetime.fromisoformat(value)
         except ValueError:
             return None
+    if not isinstance(value, datetime):  # left out (a state not recorded yet): no time
+        return None
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
