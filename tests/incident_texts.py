@@ -56,3 +56,9 @@ def as_submitted(sample: dict) -> dict:
     """The body of POST /v1/events for a sample."""
     return {"title": sample["title"], "text": sample["text"], "source_url": sample["source_url"],
             "published_at": published(sample).isoformat()}
+
+
+LATE = {"title": "Indonesia suspends nickel ore shipments from three provinces",
+        "text": "Indonesia's energy ministry suspended nickel ore exports from three provinces on "
+                "Tuesday after inspectors found unlicensed mines, an official said.",
+        "source_url": "https://islands-desk.example.net/nickel-ore", "days_ago": 0, "hour": 0}

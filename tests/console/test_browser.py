@@ -22,7 +22,7 @@ from tests.api.helpers import ADMIN, auth, create
 from tests.api.test_incidents import classify_all
 from tests.conftest import wait_for
 from tests.e2e.helpers import api_client, drained, new_secret
-from tests.incident_texts import OTHER, STORY, as_submitted
+from tests.incident_texts import LATE, OTHER, STORY, as_submitted
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "console.png"
@@ -111,6 +111,7 @@ def test_an_incident_the_pipeline_made_from_two_outlets(browser, services, recei
 
         admin = browser.new_context(timezone_id="Asia/Tokyo", viewport={"width": 1360, "height": 1000})
         page = sign_in(admin, base, services.env["CHOKEWATCH_ADMIN_KEY"])
+        assert unnamed_controls(page) == []
         row = page.get_by_role("row").filter(has_text=STORY[1]["title"])
         assert row.get_by_role("cell").nth(6).inner_text() == "2"  # two outlets
         when = row.locator("time")
@@ -151,6 +152,13 @@ def test_an_incident_the_pipeline_made_from_two_outlets(browser, services, recei
         client.close()
 
 
+def unnamed_controls(page) -> list[str]:
+    """Form controls with no accessible name (no label, aria-label or text)."""
+    return page.locator("input:not([type=hidden]), select, textarea, button").evaluate_all(
+        """els => els.filter(el => !((el.labels && el.labels.length) || el.getAttribute('aria-label')
+                                     || el.textContent.trim())).map(el => el.outerHTML)""")
+
+
 class ElsewherePage(BaseHTTPRequestHandler):
     """A page on another origin with a form aimed at the console."""
 
@@ -184,11 +192,25 @@ def test_edit_backtest_save_and_a_stale_tab_conflicts(browser, api, api_url, set
                          elements={"Sb": {"weight": 0.9, "country_shares": {"CN": 0.9}}})
     context = browser.new_context()
     page = sign_in(context, api_url, key)
+
+    # Keyboard first: the first Tab reaches the skip link, which moves focus to the content.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    # The feed says when a newer incident is reported (its script asks every ten seconds).
+    page.clock.install()
+    page.reload()
+    seed(settings, names, [LATE])
+    page.clock.run_for(11_000)
+    page.get_by_role("status").filter(has_text="1 new incident").wait_for()
+
     profile = f"{api_url}/console/subscribers/{sub_id}/profile"
     page.goto(profile)
     stale = context.new_page()  # a second tab, read before the first one saves
     stale.goto(profile)
 
+    assert unnamed_controls(page) == []
     page.get_by_label("Alert at or above score").fill("25")
     page.get_by_label("Backtest over the last").select_option("30")
     page.get_by_role("button", name="Run the backtest").click()
