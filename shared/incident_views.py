@@ -2,8 +2,9 @@
 models the API serves, and the reader over Redis.
 
 Classify keeps, beside each incident record (which holds only compact forms for matching), a
-card per report: its title, text (cut at REPORT_TEXT_CHARS), link, outlet, publication time, the
-classification with its evidence, and why it joined. `recent` orders incidents by their latest
+card per report: its title, link, outlet, publication time, the classification with its
+evidence, and why it joined; and, apart (lists read only the cards), its text, cut at
+REPORT_TEXT_CHARS. `recent` orders incidents by their latest
 publication, newest first. Both are dropped with the incident when it is trimmed.
 """
 
@@ -187,28 +188,34 @@ class IncidentReader:
                                                  _bound(bottom), start=skip, num=count,
                                                  withscores=True)
 
-    async def load(self, ids: list[str]) -> list[tuple[dict, list[Report]] | None]:
-        """Each incident's record with its reports (oldest first); None where it is gone."""
+    async def load(self, ids: list[str], texts: bool = False) -> list[tuple[dict, list[Report]] | None]:
+        """Each incident's record with its reports (oldest first), their texts only if asked;
+        None where the incident is gone."""
         if not ids:
             return []
         async with self.redis.pipeline(transaction=False) as pipe:
             pipe.mget([self.names.incident(i) for i in ids])
             for i in ids:
                 pipe.hvals(self.names.incident_reports(i))
-            raws, *cards = await pipe.execute()
+            if texts:
+                for i in ids:
+                    pipe.hgetall(self.names.incident_texts(i))
+            raws, *rest = await pipe.execute()
+        cards, bodies = rest[:len(ids)], rest[len(ids):] or [{} for _ in ids]
         out: list[tuple[dict, list[Report]] | None] = []
-        for raw, found in zip(raws, cards, strict=True):
+        for raw, found, text_of in zip(raws, cards, bodies, strict=True):
             if not raw:
                 out.append(None)
                 continue
             reports = [Report.model_validate_json(c) for c in found]
+            reports = [r.model_copy(update={"text": text_of.get(r.event_id, r.text)}) for r in reports]
             reports.sort(key=lambda r: (r.published_at or r.ingested_at or datetime.min.replace(tzinfo=UTC),
                                         r.event_id))
             out.append((json.loads(raw), reports))
         return out
 
     async def one(self, incident_id: str) -> IncidentDetail | None:
-        [found] = await self.load([incident_id])
+        [found] = await self.load([incident_id], texts=True)
         return detail(*found) if found else None
 
     async def alerted(self, incident_id: str) -> list[str]:

@@ -101,6 +101,9 @@ class Names:
     def incident_reports(self, incident_id: str) -> str:
         return f"{self.namespace}:{{inc}}:reports:{incident_id}"  # hash: event id -> report card
 
+    def incident_texts(self, incident_id: str) -> str:
+        return f"{self.namespace}:{{inc}}:texts:{incident_id}"  # hash: event id -> report's text
+
     # subscribers (api writes, alert reads)
     @property
     def subscribers(self) -> str:

@@ -40,8 +40,11 @@ async def test_cards_say_why_a_report_joined_and_go_with_the_incident(redis, nam
     assert joined.joined.tied_to == published(STORY[0])
     assert any("antimony" in r.lower() or "Sb" in r for r in joined.joined.reasons), joined.joined
     assert [i for i, _ in await reader.window(float("inf"), 0, float("-inf"), 10)] == [first.incident_id]
+    [(_, listed)] = await reader.load([first.incident_id])  # a list reads the cards, not the texts
+    assert [r.text for r in listed] == ["", ""] and listed[1].title == STORY[1]["title"]
 
     # Not written for longer than keep_s: the record goes, and with it its cards and its place.
     assert await store.trim(now=datetime.now(UTC).timestamp() + 7_200) == 1
     assert await reader.one(first.incident_id) is None
-    assert await redis.exists(names.incident_reports(first.incident_id), names.incident_recent) == 0
+    assert await redis.exists(names.incident_reports(first.incident_id), names.incident_recent,
+                              names.incident_texts(first.incident_id)) == 0
