@@ -9,7 +9,8 @@ from datetime import datetime
 import httpx
 
 from chokewatch.shared.sources import SourceStore
-from tests.api.helpers import ADMIN, auth, create
+from chokewatch.shared.subscribers import SubscriberStore
+from tests.api.helpers import ADMIN, SLACK, WHSEC, auth, create
 from tests.api.test_incidents import alert_of, classify_all
 from tests.incident_texts import OTHER, STORY
 
@@ -184,3 +185,30 @@ async def test_live_counts_and_statuses_for_the_pages_scripts(console, api, sett
     assert statuses == [{"alert_id": alert_id, "status": "failed",
                          "channels": [{"channel": "webhook:0", "outcome": "failed", "reason": "HTTP 500"}]}]
     assert Console(c.url).http.get("/console/updates?after=0").status_code == 303  # signed out
+
+
+async def test_the_editor_keeps_write_only_secrets_and_never_shows_them(console, api, redis, names):
+    rotated = "whsec_b2xkLXNlY3JldC1vbGQtc2VjcmV0"
+    sub_id, _ = create(api, channels=[
+        {"type": "webhook", "url": "https://hooks.example.com/a", "secret": WHSEC,
+         "previous_secret": rotated, "previous_secret_until": "2030-01-01T00:00:00Z"},
+        {"type": "slack", "url": SLACK}])
+    admin = console(ADMIN)
+    path = f"/console/subscribers/{sub_id}/profile"
+    page = admin.http.get(path).text
+    form = {"name": "EV motors", "threshold": "55", "el_symbol": ["Dy", ""], "el_weight": ["0.9", ""],
+            "el_shares": ["CN 0.95", ""], "ch_type": ["webhook", "slack", "webhook"],
+            "ch_url": ["https://hooks.example.com/a", "", ""], "ch_secret": ["", "", ""],
+            "version": "1", "text": "Dysprosium exports need a licence from today, China said.",
+            "action": "preview"}
+    previewed = admin.post(path, form)
+    assert previewed.status_code == 200 and "Score " in previewed.text
+    for shown in (page, previewed.text):
+        assert shown.count("(kept)") == 2  # the webhook's secret and the Slack URL, masked
+        assert WHSEC not in shown and SLACK not in shown and rotated not in shown
+    assert admin.post(path, {**form, "action": "save"}).status_code == 303
+    stored = (await SubscriberStore(redis, names).get(sub_id)).revealed()
+    assert stored["threshold"] == 55 and stored["version"] == 2
+    webhook, slack = stored["channels"]
+    assert (webhook["secret"], webhook["previous_secret"], slack["url"]) == (WHSEC, rotated, SLACK)
+    assert webhook["previous_secret_until"].startswith("2030-01-01")

@@ -24,7 +24,7 @@ from ..subscribers import change, etag, load, validated
 from . import session
 from .chart import chart
 from .pages import see_other
-from .profile_form import Fields, body_from, form_from
+from .profile_form import Fields, body_from, form_from, keep_rotation
 from .render import page
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -85,9 +85,10 @@ async def act(subscriber_id: str, request: Request) -> Response:
     """Save (with the version the form was read at), preview a text, or backtest."""
     who, csrf, fields = await session.posted(request)
     sub = await load(request, who, subscriber_id)
-    body = body_from(fields)
+    body = keep_rotation(body_from(fields), sub.revealed()["channels"])
     action = (fields.get("action") or ["save"])[0]
-    context = _context(who, csrf, sub, form_from(body), text=_one(fields, "text"),
+    shown = form_from(body, stored=sub.public()["channels"])
+    context = _context(who, csrf, sub, shown, text=_one(fields, "text"),
                        title=_one(fields, "title"), days=_days(fields))
     context["version"] = _one(fields, "version") or sub.version
     try:

@@ -77,16 +77,38 @@ def body_from(fields: Fields) -> dict[str, Any]:
     return body
 
 
-def form_from(profile: dict[str, Any]) -> dict[str, Any]:
+def keep_rotation(body: dict[str, Any], stored: list[dict[str, Any]]) -> dict[str, Any]:
+    """The body with each webhook's secret rotation (`previous_secret` and until when), which the
+    form does not show, carried over from the stored channel of the same URL (`stored`: the
+    channels revealed, read on the server only)."""
+    rotating = {c["url"]: c for c in stored if c.get("type") == "webhook" and c.get("previous_secret")}
+    channels = [{**c, "previous_secret": rotating[c["url"]]["previous_secret"],
+                 "previous_secret_until": rotating[c["url"]].get("previous_secret_until")}
+                if c.get("type") == "webhook" and c.get("url") in rotating else c
+                for c in body.get("channels", [])]
+    return {**body, "channels": channels}
+
+
+def _masks(stored: list[dict[str, Any]]) -> tuple[dict[str, str], list[str]]:
+    webhooks = {c.get("url", ""): c.get("secret") or "" for c in stored if c.get("type") != "slack"}
+    slacks = [c.get("url") or "" for c in stored if c.get("type") == "slack"]
+    return webhooks, slacks
+
+
+def form_from(profile: dict[str, Any], stored: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """What the editor's fields show for a profile (as the API reads it, secrets masked), with a
-    blank row to add one more of each."""
-    channels = []
+    blank row to add one more of each. `stored`: the stored channels (masked), whose masks show
+    which secrets a blank field keeps (a profile re-shown from a form has none of its own)."""
+    webhooks, slacks = _masks(stored if stored is not None else profile.get("channels", []))
+    channels, slack_at = [], 0
     for channel in profile.get("channels", []):
-        if channel.get("type") == "slack":
-            channels.append({"type": "slack", "url": "", "mask": channel.get("url") or ""})
+        if channel.get("type") == "slack":  # the API keeps a blank one's URL by its place
+            mask = slacks[slack_at] if slack_at < len(slacks) else ""
+            slack_at += 1
+            channels.append({"type": "slack", "url": "", "mask": mask})
         else:
-            channels.append({"type": "webhook", "url": channel.get("url", ""),
-                             "mask": channel.get("secret") or ""})
+            url = channel.get("url", "")
+            channels.append({"type": "webhook", "url": url, "mask": webhooks.get(url, "")})
     quiet = profile.get("quiet_hours") or {}
     return {
         "name": profile.get("name", ""),
