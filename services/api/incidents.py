@@ -35,6 +35,13 @@ CURSOR = r"^-?\d{1,20}(\.\d{1,20})?(e[+-]?\d{1,2})?:\d{1,9}$"
 SCAN_BATCH = 200  # incidents read per Redis round while filtering
 SCAN_MAX = 2_000  # incidents one page may examine; past it the page ends with a cursor
 MISSING = {404: {"model": Problem, "description": "no such incident (or it has been trimmed)"}}
+READERS = {403: {"model": Problem, "description": "a publisher's key only submits events"}}
+
+
+def require_reader(who: Principal) -> None:
+    """The admin and subscribers read incidents; a publisher's key only submits events."""
+    if not (who.admin or who.subscriber_id):
+        raise HTTPException(403, detail="this needs the admin key or a subscriber's key")
 
 
 class AlertSeen(BaseModel):
@@ -97,6 +104,7 @@ async def _decisions(request: Request, pairs: list[tuple[str, str]]) -> list[dic
 async def page(request: Request, who: Principal, wanted: IncidentFilter, cursor: str | None,
                limit: int) -> dict:
     """One page of incidents (newest first) as `who` may see them; shared with the console."""
+    require_reader(who)
     reader = IncidentReader(request.app.state.redis, request.app.state.names)
     top, skip = _cursor(cursor) if cursor else (
         wanted.until.timestamp() if wanted.until else math.inf, 0)
@@ -177,6 +185,7 @@ async def alerts_seen(request: Request, who: Principal, incident_id: str) -> lis
 
 async def one(request: Request, who: Principal, incident_id: str) -> dict:
     """One incident with its reports and the alerts `who` may see; 404 when it is unknown."""
+    require_reader(who)
     state = request.app.state
     found = await IncidentReader(state.redis, state.names).one(incident_id)
     if found is None:
@@ -184,7 +193,7 @@ async def one(request: Request, who: Principal, incident_id: str) -> dict:
     return {**found.model_dump(mode="json"), "alerts": await alerts_seen(request, who, incident_id)}
 
 
-@router.get("/v1/incidents", response_model=IncidentPage, responses=AUTH)
+@router.get("/v1/incidents", response_model=IncidentPage, responses={**AUTH, **READERS})
 async def list_incidents(
     request: Request, who: Who,
     element: str | None = Query(default=None, max_length=40, description="an element symbol, e.g. Dy"),
@@ -206,7 +215,8 @@ async def list_incidents(
     return await page(request, who, wanted, cursor, limit)
 
 
-@router.get("/v1/incidents/{incident_id}", response_model=IncidentOut, responses={**AUTH, **MISSING})
+@router.get("/v1/incidents/{incident_id}", response_model=IncidentOut,
+            responses={**AUTH, **READERS, **MISSING})
 async def get_incident(incident_id: IncidentId, request: Request, who: Who) -> Any:
     """One incident: each report's text with outlet, link and publication time, its
     classification and evidence, why it joined; the revisions (when it escalated or eased);

@@ -10,7 +10,7 @@ from chokewatch.shared.messages import Alert, ScorePart, new_id
 from chokewatch.shared.worker import Runtime
 from tests.incident_texts import OTHER, STORY, raw_event
 
-from .helpers import ADMIN, auth, create
+from .helpers import ADMIN, auth, create, publisher
 
 
 async def classify_all(settings, redis, names, samples) -> None:
@@ -106,6 +106,9 @@ async def test_subscriber_sees_its_own_score_and_alert_only(settings, redis, nam
 def test_unknown_incident_and_bad_requests(api):
     assert api.get("/v1/incidents/inc_nothing", headers=auth(ADMIN)).status_code == 404
     assert api.get("/v1/incidents").status_code == 401
+    feeder = publisher(api)  # a publisher's key only submits events
+    assert api.get("/v1/incidents", headers=auth(feeder)).status_code == 403
+    assert api.get("/v1/incidents/inc_nothing", headers=auth(feeder)).status_code == 403
     bad = api.get("/v1/incidents", params={"cursor": "yesterday"}, headers=auth(ADMIN))
     assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["query", "cursor"]
     bad = api.get("/v1/incidents", params={"status": "rumoured"}, headers=auth(ADMIN))
