@@ -68,10 +68,11 @@ return #old
 
 
 # Files one report's card and text (KEYS: the incident's cards, its texts) unless the incident
-# has MAX_REPORTS already; a redelivered report rewrites its own. ARGV: event id, card JSON,
-# text, most cards, ttl (s).
+# has MAX_REPORTS already; a redelivered report keeps the card it got first (a redelivery reads
+# as a join, whether or not it opened the incident). ARGV: event id, card JSON, text, most
+# cards, ttl (s).
 _FILE_REPORT = """
-if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 or redis.call('HLEN', KEYS[1]) < tonumber(ARGV[4]) then
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 and redis.call('HLEN', KEYS[1]) < tonumber(ARGV[4]) then
   redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
   redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
 end
