@@ -17,8 +17,9 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import redis.asyncio as aioredis
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
+from .elements import normalise_symbol
 from .messages import Classification, CourseStep, Direction, EventType, Status
 from .names import Names
 
@@ -114,6 +115,11 @@ class IncidentFilter(BaseModel):
     since: datetime | None = None
     until: datetime | None = None
     q: str | None = None  # words that must all appear in one of its reports' titles
+
+    @field_validator("element")
+    @classmethod
+    def _element(cls, value: str | None) -> str | None:
+        return normalise_symbol(value) if value else value
 
     def keeps(self, summary: IncidentSummary, titles: list[str]) -> bool:
         if self.element and self.element not in summary.elements:

@@ -12,8 +12,9 @@ import math
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
+from chokewatch.shared.elements import IDENTIFIER_PATTERN
 from chokewatch.shared.incident_views import (
     IncidentDetail,
     IncidentFilter,
@@ -196,7 +197,8 @@ async def one(request: Request, who: Principal, incident_id: str) -> dict:
 @router.get("/v1/incidents", response_model=IncidentPage, responses={**AUTH, **READERS})
 async def list_incidents(
     request: Request, who: Who,
-    element: str | None = Query(default=None, max_length=40, description="an element symbol, e.g. Dy"),
+    element: str | None = Query(default=None, max_length=40, pattern=IDENTIFIER_PATTERN,
+                                description="an element's symbol or name, any case: Dy, dysprosium"),
     event_type: EventType | None = Query(default=None),
     direction: Direction | None = Query(default=None),
     status: Status | None = Query(default=None),
@@ -210,8 +212,12 @@ async def list_incidents(
 ) -> Any:
     """Incidents, the most recently reported first, optionally filtered; paginated by cursor.
     A subscriber key gets its own score on each; the admin, how many were alerted."""
-    wanted = IncidentFilter(element=element, event_type=event_type, direction=direction,
-                            status=status, issuer=issuer, since=since, until=until, q=q)
+    try:
+        wanted = IncidentFilter(element=element, event_type=event_type, direction=direction,
+                                status=status, issuer=issuer, since=since, until=until, q=q)
+    except ValidationError as exc:  # an element the catalogue does not know
+        raise HTTPException(422, detail=[{"loc": ["query", *e["loc"]], "msg": e["msg"],
+                                          "type": e["type"]} for e in exc.errors()]) from None
     return await page(request, who, wanted, cursor, limit)
 
 

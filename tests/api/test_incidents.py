@@ -61,7 +61,7 @@ async def test_incidents_newest_first_with_reports_and_filters(settings, redis, 
         assert reply.status_code == 200, reply.text
         return [i["title"] for i in reply.json()["items"]]
 
-    assert titles(element="Li") == [OTHER["title"]]
+    assert titles(element="Li") == titles(element="lithium") == [OTHER["title"]]
     assert titles(event_type="mineral_export_control", issuer="cn") == [STORY[1]["title"]]
     assert titles(direction="neutral") == [OTHER["title"]]
     assert titles(status="enacted") == [STORY[1]["title"]]
@@ -111,5 +111,7 @@ def test_unknown_incident_and_bad_requests(api):
     assert api.get("/v1/incidents/inc_nothing", headers=auth(feeder)).status_code == 403
     bad = api.get("/v1/incidents", params={"cursor": "yesterday"}, headers=auth(ADMIN))
     assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["query", "cursor"]
+    bad = api.get("/v1/incidents", params={"element": "unobtainium"}, headers=auth(ADMIN))
+    assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["query", "element"]
     bad = api.get("/v1/incidents", params={"status": "rumoured"}, headers=auth(ADMIN))
     assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["query", "status"]
