@@ -111,9 +111,13 @@ async def page(request: Request, who: Principal, wanted: IncidentFilter, cursor:
         wanted.until.timestamp() if wanted.until else math.inf, 0)
     bottom = wanted.since.timestamp() if wanted.since else -math.inf
     items: list[IncidentSummary] = []
+    # Unfiltered (time bounds aside), every incident read is shown: read no more than a page.
+    narrowed = any(getattr(wanted, f) for f in ("element", "event_type", "direction", "status",
+                                                 "issuer", "q"))
+    batch = SCAN_BATCH if narrowed else limit
     scanned, next_cursor = 0, None
     while next_cursor is None:
-        window = await reader.window(top, skip, bottom, SCAN_BATCH)
+        window = await reader.window(top, skip, bottom, batch)
         loaded = await reader.load([i for i, _ in window])
         for (_, at), found in zip(window, loaded, strict=True):
             scanned += 1
@@ -127,7 +131,7 @@ async def page(request: Request, who: Principal, wanted: IncidentFilter, cursor:
                 if len(items) == limit:
                     next_cursor = f"{top!r}:{skip}"
                     break
-        if len(window) < SCAN_BATCH:
+        if len(window) < batch:
             break
         if scanned >= SCAN_MAX and next_cursor is None:
             next_cursor = f"{top!r}:{skip}"  # a filtered page may end short of `limit`
