@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 import httpx
 import pytest
 
-from tests.api.conftest import api, api_settings, api_url  # noqa: F401 - the same server fixtures
+from tests.api.conftest import api, api_settings, api_url, start_api  # noqa: F401 - the same servers
 from tests.api.helpers import ADMIN
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')

@@ -212,3 +212,15 @@ async def test_the_editor_keeps_write_only_secrets_and_never_shows_them(console,
     webhook, slack = stored["channels"]
     assert (webhook["secret"], webhook["previous_secret"], slack["url"]) == (WHSEC, rotated, SLACK)
     assert webhook["previous_secret_until"].startswith("2030-01-01")
+
+
+def test_console_pages_count_against_the_keys_rate_limit(start_api):
+    api = start_api(api_rate_per_minute=3)
+    c = Console(str(api.base_url))
+    assert c.sign_in(ADMIN).status_code == 303
+    # Seven pages span at most two one-minute windows, so one of them goes over three.
+    replies = [c.http.get("/console/incidents") for _ in range(7)]
+    limited = [r for r in replies if r.status_code == 429]
+    assert limited and {r.status_code for r in replies} == {200, 429}
+    assert int(limited[0].headers["retry-after"]) >= 1
+    assert "text/html" in limited[0].headers["content-type"] and "<h1>" in limited[0].text

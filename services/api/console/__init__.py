@@ -12,7 +12,7 @@ from fastapi.responses import FileResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import editor, pages, session, sources_page
-from .render import HEADERS, STATIC, page
+from .render import STATIC, page
 
 ASSETS = {"console.css": "text/css", "console.js": "text/javascript"}
 PATH = session.PATH
@@ -48,8 +48,7 @@ def install(app: FastAPI) -> None:
         if not (path == PATH or path.startswith(PATH + "/")) or path.endswith(".json"):
             return await http_exception_handler(request, exc)
         detail = exc.detail if isinstance(exc.detail, str) else "the request was not valid"
-        return page(request, "error.html", http_status=exc.status_code, who=None, csrf="",
-                    message=detail)
-
-
-__all__ = ["HEADERS", "install"]
+        shown = page(request, "error.html", http_status=exc.status_code, who=None, csrf="",
+                     message=detail)
+        shown.headers.update(exc.headers or {})  # Retry-After of a 429, Allow of a 405
+        return shown
