@@ -104,9 +104,11 @@ async def test_a_subscriber_reaches_only_its_own_pages(console, api, settings, r
 
 async def test_admin_sends_a_failed_alert_again(console, api, settings, redis, names):
     await classify_all(settings, redis, names, STORY)
-    sub_id, _ = create(api, name="magnets")
+    sub_id, sub_key = create(api, name="magnets")
     [story] = api.get("/v1/incidents", headers=auth(ADMIN)).json()["items"]
     failed = await alert_of(redis, names, sub_id, story, 55.0, "failed")
+    own = api.post(f"/v1/subscribers/{sub_id}/alerts/{failed}/redrive", headers=auth(sub_key))
+    assert own.status_code == 403  # sending again is the admin's
     delivered = await alert_of(redis, names, sub_id, {**story, "revision": 1}, 40.0, "delivered")
     admin = console(ADMIN)
     history = admin.http.get(f"/console/subscribers/{sub_id}/alerts").text
