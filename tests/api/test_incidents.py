@@ -3,6 +3,11 @@ HTTP; the admin sees who was alerted, a subscriber only its own score and alerts
 
 from __future__ import annotations
 
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from chokewatch.services.alert.history import History
 from chokewatch.services.classify.service import build
 from chokewatch.shared.core.decide import Prior
@@ -115,3 +120,26 @@ def test_unknown_incident_and_bad_requests(api):
     assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["query", "element"]
     bad = api.get("/v1/incidents", params={"status": "rumoured"}, headers=auth(ADMIN))
     assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["query", "status"]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@given(times=st.lists(st.integers(0, 4), min_size=0, max_size=12), limit=st.integers(1, 5))
+def test_paging_returns_every_incident_once_newest_first(api, sync_redis, names, times, limit):
+    """Incidents sharing a publication time are not lost or repeated across pages."""
+    sync_redis.delete(names.incident_recent)
+    ids = [f"inc_p{n}_{new_id()[:6]}" for n in range(len(times))]
+    for incident_id, at in zip(ids, times, strict=True):
+        sync_redis.set(names.incident(incident_id), json.dumps(
+            {"id": incident_id, "revision": 1, "status": "announced", "direction": "tightening",
+             "first_seen": 1_700_000_000 + at, "last_seen": 1_700_000_000 + at, "members": []}))
+        sync_redis.zadd(names.incident_recent, {incident_id: 1_700_000_000 + at})
+    seen, cursor = [], None
+    for _ in range(len(ids) + 2):
+        reply = api.get("/v1/incidents", params={"limit": limit, **({"cursor": cursor} if cursor else {})},
+                        headers=auth(ADMIN)).json()
+        seen += [(i["last_seen"], i["id"]) for i in reply["items"]]
+        cursor = reply["next_cursor"]
+        if cursor is None:
+            break
+    assert sorted(i for _, i in seen) == sorted(ids)  # each once
+    assert [at for at, _ in seen] == sorted((at for at, _ in seen), reverse=True)
