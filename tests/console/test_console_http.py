@@ -38,6 +38,8 @@ def test_sign_in_sets_a_strict_http_only_session_that_sign_out_ends(console, api
     assert 28_700 < sync_redis.ttl(key) <= 28_800
     assert ADMIN not in sync_redis.get(key)  # the key itself is never stored
     assert c.http.get("/console/incidents").status_code == 200
+    assert c.http.get("/console/signin").headers["location"] == "/console/incidents"  # signed in
+    assert c.http.get("/console/signin?next=//evil.example/x").headers["location"] == "/console/incidents"
 
     assert c.post("/console/signout", {}).status_code == 303
     assert sync_redis.keys(names.console_session("*")) == []

@@ -47,7 +47,11 @@ async def home() -> Response:
 
 @router.get("/signin")
 async def signin_form(request: Request, next: str | None = None) -> Response:  # noqa: A002
-    return page(request, "signin.html", next=_next(next), error=None)
+    try:
+        await session.current(request)
+        return see_other(_next(next))  # signed in already
+    except session.SignedOut:
+        return page(request, "signin.html", next=_next(next), error=None)
 
 
 @router.post("/signin")
