@@ -129,6 +129,11 @@ def test_an_incident_the_pipeline_made_from_two_outlets(browser, services, recei
         assert "Why it joined" in reports.nth(1).inner_text()
         assert page.get_by_role("row").filter(has_text="magnets").count() == 1
         assert "Revision 2" in page.locator("ol.timeline").inner_text()
+        assert page.evaluate(CONTRAST) == []  # every text at least 4.5:1 against its background
+        faint = admin.new_page()  # the check itself finds faint text
+        faint.set_content('<p style="color:#aaa">faint</p><p>plain</p>')
+        assert [line.split('"')[1] for line in faint.evaluate(CONTRAST)] == ["faint"]
+        faint.close()
         SCREENSHOT.parent.mkdir(exist_ok=True)
         page.screenshot(path=str(SCREENSHOT), full_page=True)
         incident_url = page.url
@@ -157,6 +162,28 @@ def unnamed_controls(page) -> list[str]:
     return page.locator("input:not([type=hidden]), select, textarea, button").evaluate_all(
         """els => els.filter(el => !((el.labels && el.labels.length) || el.getAttribute('aria-label')
                                      || el.textContent.trim())).map(el => el.outerHTML)""")
+
+
+# WCAG's contrast ratio of each element's own text against the background it is drawn on.
+CONTRAST = """() => {
+  const channel = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  const lum = c => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(channel);
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const behind = el => { for (let e = el; e; e = e.parentElement) {
+      const c = getComputedStyle(e).backgroundColor, m = c.match(/[\\d.]+/g);
+      if (m && (m.length < 4 || Number(m[3]) > 0)) return c; }
+    return "rgb(255, 255, 255)"; };
+  const low = [];
+  for (const el of document.querySelectorAll("body *")) {
+    if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+    const style = getComputedStyle(el);
+    if (style.display === "none" || style.visibility === "hidden") continue;
+    const a = lum(style.color), b = lum(behind(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) low.push(`${el.tagName} "${el.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
+  }
+  return low;
+}"""
 
 
 class ElsewherePage(BaseHTTPRequestHandler):
