@@ -247,6 +247,7 @@ def test_edit_backtest_save_and_a_stale_tab_conflicts(browser, api, api_url, set
     assert chart.locator("circle").count() >= 1  # the antimony story, scored against the line
     assert "threshold 25" in chart.inner_html()
     assert page.get_by_label("Alert at or above score").input_value() == "25"  # the edit is kept
+    assert page.evaluate(CONTRAST) == []
     page.get_by_role("button", name="Save profile").click()
     page.get_by_role("status").filter(has_text="Saved.").wait_for()
     assert api.get(f"/v1/subscribers/{sub_id}", headers=auth(ADMIN)).json()["subscriber"]["threshold"] == 25
