@@ -259,6 +259,15 @@ def test_edit_backtest_save_and_a_stale_tab_conflicts(browser, api, api_url, set
     assert "changed elsewhere" in alert.inner_text() and "Nothing was saved" in alert.inner_text()
     assert api.get(f"/v1/subscribers/{sub_id}", headers=auth(ADMIN)).json()["subscriber"]["name"] == "magnets"
 
+    # Without JavaScript the pages read the same, times in UTC.
+    plain = browser.new_context(java_script_enabled=False)
+    page = sign_in(plain, api_url, key)
+    row = page.get_by_role("row").filter(has_text=STORY[1]["title"])
+    assert row.locator("time").inner_text().endswith(" UTC")
+    row.get_by_role("link").click()
+    assert page.locator("article.report").count() == 3
+    plain.close()
+
     # A form on another origin, posted in the same browser (its cookie goes along): refused.
     server, origin = elsewhere
     ElsewherePage.target = profile
