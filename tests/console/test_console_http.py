@@ -85,6 +85,8 @@ async def test_a_subscriber_reaches_only_its_own_pages(console, api, settings, r
     for path in (f"/console/subscribers/{other}/alerts", f"/console/subscribers/{other}/profile",
                  f"/console/subscribers/{other}/alerts.json"):
         assert c.http.get(path).status_code == 404, path
+    missing = c.http.get(f"/console/subscribers/{other}/alerts").text
+    assert "Not found" in missing and "My alerts" in missing  # the viewer's own menu stays
     assert c.http.get("/console/sources").status_code == 403
     assert c.http.get("/console/subscribers").headers["location"] == f"/console/subscribers/{mine}/alerts"
     form = {"name": "x", "el_symbol": "Li", "el_weight": "1", "version": "1", "action": "save"}

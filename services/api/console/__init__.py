@@ -48,7 +48,8 @@ def install(app: FastAPI) -> None:
         if not (path == PATH or path.startswith(PATH + "/")) or path.endswith(".json"):
             return await http_exception_handler(request, exc)
         detail = exc.detail if isinstance(exc.detail, str) else "the request was not valid"
-        shown = page(request, "error.html", http_status=exc.status_code, who=None, csrf="",
+        who, csrf = await session.peek(request) or (None, "")  # the menu, for a signed-in viewer
+        shown = page(request, "error.html", http_status=exc.status_code, who=who, csrf=csrf,
                      message=detail)
         shown.headers.update(exc.headers or {})  # Retry-After of a 429, Allow of a 405
         return shown

@@ -73,20 +73,27 @@ async def _still_valid(request: Request, record: dict) -> bool:
     return holder is not None and holder == record.get("subscriber_id")
 
 
-async def current(request: Request) -> tuple[Principal, str]:
-    """The signed-in principal and its CSRF token; SignedOut without a live session. Counts
-    against the principal's rate limit like an API request."""
+async def peek(request: Request) -> tuple[Principal, str] | None:
+    """The signed-in principal and its CSRF token, None without a live session (not counted)."""
     session_id = request.cookies.get(COOKIE)
     if not session_id:
-        raise SignedOut
+        return None
     state = request.app.state
     raw = await state.redis.get(state.names.console_session(_digest(session_id)))
     record = json.loads(raw) if raw else None
     if record is None or not await _still_valid(request, record):
+        return None
+    return Principal(admin=bool(record["admin"]), subscriber_id=record.get("subscriber_id")), record["csrf"]
+
+
+async def current(request: Request) -> tuple[Principal, str]:
+    """The signed-in principal and its CSRF token; SignedOut without a live session. Counts
+    against the principal's rate limit like an API request."""
+    found = await peek(request)
+    if found is None:
         raise SignedOut
-    who = Principal(admin=bool(record["admin"]), subscriber_id=record.get("subscriber_id"))
-    await state.rate_limit.hit(who.actor)
-    return who, record["csrf"]
+    await request.app.state.rate_limit.hit(found[0].actor)
+    return found
 
 
 def same_origin(request: Request) -> bool:
