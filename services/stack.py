@@ -223,7 +223,7 @@ def _up(data_dir: Path) -> int:
     try:
         stack.start()
         wait_until_ready(stack, {"API": f"{base}/readyz", "API docs": f"{base}/docs", **metrics})
-        lines = [f"chokewatch: ready. API {base}  (docs {base}/docs)"]
+        lines = [f"chokewatch: ready. API {base}  (docs {base}/docs, console {base}/console)"]
         lines += [f"  {name} metrics {url}" for name, url in metrics.items()]
         lines += [f"  API metrics {base}/metrics (admin key)", "  Ctrl-C (or SIGTERM) stops everything"]
         print("\n".join(lines), flush=True)

@@ -94,6 +94,16 @@ class Names:
     def incident_course(self, incident_id: str) -> str:
         return f"{self.namespace}:{{inc}}:course:{incident_id}"  # JSON list: its steps so far
 
+    @property
+    def incident_recent(self) -> str:
+        return f"{self.namespace}:{{inc}}:recent"  # zset: incident id by its latest publication
+
+    def incident_reports(self, incident_id: str) -> str:
+        return f"{self.namespace}:{{inc}}:reports:{incident_id}"  # hash: event id -> report card
+
+    def incident_texts(self, incident_id: str) -> str:
+        return f"{self.namespace}:{{inc}}:texts:{incident_id}"  # hash: event id -> report's text
+
     # subscribers (api writes, alert reads)
     @property
     def subscribers(self) -> str:
@@ -170,6 +180,9 @@ class Names:
     @property
     def publisher_keys(self) -> str:
         return f"{self.namespace}:publisher-keys"  # hash: sha256(key) -> publisher name
+
+    def console_session(self, digest: str) -> str:
+        return f"{self.namespace}:console-session:{digest}"  # a console sign-in, by sha256 of its id
 
     def idempotency(self, digest: str) -> str:
         return f"{self.namespace}:idem:{digest}"  # Idempotency-Key -> the event it created

@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     api_rate_per_minute: int = Field(
         default=600, ge=1, description="requests one API key may make per minute (429 above)"
     )
+    console_session_hours: float = Field(
+        default=8.0, gt=0, le=720, description="how long a console sign-in lasts"
+    )
 
     metrics_port: int | None = Field(
         default=None,

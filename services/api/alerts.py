@@ -146,7 +146,7 @@ def backtest_job(profile: ProfileSpec, raws: list[dict], deadline: float) -> dic
     return {"events": len(events), "incidents": len(latest), "lines": lines, "cut": cut}
 
 
-async def _classified_since(request: Request, since_ms: int) -> tuple[list[dict], bool]:
+async def classified_since(request: Request, since_ms: int) -> tuple[list[dict], bool]:
     """Raw entries of the classified stream since `since_ms`, at most the configured number;
     parsed later, off the event loop."""
     state = request.app.state
@@ -174,7 +174,7 @@ async def backtest_profile(subscriber_id: SubscriberId, body: BacktestIn, reques
     either way the answer says `truncated`."""
     sub = await load(request, who, subscriber_id)
     since_ms = int((time.time() - body.days * 86_400) * 1000)
-    raws, truncated = await _classified_since(request, since_ms)
+    raws, truncated = await classified_since(request, since_ms)
     heavy: HeavyWork = request.app.state.heavy
     done = await heavy.run(backtest_job, body.profile or sub, raws, heavy.deadline())
     return {"since": datetime.fromtimestamp(since_ms / 1000, UTC), "events": done["events"],

@@ -25,7 +25,19 @@ from chokewatch.shared.ssrf import Guard
 from chokewatch.shared.subscribers import SubscriberStore
 from chokewatch.shared.telemetry import SUBSCRIBERS
 
-from . import alerts, deadletters, docs, events, operations, publishers, subscribers, webhooks
+from . import (
+    alerts,
+    console,
+    deadletters,
+    docs,
+    events,
+    incidents,
+    operations,
+    publishers,
+    redrive,
+    subscribers,
+    webhooks,
+)
 from . import sources as sources_api
 from .audit import AuditLog
 from .errors import REQUEST_ID
@@ -66,6 +78,9 @@ OPERATION_IDS = {
     "change_source": "updateSource",
     "source_items": "listSourceItems",
     "redrive_dead_letters": "redriveDeadLetters",
+    "list_incidents": "listIncidents",
+    "get_incident": "getIncident",
+    "redrive_failed_alert": "redriveAlert",
 }
 
 
@@ -112,9 +127,11 @@ def create_app(settings: Settings) -> FastAPI:
                   generate_unique_id_function=operation_id)
     app.include_router(docs.router)  # /docs and /redoc, their assets served from the package
     app.webhooks.include_router(webhooks.router)  # what a subscriber's receiver gets
-    for module in (subscribers, alerts, events, publishers, operations, deadletters):
+    for module in (subscribers, alerts, incidents, events, publishers, operations, deadletters):
         app.include_router(module.router)
     app.include_router(sources_api.router)
+    app.include_router(redrive.router)
+    console.install(app)  # the analysts' pages under /console, outside the OpenAPI document
 
     @app.middleware("http")
     async def request_id(request: Request, call_next):

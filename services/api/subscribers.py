@@ -115,7 +115,7 @@ async def read_json(request: Request) -> Any:
 READ_ONLY = ("id", "created_at", "updated_at", "version")  # in a read; ignored in a change
 
 
-def _validated(body: Any, old: Subscriber) -> ProfileSpec:
+def validated(body: Any, old: Subscriber) -> ProfileSpec:
     if isinstance(body, dict):  # so a client can PUT back what it read, edited
         body = {k: v for k, v in body.items() if k not in READ_ONLY}
     if isinstance(body, dict) and "channels" in body:
@@ -137,8 +137,8 @@ async def audit(request: Request, who: Principal, action: str, sub_id: str,
     )
 
 
-async def _change(request: Request, who: Principal, subscriber_id: str, if_match: str | None,
-                  build: Callable[[Subscriber], ProfileSpec], action: str) -> Subscriber:
+async def change(request: Request, who: Principal, subscriber_id: str, if_match: str | None,
+                 build: Callable[[Subscriber], ProfileSpec], action: str) -> Subscriber:
     store: SubscriberStore = request.app.state.store
     for attempt in range(CAS_ATTEMPTS):
         old = await load(request, who, subscriber_id)
@@ -213,8 +213,8 @@ async def replace_subscriber(subscriber_id: SubscriberId, request: Request, resp
                              who: Who, if_match: IfMatch = None) -> Any:
     """Replace the whole profile. Masked or left-out secrets keep their stored values."""
     body = await read_json(request)
-    sub = await _change(request, who, subscriber_id, if_match,
-                        lambda old: _validated(body, old), "subscriber.replaced")
+    sub = await change(request, who, subscriber_id, if_match,
+                       lambda old: validated(body, old), "subscriber.replaced")
     response.headers["ETag"] = etag(sub)
     return {"subscriber": sub.public()}
 
@@ -237,7 +237,7 @@ async def patch_subscriber(subscriber_id: SubscriberId, request: Request, respon
     def merged(old: Subscriber) -> ProfileSpec:
         current = old.revealed()
         try:
-            return _validated({k: current[k] for k in ProfileSpec.model_fields}
+            return validated({k: current[k] for k in ProfileSpec.model_fields}
                               | {k: v for k, v in patch.items() if k not in READ_ONLY}, old)
         except HTTPException as exc:
             # Valid in itself, but it would leave the stored profile without any exposure.
@@ -246,7 +246,7 @@ async def patch_subscriber(subscriber_id: SubscriberId, request: Request, respon
                                     + " (after this change)") from None
             raise
 
-    sub = await _change(request, who, subscriber_id, if_match, merged, "subscriber.patched")
+    sub = await change(request, who, subscriber_id, if_match, merged, "subscriber.patched")
     response.headers["ETag"] = etag(sub)
     return {"subscriber": sub.public()}
 

@@ -31,6 +31,8 @@ from chokewatch.shared.core.reading.incident_policy import (
     member,
     window_start,
 )
+from chokewatch.shared.core.reading.incident_reasons import why_joined
+from chokewatch.shared.incident_views import MAX_REPORTS
 from chokewatch.shared.messages import Classification
 from chokewatch.shared.names import Names
 
@@ -41,7 +43,8 @@ KEEP_S = 400 * 86_400
 
 # Drops incidents not written since a cutoff: each record, its entries in the indexes it was
 # filed under and its place in the write order. KEYS: the write-order zset; ARGV: cutoff (epoch
-# seconds), most incidents dropped, the record, index and course key prefixes.
+# seconds), most incidents dropped, the record, index and course key prefixes; then (for the
+# readers' views) KEYS[2] the recent zset, ARGV[6] and ARGV[7] the report cards' and texts' prefixes.
 _TRIM = """
 local old = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
 for _, id in ipairs(old) do
@@ -57,8 +60,25 @@ for _, id in ipairs(old) do
   end
   redis.call('DEL', ARGV[5] .. id)
   redis.call('ZREM', KEYS[1], id)
+  redis.call('DEL', ARGV[6] .. id, ARGV[7] .. id)
+  redis.call('ZREM', KEYS[2], id)
 end
 return #old
+"""
+
+
+# Files one report's card and text (KEYS: the incident's cards, its texts) unless the incident
+# has MAX_REPORTS already; a redelivered report keeps the card it got first (a redelivery reads
+# as a join, whether or not it opened the incident). ARGV: event id, card JSON, text, most
+# cards, ttl (s).
+_FILE_REPORT = """
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 and redis.call('HLEN', KEYS[1]) < tonumber(ARGV[4]) then
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+  redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+end
+redis.call('EXPIRE', KEYS[1], ARGV[5])
+redis.call('EXPIRE', KEYS[2], ARGV[5])
+return 1
 """
 
 
@@ -103,9 +123,10 @@ class IncidentStore:
         prefix = self.names.incident("")
         index_prefix = self.names.incident_index("")
         course_prefix = self.names.incident_course("")
-        return int(await self._trim(keys=[self.names.incident_written],
+        return int(await self._trim(keys=[self.names.incident_written, self.names.incident_recent],
                                     args=[now - self.keep_s, limit, prefix, index_prefix,
-                                          course_prefix]))
+                                          course_prefix, self.names.incident_reports(""),
+                                          self.names.incident_texts("")]))
 
     async def _candidates(self, m: dict) -> list[dict]:
         """The records worth comparing (`likeliest`): one round trip for the indexes, one for
@@ -138,10 +159,29 @@ class IncidentStore:
             pipe.set(self.names.incident_course(record["id"]), json.dumps(record.get("course", [])),
                      ex=keep)
             pipe.zadd(self.names.incident_written, {record["id"]: datetime.now(UTC).timestamp()})
+            # Newest first for readers, by the latest publication among its reports.
+            pipe.zadd(self.names.incident_recent,
+                      {record["id"]: record.get("last_seen") or datetime.now(UTC).timestamp()})
             for bucket in buckets:
                 pipe.zadd(self.names.incident_index(bucket), {record["id"]: record["last_seen"]})
                 pipe.expire(self.names.incident_index(bucket), keep)
             await pipe.execute()
+
+    async def file_report(self, decision: IncidentDecision, event_id: str, card: dict,
+                          c: Classification, text: str, title: str, published_at: datetime) -> None:
+        """Keep a report's card and text with its incident for readers (the API, the console),
+        with why it joined: the ties to the member it is most firmly tied to. Decides nothing, so it runs
+        after `assign`, outside the lock."""
+        if not decision.is_new:
+            raw = await self.redis.get(self.names.incident(decision.incident_id))
+            m = json.loads(json.dumps(member(c, text, title, published_at)))
+            others = [x for x in json.loads(raw)["members"] if x != m] if raw else []
+            card = {**card, "joined": why_joined(m, others)}
+        # The text apart, so a list of incidents reads only the cards.
+        text = card.pop("text", "")
+        await self.redis.eval(_FILE_REPORT, 2, self.names.incident_reports(decision.incident_id),
+                              self.names.incident_texts(decision.incident_id), event_id,
+                              json.dumps(card), text, MAX_REPORTS, max(1, int(self.keep_s)))
 
 
 class _RedisLock:

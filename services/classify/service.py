@@ -6,6 +6,7 @@ import asyncio
 
 from chokewatch.shared import streams
 from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.incident_views import report_card
 from chokewatch.shared.messages import ClassifiedEvent, CourseStep, RawEvent, new_id
 from chokewatch.shared.names import CLASSIFIED, RAW
 from chokewatch.shared.telemetry import PUBLISHED, log
@@ -53,6 +54,11 @@ async def build(rt: Runtime) -> list[Stage]:
             submitted_by=event.submitted_by,
             source=event.source,
         )
+        await incidents.file_report(decision, event.id, report_card(
+            event_id=event.id, title=event.title, text=event.text, source_url=event.source_url,
+            source=event.source, submitted_by=event.submitted_by, published_at=event.published_at,
+            ingested_at=event.ingested_at, revision=revision, classification=c,
+        ), c, event.text, event.title, event.published_at or event.ingested_at)
         await streams.publish(rt.redis, out, classified)
         PUBLISHED.labels(CLASSIFIED).inc()
 

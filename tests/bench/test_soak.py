@@ -30,6 +30,7 @@ def test_short_soak_trims_every_stream_and_loses_nothing(redis_url):
     # Incident state and what makes effects once are bounded by age too: what is left at the end
     # is at most the last retention window's, not a key per event.
     families = f["families"]
-    for family in ("{inc}:incident", "{inc}:member", "{inc}:course", "{inc}:alerted", "delivered"):
+    for family in ("{inc}:incident", "{inc}:member", "{inc}:course", "{inc}:alerted", "delivered",
+                   "{inc}:reports", "{inc}:texts"):
         assert families.get(family, {"keys": 0})["keys"] < 1500 // 4, (family, families.get(family))
     assert families.get("{inc}:members") is None  # no unbounded membership hash

@@ -61,6 +61,8 @@ def test_up_runs_everything_restarts_the_dead_and_stops_cleanly(tmp_path: Path):
         wait_for(ready_line_printed, timeout=40, what="the ready line")
         shown = "".join(seen)
         assert f"chokewatch: ready. API http://127.0.0.1:{port}" in shown
+        console = re.search(r"console (http://\S+/console)\)", shown).group(1)
+        assert httpx.get(f"{console}/signin", timeout=5).status_code == 200
         metrics = re.findall(r"(\w+) metrics (http://\S+/metrics)", shown)
         metrics = [(name, url) for name, url in metrics if name != "API"]
         assert [name for name, _ in metrics] == ["ingest", "classify", "alert"]
