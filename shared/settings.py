@@ -53,6 +53,11 @@ class Settings(BaseSettings):
         default=600, ge=1, description="requests one API key may make per minute (429 above)"
     )
 
+    dev_receiver_port: int = Field(
+        default=8010, ge=0, le=65535,
+        description="port of the local receiver `up --dev` runs (0: a free port)",
+    )
+
     metrics_port: int | None = Field(
         default=None,
         description="port of this service's /metrics; unset: ingest 9101, classify 9102, alert 9103, "

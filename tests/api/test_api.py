@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from chokewatch.shared import streams
@@ -187,3 +189,19 @@ def test_test_alert_and_empty_history(api, sync_redis, names):
     alert = Alert.model_validate_json(streams.payload_of(fields))
     assert alert.subscriber_id == sid and alert.alert_id == queued.json()["alert_id"]
     assert alert.title == "chokewatch test alert" and alert.score == 0 and alert.kind == "test"
+
+
+def test_a_test_alert_reads_as_a_test_on_every_channel_not_as_a_low_band(api, sync_redis, names):
+    from chokewatch.services.alert import slack, webhook
+
+    sid, key = create(api)
+    assert api.post(f"/v1/subscribers/{sid}/test-alert", headers=auth(key)).status_code == 202
+    [(_, fields)] = sync_redis.xrange(names.stream(ALERTS).stream)
+    alert = Alert.model_validate_json(streams.payload_of(fields))
+    sent = json.loads(webhook.payload(alert))
+    assert sent["type"] == "alert.test" and sent["alert"]["band"] == "test"
+    message = slack.message(alert)
+    header = message["blocks"][0]["text"]["text"]
+    assert header.startswith("TEST · not scored · ")
+    shown = json.dumps(message)
+    assert "· low" not in shown and "· None" not in shown and "0/100" not in shown
