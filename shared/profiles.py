@@ -187,7 +187,7 @@ class SlackChannel(BaseModel):
     type: Literal["slack"] = "slack"
     url: SecretStr = Field(
         description="Slack incoming-webhook URL; write-only. On Slack's webhook hosts "
-        "(CHOKEWATCH_SLACK_HOSTS; the pattern names the default ones)",
+        "(CHOKEWATCH_SLACK_HOSTS: the API's document names those it is configured with)",
         json_schema_extra={"pattern": https_url_on(Settings.model_fields["slack_hosts"].default_factory())},
     )
 

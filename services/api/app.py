@@ -16,7 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
-from chokewatch.shared import secretbox
+from chokewatch.shared import channelurls, secretbox
 from chokewatch.shared.names import Names
 from chokewatch.shared.profiles import ProfileSpec
 from chokewatch.shared.redis import connect, ensure_streams
@@ -110,6 +110,9 @@ def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(title="chokewatch", version="1", description=DESCRIPTION, lifespan=lifespan,
                   separate_input_output_schemas=False, docs_url=None, redoc_url=None,
                   generate_unique_id_function=operation_id)
+    # Channel URLs: one pattern per kind from the settings, served and enforced alike.
+    app.state.url_patterns = {"webhook": channelurls.webhook_pattern(settings),
+                              "slack": channelurls.slack_pattern(settings)}
     app.include_router(docs.router)  # /docs and /redoc, their assets served from the package
     app.webhooks.include_router(webhooks.router)  # what a subscriber's receiver gets
     for module in (subscribers, alerts, events, publishers, operations, deadletters):
@@ -145,6 +148,8 @@ def create_app(settings: Settings) -> FastAPI:
             for name, definition in spec.pop("$defs", {}).items():
                 components.setdefault(name, definition)
             components.setdefault("ProfileSpec", spec)
+            for kind, model in (("webhook", "WebhookChannel"), ("slack", "SlackChannel")):
+                components[model]["properties"]["url"]["pattern"] = app.state.url_patterns[kind]
             problem = {"$ref": "#/components/schemas/Problem"}
             for path in schema["paths"].values():
                 for operation in path.values():
