@@ -90,6 +90,24 @@ def demo() -> None:
 
 
 @app.command()
+def asyncapi(
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="write the document to this file instead of stdout")] = None,
+) -> None:
+    """The streams between the services as an AsyncAPI 3.0 document (JSON), for the namespace of
+    CHOKEWATCH_NAMESPACE; the API serves the same at /asyncapi.json."""
+    from chokewatch.shared.asyncapi import document
+    from chokewatch.shared.names import Names
+
+    text = json.dumps(document(Names(Settings().namespace)), indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    output.write_text(text, encoding="utf-8")
+    typer.echo(f"wrote {output}", err=True)
+
+
+@app.command()
 def classify(
     files: Annotated[list[Path] | None, typer.Argument(
         help="text files, or JSON lines (.jsonl) with text and optional id, title, published_at; "

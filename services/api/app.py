@@ -25,7 +25,7 @@ from chokewatch.shared.ssrf import Guard
 from chokewatch.shared.subscribers import SubscriberStore
 from chokewatch.shared.telemetry import SUBSCRIBERS
 
-from . import alerts, deadletters, docs, events, operations, publishers, subscribers, webhooks
+from . import alerts, asyncapi, deadletters, docs, events, operations, publishers, subscribers, webhooks
 from . import sources as sources_api
 from .audit import AuditLog
 from .errors import REQUEST_ID
@@ -114,6 +114,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.url_patterns = {"webhook": channelurls.webhook_pattern(settings),
                               "slack": channelurls.slack_pattern(settings)}
     app.include_router(docs.router)  # /docs and /redoc, their assets served from the package
+    app.include_router(asyncapi.router)  # /asyncapi.json and /asyncapi: the streams between services
     app.webhooks.include_router(webhooks.router)  # what a subscriber's receiver gets
     for module in (subscribers, alerts, events, publishers, operations, deadletters):
         app.include_router(module.router)
