@@ -114,6 +114,7 @@ class DevReceiver:
         lowered = {k.lower(): v for k, v in headers.items()}
         record = {"received_at": datetime.now(UTC).isoformat(), "channel": channel, "path": path,
                   "webhook_id": lowered.get("webhook-id"), "signature": signature,
+                  "headers": {k: v for k, v in lowered.items() if k.startswith("webhook-")},
                   "line": line, "body": body}
         with self._lock:
             self.received.append(record)

@@ -56,6 +56,8 @@ def test_webhooks_are_checked_and_shown(receiver):
     assert unsigned.status_code == 204
     checks = [r["signature"] for r in receiver.listing()]
     assert checks == ["missing", "invalid", "valid"]  # newest first
+    shown = receiver.listing()[2]["headers"]  # the signature headers, as they came
+    assert shown["webhook-id"] == "alrt_1" and shown["webhook-signature"].startswith("v1,")
     lines = receiver.printed.getvalue().splitlines()
     assert len(lines) == 3
     assert "webhook alert.created to sub_1: 72.5/100 high [Dy,Tb] Dysprosium exports need a " \
