@@ -229,11 +229,11 @@ def _up(data_dir: Path, dev: bool = False) -> int:
     key_file = ensure_admin_key(env, data_dir)
     if key_file:
         print(f"chokewatch: admin key in {key_file} (export CHOKEWATCH_ADMIN_KEY=$(cat {key_file}))")
+    receiver = start_dev_receiver(env, data_dir, dev_port) if dev else None
     server = embedded_or_given(env, data_dir)
     if server:
         print(f"chokewatch: embedded Redis at {server.shown_url}, password in "
               f"{server.data_dir / PASSWORD_FILE} (data in {server.data_dir})")
-    receiver = start_dev_receiver(env, data_dir, dev_port) if dev else None
     stack = Stack(env)
     stack.env_of = {name: {"CHOKEWATCH_METRICS_PORT": str(p)} for name, p in ports.items()}
     stopping = False

@@ -75,12 +75,14 @@ def test_the_readme_path_delivers_to_the_dev_receiver(tmp_path: Path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHOKEWATCH_")}
     env["PATH"] = f"{Path(sys.executable).parent}:{env.get('PATH', '')}"  # as `export PATH=...`
     env.update(CHOKEWATCH_API_PORT=str(ports["api"]), CHOKEWATCH_METRICS_PORT="0",
-               CHOKEWATCH_DEV_RECEIVER_PORT=str(ports["receiver"]),
-               # as "Watching sources" starts `up` for its local feed
-               CHOKEWATCH_FETCH_ALLOW_HOSTS=f"127.0.0.1:{ports['feed']}")
+               CHOKEWATCH_DEV_RECEIVER_PORT=str(ports["receiver"]))
+    # `up --dev` as "Watching sources" starts it for its local feed: Using it's, plus the feed
+    sources = shell_blocks(section("### Watching sources"))
+    start = _localised(sources[-2], ports, tmp_path / "feed").strip()
+    assert start == f"CHOKEWATCH_FETCH_ALLOW_HOSTS=127.0.0.1:{ports['feed']} chokewatch up --dev"
     up_log = tmp_path / "up.log"  # a file, so the services' log lines never fill a pipe
     with up_log.open("w") as out:
-        up = subprocess.Popen(["bash", "-c", "exec chokewatch up --dev"], cwd=tmp_path, env=env,
+        up = subprocess.Popen(["bash", "-c", f"exec env {start}"], cwd=tmp_path, env=env,
                               stdout=out, stderr=subprocess.STDOUT)
     feed = None
     try:
@@ -117,8 +119,7 @@ def test_the_readme_path_delivers_to_the_dev_receiver(tmp_path: Path):
         assert '"status":"delivered"' in history.stdout, history.stdout + history.stderr
 
         # "Watching sources": a feed served from this machine, polled by ingest.
-        feed_block = _localised(shell_blocks(section("### Watching sources"))[-1], ports,
-                                tmp_path / "feed")
+        feed_block = _localised(sources[-1], ports, tmp_path / "feed")
         log = tmp_path / "feed-block.log"  # a file: the server left in the background keeps it open
         with log.open("w") as out:
             feed = subprocess.Popen(["bash", "-e", "-c", feed_block], cwd=tmp_path, env=env,
