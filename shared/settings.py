@@ -126,7 +126,8 @@ class Settings(BaseSettings):
     )
     webhook_allow_hosts: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
-        description="comma-separated hosts or CIDRs exempt from the SSRF guard (e.g. 127.0.0.1)",
+        description="comma-separated hosts, addresses or CIDRs, each optionally with :port, exempt "
+        "from the SSRF guard (e.g. 127.0.0.1); `http://` in front also admits plain http to it",
     )
     webhook_allow_http: bool = Field(default=False, description="allow plain-http webhook URLs")
     slack_hosts: Annotated[list[str], NoDecode] = Field(
