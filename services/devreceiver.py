@@ -50,6 +50,8 @@ def summary(channel: str, body: Any, signature: str) -> str:
         return f"{now} slack: {' '.join(str(body.get('text', '(no text)')).split())[:200]}"
     kind = body.get("type", "?")
     alerts = body.get("alerts") or [body.get("alert") or {}]
+    if not isinstance(alerts, list):
+        alerts = [{}]
     first = alerts[0] if isinstance(alerts[0], dict) else {}
     if kind == "alert.test":
         what = "test alert"

@@ -78,6 +78,8 @@ def test_slack_posts_are_answered_as_slack_does_and_the_last_few_are_kept(receiv
     assert page.headers["content-type"].startswith("text/html") and "message 1" in page.text
     assert "message 0" not in page.text
     assert httpx.post(f"{receiver.base_url}/elsewhere", json={}).status_code == 404
+    odd = httpx.post(f"{receiver.base_url}/webhook", json={"type": "alert.digest", "alerts": 7})
+    assert odd.status_code == 204 and "alert.digest" in receiver.listing()[0]["line"]
     assert httpx.post(f"{receiver.base_url}/slack", content=b"{nope").status_code == 400
 
 
