@@ -112,6 +112,8 @@ def test_authentication_failures(api):
         (profile(elements={"Dy": {"weight": 1.5}}), ["body", "elements", "Dy", "weight"], "less than"),
         (profile(elements={"Dy": {"weight": 0.5, "country_shares": {"China": 1}}}),
          ["body", "elements", "Dy", "country_shares"], "alpha-2"),
+        (profile(suppliers=[{"name": "Maker", "country": "ßî"}]), ["body", "suppliers", 0, "country"],
+         "alpha-2"),
         (profile(threshold="high"), ["body", "threshold"], "valid number"),
         (profile(channels=[{"type": "fax", "url": "x"}]), ["body", "channels", 0], "tag"),
         (profile(channels=[{"type": "webhook", "url": "https://127.0.0.2/x"}]),
