@@ -97,7 +97,7 @@ def create_app(settings: Settings) -> FastAPI:
         state.publishers = publishers.PublisherStore(redis, names)
         state.audit = AuditLog(redis, names)
         state.rate_limit = RateLimit(redis, names, settings.api_rate_per_minute)
-        state.guard = Guard(settings.webhook_allow_hosts, settings.webhook_allow_http)
+        state.guard = channelurls.guard_for(settings)  # the guard the patterns are built from
         state.fetch_guard = Guard(settings.fetch_allow_hosts, allow_http=True)
         state.heavy = HeavyWork(settings.api_heavy_concurrency, settings.api_heavy_timeout_s)
         SUBSCRIBERS.set(await state.store.count())
