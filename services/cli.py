@@ -30,11 +30,15 @@ SERVICE_NAMES = ("ingest", "classify", "alert", "api")
 
 
 @app.command()
-def up() -> None:
+def up(
+    dev: Annotated[bool, typer.Option(
+        "--dev", help="also run a local receiver that shows what the channels get; the services "
+                      "may send to it over plain http, for this run only")] = False,
+) -> None:
     """Run every service locally, one process each (embedded Redis unless CHOKEWATCH_REDIS_URL)."""
     from chokewatch.services.stack import up as run_up
 
-    raise typer.Exit(run_up(Settings().data_dir))
+    raise typer.Exit(run_up(Settings().data_dir, dev=dev))
 
 
 @app.command()
@@ -83,6 +87,24 @@ def demo() -> None:
     from chokewatch.services.demo.run import run_demo
 
     raise typer.Exit(run_demo(Settings()))
+
+
+@app.command()
+def asyncapi(
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="write the document to this file instead of stdout")] = None,
+) -> None:
+    """The streams between the services as an AsyncAPI 3.0 document (JSON), for the namespace of
+    CHOKEWATCH_NAMESPACE; the API serves the same at /asyncapi.json."""
+    from chokewatch.shared.asyncapi import document
+    from chokewatch.shared.names import Names
+
+    text = json.dumps(document(Names(Settings().namespace)), indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    output.write_text(text, encoding="utf-8")
+    typer.echo(f"wrote {output}", err=True)
 
 
 @app.command()
@@ -137,7 +159,8 @@ def ingest(
 
     parsed = parse_files(files)
     for problem in parsed.problems:
-        typer.echo(f"error: {problem}", err=True)
+        skipped = skip_invalid and not problem.unreadable
+        typer.echo(f"{'skipped' if skipped else 'error'}: {problem}", err=True)
     if parsed.problems and not skip_invalid:
         typer.echo(f"nothing admitted: {len(parsed.problems)} problem(s); fix them or pass "
                    "--skip-invalid", err=True)
@@ -149,10 +172,19 @@ def ingest(
     with tracking() as progress:
         progress.phase(f"admitting from {len(files)} file(s)", len(parsed.events))
         admitted = asyncio.run(_admit(settings, redis_url(settings), parsed.events, progress))
-    typer.echo(f"admitted {admitted} of {len(parsed.events)} event(s); "
-               f"{len(parsed.events) - admitted} exact duplicate(s) dropped")
-    if parsed.problems:
-        raise typer.Exit(1)
+    typer.echo(admitted_line(admitted, len(parsed.events), parsed.problems))
+    if any(problem.unreadable for problem in parsed.problems):
+        raise typer.Exit(1)  # a file that could not be read is a failure, not a skipped entry
+
+
+def admitted_line(admitted: int, valid: int, skipped: list) -> str:
+    """What `ingest` did, counting every entry read: the valid ones, then the invalid skipped."""
+    line = (f"admitted {admitted} of {valid + len(skipped)} event(s); "
+            f"{valid - admitted} exact duplicate(s) dropped")
+    if skipped:
+        more = f"; {len(skipped) - 1} more above" if len(skipped) > 1 else ""
+        line += f"; {len(skipped)} invalid skipped ({skipped[0]}{more})"
+    return line
 
 
 async def _admit(settings: Settings, url: str, events: list, progress: Tracker = QUIET) -> int:

@@ -232,6 +232,10 @@ def items(name: str, limit: Annotated[int, typer.Option(help="at most this many"
         _found(await store.get(name), name)
         return await store.recent(name, limit)
 
-    for item in _run(work):
+    found = _run(work)
+    if not found:
+        typer.echo(f"no items yet for {name} (its first poll may not have run; "
+                   f"`chokewatch sources show {name}` tells its state)")
+    for item in found:
         typer.echo(f"{item['at'][:19]}  {item['outcome']:<17} {item.get('language') or '--':<3} "
                    f"{item['title'][:80]}  {item.get('url') or ''}")

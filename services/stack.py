@@ -19,6 +19,7 @@ from typing import IO
 
 import httpx
 
+from chokewatch.services import devreceiver
 from chokewatch.shared.embedded import PASSWORD_FILE, EmbeddedRedis, free_port, owner_only
 from chokewatch.shared.secretbox import new_key
 
@@ -178,15 +179,36 @@ def ensure_secrets_key(env: dict[str, str], data_dir: Path) -> Path | None:
     return path
 
 
-def up(data_dir: Path) -> int:
+PORT_SETTINGS = {"API": "CHOKEWATCH_API_PORT", "dev receiver": "CHOKEWATCH_DEV_RECEIVER_PORT"}
+
+
+def dev_receiver_port(env: dict[str, str]) -> int:
+    """The dev receiver's port: CHOKEWATCH_DEV_RECEIVER_PORT, 0 for a free one, else 8010."""
+    given = env.get("CHOKEWATCH_DEV_RECEIVER_PORT", "").strip()
+    if not given:
+        return devreceiver.DEFAULT_PORT
+    if not given.isdigit() or int(given) > 65535:
+        raise StartError(f"CHOKEWATCH_DEV_RECEIVER_PORT is not a port number: {given!r}")
+    return int(given) or free_port()
+
+
+def start_dev_receiver(env: dict[str, str], data_dir: Path, port: int | None) -> devreceiver.DevReceiver:
+    """Start the receiver of `up --dev` and open the services' guard to it alone."""
+    receiver = devreceiver.DevReceiver(devreceiver.ensure_secret(data_dir),
+                                       port or devreceiver.DEFAULT_PORT).start()
+    env.update(devreceiver.dev_env(env, receiver))
+    return receiver
+
+
+def up(data_dir: Path, dev: bool = False) -> int:
     try:
-        return _up(data_dir)
+        return _up(data_dir, dev)
     except StartError as exc:
         print(f"chokewatch: error: {exc}", file=sys.stderr)
         return 1
 
 
-def _up(data_dir: Path) -> int:
+def _up(data_dir: Path, dev: bool = False) -> int:
     env = dict(os.environ)
     host = env.get("CHOKEWATCH_API_HOST", "127.0.0.1")
     metrics_host = env.get("CHOKEWATCH_METRICS_HOST", "127.0.0.1")
@@ -194,16 +216,20 @@ def _up(data_dir: Path) -> int:
     ports = metrics_ports(env)
     env.pop("CHOKEWATCH_METRICS_PORT", None)  # each worker gets its own below; the API none
     wanted = [("API", host, port)] + [(f"{n} metrics", metrics_host, p) for n, p in ports.items()]
+    dev_port = dev_receiver_port(env) if dev else None
+    if dev_port:
+        wanted.append(("dev receiver", devreceiver.HOST, dev_port))
     for what, where, number in wanted:
         if not port_free(where, number):
             raise StartError(f"port {number} on {where} ({what}) is taken; choose another with "
-                             + ("CHOKEWATCH_API_PORT" if what == "API" else
-                                "CHOKEWATCH_METRICS_PORT (the first of three consecutive ports)"))
+                             + PORT_SETTINGS.get(what, "CHOKEWATCH_METRICS_PORT (the first of "
+                                                       "three consecutive ports)"))
     data_dir.mkdir(parents=True, exist_ok=True)
     ensure_secrets_key(env, data_dir)
     key_file = ensure_admin_key(env, data_dir)
     if key_file:
         print(f"chokewatch: admin key in {key_file} (export CHOKEWATCH_ADMIN_KEY=$(cat {key_file}))")
+    receiver = start_dev_receiver(env, data_dir, dev_port) if dev else None
     server = embedded_or_given(env, data_dir)
     if server:
         print(f"chokewatch: embedded Redis at {server.shown_url}, password in "
@@ -225,7 +251,10 @@ def _up(data_dir: Path) -> int:
         wait_until_ready(stack, {"API": f"{base}/readyz", "API docs": f"{base}/docs", **metrics})
         lines = [f"chokewatch: ready. API {base}  (docs {base}/docs, console {base}/console)"]
         lines += [f"  {name} metrics {url}" for name, url in metrics.items()]
-        lines += [f"  API metrics {base}/metrics (admin key)", "  Ctrl-C (or SIGTERM) stops everything"]
+        lines += [f"  API metrics {base}/metrics (admin key)"]
+        if receiver:
+            lines += devreceiver.ready_lines(receiver, data_dir / devreceiver.SECRET_FILE)
+        lines += ["  Ctrl-C (or SIGTERM) stops everything"]
         print("\n".join(lines), flush=True)
         while not stopping:
             stack.supervise_once()
@@ -233,6 +262,8 @@ def _up(data_dir: Path) -> int:
     finally:
         print("chokewatch: stopping", file=sys.stderr)
         stack.stop()
+        if receiver:
+            receiver.stop()
         if server:
             server.stop()
             (data_dir / URL_FILE).unlink(missing_ok=True)

@@ -10,6 +10,9 @@ DNS answer that changes between the check and the connection (rebinding) cannot 
 An operator may exempt hosts on an allow-list: a host name, an address, a network in CIDR
 notation, or any of those with a port (`intranet.example:8443`, `127.0.0.1:8080`,
 `[::1]:8080`), so a test or a private source can be let in without opening a whole address.
+An entry written with `http://` in front (`http://127.0.0.1:8010`) also admits plain http to
+it, and to nothing else, where the guard otherwise wants https (`up --dev` lets its local
+receiver in this way).
 """
 
 from __future__ import annotations
@@ -98,6 +101,7 @@ class _Allowed:
     host: str | None = None
     net: Network | None = None
     port: int | None = None  # None: any port
+    http: bool = False  # plain http admitted to this entry even when the guard wants https
 
     def admits(self, host: str, port: int, ip: IPAddress | None) -> bool:
         if self.port is not None and self.port != port:
@@ -111,8 +115,11 @@ class _Allowed:
 
 
 def parse_allowed(item: str) -> _Allowed:
-    """One allow-list entry: host, address, CIDR network, each optionally with `:port`."""
+    """One allow-list entry: host, address, CIDR network, each optionally with `:port`, and
+    optionally `http://` in front (plain http admitted to it)."""
     text = item.strip().lower()
+    http = text.startswith("http://")
+    text = text.removeprefix("http://").rstrip("/")
     port: int | None = None
     if text.startswith("["):  # [v6] or [v6]:port
         inside, _, rest = text[1:].partition("]")
@@ -131,11 +138,11 @@ def parse_allowed(item: str) -> _Allowed:
     if not text:
         raise ValueError(f"{item!r} names no host")
     try:
-        return _Allowed(net=ipaddress.ip_network(text, strict=False), port=port)
+        return _Allowed(net=ipaddress.ip_network(text, strict=False), port=port, http=http)
     except ValueError:
         if "/" in text:
             raise ValueError(f"{item!r} is not a network") from None
-        return _Allowed(host=text.rstrip("."), port=port)
+        return _Allowed(host=text.rstrip("."), port=port, http=http)
 
 
 class FetchGuard:
@@ -156,8 +163,6 @@ class FetchGuard:
         where = f"{parts.scheme or '?'}://{hostname or '?'}"
         if parts.scheme not in ("https", "http"):
             raise UnsafeTarget(f"{where}: only https URLs are accepted")
-        if parts.scheme == "http" and not self.allow_http:
-            raise UnsafeTarget(f"{where}: plain http is refused; use https")
         if not hostname:
             raise UnsafeTarget(f"{where}: no host")
         if parts.username or parts.password:
@@ -168,7 +173,19 @@ class FetchGuard:
             raise UnsafeTarget(f"{where}: the port must be a number between 0 and 65535") from None
         if port == 0:
             raise UnsafeTarget(f"{where}: port 0 cannot be reached")
-        return hostname.lower().rstrip("."), port or (443 if parts.scheme == "https" else 80), parts.scheme
+        host = hostname.lower().rstrip(".")
+        port = port or (443 if parts.scheme == "https" else 80)
+        if parts.scheme == "http" and not self.allow_http and not self._http_allowed(host, port):
+            raise UnsafeTarget(f"{where}: plain http is refused; use https")
+        return host, port, parts.scheme
+
+    def _http_allowed(self, host: str, port: int) -> bool:
+        """Whether an `http://` entry names this host and port."""
+        try:
+            ip: IPAddress | None = ipaddress.ip_address(host.strip("[]"))
+        except ValueError:
+            ip = None
+        return any(e.http and e.admits(host, port, ip) for e in self.allowed)
 
     def is_allowed(self, host: str, port: int, ip: IPAddress | None = None) -> bool:
         return any(entry.admits(host, port, ip) for entry in self.allowed)

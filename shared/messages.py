@@ -58,6 +58,7 @@ class Status(StrEnum):
 
 # A score's band, lowest first; the bounds are `BANDS` in `core/score.py` (README, Scoring).
 Band = Literal["low", "medium", "high", "critical"]
+TEST_BAND = "test"  # a test alert's mark in place of a band: it has no score to speak of
 
 
 class Message(BaseModel):
@@ -209,8 +210,9 @@ class Alert(Message):
         description="what the incident went through, oldest step first (e.g. imposed, then lifted)",
     )
     # What the classifier read in the event (README, How a text is read), for the reader to act on.
-    band: Band | None = Field(
-        default=None, description="the score's band: low, medium, high or critical (README, Scoring)"
+    band: Band | Literal["test"] | None = Field(
+        default=None, description="the score's band: low, medium, high or critical (README, "
+        "Scoring); `test` on a test alert, which is not scored"
     )
     issuer: str | None = Field(default=None, description="ISO alpha-2, EU, multiple or null")
     effective_date: date | None = Field(default=None, description="when the measure takes effect")

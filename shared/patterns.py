@@ -1,23 +1,32 @@
 """Patterns the OpenAPI document gives for URLs and secrets, matching what validation accepts.
 
-A URL pattern admits a host *name* (an address literal is checked against the fetch guard when
-saved, so a document cannot promise it), an optional port from 1 to 9999, then any path.
+A URL pattern admits a host *name* (an address literal only where an allow-list names it:
+`channelurls.py` builds the patterns the API serves from its settings), an optional port from 1
+to 65535, then any path.
 """
 
 from __future__ import annotations
 
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _LAST = r"[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"  # never all digits: not an address
-_REST = r"(?::[1-9][0-9]{0,3})?(?:[/?#]\S*)?$"
+PORT = r"(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[1-9][0-9]{0,3})"
+PATH = r"(?:[/?#]\S*)?$"
+_REST = rf"(?::{PORT})?{PATH}"
 HOST_NAME = rf"(?:{_LABEL}\.)*{_LAST}\.?"
 
 HTTP_URL = rf"^[Hh][Tt][Tt][Pp][Ss]?://{HOST_NAME}{_REST}"
 HTTPS_URL = rf"^[Hh][Tt][Tt][Pp][Ss]://{HOST_NAME}{_REST}"
 
 
+def anycase(text: str) -> str:
+    """A literal host in a pattern, in any letter case: `hooks.slack.com` -> `[Hh][Oo]...\\.`."""
+    return "".join(f"[{c.upper()}{c}]" if c.isalpha() else "\\" + c if c in ".[]" else c
+                   for c in text.lower())
+
+
 def https_url_on(hosts: list[str]) -> str:
-    """An https URL on one of these hosts exactly."""
-    names = "|".join(h.replace(".", r"\.") for h in hosts)
+    """An https URL on one of these hosts exactly (in any letter case)."""
+    names = "|".join(anycase(h) for h in hosts)
     return rf"^[Hh][Tt][Tt][Pp][Ss]://(?:{names}){_REST}"
 
 

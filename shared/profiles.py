@@ -82,7 +82,8 @@ class Supplier(BaseModel):
 
     name: str = Field(min_length=1, max_length=200)
     aliases: list[str] = Field(default_factory=list, max_length=20)
-    country: str | None = Field(default=None, min_length=2, max_length=2)
+    country: str | None = Field(default=None, min_length=2, max_length=2,
+                                json_schema_extra={"pattern": "^[A-Za-z]{2}$"})
     stage: Stage | None = None
     elements: list[ElementName] = Field(default_factory=list)
 
@@ -94,6 +95,9 @@ class Supplier(BaseModel):
     @field_validator("country")
     @classmethod
     def _country(cls, value: str | None) -> str | None:
+        # ASCII letters only: one such as 'ß' grows past two letters when upper-cased.
+        if value and not (value.isascii() and value.isalpha()):
+            raise ValueError(f"{value!r} is not an ISO 3166 alpha-2 country code")
         return value.upper() if value else value
 
 
@@ -187,7 +191,7 @@ class SlackChannel(BaseModel):
     type: Literal["slack"] = "slack"
     url: SecretStr = Field(
         description="Slack incoming-webhook URL; write-only. On Slack's webhook hosts "
-        "(CHOKEWATCH_SLACK_HOSTS; the pattern names the default ones)",
+        "(CHOKEWATCH_SLACK_HOSTS: the API's document names those it is configured with)",
         json_schema_extra={"pattern": https_url_on(Settings.model_fields["slack_hosts"].default_factory())},
     )
 

@@ -56,6 +56,11 @@ class Settings(BaseSettings):
         default=8.0, gt=0, le=720, description="how long a console sign-in lasts"
     )
 
+    dev_receiver_port: int = Field(
+        default=8010, ge=0, le=65535,
+        description="port of the local receiver `up --dev` runs (0: a free port)",
+    )
+
     metrics_port: int | None = Field(
         default=None,
         description="port of this service's /metrics; unset: ingest 9101, classify 9102, alert 9103, "
@@ -124,7 +129,8 @@ class Settings(BaseSettings):
     )
     webhook_allow_hosts: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
-        description="comma-separated hosts or CIDRs exempt from the SSRF guard (e.g. 127.0.0.1)",
+        description="comma-separated hosts, addresses or CIDRs, each optionally with :port, exempt "
+        "from the SSRF guard (e.g. 127.0.0.1); `http://` in front also admits plain http to it",
     )
     webhook_allow_http: bool = Field(default=False, description="allow plain-http webhook URLs")
     slack_hosts: Annotated[list[str], NoDecode] = Field(

@@ -107,7 +107,9 @@ def points(value: float) -> str:
 
 
 def scale(alert: Alert) -> str:
-    """The score with its scale and band: `71/100 · high`."""
+    """The score with its scale and band: `71/100 · high`; a test alert says so instead."""
+    if alert.kind == "test":
+        return "TEST · not scored"
     return f"{points(alert.score)}/100 · {alert.band or band(alert.score)}"
 
 

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from chokewatch.shared import streams
 from chokewatch.shared.core.preview import backtest, latest_per_incident, preview
-from chokewatch.shared.messages import Alert, ClassifiedEvent, EventType, new_id, utcnow
+from chokewatch.shared.messages import TEST_BAND, Alert, ClassifiedEvent, EventType, new_id, utcnow
 from chokewatch.shared.names import ALERTS, CLASSIFIED
 from chokewatch.shared.profiles import ProfileSpec
 from chokewatch.shared.subscribers import SubscriberStore
@@ -103,7 +103,7 @@ async def test_alert(subscriber_id: SubscriberId, request: Request, who: Who) ->
     alert = Alert(
         correlation_id=cid, ingested_at=now, alert_id="alrt_test_" + uuid.uuid4().hex[:16],
         subscriber_id=sub.id, incident_id="test_" + cid[:12], event_id=cid, kind="test",
-        score=0, event_type=EventType.commentary, direction="neutral",
+        score=0, band=TEST_BAND, event_type=EventType.commentary, direction="neutral",
         title="chokewatch test alert", summary="This is a test of your alert channels.",
     )
     state = request.app.state

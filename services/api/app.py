@@ -16,7 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
-from chokewatch.shared import secretbox
+from chokewatch.shared import channelurls, secretbox
 from chokewatch.shared.names import Names
 from chokewatch.shared.profiles import ProfileSpec
 from chokewatch.shared.redis import connect, ensure_streams
@@ -27,6 +27,7 @@ from chokewatch.shared.telemetry import SUBSCRIBERS
 
 from . import (
     alerts,
+    asyncapi,
     console,
     deadletters,
     docs,
@@ -112,7 +113,7 @@ def create_app(settings: Settings) -> FastAPI:
         state.publishers = publishers.PublisherStore(redis, names)
         state.audit = AuditLog(redis, names)
         state.rate_limit = RateLimit(redis, names, settings.api_rate_per_minute)
-        state.guard = Guard(settings.webhook_allow_hosts, settings.webhook_allow_http)
+        state.guard = channelurls.guard_for(settings)  # the guard the patterns are built from
         state.fetch_guard = Guard(settings.fetch_allow_hosts, allow_http=True)
         state.heavy = HeavyWork(settings.api_heavy_concurrency, settings.api_heavy_timeout_s)
         SUBSCRIBERS.set(await state.store.count())
@@ -125,7 +126,11 @@ def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(title="chokewatch", version="1", description=DESCRIPTION, lifespan=lifespan,
                   separate_input_output_schemas=False, docs_url=None, redoc_url=None,
                   generate_unique_id_function=operation_id)
+    # Channel URLs: one pattern per kind from the settings, served and enforced alike.
+    app.state.url_patterns = {"webhook": channelurls.webhook_pattern(settings),
+                              "slack": channelurls.slack_pattern(settings)}
     app.include_router(docs.router)  # /docs and /redoc, their assets served from the package
+    app.include_router(asyncapi.router)  # /asyncapi.json and /asyncapi: the streams between services
     app.webhooks.include_router(webhooks.router)  # what a subscriber's receiver gets
     for module in (subscribers, alerts, incidents, events, publishers, operations, deadletters):
         app.include_router(module.router)
@@ -162,6 +167,8 @@ def create_app(settings: Settings) -> FastAPI:
             for name, definition in spec.pop("$defs", {}).items():
                 components.setdefault(name, definition)
             components.setdefault("ProfileSpec", spec)
+            for kind, model in (("webhook", "WebhookChannel"), ("slack", "SlackChannel")):
+                components[model]["properties"]["url"]["pattern"] = app.state.url_patterns[kind]
             problem = {"$ref": "#/components/schemas/Problem"}
             for path in schema["paths"].values():
                 for operation in path.values():

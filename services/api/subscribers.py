@@ -18,7 +18,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Header, HTTPException, Path, Query, Request, Response
 from pydantic import ValidationError
 
-from chokewatch.shared.fetchguard import host_in
+from chokewatch.shared import channelurls
 from chokewatch.shared.profiles import ProfileSpec, Subscriber, WebhookChannel
 from chokewatch.shared.ssrf import Guard, UnsafeTarget
 from chokewatch.shared.subscribers import SubscriberStore
@@ -89,14 +89,16 @@ async def load(request: Request, who: Principal, subscriber_id: str) -> Subscrib
 
 
 def check_channels(request: Request, spec: ProfileSpec) -> None:
-    guard: Guard = request.app.state.guard
-    slack_hosts = request.app.state.settings.slack_hosts
+    """Each channel URL against the pattern the document shows and the guard (channelurls.py)."""
+    state = request.app.state
+    guard: Guard = state.guard
     for index, channel in enumerate(spec.channels):
-        url = channel.url if isinstance(channel, WebhookChannel) else channel.url.get_secret_value()
         try:
-            guard.check_literal(url)  # host names are resolved and checked at every send
-            if not isinstance(channel, WebhookChannel) and not host_in(url, slack_hosts):
-                raise UnsafeTarget(f"a Slack channel's URL must be on {', '.join(slack_hosts)}")
+            if isinstance(channel, WebhookChannel):
+                channelurls.check(channel.url, state.url_patterns["webhook"], guard)
+            else:
+                channelurls.check(channel.url.get_secret_value(), state.url_patterns["slack"],
+                                  guard, state.settings.slack_hosts)
         except UnsafeTarget as exc:
             raise field_error(["channels", index, "url"], str(exc)) from None
 

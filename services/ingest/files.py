@@ -24,6 +24,7 @@ ALLOWED_FIELDS = {"text", "title", "source_url", "published_at", "source"}
 class FileProblem:
     where: str  # "path" or "path:line"
     problem: str
+    unreadable: bool = False  # the file could not be read at all, not merely invalid
 
     def __str__(self) -> str:
         return f"{self.where}: {self.problem}"
@@ -68,13 +69,13 @@ def parse_file(path: Path) -> Parsed:
     try:
         content = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        out.problems.append(FileProblem(where, "no such file"))
+        out.problems.append(FileProblem(where, "no such file", unreadable=True))
         return out
     except UnicodeDecodeError as exc:
         out.problems.append(FileProblem(where, f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
         return out
     except OSError as exc:
-        out.problems.append(FileProblem(where, f"cannot read: {exc.strerror}"))
+        out.problems.append(FileProblem(where, f"cannot read: {exc.strerror}", unreadable=True))
         return out
 
     if not content.strip():

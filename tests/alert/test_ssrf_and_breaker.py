@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 
 import pytest
 
@@ -55,6 +56,34 @@ async def test_allow_list_admits_a_local_receiver():
         await guard.pin("http://127.0.0.2:9000/h")  # only what is listed
     by_cidr = Guard(["127.0.0.0/8"], allow_http=True)
     assert (await by_cidr.pin("http://localhost:9000/h")).address in ("127.0.0.1", "::1")
+
+
+async def test_an_http_entry_admits_plain_http_to_that_address_and_port_only():
+    guard = Guard(["http://127.0.0.1:8010"])  # as `up --dev` lets its receiver in
+    pinned = await guard.pin("http://127.0.0.1:8010/webhook")
+    assert pinned.url == "http://127.0.0.1:8010/webhook"
+    refused = [
+        ("http://127.0.0.1:8011/webhook", "plain http"),  # another port
+        ("https://127.0.0.1:8011/webhook", "loopback"),  # another port, even over https
+        ("http://127.0.0.2:8010/webhook", "plain http"),  # another local address
+        ("http://93.184.215.14/hook", "plain http"),  # plain http elsewhere stays refused
+        ("http://localhost:8010/webhook", "plain http"),  # a name is not the address listed
+    ]
+    for url, words in refused:
+        with pytest.raises(UnsafeTarget, match=words):
+            await guard.pin(url)
+    assert (await guard.pin("https://127.0.0.1:8010/x")).address == "127.0.0.1"
+    guard.check_literal("http://127.0.0.1:8010/slack")
+    with pytest.raises(UnsafeTarget, match="plain http"):
+        Guard(["127.0.0.1:8010"]).check_literal("http://127.0.0.1:8010/slack")
+
+
+@pytest.mark.parametrize("entry", ["http://", "http://127.0.0.1:x", "http://10.0.0.0/33"])
+def test_a_malformed_http_entry_is_refused_with_its_text(entry):
+    from chokewatch.shared.fetchguard import parse_allowed
+
+    with pytest.raises(ValueError, match=re.escape(repr(entry))):
+        parse_allowed(entry)
 
 
 def _clock():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from chokewatch.shared import streams
@@ -110,6 +112,8 @@ def test_authentication_failures(api):
         (profile(elements={"Dy": {"weight": 1.5}}), ["body", "elements", "Dy", "weight"], "less than"),
         (profile(elements={"Dy": {"weight": 0.5, "country_shares": {"China": 1}}}),
          ["body", "elements", "Dy", "country_shares"], "alpha-2"),
+        (profile(suppliers=[{"name": "Maker", "country": "ßî"}]), ["body", "suppliers", 0, "country"],
+         "alpha-2"),
         (profile(threshold="high"), ["body", "threshold"], "valid number"),
         (profile(channels=[{"type": "fax", "url": "x"}]), ["body", "channels", 0], "tag"),
         (profile(channels=[{"type": "webhook", "url": "https://127.0.0.2/x"}]),
@@ -187,3 +191,19 @@ def test_test_alert_and_empty_history(api, sync_redis, names):
     alert = Alert.model_validate_json(streams.payload_of(fields))
     assert alert.subscriber_id == sid and alert.alert_id == queued.json()["alert_id"]
     assert alert.title == "chokewatch test alert" and alert.score == 0 and alert.kind == "test"
+
+
+def test_a_test_alert_reads_as_a_test_on_every_channel_not_as_a_low_band(api, sync_redis, names):
+    from chokewatch.services.alert import slack, webhook
+
+    sid, key = create(api)
+    assert api.post(f"/v1/subscribers/{sid}/test-alert", headers=auth(key)).status_code == 202
+    [(_, fields)] = sync_redis.xrange(names.stream(ALERTS).stream)
+    alert = Alert.model_validate_json(streams.payload_of(fields))
+    sent = json.loads(webhook.payload(alert))
+    assert sent["type"] == "alert.test" and sent["alert"]["band"] == "test"
+    message = slack.message(alert)
+    header = message["blocks"][0]["text"]["text"]
+    assert header.startswith("TEST · not scored · ")
+    shown = json.dumps(message)
+    assert "· low" not in shown and "· None" not in shown and "0/100" not in shown

@@ -1,4 +1,5 @@
-"""The classifier's decisions on short texts, one labelling rule at a time (LABELS.md)."""
+"""The classifier's decisions on short texts, one labelling rule at a time (README, How a text
+is read)."""
 
 from __future__ import annotations
 
@@ -266,7 +267,7 @@ def test_licences_that_would_be_granted_are_announced() -> None:
 
 
 def test_a_deal_whose_news_is_one_suspension_takes_the_measures_type():
-    # LABELS.md: "China suspends its October controls for a year" is the measure, not the talks.
+    # The labelling rule: "China suspends its October controls for a year" is the measure, not the talks.
     c = classify(
         "China's Ministry of Commerce said on Friday it is suspending, for one year, the export "
         "controls on holmium, erbium and thulium it announced in October. Exporters will not need "

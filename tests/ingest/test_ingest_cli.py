@@ -58,8 +58,25 @@ def test_bad_input_is_refused_whole_and_nothing_stored_is_lost(
     assert sync_redis.xrange(stream) == before  # nothing added, nothing lost
 
     partial = ingest(settings, bad, "--skip-invalid")
-    assert partial.returncode == 1 and "admitted 1 of 1" in partial.stdout
+    assert partial.returncode == 0, partial.stderr  # skipped as asked: not a failure
+    assert partial.stdout.strip() == (
+        "admitted 1 of 4 event(s); 0 exact duplicate(s) dropped; 3 invalid skipped "
+        f"({bad}:2: invalid JSON: Expecting property name enclosed in double quotes (column 2); "
+        "2 more above)")
+    assert f"skipped: {bad}:3: text: field required" in partial.stderr
     assert sync_redis.xlen(stream) == len(before) + 1
+
+
+def test_skipping_invalid_entries_still_fails_on_a_file_it_cannot_read(settings, tmp_path):
+    good = tmp_path / "good.jsonl"
+    good.write_text('{"text": "Germanium exports need a licence."}\n{"title": "no text"}\n')
+    missing = tmp_path / "missing.txt"
+    done = ingest(settings, good, missing, "--skip-invalid")
+    assert done.returncode == 1
+    assert f"error: {missing}: no such file" in done.stderr
+    assert f"skipped: {good}:2: text: field required" in done.stderr
+    assert done.stdout.startswith("admitted 1 of 3 event(s); 0 exact duplicate(s) dropped; "
+                                  "2 invalid skipped")
 
 
 def test_without_redis_it_says_how_to_get_one(tmp_path):

@@ -36,6 +36,9 @@ def test_add_list_pause_resume_poll_delete(settings, sync_redis, names, tmp_path
     assert options["agencies"] == ["industry-and-security-bureau"]
 
     assert "bis" in cli(settings, "list").stdout
+    nothing = cli(settings, "items", "bis")  # not polled yet: said, not an empty screen
+    assert nothing.returncode == 0 and nothing.stdout.startswith("no items yet for bis")
+    assert cli(settings, "items", "nosuch").returncode == 1
     assert cli(settings, "pause", "bis").returncode == 0
     assert sync_redis.zscore(names.source_due, "bis") is None
     assert cli(settings, "poll", "bis").returncode == 1

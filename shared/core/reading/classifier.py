@@ -1,4 +1,4 @@
-"""Reads one text and decides what new development it reports (SPEC §4, LABELS.md).
+"""Reads one text and decides what new development it reports (README, How a text is read).
 
 The text is scanned once for phrases (gazetteer and cue lexicons), the hits are grouped by
 sentence, and each sentence votes with a weight that favours the title and lead and discounts
@@ -665,7 +665,7 @@ def _decide_type(
         return EventType.not_relevant, totals, []
     if best in (EventType.tariff, EventType.trade_talks) and _other_goods_only(sents):
         return EventType.not_relevant, totals, []  # duties on brandy or pork, talks over dairy
-    # A deal whose news is one specific measure takes that measure's type (LABELS.md).
+    # A deal whose news is one specific measure takes that measure's type (README, How a text is read).
     if best is EventType.trade_talks:
         title_votes = votes_of[0] if sents[0].info.is_title else {}
         measures = [m for m in _DEAL_MEASURES if lead.get(m, 0) >= 0.6 * lead[best]]
@@ -893,7 +893,7 @@ def classify(text: str, title: str = "", published_at: date | datetime | None = 
         effective, effective_ev = dates.effective_date(dated, full, published)
         if effective_ev and _threatened(sents, full, effective_ev):
             effective, effective_ev = None, ""  # "threatened 100% tariffs from November 1"
-    # A stated start date means the measure is issued, even if it starts later (LABELS.md).
+    # A stated start date means the measure is issued, even if it starts later (README, How a text is read).
     # The title tells the mood of the news even when another sentence carries the measure.
     title_sent = [s for s in sents[:1] if s.info.is_title and all(s is not c for c in terms)]
     status, status_ev = status_of(etype, carriers, effective_ev, terms[len(carriers) :] + title_sent, full)
