@@ -71,10 +71,15 @@ def run(redis_url: str, tmp_path_factory: pytest.TempPathFactory):
                 return httpx.get(f"http://127.0.0.1:{ports[name]}/metrics", headers=admin, timeout=5).text
 
             def refreshed() -> bool:  # the gauges are read from Redis about once a second
-                return all(
-                    f'chokewatch_stream_lag{{stream="{names.stream(hop).stream}"}} 0.0' in scrape(name)
-                    for name in WORKERS for hop in READS[name]
-                )
+                def settled(name: str) -> bool:
+                    text = scrape(name)
+                    return all(
+                        f'{gauge}{{stream="{names.stream(hop).stream}"}} 0.0' in text
+                        for hop in READS[name]
+                        for gauge in ("chokewatch_stream_lag", "chokewatch_stream_pending",
+                                      "chokewatch_retry_scheduled", "chokewatch_dead_letters")
+                    )
+                return all(settled(name) for name in WORKERS)
 
             wait_for(refreshed, timeout=20, what="stream gauges refreshed after draining")
             scraped = {name: scrape(name) for name in ports}
