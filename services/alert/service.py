@@ -43,7 +43,8 @@ def alert_id(subscriber_id: str, incident_id: str, revision: int) -> str:
 
 
 PROFILE_BATCH = 500  # full profiles read (one HMGET) and decided at a time
-DECISIONS_IN_FLIGHT = 32  # subscribers decided at once: their Redis round trips overlap
+DECISIONS_IN_FLIGHT = 16  # subscribers decided at once: their Redis round trips overlap, within
+# the Redis client's pool of 100 connections that deliveries and stream reads share
 
 EVIDENCE_PHRASES = 3  # phrases kept per field in an alert's evidence
 EVIDENCE_CHARS = 300  # longest phrase kept
