@@ -96,4 +96,4 @@ class ExposureView:
         """The full profiles of every subscriber the event scores above 0, in id order."""
         scored = await self.score(c)
         found = await self.profiles(scored.ids)
-        return [found[i] for i in scored.ids if i in found]
+        return [found[i] for i in sorted(scored.ids) if i in found]

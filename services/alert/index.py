@@ -40,7 +40,8 @@ class ExposureIndex:
     def __init__(self) -> None:
         self.table = ExposureTable()
         self._slot: dict[str, int] = {}
-        self._ids: list[str | None] = []
+        self._ids = np.empty(16, object)  # slot → subscriber id (None: free), for fancy indexing
+        self._used = 0  # slots handed out so far
         self._free: list[int] = []
 
     def __len__(self) -> int:
@@ -53,9 +54,12 @@ class ExposureIndex:
         """Index a profile, replacing what was indexed for this subscriber before."""
         slot = self._slot.get(subscriber_id)
         if slot is None:
-            slot = self._free.pop() if self._free else len(self._ids)
-            if slot == len(self._ids):
-                self._ids.append(None)
+            if self._free:
+                slot = self._free.pop()
+            else:
+                slot, self._used = self._used, self._used + 1
+                if slot == len(self._ids):
+                    self._ids = np.concatenate([self._ids, np.empty(len(self._ids), object)])
             subscriber_id = sys.intern(subscriber_id)
             self._slot[subscriber_id] = slot
             self._ids[slot] = subscriber_id
@@ -70,19 +74,16 @@ class ExposureIndex:
         self._free.append(slot)
 
     def score(self, c: Classification, *, companies: list[str] | None = None) -> Scored:
-        """Every subscriber the event scores above 0, in id order."""
+        """Every subscriber the event scores above 0, in slot order (the order they were indexed)."""
         batch = batch_score(c, self.table, companies=companies)
         keep = np.flatnonzero(batch.tenths > 0)
-        ids = [self._ids[slot] for slot in batch.slots[keep].tolist()]
-        order = sorted(range(len(ids)), key=ids.__getitem__)
-        keep = keep[order]
-        return Scored(ids=[ids[i] for i in order], scores=batch.scores[keep],
+        return Scored(ids=self._ids[batch.slots[keep]].tolist(), scores=batch.scores[keep],
                       crossing=batch.crossing(self.table, c)[keep], batch=batch)
 
     def candidates(self, c: Classification, *, companies: list[str] | None = None) -> set[str]:
         """Subscribers with any exposure item for the event (their score may round to 0)."""
         batch = batch_score(c, self.table, companies=companies)
-        return {self._ids[slot] for slot in batch.slots.tolist()}
+        return set(self._ids[batch.slots].tolist())
 
 
 def measured_bytes(profiles: dict[str, Scorable]) -> tuple[ExposureIndex, float]:

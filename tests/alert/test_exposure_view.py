@@ -102,9 +102,11 @@ async def test_scores_everyone_and_reads_in_full_only_those_asked_for(redis, nam
     await view.load()
     c = event(["Dy"])
     scored = await view.score(c)
-    assert scored.ids == ["heavy", "light", "muted"]
-    assert scored.scores.tolist() == [score(c, s).score for s in (heavy, light, muted)]
-    assert scored.crossing.tolist() == [True, False, False]  # light is below 40, muted is muted
+    by_id = {s.id: s for s in (heavy, light, muted)}
+    assert sorted(scored.ids) == sorted(by_id)
+    assert scored.scores.tolist() == [score(c, by_id[i]).score for i in scored.ids]
+    crossing = dict(zip(scored.ids, scored.crossing.tolist(), strict=True))
+    assert crossing == {"heavy": True, "light": False, "muted": False}  # below 40; muted
     full = await view.profiles(["heavy", "nobody"])
     assert list(full) == ["heavy"]
     assert full["heavy"].channels[0].secret.get_secret_value() == hook[0]["secret"]
