@@ -1,4 +1,4 @@
-"""`chokewatch bench`: the transport ceiling, the pure stages, and the whole pipeline, in one run.
+"""`chokewatch bench`: the transport ceiling, the pure stages, the whole pipeline and the storm, in one run.
 
 `run()` returns every figure as a dict; `report.table()` prints them. See the README's
 "Benchmark" section for the figures measured and how to reproduce them.
