@@ -274,16 +274,28 @@ async def _backtest(settings: Settings, url: str, subscriber_id: str, days: int,
 def bench(
     quick: Annotated[bool, typer.Option(help="small sizes, for a smoke test")] = False,
     json_only: Annotated[bool, typer.Option(help="print the JSON figures only")] = False,
+    storm_only: Annotated[bool, typer.Option(
+        help="only the scoring fan-out and the storm")] = False,
+    storm_subscribers: Annotated[int | None, typer.Option(
+        min=2, help="subscribers in the storm, half of them alerted (default 100,000; --quick 2,000)",
+    )] = None,
 ) -> None:
-    """Benchmark: raw stream baseline, classify, scoring fan-out, the whole pipeline (JSON + table).
+    """Benchmark: raw stream baseline, classify, scoring fan-out, delivery, the whole pipeline,
+    and the storm (one event alerting half of all subscribers). JSON on stdout, a table on stderr.
 
     Runs on an embedded server unless CHOKEWATCH_REDIS_URL is set (a fresh namespace is used).
     """
     from chokewatch.services.bench import run as run_bench
+    from chokewatch.services.bench.storm import StormConfig
 
     settings = Settings()
+    storm = None
+    if storm_subscribers is not None:
+        storm = StormConfig(subscribers=storm_subscribers,
+                            webhook_hosts=max(1, min(200, storm_subscribers // 20)))
     with tracking() as progress:
-        figures = run_bench(url=settings.redis_url, quick=quick, progress=progress)
+        figures = run_bench(url=settings.redis_url, quick=quick, progress=progress, storm=storm,
+                            storm_only=storm_only)
     typer.echo(json.dumps(figures, indent=2))
     if not json_only:
         from rich.console import Console

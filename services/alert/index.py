@@ -1,97 +1,108 @@
-"""Which subscribers an event can reach, so scoring costs grow with those exposed, not with all.
+"""Which subscribers an event reaches and how hard, for every subscriber at once.
 
-Three maps lead from an event to subscribers, one per way `score` can find exposure:
-element → subscribers that weight it; company-name key word → subscribers with a supplier of
-that name; country → element → subscribers with a supplier there that ships the element. Every
-subscriber that `score` would give more than 0 is a candidate; a few candidates may still score 0
-(a fuzzy name that shares a word but is another firm).
+Each subscriber id gets a slot (a small integer, reused after a removal) in an `ExposureTable`:
+packed columns of what scoring reads, posted by element, by (element, country), by (supplier
+country, element) and by supplier-name word, so an event touches only the rows it can hit and
+the batch scorer scores them all in a few array operations. Only subscribers whose score
+crosses their threshold (or who were alerted of the incident before) need their full profile.
 """
 
 from __future__ import annotations
 
+import gc
 import sys
-from collections.abc import Iterable
+import tracemalloc
+from dataclasses import dataclass
 
-from chokewatch.shared.core.score import identifying_words, issuer_of, name_keys
-from chokewatch.shared.core.severity import SILENT_TYPES
+import numpy as np
+
+from chokewatch.shared.core.batch_score import BatchScores, batch_score
+from chokewatch.shared.core.exposure_table import ExposureTable, Scorable
 from chokewatch.shared.messages import Classification
-from chokewatch.shared.profiles import ProfileSpec
 
-# Memory matters at 100k subscribers: keys are short interned strings, each subscriber keeps its
-# keys in a tuple, and a key held by one subscriber only (most supplier-name words) maps to the
-# subscriber id itself rather than to a one-element set.
-_Key = str  # "e:Dy" element | "n:lynas" company-name word | "c:CN:Dy" supplier country + element
-_Bucket = str | set[str]
+
+@dataclass(frozen=True)
+class Scored:
+    """The subscribers an event scores above 0, by id, with whether a first alert would go out."""
+
+    ids: list[str]
+    scores: np.ndarray
+    crossing: np.ndarray  # bool: at or above the threshold, event type not muted
+    batch: BatchScores
+
+    def __len__(self) -> int:
+        return len(self.ids)
 
 
 class ExposureIndex:
-    """An in-memory inverted index of subscriber profiles; rebuilt from the store at start."""
+    """Every subscriber's scoring data, kept in step with `add` and `remove`."""
 
     def __init__(self) -> None:
-        self._subscribers: dict[_Key, _Bucket] = {}
-        self._keys: dict[str, tuple[_Key, ...]] = {}
+        self.table = ExposureTable()
+        self._slot: dict[str, int] = {}
+        self._ids = np.empty(16, object)  # slot → subscriber id (None: free), for fancy indexing
+        self._used = 0  # slots handed out so far
+        self._free: list[int] = []
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._slot)
 
     def __contains__(self, subscriber_id: object) -> bool:
-        return subscriber_id in self._keys
+        return subscriber_id in self._slot
 
-    @staticmethod
-    def keys_of(profile: ProfileSpec) -> frozenset[_Key]:
-        """The index entries of one profile."""
-        keys = {f"e:{s}" for s, exposure in profile.elements.items() if exposure.weight > 0}
-        for supplier in profile.suppliers:
-            for name in (supplier.name, *supplier.aliases):
-                keys.update(f"n:{word}" for word in identifying_words(name))
-            if supplier.country:
-                keys.update(f"c:{supplier.country}:{s}" for s in supplier.elements)
-        return frozenset(keys)
-
-    def add(self, subscriber_id: str, profile: ProfileSpec) -> None:
+    def add(self, subscriber_id: str, profile: Scorable) -> None:
         """Index a profile, replacing what was indexed for this subscriber before."""
-        self.remove(subscriber_id)
-        keys = []
-        for key in self.keys_of(profile):
-            key = sys.intern(key)  # one copy of "e:Dy" shared by every subscriber
-            bucket = self._subscribers.get(key)
-            if bucket is None:
-                self._subscribers[key] = subscriber_id
-            elif isinstance(bucket, str):
-                self._subscribers[key] = {bucket, subscriber_id}
+        slot = self._slot.get(subscriber_id)
+        if slot is None:
+            if self._free:
+                slot = self._free.pop()
             else:
-                bucket.add(subscriber_id)
-            keys.append(key)
-        self._keys[subscriber_id] = tuple(keys)
+                slot, self._used = self._used, self._used + 1
+                if slot == len(self._ids):
+                    self._ids = np.concatenate([self._ids, np.empty(len(self._ids), object)])
+            subscriber_id = sys.intern(subscriber_id)
+            self._slot[subscriber_id] = slot
+            self._ids[slot] = subscriber_id
+        self.table.add(slot, profile)
 
     def remove(self, subscriber_id: str) -> None:
-        for key in self._keys.pop(subscriber_id, ()):
-            bucket = self._subscribers[key]
-            if isinstance(bucket, str):
-                del self._subscribers[key]
-                continue
-            bucket.discard(subscriber_id)
-            if len(bucket) == 1:
-                self._subscribers[key] = bucket.pop()
+        slot = self._slot.pop(subscriber_id, None)
+        if slot is None:
+            return
+        self.table.remove(slot)
+        self._ids[slot] = None
+        self._free.append(slot)
 
-    def _lookup(self, keys: Iterable[_Key]) -> set[str]:
-        found: set[str] = set()
-        for key in keys:
-            bucket = self._subscribers.get(key)
-            if isinstance(bucket, str):
-                found.add(bucket)
-            elif bucket:
-                found |= bucket
-        return found
+    def score(self, c: Classification, *, companies: list[str] | None = None) -> Scored:
+        """Every subscriber the event scores above 0, in slot order (the order they were indexed)."""
+        batch = batch_score(c, self.table, companies=companies)
+        keep = np.flatnonzero(batch.tenths > 0)
+        return Scored(ids=self._ids[batch.slots[keep]].tolist(), scores=batch.scores[keep],
+                      crossing=batch.crossing(self.table, c)[keep], batch=batch)
 
     def candidates(self, c: Classification, *, companies: list[str] | None = None) -> set[str]:
-        """Subscribers exposed to the event's elements, named companies or issuing country."""
-        if c.event_type in SILENT_TYPES:
-            return set()
-        named = c.companies if companies is None else companies
-        keys = [f"e:{s}" for s in c.elements]
-        keys += [f"n:{word}" for company in named for word in name_keys(company)]
-        issuer = issuer_of(c)
-        if issuer:
-            keys += [f"c:{issuer}:{s}" for s in c.elements]
-        return self._lookup(keys)
+        """Subscribers with any exposure item for the event (their score may round to 0)."""
+        batch = batch_score(c, self.table, companies=companies)
+        return set(self._ids[batch.slots].tolist())
+
+
+def measured_bytes(profiles: dict[str, Scorable]) -> tuple[ExposureIndex, float]:
+    """An index of `profiles` and the memory it holds per subscriber (tracemalloc: Python
+    objects and numpy buffers alike). The lower of two builds: a table of the interpreter's that
+    happens to grow during one of them is not the index's."""
+    index, held = None, float("inf")
+    for _ in range(2):
+        index = None
+        gc.collect()
+        started = not tracemalloc.is_tracing()
+        if started:
+            tracemalloc.start()
+        before = tracemalloc.get_traced_memory()[0]
+        index = ExposureIndex()
+        for subscriber_id, profile in profiles.items():
+            index.add(subscriber_id, profile)
+        held = min(held, tracemalloc.get_traced_memory()[0] - before)
+        if started:
+            tracemalloc.stop()
+    held += sum(sys.getsizeof(i) for i in profiles)  # ids made before, but the index keeps them
+    return index, held / max(1, len(profiles))

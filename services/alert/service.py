@@ -42,6 +42,10 @@ def alert_id(subscriber_id: str, incident_id: str, revision: int) -> str:
     return "alrt_" + digest[:24]
 
 
+PROFILE_BATCH = 500  # full profiles read (one HMGET) and decided at a time
+DECISIONS_IN_FLIGHT = 16  # subscribers decided at once: their Redis round trips overlap, within
+# the Redis client's pool of 100 connections that deliveries and stream reads share
+
 EVIDENCE_PHRASES = 3  # phrases kept per field in an alert's evidence
 EVIDENCE_CHARS = 300  # longest phrase kept
 
@@ -135,13 +139,29 @@ class Decider:
         c = event.classification
         if c.event_type in SILENT_TYPES or c.incident_id is None or _backfilled(event):
             return
-        # Score everyone first (pure), then read the prior decisions of those with any
-        # exposure in one round trip: most candidates of an event score low and send nothing.
-        scored = [(sub, score(c, sub, companies=c.companies)) for sub in await self.exposure.exposed(c)]
-        scored = [(sub, result) for sub, result in scored if result.score > 0]
-        priors = await self.history.priors([sub.id for sub, _ in scored], c.incident_id)
-        for (sub, result), stored in zip(scored, priors, strict=True):
-            await self._one(event, sub, result, stored)
+        # Score everyone at once from the index's columns, then read the prior decisions of
+        # those with any exposure in one round trip: most score low and send nothing. Only
+        # those a decision may send to (over their threshold, or alerted of the incident
+        # before) are read in full and scored again by the scalar scorer, whose result (the
+        # same score, with its explanation) the alert carries.
+        scored = await self.exposure.score(c)
+        priors = await self.history.priors(scored.ids, c.incident_id)
+        needed = [(scored.ids[i], stored) for i, stored in enumerate(priors)
+                  if stored is not None or scored.crossing[i]]
+        for start in range(0, len(needed), PROFILE_BATCH):
+            chunk = needed[start:start + PROFILE_BATCH]
+            subs = await self.exposure.profiles([sid for sid, _ in chunk])
+            work = []
+            for sid, stored in chunk:
+                sub = subs.get(sid)
+                if sub is None:  # deleted since it was scored
+                    continue
+                result = score(c, sub, companies=c.companies)
+                if result.score > 0:
+                    work.append((sub, result, stored))
+            for at in range(0, len(work), DECISIONS_IN_FLIGHT):
+                await asyncio.gather(*(self._one(event, *one)
+                                       for one in work[at:at + DECISIONS_IN_FLIGHT]))
 
     async def _one(
         self, event: ClassifiedEvent, sub: Subscriber, result: ScoreResult, stored: dict | None

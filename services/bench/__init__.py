@@ -1,4 +1,4 @@
-"""`chokewatch bench`: the transport ceiling, the pure stages, and the whole pipeline, in one run.
+"""`chokewatch bench`: the transport ceiling, the pure stages, the whole pipeline and the storm, in one run.
 
 `run()` returns every figure as a dict; `report.table()` prints them. See the README's
 "Benchmark" section for the figures measured and how to reproduce them.
@@ -23,6 +23,8 @@ from chokewatch.shared.settings import Settings
 from . import cpu, delivery, workload
 from .baseline import measure as measure_baseline
 from .pipeline import PipelineConfig, run_pipeline
+from .storm import StormConfig
+from .storm import measure as storm_measure
 
 
 def classified_entry_bytes() -> int:
@@ -44,8 +46,11 @@ def run(
     profile_dir: Path | None = None,
     work_dir: Path | None = None,
     progress: Tracker = QUIET,
+    storm: StormConfig | None = None,
+    storm_only: bool = False,
 ) -> dict:
-    """Measure everything; on an embedded server unless `url` names a Redis."""
+    """Measure everything; on an embedded server unless `url` names a Redis. `storm_only` runs
+    the scoring fan-out and the storm alone."""
     batch = Settings().batch_size
     config = PipelineConfig()
     if quick:
@@ -54,6 +59,8 @@ def run(
     if rate is not None:
         config.rate = rate
     config.profile_dir = profile_dir
+    storm = storm or (StormConfig(subscribers=2_000, webhook_hosts=20, timeout_s=300) if quick
+                      else StormConfig())
     work = Path(work_dir or tempfile.mkdtemp(prefix="chokewatch-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     server = None
@@ -62,32 +69,46 @@ def run(
         server = EmbeddedRedis(work / "redis")
         url = server.start()
     started = time.monotonic()
+    figures: dict = {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "redis": "embedded" if server else "given"},
+        "quick": quick,
+    }
     try:
-        size = classified_entry_bytes()
-        count = 5_000 if quick else 50_000
-        figures: dict = {
-            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                        "redis": "embedded" if server else "given"},
-            "quick": quick,
-        }
-        progress.phase(f"1/5 raw stream baseline ({count:,} entries)")
-        figures["baseline"] = asyncio.run(measure_baseline(url, "bench:{baseline}", count, size, batch))
-        progress.phase("2/5 classify alone")
-        figures["classify"] = cpu.classify_figures(quick)
-        progress.phase("3/5 scoring fan-out")
-        figures["scoring"] = cpu.scoring_figures((100, 1_000) if quick else (1_000, 10_000, 100_000))
-        progress.phase("4/5 delivery alone")
-        figures["delivery"] = delivery.measure(url, quick, work)
-        progress.phase(f"5/5 the pipeline ({config.subscribers:,} subscribers, "
-                       f"{config.burst_events:,}-event burst, then {config.rate:g}/s offered)")
-        figures["pipeline"] = asyncio.run(run_pipeline(url, config, work / "services.log"))
+        steps = _steps(url, quick, batch, config, storm, work, progress)
+        if storm_only:
+            steps = {name: step for name, step in steps.items() if name in ("scoring", "storm")}
+        for number, (name, (title, step)) in enumerate(steps.items(), start=1):
+            progress.phase(f"{number}/{len(steps)} {title}")
+            figures[name] = step()
     finally:
         if server is not None:
             server.stop()
-    base = figures["baseline"]["messages_per_s"]
-    figures["pipeline"]["burst"]["ratio_to_baseline"] = round(
-        figures["pipeline"]["burst"]["events_per_s"] / base, 4)
+    if "pipeline" in figures:
+        base = figures["baseline"]["messages_per_s"]
+        figures["pipeline"]["burst"]["ratio_to_baseline"] = round(
+            figures["pipeline"]["burst"]["events_per_s"] / base, 4)
+    figures["scoring_ratio"] = cpu.scoring_ratio(figures["scoring"])
     figures["seconds"] = round(time.monotonic() - started, 1)
     if server is not None and profile_dir is None:
         shutil.rmtree(work / "redis", ignore_errors=True)
     return figures
+
+
+def _steps(url: str, quick: bool, batch: int, config: PipelineConfig, storm: StormConfig,
+           work: Path, progress: Tracker) -> dict:
+    """Each measure by name: (what the progress line says, how to take it)."""
+    count = 5_000 if quick else 50_000
+    sizes = (100, 1_000) if quick else (1_000, 10_000, 100_000)
+    return {
+        "baseline": (f"raw stream baseline ({count:,} entries)", lambda: asyncio.run(
+            measure_baseline(url, "bench:{baseline}", count, classified_entry_bytes(), batch))),
+        "classify": ("classify alone", lambda: cpu.classify_figures(quick)),
+        "scoring": ("scoring fan-out", lambda: cpu.scoring_figures(sizes)),
+        "delivery": ("delivery alone", lambda: delivery.measure(url, quick, work)),
+        "pipeline": (f"the pipeline ({config.subscribers:,} subscribers, "
+                     f"{config.burst_events:,}-event burst, then {config.rate:g}/s offered)",
+                     lambda: asyncio.run(run_pipeline(url, config, work / "services.log"))),
+        "storm": (f"the storm ({storm.subscribers:,} subscribers, {storm.exposed:,} alerted)",
+                  lambda: storm_measure(url, storm, work, progress)),
+    }

@@ -56,6 +56,15 @@ def scoring_figures(sizes: tuple[int, ...]) -> dict:
             "exposed": f["exposed"],
             "events_per_s": round(f["events_per_s"], 1),
             "us_per_exposed_subscriber": round(f["us_per_exposed_subscriber"], 2),
+            "us_per_alert_explained": round(f["us_per_alert_explained"], 1),
             "index_bytes_per_subscriber": round(f["index_bytes_per_subscriber"]),
         }
     return out
+
+
+def scoring_ratio(scoring: dict) -> dict:
+    """The batch score's cost per exposed subscriber, largest population over smallest."""
+    sizes = sorted(int(size) for size in scoring)
+    small, large = scoring[str(sizes[0])], scoring[str(sizes[-1])]
+    return {"sizes": [sizes[0], sizes[-1]], "us_per_exposed_subscriber": round(
+        large["us_per_exposed_subscriber"] / small["us_per_exposed_subscriber"], 2)}

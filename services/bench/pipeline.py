@@ -9,6 +9,7 @@ of each of its alerts). Each service's resident memory is sampled throughout.
 from __future__ import annotations
 
 import asyncio
+import json
 import math
 import os
 import secrets
@@ -87,14 +88,16 @@ def _percentile(sorted_values: list[float], q: float) -> float:
 class BenchReceiver:
     """The receiver process (services/bench/receiver.py) and a client for its counts."""
 
-    def __init__(self) -> None:
+    def __init__(self, *options: str) -> None:
         self.port = free_port()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "chokewatch.services.bench.receiver", str(self.port)],
+            [sys.executable, "-m", "chokewatch.services.bench.receiver", str(self.port), *options],
             stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
         )
-        if self.proc.stdout.readline().strip() != "ready":
+        ready, _, extra = self.proc.stdout.readline().strip().partition(" ")
+        if ready != "ready":
             raise RuntimeError("the bench receiver did not start")
+        self.ports: list[int] = json.loads(extra) if extra else []  # --endpoints N asked for
         self.client = httpx.AsyncClient(base_url=self.base_url, timeout=30)
 
     @property
@@ -102,7 +105,10 @@ class BenchReceiver:
         return f"http://127.0.0.1:{self.port}"
 
     async def unique(self) -> int:
-        return (await self.client.get("/stats")).json()["unique"]
+        return (await self.stats())["unique"]
+
+    async def stats(self) -> dict[str, int]:
+        return (await self.client.get("/stats")).json()
 
     async def records(self) -> list[tuple[str, float, float]]:
         return [tuple(r) for r in (await self.client.get("/records")).json()]

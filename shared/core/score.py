@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -132,8 +133,13 @@ def same_company(a: str, b: str) -> bool:
 
 def supplier_named(supplier: Supplier, companies: list[str]) -> str | None:
     """The first company in the event that is this supplier, under its name or an alias."""
+    return named_as((supplier.name, *supplier.aliases), companies)
+
+
+def named_as(names: Sequence[str], companies: list[str]) -> str | None:
+    """The first company in the event that is one of a supplier's `names` (name, then aliases)."""
     for company in companies:
-        for name in (supplier.name, *supplier.aliases):
+        for name in names:
             if same_company(company, name):
                 return company
     return None
@@ -228,7 +234,7 @@ def _supplier_items(c: Classification, profile: ProfileSpec, companies: list[str
     return items
 
 
-def _tenths(raw: list[float], total: int) -> list[int]:
+def split_tenths(raw: list[float], total: int) -> list[int]:
     """Round parts to tenths so that they add up to `total` tenths (largest remainder)."""
     scaled = [r * 10 for r in raw]
     out = [math.floor(s) for s in scaled]
@@ -245,6 +251,22 @@ def _tenths(raw: list[float], total: int) -> list[int]:
     return out
 
 
+def total_tenths(level: float, untouched: float) -> int:
+    """The score in tenths from I and Π (1 − x_k); the batch scorer repeats these steps on arrays."""
+    total = min(100.0, 100.0 * level * (1.0 - untouched))
+    # A hair of slack so that float noise never rounds a sum of tenths the wrong way.
+    return math.floor(total * 10 + 0.5 + 1e-9)
+
+
+def credits(level: float, ranked: list[float]) -> list[float]:
+    """Each item's share of the score, items strongest first (`ranked`: their strengths)."""
+    raw, remaining = [], 1.0
+    for strength in ranked:
+        raw.append(100.0 * level * strength * remaining)
+        remaining *= 1.0 - strength
+    return raw
+
+
 def score(c: Classification, profile: ProfileSpec, *, companies: list[str] | None = None) -> ScoreResult:
     """Score one event against one profile (the README's "Scoring" states the formula).
 
@@ -259,16 +281,10 @@ def score(c: Classification, profile: ProfileSpec, *, companies: list[str] | Non
     untouched = 1.0
     for item in sorted(items, key=lambda i: i.key):
         untouched *= 1.0 - item.strength
-    total = min(100.0, 100.0 * level * (1.0 - untouched))
-    # A hair of slack so that float noise never rounds a sum of tenths the wrong way.
-    score_tenths = math.floor(total * 10 + 0.5 + 1e-9)
+    score_tenths = total_tenths(level, untouched)
 
     ranked = sorted(items, key=lambda i: (-i.strength, i.key))
-    raw, remaining = [], 1.0
-    for item in ranked:
-        raw.append(100.0 * level * item.strength * remaining)
-        remaining *= 1.0 - item.strength
-    tenths = _tenths(raw, score_tenths)
+    tenths = split_tenths(credits(level, [item.strength for item in ranked]), score_tenths)
     parts = [
         ScorePart(label=item.label, points=t / 10, reason=item.reason)
         for item, t in zip(ranked, tenths, strict=True)

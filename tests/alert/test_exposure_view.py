@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from chokewatch.services.alert.exposure import ExposureView
+from chokewatch.shared.core.score import score
 from chokewatch.shared.messages import Classification, EventType, Status
 from chokewatch.shared.profiles import Subscriber
 from chokewatch.shared.subscribers import SubscriberStore
@@ -85,3 +86,27 @@ async def test_cached_profiles_are_never_stale(redis, names):
     await seed_subscriber_for_test(store, sub("x", elements={"Ga": {"weight": 0.5}}))
     assert [s.id for s in await view.exposed(event(["Ga"]))] == ["w", "x"]
     assert len(view.cache) == 1  # bounded
+
+
+async def test_scores_everyone_and_reads_in_full_only_those_asked_for(redis, names):
+    store = SubscriberStore(redis, names)
+    hook = [{"type": "webhook", "url": "https://hooks.example.com/a",
+             "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}]
+    heavy = sub("heavy", elements={"Dy": {"weight": 0.9, "country_shares": {"CN": 0.95}}},
+                channels=hook)
+    light = sub("light", elements={"Dy": {"weight": 0.1}})
+    muted = sub("muted", elements={"Dy": {"weight": 0.9}}, muted_event_types=["mineral_export_control"])
+    for s in (heavy, light, muted):
+        await seed_subscriber_for_test(store, s)
+    view = ExposureView(redis, names)
+    await view.load()
+    c = event(["Dy"])
+    scored = await view.score(c)
+    by_id = {s.id: s for s in (heavy, light, muted)}
+    assert sorted(scored.ids) == sorted(by_id)
+    assert scored.scores.tolist() == [score(c, by_id[i]).score for i in scored.ids]
+    crossing = dict(zip(scored.ids, scored.crossing.tolist(), strict=True))
+    assert crossing == {"heavy": True, "light": False, "muted": False}  # below 40; muted
+    full = await view.profiles(["heavy", "nobody"])
+    assert list(full) == ["heavy"]
+    assert full["heavy"].channels[0].secret.get_secret_value() == hook[0]["secret"]

@@ -82,13 +82,15 @@ def test_remove_and_replace():
     assert index.candidates(event("Ga")) == {"b"} and "b" in index
 
 
-def test_removing_everyone_leaves_no_empty_buckets():
+def test_removing_everyone_leaves_no_empty_postings():
     index = index_of(a=buys("Dy"), b=relies_on("Lynas", "AU", "Nd"), c=buys("Dy", "Nd"))
     index.remove("a")
     assert index.candidates(event("Dy")) == {"c"}
     index.remove("c")
     index.remove("b")
-    assert index._subscribers == {}
+    table = index.table
+    assert (table.elements, table.shares, table.local, table.words) == ({}, {}, {}, {})
+    assert len(index) == 0 and "b" not in index
 
 
 # --- property: the index never hides a subscriber that would score ---------------------------
@@ -131,6 +133,9 @@ def test_every_subscriber_that_would_score_is_a_candidate(population, c):
     index = index_of(**{f"s{i}": p for i, p in enumerate(population)})
     scoring = {f"s{i}" for i, p in enumerate(population) if score(c, p).score > 0}
     assert scoring <= index.candidates(c)
+    scored = index.score(c)
+    assert sorted(scored.ids) == sorted(scoring) and len(set(scored.ids)) == len(scored.ids)
+    assert scored.scores.tolist() == [score(c, population[int(i[1:])]).score for i in scored.ids]
 
 
 @given(st.lists(st.tuples(st.integers(0, 4), st.none() | profiles()), max_size=12), events())

@@ -33,3 +33,6 @@ def test_quick_bench_reports_every_figure(redis_url):
         assert p["latency"][q] >= 0
     assert set(p["peak_rss_mb"]) == {"ingest", "classify", "alert"}
     assert p["duplicates"] == 0
+    storm = f["storm"]
+    assert storm["delivered"] == storm["expected"] == 1_000
+    assert storm["lost"] == 0 and storm["duplicates"] == 0
