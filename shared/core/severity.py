@@ -38,6 +38,8 @@ DIRECTION: dict[Direction, float] = {
     Direction.easing: 0.6,
 }
 SEVERITY_FLOOR = 0.25  # a real measure rated low still deserves a look
+# Texts at or below this severity are not worth an alert on their own.
+ALERT_FLOOR = 0.2
 
 # Breadth: (minimum element count, factor); the last row that fits applies.
 BREADTH: tuple[tuple[int, float], ...] = ((0, 0.75), (1, 0.85), (3, 0.95), (7, 1.0))
@@ -73,6 +75,4 @@ def severity(
 
 def intensity(c: Classification) -> float:
     """I in the score: the table's weight, raised by the classifier's severity."""
-    return weight(c.event_type, c.status, c.direction) * (
-        SEVERITY_FLOOR + (1 - SEVERITY_FLOOR) * c.severity
-    )
+    return weight(c.event_type, c.status, c.direction) * (SEVERITY_FLOOR + (1 - SEVERITY_FLOOR) * c.severity)

@@ -658,6 +658,31 @@ LEGAL_FORMS = ["Inc", "Corp", "Corporation", "Ltd", "Limited", "Holdings", "PLC"
                "LLC", "GmbH", "NV"]
 CHINESE_LEGAL_FORMS = ["股份有限公司", "有限责任公司", "有限公司", "集团"]
 
+
+# Word lists the passes read directly, by prefix or whole phrase, not through the lexicon.
+# Verbs that restrict what they act on ("banned ... exports"), unlike "expand" or "raise".
+RESTRICTING_VERBS = ("impos", "ban", "restrict", "tighten", "require", "halt", "block", "curb",
+                     "prohibit", "stop", "denied", "deny", "refus", "withh", "delay", "stall",
+                     "slow", "holding back", "hold back", "held back", "crack", "new ", "禁止",
+                     "限制", "实施")
+# Easing verbs that act on exports or licences ("approves exports", "resumes shipments").
+PERMITTING_VERBS = ("approv", "grant", "allow", "resum", "lift", "exempt", "issu", "restor",
+                    "暂停", "恢复", "批准")
+# A measure named by its mineral: "China's gallium ban", "antimony curbs".
+NAMED_BANS = ("ban", "curb", "restrict", "embargo", "禁令")
+# Nouns of places and scale: with no policy act they say little on their own.
+WEAK_POLICY = frozenset({"plant", "factory", "facility", "capacity", "strategic", "production line",
+                         "expansion", "selected", "opens"})
+# Speculation words that make a stated start date a threat ("threatened 100% tariffs from ...").
+THREATS = ("threat", "could", "may", "might", "warn", "if", "consider", "weigh", "mull")
+# A sentence opening on what came before recalls it whole ("The move follows controls on ...").
+RECALLING_OPENINGS = frozenset({"the move follows", "comes after", "came after", "builds on",
+                                "follows a", "follows the"})
+# Reason markers that give a cause only at the start of a sentence ("To implement the consensus, ...").
+LEADING_ONLY_REASONS = frozenset({"to implement the", "为落实", "根据"})
+# Reason markers that concede a context rather than give a cause ("despite US controls").
+CONCESSIONS = frozenset({"despite", "in spite of", "even though"})
+
 # fmt: on
 
 
