@@ -683,6 +683,68 @@ LEADING_ONLY_REASONS = frozenset({"to implement the", "为落实", "根据"})
 # Reason markers that concede a context rather than give a cause ("despite US controls").
 CONCESSIONS = frozenset({"despite", "in spite of", "even though"})
 
+# Status words the status reader reads by prefix or whole phrase.
+# An infinitive after a done verb states its purpose ("approved licences to allow ..."), not a plan.
+PURPOSE_MARKERS = ("to ", "aims to", "seeks to", "in order to")
+# The plain future of a lead that overrules a present-tense headline; not "agreed to", which a
+# report of the measure issued afterwards often opens with.
+PLAIN_FUTURE = frozenset(
+    {"will", "said it would", "plans to", "plan to", "it would", "they would", "he would", "she would"}
+)
+# "could hit", "may disrupt": a modal on the effects of a measure, not on the measure itself.
+IMPACT_MODALS = frozenset({"could", "may", "might", "likely", "expected to"})
+IMPACT_VERBS = (
+    "hit", "hurt", "disrupt", "affect", "squeeze", "cripple", "dent", "weigh on", "raise prices",
+    "worsen", "deepen", "cost", "push up", "drive up", "spur", "boost", "benefit", "ripple",
+    "be hit", "be hurt", "be affected", "feel",
+)
+# Done verbs, and markers that an ongoing act goes on ("will continue to", "将继续").
+PAST_ENDINGS = ("ed", "issued", "took", "began", "shut", "已")
+CONTINUED_MARKERS = frozenset({"will", "将"})
+# Words that state a measure in force, beating a weaker plan word.
+STRONG_ENACTED = (
+    "的公告",  # a notice's heading, "关于…的公告"
+    "take",
+    "took",
+    "in force",
+    "into force",
+    "effective",
+    "federal register",
+    "announcement n",
+    "起",
+    "号公告",
+    "正式",
+    "came into",
+    "comes into",
+    "interim final",
+    "final rule",
+    "published a rule",
+    "published the rule",
+    "issued a rule",
+)
+
+# Direction words the direction reader reads by prefix or whole phrase.
+# "a 100% tariff, with exemptions for ...": a carve-out of a new measure, no easing.
+CARVE_OUTS = ("exempt", "exclusion", "carve", "waive", "waiver")
+# A trade agreement signed, with no restriction in it, eases.
+SIGNING = frozenset({"signed", "signs", "inks", "inked", "was signed"})
+# An investigation opened is a first step; a trade-remedy case is a duty on its way.
+PROBES = ("investigation", "probe", "inquiry")
+TRADE_REMEDIES = ("dumping", "countervailing", "subsid")
+# "不会放宽", "未恢复": a relief denied.
+CHINESE_NEGATIONS = ("不", "未", "没", "無", "无意")
+# "Halts the permit requirement", "stop granting licences": a stop of a restriction eases, a
+# stop of an easing word tightens.
+HALTING = ("halt", "stop")
+RESTRICTIONS = (
+    "requirement", "require", "ban", "curb", "restrict", "new controls", "new export controls",
+)
+STOPPING = ("stop", "halt", "block", "deny", "denied", "refus", "end")
+
+# Words the element reader reads near a mineral named in a measure.
+TECH_WORDS = ("technolog", "技术", "know-how", "equipment", "machinery", "设备")
+PROCESS_WORDS = ("mining", "smelt", "separat", "process", "refin", "extract")
+
 # fmt: on
 
 

@@ -9,6 +9,7 @@ import re
 from chokewatch.shared.messages import EventType
 
 from . import gazetteer
+from .cues import PROCESS_WORDS, TECH_WORDS
 from .gazetteer import Hit
 from .sentence_cues import CuedSentence
 from .sentences import DEBRIS_WEIGHT
@@ -40,8 +41,6 @@ _APRIL_AFTER = re.compile(
 )
 _TECH_WINDOW = 60
 _TECH_BEFORE = 80  # "technology to make magnets and to separate rare earths"
-_TECH_WORDS = ("technolog", "技术", "know-how", "equipment", "machinery", "设备")
-_PROCESS_WORDS = ("mining", "smelt", "separat", "process", "refin", "extract")
 _WHETHER_REACH = 80
 # Nouns that make "rare earth(s)" a label for a trade, firm or place rather than what a measure covers.
 _DESCRIPTOR = re.compile(
@@ -216,14 +215,14 @@ def _technology_follows(full: str, hit: Hit) -> bool:
     """ "rare earth processing technologies", "technologies for rare earth mining": the text
     means the technology, not a place or trade ("a rare earth mining town")."""
     after = full[hit.end : hit.end + _TECH_WINDOW].lower()
-    if any(w in after for w in _TECH_WORDS):
+    if any(w in after for w in TECH_WORDS):
         return True
     # "technology to extract and separate rare earths": the process may come before the name;
     # "ReElement Technologies, which refines rare earths" names a firm, not a technology.
     said = full[max(0, hit.start - _TECH_BEFORE) : hit.start]
     before = said.lower()
-    if not any(w in before for w in _TECH_WORDS):
+    if not any(w in before for w in TECH_WORDS):
         return False
-    if any(w in after for w in _PROCESS_WORDS):
+    if any(w in after for w in PROCESS_WORDS):
         return True
-    return any(w in said for w in _TECH_WORDS) and any(w in before for w in _PROCESS_WORDS)
+    return any(w in said for w in TECH_WORDS) and any(w in before for w in PROCESS_WORDS)

@@ -6,6 +6,15 @@ import re
 
 from chokewatch.shared.messages import EventType, Status
 
+from .cues import (
+    CONTINUED_MARKERS,
+    IMPACT_MODALS,
+    IMPACT_VERBS,
+    PAST_ENDINGS,
+    PLAIN_FUTURE,
+    PURPOSE_MARKERS,
+    STRONG_ENACTED,
+)
 from .direction import weighted
 from .gazetteer import Hit
 from .sentence_cues import MAIN_KINDS, NO_HITS, NO_REASON, CuedSentence
@@ -16,21 +25,7 @@ _WHETHER = re.compile(r"whether\s+$")
 # "将 X 列入清单": 将 marks the object of a listing, not the future.
 _BA_OBJECT = re.compile(r"[^，。；,;]{1,30}?(?:列入|纳入|移出|移除|认定为|列為|列入|納入)")
 _FUTURE_PASSIVE = re.compile(r"\b(?:would|will|to)\s+be\s+\Z")
-# An infinitive after a done verb states its purpose ("approved licences to allow ..."), not a plan.
-_PURPOSE = ("to ", "aims to", "seeks to", "in order to")
-# The plain future of a lead that overrules a present-tense headline; not "agreed to", which a
-# report of the measure issued afterwards often opens with.
-_PLAIN_FUTURE = frozenset(
-    {"will", "said it would", "plans to", "plan to", "it would", "they would", "he would", "she would"}
-)
-# "could hit", "may disrupt": a modal on the effects of a measure, not on the measure itself.
 _EFFECT_TYPES = (EventType.supply_disruption, EventType.industrial_policy)  # their effects are the news
-_IMPACT_MODALS = frozenset({"could", "may", "might", "likely", "expected to"})
-_IMPACT_VERBS = (
-    "hit", "hurt", "disrupt", "affect", "squeeze", "cripple", "dent", "weigh on", "raise prices",
-    "worsen", "deepen", "cost", "push up", "drive up", "spur", "boost", "benefit", "ripple",
-    "be hit", "be hurt", "be affected", "feel",
-)  # fmt: skip
 # "approved customers", "licensed exporters": a done-word used as an adjective tells no act.
 _ATTRIBUTIVE = re.compile(
     r"\s+(?:customers|buyers|users|end users|end-users|exporters|importers|companies|firms|suppliers"
@@ -38,29 +33,7 @@ _ATTRIBUTIVE = re.compile(
 )
 # "will continue to", "将继续": an ongoing act goes on, no new plan is told.
 _CONTINUING = re.compile(r"\s*(?:continue|keep|继续|持续)")
-_PAST_ENDINGS = ("ed", "issued", "took", "began", "shut", "已")
-_CONTINUED = frozenset({"will", "将"})
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
-_STRONG_ENACTED = (
-    "的公告",  # a notice's heading, "关于…的公告"
-    "take",
-    "took",
-    "in force",
-    "into force",
-    "effective",
-    "federal register",
-    "announcement n",
-    "起",
-    "号公告",
-    "正式",
-    "came into",
-    "comes into",
-    "interim final",
-    "final rule",
-    "published a rule",
-    "published the rule",
-    "issued a rule",
-)
 
 
 def status_of(
@@ -77,7 +50,7 @@ def status_of(
     # A title whose measure sits in its "after ..." clause tells the mood of something else.
     top = [s for s in top if not (s.info.is_title and _measure_only_in_reason(s))]
     strong = [h.phrase for s in top for h in s.cues("numbered")] + [
-        h.phrase for s in top for h in s.cues("enacted") if h.phrase.startswith(_STRONG_ENACTED)
+        h.phrase for s in top for h in s.cues("enacted") if h.phrase.startswith(STRONG_ENACTED)
     ]
     if effective_phrase:
         strong.append(effective_phrase)
@@ -121,7 +94,7 @@ def _lead_plan(top: list[CuedSentence], full: str) -> list[str]:
     if any(not _future_passive(full, h) for h in done) or not lead.cues("reporting"):
         return []
     # "said it will suspend", "said the suspension would be extended"
-    return [h.phrase for h in _intents(lead, full) if h.phrase in _PLAIN_FUTURE] + [h.phrase for h in done]
+    return [h.phrase for h in _intents(lead, full) if h.phrase in PLAIN_FUTURE] + [h.phrase for h in done]
 
 
 def _lead_done(top: list[CuedSentence], full: str) -> list[str]:
@@ -137,7 +110,7 @@ def _lead_done(top: list[CuedSentence], full: str) -> list[str]:
     return [
         h.phrase
         for h in lead.cues("enacted")
-        if h.phrase.endswith(_PAST_ENDINGS)
+        if h.phrase.endswith(PAST_ENDINGS)
         and not _future_passive(full, h)
         and not _ATTRIBUTIVE.match(full, h.end)
     ]
@@ -186,8 +159,8 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
         # "poised to add", "will likely tighten": the doubt governs the plan
         if not any(k.start < h.start <= k.end + 1 or h.end <= k.start <= h.end + 1 for k in doubts)
         and not _nominal_intent(full, h)
-        and not (h.phrase in _CONTINUED and _CONTINUING.match(full, h.end))
-        and not (h.phrase.startswith(_PURPOSE) and h.start > first_done)
+        and not (h.phrase in CONTINUED_MARKERS and _CONTINUING.match(full, h.end))
+        and not (h.phrase.startswith(PURPOSE_MARKERS) and h.start > first_done)
     ]
 
 
@@ -197,10 +170,10 @@ def _doubts(s: CuedSentence, full: str, measure: bool) -> list[Hit]:
 
 def _impact(full: str, hit: Hit) -> bool:
     """ "The ban could hit carmakers": the modal tells of the measure's effects, not its status."""
-    if hit.phrase not in _IMPACT_MODALS:
+    if hit.phrase not in IMPACT_MODALS:
         return False
     after = full[hit.end : hit.end + 14].lower().lstrip()
-    return after.startswith(_IMPACT_VERBS)
+    return after.startswith(IMPACT_VERBS)
 
 
 def _nominal_intent(full: str, hit: Hit) -> bool:
