@@ -6,6 +6,9 @@ README's "Scoring" section states the formulas and the table, and a test keeps t
     severity = TYPE[event_type] × STATUS[status] × DIRECTION[direction] × breadth
     I        = TYPE[event_type] × STATUS[status] × DIRECTION[direction]
                × (SEVERITY_FLOOR + (1 − SEVERITY_FLOOR) × severity)
+
+`ALERT_FLOOR` is the severity at or below which a text is not worth an alert on its own: the
+evaluation counts the negatives of a corpus that rise above it.
 """
 
 from __future__ import annotations
