@@ -729,7 +729,10 @@ CARVE_OUTS = ("exempt", "exclusion", "carve", "waive", "waiver")
 # A trade agreement signed, with no restriction in it, eases.
 SIGNING = frozenset({"signed", "signs", "inks", "inked", "was signed"})
 # An investigation opened is a first step; a trade-remedy case is a duty on its way.
-PROBES = ("investigation", "probe", "inquiry")
+PROBES = ("investigation", "probe", "inquiry", "调查")
+# Verbs that open an investigation: its outcome, the duty, is still only possible.
+PROBE_OPENINGS = ("launch", "open", "initiat", "begin", "began", "begun", "start", "order", "announce",
+                  "invok", "self-initiat", "立案", "发起", "启动", "开展")
 TRADE_REMEDIES = ("dumping", "countervailing", "subsid")
 # "不会放宽", "未恢复": a relief denied.
 CHINESE_NEGATIONS = ("不", "未", "没", "無", "无意")

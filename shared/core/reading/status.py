@@ -12,6 +12,8 @@ from .cues import (
     IMPACT_VERBS,
     PAST_ENDINGS,
     PLAIN_FUTURE,
+    PROBE_OPENINGS,
+    PROBES,
     PURPOSE_MARKERS,
     STRONG_ENACTED,
 )
@@ -33,6 +35,12 @@ _ATTRIBUTIVE = re.compile(
 )
 # "will continue to", "将继续": an ongoing act goes on, no new plan is told.
 _CONTINUING = re.compile(r"\s*(?:continue|keep|继续|持续)")
+# A duty decided, or an investigation closed: the news is past the opening of a probe.
+_DUTY_SET = re.compile(
+    r"\b(?:impos(?:e|es|ed|ing)|levied|levies|set (?:a|the)|preliminary (?:determination|duties|duty|ruling)"
+    r"|final (?:determination|duties|duty|ruling)|cash deposits?|conclu(?:de|des|ded|sion)"
+    r"|complet(?:e|es|ed)|finali[sz](?:e|es|ed)|authori[sz](?:e|es|ed)|found that|start date)\b|征收|裁定"
+)
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 
 
@@ -54,6 +62,10 @@ def status_of(
     ]
     if effective_phrase:
         strong.append(effective_phrase)
+    if etype is EventType.tariff and not strong:
+        opened = _probe_opened(top, full)
+        if opened:
+            return Status.speculation, opened
     if strong:
         return Status.enacted, strong
     headline = _headline_status(top, full, etype not in _EFFECT_TYPES)
@@ -82,6 +94,18 @@ def status_of(
         return Status.announced, hearsay  # decided, as unnamed sources tell it, not yet issued
     # Reported in the past or present tense with no word of intent: it has happened.
     return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
+
+
+def _probe_opened(top: list[CuedSentence], full: str) -> list[str]:
+    """ "Commerce opens a Section 232 probe into ...": the news is an investigation begun; the
+    duty it may end in is only possible until a rate is set or a duty imposed."""
+    said = " ".join(full[s.info.start : s.info.end].lower() for s in top)
+    probe = next((w for w in PROBES if w in said), None)
+    if probe is None or not any(w in said for w in PROBE_OPENINGS):
+        return []
+    if _DUTY_SET.search(said) or any(h.value == "rate" for s in top for h in s.cues("tightening")):
+        return []
+    return [probe]
 
 
 def _lead_plan(top: list[CuedSentence], full: str) -> list[str]:

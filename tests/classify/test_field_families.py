@@ -1,0 +1,46 @@
+"""Families of reading errors found on real writing, each held with the project's own sentences.
+
+Each test writes a short text the way a wire or a notice would, and checks the one field the
+family is about (LABELS.md gives the convention).
+"""
+
+from __future__ import annotations
+
+from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.messages import EventType, Status
+
+
+def test_an_investigation_opened_makes_the_duty_only_possible() -> None:
+    c = classify(
+        "The Commerce Department opened an inquiry on Monday into whether imports of refined "
+        "cobalt and nickel threaten national security, the first step towards possible duties.",
+        title="US launches Section 232 probe into refined cobalt imports",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.speculation
+
+
+def test_a_chinese_anti_dumping_probe_opened_is_speculation() -> None:
+    c = classify("商务部决定对原产于美国的进口模拟芯片立案反倾销调查。", title="商务部对美国模拟芯片发起反倾销调查")
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.speculation
+
+
+def test_duties_set_after_an_investigation_are_enacted() -> None:
+    c = classify(
+        "Following its investigation, the department imposed preliminary anti-dumping duties of "
+        "120% on graphite anode sheets from two Chinese producers on Tuesday.",
+        title="US imposes duties on Chinese anode graphite after investigation",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.enacted
+
+
+def test_an_investigation_concluded_with_a_start_date_is_enacted() -> None:
+    c = classify(
+        "The trade representative concluded its Section 301 investigation and set tariffs on "
+        "older Chinese chips at zero until a start date in 2027, when a higher rate applies.",
+        title="USTR ends chip probe with tariffs from 2027",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.enacted
