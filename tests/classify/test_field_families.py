@@ -44,3 +44,30 @@ def test_an_investigation_concluded_with_a_start_date_is_enacted() -> None:
     )
     assert c.event_type is EventType.tariff
     assert c.status is Status.enacted
+
+
+def test_a_price_report_is_market_talk_not_a_measure() -> None:
+    c = classify(
+        "Tungsten concentrate prices in Rotterdam rose above a record this week, dealers said, as "
+        "buyers still wait for Chinese export licences granted since February.",
+        title="Tungsten price hits record as Chinese licences stay scarce",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_stock_rally_is_market_talk() -> None:
+    c = classify(
+        "Shares of two graphite miners rose on Tuesday after the Energy Department promised loans "
+        "for anode plants, traders said.",
+        title="Graphite stocks rally on loan hopes",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_companys_results_are_not_news_of_the_field() -> None:
+    c = classify(
+        "The memory maker said net income doubled from a year earlier and that export controls "
+        "and tariffs had not yet dented orders from data centres.",
+        title="Memory maker posts record quarterly profit despite export controls",
+    )
+    assert c.event_type is EventType.not_relevant

@@ -63,6 +63,28 @@ _TALKS_AS_CONTEXT = re.compile(
     r"\b(?:summit|talks|meeting|negotiations|deal)\b",
     re.IGNORECASE,
 )
+# Market news: a title whose subject is a price, a share or a stock index moving ("Antimony
+# price hits record", "Miners lead stock rally") reports the market, not a measure.
+_MARKET_MOVE = (
+    r"(?:rise|rises|rose|jump|jumps|jumped|soar|soars|soared|surge|surges|surged|climb|climbs"
+    r"|climbed|rally|rallies|rallied|fall|falls|fell|drop|drops|dropped|slump|slumps|slumped"
+    r"|tumble|tumbles|tumbled|plunge|plunges|plunged|sink|sinks|sank|slide|slides|slid|hit|hits"
+    r"|gain|gains|gained|spike|spikes|spiked|higher|lower|record)"
+)
+_MARKET_TITLE = re.compile(
+    r"\b(?:prices?|shares|stocks?|equities|futures)\s+(?:of\s+\w+\s+|in\s+\w+\s+)?" + _MARKET_MOVE + r"\b"
+    r"|\bstocks?\s+(?:rally|rallies|slump|sell-?off|surge)\b|\blead\w*\s+[\w\s-]{0,30}\bstocks\b"
+    r"|\b(?:股价|股市|价格)(?:大涨|大跌|上涨|下跌|飙升|暴跌|创新高)",
+    re.IGNORECASE,
+)
+# A company's results: profit, revenue or earnings reported or moving.
+_RESULTS_TITLE = re.compile(
+    r"\b(?:posts?|reports?|books?|logs?)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:profit|revenue|earnings|results|net income|loss)\b"
+    r"|\b(?:profit|revenue|earnings|net income|sales)\s+" + _MARKET_MOVE + r"\b"
+    r"|\bquarterly\s+(?:profit|revenue|results|earnings)\b|(?:净利润|营收|业绩)",
+    re.IGNORECASE,
+)
 _TALKS_PARTIES = frozenset({"US", "CN"})
 # Words of something done, decided or told: a judging title whose lead has none is commentary.
 _ACT_KINDS = (
@@ -96,6 +118,10 @@ def decide(sents: list[CuedSentence], title: str, full: str) -> Decision:
     tally = _tally(sents)
     if not _relevant(sents, tally.totals):
         return Decision(EventType.not_relevant, [])
+    if _RESULTS_TITLE.search(title):
+        return Decision(EventType.not_relevant, [])  # a company's results, whatever they mention
+    if _MARKET_TITLE.search(title):
+        return Decision(EventType.commentary, [])
     lead, votes_of = tally.lead, tally.votes_of
     if not lead or max(lead.values()) < LEAD_EVENT_MIN:
         buried = None if _COMMENTARY_FORM.search(title) else _buried_news(sents, votes_of, full)
