@@ -7,7 +7,7 @@ family is about (LABELS.md gives the convention).
 from __future__ import annotations
 
 from chokewatch.shared.core.reading.classifier import classify
-from chokewatch.shared.messages import EventType, Status
+from chokewatch.shared.messages import Direction, EventType, Status
 
 
 def test_an_investigation_opened_makes_the_duty_only_possible() -> None:
@@ -71,3 +71,13 @@ def test_a_companys_results_are_not_news_of_the_field() -> None:
         title="Memory maker posts record quarterly profit despite export controls",
     )
     assert c.event_type is EventType.not_relevant
+
+
+def test_a_suspension_is_named_by_what_the_suspended_measure_covered() -> None:
+    c = classify(
+        "商务部新闻发言人表示，暂停实施第18号公告规定的出口管制措施，为期一年。此前，该公告对镓、锗相关物项实施出口管制。",
+        title="商务部：暂停实施第18号公告有关出口管制措施",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.easing
+    assert c.elements == ["Ga", "Ge"]

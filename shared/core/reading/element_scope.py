@@ -160,6 +160,13 @@ def _first_naming(sents: list[CuedSentence]) -> list[CuedSentence]:
             break
         if s.elements and not s.background and s.weight > DEBRIS_WEIGHT:
             return [s]
+    # None but a sentence recalling the measure itself ("the notices had put rare earths under
+    # control"): a measure suspended or extended is named by what it covered.
+    for s in sents:
+        if s.info.position >= FIRST_NAMING_REACH:
+            break
+        if s.elements and s.cues("control") and s.info.weight > DEBRIS_WEIGHT:
+            return [s]
     return []
 
 

@@ -255,10 +255,18 @@ def _other_goods_only(sents: list[CuedSentence]) -> bool:
 
 
 def _text_subject(sents: list[CuedSentence]) -> str:
-    """ "mineral" or "chip": what the text's own sentences (not its background) mostly name."""
+    """ "mineral" or "chip": what the text's own sentences (not its background) mostly name; when
+    they name neither, what the background names ("the notices suspended had covered rare
+    earths": a measure lifted is named by what it covered)."""
+    return _subject_of([s for s in sents if not s.background]) or _subject_of(
+        [s for s in sents if s.background]
+    )
+
+
+def _subject_of(sents: list[CuedSentence]) -> str:
     minerals = chips = 0
     for s in sents:
-        if s.background or s.weight <= DEBRIS_WEIGHT:
+        if s.info.weight <= DEBRIS_WEIGHT:
             continue
         minerals += bool(s.elements or s.hits.get("mineral"))
         chips += bool(s.hits.get("chip"))
