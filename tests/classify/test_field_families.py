@@ -21,7 +21,10 @@ def test_an_investigation_opened_makes_the_duty_only_possible() -> None:
 
 
 def test_a_chinese_anti_dumping_probe_opened_is_speculation() -> None:
-    c = classify("商务部决定对原产于美国的进口模拟芯片立案反倾销调查。", title="商务部对美国模拟芯片发起反倾销调查")
+    c = classify(
+        "商务部决定对原产于美国的进口模拟芯片立案反倾销调查。",
+        title="商务部对美国模拟芯片发起反倾销调查",
+    )
     assert c.event_type is EventType.tariff
     assert c.status is Status.speculation
 
@@ -81,3 +84,23 @@ def test_a_suspension_is_named_by_what_the_suspended_measure_covered() -> None:
     assert c.event_type is EventType.mineral_export_control
     assert c.direction is Direction.easing
     assert c.elements == ["Ga", "Ge"]
+
+
+def test_a_title_without_direction_leaves_it_to_the_lead_sentence() -> None:
+    c = classify(
+        "The two governments agreed on Tuesday that Beijing will approve exports of graphite "
+        "anodes to American battery makers within weeks. Beijing imposed licence requirements "
+        "on graphite in December and tightened them again in spring, and Washington added "
+        "curbs of its own.",
+        title="US and China settle graphite dispute",
+    )
+    assert c.direction is Direction.easing
+
+
+def test_tariffs_lowered_or_removed_in_a_deal_ease() -> None:
+    c = classify(
+        "Under the agreement, Washington is lowering its tariff on the country's exports of "
+        "nickel and cobalt to 10%, and the partner will remove duties on American machinery.",
+        title="US and Indonesia sign minerals trade agreement",
+    )
+    assert c.direction is Direction.easing

@@ -150,6 +150,22 @@ def _headline_direction(
     return None
 
 
+def _lead_direction(
+    headline_read: list[tuple[CuedSentence, list[Hit], list[Hit]]],
+    read: list[tuple[CuedSentence, list[Hit], list[Hit]]],
+) -> tuple[Direction, list[str]] | None:
+    """A title that speaks neither way leaves it to the lead sentence, when that eases only:
+    the sentences after it recall the measure eased."""
+    if any(s.info.is_title and (easing or tight) for s, easing, tight in headline_read):
+        return None
+    for s, easing, tight in read:
+        if s.info.position == 0 and not s.background:
+            if easing and not tight and not s.cues("supply_halt"):
+                return Direction.easing, [h.phrase for h in easing]
+            return None
+    return None
+
+
 def direction_of(
     etype: EventType, carriers: list[CuedSentence], full: str, title: CuedSentence | None = None
 ) -> tuple[Direction, list[str]]:
@@ -181,7 +197,7 @@ def direction_of(
         return Direction.neutral, []
     if etype is EventType.tariff and not easing_hits and not tight_hits and _probe_only(carriers, full):
         return Direction.neutral, []  # an investigation opened sets no duty yet
-    headline = _headline_direction(headline_read)
+    headline = _headline_direction(headline_read) or _lead_direction(headline_read, read)
     if headline is not None and (etype is not EventType.trade_talks or headline[0] is Direction.easing):
         return headline
     if etype is EventType.trade_talks:
