@@ -156,7 +156,9 @@ def _lead_direction(
 ) -> tuple[Direction, list[str]] | None:
     """A title that speaks neither way leaves it to the lead sentence, when that eases only:
     the sentences after it recall the measure eased."""
-    if any(s.info.is_title and (easing or tight) for s, easing, tight in headline_read):
+    if any(
+        s.info.is_title and (easing or tight or s.cues("supply_halt")) for s, easing, tight in headline_read
+    ):
         return None
     for s, easing, tight in read:
         if s.info.position == 0 and not s.background:
