@@ -104,3 +104,12 @@ def test_tariffs_lowered_or_removed_in_a_deal_ease() -> None:
         title="US and Indonesia sign minerals trade agreement",
     )
     assert c.direction is Direction.easing
+
+
+def test_an_unreliable_entity_listing_of_chip_firms_is_a_sanction() -> None:
+    c = classify(
+        "China's commerce ministry put two American chip design companies on its unreliable "
+        "entity list on Monday, a week after Washington added Chinese firms to its Entity List."
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.issuer == "CN"

@@ -677,6 +677,10 @@ NAMED_BANS = ("ban", "curb", "restrict", "embargo", "禁令")
 # Nouns of places and scale: with no policy act they say little on their own.
 WEAK_POLICY = frozenset({"plant", "factory", "facility", "capacity", "strategic", "production line",
                          "expansion", "selected", "opens"})
+# Sanctions phrases that name a sanction and nothing else (the Entity List serves chip rules too).
+OWN_SANCTIONS = frozenset({"unreliable entity list", "unreliable entities list", "不可靠实体清单",
+                           "asset freeze", "assets frozen", "froze the assets", "freeze the assets",
+                           "反制裁"})
 # Speculation words that make a stated start date a threat ("threatened 100% tariffs from ...").
 THREATS = ("threat", "could", "may", "might", "warn", "if", "consider", "weigh", "mull")
 # A sentence opening on what came before recalls it whole ("The move follows controls on ...").

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from chokewatch.shared.messages import EventType
 
-from .cues import CHIP_FIRMS, MINERAL_FIRMS, NAMED_BANS, PERMITTING_VERBS, RESTRICTING_VERBS, WEAK_POLICY
+from .cues import (
+    CHIP_FIRMS,
+    MINERAL_FIRMS,
+    NAMED_BANS,
+    OWN_SANCTIONS,
+    PERMITTING_VERBS,
+    RESTRICTING_VERBS,
+    WEAK_POLICY,
+)
 from .sentence_cues import CAP_PER_SENTENCE, NO_HITS, CuedSentence
 
 Votes = dict[EventType, float]
@@ -146,7 +154,9 @@ def _sanction_strength(s: CuedSentence, chip_words: bool) -> float:
     threat = s.cues("speculation") and min(h.start for h in s.cues("speculation")) < min(
         h.start for h in s.cues("sanctions")
     )
-    return s.count("sanctions") * (0.3 if chip_words or threat else 1.0)
+    # "unreliable entity list", "asset freeze": no chip rule is ever called so.
+    own = any(h.phrase in OWN_SANCTIONS for h in s.cues("sanctions"))
+    return s.count("sanctions") * (0.3 if (chip_words and not own) or threat else 1.0)
 
 
 def _policy_amount(s: CuedSentence, disruption: float) -> float:
