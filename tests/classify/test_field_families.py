@@ -113,3 +113,17 @@ def test_an_unreliable_entity_listing_of_chip_firms_is_a_sanction() -> None:
     )
     assert c.event_type is EventType.sanctions
     assert c.issuer == "CN"
+
+
+def test_a_timestamp_line_takes_no_lead_position() -> None:
+    body = (
+        "Under the arrangement, China will issue general licences for exports of gallium and "
+        "germanium to American buyers, while the US suspends its affiliates rule for a year."
+    )
+    plain = classify(body, title="US and China extend truce; Beijing to keep gallium flowing")
+    stamped = classify(
+        f"Markets\n\nUS and China extend truce; Beijing to keep gallium flowing\n\n"
+        f"June 3, 2026 9:40 AM EDT Updated 2 hours ago\n\n{body}\n\n5 min read"
+    )
+    assert plain.event_type is EventType.mineral_export_control
+    assert (stamped.event_type, stamped.direction) == (plain.event_type, plain.direction)
