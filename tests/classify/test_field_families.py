@@ -7,6 +7,7 @@ family is about (LABELS.md gives the convention).
 from __future__ import annotations
 
 from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.core.reading.sentences import DEBRIS_WEIGHT, split
 from chokewatch.shared.messages import Direction, EventType, Status
 
 
@@ -127,3 +128,46 @@ def test_a_timestamp_line_takes_no_lead_position() -> None:
     )
     assert plain.event_type is EventType.mineral_export_control
     assert (stamped.event_type, stamped.direction) == (plain.event_type, plain.direction)
+
+
+def test_a_headline_with_its_site_name_is_still_the_title() -> None:
+    body = (
+        "The trade ministry said on Friday that exporters of photoresists and wafer cleaning "
+        "tools will need a licence to ship them to China from next month."
+    )
+    plain = classify(body, title="Japan tightens chipmaking material exports")
+    paged = classify(
+        "Japan tightens chipmaking material exports | Electronics Weekly\n\n"
+        f"FILE PHOTO: A clean room at a wafer plant near Kumamoto.\n\n{body}"
+    )
+    assert plain.event_type is EventType.chip_export_control
+    assert (paged.event_type, paged.issuer, paged.direction) == (plain.event_type, "JP", plain.direction)
+
+
+def test_bylines_and_reading_suggestions_are_page_furniture() -> None:
+    body = (
+        "China's commerce ministry said it will grant general licences to exporters of "
+        "graphite anode material shipping to South Korean battery makers."
+    )
+    plain = classify(body, title="China eases graphite exports to Korea")
+    paged = classify(
+        f"China eases graphite exports to Korea\n\nBy Min Park and Jo Kim\n\n{body}\n\n"
+        "Also read: Graphite miners cut output as prices slump\n\nTags: China, graphite, trade war"
+    )
+    assert plain.event_type is EventType.mineral_export_control
+    assert (paged.event_type, paged.direction) == (plain.event_type, plain.direction)
+
+
+def test_furniture_lines_take_no_lead_position() -> None:
+    lines = [
+        "By Min Park and Jo Kim",
+        "You may also like these stories on graphite miners and their output",
+        "File picture of a clean room at a wafer plant near Kumamoto.",
+        "June 3, 2026 9:40 AM EDT Updated 2 hours ago",
+    ]
+    full = "China eases graphite exports\n" + "\n".join(lines) + "\nThe ministry granted licences."
+    sentences = split(full, len("China eases graphite exports"))
+    furniture = [s for s in sentences if full[s.start : s.end].strip() in lines]
+    assert len(furniture) == len(lines)
+    assert all(s.weight == DEBRIS_WEIGHT for s in furniture)
+    assert sentences[-1].position == 0  # the first sentence of prose leads

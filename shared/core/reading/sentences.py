@@ -34,7 +34,9 @@ def _abbreviation(full: str, dot: int) -> bool:
 _DEBRIS_OPENING = re.compile(
     r"\s*(?:share\b|print\b|menu\b|subscribe\b|sign up\b|sign in\b|log in\b|leave a (?:reply|comment)"
     r"|related\b|tags?\b|comments?\b|\(?\d+\)? comments?\b|click here|advertisement|read more|copy link"
-    r"|privacy|cookie|photo:|image:|listen to|follow us|by (?:our|a|the) |about the author"
+    r"|privacy|cookie|photo:|image:|file (?:photo|picture|image)\b|also read\b|see also\b|read also\b"
+    r"|recommended\b|more from\b|most read\b|trending\b|you may also like|listen to|follow us"
+    r"|by (?:our|a|the) |about the author"
     r"|for further information|affiliate|(?:written|authored|posted|edited|reported) by\b)",
     re.IGNORECASE,
 )
@@ -94,7 +96,8 @@ _DATELINE_MAX = 48
 
 
 # "By Jane Doe / May 2, 2025": a byline naming its writer.
-_BYLINE = re.compile(r"\s*By [A-Z][a-z]+(?: [A-Z][a-z.]+){1,3}(?:\s*[/|,]|\s*$)")
+_NAME = r"[A-Z][a-z]+(?: [A-Z][a-z.'-]+){1,3}"
+_BYLINE = re.compile(rf"\s*By {_NAME}(?:(?:,| and| &) {_NAME})*(?:\s*[/|,]|\s*$)")
 
 
 def _debris(line: str, opening: bool = False) -> bool:
@@ -124,7 +127,7 @@ def _debris(line: str, opening: bool = False) -> bool:
 # A line of a few words with no closing mark is a label, not a sentence ("- Myind Staff").
 _FRAGMENT = re.compile(r"\s*[-•*–]?\s*(?:[^\s.!?。！？]+\s+){0,4}[^\s.!?。！？]*\s*$")
 _FRAGMENT_MAX = 40
-_DEBRIS_FIRST = frozenset("SsPpMmLlRrTtCcAaIiFfBbWwEe(0123456789")
+_DEBRIS_FIRST = frozenset("SsPpMmLlRrTtCcAaIiFfBbWwEeYy(0123456789")
 _DIGIT = re.compile(r"\d")
 
 

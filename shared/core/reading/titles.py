@@ -21,12 +21,20 @@ def split_title(text: str, title: str) -> tuple[str, str]:
     first, rest = text.split("\n", 1)
     # A section label or menu line ("Markets | Asia") above the headline is page debris.
     while rest.strip() and (
-        " | " in first or _SECTION_LINE.match(first) or _BYLINE.match(first) or _label_above(first, rest)
+        _menu_line(first) or _SECTION_LINE.match(first) or _BYLINE.match(first) or _label_above(first, rest)
     ):
         first, _, rest = rest.lstrip("\n").partition("\n")
+    if " | " in first:
+        first = first.split(" | ", 1)[0]  # "Headline | Site Name": the site is no part of it
     if 0 < len(first.strip()) <= _TITLE_MAX and not first.rstrip().endswith((".", "。")) and rest.strip():
         return first.strip(), rest
     return title, text
+
+
+def _menu_line(line: str) -> bool:
+    """ "Markets | Asia | Commodities": every part a label; "Headline of the day | Site" is a title."""
+    parts = line.split(" | ")
+    return len(parts) > 1 and len(parts[0].split()) <= _LABEL_WORDS
 
 
 def _label_above(first: str, rest: str) -> bool:
