@@ -171,3 +171,13 @@ def test_furniture_lines_take_no_lead_position() -> None:
     assert len(furniture) == len(lines)
     assert all(s.weight == DEBRIS_WEIGHT for s in furniture)
     assert sentences[-1].position == 0  # the first sentence of prose leads
+
+
+def test_a_measure_that_remains_in_force_does_not_make_the_news_enacted() -> None:
+    c = classify(
+        "Beijing will pause for a year its controls on rare earth processing technology, but "
+        "the earlier licence requirement on seven elements remains in force, officials said.",
+        title="China to ease rare earth technology curbs under truce",
+    )
+    assert c.direction is Direction.easing
+    assert c.status is Status.announced

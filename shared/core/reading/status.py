@@ -41,6 +41,8 @@ _DUTY_SET = re.compile(
     r"|final (?:determination|duties|duty|ruling)|cash deposits?|conclu(?:de|des|ded|sion)"
     r"|complet(?:e|es|ed)|finali[sz](?:e|es|ed)|authori[sz](?:e|es|ed)|found that|start date)\b|征收|裁定"
 )
+# "the April controls remain in force": a measure that goes on, not the news.
+_STILL = re.compile(r"\b(?:remains?|remained|still|stays?|stayed|already)\s+$", re.IGNORECASE)
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 
 
@@ -58,7 +60,10 @@ def status_of(
     # A title whose measure sits in its "after ..." clause tells the mood of something else.
     top = [s for s in top if not (s.info.is_title and _measure_only_in_reason(s))]
     strong = [h.phrase for s in top for h in s.cues("numbered")] + [
-        h.phrase for s in top for h in s.cues("enacted") if h.phrase.startswith(STRONG_ENACTED)
+        h.phrase
+        for s in top
+        for h in s.cues("enacted")
+        if h.phrase.startswith(STRONG_ENACTED) and not _STILL.search(full, max(0, h.start - 12), h.start)
     ]
     if effective_phrase:
         strong.append(effective_phrase)
