@@ -181,3 +181,34 @@ def test_a_measure_that_remains_in_force_does_not_make_the_news_enacted() -> Non
     )
     assert c.direction is Direction.easing
     assert c.status is Status.announced
+
+
+def test_a_government_pressed_to_act_would_issue_a_possible_measure() -> None:
+    c = classify(
+        "Washington has asked Seoul to stop shipments of high-bandwidth memory chips to Chinese "
+        "buyers, according to officials familiar with the request.",
+        title="US urges South Korea to curb memory chip exports to China",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert (c.issuer, c.status) == ("KR", Status.speculation)
+
+
+def test_two_governments_pressed_together_are_multiple_issuers() -> None:
+    c = classify(
+        "The administration wants both governments to bar their firms from servicing lithography "
+        "machines already installed in Chinese fabs.",
+        title="US presses the Netherlands and Japan to restrict chip tool servicing",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.issuer == "multiple"
+
+
+def test_asking_another_country_not_to_export_ones_goods_is_ones_own_control() -> None:
+    c = classify(
+        "China's commerce ministry told Vietnamese traders not to re-export Chinese gallium to "
+        "American defence firms, in a notice sent this week.",
+        title="China asks Vietnam not to re-export gallium to US defence firms",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.issuer == "CN"
+    assert c.status is not Status.speculation

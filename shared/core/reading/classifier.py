@@ -26,7 +26,7 @@ from .direction import direction_of
 from .element_scope import elements_of
 from .event_type import decide
 from .incident_rules import anchors
-from .issuers import issuer_of
+from .issuers import PRESSED_TYPES, issuer_of, urged
 from .roles import roles
 from .scan import scan
 from .sentence_cues import CuedSentence
@@ -64,7 +64,9 @@ def classify(text: str, title: str = "", published_at: date | datetime | None = 
     effective, effective_ev = _effective_date(etype, carriers, sents, full, published)
     # The title tells the mood of the news even when another sentence carries the measure.
     title_sent = [s for s in sents[:1] if s.info.is_title and all(s is not c for c in terms)]
-    status, status_ev = status_of(etype, carriers, effective_ev, terms[len(carriers) :] + title_sent, full)
+    pressed = etype in PRESSED_TYPES and urged(sents, full) is not None
+    told = terms[len(carriers) :] + title_sent
+    status, status_ev = status_of(etype, carriers, effective_ev, told, full, pressed)
     issuer, issuer_ev = issuer_of(etype, carriers, sents, full)
     elements, element_ev = elements_of(etype, terms, sents, full)
     chips, chips_ev = chips_of(etype, terms)

@@ -27,7 +27,7 @@ CONTROL = [
     "earth controls", "earths controls", "earth curbs", "earths curbs", "earth restrictions",
     "mineral controls", "minerals controls", "mineral curbs", "minerals curbs",
     "de minimis", "extraterritorial", "foreign direct product",
-    "not to export", "cease exporting", "stop exporting", "banning the export", "banned from export*",
+    "not to export", "not to re-export", "re-export control*", "re-export ban*", "cease exporting", "stop exporting", "banning the export", "banned from export*",
     "export approval*", "export application*", "export quota*", "state trading", "state-trading",
     "export whitelist", "export management", "出口管理", "出口配额", "出口许可证", "出口申请",
     "国营贸易", "对相关企业出口", "出口予以豁免", "出口禁令", "禁止向", "出口限制", "出口管控",
@@ -56,7 +56,7 @@ CHIP_CONTROL = [
 ]
 # Words that go with export controls but also with plain trade news: weak evidence alone.
 CONTROL_WEAK = [
-    "shipments", "exports", "export of", "exports of", "exporters", "licences", "licenses",
+    "re-export", "re-exports", "re-exporting", "shipments", "exports", "export of", "exports of", "exporters", "licences", "licenses",
     "licence", "license", "licensing", "permit", "permits", "approval", "approvals",
 ]
 # Words of chip trade: with control language they make a chip export control.
@@ -100,6 +100,12 @@ TARIFF = [
     "anti-dumping", "countervailing", "section 232", "section 301", "关税", "reciprocal tariff*",
     "tariff probe", "trade probe", "duty on", "duty of", "extra duty", "additional duty",
     "反倾销", "反补贴", "加征", "関税", "export tax*", "export dut*", "export levy",
+]
+# One government pressing another to act: the measure would be the other's, and only possible.
+URGING = [
+    "urges", "urged", "urging", "calls on", "called on", "calling on", "asks", "asked", "asking",
+    "presses", "pressed", "pressing", "pushes", "pushed", "pushing", "lobbies", "lobbied",
+    "lobbying", "requests", "requested", "wants", "敦促", "呼吁",
 ]
 # Who a measure names: with control-list language and no mineral, the news is a sanction.
 TARGETS = [
@@ -792,6 +798,7 @@ def _entries() -> list[tuple[str, str, str]]:
         "chip_sense": CHIP_SENSE,
         "other_trade": OTHER_TRADE,
         "listing": LISTING,
+        "urging": URGING,
     }
     entries = [(p, kind, kind) for kind, phrases in tables.items() for p in phrases]
     for table_kind, table in (("actor", ACTORS), ("stage", STAGES), ("company", COMPANIES)):

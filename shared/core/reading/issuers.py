@@ -68,7 +68,38 @@ _OWNER_LINK = re.compile(
 )  # characters between a country and the firm it describes ("Dutch firm ASML")
 _SCRIPT_SAMPLE = 400  # characters read to tell a text's script
 _SIMPLIFIED_MARKS = frozenset("国发关许证业务进对这为")  # simplified forms, not traditional
+_URGED_GAP = 6
+# Measures one government may press another to take.
+PRESSED_TYPES = (
+    EventType.mineral_export_control,
+    EventType.chip_export_control,
+    EventType.tariff,
+    EventType.sanctions,
+)
+_URGED_BETWEEN = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)
+_FORBIDDING = re.compile(
+    r"[^.;:]{0,30}?\b(?:not to|to not|to stop|to refrain|to avoid)\b|[^。；]{0,10}?(?:不要|不得|勿)"
+)
 ISSUER_SENTENCES = 8  # event sentences read for the issuer, heaviest first
+
+
+def urged(sents: list[CuedSentence], full: str) -> Hit | None:
+    """The government the title (or, with none, the lead sentence) presses to act: "US urges
+    South Korea to curb ...", "Washington is pressing the Dutch government to ..." (not "asks
+    South Korean firms", an instruction to companies)."""
+    for s in sents[:2]:
+        if not (s.info.is_title or s.info.position == 0):
+            continue
+        actors = s.cues("actor")
+        for u in s.cues("urging"):
+            for h in actors:
+                if 0 < h.start - u.end <= _URGED_GAP and _URGED_BETWEEN.fullmatch(full, u.end, h.start):
+                    # "asks Korea not to export Chinese-origin items": the asker's own control
+                    if not _targets(s, full, h, False) and not _FORBIDDING.match(full, h.end):
+                        return h
+        if s.info.is_title and (s.cues("urging") or actors):
+            return None  # the title decides
+    return None
 
 
 def issuer_of(
@@ -76,6 +107,14 @@ def issuer_of(
 ) -> tuple[str | None, list[str]]:
     if etype in (EventType.commentary, EventType.not_relevant):
         return None, []
+    pressed = urged(sents, full) if etype in PRESSED_TYPES else None
+    if pressed is not None:
+        # The measure would be the pressed government's; "urges the Netherlands and Japan": theirs.
+        actors = [h for s in sents[:2] for h in s.cues("actor")]
+        also = [h for h in actors if _JOINED.fullmatch(full, pressed.end, h.start)]
+        if also and also[0].value != pressed.value:
+            return "multiple", [pressed.phrase, also[0].phrase]
+        return pressed.value, [pressed.phrase]
     # The heaviest sentences carrying the event name its actor; the title and lead name it even
     # when the measure's words sit elsewhere.
     ordered = sorted(carriers, key=lambda s: -s.weight)[:ISSUER_SENTENCES]

@@ -52,6 +52,7 @@ def status_of(
     effective_phrase: str,
     terms: list[CuedSentence],
     full: str,
+    pressed: bool = False,
 ) -> tuple[Status | None, list[str]]:
     if etype in (EventType.commentary, EventType.not_relevant):
         return None, []
@@ -67,6 +68,9 @@ def status_of(
     ]
     if effective_phrase:
         strong.append(effective_phrase)
+    if pressed and not strong:
+        # "US urges Seoul to curb ...": the measure is the pressed government's, and only possible
+        return Status.speculation, [h.phrase for s in top for h in s.cues("urging")]
     if etype is EventType.tariff and not strong:
         opened = _probe_opened(top, full)
         if opened:

@@ -60,7 +60,7 @@ def sentence_votes(s: CuedSentence, notice_minerals: bool = False, subject: str 
     mineral = _names_mineral(s, notice_minerals)
     chip_words = bool(s.cues("chip"))
     chip = chip_words or any(h.value in CHIP_FIRMS for h in s.hits.get("company", NO_HITS))
-    control = _control_strength(s, mineral)
+    control = _control_strength(s, mineral or chip_words)
     on_firms = s.count("company_measure")
     if (
         control
@@ -107,7 +107,7 @@ def _names_mineral(s: CuedSentence, notice_minerals: bool) -> bool:
     )
 
 
-def _control_strength(s: CuedSentence, mineral: bool) -> float:
+def _control_strength(s: CuedSentence, goods: bool) -> float:
     # Weak control words with a restricting verb ("banned ... exports") are control language.
     weak = (
         1.0
@@ -116,8 +116,8 @@ def _control_strength(s: CuedSentence, mineral: bool) -> float:
         else WEAK_CONTROL
     )
     control = min(CAP_PER_SENTENCE, s.count("control") + weak * s.count("control_weak"))
-    if mineral and not control and _named_ban(s):
-        control = 1.0  # "China's gallium ban", "antimony curbs": a measure named by its mineral
+    if goods and not control and _named_ban(s):
+        control = 1.0  # "China's gallium ban", "curbs chip sales": a measure named by its goods
     return control
 
 
