@@ -27,7 +27,8 @@ CONTROL = [
     "earth controls", "earths controls", "earth curbs", "earths curbs", "earth restrictions",
     "mineral controls", "minerals controls", "mineral curbs", "minerals curbs",
     "de minimis", "extraterritorial", "foreign direct product",
-    "not to export", "not to re-export", "re-export control*", "re-export ban*", "cease exporting", "stop exporting", "banning the export", "banned from export*",
+    "not to export", "cease exporting", "stop exporting", "banning the export", "banned from export*",
+    "not to re-export", "re-export control*", "re-export ban*",
     "export approval*", "export application*", "export quota*", "state trading", "state-trading",
     "export whitelist", "export management", "出口管理", "出口配额", "出口许可证", "出口申请",
     "国营贸易", "对相关企业出口", "出口予以豁免", "出口禁令", "禁止向", "出口限制", "出口管控",
@@ -56,7 +57,8 @@ CHIP_CONTROL = [
 ]
 # Words that go with export controls but also with plain trade news: weak evidence alone.
 CONTROL_WEAK = [
-    "re-export", "re-exports", "re-exporting", "shipments", "exports", "export of", "exports of", "exporters", "licences", "licenses",
+    "re-export", "re-exports", "re-exporting", "shipments", "exports", "export of", "exports of",
+    "exporters", "licences", "licenses",
     "licence", "license", "licensing", "permit", "permits", "approval", "approvals",
 ]
 # Words of chip trade: with control language they make a chip export control.
