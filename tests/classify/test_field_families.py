@@ -212,3 +212,24 @@ def test_asking_another_country_not_to_export_ones_goods_is_ones_own_control() -
     assert c.event_type is EventType.mineral_export_control
     assert c.issuer == "CN"
     assert c.status is not Status.speculation
+
+
+def test_a_plant_idled_by_a_governments_export_ban_names_that_government() -> None:
+    c = classify(
+        "The scooter maker suspended production at its plant near Pune because Chinese export "
+        "licences for rare earth magnets have not arrived since Beijing began restricting them.",
+        title="Magnet shortage halts Indian scooter production",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert c.issuer == "CN"
+    assert c.chips_involved is False
+
+
+def test_lines_stopped_for_chips_barred_from_export_involve_chips() -> None:
+    c = classify(
+        "The automaker said it had stopped production at its plant in Guanajuato because of a "
+        "shortage of chips after China barred exports from a Dutch-owned chipmaker's factory.",
+        title="Carmaker halts production at Mexican plant over chip shortage",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert (c.issuer, c.chips_involved) == ("CN", True)

@@ -69,7 +69,7 @@ def classify(text: str, title: str = "", published_at: date | datetime | None = 
     status, status_ev = status_of(etype, carriers, effective_ev, told, full, pressed)
     issuer, issuer_ev = issuer_of(etype, carriers, sents, full)
     elements, element_ev = elements_of(etype, terms, sents, full)
-    chips, chips_ev = chips_of(etype, terms)
+    chips, chips_ev = chips_of(etype, terms, full)
     subject = carriers or [s for s in sents if s.in_lead]
     relevant = etype is not EventType.not_relevant
     evidence = {

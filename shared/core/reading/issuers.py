@@ -68,6 +68,8 @@ _OWNER_LINK = re.compile(
 )  # characters between a country and the firm it describes ("Dutch firm ASML")
 _SCRIPT_SAMPLE = 400  # characters read to tell a text's script
 _SIMPLIFIED_MARKS = frozenset("国发关许证业务进对这为")  # simplified forms, not traditional
+_CAUSE_REACH = 30  # characters from a government's name to the measure it took
+_BARRING = ("ban", "barr", "bar ", "block", "restrict", "curb", "禁止", "限制")
 _URGED_GAP = 6
 # Measures one government may press another to take.
 PRESSED_TYPES = (
@@ -142,6 +144,10 @@ def issuer_of(
             acting.add(h.value)
             if not first or first[0] is None:
                 first.append(h)
+    if etype is EventType.supply_disruption:
+        cause = measure_government(ordered, full)
+        if cause is not None:
+            return cause.value, [cause.phrase]  # a plant idled by China's ban: China's measure
     joint = _joint_actors(ordered[:2], full)
     if joint:
         return "multiple", joint  # "The United States and China said they would cut tariffs"
@@ -205,6 +211,26 @@ def _opens_clause(s: CuedSentence, full: str, h: Hit) -> bool:
     if h.start - s.info.start <= _SUBJECT_START:
         return True
     return full[max(s.info.start, h.start - 3) : h.start].rstrip().endswith((":", "—", "–", " -", "|"))
+
+
+def measure_government(sentences: list[CuedSentence], full: str) -> Hit | None:
+    """The government whose export measure a sentence names as a cause ("after China barred
+    exports of ...", "Chinese export licences have not arrived", "Beijing's ban on ...")."""
+    for s in sentences:
+        controls = [
+            h
+            for kind in ("control", "chip_control", "control_weak", "tightening")
+            for h in s.hits.get(kind, NO_HITS)
+            if kind != "tightening" or h.phrase.startswith(_BARRING)
+        ]
+        if not controls:
+            continue
+        for h in s.hits.get("actor", NO_HITS):
+            if any(0 <= c.start - h.end <= _CAUSE_REACH for c in controls) and not OBJECT_PREP.search(
+                full, max(0, h.start - 12), h.start
+            ):
+                return h
+    return None
 
 
 def _voiced(ordered: list[CuedSentence], full: str) -> Hit | None:
