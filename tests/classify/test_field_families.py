@@ -233,3 +233,26 @@ def test_lines_stopped_for_chips_barred_from_export_involve_chips() -> None:
     )
     assert c.event_type is EventType.supply_disruption
     assert (c.issuer, c.chips_involved) == ("CN", True)
+
+
+def test_related_links_and_tags_do_not_make_another_field_relevant() -> None:
+    c = classify(
+        "Heavy rain flooded coffee farms across the highlands this week, and exporters expect "
+        "shipments of arabica beans to fall by a fifth.\n\n"
+        "Related: China tightens rare earth export controls\n\n"
+        "Tags: tariffs, rare earths, trade war",
+        title="Floods cut coffee exports",
+    )
+    assert c.event_type is EventType.not_relevant
+
+
+def test_a_menu_line_above_the_first_sentence_does_not_hide_its_actor() -> None:
+    text = (
+        "Japan widens export controls on chipmaking equipment to China.\n\n"
+        "The US has long pressed Tokyo to align with its own rules, and the trade ministry said on "
+        "Friday that 21 more kinds of etching tools will need a licence from next month."
+    )
+    plain = classify(text)
+    paged = classify("Home | News | Business\n" + text)
+    assert plain.event_type is EventType.chip_export_control
+    assert plain.issuer == paged.issuer == "JP"

@@ -162,8 +162,10 @@ def _tally(sents: list[CuedSentence]) -> _Tally:
 
 
 def _relevant(sents: list[CuedSentence], totals: dict[EventType, float]) -> bool:
-    topic = len({h.phrase for s in sents for h in s.hits.get("topic", ())})
-    mentions = any(_on_the_field(s) for s in sents)
+    # Page furniture ("Related: ...", "Tags: tariffs, rare earths") names other pages' subjects.
+    own = [s for s in sents if s.info.weight > DEBRIS_WEIGHT]
+    topic = len({h.phrase for s in own for h in s.hits.get("topic", ())})
+    mentions = any(_on_the_field(s) for s in own)
     return mentions and (topic >= 2 or sum(totals.values()) >= LEAD_EVENT_MIN)
 
 
@@ -222,6 +224,8 @@ def _trade_signals(sents: list[CuedSentence]) -> tuple[set[str], bool, bool] | N
     governments: set[str] = set()
     anywhere = in_lead = False
     for s in sents:
+        if s.info.weight <= DEBRIS_WEIGHT:
+            continue  # a "Tags: rare earths" line is another page's subject
         if s.elements or "mineral" in s.hits or "chip" in s.hits:
             return None
         other = "other_trade" in s.hits

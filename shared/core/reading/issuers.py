@@ -11,6 +11,7 @@ from chokewatch.shared.messages import EventType
 
 from .gazetteer import Hit
 from .sentence_cues import MAIN_KINDS, NO_HITS, CuedSentence
+from .sentences import DEBRIS_WEIGHT
 
 OBJECT_PREP = re.compile(
     r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bby|\bfor|\bof|\bat|\bin|\boutside|\binto|\bthan|\bover)\s+(?:the\s+|an?\s+)?$"
@@ -265,9 +266,9 @@ def _owns_firm(s: CuedSentence, h: Hit, full: str) -> bool:
 def _title_subjects(sents: list[CuedSentence], full: str) -> list[Hit]:
     """The governments the opening line names acting ("China exempts", "商务部…豁免"), not as an
     object ("to China", "of a US firm") or a bystander ("as Beijing vows a response")."""
-    if not sents:
+    first = next((s for s in sents if s.info.weight > DEBRIS_WEIGHT), None)  # past a menu line
+    if first is None:
         return []
-    first = sents[0]
     acts = [h.start for kind in _ACTING_KINDS for h in first.hits.get(kind, NO_HITS)]
     found: dict[str, Hit] = {}
     for h in first.hits.get("actor", NO_HITS):
