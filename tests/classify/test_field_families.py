@@ -256,3 +256,13 @@ def test_a_menu_line_above_the_first_sentence_does_not_hide_its_actor() -> None:
     paged = classify("Home | News | Business\n" + text)
     assert plain.event_type is EventType.chip_export_control
     assert plain.issuer == paged.issuer == "JP"
+
+
+def test_rare_earths_and_magnets_under_the_april_controls_add_the_magnet_metals() -> None:
+    c = classify(
+        "Beijing has started approving export licences for rare earth elements and magnets for "
+        "two Korean carmakers, under the licensing regime it introduced in April.",
+        title="China approves rare earth licences for Korean carmakers",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.elements == ["Dy", "Gd", "Lu", "Nd", "Pr", "Sc", "Sm", "Tb", "Y"]

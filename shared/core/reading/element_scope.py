@@ -23,6 +23,11 @@ _ONE_BEFORE = re.compile(r"\b(?:a|an|one)\s+(?:[A-Za-z-]+\s+)?$", re.IGNORECASE)
 _ONE_REACH = 24
 _SENTENCE_BREAK = re.compile(r"[.!?。！？;；]\s|\n")
 _MAGNETS = "ndfeb_magnets"
+_AND_MAGNETS = re.compile(
+    r"(?:\s+elements?|\s+metals?|\s+minerals?)?\s*(?:,\s*|\s+and\s+|\s*&\s*)(?:related\s+|their\s+)?magnets\b"
+    r"|(?:元素)?(?:及|和|以及)(?:相关)?磁(?:体|铁|材)",
+    re.IGNORECASE,
+)
 _MAGNET_METALS = frozenset(gazetteer.GROUPS[_MAGNETS])  # a list of these names the magnets' own
 _NARROWER = {"heavy_rare_earths", "light_rare_earths", "medium_heavy_rare_earths"}
 LIST_WINDOW = 6  # body sentences within which a sentence spelling out a list counts
@@ -93,6 +98,9 @@ def elements_of(
     found: set[str] = set()
     phrases: list[str] = []
     for h in hits:
+        if h.kind == "generic" and _AND_MAGNETS.match(full, h.end):
+            # "rare earths and magnets", "稀土及相关磁体": the measure's magnets, their own metals
+            found.update(gazetteer.GROUPS[_MAGNETS])
         if h.kind == "generic" and narrower and not stated and not _technology_follows(full, h):
             continue
         vague = h.kind == "generic" or (h.kind == "group" and h.value in _VAGUE)
