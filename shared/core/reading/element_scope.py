@@ -98,8 +98,9 @@ def elements_of(
     found: set[str] = set()
     phrases: list[str] = []
     for h in hits:
-        if h.kind == "generic" and _AND_MAGNETS.match(full, h.end):
+        if h.kind == "generic" and len(rare_named - _MAGNET_METALS) < 2 and _AND_MAGNETS.match(full, h.end):
             # "rare earths and magnets", "稀土及相关磁体": the measure's magnets, their own metals
+            # (beside a named list, they are that list's magnets)
             found.update(gazetteer.GROUPS[_MAGNETS])
         if h.kind == "generic" and narrower and not stated and not _technology_follows(full, h):
             continue
