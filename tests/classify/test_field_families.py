@@ -266,3 +266,15 @@ def test_rare_earths_and_magnets_under_the_april_controls_add_the_magnet_metals(
     )
     assert c.event_type is EventType.mineral_export_control
     assert c.elements == ["Dy", "Gd", "Lu", "Nd", "Pr", "Sc", "Sm", "Tb", "Y"]
+
+
+def test_superhard_materials_are_mineral_products_under_control() -> None:
+    c = classify(
+        "The commerce ministry said exporters of synthetic diamond powder and diamond wire saws "
+        "will need a licence from December 1.",
+        title="China curbs exports of synthetic diamond materials",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.issuer) == (Direction.tightening, "CN")
+    c = classify("商务部决定对人造金刚石单晶及相关设备实施出口管制。", title="商务部对人造金刚石实施出口管制")
+    assert c.event_type is EventType.mineral_export_control

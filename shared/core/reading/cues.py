@@ -96,6 +96,10 @@ MINERAL_CONTEXT = [
     "critical mineral*", "minerals", "magnet*", "superhard material*", "battery technolog*",
     "cathode", "anode", "ore", "concentrate*", "smelting", "separation technolog*", "mineral",
     "metals", "稀土", "矿产", "critical raw material*",
+    # Superhard materials under China's export controls (PRIMER): a mineral product.
+    "artificial diamond*", "synthetic diamond*", "industrial diamond*", "lab-grown diamond*",
+    "diamond powder*", "diamond micropowder*", "diamond wire*", "超硬材料", "人造金刚石", "金刚石",
+    "人造金剛石", "金剛石",
 ]
 TARIFF = [
     "tariff*", "duties", "import duty", "import duties", "customs duties", "levy", "levies",
