@@ -278,3 +278,19 @@ def test_superhard_materials_are_mineral_products_under_control() -> None:
     assert (c.direction, c.issuer) == (Direction.tightening, "CN")
     c = classify("商务部决定对人造金刚石单晶及相关设备实施出口管制。", title="商务部对人造金刚石实施出口管制")
     assert c.event_type is EventType.mineral_export_control
+
+
+def test_talks_about_export_controls_are_talks() -> None:
+    c = classify(
+        "Officials from Tokyo and Beijing will meet next month to discuss China's export controls "
+        "on gallium and graphite, the trade ministry said.",
+        title="Japan and China to hold talks on export controls",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.direction is Direction.neutral
+    c = classify(
+        "The two sides agreed to set up an export control dialogue to clear delays in licences "
+        "for antimony and germanium.",
+        title="India and China agree on export control dialogue",
+    )
+    assert c.event_type is EventType.trade_talks

@@ -133,7 +133,11 @@ TALKS = [
     "commitments under", "violated the agreement", "violating the agreement",
     "violated the deal", "broke the deal", "breaking the deal", "breach of the deal",
     "phone call", "call with xi", "call with trump", "call between", "spoke by phone", "held a call",
+    "dialogue", "consultation*", "to discuss", "discussed", "对话", "协商",
 ]
+# Talks words that make what follows them ("talks on export controls") the agenda, not a measure.
+AGENDA_TALKS = ("talks", "dialogue", "consultation", "negotiation", "meeting", "to discuss", "discussed",
+                "磋商", "会谈", "谈判", "对话", "协商")
 SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
     "countermeasure*", "asset freeze", "assets frozen", "froze the assets", "freeze the assets",

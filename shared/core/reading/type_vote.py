@@ -10,6 +10,7 @@ from __future__ import annotations
 from chokewatch.shared.messages import EventType
 
 from .cues import (
+    AGENDA_TALKS,
     CHIP_FIRMS,
     MINERAL_FIRMS,
     NAMED_BANS,
@@ -24,6 +25,8 @@ Votes = dict[EventType, float]
 
 WEAK_CONTROL = 0.4  # "exports", "licences": control words that plain trade news also uses
 CONTEXT_FACTOR = 0.8  # a control whose goods only the rest of the text names
+AGENDA_FACTOR = 0.3  # controls that talks are about
+_AGENDA_REACH = 30
 # The kinds of a measure (not talks, disruption or policy).
 MEASURES = (
     EventType.mineral_export_control,
@@ -62,6 +65,8 @@ def sentence_votes(s: CuedSentence, notice_minerals: bool = False, subject: str 
     chip = chip_words or any(h.value in CHIP_FIRMS for h in s.hits.get("company", NO_HITS))
     control = _control_strength(s, mineral or chip_words)
     on_firms = s.count("company_measure")
+    if control and _on_the_agenda(s):
+        control *= AGENDA_FACTOR  # "talks on export controls": the controls are what is discussed
     if (
         control
         and s.in_lead
@@ -95,6 +100,20 @@ def sentence_votes(s: CuedSentence, notice_minerals: bool = False, subject: str 
 
 def votes_measure(s: CuedSentence) -> bool:
     return any(t in MEASURES for t in sentence_votes(s))
+
+
+def _on_the_agenda(s: CuedSentence) -> bool:
+    """Every control word sits beside a word of talks ("talks on export controls", "an export
+    control dialogue", "consultations over the curbs"): the controls are the agenda."""
+    agenda = [h for h in s.cues("talks") if any(w in h.phrase for w in AGENDA_TALKS)]
+    controls = s.cues("control")
+    return bool(agenda and controls) and all(
+        any(
+            -_AGENDA_REACH <= c.start - a.end <= _AGENDA_REACH or 0 <= a.start - c.end <= _AGENDA_REACH
+            for a in agenda
+        )
+        for c in controls
+    )
 
 
 def _names_mineral(s: CuedSentence, notice_minerals: bool) -> bool:
