@@ -294,3 +294,14 @@ def test_talks_about_export_controls_are_talks() -> None:
         title="India and China agree on export control dialogue",
     )
     assert c.event_type is EventType.trade_talks
+
+
+def test_a_measure_set_to_start_in_a_month_of_a_year_is_enacted() -> None:
+    c = classify(
+        "The trade representative said higher duties on Chinese wafers are set for March 2027, "
+        "after a year-long review of subsidies.",
+        title="Additional tariffs on Chinese wafers set for March 2027",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.enacted
+    assert c.effective_date is None  # the day is not stated
