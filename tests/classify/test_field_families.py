@@ -305,3 +305,13 @@ def test_a_measure_set_to_start_in_a_month_of_a_year_is_enacted() -> None:
     assert c.event_type is EventType.tariff
     assert c.status is Status.enacted
     assert c.effective_date is None  # the day is not stated
+
+
+def test_a_leaders_announcement_of_a_tariff_is_announced() -> None:
+    c = classify(
+        "Trump announced a 50% tariff on imported graphite anodes on Tuesday, telling reporters "
+        "that American battery makers would be spared.",
+        title="Trump announces 50% tariff on graphite anodes",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.announced

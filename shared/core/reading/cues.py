@@ -697,6 +697,8 @@ WEAK_POLICY = frozenset({"plant", "factory", "facility", "capacity", "strategic"
 OWN_SANCTIONS = frozenset({"unreliable entity list", "unreliable entities list", "不可靠实体清单",
                            "asset freeze", "assets frozen", "froze the assets", "freeze the assets",
                            "反制裁"})
+# Heads of government named as actors: their word announces, an order or a notice enacts.
+LEADERS = frozenset({"trump", "biden", "xi jinping"})  # their phrases in ACTORS
 # Speculation words that make a stated start date a threat ("threatened 100% tariffs from ...").
 THREATS = ("threat", "could", "may", "might", "warn", "if", "consider", "weigh", "mull")
 # A sentence opening on what came before recalls it whole ("The move follows controls on ...").

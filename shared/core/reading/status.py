@@ -10,6 +10,7 @@ from .cues import (
     CONTINUED_MARKERS,
     IMPACT_MODALS,
     IMPACT_VERBS,
+    LEADERS,
     PAST_ENDINGS,
     PLAIN_FUTURE,
     PROBE_OPENINGS,
@@ -101,6 +102,11 @@ def status_of(
     hearsay = [h.phrase for s in top for h in s.hits.get("hearsay", NO_HITS)]
     if hearsay and not done:
         return Status.announced, hearsay  # decided, as unnamed sources tell it, not yet issued
+    reported = [h.phrase for s in top for h in s.cues("reporting")]
+    leaders = [h.phrase for s in top for h in s.cues("actor") if h.phrase in LEADERS]
+    if not done and reported and leaders and etype not in _EFFECT_TYPES:
+        # "Trump announced a 100% tariff": a leader's word, before any order or notice issues it
+        return Status.announced, reported
     # Reported in the past or present tense with no word of intent: it has happened.
     return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
 
