@@ -315,3 +315,13 @@ def test_a_leaders_announcement_of_a_tariff_is_announced() -> None:
     )
     assert c.event_type is EventType.tariff
     assert c.status is Status.announced
+
+
+def test_an_authority_imposing_duties_now_enacts_them_under_an_infinitive_headline() -> None:
+    c = classify(
+        "The Commerce Department is imposing preliminary countervailing duties of 40% on Chinese "
+        "silicon metal, according to a notice issued on Friday.",
+        title="Commerce to impose duties on Chinese silicon metal",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.enacted

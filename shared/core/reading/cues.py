@@ -724,8 +724,9 @@ IMPACT_VERBS = (
     "worsen", "deepen", "cost", "push up", "drive up", "spur", "boost", "benefit", "ripple",
     "be hit", "be hurt", "be affected", "feel",
 )
-# Done verbs, and markers that an ongoing act goes on ("will continue to", "将继续").
-PAST_ENDINGS = ("ed", "issued", "took", "began", "shut", "已")
+# Done verbs (an authority "is imposing" duties acts now), and markers that an ongoing act goes
+# on ("will continue to", "将继续").
+PAST_ENDINGS = ("ed", "issued", "took", "began", "shut", "已", "is imposing", "are imposing")
 CONTINUED_MARKERS = frozenset({"will", "将"})
 # Words that state a measure in force, beating a weaker plan word.
 STRONG_ENACTED = (
