@@ -320,8 +320,18 @@ def test_a_leaders_announcement_of_a_tariff_is_announced() -> None:
 def test_an_authority_imposing_duties_now_enacts_them_under_an_infinitive_headline() -> None:
     c = classify(
         "The Commerce Department is imposing preliminary countervailing duties of 40% on Chinese "
-        "silicon metal, according to a notice issued on Friday.",
+        "silicon metal, a key material for solar panels and chips.",
         title="Commerce to impose duties on Chinese silicon metal",
     )
     assert c.event_type is EventType.tariff
     assert c.status is Status.enacted
+
+
+def test_duties_on_solar_panels_are_trade_tariffs() -> None:
+    c = classify(
+        "The trade representative raised duties on Chinese solar panels, polysilicon and wafers "
+        "to 50% from January 1.",
+        title="US raises tariffs on Chinese solar panels and polysilicon",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.direction is Direction.tightening

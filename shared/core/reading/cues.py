@@ -527,7 +527,7 @@ OTHER_TRADE = [
 TARIFF_SENSE = [
     "export tariff*", "feed-in tariff*", "feed in tariff*", "electricity tariff*", "energy tariff*",
     "fixed tariff*", "tariff plan*", "mobile tariff*", "broadband tariff*", "smart export guarantee",
-    "per kilowatt hour", "kilowatt hour", "kwh", "energy supplier*", "rooftop solar", "solar panels",
+    "per kilowatt hour", "kilowatt hour", "kwh", "energy supplier*", "rooftop solar",
 ]
 STAGES: dict[str, list[str]] = {
     "mining": ["mining", "mine", "mines", "extraction", "开采", "ore"],
