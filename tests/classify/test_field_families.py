@@ -335,3 +335,13 @@ def test_duties_on_solar_panels_are_trade_tariffs() -> None:
     )
     assert c.event_type is EventType.tariff
     assert c.direction is Direction.tightening
+
+
+def test_a_dual_use_ban_on_named_foreign_entities_is_a_sanction() -> None:
+    c = classify(
+        "Beijing said it would ban shipments of dual-use items to 15 American entities, including "
+        "two drone makers. The announcement came amid tighter US rules on semiconductor exports.",
+        title="China adds 15 US entities to its export control list",
+    )
+    assert c.event_type is EventType.sanctions
+    assert (c.issuer, c.chips_involved) == ("CN", False)

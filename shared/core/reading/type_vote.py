@@ -71,6 +71,7 @@ def sentence_votes(s: CuedSentence, notice_minerals: bool = False, subject: str 
         control
         and s.in_lead
         and not (mineral or chip or on_firms or s.cues("talks"))  # both sides' controls in a deal
+        and not s.cues("targets")  # "bans dual-use exports to 28 US entities": a sanction on them
         and subject
         and "reason" not in s.hits
     ):
