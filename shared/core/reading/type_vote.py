@@ -27,6 +27,7 @@ WEAK_CONTROL = 0.4  # "exports", "licences": control words that plain trade news
 CONTEXT_FACTOR = 0.8  # a control whose goods only the rest of the text names
 AGENDA_FACTOR = 0.3  # controls that talks are about
 _AGENDA_REACH = 30
+_TARGET_GAP = 12  # characters between a country's name and the firms it describes
 # The kinds of a measure (not talks, disruption or policy).
 MEASURES = (
     EventType.mineral_export_control,
@@ -71,7 +72,7 @@ def sentence_votes(s: CuedSentence, notice_minerals: bool = False, subject: str 
         control
         and s.in_lead
         and not (mineral or chip or on_firms or s.cues("talks"))  # both sides' controls in a deal
-        and not s.cues("targets")  # "bans dual-use exports to 28 US entities": a sanction on them
+        and not _named_targets(s)  # "bans dual-use exports to 28 US entities": a sanction on them
         and subject
         and "reason" not in s.hits
     ):
@@ -115,6 +116,12 @@ def _on_the_agenda(s: CuedSentence) -> bool:
         )
         for c in controls
     )
+
+
+def _named_targets(s: CuedSentence) -> bool:
+    """Targets named by their country ("28 US entities", "American defence firms")."""
+    actors = s.cues("actor")
+    return any(0 <= t.start - a.end <= _TARGET_GAP for t in s.cues("targets") for a in actors)
 
 
 def _names_mineral(s: CuedSentence, notice_minerals: bool) -> bool:
