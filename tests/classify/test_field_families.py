@@ -345,3 +345,14 @@ def test_a_dual_use_ban_on_named_foreign_entities_is_a_sanction() -> None:
     )
     assert c.event_type is EventType.sanctions
     assert (c.issuer, c.chips_involved) == ("CN", False)
+
+
+def test_a_deal_said_to_be_broken_is_talks_news_that_tightens() -> None:
+    c = classify(
+        "Beijing accused Washington on Monday of violating the trade deal under which both sides "
+        "agreed to cut tariffs on each other's goods, and vowed to respond.",
+        title="China accuses US of breaking tariff truce deal",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.direction is Direction.tightening
+    assert c.issuer == "multiple"

@@ -107,6 +107,12 @@ TARIFF = [
     "tariff probe", "trade probe", "duty on", "duty of", "extra duty", "additional duty",
     "反倾销", "反补贴", "加征", "関税", "export tax*", "export dut*", "export levy",
 ]
+# One side accusing the other of breaking a deal: the news is a dispute over the deal.
+BREACH = [
+    "violat*", "breach*", "broke the", "broken the", "breaking the", "breaking its", "breaking a",
+    "reneg*", "accuses", "accused", "accusing", "failed to honour", "failed to honor",
+    "not complying", "non-compliance", "违反", "违背", "违约",
+]
 # One government pressing another to act: the measure would be the other's, and only possible.
 URGING = [
     "urges", "urged", "urging", "calls on", "called on", "calling on", "asks", "asked", "asking",
@@ -812,6 +818,7 @@ def _entries() -> list[tuple[str, str, str]]:
         "other_trade": OTHER_TRADE,
         "listing": LISTING,
         "urging": URGING,
+        "breach": BREACH,
     }
     entries = [(p, kind, kind) for kind, phrases in tables.items() for p in phrases]
     for table_kind, table in (("actor", ACTORS), ("stage", STAGES), ("company", COMPANIES)):

@@ -199,6 +199,10 @@ def direction_of(
         return Direction.neutral, []
     if etype is EventType.tariff and not easing_hits and not tight_hits and _probe_only(carriers, full):
         return Direction.neutral, []  # an investigation opened sets no duty yet
+    if etype is EventType.trade_talks:
+        breach = [h.phrase for s in carriers if s.in_lead and s.cues("talks") for h in s.cues("breach")]
+        if breach:
+            return Direction.tightening, breach  # a deal said to be broken: tension rises
     headline = _headline_direction(headline_read) or _lead_direction(headline_read, read)
     if headline is not None and (etype is not EventType.trade_talks or headline[0] is Direction.easing):
         return headline

@@ -138,6 +138,8 @@ def decide(sents: list[CuedSentence], title: str, full: str) -> Decision:
         return Decision(EventType.not_relevant, [])  # duties on brandy or pork, talks over dairy
     if best is EventType.trade_talks:
         best = _deal_news(sents, title, tally)
+    elif best in MEASURES and EventType.trade_talks in lead and disputed(sents):
+        best = EventType.trade_talks  # "accuses Beijing of breaking the tariff deal": the deal's news
     return _judged(best, sents, title, full, tally)
 
 
@@ -173,6 +175,8 @@ def _deal_news(sents: list[CuedSentence], title: str, tally: _Tally) -> EventTyp
     """A deal whose news is one specific measure takes that measure's type (LABELS.md)."""
     lead, votes_of = tally.lead, tally.votes_of
     best = EventType.trade_talks
+    if disputed(sents):
+        return best  # "accuses Beijing of breaking the deal": the deal is the news, not its terms
     title_votes = votes_of[0] if sents[0].info.is_title else {}
     measures = [m for m in MEASURES if lead.get(m, 0) >= 0.6 * lead[best]]
     for measure in measures:
@@ -187,6 +191,15 @@ def _deal_news(sents: list[CuedSentence], title: str, tally: _Tally) -> EventTyp
         if not others and not talks_title and _lead_has_easing(sents, votes_of, measure):
             return measure
     return best
+
+
+def disputed(sents: list[CuedSentence]) -> bool:
+    """The title or lead sentence accuses a side of breaking a deal."""
+    return any(
+        s.cues("breach") and s.cues("talks")
+        for s in sents[:3]
+        if (s.info.is_title or s.info.position == 0) and not s.background
+    )
 
 
 def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, tally: _Tally) -> Decision:
