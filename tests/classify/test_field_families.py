@@ -356,3 +356,13 @@ def test_a_deal_said_to_be_broken_is_talks_news_that_tightens() -> None:
     assert c.event_type is EventType.trade_talks
     assert c.direction is Direction.tightening
     assert c.issuer == "multiple"
+
+
+def test_a_restricting_verb_on_a_mineral_votes_without_a_control_noun() -> None:
+    c = classify(
+        "The trade representative told reporters that Beijing still restricts graphite, months "
+        "after the truce.",
+        title="US says China still restricts graphite",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.tightening

@@ -59,7 +59,7 @@ def sentence_votes(s: CuedSentence, notice_minerals: bool = False, subject: str 
     heading and preamble speak of them too. `subject`: what the text as a whole is about
     ("mineral", "chip" or ""), for a lead sentence whose control names neither.
     """
-    if _VOTE_KINDS.isdisjoint(s.main):
+    if _VOTE_KINDS.isdisjoint(s.main) and not _names_a_ban(s):
         return {}
     mineral = _names_mineral(s, notice_minerals)
     chip_words = bool(s.cues("chip"))
@@ -116,6 +116,11 @@ def _on_the_agenda(s: CuedSentence) -> bool:
         )
         for c in controls
     )
+
+
+def _names_a_ban(s: CuedSentence) -> bool:
+    """ "China still restricts rare earths": a restricting verb on a mineral, no control noun."""
+    return bool(s.cues("tightening")) and bool(s.elements or s.hits.get("mineral")) and _named_ban(s)
 
 
 def _named_targets(s: CuedSentence) -> bool:
