@@ -57,6 +57,11 @@ def test_a_price_report_is_market_talk_not_a_measure() -> None:
         title="Tungsten price hits record as Chinese licences stay scarce",
     )
     assert c.event_type is EventType.commentary
+    c = classify(
+        "本周氧化镝价格上涨8%，市场人士表示，出口许可审批放缓推高了海外需求。",
+        title="氧化镝价格大涨 创年内新高",
+    )
+    assert c.event_type is EventType.commentary
 
 
 def test_a_stock_rally_is_market_talk() -> None:
