@@ -370,3 +370,22 @@ def test_a_restricting_verb_on_a_mineral_votes_without_a_control_noun() -> None:
     )
     assert c.event_type is EventType.mineral_export_control
     assert c.direction is Direction.tightening
+
+
+def test_a_government_opening_the_title_issues_the_chip_measure_it_joins() -> None:
+    c = classify(
+        "Seoul said exporters will need a licence to ship advanced etching tools to Chinese "
+        "buyers from next month, following Washington's lead.",
+        title="South Korea joins US in curbing chip equipment sales to China",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.issuer == "KR"
+
+
+def test_a_government_condemning_a_us_chip_rule_does_not_issue_it() -> None:
+    c = classify(
+        "The commerce ministry criticised the new US rule that extends export controls on chips "
+        "to affiliates of listed firms, saying it harms Chinese companies.",
+        title="Beijing condemns US chip rule on affiliates",
+    )
+    assert c.issuer == "US"

@@ -51,6 +51,7 @@ _SPEAKER_OF = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_FIRST = (*MAIN_KINDS, "easing", "tightening", "chip")
+_JOINED_AFTER = re.compile(r"(?:['’]s)?\s*(?:,|and|&)\s", re.IGNORECASE)
 _JOINED = re.compile(r"(?:['’]s)?(?:\s+(?:and|&)|\s*,)\s+(?:the\s+)?$")
 # "Washington, Dec 13 —", "BEIJING (Reuters) -": a dateline names a place, not an actor.
 _DATELINE_AFTER = re.compile(
@@ -165,6 +166,9 @@ def issuer_of(
         named = _title_subjects(sents, full)
         if len(named) == 1 and named[0].value != "US":
             return named[0].value, [named[0].phrase]
+        opener = _opening_subject(named, sents, full)
+        if opener is not None and opener.value != "US":
+            return opener.value, [opener.phrase]  # "South Korea joins US in curbing ...": Korea acts
         if first and first[0].value != "US" and "US" not in acting:
             return first[0].value, [first[0].phrase]  # "商务部…豁免": only one government acts
         return "US", ["United States"]
@@ -277,6 +281,20 @@ def _title_subjects(sents: list[CuedSentence], full: str) -> list[Hit]:
         if any(0 <= at - h.end <= _ACTING_REACH for at in acts):
             found.setdefault(h.value, h)
     return list(found.values())
+
+
+def _opening_subject(named: list[Hit], sents: list[CuedSentence], full: str) -> Hit | None:
+    """Of the governments an opening line names acting, the one it opens on, when it opens on one
+    and the others do not join it as subjects ("Japan and the US ...")."""
+    first = next((s for s in sents if s.info.weight > DEBRIS_WEIGHT), None)
+    if first is None or len(named) < 2:
+        return None
+    lead = min(named, key=lambda h: h.start)
+    if not _opens_clause(first, full, lead) or _JOINED_AFTER.match(full, lead.end):
+        return None
+    # It must do the restricting or easing itself, not condemn another's rule.
+    verbs = [h.start for kind in ("tightening", "easing") for h in first.cues(kind)]
+    return lead if any(0 <= at - lead.end <= _ACTING_REACH for at in verbs) else None
 
 
 def _joint_actors(sentences: list[CuedSentence], full: str) -> list[str]:
