@@ -389,3 +389,22 @@ def test_a_government_condemning_a_us_chip_rule_does_not_issue_it() -> None:
         title="Beijing condemns US chip rule on affiliates",
     )
     assert c.issuer == "US"
+
+
+def test_a_country_named_as_a_market_does_not_issue_the_measure() -> None:
+    c = classify(
+        "Two American chip designers agreed to pay the government a fifth of their China revenue "
+        "from some AI processors in exchange for export licences.",
+        title="Chipmakers bow to Trump's demand for a cut of China sales",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert (c.issuer, c.direction) == ("US", Direction.easing)
+
+
+def test_a_deal_clearing_the_way_for_licences_eases() -> None:
+    c = classify(
+        "Under an agreement with the Commerce Department, the chipmaker will share part of its "
+        "sales of the processors in China with the government, clearing the way for licences.",
+        title="Chipmaker agrees deal with Washington to sell AI processors in China",
+    )
+    assert c.direction is Direction.easing

@@ -279,6 +279,7 @@ EASING = [
     "got permit*", "获得出口许可", "获批",
     "gets approval", "wins approval", "won approval", "receives approval", "received approval",
     "relief", "reprieve", "green light", "green-light*", "greenlight*", "clears", "cleared",
+    "clearing the way", "clear the way", "paving the way", "paves the way", "paved the way",
     "unblock*", "soften*", "reverses", "reversed", "reversal", "u-turn", "drops ban", "dropped the ban",
     "drop the ban", "ends ban", "ended the ban", "ending the ban", "backs down", "backtrack*", "thaw",
     "解除", "放开", "允许", "同意出口", "移出", "移除",

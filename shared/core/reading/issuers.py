@@ -27,7 +27,7 @@ _TARGET_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:[A-Za-z-]+\s+){0,2}?(?:entities|companies|company|firms?|contractors|chipmakers?"
     r"|manufacturers?|makers?|producers?|suppliers?|customers|buyers|clients|exporters|importers|individuals|"
     r"defen[cs]e (?:firms|companies|contractors)|military users|end users|persons|semiconductors?"
-    r"|chips|goods|imports|products|comp|tech firms|origin)\b"
+    r"|chips|goods|imports|products|comp|tech firms|origin|sales|revenues?|market|business)\b"
     r"|(?:相关)?(?:企业|公司|实体|个人|军工|军方|用户|企業|實體|個人|軍工|軍方|用戶)",
     re.IGNORECASE,
 )
