@@ -408,3 +408,20 @@ def test_a_deal_clearing_the_way_for_licences_eases() -> None:
         title="Chipmaker agrees deal with Washington to sell AI processors in China",
     )
     assert c.direction is Direction.easing
+
+
+def test_exports_stopped_by_unrest_are_a_disruption() -> None:
+    c = classify(
+        "Shipments of graphite from the northern port have stopped as protesters block the roads, "
+        "the port operator said.",
+        title="Mozambique graphite exports halted by unrest",
+    )
+    assert c.event_type is EventType.supply_disruption
+
+
+def test_output_cut_by_smelters_is_not_a_governments_export_measure() -> None:
+    c = classify(
+        "Several smelters reduced output in March because prices fell, an industry survey showed.",
+        title="China's germanium output falls as smelters cut production",
+    )
+    assert c.event_type is not EventType.mineral_export_control

@@ -180,6 +180,8 @@ DISRUPTION = [
     "power rationing", "power curbs", "power cuts", "power shortage*", "electricity rationing",
     "blackout*", "cut output of", "output cuts", "限电", "拉闸限电", "disrupt", "disrupts",
     "disrupting", "armed clash*", "mine clash*", "clashes near",
+    "unrest", "protest*", "riot*", "insurgen*", "roadblock*", "road block*", "landslip*", "drought",
+    "抗议", "骚乱",
 ]
 POLICY = [
     "equity stake", "stake in", "price floor*", "shareholder", "preferred stock",

@@ -28,6 +28,7 @@ CONTEXT_FACTOR = 0.8  # a control whose goods only the rest of the text names
 AGENDA_FACTOR = 0.3  # controls that talks are about
 _AGENDA_REACH = 30
 _TARGET_GAP = 12  # characters between a country's name and the firms it describes
+_TRADE_WORDS = ("export", "shipment", "sales", "deliver", "suppl")
 # The kinds of a measure (not talks, disruption or policy).
 MEASURES = (
     EventType.mineral_export_control,
@@ -141,12 +142,12 @@ def _names_mineral(s: CuedSentence, notice_minerals: bool) -> bool:
 
 def _control_strength(s: CuedSentence, goods: bool) -> float:
     # Weak control words with a restricting verb ("banned ... exports") are control language.
-    weak = (
-        1.0
-        if any(h.phrase.startswith(RESTRICTING_VERBS) for h in s.cues("tightening"))
-        or any(h.phrase.startswith(PERMITTING_VERBS) for h in s.cues("easing"))  # "approves exports"
-        else WEAK_CONTROL
+    acted_on = any(h.phrase.startswith(RESTRICTING_VERBS) for h in s.cues("tightening")) or any(
+        h.phrase.startswith(PERMITTING_VERBS)
+        for h in s.cues("easing")  # "approves exports"
     )
+    # "exports halted by floods": a physical cause, not control language
+    weak = 1.0 if acted_on and not s.cues("disruption") else WEAK_CONTROL
     control = min(CAP_PER_SENTENCE, s.count("control") + weak * s.count("control_weak"))
     if goods and not control and _named_ban(s):
         control = 1.0  # "China's gallium ban", "curbs chip sales": a measure named by its goods
@@ -157,10 +158,13 @@ def _supply_votes(s: CuedSentence, mineral: bool, votes: Votes) -> None:
     """Halts, disruptions and policy, added to the measure votes of the sentence."""
     halts = s.cues("supply_halt")
     disruption = s.count("disruption") + 0.5 * len(halts)
-    if halts and mineral and s.cues("actor") and not s.hits.get("company") and not s.count("disruption"):
+    # Exports stopped by a government are its measure; output cut by smelters is not.
+    trade_halts = [h for h in halts if any(w in h.phrase for w in _TRADE_WORDS)]
+    by_government = s.cues("actor") and not s.hits.get("company") and not s.count("disruption")
+    if trade_halts and mineral and by_government:
         # A government that suspends or halts exports has imposed an export measure.
         votes[EventType.mineral_export_control] = votes.get(EventType.mineral_export_control, 0.0) + len(
-            halts
+            trade_halts
         )
         disruption = 0.0
     if disruption:
