@@ -425,3 +425,13 @@ def test_output_cut_by_smelters_is_not_a_governments_export_measure() -> None:
         title="China's germanium output falls as smelters cut production",
     )
     assert c.event_type is not EventType.mineral_export_control
+
+
+def test_tariffs_capped_by_a_framework_ease() -> None:
+    c = classify(
+        "The statement confirms that US tariffs on the partner's semiconductors and machinery "
+        "will not exceed 15%, and that both sides will keep talking about steel.",
+        title="US and Korea release joint statement on trade framework",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.direction is Direction.easing

@@ -281,6 +281,8 @@ EASING = [
     "got permit*", "获得出口许可", "获批",
     "gets approval", "wins approval", "won approval", "receives approval", "received approval",
     "relief", "reprieve", "green light", "green-light*", "greenlight*", "clears", "cleared",
+    "cap tariff*", "caps tariff*", "capping tariff*", "capped tariff*", "tariffs capped",
+    "capped at", "caps at", "not exceed", "tariff cap", "tariff ceiling", "ceiling on tariffs",
     "clearing the way", "clear the way", "paving the way", "paves the way", "paved the way",
     "unblock*", "soften*", "reverses", "reversed", "reversal", "u-turn", "drops ban", "dropped the ban",
     "drop the ban", "ends ban", "ended the ban", "ending the ban", "backs down", "backtrack*", "thaw",
