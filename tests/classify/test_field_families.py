@@ -435,3 +435,12 @@ def test_tariffs_capped_by_a_framework_ease() -> None:
     )
     assert c.event_type is EventType.trade_talks
     assert c.direction is Direction.easing
+
+
+def test_scrap_metal_is_a_material_not_a_measure_scrapped() -> None:
+    c = classify(
+        "The European Commission is preparing measures to restrict exports of aluminium scrap, "
+        "officials said.",
+        title="EU plans export curbs on scrap aluminium",
+    )
+    assert c.direction is Direction.tightening

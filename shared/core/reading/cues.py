@@ -519,6 +519,10 @@ SHADOW = [
     # "chips" of wood, food or games, and a chip in bargaining, are not semiconductors.
     "wood chip*", "hardwood chip*", "softwood chip*", "woodchip*", "potato chip*",
     "chocolate chip*", "poker chip*", "blue chip*", "blue-chip*", "bargaining chip*",
+    # Scrap metal is a material, not a measure scrapped.
+    "scrap metal*", "metal scrap", "scrap aluminium", "scrap aluminum", "aluminium scrap",
+    "aluminum scrap", "scrap copper", "copper scrap", "scrap steel", "steel scrap", "scrap iron",
+    "iron scrap", "scrap magnets", "magnet scrap", "scrap yard*", "scrapyard*", "废铝", "废铜",
 ]
 # Words of the other trades that sell "chips": with only the bare word, chips are not chips here.
 CHIP_SENSE = [
