@@ -28,6 +28,7 @@ def test_a_chinese_anti_dumping_probe_opened_is_speculation() -> None:
     )
     assert c.event_type is EventType.tariff
     assert c.status is Status.speculation
+    assert c.direction is Direction.tightening  # a trade-remedy case is a duty on its way
 
 
 def test_duties_set_after_an_investigation_are_enacted() -> None:

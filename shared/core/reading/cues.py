@@ -777,7 +777,7 @@ PROBES = ("investigation", "probe", "inquiry", "调查")
 # Verbs that open an investigation: its outcome, the duty, is still only possible.
 PROBE_OPENINGS = ("launch", "open", "initiat", "begin", "began", "begun", "start", "order", "announce",
                   "invok", "self-initiat", "立案", "发起", "启动", "开展")
-TRADE_REMEDIES = ("dumping", "countervailing", "subsid")
+TRADE_REMEDIES = ("dumping", "countervailing", "subsid", "反倾销", "反补贴")
 # "不会放宽", "未恢复": a relief denied.
 CHINESE_NEGATIONS = ("不", "未", "没", "無", "无意")
 # "Halts the permit requirement", "stop granting licences": a stop of a restriction eases, a
