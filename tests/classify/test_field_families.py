@@ -445,3 +445,26 @@ def test_scrap_metal_is_a_material_not_a_measure_scrapped() -> None:
         title="EU plans export curbs on scrap aluminium",
     )
     assert c.direction is Direction.tightening
+
+
+def test_stock_picks_are_market_talk() -> None:
+    c = classify(
+        "Beijing's newest curbs on antimony have put Western producers in the spotlight, and "
+        "these two miners could benefit.",
+        title="2 antimony stocks to buy as China tightens its grip",
+    )
+    assert c.event_type is EventType.commentary
+    c = classify(
+        "China's export controls on gallium could send shares of this small refiner higher.",
+        title="This gallium stock could soar on China's export curbs",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_measure_recalled_in_a_relative_clause_is_context() -> None:
+    c = classify(
+        "New refineries and magnet plants are being planned in Europe as carmakers seek supplies "
+        "outside China, which imposed export controls on rare earths in April.",
+        title="Europe's rare earth supply chain springs to life",
+    )
+    assert c.event_type is EventType.commentary

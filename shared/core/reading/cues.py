@@ -484,6 +484,9 @@ REASON = [
     "adding to", "adds to the", "on top of", "in addition to the", "builds on", "building on",
     "the move follows", "which follows", "which followed", "comes after", "came after",
     "follows curbs", "follows controls", "follows restrictions", "follows a", "follows the",
+    # A relative clause recalling an earlier measure: context, whatever comes before it.
+    "which imposed", "which has imposed", "which had imposed", "which introduced",
+    "which has introduced", "which restricted", "which banned", "which placed",
 ]
 # Sentences holding these recall the past or explain the topic: background for elements.
 BACKGROUND = [
@@ -723,8 +726,11 @@ RECALLING_OPENINGS = frozenset({"the move follows", "comes after", "came after",
                                 "follows a", "follows the"})
 # Reason markers that give a cause only at the start of a sentence ("To implement the consensus, ...").
 LEADING_ONLY_REASONS = frozenset({"to implement the", "为落实", "根据"})
-# Reason markers that concede a context rather than give a cause ("despite US controls").
-CONCESSIONS = frozenset({"despite", "in spite of", "even though"})
+# Reason markers that set a context rather than give a cause, after any main statement or none:
+# "despite US controls", "..., which imposed controls in April".
+CONCESSIONS = frozenset({"despite", "in spite of", "even though", "which imposed", "which has imposed",
+                         "which had imposed", "which introduced", "which has introduced",
+                         "which restricted", "which banned", "which placed"})
 
 # Status words the status reader reads by prefix or whole phrase.
 # An infinitive after a done verb states its purpose ("approved licences to allow ..."), not a plan.

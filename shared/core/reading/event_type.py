@@ -72,7 +72,8 @@ _MARKET_MOVE = (
     r"|gain|gains|gained|spike|spikes|spiked|higher|lower|record)"
 )
 _MARKET_TITLE = re.compile(
-    r"\b(?:prices?|shares|stocks?|equities|futures)\s+(?:of\s+\w+\s+|in\s+\w+\s+)?" + _MARKET_MOVE + r"\b"
+    r"\b(?:prices?|shares|stocks?|equities|futures)\s+(?:[\w'-]+\s+){0,2}?" + _MARKET_MOVE + r"\b"
+    r"|\bstocks?\s+to\s+(?:buy|watch|own)\b|\bstocks?\s+(?:could|that could|poised)\b"
     r"|\bstocks?\s+(?:rally|rallies|slump|sell-?off|surge)\b|\blead\w*\s+[\w\s-]{0,30}\bstocks\b"
     r"|(?:股价|股市|价格|價格)(?:大涨|大跌|上涨|下跌|飙升|暴涨|暴跌|走高|走低|创新高)|创(?:年内|历史)?新高",
     re.IGNORECASE,
