@@ -468,3 +468,12 @@ def test_a_measure_recalled_in_a_relative_clause_is_context() -> None:
         title="Europe's rare earth supply chain springs to life",
     )
     assert c.event_type is EventType.commentary
+
+
+def test_a_watch_list_is_commentary() -> None:
+    c = classify(
+        "1. Whether Beijing extends its pause on graphite licences. 2. Whether Washington cuts "
+        "tariffs again after the next round of talks.",
+        title="What to watch in battery minerals this quarter",
+    )
+    assert c.event_type is EventType.commentary

@@ -41,7 +41,8 @@ _COMMENTARY_FORM = re.compile(
     r"^\s*(?:opinion|podcast|column|explainer|quiz|review|editorial|newsletter|webinar|q&a)\b"
     r"|^\s*(?:专家|專家|深度)?(?:分析|评论|評論|解读|解讀|观点|觀點|社论|社論)\s*[:：]"
     r"|^\s*(?:analysis|insight|factbox|breakingviews|commentary|comment|viewpoint|perspective)\s*[:\-–—|]"
-    r"|\b(?:quiz|podcast|weekly|what to know|things to know|need to know|lessons?|learned|explained"
+    r"|\b(?:quiz|podcast|weekly|what to know|things to know|need to know|things to watch|what to watch"
+    r"|to watch (?:in|for)|lessons?|learned|explained"
     r"|a primer|a guide|faq|timeline|look back|looking back|year in review|in charts|in numbers)\b",
     re.IGNORECASE,
 )
