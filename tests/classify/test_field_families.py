@@ -477,3 +477,12 @@ def test_a_watch_list_is_commentary() -> None:
         title="What to watch in battery minerals this quarter",
     )
     assert c.event_type is EventType.commentary
+
+
+def test_a_companys_guidance_is_not_news_of_a_measure() -> None:
+    c = classify(
+        "The lithography maker lowered its revenue forecast for next year, saying export "
+        "restrictions would cut sales to Chinese customers.",
+        title="Chip tool maker cuts 2027 outlook, citing export restrictions",
+    )
+    assert c.event_type is EventType.not_relevant
