@@ -61,6 +61,10 @@ class Role(NamedTuple):
     background: bool = False
 
 
+_PLAIN = Role()  # most sentences: no reason clause, not background
+_BACKGROUND = Role(background=True)
+
+
 class _Years(NamedTuple):
     by_sentence: dict[int, int]  # the latest year each sentence names
     latest: int  # the text's present
@@ -77,13 +81,15 @@ def roles(read: Scan) -> list[Role]:
 
 
 def _role(full: str, info: Sentence, hits: Hits, elements: list[Hit], years: _Years) -> Role:
-    role, told = _reason(full, info, hits, elements)
-    if told:
-        return role
+    role = _PLAIN
+    if hits.get("reason"):
+        role, told = _reason(full, info, hits, elements)
+        if told:
+            return role
     if hits.get("uses"):
         role = _uses(role, info, hits, elements)
     if not info.is_title and _history(full, info, hits, years):
-        role = role._replace(background=True)
+        return _BACKGROUND if role is _PLAIN else role._replace(background=True)
     return role
 
 
