@@ -111,14 +111,9 @@ def issuer_of(
 ) -> tuple[str | None, list[str]]:
     if etype in (EventType.commentary, EventType.not_relevant):
         return None, []
-    pressed = urged(sents, full) if etype in PRESSED_TYPES else None
+    pressed = _pressed_issuer(etype, sents, full)
     if pressed is not None:
-        # The measure would be the pressed government's; "urges the Netherlands and Japan": theirs.
-        actors = [h for s in sents[:2] for h in s.cues("actor")]
-        also = [h for h in actors if _JOINED.fullmatch(full, pressed.end, h.start)]
-        if also and also[0].value != pressed.value:
-            return "multiple", [pressed.phrase, also[0].phrase]
-        return pressed.value, [pressed.phrase]
+        return pressed
     # The heaviest sentences carrying the event name its actor; the title and lead name it even
     # when the measure's words sit elsewhere.
     ordered = sorted(carriers, key=lambda s: -s.weight)[:ISSUER_SENTENCES]
@@ -161,17 +156,7 @@ def issuer_of(
     if etype is EventType.mineral_export_control and "CN" in acting:
         return "CN", ["China"]
     if etype is EventType.chip_export_control:
-        # The usual issuer of chip rules, named or not, unless another government acts as subject
-        # more than the United States is named ("China exempts Nexperia chips", "Japan adds ...").
-        named = _title_subjects(sents, full)
-        if len(named) == 1 and named[0].value != "US":
-            return named[0].value, [named[0].phrase]
-        opener = _opening_subject(named, sents, full)
-        if opener is not None and opener.value != "US":
-            return opener.value, [opener.phrase]  # "South Korea joins US in curbing ...": Korea acts
-        if first and first[0].value != "US" and "US" not in acting:
-            return first[0].value, [first[0].phrase]  # "商务部…豁免": only one government acts
-        return "US", ["United States"]
+        return _chip_issuer(sents, full, first[0] if first else None, acting)
     if first:
         return first[0].value, [first[0].phrase]
     return _no_actor(etype, counts, bool(acting), (ordered, sents), full)
@@ -216,6 +201,34 @@ def _opens_clause(s: CuedSentence, full: str, h: Hit) -> bool:
     if h.start - s.info.start <= _SUBJECT_START:
         return True
     return full[max(s.info.start, h.start - 3) : h.start].rstrip().endswith((":", "—", "–", " -", "|"))
+
+
+def _chip_issuer(
+    sents: list[CuedSentence], full: str, first: Hit | None, acting: set[str]
+) -> tuple[str, list[str]]:
+    """The usual issuer of chip rules, named or not, unless another government acts as subject
+    more than the United States is named ("China exempts Nexperia chips", "Japan adds ...")."""
+    named = _title_subjects(sents, full)
+    if len(named) == 1 and named[0].value != "US":
+        return named[0].value, [named[0].phrase]
+    opener = _opening_subject(named, sents, full)
+    if opener is not None and opener.value != "US":
+        return opener.value, [opener.phrase]  # "South Korea joins US in curbing ...": Korea acts
+    if first is not None and first.value != "US" and "US" not in acting:
+        return first.value, [first.phrase]  # "商务部…豁免": only one government acts
+    return "US", ["United States"]
+
+
+def _pressed_issuer(etype: EventType, sents: list[CuedSentence], full: str) -> tuple[str, list[str]] | None:
+    """The measure would be the pressed government's; "urges the Netherlands and Japan": theirs."""
+    pressed = urged(sents, full) if etype in PRESSED_TYPES else None
+    if pressed is None:
+        return None
+    actors = [h for s in sents[:2] for h in s.cues("actor")]
+    also = [h for h in actors if _JOINED.fullmatch(full, pressed.end, h.start)]
+    if also and also[0].value != pressed.value:
+        return "multiple", [pressed.phrase, also[0].phrase]
+    return pressed.value, [pressed.phrase]
 
 
 def measure_government(sentences: list[CuedSentence], full: str) -> Hit | None:

@@ -61,23 +61,15 @@ def status_of(
     top = sorted(carriers, key=lambda s: -s.weight)[:STATUS_SENTENCES] + terms
     # A title whose measure sits in its "after ..." clause tells the mood of something else.
     top = [s for s in top if not (s.info.is_title and _measure_only_in_reason(s))]
-    strong = [h.phrase for s in top for h in s.cues("numbered")] + [
-        h.phrase
-        for s in top
-        for h in s.cues("enacted")
-        if h.phrase.startswith(STRONG_ENACTED) and not _STILL.search(full, max(0, h.start - 12), h.start)
-    ]
-    if effective_phrase:
-        strong.append(effective_phrase)
-    if pressed and not strong:
-        # "US urges Seoul to curb ...": the measure is the pressed government's, and only possible
-        return Status.speculation, [h.phrase for s in top for h in s.cues("urging")]
-    if etype is EventType.tariff and not strong:
-        opened = _probe_opened(top, full)
-        if opened:
-            return Status.speculation, opened
+    strong = _strong_enacted(top, full) + ([effective_phrase] if effective_phrase else [])
     if strong:
         return Status.enacted, strong
+    if pressed:
+        # "US urges Seoul to curb ...": the measure is the pressed government's, and only possible
+        return Status.speculation, [h.phrase for s in top for h in s.cues("urging")]
+    opened = _probe_opened(top, full) if etype is EventType.tariff else []
+    if opened:
+        return Status.speculation, opened
     headline = _headline_status(top, full, etype not in _EFFECT_TYPES)
     if headline is not None and headline[0] is Status.enacted:
         plan = _lead_plan(top, full)
@@ -109,6 +101,16 @@ def status_of(
         return Status.announced, reported
     # Reported in the past or present tense with no word of intent: it has happened.
     return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
+
+
+def _strong_enacted(top: list[CuedSentence], full: str) -> list[str]:
+    """Numbered notices and words of a measure in force, less those of one that goes on."""
+    return [h.phrase for s in top for h in s.cues("numbered")] + [
+        h.phrase
+        for s in top
+        for h in s.cues("enacted")
+        if h.phrase.startswith(STRONG_ENACTED) and not _STILL.search(full, max(0, h.start - 12), h.start)
+    ]
 
 
 def _probe_opened(top: list[CuedSentence], full: str) -> list[str]:
