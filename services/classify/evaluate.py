@@ -98,14 +98,8 @@ def _field(labels: list[dict[str, Any]], results: list[Classification], name: st
             lenient += 1
             accepted.append({"file": label["file"], "label": label.get(name), "accepted": got})
         else:
-            errors.append(
-                {
-                    "file": label["file"],
-                    "expected": label.get(name),
-                    "got": got,
-                    "acceptable": _acceptable(label, name)[1:],
-                }
-            )
+            errors.append({"file": label["file"], "expected": label.get(name), "got": got,
+                           "acceptable": _acceptable(label, name)[1:]})
     return {
         "accuracy": lenient / total if total else 1.0,  # lenient: any accepted reading counts
         "strict_accuracy": strict / total if total else 1.0,
@@ -145,24 +139,13 @@ def _clustering(labels: list[dict[str, Any]], got: list[str]) -> dict[str, Any]:
             by_gold[g].append(i)
         by_got[p].append(i)
     split = [
-        {
-            "incident": g,
-            "parts": [
-                [labels[i]["file"] for i in members if got[i] == p]
-                for p in dict.fromkeys(got[i] for i in members)
-            ],
-        }
-        for g, members in sorted(by_gold.items())
-        if len({got[i] for i in members}) > 1
+        {"incident": g, "parts": [[labels[i]["file"] for i in members if got[i] == p]
+                                  for p in dict.fromkeys(got[i] for i in members)]}
+        for g, members in sorted(by_gold.items()) if len({got[i] for i in members}) > 1
     ]
     joined = [
-        {
-            "incident": p,
-            "labels": [
-                [labels[i]["file"] for i in members if gold[i] == g]
-                for g in dict.fromkeys(gold[i] for i in members)
-            ],
-        }
+        {"incident": p, "labels": [[labels[i]["file"] for i in members if gold[i] == g]
+                                   for g in dict.fromkeys(gold[i] for i in members)]}
         for p, members in by_got.items()
         if len({gold[i] if gold[i] is not None else f"none:{i}" for i in members}) > 1
     ]
@@ -216,44 +199,33 @@ def _published(label: dict[str, Any]) -> datetime | None:
 
 
 def _prf_line(name: str, f: dict[str, Any]) -> str:
-    return (
-        f"{name} precision {f['precision']:.3f}  recall {f['recall']:.3f}  F1 {f['f1']:.3f}"
-        f"  (tp {f['tp']}, fp {f['fp']}, fn {f['fn']})"
-    )
+    return (f"{name} precision {f['precision']:.3f}  recall {f['recall']:.3f}  F1 {f['f1']:.3f}"
+            f"  (tp {f['tp']}, fp {f['fp']}, fn {f['fn']})")
 
 
 def render(report: dict[str, Any]) -> str:
     el, cl = report["elements"], report["clustering"]
-    lines = [
-        f"folder: {report.get('folder', '?')}",
-        f"texts: {report['texts']}",
-        "lenient: any reading the label accepts counts; strict: only the label's first",
-    ]
+    lines = [f"folder: {report.get('folder', '?')}", f"texts: {report['texts']}",
+             "lenient: any reading the label accepts counts; strict: only the label's first"]
     lines.append(_prf_line("elements   lenient", el))
     if "strict" in el:
         lines.append(_prf_line("elements   strict ", el["strict"]))
     for name, f in report["fields"].items():
         strict = f.get("strict_accuracy", f["accuracy"])
-        lines.append(
-            f"{name:<15} accuracy lenient {f['accuracy']:.3f}  strict {strict:.3f}"
-            f"  (n={f['n']}, accepted alternatives {len(f.get('accepted', []))},"
-            f" misses {len(f['errors'])})"
-        )
+        lines.append(f"{name:<15} accuracy lenient {f['accuracy']:.3f}  strict {strict:.3f}"
+                     f"  (n={f['n']}, accepted alternatives {len(f.get('accepted', []))},"
+                     f" misses {len(f['errors'])})")
     lines.append(_prf_line("incidents  pairwise", cl))
     negatives = report.get("negatives_as_events", report["negatives_above_floor"])
-    lines.append(
-        f"negatives scored as events: {len(negatives)}, above severity "
-        f"{report['alert_floor']}: {len(report['negatives_above_floor'])}"
-    )
+    lines.append(f"negatives scored as events: {len(negatives)}, above severity "
+                 f"{report['alert_floor']}: {len(report['negatives_above_floor'])}")
     lines += [f"  {n['file']}: {n['event_type']} {n['severity']}" for n in negatives]
     for name, f in report["fields"].items():
         lines.append(f"\n{name} confusion (label -> predicted: count)")
         for gold, row in sorted(f["confusion"].items()):
             lines.append(f"  {gold:<24} " + ", ".join(f"{k}: {v}" for k, v in sorted(row.items())))
-        lines += [
-            f"  accepted {a['file']}: label {a['label']}, accepted {a['accepted']}"
-            for a in f.get("accepted", [])
-        ]
+        lines += [f"  accepted {a['file']}: label {a['label']}, accepted {a['accepted']}"
+                  for a in f.get("accepted", [])]
         lines += [f"  miss {e['file']}: expected {e['expected']}, got {e['got']}" for e in f["errors"]]
     if el.get("accepted"):
         lines.append("\nelements: accepted alternative sets")

@@ -78,4 +78,6 @@ def severity(
 
 def intensity(c: Classification) -> float:
     """I in the score: the table's weight, raised by the classifier's severity."""
-    return weight(c.event_type, c.status, c.direction) * (SEVERITY_FLOOR + (1 - SEVERITY_FLOOR) * c.severity)
+    return weight(c.event_type, c.status, c.direction) * (
+        SEVERITY_FLOOR + (1 - SEVERITY_FLOOR) * c.severity
+    )

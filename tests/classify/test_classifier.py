@@ -1688,7 +1688,8 @@ def test_a_purchase_ban_in_critical_infrastructure_is_a_measure_on_a_firm() -> N
 
 def test_revoking_a_named_firms_licences_tightens() -> None:
     c = classify(
-        "The Commerce Department revoked licences that allowed Intel and Qualcomm to sell chips to Huawei.",
+        "The Commerce Department revoked licences that allowed Intel and Qualcomm to sell chips "
+        "to Huawei.",
         title="US revokes Huawei's licences to buy Intel chips",
     )
     assert (c.event_type, c.direction) == (EventType.chip_export_control, Direction.tightening)

@@ -30,7 +30,9 @@ _CONDITION = re.compile(r"\b(?:if|once|unless|until)\s+(?:\w+\s+){0,2}$", re.IGN
 _CONTRAST = re.compile(r",?\s(?:while|whereas|as other|but|even as)\s")
 _OBJECT_REACH = 20
 # "dropped its requirement", "abandons plans to restrict", "shelved the ban"
-_DROPPED = re.compile(r"\b((?:drop|dropp|abandon|shelv|ditch)\w*)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE)
+_DROPPED = re.compile(
+    r"\b((?:drop|dropp|abandon|shelv|ditch)\w*)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE
+)
 _DROPPED_REACH = 40
 _NEGATION = re.compile(
     r"\b(?:without|no|not|never|failed to|fail to|refused to|declined to)\b[^,;]*$|n't\b[^,;]*$"
