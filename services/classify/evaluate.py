@@ -19,8 +19,9 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from chokewatch.shared.core.reading.classifier import ALERT_FLOOR, classify
+from chokewatch.shared.core.reading.classifier import classify
 from chokewatch.shared.core.reading.incident_policy import Entry, assign_all
+from chokewatch.shared.core.severity import ALERT_FLOOR
 from chokewatch.shared.messages import Classification, EventType
 from chokewatch.shared.progress import QUIET, Tracker
 

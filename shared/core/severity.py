@@ -6,6 +6,9 @@ README's "Scoring" section states the formulas and the table, and a test keeps t
     severity = TYPE[event_type] × STATUS[status] × DIRECTION[direction] × breadth
     I        = TYPE[event_type] × STATUS[status] × DIRECTION[direction]
                × (SEVERITY_FLOOR + (1 − SEVERITY_FLOOR) × severity)
+
+`ALERT_FLOOR` is the severity at or below which a text is not worth an alert on its own: the
+evaluation counts the negatives of a corpus that rise above it.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ DIRECTION: dict[Direction, float] = {
     Direction.easing: 0.6,
 }
 SEVERITY_FLOOR = 0.25  # a real measure rated low still deserves a look
+# Texts at or below this severity are not worth an alert on their own.
+ALERT_FLOOR = 0.2
 
 # Breadth: (minimum element count, factor); the last row that fits applies.
 BREADTH: tuple[tuple[int, float], ...] = ((0, 0.75), (1, 0.85), (3, 0.95), (7, 1.0))

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from chokewatch.shared.core.reading.classifier import ALERT_FLOOR, classify
-from chokewatch.shared.core.severity import TYPE, severity
+from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.core.severity import ALERT_FLOOR, TYPE, severity
 from chokewatch.shared.elements import ALL_RARE_EARTHS
 from chokewatch.shared.messages import Direction, EventType, Status
 

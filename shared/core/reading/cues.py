@@ -28,6 +28,7 @@ CONTROL = [
     "mineral controls", "minerals controls", "mineral curbs", "minerals curbs",
     "de minimis", "extraterritorial", "foreign direct product",
     "not to export", "cease exporting", "stop exporting", "banning the export", "banned from export*",
+    "not to re-export", "re-export control*", "re-export ban*",
     "export approval*", "export application*", "export quota*", "state trading", "state-trading",
     "export whitelist", "export management", "出口管理", "出口配额", "出口许可证", "出口申请",
     "国营贸易", "对相关企业出口", "出口予以豁免", "出口禁令", "禁止向", "出口限制", "出口管控",
@@ -56,7 +57,8 @@ CHIP_CONTROL = [
 ]
 # Words that go with export controls but also with plain trade news: weak evidence alone.
 CONTROL_WEAK = [
-    "shipments", "exports", "export of", "exports of", "exporters", "licences", "licenses",
+    "re-export", "re-exports", "re-exporting", "shipments", "exports", "export of", "exports of",
+    "exporters", "licences", "licenses",
     "licence", "license", "licensing", "permit", "permits", "approval", "approvals",
 ]
 # Words of chip trade: with control language they make a chip export control.
@@ -94,12 +96,28 @@ MINERAL_CONTEXT = [
     "critical mineral*", "minerals", "magnet*", "superhard material*", "battery technolog*",
     "cathode", "anode", "ore", "concentrate*", "smelting", "separation technolog*", "mineral",
     "metals", "稀土", "矿产", "critical raw material*",
+    # Superhard materials under China's export controls: a mineral product.
+    "artificial diamond*", "synthetic diamond*", "industrial diamond*", "lab-grown diamond*",
+    "diamond powder*", "diamond micropowder*", "diamond wire*", "超硬材料", "人造金刚石", "金刚石",
+    "人造金剛石", "金剛石",
 ]
 TARIFF = [
     "tariff*", "duties", "import duty", "import duties", "customs duties", "levy", "levies",
     "anti-dumping", "countervailing", "section 232", "section 301", "关税", "reciprocal tariff*",
     "tariff probe", "trade probe", "duty on", "duty of", "extra duty", "additional duty",
     "反倾销", "反补贴", "加征", "関税", "export tax*", "export dut*", "export levy",
+]
+# One side accusing the other of breaking a deal: the news is a dispute over the deal.
+BREACH = [
+    "violat*", "breach*", "broke the", "broken the", "breaking the", "breaking its", "breaking a",
+    "reneg*", "accuses", "accused", "accusing", "failed to honour", "failed to honor",
+    "not complying", "non-compliance", "违反", "违背", "违约",
+]
+# One government pressing another to act: the measure would be the other's, and only possible.
+URGING = [
+    "urges", "urged", "urging", "calls on", "called on", "calling on", "asks", "asked", "asking",
+    "presses", "pressed", "pressing", "pushes", "pushed", "pushing", "lobbies", "lobbied",
+    "lobbying", "requests", "requested", "wants", "敦促", "呼吁",
 ]
 # Who a measure names: with control-list language and no mineral, the news is a sanction.
 TARGETS = [
@@ -118,10 +136,16 @@ TALKS = [
     "geneva deal", "london framework", "busan deal", "trade deals", "trade agreements",
     "谈判", "会晤", "通话", "框架协议", "agree on", "agreed on", "agrees on", "part of a deal",
     "part of the deal", "under the deal", "under a deal", "geneva agreement", "london agreement",
-    "commitments under", "violated the agreement", "violating the agreement",
+    "commitments under", "violated the agreement", "violating the agreement", "violating deal",
+    "violating a deal", "violating the deal", "violating its deal", "violated a deal",
+    "violated its deal", "breaking deal", "breaking a deal", "breaking its deal",
     "violated the deal", "broke the deal", "breaking the deal", "breach of the deal",
     "phone call", "call with xi", "call with trump", "call between", "spoke by phone", "held a call",
+    "dialogue", "consultation*", "to discuss", "discussed", "对话", "协商",
 ]
+# Talks words that make what follows them ("talks on export controls") the agenda, not a measure.
+AGENDA_TALKS = ("talks", "dialogue", "consultation", "negotiation", "meeting", "to discuss", "discussed",
+                "磋商", "会谈", "谈判", "对话", "协商")
 SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
     "countermeasure*", "asset freeze", "assets frozen", "froze the assets", "freeze the assets",
@@ -156,6 +180,8 @@ DISRUPTION = [
     "power rationing", "power curbs", "power cuts", "power shortage*", "electricity rationing",
     "blackout*", "cut output of", "output cuts", "限电", "拉闸限电", "disrupt", "disrupts",
     "disrupting", "armed clash*", "mine clash*", "clashes near",
+    "unrest", "protest*", "riot*", "insurgen*", "roadblock*", "road block*", "landslip*", "drought",
+    "抗议", "骚乱",
 ]
 POLICY = [
     "equity stake", "stake in", "price floor*", "shareholder", "preferred stock",
@@ -243,6 +269,10 @@ EASING = [
     "delay implementation", "delayed implementation", "delay the implementation", "ready to supply",
     "agreed to supply", "agrees to supply", "agree to supply",
     "approves", "approved", "approving", "had approved", "removes", "removed", "delist*",
+    "approve exports", "approve shipments", "approve sales", "approve the export*", "would approve",
+    "will approve", "lowering", "eliminat* tariff*", "eliminat* duties", "eliminat* the tariff*",
+    "remove tariff*", "removes tariff*", "removed tariff*", "removing tariff*", "remove duties",
+    "removes duties", "removed duties", "removing duties", "remove the tariff*", "tariff relief",
     "in exchange for export licen*", "in exchange for licen*", "address concerns",
     "gets licen*", "get licen*", "got licen*", "receives licen*", "received licen*", "wins licen*",
     "won licen*", "secures licen*", "secured licen*", "obtains licen*", "obtained licen*",
@@ -251,6 +281,9 @@ EASING = [
     "got permit*", "获得出口许可", "获批",
     "gets approval", "wins approval", "won approval", "receives approval", "received approval",
     "relief", "reprieve", "green light", "green-light*", "greenlight*", "clears", "cleared",
+    "cap tariff*", "caps tariff*", "capping tariff*", "capped tariff*", "tariffs capped",
+    "capped at", "caps at", "not exceed", "tariff cap", "tariff ceiling", "ceiling on tariffs",
+    "clearing the way", "clear the way", "paving the way", "paves the way", "paved the way",
     "unblock*", "soften*", "reverses", "reversed", "reversal", "u-turn", "drops ban", "dropped the ban",
     "drop the ban", "ends ban", "ended the ban", "ending the ban", "backs down", "backtrack*", "thaw",
     "解除", "放开", "允许", "同意出口", "移出", "移除",
@@ -451,6 +484,9 @@ REASON = [
     "adding to", "adds to the", "on top of", "in addition to the", "builds on", "building on",
     "the move follows", "which follows", "which followed", "comes after", "came after",
     "follows curbs", "follows controls", "follows restrictions", "follows a", "follows the",
+    # A relative clause recalling an earlier measure: context, whatever comes before it.
+    "which imposed", "which has imposed", "which had imposed", "which introduced",
+    "which has introduced", "which restricted", "which banned", "which placed",
 ]
 # Sentences holding these recall the past or explain the topic: background for elements.
 BACKGROUND = [
@@ -486,6 +522,10 @@ SHADOW = [
     # "chips" of wood, food or games, and a chip in bargaining, are not semiconductors.
     "wood chip*", "hardwood chip*", "softwood chip*", "woodchip*", "potato chip*",
     "chocolate chip*", "poker chip*", "blue chip*", "blue-chip*", "bargaining chip*",
+    # Scrap metal is a material, not a measure scrapped.
+    "scrap metal*", "metal scrap", "scrap aluminium", "scrap aluminum", "aluminium scrap",
+    "aluminum scrap", "scrap copper", "copper scrap", "scrap steel", "steel scrap", "scrap iron",
+    "iron scrap", "scrap magnets", "magnet scrap", "scrap yard*", "scrapyard*", "废铝", "废铜",
 ]
 # Words of the other trades that sell "chips": with only the bare word, chips are not chips here.
 CHIP_SENSE = [
@@ -507,7 +547,7 @@ OTHER_TRADE = [
 TARIFF_SENSE = [
     "export tariff*", "feed-in tariff*", "feed in tariff*", "electricity tariff*", "energy tariff*",
     "fixed tariff*", "tariff plan*", "mobile tariff*", "broadband tariff*", "smart export guarantee",
-    "per kilowatt hour", "kilowatt hour", "kwh", "energy supplier*", "rooftop solar", "solar panels",
+    "per kilowatt hour", "kilowatt hour", "kwh", "energy supplier*", "rooftop solar",
 ]
 STAGES: dict[str, list[str]] = {
     "mining": ["mining", "mine", "mines", "extraction", "开采", "ore"],
@@ -658,6 +698,106 @@ LEGAL_FORMS = ["Inc", "Corp", "Corporation", "Ltd", "Limited", "Holdings", "PLC"
                "LLC", "GmbH", "NV"]
 CHINESE_LEGAL_FORMS = ["股份有限公司", "有限责任公司", "有限公司", "集团"]
 
+
+# Word lists the passes read directly, by prefix or whole phrase, not through the lexicon.
+# Verbs that restrict what they act on ("banned ... exports"), unlike "expand" or "raise".
+RESTRICTING_VERBS = ("impos", "ban", "restrict", "tighten", "require", "halt", "block", "curb",
+                     "prohibit", "stop", "denied", "deny", "refus", "withh", "delay", "stall",
+                     "slow", "holding back", "hold back", "held back", "crack", "new ", "禁止",
+                     "限制", "实施")
+# Easing verbs that act on exports or licences ("approves exports", "resumes shipments").
+PERMITTING_VERBS = ("approv", "grant", "allow", "resum", "lift", "exempt", "issu", "restor",
+                    "暂停", "恢复", "批准")
+# A measure named by its mineral: "China's gallium ban", "antimony curbs".
+NAMED_BANS = ("ban", "curb", "restrict", "embargo", "禁令")
+# Nouns of places and scale: with no policy act they say little on their own.
+WEAK_POLICY = frozenset({"plant", "factory", "facility", "capacity", "strategic", "production line",
+                         "expansion", "selected", "opens"})
+# Sanctions phrases that name a sanction and nothing else (the Entity List serves chip rules too).
+OWN_SANCTIONS = frozenset({"unreliable entity list", "unreliable entities list", "不可靠实体清单",
+                           "asset freeze", "assets frozen", "froze the assets", "freeze the assets",
+                           "反制裁"})
+# Heads of government named as actors: their word announces, an order or a notice enacts.
+LEADERS = frozenset({"trump", "biden", "xi jinping"})  # their phrases in ACTORS
+# Speculation words that make a stated start date a threat ("threatened 100% tariffs from ...").
+THREATS = ("threat", "could", "may", "might", "warn", "if", "consider", "weigh", "mull")
+# A sentence opening on what came before recalls it whole ("The move follows controls on ...").
+RECALLING_OPENINGS = frozenset({"the move follows", "comes after", "came after", "builds on",
+                                "follows a", "follows the"})
+# Reason markers that give a cause only at the start of a sentence ("To implement the consensus, ...").
+LEADING_ONLY_REASONS = frozenset({"to implement the", "为落实", "根据"})
+# Reason markers that set a context rather than give a cause, after any main statement or none:
+# "despite US controls", "..., which imposed controls in April".
+CONCESSIONS = frozenset({"despite", "in spite of", "even though", "which imposed", "which has imposed",
+                         "which had imposed", "which introduced", "which has introduced",
+                         "which restricted", "which banned", "which placed"})
+
+# Status words the status reader reads by prefix or whole phrase.
+# An infinitive after a done verb states its purpose ("approved licences to allow ..."), not a plan.
+PURPOSE_MARKERS = ("to ", "aims to", "seeks to", "in order to")
+# The plain future of a lead that overrules a present-tense headline; not "agreed to", which a
+# report of the measure issued afterwards often opens with.
+PLAIN_FUTURE = frozenset(
+    {"will", "said it would", "plans to", "plan to", "it would", "they would", "he would", "she would"}
+)
+# "could hit", "may disrupt": a modal on the effects of a measure, not on the measure itself.
+IMPACT_MODALS = frozenset({"could", "may", "might", "likely", "expected to"})
+IMPACT_VERBS = (
+    "hit", "hurt", "disrupt", "affect", "squeeze", "cripple", "dent", "weigh on", "raise prices",
+    "worsen", "deepen", "cost", "push up", "drive up", "spur", "boost", "benefit", "ripple",
+    "be hit", "be hurt", "be affected", "feel",
+)
+# Done verbs (an authority "is imposing" duties acts now), and markers that an ongoing act goes
+# on ("will continue to", "将继续").
+PAST_ENDINGS = ("ed", "issued", "took", "began", "shut", "已", "is imposing", "are imposing")
+CONTINUED_MARKERS = frozenset({"will", "将"})
+# Words that state a measure in force, beating a weaker plan word.
+STRONG_ENACTED = (
+    "的公告",  # a notice's heading, "关于…的公告"
+    "take",
+    "took",
+    "in force",
+    "into force",
+    "effective",
+    "federal register",
+    "announcement n",
+    "起",
+    "号公告",
+    "正式",
+    "came into",
+    "comes into",
+    "interim final",
+    "final rule",
+    "published a rule",
+    "published the rule",
+    "issued a rule",
+)
+
+# Direction words the direction reader reads by prefix or whole phrase.
+# "a 100% tariff, with exemptions for ...": a carve-out of a new measure, no easing.
+CARVE_OUTS = ("exempt", "exclusion", "carve", "waive", "waiver")
+# A trade agreement signed, with no restriction in it, eases.
+SIGNING = frozenset({"signed", "signs", "inks", "inked", "was signed"})
+# An investigation opened is a first step; a trade-remedy case is a duty on its way.
+PROBES = ("investigation", "probe", "inquiry", "调查")
+# Verbs that open an investigation: its outcome, the duty, is still only possible.
+PROBE_OPENINGS = ("launch", "open", "initiat", "begin", "began", "begun", "start", "order", "announce",
+                  "invok", "self-initiat", "立案", "发起", "启动", "开展")
+TRADE_REMEDIES = ("dumping", "countervailing", "subsid", "反倾销", "反补贴")
+# "不会放宽", "未恢复": a relief denied.
+CHINESE_NEGATIONS = ("不", "未", "没", "無", "无意")
+# "Halts the permit requirement", "stop granting licences": a stop of a restriction eases, a
+# stop of an easing word tightens.
+HALTING = ("halt", "stop")
+RESTRICTIONS = (
+    "requirement", "require", "ban", "curb", "restrict", "new controls", "new export controls",
+)
+STOPPING = ("stop", "halt", "block", "deny", "denied", "refus", "end")
+
+# Words the element reader reads near a mineral named in a measure.
+TECH_WORDS = ("technolog", "技术", "know-how", "equipment", "machinery", "设备")
+PROCESS_WORDS = ("mining", "smelt", "separat", "process", "refin", "extract")
+
 # fmt: on
 
 
@@ -694,6 +834,8 @@ def _entries() -> list[tuple[str, str, str]]:
         "chip_sense": CHIP_SENSE,
         "other_trade": OTHER_TRADE,
         "listing": LISTING,
+        "urging": URGING,
+        "breach": BREACH,
     }
     entries = [(p, kind, kind) for kind, phrases in tables.items() for p in phrases]
     for table_kind, table in (("actor", ACTORS), ("stage", STAGES), ("company", COMPANIES)):

@@ -48,6 +48,12 @@ _TRIGGER_STARTS = (
     "activate", "kick",
 )  # fmt: skip
 _IN_FORCE = re.compile(r"in\s+force")
+# A start set for a month of a year, its day not given.
+_MONTH_START = re.compile(
+    rf"(?:effective|takes?\s+effect|starting|from|set\s+for|beginning|begins?|start(?:s|ing)?)\s+"
+    rf"(?:in\s+)?(?:{_MONTH_NAMES})\.?,?\s+20\d\d\b"
+)
+_MONTH_START_WORDS = ("effective", "take", "starting", "from", "set", "begin", "start")  # where one begins
 # "自2025年9月15日起", "自9月15日起" (the year then comes from the publication date).
 _CHINESE = re.compile(r"自\s*(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起")
 _ANY_YEAR = re.compile(r"\b(20\d\d)\b")
@@ -85,6 +91,18 @@ def effective_date(text: str, context: str = "", published: date | None = None) 
         if found:
             return found, phrase
         undated = undated or phrase
+    if not undated:
+        # "set for June 2027", "from January 2026": a month set to start, the day not yet
+        month = next(
+            (
+                m
+                for m in finditer_from(_MONTH_START, lower, word_starts(lower, _MONTH_START_WORDS))
+                if not (m.start() and lower[m.start() - 1].isalpha())  # "restart" is no "start"
+            ),
+            None,
+        )
+        if month:
+            undated = text[month.start() : month.end()] if aligned else month.group()
     # A start date without a year still says the measure is issued; the date stays unknown.
     return None, undated
 

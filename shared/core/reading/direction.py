@@ -8,15 +8,20 @@ import re
 
 from chokewatch.shared.messages import Direction, EventType
 
+from .cues import (
+    CARVE_OUTS,
+    CHINESE_NEGATIONS,
+    HALTING,
+    PROBES,
+    RESTRICTIONS,
+    SIGNING,
+    STOPPING,
+    TRADE_REMEDIES,
+)
 from .gazetteer import Hit
 from .sentence_cues import LEADING, CuedSentence
 
-_CARVE_OUTS = ("exempt", "exclusion", "carve", "waive", "waiver")
-_SIGNING = frozenset({"signed", "signs", "inks", "inked", "was signed"})
-_PROBES = ("investigation", "probe", "inquiry")
-_REMEDIES = ("dumping", "countervailing", "subsid")
 _NEGATION_REACH = 60
-_CN_NEGATIONS = ("不", "未", "没", "無", "无意")
 _CN_NEGATION_REACH = 3
 _APPROVED_BY = re.compile(r"\w*\s+by\b")
 _SIGNED_OFF = re.compile(r"(?:经|經|国务院|國務院)\s*$")
@@ -24,16 +29,11 @@ _SIGNED_OFF = re.compile(r"(?:经|經|国务院|國務院)\s*$")
 _CONDITION = re.compile(r"\b(?:if|once|unless|until)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CONTRAST = re.compile(r",?\s(?:while|whereas|as other|but|even as)\s")
 _OBJECT_REACH = 20
-_HALTING = ("halt", "stop")
-_RESTRICTIONS = (
-    "requirement", "require", "ban", "curb", "restrict", "new controls", "new export controls",
-)  # fmt: skip
 # "dropped its requirement", "abandons plans to restrict", "shelved the ban"
 _DROPPED = re.compile(
     r"\b((?:drop|dropp|abandon|shelv|ditch)\w*)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE
 )
 _DROPPED_REACH = 40
-_STOPPING = ("stop", "halt", "block", "deny", "denied", "refus", "end")
 _NEGATION = re.compile(
     r"\b(?:without|no|not|never|failed to|fail to|refused to|declined to)\b[^,;]*$|n't\b[^,;]*$"
 )
@@ -43,7 +43,7 @@ def _probe_only(carriers: list[CuedSentence], full: str) -> bool:
     """The tariff news is an investigation opened ("a Section 232 probe into imports of ..."); a
     trade-remedy case against one country's goods is the first step of a duty on them."""
     said = " ".join(full[s.info.start : s.info.end].lower() for s in carriers[:2])
-    return any(w in said for w in _PROBES) and not any(w in said for w in _REMEDIES)
+    return any(w in said for w in PROBES) and not any(w in said for w in TRADE_REMEDIES)
 
 
 def weighted(carriers: list[CuedSentence], kind: str) -> float:
@@ -80,9 +80,9 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
             continue  # "approved by the State Council": the measure's sign-off, not a licence
         if h.phrase == "批准" and _SIGNED_OFF.search(full, max(0, h[0] - 6), h[0]):
             continue  # "经国务院批准": the same sign-off in a Chinese notice
-        if any(0 < h[0] - t[1] <= _OBJECT_REACH and t.phrase.startswith(_STOPPING) for t in tight):
+        if any(0 < h[0] - t[1] <= _OBJECT_REACH and t.phrase.startswith(STOPPING) for t in tight):
             continue  # "stop granting licences": the easing word is what stops
-        if h.phrase.startswith(_CARVE_OUTS) and any(t[1] <= h[0] for t in tight):
+        if h.phrase.startswith(CARVE_OUTS) and any(t[1] <= h[0] for t in tight):
             continue  # "a 100% tariff, with exemptions for ...": a carve-out of the new measure
         if kept and kept[-1][0] == h[0]:
             continue  # one word, two stems ("exempt*", "exemption*")
@@ -96,13 +96,13 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
 def _stopped_restrictions(tight: list[Hit], full: str) -> list[Hit]:
     """ "Halts the permit requirement", "drops its plan to restrict": a stopping verb whose object
     is a restriction eases; read as an easing word, the restriction after it is its object."""
-    restrictions = [t for t in tight if t.phrase.startswith(_RESTRICTIONS)]
+    restrictions = [t for t in tight if t.phrase.startswith(RESTRICTIONS)]
     if not restrictions:
         return []
     found = [
         h
         for h in tight
-        if h.phrase.startswith(_HALTING) and any(0 < t[0] - h[1] <= _OBJECT_REACH for t in restrictions)
+        if h.phrase.startswith(HALTING) and any(0 < t[0] - h[1] <= _OBJECT_REACH for t in restrictions)
     ]
     for t in restrictions:
         m = _DROPPED.search(full, max(0, t[0] - _DROPPED_REACH), t[0])
@@ -129,7 +129,7 @@ _NEGATION_WORDS = (
 
 def _negated(window: str) -> bool:
     """Whether a negation or a condition governs the words after `window`."""
-    if any(w in window[-_CN_NEGATION_REACH:] for w in _CN_NEGATIONS):
+    if any(w in window[-_CN_NEGATION_REACH:] for w in CHINESE_NEGATIONS):
         return True  # "不会放宽", "未恢复": the relief is denied
     low = window.lower()
     if not any(w in low for w in _NEGATION_WORDS):
@@ -149,6 +149,24 @@ def _headline_direction(
             return Direction.easing, [h.phrase for h in easing]
         if tight and not easing and any(h.value == "undone" for h in tight):
             return Direction.tightening, [h.phrase for h in tight]
+    return None
+
+
+def _lead_direction(
+    headline_read: list[tuple[CuedSentence, list[Hit], list[Hit]]],
+    read: list[tuple[CuedSentence, list[Hit], list[Hit]]],
+) -> tuple[Direction, list[str]] | None:
+    """A title that speaks neither way leaves it to the lead sentence, when that eases only:
+    the sentences after it recall the measure eased."""
+    if any(
+        s.info.is_title and (easing or tight or s.cues("supply_halt")) for s, easing, tight in headline_read
+    ):
+        return None
+    for s, easing, tight in read:
+        if s.info.position == 0 and not s.background:
+            if easing and not tight and not s.cues("supply_halt"):
+                return Direction.easing, [h.phrase for h in easing]
+            return None
     return None
 
 
@@ -183,7 +201,11 @@ def direction_of(
         return Direction.neutral, []
     if etype is EventType.tariff and not easing_hits and not tight_hits and _probe_only(carriers, full):
         return Direction.neutral, []  # an investigation opened sets no duty yet
-    headline = _headline_direction(headline_read)
+    if etype is EventType.trade_talks:
+        breach = [h.phrase for s in carriers if s.in_lead and s.cues("talks") for h in s.cues("breach")]
+        if breach:
+            return Direction.tightening, breach  # a deal said to be broken: tension rises
+    headline = _headline_direction(headline_read) or _lead_direction(headline_read, read)
     if headline is not None and (etype is not EventType.trade_talks or headline[0] is Direction.easing):
         return headline
     if etype is EventType.trade_talks:
@@ -191,7 +213,7 @@ def direction_of(
             return Direction.easing, [h.phrase for h in easing_hits]
         if tight >= 2.0 and not easing:
             return Direction.tightening, [h.phrase for h in tight_hits + halts]
-        signed = [h.phrase for s in carriers if s.in_lead for h in s.cues("enacted") if h.phrase in _SIGNING]
+        signed = [h.phrase for s in carriers if s.in_lead for h in s.cues("enacted") if h.phrase in SIGNING]
         if signed and not tight_hits:
             return Direction.easing, signed  # a trade agreement signed, with no restriction in it
         return Direction.neutral, []

@@ -9,6 +9,7 @@ import re
 from chokewatch.shared.messages import EventType
 
 from . import gazetteer
+from .cues import PROCESS_WORDS, TECH_WORDS
 from .gazetteer import Hit
 from .sentence_cues import CuedSentence
 from .sentences import DEBRIS_WEIGHT
@@ -22,6 +23,11 @@ _ONE_BEFORE = re.compile(r"\b(?:a|an|one)\s+(?:[A-Za-z-]+\s+)?$", re.IGNORECASE)
 _ONE_REACH = 24
 _SENTENCE_BREAK = re.compile(r"[.!?。！？;；]\s|\n")
 _MAGNETS = "ndfeb_magnets"
+_AND_MAGNETS = re.compile(
+    r"(?:\s+elements?|\s+metals?|\s+minerals?)?\s*(?:,\s*|\s+and\s+|\s*&\s*)(?:related\s+|their\s+)?magnets\b"
+    r"|(?:元素)?(?:及|和|以及)(?:相关)?磁(?:体|铁|材)",
+    re.IGNORECASE,
+)
 _MAGNET_METALS = frozenset(gazetteer.GROUPS[_MAGNETS])  # a list of these names the magnets' own
 _NARROWER = {"heavy_rare_earths", "light_rare_earths", "medium_heavy_rare_earths"}
 LIST_WINDOW = 6  # body sentences within which a sentence spelling out a list counts
@@ -40,8 +46,6 @@ _APRIL_AFTER = re.compile(
 )
 _TECH_WINDOW = 60
 _TECH_BEFORE = 80  # "technology to make magnets and to separate rare earths"
-_TECH_WORDS = ("technolog", "技术", "know-how", "equipment", "machinery", "设备")
-_PROCESS_WORDS = ("mining", "smelt", "separat", "process", "refin", "extract")
 _WHETHER_REACH = 80
 # Nouns that make "rare earth(s)" a label for a trade, firm or place rather than what a measure covers.
 _DESCRIPTOR = re.compile(
@@ -94,6 +98,10 @@ def elements_of(
     found: set[str] = set()
     phrases: list[str] = []
     for h in hits:
+        if h.kind == "generic" and len(rare_named - _MAGNET_METALS) < 2 and _AND_MAGNETS.match(full, h.end):
+            # "rare earths and magnets", "稀土及相关磁体": the measure's magnets, their own metals
+            # (beside a named list, they are that list's magnets)
+            found.update(gazetteer.GROUPS[_MAGNETS])
         if h.kind == "generic" and narrower and not stated and not _technology_follows(full, h):
             continue
         vague = h.kind == "generic" or (h.kind == "group" and h.value in _VAGUE)
@@ -161,6 +169,13 @@ def _first_naming(sents: list[CuedSentence]) -> list[CuedSentence]:
             break
         if s.elements and not s.background and s.weight > DEBRIS_WEIGHT:
             return [s]
+    # None but a sentence recalling the measure itself ("the notices had put rare earths under
+    # control"): a measure suspended or extended is named by what it covered.
+    for s in sents:
+        if s.info.position >= FIRST_NAMING_REACH:
+            break
+        if s.elements and s.cues("control") and s.info.weight > DEBRIS_WEIGHT:
+            return [s]
     return []
 
 
@@ -216,14 +231,14 @@ def _technology_follows(full: str, hit: Hit) -> bool:
     """ "rare earth processing technologies", "technologies for rare earth mining": the text
     means the technology, not a place or trade ("a rare earth mining town")."""
     after = full[hit.end : hit.end + _TECH_WINDOW].lower()
-    if any(w in after for w in _TECH_WORDS):
+    if any(w in after for w in TECH_WORDS):
         return True
     # "technology to extract and separate rare earths": the process may come before the name;
     # "ReElement Technologies, which refines rare earths" names a firm, not a technology.
     said = full[max(0, hit.start - _TECH_BEFORE) : hit.start]
     before = said.lower()
-    if not any(w in before for w in _TECH_WORDS):
+    if not any(w in before for w in TECH_WORDS):
         return False
-    if any(w in after for w in _PROCESS_WORDS):
+    if any(w in after for w in PROCESS_WORDS):
         return True
-    return any(w in said for w in _TECH_WORDS) and any(w in before for w in _PROCESS_WORDS)
+    return any(w in said for w in TECH_WORDS) and any(w in before for w in PROCESS_WORDS)

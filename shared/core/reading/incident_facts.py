@@ -585,7 +585,7 @@ def action(text: str, title: str = "") -> str:
 
 # A later step of a measure already in place, as a headline reports it: the measure suspended,
 # lifted, delayed, extended, taking effect or finalised, or licences issued under it. Such a
-# report comes weeks or a year after the measure and is still the same incident (LABELS.md).
+# report comes weeks or a year after the measure and is still the same incident (README, How a text is read).
 # A pause (suspended, lifted, delayed) is the rarest of these steps.
 _PAUSE = re.compile(
     r"\b(?:suspen(?:d|ds|ded|sion)|paus(?:e|es|ed)|lift(?:s|ed|ing)?|scrap(?:s|ped)?|"

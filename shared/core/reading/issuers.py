@@ -11,6 +11,7 @@ from chokewatch.shared.messages import EventType
 
 from .gazetteer import Hit
 from .sentence_cues import MAIN_KINDS, NO_HITS, CuedSentence
+from .sentences import DEBRIS_WEIGHT
 
 OBJECT_PREP = re.compile(
     r"(?:\bon|\bagainst|\bto|\bfrom|\bwith|\bby|\bfor|\bof|\bat|\bin|\boutside|\binto|\bthan|\bover)\s+(?:the\s+|an?\s+)?$"
@@ -26,7 +27,7 @@ _TARGET_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:[A-Za-z-]+\s+){0,2}?(?:entities|companies|company|firms?|contractors|chipmakers?"
     r"|manufacturers?|makers?|producers?|suppliers?|customers|buyers|clients|exporters|importers|individuals|"
     r"defen[cs]e (?:firms|companies|contractors)|military users|end users|persons|semiconductors?"
-    r"|chips|goods|imports|products|comp|tech firms|origin)\b"
+    r"|chips|goods|imports|products|comp|tech firms|origin|sales|revenues?|market|business)\b"
     r"|(?:相关)?(?:企业|公司|实体|个人|军工|军方|用户|企業|實體|個人|軍工|軍方|用戶)",
     re.IGNORECASE,
 )
@@ -50,6 +51,7 @@ _SPEAKER_OF = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_FIRST = (*MAIN_KINDS, "easing", "tightening", "chip")
+_JOINED_AFTER = re.compile(r"(?:['’]s)?\s*(?:,|and|&)\s", re.IGNORECASE)
 _JOINED = re.compile(r"(?:['’]s)?(?:\s+(?:and|&)|\s*,)\s+(?:the\s+)?$")
 # "Washington, Dec 13 —", "BEIJING (Reuters) -": a dateline names a place, not an actor.
 _DATELINE_AFTER = re.compile(
@@ -68,7 +70,40 @@ _OWNER_LINK = re.compile(
 )  # characters between a country and the firm it describes ("Dutch firm ASML")
 _SCRIPT_SAMPLE = 400  # characters read to tell a text's script
 _SIMPLIFIED_MARKS = frozenset("国发关许证业务进对这为")  # simplified forms, not traditional
+_CAUSE_REACH = 30  # characters from a government's name to the measure it took
+_BARRING = ("ban", "barr", "bar ", "block", "restrict", "curb", "禁止", "限制")
+_URGED_GAP = 6
+# Measures one government may press another to take.
+PRESSED_TYPES = (
+    EventType.mineral_export_control,
+    EventType.chip_export_control,
+    EventType.tariff,
+    EventType.sanctions,
+)
+_URGED_BETWEEN = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)
+_FORBIDDING = re.compile(
+    r"[^.;:]{0,30}?\b(?:not to|to not|to stop|to refrain|to avoid)\b|[^。；]{0,10}?(?:不要|不得|勿)"
+)
 ISSUER_SENTENCES = 8  # event sentences read for the issuer, heaviest first
+
+
+def urged(sents: list[CuedSentence], full: str) -> Hit | None:
+    """The government the title (or, with none, the lead sentence) presses to act: "US urges
+    South Korea to curb ...", "Washington is pressing the Dutch government to ..." (not "asks
+    South Korean firms", an instruction to companies)."""
+    for s in sents[:2]:
+        if not (s.info.is_title or s.info.position == 0):
+            continue
+        actors = s.cues("actor")
+        for u in s.cues("urging"):
+            for h in actors:
+                if 0 < h.start - u.end <= _URGED_GAP and _URGED_BETWEEN.fullmatch(full, u.end, h.start):
+                    # "asks Korea not to export Chinese-origin items": the asker's own control
+                    if not _targets(s, full, h, False) and not _FORBIDDING.match(full, h.end):
+                        return h
+        if s.info.is_title and (s.cues("urging") or actors):
+            return None  # the title decides
+    return None
 
 
 def issuer_of(
@@ -76,6 +111,9 @@ def issuer_of(
 ) -> tuple[str | None, list[str]]:
     if etype in (EventType.commentary, EventType.not_relevant):
         return None, []
+    pressed = _pressed_issuer(etype, sents, full)
+    if pressed is not None:
+        return pressed
     # The heaviest sentences carrying the event name its actor; the title and lead name it even
     # when the measure's words sit elsewhere.
     ordered = sorted(carriers, key=lambda s: -s.weight)[:ISSUER_SENTENCES]
@@ -103,6 +141,10 @@ def issuer_of(
             acting.add(h.value)
             if not first or first[0] is None:
                 first.append(h)
+    if etype is EventType.supply_disruption:
+        cause = measure_government(ordered, full)
+        if cause is not None:
+            return cause.value, [cause.phrase]  # a plant idled by China's ban: China's measure
     joint = _joint_actors(ordered[:2], full)
     if joint:
         return "multiple", joint  # "The United States and China said they would cut tariffs"
@@ -114,14 +156,7 @@ def issuer_of(
     if etype is EventType.mineral_export_control and "CN" in acting:
         return "CN", ["China"]
     if etype is EventType.chip_export_control:
-        # The usual issuer of chip rules, named or not, unless another government acts as subject
-        # more than the United States is named ("China exempts Nexperia chips", "Japan adds ...").
-        named = _title_subjects(sents, full)
-        if len(named) == 1 and named[0].value != "US":
-            return named[0].value, [named[0].phrase]
-        if first and first[0].value != "US" and "US" not in acting:
-            return first[0].value, [first[0].phrase]  # "商务部…豁免": only one government acts
-        return "US", ["United States"]
+        return _chip_issuer(sents, full, first[0] if first else None, acting)
     if first:
         return first[0].value, [first[0].phrase]
     return _no_actor(etype, counts, bool(acting), (ordered, sents), full)
@@ -168,6 +203,54 @@ def _opens_clause(s: CuedSentence, full: str, h: Hit) -> bool:
     return full[max(s.info.start, h.start - 3) : h.start].rstrip().endswith((":", "—", "–", " -", "|"))
 
 
+def _chip_issuer(
+    sents: list[CuedSentence], full: str, first: Hit | None, acting: set[str]
+) -> tuple[str, list[str]]:
+    """The usual issuer of chip rules, named or not, unless another government acts as subject
+    more than the United States is named ("China exempts Nexperia chips", "Japan adds ...")."""
+    named = _title_subjects(sents, full)
+    if len(named) == 1 and named[0].value != "US":
+        return named[0].value, [named[0].phrase]
+    opener = _opening_subject(named, sents, full)
+    if opener is not None and opener.value != "US":
+        return opener.value, [opener.phrase]  # "South Korea joins US in curbing ...": Korea acts
+    if first is not None and first.value != "US" and "US" not in acting:
+        return first.value, [first.phrase]  # "商务部…豁免": only one government acts
+    return "US", ["United States"]
+
+
+def _pressed_issuer(etype: EventType, sents: list[CuedSentence], full: str) -> tuple[str, list[str]] | None:
+    """The measure would be the pressed government's; "urges the Netherlands and Japan": theirs."""
+    pressed = urged(sents, full) if etype in PRESSED_TYPES else None
+    if pressed is None:
+        return None
+    actors = [h for s in sents[:2] for h in s.cues("actor")]
+    also = [h for h in actors if _JOINED.fullmatch(full, pressed.end, h.start)]
+    if also and also[0].value != pressed.value:
+        return "multiple", [pressed.phrase, also[0].phrase]
+    return pressed.value, [pressed.phrase]
+
+
+def measure_government(sentences: list[CuedSentence], full: str) -> Hit | None:
+    """The government whose export measure a sentence names as a cause ("after China barred
+    exports of ...", "Chinese export licences have not arrived", "Beijing's ban on ...")."""
+    for s in sentences:
+        controls = [
+            h
+            for kind in ("control", "chip_control", "control_weak", "tightening")
+            for h in s.hits.get(kind, NO_HITS)
+            if kind != "tightening" or h.phrase.startswith(_BARRING)
+        ]
+        if not controls:
+            continue
+        for h in s.hits.get("actor", NO_HITS):
+            if any(0 <= c.start - h.end <= _CAUSE_REACH for c in controls) and not OBJECT_PREP.search(
+                full, max(0, h.start - 12), h.start
+            ):
+                return h
+    return None
+
+
 def _voiced(ordered: list[CuedSentence], full: str) -> Hit | None:
     """With no government acting in the main clauses, one whose notice or spokesman tells the
     news anywhere in them ("..., according to a notice on the commerce ministry's website")."""
@@ -200,9 +283,9 @@ def _owns_firm(s: CuedSentence, h: Hit, full: str) -> bool:
 def _title_subjects(sents: list[CuedSentence], full: str) -> list[Hit]:
     """The governments the opening line names acting ("China exempts", "商务部…豁免"), not as an
     object ("to China", "of a US firm") or a bystander ("as Beijing vows a response")."""
-    if not sents:
+    first = next((s for s in sents if s.info.weight > DEBRIS_WEIGHT), None)  # past a menu line
+    if first is None:
         return []
-    first = sents[0]
     acts = [h.start for kind in _ACTING_KINDS for h in first.hits.get(kind, NO_HITS)]
     found: dict[str, Hit] = {}
     for h in first.hits.get("actor", NO_HITS):
@@ -211,6 +294,20 @@ def _title_subjects(sents: list[CuedSentence], full: str) -> list[Hit]:
         if any(0 <= at - h.end <= _ACTING_REACH for at in acts):
             found.setdefault(h.value, h)
     return list(found.values())
+
+
+def _opening_subject(named: list[Hit], sents: list[CuedSentence], full: str) -> Hit | None:
+    """Of the governments an opening line names acting, the one it opens on, when it opens on one
+    and the others do not join it as subjects ("Japan and the US ...")."""
+    first = next((s for s in sents if s.info.weight > DEBRIS_WEIGHT), None)
+    if first is None or len(named) < 2:
+        return None
+    lead = min(named, key=lambda h: h.start)
+    if not _opens_clause(first, full, lead) or _JOINED_AFTER.match(full, lead.end):
+        return None
+    # It must do the restricting or easing itself, not condemn another's rule.
+    verbs = [h.start for kind in ("tightening", "easing") for h in first.cues(kind)]
+    return lead if any(0 <= at - lead.end <= _ACTING_REACH for at in verbs) else None
 
 
 def _joint_actors(sentences: list[CuedSentence], full: str) -> list[str]:

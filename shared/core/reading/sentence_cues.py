@@ -1,7 +1,8 @@
 """A sentence with its cue hits grouped by kind, its reason clause and how much it counts.
 
-The classifier fills these in one pass over the text; the readers of direction, status, issuer
-and elements take them as they are.
+Made once from the scan (its hits) and the roles (its reason clause, whether it is
+background); the type vote and the readers of direction, status, issuer and elements take
+them as they are.
 """
 
 from __future__ import annotations
@@ -38,26 +39,29 @@ class CuedSentence:
         "in_lead",
     )
 
-    def __init__(self, info: Sentence) -> None:
+    def __init__(
+        self,
+        info: Sentence,
+        hits: defaultdict[str, list[Hit]],
+        elements: list[Hit],
+        reason_at: int = NO_REASON,
+        reason_end: int = NO_REASON,
+        background: bool = False,
+    ) -> None:
         self.info = info
-        self.hits: defaultdict[str, list[Hit]] = defaultdict(list)
-        self.elements: list[Hit] = []
-        self.reason_at = NO_REASON  # offset where a reason clause begins
-        self.reason_end = NO_REASON  # and ends (a leading clause ends at its comma)
-        self.background = False
-        self.main: dict[str, list[Hit]] = self.hits  # hits before any reason clause
-        self.weight = info.weight
-        self.in_lead = info.is_title or info.position < LEAD_SPAN
-
-    def settle(self) -> None:
-        """Fix the main-clause hits and the weight once reason and background are known."""
-        cut, resume = self.reason_at, self.reason_end
-        if cut != NO_REASON:
+        self.hits = hits
+        self.elements = elements
+        self.reason_at = reason_at  # offset where a reason clause begins
+        self.reason_end = reason_end  # and ends (a leading clause ends at its comma)
+        self.background = background
+        self.main: dict[str, list[Hit]] = hits  # hits before any reason clause
+        if reason_at != NO_REASON:
             self.main = {
-                kind: [h for h in found if h[0] < cut or h[0] >= resume] for kind, found in self.hits.items()
+                kind: [h for h in found if h[0] < reason_at or h[0] >= reason_end]
+                for kind, found in hits.items()
             }
-        if self.background:
-            self.weight = self.info.weight * BACKGROUND_FACTOR
+        self.weight = info.weight * BACKGROUND_FACTOR if background else info.weight
+        self.in_lead = info.is_title or info.position < LEAD_SPAN
 
     def cues(self, kind: str) -> list[Hit]:
         return self.main.get(kind, NO_HITS)

@@ -34,7 +34,9 @@ def _abbreviation(full: str, dot: int) -> bool:
 _DEBRIS_OPENING = re.compile(
     r"\s*(?:share\b|print\b|menu\b|subscribe\b|sign up\b|sign in\b|log in\b|leave a (?:reply|comment)"
     r"|related\b|tags?\b|comments?\b|\(?\d+\)? comments?\b|click here|advertisement|read more|copy link"
-    r"|privacy|cookie|photo:|image:|listen to|follow us|by (?:our|a|the) |about the author"
+    r"|privacy|cookie|photo:|image:|file (?:photo|picture|image)\b|also read\b|see also\b|read also\b"
+    r"|recommended\b|more from\b|most read\b|trending\b|you may also like|listen to|follow us"
+    r"|by (?:our|a|the) |about the author"
     r"|for further information|affiliate|(?:written|authored|posted|edited|reported) by\b)",
     re.IGNORECASE,
 )
@@ -84,8 +86,8 @@ def _furniture(sentence: str) -> bool:
 _FIELD = re.compile(r"\s*[A-Z][A-Za-z ]{1,24}:\s")
 _DATE_WORDS = re.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(?:mon|tues|wednes|thurs|fri"
-    r"|satur|sun)day\b|\b(?:a\.m|p\.m|et|gmt|utc|bst|cet|date|dateline|posted|published|updated|on|at"
-    r"|last)\b|[\d\W_年月日]+"
+    r"|satur|sun)day\b|\b(?:a\.m|p\.m|am|pm|et|gmt|utc|bst|cet|cest|edt|est|pdt|pst|ist|jst|hkt|sgt"
+    r"|date|dateline|posted|published|updated|on|at|last|ago|hours?|mins?|minutes?|read)\b|[\d\W_年月日]+"
 )
 DEBRIS_WEIGHT = 0.1
 DEBRIS_POSITION = 99  # never in the lead
@@ -94,7 +96,8 @@ _DATELINE_MAX = 48
 
 
 # "By Jane Doe / May 2, 2025": a byline naming its writer.
-_BYLINE = re.compile(r"\s*By [A-Z][a-z]+(?: [A-Z][a-z.]+){1,3}(?:\s*[/|,]|\s*$)")
+_NAME = r"[A-Z][a-z]+(?: [A-Z][a-z.'-]+){1,3}"
+_BYLINE = re.compile(rf"\s*By {_NAME}(?:(?:,| and| &) {_NAME})*(?:\s*[/|,]|\s*$)")
 
 
 def _debris(line: str, opening: bool = False) -> bool:
@@ -124,7 +127,7 @@ def _debris(line: str, opening: bool = False) -> bool:
 # A line of a few words with no closing mark is a label, not a sentence ("- Myind Staff").
 _FRAGMENT = re.compile(r"\s*[-•*–]?\s*(?:[^\s.!?。！？]+\s+){0,4}[^\s.!?。！？]*\s*$")
 _FRAGMENT_MAX = 40
-_DEBRIS_FIRST = frozenset("SsPpMmLlRrTtCcAaIiFfBbWwEe(0123456789")
+_DEBRIS_FIRST = frozenset("SsPpMmLlRrTtCcAaIiFfBbWwEeYy(0123456789")
 _DIGIT = re.compile(r"\d")
 
 

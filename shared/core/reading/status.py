@@ -6,6 +6,18 @@ import re
 
 from chokewatch.shared.messages import EventType, Status
 
+from .cues import (
+    CONTINUED_MARKERS,
+    IMPACT_MODALS,
+    IMPACT_VERBS,
+    LEADERS,
+    PAST_ENDINGS,
+    PLAIN_FUTURE,
+    PROBE_OPENINGS,
+    PROBES,
+    PURPOSE_MARKERS,
+    STRONG_ENACTED,
+)
 from .direction import weighted
 from .gazetteer import Hit
 from .sentence_cues import MAIN_KINDS, NO_HITS, NO_REASON, CuedSentence
@@ -16,21 +28,7 @@ _WHETHER = re.compile(r"whether\s+$")
 # "将 X 列入清单": 将 marks the object of a listing, not the future.
 _BA_OBJECT = re.compile(r"[^，。；,;]{1,30}?(?:列入|纳入|移出|移除|认定为|列為|列入|納入)")
 _FUTURE_PASSIVE = re.compile(r"\b(?:would|will|to)\s+be\s+\Z")
-# An infinitive after a done verb states its purpose ("approved licences to allow ..."), not a plan.
-_PURPOSE = ("to ", "aims to", "seeks to", "in order to")
-# The plain future of a lead that overrules a present-tense headline; not "agreed to", which a
-# report of the measure issued afterwards often opens with.
-_PLAIN_FUTURE = frozenset(
-    {"will", "said it would", "plans to", "plan to", "it would", "they would", "he would", "she would"}
-)
-# "could hit", "may disrupt": a modal on the effects of a measure, not on the measure itself.
 _EFFECT_TYPES = (EventType.supply_disruption, EventType.industrial_policy)  # their effects are the news
-_IMPACT_MODALS = frozenset({"could", "may", "might", "likely", "expected to"})
-_IMPACT_VERBS = (
-    "hit", "hurt", "disrupt", "affect", "squeeze", "cripple", "dent", "weigh on", "raise prices",
-    "worsen", "deepen", "cost", "push up", "drive up", "spur", "boost", "benefit", "ripple",
-    "be hit", "be hurt", "be affected", "feel",
-)  # fmt: skip
 # "approved customers", "licensed exporters": a done-word used as an adjective tells no act.
 _ATTRIBUTIVE = re.compile(
     r"\s+(?:customers|buyers|users|end users|end-users|exporters|importers|companies|firms|suppliers"
@@ -38,29 +36,15 @@ _ATTRIBUTIVE = re.compile(
 )
 # "will continue to", "将继续": an ongoing act goes on, no new plan is told.
 _CONTINUING = re.compile(r"\s*(?:continue|keep|继续|持续)")
-_PAST_ENDINGS = ("ed", "issued", "took", "began", "shut", "已")
-_CONTINUED = frozenset({"will", "将"})
-STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
-_STRONG_ENACTED = (
-    "的公告",  # a notice's heading, "关于…的公告"
-    "take",
-    "took",
-    "in force",
-    "into force",
-    "effective",
-    "federal register",
-    "announcement n",
-    "起",
-    "号公告",
-    "正式",
-    "came into",
-    "comes into",
-    "interim final",
-    "final rule",
-    "published a rule",
-    "published the rule",
-    "issued a rule",
+# A duty decided, or an investigation closed: the news is past the opening of a probe.
+_DUTY_SET = re.compile(
+    r"\b(?:impos(?:e|es|ed|ing)|levied|levies|set (?:a|the)|preliminary (?:determination|duties|duty|ruling)"
+    r"|final (?:determination|duties|duty|ruling)|cash deposits?|conclu(?:de|des|ded|sion)"
+    r"|complet(?:e|es|ed)|finali[sz](?:e|es|ed)|authori[sz](?:e|es|ed)|found that|start date)\b|征收|裁定"
 )
+# "the April controls remain in force": a measure that goes on, not the news.
+_STILL = re.compile(r"\b(?:remains?|remained|still|stays?|stayed|already)\s+$", re.IGNORECASE)
+STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 
 
 def status_of(
@@ -69,6 +53,7 @@ def status_of(
     effective_phrase: str,
     terms: list[CuedSentence],
     full: str,
+    pressed: bool = False,
 ) -> tuple[Status | None, list[str]]:
     if etype in (EventType.commentary, EventType.not_relevant):
         return None, []
@@ -76,13 +61,15 @@ def status_of(
     top = sorted(carriers, key=lambda s: -s.weight)[:STATUS_SENTENCES] + terms
     # A title whose measure sits in its "after ..." clause tells the mood of something else.
     top = [s for s in top if not (s.info.is_title and _measure_only_in_reason(s))]
-    strong = [h.phrase for s in top for h in s.cues("numbered")] + [
-        h.phrase for s in top for h in s.cues("enacted") if h.phrase.startswith(_STRONG_ENACTED)
-    ]
-    if effective_phrase:
-        strong.append(effective_phrase)
+    strong = _strong_enacted(top, full) + ([effective_phrase] if effective_phrase else [])
     if strong:
         return Status.enacted, strong
+    if pressed:
+        # "US urges Seoul to curb ...": the measure is the pressed government's, and only possible
+        return Status.speculation, [h.phrase for s in top for h in s.cues("urging")]
+    opened = _probe_opened(top, full) if etype is EventType.tariff else []
+    if opened:
+        return Status.speculation, opened
     headline = _headline_status(top, full, etype not in _EFFECT_TYPES)
     if headline is not None and headline[0] is Status.enacted:
         plan = _lead_plan(top, full)
@@ -107,8 +94,35 @@ def status_of(
     hearsay = [h.phrase for s in top for h in s.hits.get("hearsay", NO_HITS)]
     if hearsay and not done:
         return Status.announced, hearsay  # decided, as unnamed sources tell it, not yet issued
+    reported = [h.phrase for s in top for h in s.cues("reporting")]
+    leaders = [h.phrase for s in top for h in s.cues("actor") if h.phrase in LEADERS]
+    if not done and reported and leaders and etype not in _EFFECT_TYPES:
+        # "Trump announced a 100% tariff": a leader's word, before any order or notice issues it
+        return Status.announced, reported
     # Reported in the past or present tense with no word of intent: it has happened.
     return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
+
+
+def _strong_enacted(top: list[CuedSentence], full: str) -> list[str]:
+    """Numbered notices and words of a measure in force, less those of one that goes on."""
+    return [h.phrase for s in top for h in s.cues("numbered")] + [
+        h.phrase
+        for s in top
+        for h in s.cues("enacted")
+        if h.phrase.startswith(STRONG_ENACTED) and not _STILL.search(full, max(0, h.start - 12), h.start)
+    ]
+
+
+def _probe_opened(top: list[CuedSentence], full: str) -> list[str]:
+    """ "Commerce opens a Section 232 probe into ...": the news is an investigation begun; the
+    duty it may end in is only possible until a rate is set or a duty imposed."""
+    said = " ".join(full[s.info.start : s.info.end].lower() for s in top)
+    probe = next((w for w in PROBES if w in said), None)
+    if probe is None or not any(w in said for w in PROBE_OPENINGS):
+        return []
+    if _DUTY_SET.search(said) or any(h.value == "rate" for s in top for h in s.cues("tightening")):
+        return []
+    return [probe]
 
 
 def _lead_plan(top: list[CuedSentence], full: str) -> list[str]:
@@ -121,7 +135,7 @@ def _lead_plan(top: list[CuedSentence], full: str) -> list[str]:
     if any(not _future_passive(full, h) for h in done) or not lead.cues("reporting"):
         return []
     # "said it will suspend", "said the suspension would be extended"
-    return [h.phrase for h in _intents(lead, full) if h.phrase in _PLAIN_FUTURE] + [h.phrase for h in done]
+    return [h.phrase for h in _intents(lead, full) if h.phrase in PLAIN_FUTURE] + [h.phrase for h in done]
 
 
 def _lead_done(top: list[CuedSentence], full: str) -> list[str]:
@@ -137,7 +151,7 @@ def _lead_done(top: list[CuedSentence], full: str) -> list[str]:
     return [
         h.phrase
         for h in lead.cues("enacted")
-        if h.phrase.endswith(_PAST_ENDINGS)
+        if h.phrase.endswith(PAST_ENDINGS)
         and not _future_passive(full, h)
         and not _ATTRIBUTIVE.match(full, h.end)
     ]
@@ -186,8 +200,8 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
         # "poised to add", "will likely tighten": the doubt governs the plan
         if not any(k.start < h.start <= k.end + 1 or h.end <= k.start <= h.end + 1 for k in doubts)
         and not _nominal_intent(full, h)
-        and not (h.phrase in _CONTINUED and _CONTINUING.match(full, h.end))
-        and not (h.phrase.startswith(_PURPOSE) and h.start > first_done)
+        and not (h.phrase in CONTINUED_MARKERS and _CONTINUING.match(full, h.end))
+        and not (h.phrase.startswith(PURPOSE_MARKERS) and h.start > first_done)
     ]
 
 
@@ -197,10 +211,10 @@ def _doubts(s: CuedSentence, full: str, measure: bool) -> list[Hit]:
 
 def _impact(full: str, hit: Hit) -> bool:
     """ "The ban could hit carmakers": the modal tells of the measure's effects, not its status."""
-    if hit.phrase not in _IMPACT_MODALS:
+    if hit.phrase not in IMPACT_MODALS:
         return False
     after = full[hit.end : hit.end + 14].lower().lstrip()
-    return after.startswith(_IMPACT_VERBS)
+    return after.startswith(IMPACT_VERBS)
 
 
 def _nominal_intent(full: str, hit: Hit) -> bool:

@@ -1,0 +1,351 @@
+"""The event type: the sentences' votes added up, weighted towards the title and lead.
+
+A text reports an event when its lead carries enough weight for one type; otherwise it is
+commentary or not of this field. Explainers' and judging titles need a stronger lead, a deal
+whose lead reports one easing measure takes that measure's type (README, How a text is read),
+and a long piece may still report one dated measure further on. The sentences that carry the winning type are
+returned with it: the field readers read them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import NamedTuple
+
+from chokewatch.shared.messages import EventType
+
+from .cues import CHIP_FIRMS, MINERAL_FIRMS
+from .element_scope import LIST_WINDOW
+from .issuers import OBJECT_PREP
+from .roles import NEWS_TIME
+from .sentence_cues import NO_HITS, CuedSentence
+from .sentences import DEBRIS_WEIGHT
+from .type_vote import MEASURES, Votes, sentence_votes
+
+EVENT_TYPES = (
+    EventType.mineral_export_control,
+    EventType.chip_export_control,
+    EventType.tariff,
+    EventType.trade_talks,
+    EventType.sanctions,
+    EventType.supply_disruption,
+    EventType.industrial_policy,
+)
+# Minimum weighted support in the title and first sentences for a text to report an event.
+LEAD_EVENT_MIN = 1.0
+_QUESTION_LEAD_MIN = 2.5  # what a judging title's lead needs
+_COMMENT_RATIO = 3.0  # commentary words outweighing the lead's votes this much: commentary
+# Titles that announce a form which reports no news of its own.
+_COMMENTARY_FORM = re.compile(
+    r"^\s*(?:opinion|podcast|column|explainer|quiz|review|editorial|newsletter|webinar|q&a)\b"
+    r"|^\s*(?:专家|專家|深度)?(?:分析|评论|評論|解读|解讀|观点|觀點|社论|社論)\s*[:：]"
+    r"|^\s*(?:analysis|insight|factbox|breakingviews|commentary|comment|viewpoint|perspective)\s*[:\-–—|]"
+    r"|\b(?:quiz|podcast|weekly|what to know|things to know|need to know|things to watch|what to watch"
+    r"|to watch (?:in|for)|lessons?|learned|explained"
+    r"|a primer|a guide|faq|timeline|look back|looking back|year in review|in charts|in numbers)\b",
+    re.IGNORECASE,
+)
+# Titles of explainers, analysis and market talk: they need a stronger lead to count as news.
+_COMMENTARY_TITLE = re.compile(
+    r"[?？]|^(?:will|can|should|is|are|does)\b|\b(?:why|how|what|lessons?|learned|opinion|analysis|"
+    r"explainer|podcast|column|review|quiz|weekly|outlook|q&a|prices?|markets?|backfired?|backfiring"
+    r"|worr(?:y|ies)|future of|limits of|holds the cards|folded|winners?|losers?|means for|playbook"
+    r"|wake-up call|gamble|the case for|the case against|myths?|interpreting|differences)\b",
+    re.IGNORECASE,
+)
+_ASKING_TITLE = re.compile(
+    r"^\s*(?:how|what|why|who|which|where|is|are|can|could|should|will|would|might|may|does|do)\b",
+    re.IGNORECASE,
+)
+# "... after the Busan summit": talks named as the occasion of a measure, not as the news.
+_TALKS_AS_CONTEXT = re.compile(
+    r"\b(?:after|following|at|ahead of|during|on the sidelines of)\b[^,.;:]{0,40}"
+    r"\b(?:summit|talks|meeting|negotiations|deal)\b",
+    re.IGNORECASE,
+)
+# Market news: a title whose subject is a price, a share or a stock index moving ("Antimony
+# price hits record", "Miners lead stock rally") reports the market, not a measure.
+_MARKET_MOVE = (
+    r"(?:rise|rises|rose|jump|jumps|jumped|soar|soars|soared|surge|surges|surged|climb|climbs"
+    r"|climbed|rally|rallies|rallied|fall|falls|fell|drop|drops|dropped|slump|slumps|slumped"
+    r"|tumble|tumbles|tumbled|plunge|plunges|plunged|sink|sinks|sank|slide|slides|slid|hit|hits"
+    r"|gain|gains|gained|spike|spikes|spiked|higher|lower|record)"
+)
+_MARKET_TITLE = re.compile(
+    r"\b(?:prices?|shares|stocks?|equities|futures)\s+(?:[\w'-]+\s+){0,2}?" + _MARKET_MOVE + r"\b"
+    r"|\bstocks?\s+to\s+(?:buy|watch|own)\b|\bstocks?\s+(?:could|that could|poised)\b"
+    r"|\bstocks?\s+(?:rally|rallies|slump|sell-?off|surge)\b|\blead\w*\s+[\w\s-]{0,30}\bstocks\b"
+    r"|(?:股价|股市|价格|價格)(?:大涨|大跌|上涨|下跌|飙升|暴涨|暴跌|走高|走低|创新高)|创(?:年内|历史)?新高",
+    re.IGNORECASE,
+)
+# A company's results: profit, revenue or earnings reported or moving.
+_RESULTS_TITLE = re.compile(
+    r"\b(?:posts?|reports?|books?|logs?)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:profit|revenue|earnings|results|net income|loss)\b"
+    r"|\b(?:profit|revenue|earnings|net income|sales)\s+" + _MARKET_MOVE + r"\b"
+    r"|\bquarterly\s+(?:profit|revenue|results|earnings)\b|(?:净利润|营收|业绩)"
+    r"|\b(?:cuts?|raises?|lowers?|lifts?|trims?|slashes?|keeps?)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:outlook|forecast|guidance|sales targets?)\b",
+    re.IGNORECASE,
+)
+_TALKS_PARTIES = frozenset({"US", "CN"})
+# Words of something done, decided or told: a judging title whose lead has none is commentary.
+_ACT_KINDS = (
+    "tightening",
+    "easing",
+    "enacted",
+    "announced",
+    "hearsay",
+    "numbered",
+    "supply_halt",
+    "company_measure",
+    "reporting",
+)
+_NOT_NEWS_KINDS = ("speculation", "commentary", "background", "reason")
+_SUBJECT_REACH = 40  # characters from a sentence's start where its subject stands
+
+
+class Decision(NamedTuple):
+    event_type: EventType
+    carriers: list[CuedSentence]  # the sentences that report it
+
+
+class _Tally(NamedTuple):
+    totals: defaultdict[EventType, float]  # weighted votes over the whole text
+    lead: defaultdict[EventType, float]  # over the title and lead, background aside
+    votes_of: list[Votes]  # each sentence's own votes
+
+
+def decide(sents: list[CuedSentence], title: str, full: str) -> Decision:
+    """The event type of a text and the sentences that carry it."""
+    tally = _tally(sents)
+    if not _relevant(sents, tally.totals):
+        return Decision(EventType.not_relevant, [])
+    if _RESULTS_TITLE.search(title):
+        return Decision(EventType.not_relevant, [])  # a company's results, whatever they mention
+    if _MARKET_TITLE.search(title):
+        return Decision(EventType.commentary, [])
+    lead, votes_of = tally.lead, tally.votes_of
+    if not lead or max(lead.values()) < LEAD_EVENT_MIN:
+        buried = None if _COMMENTARY_FORM.search(title) else _buried_news(sents, votes_of, full)
+        if buried is not None:
+            news, etype = buried
+            told = [s for s, v in zip(sents, votes_of, strict=True) if etype in v and not s.background]
+            return Decision(etype, [news] + [s for s in told if s is not news])
+    if not lead:
+        return Decision(EventType.commentary, [])
+    best = max(lead, key=lambda t: (lead[t] + 0.25 * tally.totals[t], -EVENT_TYPES.index(t)))
+    if best is EventType.sanctions and _other_trade_only(sents):
+        return Decision(EventType.not_relevant, [])
+    if best in (EventType.tariff, EventType.trade_talks) and _other_goods_only(sents):
+        return Decision(EventType.not_relevant, [])  # duties on brandy or pork, talks over dairy
+    if best is EventType.trade_talks:
+        best = _deal_news(sents, title, tally)
+    elif best in MEASURES and EventType.trade_talks in lead and disputed(sents):
+        best = EventType.trade_talks  # "accuses Beijing of breaking the tariff deal": the deal's news
+    return _judged(best, sents, title, full, tally)
+
+
+def _tally(sents: list[CuedSentence]) -> _Tally:
+    totals: defaultdict[EventType, float] = defaultdict(float)
+    lead: defaultdict[EventType, float] = defaultdict(float)
+    votes_of: list[Votes] = []
+    notice = any(s.cues("numbered") for s in sents if s.in_lead) and any(
+        s.elements and s.cues("control") and not s.cues("chip")
+        for s in sents[: LIST_WINDOW + 1]
+        if not s.background
+    )
+    subject = _text_subject(sents)
+    for s in sents:
+        votes = sentence_votes(s, notice, subject)
+        votes_of.append(votes)
+        for etype, v in votes.items():
+            totals[etype] += v * s.weight
+            if s.in_lead and not s.background:
+                lead[etype] += v * s.weight
+    return _Tally(totals, lead, votes_of)
+
+
+def _relevant(sents: list[CuedSentence], totals: dict[EventType, float]) -> bool:
+    # Page furniture ("Related: ...", "Tags: tariffs, rare earths") names other pages' subjects.
+    own = [s for s in sents if s.info.weight > DEBRIS_WEIGHT]
+    topic = len({h.phrase for s in own for h in s.hits.get("topic", ())})
+    mentions = any(_on_the_field(s) for s in own)
+    return mentions and (topic >= 2 or sum(totals.values()) >= LEAD_EVENT_MIN)
+
+
+def _deal_news(sents: list[CuedSentence], title: str, tally: _Tally) -> EventType:
+    """A deal whose news is one specific measure takes that measure's type (README, How a text is read)."""
+    lead, votes_of = tally.lead, tally.votes_of
+    best = EventType.trade_talks
+    if disputed(sents):
+        return best  # "accuses Beijing of breaking the deal": the deal is the news, not its terms
+    title_votes = votes_of[0] if sents[0].info.is_title else {}
+    measures = [m for m in MEASURES if lead.get(m, 0) >= 0.6 * lead[best]]
+    for measure in measures:
+        # A deal reported by its talks in the title, or one whose lead names several measures
+        # (tariffs and minerals), is a deal; one measure in a deal's lead takes the news.
+        others = [m for m in MEASURES if m is not measure and lead.get(m, 0) >= 0.5 * lead[measure]]
+        talks_title = (
+            EventType.trade_talks in title_votes
+            and measure not in title_votes
+            and not _TALKS_AS_CONTEXT.search(title)
+        )
+        if not others and not talks_title and _lead_has_easing(sents, votes_of, measure):
+            return measure
+    return best
+
+
+def disputed(sents: list[CuedSentence]) -> bool:
+    """The title or lead sentence accuses a side of breaking a deal."""
+    return any(
+        s.cues("breach") and s.cues("talks")
+        for s in sents[:3]
+        if (s.info.is_title or s.info.position == 0) and not s.background
+    )
+
+
+def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, tally: _Tally) -> Decision:
+    """The winning type, or commentary when the title's form or a thin lead says so."""
+    lead, votes_of = tally.lead, tally.votes_of
+    voted = [s for s, v in zip(sents, votes_of, strict=True) if best in v]
+    comment = sum(min(3, len(s.cues("commentary"))) * s.info.weight for s in sents if s.in_lead)
+    lead_text = " ".join(
+        full[s.info.start : s.info.end] for s in sents if not s.info.is_title and s.info.position < 2
+    )
+    if _COMMENTARY_FORM.search(title) or (_ASKING_TITLE.search(title) and not NEWS_TIME.search(lead_text)):
+        return Decision(EventType.commentary, voted)
+    question = _COMMENTARY_TITLE.search(title) is not None
+    acted = any(
+        s.in_lead
+        and not s.info.is_title  # a judging title's own words do not report the act
+        and not s.background
+        and any(kind in s.hits for kind in _ACT_KINDS)
+        for s in voted
+    )
+    if question and not acted:
+        return Decision(EventType.commentary, voted)
+    if (
+        lead[best] < LEAD_EVENT_MIN
+        or (question and lead[best] < _QUESTION_LEAD_MIN)
+        or comment > _COMMENT_RATIO * lead[best]
+    ):
+        return Decision(EventType.commentary, voted)
+    return Decision(best, [s for s in voted if not s.background])
+
+
+def _trade_signals(sents: list[CuedSentence]) -> tuple[set[str], bool, bool] | None:
+    """None when a mineral or chip is named anywhere; else the governments the lead names, and
+    whether goods of another field are named anywhere and in the lead."""
+    governments: set[str] = set()
+    anywhere = in_lead = False
+    for s in sents:
+        if s.info.weight <= DEBRIS_WEIGHT:
+            continue  # a "Tags: rare earths" line is another page's subject
+        if s.elements or "mineral" in s.hits or "chip" in s.hits:
+            return None
+        other = "other_trade" in s.hits
+        anywhere = anywhere or other
+        if s.in_lead:
+            governments.update(h.value for h in s.hits.get("actor", NO_HITS))
+            in_lead = in_lead or other
+    return governments, anywhere, in_lead
+
+
+def _other_trade_only(sents: list[CuedSentence]) -> bool:
+    """Sanctions with no mineral or chip anywhere, on oil tankers or banks or by no government
+    (a sports body's): another field. China in the lead keeps them in (a Chinese refinery
+    sanctioned is part of the US-China contest)."""
+    signals = _trade_signals(sents)
+    if signals is None:
+        return False
+    governments, anywhere, _ = signals
+    return "CN" not in governments and (anywhere or not governments)
+
+
+def _other_goods_only(sents: list[CuedSentence]) -> bool:
+    """Tariffs or talks whose lead names farm, energy or consumer goods and no mineral or chip
+    anywhere in the text: trade news of another field, unless it is between the US and China,
+    whose every tariff is part of the contest over minerals and chips."""
+    signals = _trade_signals(sents)
+    if signals is None:
+        return False
+    governments, _, in_lead = signals
+    return in_lead and not {"CN", "US"} <= governments
+
+
+def _text_subject(sents: list[CuedSentence]) -> str:
+    """ "mineral" or "chip": what the text's own sentences (not its background) mostly name; when
+    they name neither, what the background names ("the notices suspended had covered rare
+    earths": a measure lifted is named by what it covered)."""
+    return _subject_of([s for s in sents if not s.background]) or _subject_of(
+        [s for s in sents if s.background]
+    )
+
+
+def _subject_of(sents: list[CuedSentence]) -> str:
+    minerals = chips = 0
+    for s in sents:
+        if s.info.weight <= DEBRIS_WEIGHT:
+            continue
+        minerals += bool(s.elements or s.hits.get("mineral"))
+        chips += bool(s.hits.get("chip"))
+    if minerals and minerals >= chips:
+        return "mineral"
+    return "chip" if chips else ""
+
+
+def _buried_news(
+    sents: list[CuedSentence], votes_of: list[Votes], full: str
+) -> tuple[CuedSentence, EventType] | None:
+    """A long piece that opens on scene-setting may still report one dated measure further on:
+    a government acting "on Wednesday" or "this week", told as fact, not as a possibility."""
+    best: tuple[float, CuedSentence, EventType] | None = None
+    for s, votes in zip(sents, votes_of, strict=True):
+        if s.background or s.info.is_title or not votes:
+            continue
+        etype = max(votes, key=votes.__getitem__)
+        if etype not in MEASURES or votes[etype] < 1.0:
+            continue
+        if any(kind in s.hits for kind in _NOT_NEWS_KINDS):
+            continue
+        if not (s.cues("enacted") or s.cues("announced")) or not NEWS_TIME.search(
+            full, s.info.start, s.info.end
+        ):
+            continue
+        actors = [h for h in s.cues("actor") if not OBJECT_PREP.search(full, max(0, h.start - 12), h.start)]
+        if not actors or actors[0].start - s.info.start > _SUBJECT_REACH:
+            continue  # the government must be the sentence's subject
+        if best is None or votes[etype] > best[0]:
+            best = (votes[etype], s, etype)
+    return (best[1], best[2]) if best else None
+
+
+def _lead_has_easing(sents: list[CuedSentence], votes_of: list[Votes], etype: EventType) -> bool:
+    return any(
+        etype in v and s.in_lead and s.cues("easing") and not s.cues("supply_halt")
+        for s, v in zip(sents, votes_of, strict=True)
+    )
+
+
+def _on_the_field(s: CuedSentence) -> bool:
+    """The sentence names something of this field: a mineral, chips, duties, sanctions, talks on
+    export controls or between Washington and Beijing, a mineral or chip firm."""
+    return bool(
+        s.elements
+        or s.cues("chip")
+        or s.cues("tariff")
+        or s.hits.get("mineral")
+        or s.cues("sanctions")
+        or (s.cues("control") and s.cues("targets"))  # "puts 12 US defence firms on its control list"
+        or s.cues("company_measure")
+        or (s.cues("talks") and (s.cues("control") or _us_china(s)))
+        or any(h.value in MINERAL_FIRMS or h.value in CHIP_FIRMS for h in s.hits.get("company", NO_HITS))
+    )
+
+
+def _us_china(s: CuedSentence) -> bool:
+    """Washington and Beijing both named: their talks are the trade news of this field."""
+    actors = {h.value for h in s.hits.get("actor", NO_HITS)}
+    return _TALKS_PARTIES <= actors

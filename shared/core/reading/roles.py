@@ -1,0 +1,196 @@
+"""Sentence roles: where each sentence's reason clause lies, and which sentences tell background.
+
+A cue inside a reason clause ("in response to US tariffs") or a background sentence (history,
+what an element is used for) is not what the text reports; the roles say how much each counts.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import NamedTuple
+
+from .cues import CONCESSIONS, RECALLING_OPENINGS
+from .gazetteer import Hit
+from .scan import Hits, Scan
+from .sentence_cues import LEAD_SPAN, LEADING, MAIN_KINDS, NO_HITS, NO_REASON
+from .sentences import Sentence
+from .textscan import finditer_from, word_starts
+
+# An explainer's title asks; a news lead says when ("on Monday", "this week").
+NEWS_TIME = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|this week|last week)\b"
+    r"|\bon (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d",
+    re.IGNORECASE,
+)
+# A sentence opening on a past date tells history ("In September 2010, ...").
+_HISTORY_OPENING = re.compile(
+    r"\s*(?:in|by|since|back in|as early as)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_HISTORY_FIRST = frozenset("IiBbSsAa")
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+_YEAR_STARTS = ("19", "20")
+_DOCUMENT_YEAR = re.compile(r"\s*年\s*第")
+# Years after these look forward ("until November 2026", "by 2030"): not the text's present.
+_FORWARD_YEAR = re.compile(
+    r"\b(?:until|till|through|by|to|before|from|starting|expire[sd]?|in fiscal)\s+"
+    r"(?:[a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:[a-z]+\.?,?\s+)?$"
+)
+_FORWARD_KINDS = ("speculation", "announced")
+# A full date near the top is the dateline: its year is the text's present.
+_FULL_DATE = re.compile(
+    r"(?:\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+|\b\d{1,2}/\d{1,2}/)(20\d\d)\b"
+    r"|\b(20\d\d)(?:-\d\d-\d\d\b|年\d{1,2}月\d{1,2}日)"
+)
+_DATELINE_REACH = 400
+# A dateline in the first weeks of a year, and the last months of the year before: weeks apart.
+_EARLY_MONTH = re.compile(r"\b(?:Jan|Feb)[a-z]*\b|-0[12]-|年0?[12]月|\b0?[12]/\d{1,2}/", re.IGNORECASE)
+_YEAR_END = re.compile(r"\b(?:Nov|Dec)[a-z]*\.?\s+\d|\d\s+(?:Nov|Dec)[a-z]*|1[12]月", re.IGNORECASE)
+# Where a cause stated after the subject gives way to the news it answers.
+_CAUSE_ENDS = re.compile(r"\s(?:with|by imposing|by placing|by adding|by restricting)\s")
+_COMMA = re.compile(r"[,，]")
+
+
+class Role(NamedTuple):
+    """Where a sentence's reason clause begins and ends, and whether it tells background."""
+
+    reason_at: int = NO_REASON
+    reason_end: int = NO_REASON  # a leading clause ends at its comma
+    background: bool = False
+
+
+_PLAIN = Role()  # most sentences: no reason clause, not background
+_BACKGROUND = Role(background=True)
+
+
+class _Years(NamedTuple):
+    by_sentence: dict[int, int]  # the latest year each sentence names
+    latest: int  # the text's present
+    early: bool  # the dateline falls in the first weeks of its year
+
+
+def roles(read: Scan) -> list[Role]:
+    """The role of each sentence of the scan."""
+    years = _years(read)
+    return [
+        _role(read.full, info, hits, elements, years)
+        for info, hits, elements in zip(read.sentences, read.hits, read.elements, strict=True)
+    ]
+
+
+def _role(full: str, info: Sentence, hits: Hits, elements: list[Hit], years: _Years) -> Role:
+    role = _PLAIN
+    if hits.get("reason"):
+        role, told = _reason(full, info, hits, elements)
+        if told:
+            return role
+    if hits.get("uses"):
+        role = _uses(role, info, hits, elements)
+    if not info.is_title and _history(full, info, hits, years):
+        return _BACKGROUND if role is _PLAIN else role._replace(background=True)
+    return role
+
+
+def _main_before(hits: Hits, at: int) -> bool:
+    return any(h[0] < at for kind in MAIN_KINDS for h in hits.get(kind, NO_HITS))
+
+
+def _reason(full: str, info: Sentence, hits: Hits, elements: list[Hit]) -> tuple[Role, bool]:
+    """The sentence's reason clause; True when the clause settles its role on its own."""
+    reasons = hits.get("reason")
+    if not reasons:
+        return Role(), False
+    at = min(h[0] for h in reasons)
+    clause = _CAUSE_ENDS.search(full, at, info.end) if at - info.start > LEADING else None
+    if clause and not _main_before(hits, at):
+        # "Beijing hits back at tariffs with a licence regime": the cause ends at "with".
+        return Role(at, clause.end()), True
+    background = False
+    if at - info.start <= LEADING:
+        # A leading clause ("To implement the consensus, ...", "为落实…，") gives the
+        # cause; the news follows its comma.
+        comma = _COMMA.search(full, at, info.end)
+        if comma:
+            return Role(at, comma.end()), True
+        # "The move follows controls on ...": history told whole
+        background = any(h.phrase in RECALLING_OPENINGS for h in reasons)
+    # Only a clause after a main statement is a reason; a sentence whose main part
+    # says nothing ("Buyers scramble after Beijing imposed ...") keeps its news.
+    if (
+        _main_before(hits, at)
+        or any(h[0] < at for h in elements)
+        or any(h.phrase in CONCESSIONS for h in reasons)  # "despite US controls": context
+    ):
+        return Role(at, NO_REASON, background), False
+    return Role(background=background), False
+
+
+def _uses(role: Role, info: Sentence, hits: Hits, elements: list[Hit]) -> Role:
+    """ "..., used in chips": after a main statement or a list, the rest explains; a sentence
+    that opens on what an element is used for is background."""
+    at = min(h[0] for h in hits["uses"])
+    if at < role.reason_at and (
+        _main_before(hits, at)
+        # "The items include samarium, ..., which are used in magnets": a list, then its uses
+        or (hits.get("listing") and any(h[0] < at for h in elements))
+    ):
+        return role._replace(reason_at=at, reason_end=NO_REASON)
+    if not info.is_title:
+        return role._replace(background=True)
+    return role
+
+
+def _history(full: str, info: Sentence, hits: Hits, years: _Years) -> bool:
+    """A body sentence whose years all precede the text's present, one that glances back past
+    the lead, or one that opens on a past date."""
+    year = years.by_sentence.get(info.index)
+    if (
+        year
+        and year < years.latest
+        # "On December 23, 2025, ..." in a January 2026 piece is news.
+        and not (year == years.latest - 1 and years.early and _YEAR_END.search(full, info.start, info.end))
+    ):
+        return True
+    if "background" in hits and not (
+        # The lead sentence tells the news even when it glances back ("a threat made earlier").
+        info.position == 0 or (info.position < LEAD_SPAN and NEWS_TIME.search(full, info.start, info.end))
+    ):
+        return True
+    return full[info.start : info.start + 12].lstrip()[:1] in _HISTORY_FIRST and bool(
+        _HISTORY_OPENING.match(full, info.start)
+    )
+
+
+def _years(read: Scan) -> _Years:
+    """Years by sentence: a sentence whose years all precede the text's latest tells history."""
+    full = read.full
+    starts = [s.start for s in read.sentences]
+    if starts:
+        starts[0] = 0
+    by_sentence: dict[int, int] = {}
+    present = 0
+    for m in finditer_from(_YEAR, full, word_starts(full, _YEAR_STARTS)):
+        # A year may follow a Chinese character directly ("中国2023年").
+        if (m.start() == 0 or not (full[m.start() - 1].isascii() and full[m.start() - 1].isalnum())) and not (
+            _DOCUMENT_YEAR.match(full, m.end())  # "公告2024年第46号": a document's number, not history
+        ):
+            index = bisect_right(starts, m.start()) - 1
+            year = int(m.group())
+            by_sentence[index] = max(by_sentence.get(index, 0), year)
+            if year > present:
+                # A year the text looks forward to ("until 2026", "could start in 2026") is not
+                # the text's present; the sentences before it are not history.
+                hits = read.hits[index]
+                before = full[max(0, m.start() - 40) : m.start()].lower()
+                if not (_FORWARD_YEAR.search(before) or any(k in hits for k in _FORWARD_KINDS)):
+                    present = year
+    dateline = _FULL_DATE.search(full, 0, min(len(full), _DATELINE_REACH))
+    latest = (
+        int(dateline.group(1) or dateline.group(2))
+        if dateline
+        else present or max(by_sentence.values(), default=0)
+    )
+    early = dateline is not None and _EARLY_MONTH.search(dateline.group()) is not None
+    return _Years(by_sentence, latest, early)

@@ -1,0 +1,222 @@
+"""The scan: every cue and element hit of a text, grouped by the sentence it falls in.
+
+One pass of the combined lexicon finds the phrases; a few readings then drop what the words do
+not mean here ("May" the month, chips beside potatoes, an energy supplier's tariff), and a few
+regular expressions add what a lower-case phrase cannot find (US, numbered notices, tariff
+rates, supply halts). The result is plain data: the passes after it only read it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Callable
+from typing import NamedTuple
+
+from . import gazetteer, phrases
+from .cues import LEADING_ONLY_REASONS, LEXICON
+from .gazetteer import Hit
+from .sentence_cues import LEADING, NO_HITS, NO_REASON
+from .sentences import Sentence, split
+from .textscan import finditer_from, word_starts
+
+Hits = defaultdict[str, list[Hit]]
+
+# Upper-case country abbreviations, which the lower-case lexicon cannot tell from "us".
+_ABBREVIATED_ACTOR = re.compile(r"(?:U\.S\.(?:A\.)?|USA|US|EU|UK)(?![A-Za-z])")
+_ABBREVIATED_VALUE = {"EU": "EU", "UK": "GB"}
+_ABBREVIATED_STARTS = ("U.S.", "US", "EU", "UK")  # every match begins with one of these
+# Numbered official texts, searched in the lower-case text.
+_NUMBERED = re.compile(
+    r"announcement\s+(?:no\.?|number)\s*\d+|no\.\s*\d+\s+of\s+20\d\d|no\.\s*\d+\s*\(20\d\d\)"
+    r"|第\s*\d+\s*号|federal register|(?:executive order|proclamation)\s+\d{5}"
+)
+_NUMBERED_STARTS = ("announcement", "no.", "第", "federal register", "executive order", "proclamation")
+# Suspending exports or output is a stop of supply, unlike suspending a control.
+_SUSPEND_SUPPLY = re.compile(
+    r"(?:(?:suspend|pause|halt|curtail)(?:s|ed|ing)?|cut(?:s|ting)?|(?:suspension|halt|pause|moratorium)\s+(?:of|on|to))\s+"
+    r"(?:(?!ban|control|curb|restriction|rule|measure|requirement|licen|tariff|dut)[a-z]+\s+){0,2}?"
+    r"(?:exports?|shipments?|production|operations|sales|deliveries|supplies|supply|mining|output)"
+    r"(?!\s+(?:control|curb|restriction|ban|licen|rule|measure|review|permit|requirement|regime"
+    r"|tax|dut|tariff))"
+    r"|export\s+(?:suspension|halt|moratorium)"
+)
+# Where a supply halt can begin: the regex is tried only there, not at every character.
+_HALT_WORDS = (" suspen", " paus", " halt", " moratorium", " export ", " cut", " curtail")
+_CASHTAG = re.compile(r"\$[A-Z]{2,5}\b")
+# "12 May 2025", "May 14", "since May": the month, not a modal verb.
+_MONTH_MAY = re.compile(
+    r"\d\s*May\b|\bMay\.?\s*\d|\b(?:since|in|of|early|late|mid|until|by|last|next)[ -]May\b"
+)
+# "since May 20", "since 2023", "since then": a time, not a cause.
+_SINCE_TIME = re.compile(
+    r"\s+(?:(?:early|late|mid)[ -])?"
+    r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|then|the start)",
+    re.IGNORECASE,
+)
+_new = tuple.__new__
+
+
+class Scan(NamedTuple):
+    """The text as read once: its sentences, and per sentence its cue hits and element hits."""
+
+    full: str
+    sentences: list[Sentence]
+    hits: list[Hits]
+    elements: list[list[Hit]]
+
+
+def scan(full: str, title_end: int) -> Scan:
+    """Hits of `full`, whose first `title_end` characters are the title."""
+    infos = split(full, title_end)
+    if not infos:
+        return Scan(full, [], [], [])
+    lower = _lower(full)
+    normalised = gazetteer.normalise(lower)
+    starts = [s.start for s in infos]
+    starts[0] = 0
+    buckets, element_found = _lexicon_hits(normalised, starts)
+    _drop_other_senses(buckets, full, normalised, element_found)
+
+    def add(kind: str, hit: Hit) -> None:
+        buckets[bisect_right(starts, hit[0]) - 1][kind].append(hit)
+
+    _pattern_hits(add, buckets, full, lower, normalised)
+    elements: list[list[Hit]] = [[] for _ in infos]
+    for hit in gazetteer.element_hits(full, normalised, element_found):
+        elements[bisect_right(starts, hit[0]) - 1].append(hit)
+    _drop_false_reasons(buckets, infos, full)
+    return Scan(full, infos, buckets, elements)
+
+
+def _lower(text: str) -> str:
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    # A few characters lengthen when lowered ("İ"); keep offsets aligned.
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _lexicon_hits(normalised: str, starts: list[int]) -> tuple[list[Hits], list[Hit]]:
+    """One pass over the automaton: element hits aside, cue hits straight into their sentence."""
+    # Matches arrive in order of their end, so the sentence index mostly just moves forward.
+    element_found: list[Hit] = []
+    element_kinds = gazetteer.ELEMENT_KINDS
+    count = len(starts)
+    buckets: list[Hits] = [defaultdict(list) for _ in range(count)]
+    index, low, high = 0, 0, starts[1] if count > 1 else NO_REASON
+    found_element = element_found.append
+    for end_idx, (length, trail, payloads) in LEXICON.raw(normalised):
+        end = end_idx - trail  # normalise() added one leading space; see Lexicon.scan
+        at = end - length
+        if at >= high or at < low:
+            index = bisect_right(starts, at) - 1
+            low = starts[index]
+            high = starts[index + 1] if index + 1 < count else NO_REASON
+        bucket = buckets[index]
+        for kind, value, phrase in payloads:
+            if kind in element_kinds:
+                found_element(_new(Hit, (at, end, kind, value, phrase)))
+            else:
+                bucket[kind].append(_new(Hit, (at, end, kind, value, phrase)))
+    return buckets, element_found
+
+
+def _drop_other_senses(buckets: list[Hits], full: str, normalised: str, element_found: list[Hit]) -> None:
+    """Drop hits whose words mean something else here: "May" the month, phrases inside a
+    longer shadowing phrase, potato chips, an energy supplier's export tariff."""
+    present = set().union(*buckets)  # every cue kind the text holds
+    if " may " in normalised:
+        for bucket in buckets:
+            found = bucket.get("speculation")
+            if found and any(h.phrase == "may" for h in found):
+                kept = [
+                    h for h in found if h.phrase != "may" or not _MONTH_MAY.search(full, h[0] - 4, h[1] + 6)
+                ]
+                bucket["speculation"] = kept
+    if "shadow" in present:  # the phrases of cues.SHADOW
+        for bucket in buckets:
+            if "shadow" in bucket:
+                kept = gazetteer.drop_shadowed([h for found in bucket.values() for h in found])
+                bucket.clear()
+                for hit in kept:
+                    bucket[hit.kind].append(hit)
+    chip_words = [h for b in buckets for h in b.get("chip", NO_HITS)] if "chip_sense" in present else []
+    if chip_words and all(h.phrase == "chip" for h in chip_words):
+        # Bare "chips" beside potatoes, pulp or casinos, never "semiconductor": not our chips.
+        for bucket in buckets:
+            bucket.pop("chip", None)
+            bucket.pop("chip_control", None)
+    if "tariff_sense" in present:
+        # "export tariff" of an energy supplier: with no mineral or chip anywhere, no tariff at all.
+        other_sense = not element_found and not any("mineral" in b or "chip" in b for b in buckets)
+        for bucket in buckets:
+            if other_sense or "tariff_sense" in bucket:
+                bucket.pop("tariff", None)
+
+
+def _pattern_hits(
+    add: Callable[[str, Hit], None], buckets: list[Hits], full: str, lower: str, normalised: str
+) -> None:
+    """The cues a regular expression finds: abbreviations, numbers, rates, halts, access."""
+    for m in finditer_from(_ABBREVIATED_ACTOR, full, word_starts(full, _ABBREVIATED_STARTS)):
+        if m.start() == 0 or not full[m.start() - 1].isalpha():
+            value = _ABBREVIATED_VALUE.get(m.group(), "US")
+            add("actor", Hit(m.start(), m.end(), "actor", value, m.group()))
+    if "no." in lower or "第" in full or "federal" in lower:
+        for m in finditer_from(_NUMBERED, lower, word_starts(lower, _NUMBERED_STARTS)):
+            add("numbered", Hit(m.start(), m.end(), "numbered", "", m.group()))
+    if "$" in full:
+        for m in _CASHTAG.finditer(full):
+            add("topic", Hit(m.start(), m.end(), "topic", "", m.group()))
+    if "%" in full or "percent" in lower or "per cent" in lower:
+        for m in phrases.rate_tariffs(lower):
+            add("tightening", Hit(m.start(), m.end(), "tightening", "rate", m.group()))
+    if ("tariff" in lower or "dut" in lower) and ("delay" in lower or "postpon" in lower or "defer" in lower):
+        for m in phrases.deferred_duties(lower):
+            add("easing", Hit(m.start(), m.end(), "easing", "deferred", m.group()))
+    for kind, value, m in phrases.access_changes(lower):
+        # "to cut China's access to AI chips" restricts; "enhancing America's access" eases.
+        add(kind, Hit(m.start(), m.end(), kind, value, m.group()))
+    undoing = [h.start for b in buckets for h in b.get("undoing", NO_HITS)]
+    for m in phrases.undone_reliefs(lower, undoing):
+        add("tightening", Hit(m.start(), m.end(), "tightening", "undone", m.group()))
+    for m in _supply_halts(normalised, lower):
+        add("supply_halt", Hit(m.start() - 1, m.end() - 1, "supply_halt", "", m.group()))
+
+
+def _supply_halts(normalised: str, lower: str) -> list[re.Match[str]]:
+    if not any(w in lower for w in ("suspen", "paus", "halt", "moratorium", "cut", "curtail")):
+        return []
+    starts: list[int] = []
+    for word in _HALT_WORDS:
+        at = normalised.find(word)
+        while at >= 0:
+            starts.append(at + 1)
+            at = normalised.find(word, at + 1)
+    found: list[re.Match[str]] = []
+    reach = 0
+    for at in sorted(starts):
+        if at < reach:
+            continue
+        m = _SUSPEND_SUPPLY.match(normalised, at)
+        if m:
+            found.append(m)
+            reach = m.end()
+    return found
+
+
+def _drop_false_reasons(buckets: list[Hits], infos: list[Sentence], full: str) -> None:
+    """ "since May 20" gives a time, not a cause; "to implement the" gives one only at the start
+    of a sentence ("a framework to implement the truce, including ..." names what was agreed)."""
+    for info, hits in zip(infos, buckets, strict=True):
+        reasons = hits.get("reason")
+        if reasons and any(h.phrase == "since" for h in reasons):
+            reasons = [h for h in reasons if h.phrase != "since" or not _SINCE_TIME.match(full, h[1])]
+            hits["reason"] = reasons
+        if reasons and any(h.phrase in LEADING_ONLY_REASONS for h in reasons):
+            reasons = [
+                h for h in reasons if h.phrase not in LEADING_ONLY_REASONS or h[0] - info.start <= LEADING
+            ]
+            hits["reason"] = reasons

@@ -1,0 +1,488 @@
+"""Families of reading errors found on real writing, each held with the project's own sentences.
+
+Each test writes a short text the way a wire or a notice would, and checks the one field the
+family is about (the README, How a text is read, gives the convention).
+"""
+
+from __future__ import annotations
+
+from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.core.reading.sentences import DEBRIS_WEIGHT, split
+from chokewatch.shared.messages import Direction, EventType, Status
+
+
+def test_an_investigation_opened_makes_the_duty_only_possible() -> None:
+    c = classify(
+        "The Commerce Department opened an inquiry on Monday into whether imports of refined "
+        "cobalt and nickel threaten national security, the first step towards possible duties.",
+        title="US launches Section 232 probe into refined cobalt imports",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.speculation
+
+
+def test_a_chinese_anti_dumping_probe_opened_is_speculation() -> None:
+    c = classify(
+        "商务部决定对原产于美国的进口模拟芯片立案反倾销调查。",
+        title="商务部对美国模拟芯片发起反倾销调查",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.speculation
+    assert c.direction is Direction.tightening  # a trade-remedy case is a duty on its way
+
+
+def test_duties_set_after_an_investigation_are_enacted() -> None:
+    c = classify(
+        "Following its investigation, the department imposed preliminary anti-dumping duties of "
+        "120% on graphite anode sheets from two Chinese producers on Tuesday.",
+        title="US imposes duties on Chinese anode graphite after investigation",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.enacted
+
+
+def test_an_investigation_concluded_with_a_start_date_is_enacted() -> None:
+    c = classify(
+        "The trade representative concluded its Section 301 investigation and set tariffs on "
+        "older Chinese chips at zero until a start date in 2027, when a higher rate applies.",
+        title="USTR ends chip probe with tariffs from 2027",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.enacted
+
+
+def test_a_price_report_is_market_talk_not_a_measure() -> None:
+    c = classify(
+        "Tungsten concentrate prices in Rotterdam rose above a record this week, dealers said, as "
+        "buyers still wait for Chinese export licences granted since February.",
+        title="Tungsten price hits record as Chinese licences stay scarce",
+    )
+    assert c.event_type is EventType.commentary
+    c = classify(
+        "本周氧化镝价格上涨8%，市场人士表示，出口许可审批放缓推高了海外需求。",
+        title="氧化镝价格大涨 创年内新高",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_stock_rally_is_market_talk() -> None:
+    c = classify(
+        "Shares of two graphite miners rose on Tuesday after the Energy Department promised loans "
+        "for anode plants, traders said.",
+        title="Graphite stocks rally on loan hopes",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_companys_results_are_not_news_of_the_field() -> None:
+    c = classify(
+        "The memory maker said net income doubled from a year earlier and that export controls "
+        "and tariffs had not yet dented orders from data centres.",
+        title="Memory maker posts record quarterly profit despite export controls",
+    )
+    assert c.event_type is EventType.not_relevant
+
+
+def test_a_suspension_is_named_by_what_the_suspended_measure_covered() -> None:
+    c = classify(
+        "商务部新闻发言人表示，暂停实施第18号公告规定的出口管制措施，为期一年。此前，该公告对镓、锗相关物项实施出口管制。",
+        title="商务部：暂停实施第18号公告有关出口管制措施",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.easing
+    assert c.elements == ["Ga", "Ge"]
+
+
+def test_a_title_without_direction_leaves_it_to_the_lead_sentence() -> None:
+    c = classify(
+        "The two governments agreed on Tuesday that Beijing will approve exports of graphite "
+        "anodes to American battery makers within weeks. Beijing imposed licence requirements "
+        "on graphite in December and tightened them again in spring, and Washington added "
+        "curbs of its own.",
+        title="US and China settle graphite dispute",
+    )
+    assert c.direction is Direction.easing
+
+
+def test_tariffs_lowered_or_removed_in_a_deal_ease() -> None:
+    c = classify(
+        "Under the agreement, Washington is lowering its tariff on the country's exports of "
+        "nickel and cobalt to 10%, and the partner will remove duties on American machinery.",
+        title="US and Indonesia sign minerals trade agreement",
+    )
+    assert c.direction is Direction.easing
+
+
+def test_an_unreliable_entity_listing_of_chip_firms_is_a_sanction() -> None:
+    c = classify(
+        "China's commerce ministry put two American chip design companies on its unreliable "
+        "entity list on Monday, a week after Washington added Chinese firms to its Entity List."
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.issuer == "CN"
+
+
+def test_a_timestamp_line_takes_no_lead_position() -> None:
+    body = (
+        "Under the arrangement, China will issue general licences for exports of gallium and "
+        "germanium to American buyers, while the US suspends its affiliates rule for a year."
+    )
+    plain = classify(body, title="US and China extend truce; Beijing to keep gallium flowing")
+    stamped = classify(
+        f"Markets\n\nUS and China extend truce; Beijing to keep gallium flowing\n\n"
+        f"June 3, 2026 9:40 AM EDT Updated 2 hours ago\n\n{body}\n\n5 min read"
+    )
+    assert plain.event_type is EventType.mineral_export_control
+    assert (stamped.event_type, stamped.direction) == (plain.event_type, plain.direction)
+
+
+def test_a_headline_with_its_site_name_is_still_the_title() -> None:
+    body = (
+        "The trade ministry said on Friday that exporters of photoresists and wafer cleaning "
+        "tools will need a licence to ship them to China from next month."
+    )
+    plain = classify(body, title="Japan tightens chipmaking material exports")
+    paged = classify(
+        "Japan tightens chipmaking material exports | Electronics Weekly\n\n"
+        f"FILE PHOTO: A clean room at a wafer plant near Kumamoto.\n\n{body}"
+    )
+    assert plain.event_type is EventType.chip_export_control
+    assert (paged.event_type, paged.issuer, paged.direction) == (plain.event_type, "JP", plain.direction)
+
+
+def test_bylines_and_reading_suggestions_are_page_furniture() -> None:
+    body = (
+        "China's commerce ministry said it will grant general licences to exporters of "
+        "graphite anode material shipping to South Korean battery makers."
+    )
+    plain = classify(body, title="China eases graphite exports to Korea")
+    paged = classify(
+        f"China eases graphite exports to Korea\n\nBy Min Park and Jo Kim\n\n{body}\n\n"
+        "Also read: Graphite miners cut output as prices slump\n\nTags: China, graphite, trade war"
+    )
+    assert plain.event_type is EventType.mineral_export_control
+    assert (paged.event_type, paged.direction) == (plain.event_type, plain.direction)
+
+
+def test_furniture_lines_take_no_lead_position() -> None:
+    lines = [
+        "By Min Park and Jo Kim",
+        "You may also like these stories on graphite miners and their output",
+        "File picture of a clean room at a wafer plant near Kumamoto.",
+        "June 3, 2026 9:40 AM EDT Updated 2 hours ago",
+    ]
+    full = "China eases graphite exports\n" + "\n".join(lines) + "\nThe ministry granted licences."
+    sentences = split(full, len("China eases graphite exports"))
+    furniture = [s for s in sentences if full[s.start : s.end].strip() in lines]
+    assert len(furniture) == len(lines)
+    assert all(s.weight == DEBRIS_WEIGHT for s in furniture)
+    assert sentences[-1].position == 0  # the first sentence of prose leads
+
+
+def test_a_measure_that_remains_in_force_does_not_make_the_news_enacted() -> None:
+    c = classify(
+        "Beijing will pause for a year its controls on rare earth processing technology, but "
+        "the earlier licence requirement on seven elements remains in force, officials said.",
+        title="China to ease rare earth technology curbs under truce",
+    )
+    assert c.direction is Direction.easing
+    assert c.status is Status.announced
+
+
+def test_a_government_pressed_to_act_would_issue_a_possible_measure() -> None:
+    c = classify(
+        "Washington has asked Seoul to stop shipments of high-bandwidth memory chips to Chinese "
+        "buyers, according to officials familiar with the request.",
+        title="US urges South Korea to curb memory chip exports to China",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert (c.issuer, c.status) == ("KR", Status.speculation)
+
+
+def test_two_governments_pressed_together_are_multiple_issuers() -> None:
+    c = classify(
+        "The administration wants both governments to bar their firms from servicing lithography "
+        "machines already installed in Chinese fabs.",
+        title="US presses the Netherlands and Japan to restrict chip tool servicing",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.issuer == "multiple"
+
+
+def test_asking_another_country_not_to_export_ones_goods_is_ones_own_control() -> None:
+    c = classify(
+        "China's commerce ministry told Vietnamese traders not to re-export Chinese gallium to "
+        "American defence firms, in a notice sent this week.",
+        title="China asks Vietnam not to re-export gallium to US defence firms",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.issuer == "CN"
+    assert c.status is not Status.speculation
+
+
+def test_a_plant_idled_by_a_governments_export_ban_names_that_government() -> None:
+    c = classify(
+        "The scooter maker suspended production at its plant near Pune because Chinese export "
+        "licences for rare earth magnets have not arrived since Beijing began restricting them.",
+        title="Magnet shortage halts Indian scooter production",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert c.issuer == "CN"
+    assert c.chips_involved is False
+
+
+def test_lines_stopped_for_chips_barred_from_export_involve_chips() -> None:
+    c = classify(
+        "The automaker said it had stopped production at its plant in Guanajuato because of a "
+        "shortage of chips after China barred exports from a Dutch-owned chipmaker's factory.",
+        title="Carmaker halts production at Mexican plant over chip shortage",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert (c.issuer, c.chips_involved) == ("CN", True)
+
+
+def test_related_links_and_tags_do_not_make_another_field_relevant() -> None:
+    c = classify(
+        "Heavy rain flooded coffee farms across the highlands this week, and exporters expect "
+        "shipments of arabica beans to fall by a fifth.\n\n"
+        "Related: China tightens rare earth export controls\n\n"
+        "Tags: tariffs, rare earths, trade war",
+        title="Floods cut coffee exports",
+    )
+    assert c.event_type is EventType.not_relevant
+
+
+def test_a_menu_line_above_the_first_sentence_does_not_hide_its_actor() -> None:
+    text = (
+        "Japan widens export controls on chipmaking equipment to China.\n\n"
+        "The US has long pressed Tokyo to align with its own rules, and the trade ministry said on "
+        "Friday that 21 more kinds of etching tools will need a licence from next month."
+    )
+    plain = classify(text)
+    paged = classify("Home | News | Business\n" + text)
+    assert plain.event_type is EventType.chip_export_control
+    assert plain.issuer == paged.issuer == "JP"
+
+
+def test_rare_earths_and_magnets_under_the_april_controls_add_the_magnet_metals() -> None:
+    c = classify(
+        "Beijing has started approving export licences for rare earth elements and magnets for "
+        "two Korean carmakers, under the licensing regime it introduced in April.",
+        title="China approves rare earth licences for Korean carmakers",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.elements == ["Dy", "Gd", "Lu", "Nd", "Pr", "Sc", "Sm", "Tb", "Y"]
+
+
+def test_superhard_materials_are_mineral_products_under_control() -> None:
+    c = classify(
+        "The commerce ministry said exporters of synthetic diamond powder and diamond wire saws "
+        "will need a licence from December 1.",
+        title="China curbs exports of synthetic diamond materials",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert (c.direction, c.issuer) == (Direction.tightening, "CN")
+    c = classify("商务部决定对人造金刚石单晶及相关设备实施出口管制。", title="商务部对人造金刚石实施出口管制")
+    assert c.event_type is EventType.mineral_export_control
+
+
+def test_talks_about_export_controls_are_talks() -> None:
+    c = classify(
+        "Officials from Tokyo and Beijing will meet next month to discuss China's export controls "
+        "on gallium and graphite, the trade ministry said.",
+        title="Japan and China to hold talks on export controls",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.direction is Direction.neutral
+    c = classify(
+        "The two sides agreed to set up an export control dialogue to clear delays in licences "
+        "for antimony and germanium.",
+        title="India and China agree on export control dialogue",
+    )
+    assert c.event_type is EventType.trade_talks
+
+
+def test_a_measure_set_to_start_in_a_month_of_a_year_is_enacted() -> None:
+    c = classify(
+        "The trade representative said higher duties on Chinese wafers are set for March 2027, "
+        "after a year-long review of subsidies.",
+        title="Additional tariffs on Chinese wafers set for March 2027",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.enacted
+    assert c.effective_date is None  # the day is not stated
+
+
+def test_a_leaders_announcement_of_a_tariff_is_announced() -> None:
+    c = classify(
+        "Trump announced a 50% tariff on imported graphite anodes on Tuesday, telling reporters "
+        "that American battery makers would be spared.",
+        title="Trump announces 50% tariff on graphite anodes",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.announced
+
+
+def test_an_authority_imposing_duties_now_enacts_them_under_an_infinitive_headline() -> None:
+    c = classify(
+        "The Commerce Department is imposing preliminary countervailing duties of 40% on Chinese "
+        "silicon metal, a key material for solar panels and chips.",
+        title="Commerce to impose duties on Chinese silicon metal",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.enacted
+
+
+def test_duties_on_solar_panels_are_trade_tariffs() -> None:
+    c = classify(
+        "The trade representative raised duties on Chinese solar panels, polysilicon and wafers "
+        "to 50% from January 1.",
+        title="US raises tariffs on Chinese solar panels and polysilicon",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.direction is Direction.tightening
+
+
+def test_a_dual_use_ban_on_named_foreign_entities_is_a_sanction() -> None:
+    c = classify(
+        "Beijing said it would ban shipments of dual-use items to 15 American entities, including "
+        "two drone makers. The announcement came amid tighter US rules on semiconductor exports.",
+        title="China adds 15 US entities to its export control list",
+    )
+    assert c.event_type is EventType.sanctions
+    assert (c.issuer, c.chips_involved) == ("CN", False)
+
+
+def test_a_deal_said_to_be_broken_is_talks_news_that_tightens() -> None:
+    c = classify(
+        "Beijing accused Washington on Monday of violating the trade deal under which both sides "
+        "agreed to cut tariffs on each other's goods, and vowed to respond.",
+        title="China accuses US of breaking tariff truce deal",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.direction is Direction.tightening
+    assert c.issuer == "multiple"
+
+
+def test_a_restricting_verb_on_a_mineral_votes_without_a_control_noun() -> None:
+    c = classify(
+        "The envoy spoke to reporters in Washington on Friday.",
+        title="Beijing still restricts rare earths, US envoy says",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.tightening
+
+
+def test_a_government_opening_the_title_issues_the_chip_measure_it_joins() -> None:
+    c = classify(
+        "Seoul said exporters will need a licence to ship advanced etching tools to Chinese "
+        "buyers from next month, following Washington's lead.",
+        title="South Korea joins US in curbing chip equipment sales to China",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.issuer == "KR"
+
+
+def test_a_government_condemning_a_us_chip_rule_does_not_issue_it() -> None:
+    c = classify(
+        "The commerce ministry criticised the new US rule that extends export controls on chips "
+        "to affiliates of listed firms, saying it harms Chinese companies.",
+        title="Beijing condemns US chip rule on affiliates",
+    )
+    assert c.issuer == "US"
+
+
+def test_a_country_named_as_a_market_does_not_issue_the_measure() -> None:
+    c = classify(
+        "Two American chip designers agreed to pay the government a fifth of their China revenue "
+        "from some AI processors in exchange for export licences.",
+        title="Chipmakers bow to Trump's demand for a cut of China sales",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert (c.issuer, c.direction) == ("US", Direction.easing)
+
+
+def test_a_deal_clearing_the_way_for_licences_eases() -> None:
+    c = classify(
+        "Under an agreement with the Commerce Department, the chipmaker will share part of its "
+        "sales of the processors in China with the government, clearing the way for licences.",
+        title="Chipmaker agrees deal with Washington to sell AI processors in China",
+    )
+    assert c.direction is Direction.easing
+
+
+def test_exports_stopped_by_unrest_are_a_disruption() -> None:
+    c = classify(
+        "Shipments of graphite from the northern port have stopped as protesters block the roads, "
+        "the port operator said.",
+        title="Mozambique graphite exports halted by unrest",
+    )
+    assert c.event_type is EventType.supply_disruption
+
+
+def test_output_cut_by_smelters_is_not_a_governments_export_measure() -> None:
+    c = classify(
+        "Several smelters reduced output in March because prices fell, an industry survey showed.",
+        title="China's germanium output falls as smelters cut production",
+    )
+    assert c.event_type is not EventType.mineral_export_control
+
+
+def test_tariffs_capped_by_a_framework_ease() -> None:
+    c = classify(
+        "The statement confirms that US tariffs on the partner's semiconductors and machinery "
+        "will not exceed 15%, and that both sides will keep talking about steel.",
+        title="US and Korea release joint statement on trade framework",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.direction is Direction.easing
+
+
+def test_scrap_metal_is_a_material_not_a_measure_scrapped() -> None:
+    c = classify(
+        "The European Commission is preparing measures to restrict exports of aluminium scrap, "
+        "officials said.",
+        title="EU plans export curbs on scrap aluminium",
+    )
+    assert c.direction is Direction.tightening
+
+
+def test_stock_picks_are_market_talk() -> None:
+    c = classify(
+        "Beijing's newest curbs on antimony have put Western producers in the spotlight, and "
+        "these two miners could benefit.",
+        title="2 antimony stocks to buy as China tightens its grip",
+    )
+    assert c.event_type is EventType.commentary
+    c = classify(
+        "China's export controls on gallium could send shares of this small refiner higher.",
+        title="This gallium stock could soar on China's export curbs",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_measure_recalled_in_a_relative_clause_is_context() -> None:
+    c = classify(
+        "New refineries and magnet plants are being planned in Europe as carmakers seek supplies "
+        "outside China, which imposed export controls on rare earths in April.",
+        title="Europe's rare earth supply chain springs to life",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_watch_list_is_commentary() -> None:
+    c = classify(
+        "1. Whether Beijing extends its pause on graphite licences. 2. Whether Washington cuts "
+        "tariffs again after the next round of talks.",
+        title="What to watch in battery minerals this quarter",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_companys_guidance_is_not_news_of_a_measure() -> None:
+    c = classify(
+        "The lithography maker lowered its revenue forecast for next year, saying export "
+        "restrictions would cut sales to Chinese customers.",
+        title="Chip tool maker cuts 2027 outlook, citing export restrictions",
+    )
+    assert c.event_type is EventType.not_relevant
