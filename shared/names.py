@@ -145,8 +145,8 @@ class Names:
     def digest_pending(self) -> str:
         return f"{self.namespace}:digest-pending"
 
-    def send_turn(self, key: str) -> str:
-        return f"{self.namespace}:turn:{key}"  # lease: one message per interval to an endpoint
+    def send_bucket(self, key: str) -> str:
+        return f"{self.namespace}:bucket:{key}"  # hash: a rated endpoint's token bucket
 
     # an alert's channels: a hash of those it reached, and a short lease per channel being sent
     def delivered(self, alert_id: str) -> str:

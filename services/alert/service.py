@@ -42,6 +42,11 @@ def alert_id(subscriber_id: str, incident_id: str, revision: int) -> str:
     return "alrt_" + digest[:24]
 
 
+# Decisions recorded and alerts published per pipelined batch: an event reaching many
+# subscribers costs a few round trips per batch, and its first alerts go out while later
+# batches are still being recorded.
+DECIDE_BATCH = 500
+
 EVIDENCE_PHRASES = 3  # phrases kept per field in an alert's evidence
 EVIDENCE_CHARS = 300  # longest phrase kept
 
@@ -140,32 +145,32 @@ class Decider:
         scored = [(sub, score(c, sub, companies=c.companies)) for sub in await self.exposure.exposed(c)]
         scored = [(sub, result) for sub, result in scored if result.score > 0]
         priors = await self.history.priors([sub.id for sub, _ in scored], c.incident_id)
+        to_send: list[tuple[Alert, Decision, int]] = []
         for (sub, result), stored in zip(scored, priors, strict=True):
-            await self._one(event, sub, result, stored)
-
-    async def _one(
-        self, event: ClassifiedEvent, sub: Subscriber, result: ScoreResult, stored: dict | None
-    ) -> None:
-        c = event.classification
-        decision = decide(
-            Prior.model_validate(stored) if stored else None, result, c,
-            revision=event.incident_revision,
-            threshold=sub.threshold,
-            muted=sub.muted_event_types,
-        )
-        if not decision.send:
-            if decision.late or (stored or {}).get("event_id") == event.event_id:
+            decision = decide(
+                Prior.model_validate(stored) if stored else None, result, c,
+                revision=event.incident_revision, threshold=sub.threshold,
+                muted=sub.muted_event_types,
+            )
+            if decision.send:
+                number = (stored or {}).get("count", 0) + 1
+                to_send.append((build_alert(event, sub, result, decision.kind), decision, number))
+            elif decision.late or (stored or {}).get("event_id") == event.event_id:
                 await self._again(event, sub, result, decision)
-            return
-        number = (stored or {}).get("count", 0) + 1
-        alert = build_alert(event, sub, result, decision.kind)
-        alert = await self.history.record_decision(alert, decision.record, number)
-        if self.hold_s:  # fault drills: a kill here leaves a decision recorded, not published
+        for start in range(0, len(to_send), DECIDE_BATCH):
+            await self._send(to_send[start: start + DECIDE_BATCH])
+
+    async def _send(self, batch: list[tuple[Alert, Decision, int]]) -> None:
+        """Record a batch of decisions, then publish their alerts: a few round trips per batch."""
+        alerts = await self.history.record_decisions(
+            [(alert, decision.record, number) for alert, decision, number in batch])
+        if self.hold_s:  # fault drills: a kill here leaves decisions recorded, not published
             await asyncio.sleep(self.hold_s)
-        await streams.publish(self.rt.redis, self.out, alert)
-        ALERT_COUNT.labels(decision.kind).inc()
-        log.info("alert decided", subscriber=sub.id, incident=c.incident_id, score=result.score,
-                 kind=decision.kind, reason=decision.reason)
+        await streams.publish_many(self.rt.redis, self.out, alerts)
+        for alert, (_, decision, _) in zip(alerts, batch, strict=True):
+            ALERT_COUNT.labels(decision.kind).inc()
+            log.info("alert decided", subscriber=alert.subscriber_id, incident=alert.incident_id,
+                     score=alert.score, kind=decision.kind, reason=decision.reason)
 
     async def _again(self, event: ClassifiedEvent, sub: Subscriber, result: ScoreResult,
                      decision: Decision) -> None:
