@@ -84,9 +84,8 @@ class Names:
     def incident_written(self) -> str:
         return f"{self.namespace}:{{inc}}:written"  # zset: incident id by last write (epoch s)
 
-    @property
-    def incident_lock(self) -> str:
-        return f"{self.namespace}:{{inc}}:lock"
+    def incident_version(self, bucket: str) -> str:
+        return f"{self.namespace}:{{inc}}:version:{bucket}"  # raised by each save touching it
 
     def incident(self, incident_id: str) -> str:
         return f"{self.namespace}:{{inc}}:incident:{incident_id}"
