@@ -46,9 +46,10 @@ TOO_MANY_WAIT_S = 1.0  # the pause after a 429 that named no Retry-After
 @dataclass(kw_only=True)  # several numbers of the same type: name each one
 class Endpoints:
     concurrency: int = 4
-    # How long an alert waits for a free slot before it is deferred: long enough that a burst
-    # to one healthy endpoint flows, short enough that a hanging endpoint holds a worker briefly.
+    # How long an alert waits with no slot coming free before it is deferred: a burst to one
+    # healthy endpoint flows, a hanging endpoint holds a worker briefly.
     slot_wait_s: float = 0.5
+    max_waiting: int | None = None  # alerts queued for one endpoint; past it deferred at once
     failures_to_open: int = 5
     open_s: float = 30.0
     max_in_flight: int | None = None  # requests open at once across all endpoints (None: no cap)
@@ -87,7 +88,7 @@ class Endpoints:
         if ep is None:
             if len(self._state) >= self.kept:
                 self._forget_idle(now)
-            ep = self._state[key] = _Endpoint(Slots(self.concurrency))
+            ep = self._state[key] = _Endpoint(Slots(self.concurrency, self.max_waiting))
         if now < ep.held_until:
             return Outcome(False, retry=True, deferred=True, retry_after_s=ep.held_until - now,
                            reason=f"{key} asked for a pause (HTTP 429)")
@@ -139,23 +140,42 @@ class Endpoints:
 
 
 class Slots:
-    """A counted set of slots that waiters queue for, first come first served, each giving up
-    after its own wait: hundreds of alerts waiting on one endpoint sleep instead of polling."""
+    """A counted set of slots that waiters queue for, first come first served: hundreds of
+    alerts waiting on one endpoint sleep instead of polling. A waiter gives up once no slot has
+    come free for `wait_s` (a hanging endpoint), not while the endpoint keeps answering; and
+    past `max_waiting` waiters a new one gives up at once, so one busy endpoint never holds
+    every alert a worker handles."""
 
-    def __init__(self, count: int) -> None:
+    def __init__(self, count: int, max_waiting: int | None = None) -> None:
         self.count = count
         self.free = count
+        self.max_waiting = max_waiting
         self._waiters: deque[asyncio.Future] = deque()
+        self._moved = 0.0  # loop time a slot last came free
 
     async def take(self, wait_s: float) -> bool:
-        """True once a slot is this caller's; False when none came free within `wait_s`."""
+        """True once a slot is this caller's; False when none came free for `wait_s`."""
         if self.free > 0 and not self._waiters:
             self.free -= 1
             return True
+        if self.max_waiting is not None and len(self._waiters) >= self.max_waiting:
+            return False
         loop = asyncio.get_running_loop()
         turn = loop.create_future()
         self._waiters.append(turn)
-        timer = loop.call_later(wait_s, lambda: turn.done() or turn.set_result(False))
+        timer = None
+
+        def check(since: float) -> None:
+            nonlocal timer
+            if turn.done():
+                return
+            last = max(since, self._moved)
+            if loop.time() - last >= wait_s:
+                turn.set_result(False)
+            else:  # the queue moved meanwhile: wait on from then
+                timer = loop.call_at(last + wait_s, check, since)
+
+        timer = loop.call_later(wait_s, check, loop.time())
         try:
             return await turn
         except asyncio.CancelledError:
@@ -164,11 +184,12 @@ class Slots:
             raise
         finally:
             timer.cancel()
-            with contextlib.suppress(ValueError):  # still queued: timed out or cancelled
+            with contextlib.suppress(ValueError):  # still queued: gave up or cancelled
                 self._waiters.remove(turn)
 
     def give(self) -> None:
         """Return a slot: to the first caller still waiting, else to the free count."""
+        self._moved = asyncio.get_running_loop().time()
         while self._waiters:
             turn = self._waiters.popleft()
             if not turn.done():

@@ -88,6 +88,9 @@ class Sender:
             failures_to_open=settings.breaker_failures,
             open_s=settings.breaker_open_s,
             max_in_flight=settings.delivery_max_in_flight,
+            # Half the alerts a worker handles may queue for one busy endpoint: the other half
+            # keep the rest flowing.
+            max_waiting=max(1, settings.delivery_concurrency // 2),
         )
 
     def _client_for(self, server_name: str) -> httpx.AsyncClient:

@@ -219,3 +219,18 @@ async def test_a_cancelled_waiter_never_keeps_a_slot():
     with pytest.raises(asyncio.CancelledError):
         await waiting
     assert slots.free == 1
+
+
+async def test_a_waiter_stays_while_the_queue_moves_and_past_the_limit_none_waits():
+    slots = Slots(1, max_waiting=2)
+    assert await slots.take(0)
+    first = asyncio.create_task(slots.take(0.5))
+    second = asyncio.create_task(slots.take(0.5))
+    await asyncio.sleep(0)
+    assert await slots.take(5.0) is False  # a third waiter is refused without waiting
+    await asyncio.sleep(0.35)
+    slots.give()  # the queue moves: the first waiter has it
+    assert await first
+    await asyncio.sleep(0.35)  # the second has now waited longer than 0.5 s in all...
+    slots.give()
+    assert await second  # ...but never 0.5 s without the queue moving
