@@ -155,13 +155,17 @@ class Decider:
             if decision.send:
                 number = (stored or {}).get("count", 0) + 1
                 to_send.append((build_alert(event, sub, result, decision.kind), decision, number))
+                if len(to_send) == DECIDE_BATCH:
+                    await self._send(to_send)
+                    to_send = []
             elif decision.late or (stored or {}).get("event_id") == event.event_id:
                 await self._again(event, sub, result, decision)
-        for start in range(0, len(to_send), DECIDE_BATCH):
-            await self._send(to_send[start: start + DECIDE_BATCH])
+        await self._send(to_send)
 
     async def _send(self, batch: list[tuple[Alert, Decision, int]]) -> None:
         """Record a batch of decisions, then publish their alerts: a few round trips per batch."""
+        if not batch:
+            return
         alerts = await self.history.record_decisions(
             [(alert, decision.record, number) for alert, decision, number in batch])
         if self.hold_s:  # fault drills: a kill here leaves decisions recorded, not published
