@@ -8,13 +8,14 @@ this worker and, for a rated channel, in its bucket for every worker.
 
 Connections are kept alive per host name, and HTTP/2 is offered over TLS: httpx asks for it by
 ALPN and uses it where the receiver picks it (Slack's hosts do), so many Slack webhook URLs
-share one multiplexed connection. Plain-http endpoints stay on HTTP/1.1.
+share a few multiplexed connections. Plain-http endpoints stay on HTTP/1.1.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
+import zlib
 from collections import OrderedDict
 
 import httpx
@@ -34,7 +35,11 @@ from .webhook import Webhook
 KINDS: dict[str, type[Webhook] | type[Slack]] = {"webhook": Webhook, "slack": Slack}
 
 
-CLIENTS_KEPT = 256  # host names with a connection pool of their own; the least used is closed
+CLIENTS_KEPT = 256  # connection pools kept (per host name, see below); the least used is closed
+# Connections one pool holds. httpx's pool scans all its connections for every request it
+# places, so one pool of hundreds (thousands of Slack URLs on one host over HTTP/1.1) costs
+# more CPU than the requests: a host's endpoints are spread over several small pools instead.
+POOL_CONNECTIONS = 16
 NOT_BEFORE_KEPT = 4_096  # rate waits remembered before past ones are dropped
 
 # A token bucket per rated endpoint, on the server's clock so every worker agrees. KEYS: the
@@ -75,10 +80,11 @@ class Sender:
         # Requests go to the checked address, so a pool shared by all hosts would key its
         # connections by address alone: one host's TLS connection could then carry another host
         # name's request. Each host name gets its own pool instead.
-        self._clients: OrderedDict[str, httpx.AsyncClient] = OrderedDict()
+        self._clients: OrderedDict[tuple[str, int], httpx.AsyncClient] = OrderedDict()
         self._tls = httpx.create_ssl_context()  # built once: a new pool costs next to nothing
-        self._limits = httpx.Limits(max_connections=settings.delivery_max_in_flight,
-                                    max_keepalive_connections=min(64, settings.delivery_max_in_flight))
+        self._limits = httpx.Limits(max_connections=POOL_CONNECTIONS,
+                                    max_keepalive_connections=POOL_CONNECTIONS)
+        self._pools_per_host = max(1, -(-settings.delivery_max_in_flight // POOL_CONNECTIONS))
         self._closing: set[asyncio.Task] = set()
         self._bucket = rt.redis.register_script(_BUCKET)
         self._not_before: dict[str, float] = {}  # rate key -> when its bucket may have a token
@@ -93,11 +99,13 @@ class Sender:
             max_waiting=max(1, settings.delivery_concurrency // 2),
         )
 
-    def _client_for(self, server_name: str) -> httpx.AsyncClient:
-        """The pool for this host name (the checked URL's host, as the TLS server name)."""
+    def _client_for(self, server_name: str, limit_key: str) -> httpx.AsyncClient:
+        """The pool for this host name (the checked URL's host, as the TLS server name) and
+        endpoint: a host's endpoints (its Slack URLs) are spread over a few pools."""
         if self.client is not None:
             return self.client
-        client = self._clients.pop(server_name, None) or httpx.AsyncClient(
+        key = (server_name, zlib.crc32(limit_key.encode()) % self._pools_per_host)
+        client = self._clients.pop(key, None) or httpx.AsyncClient(
             timeout=self.rt.settings.webhook_timeout_s,
             verify=self._tls,
             http2=True,  # offered by ALPN over TLS only; taken where the receiver picks it
@@ -105,7 +113,7 @@ class Sender:
             follow_redirects=False,  # a redirect could lead past the SSRF guard
             headers={"user-agent": "chokewatch-alerts/1"},
         )
-        self._clients[server_name] = client  # most recently used last
+        self._clients[key] = client  # most recently used last
         while len(self._clients) > CLIENTS_KEPT:
             _, oldest = self._clients.popitem(last=False)
             task = asyncio.get_running_loop().create_task(oldest.aclose())
@@ -147,7 +155,7 @@ class Sender:
             return Outcome(False, retry=False,
                            reason="a Slack channel's URL must be on " + ", ".join(slack_hosts))
         try:  # its pool made before its turn is taken, so the turn is spent sending
-            self._client_for(self.guard.check_url(request.url)[0])
+            self._client_for(self.guard.check_url(request.url)[0], channel.limit_key)
         except UnsafeTarget:
             pass  # refused with its reason when sent
         return await self.endpoints.call(request.url, lambda: self._paced(channel, request),
@@ -173,7 +181,7 @@ class Sender:
         except UnsafeTarget as exc:
             return Outcome(False, retry=False, reason=str(exc))
         try:
-            response = await self._client_for(pinned.server_name).post(
+            response = await self._client_for(pinned.server_name, channel.limit_key).post(
                 pinned.url,
                 content=request.body,
                 headers={**request.headers, "host": pinned.host, "content-type": "application/json"},
