@@ -84,9 +84,8 @@ class Names:
     def incident_written(self) -> str:
         return f"{self.namespace}:{{inc}}:written"  # zset: incident id by last write (epoch s)
 
-    @property
-    def incident_lock(self) -> str:
-        return f"{self.namespace}:{{inc}}:lock"
+    def incident_version(self, bucket: str) -> str:
+        return f"{self.namespace}:{{inc}}:version:{bucket}"  # raised by each save touching it
 
     def incident(self, incident_id: str) -> str:
         return f"{self.namespace}:{{inc}}:incident:{incident_id}"
@@ -155,8 +154,8 @@ class Names:
     def digest_pending(self) -> str:
         return f"{self.namespace}:digest-pending"
 
-    def send_turn(self, key: str) -> str:
-        return f"{self.namespace}:turn:{key}"  # lease: one message per interval to an endpoint
+    def send_bucket(self, key: str) -> str:
+        return f"{self.namespace}:bucket:{key}"  # hash: a rated endpoint's token bucket
 
     # an alert's channels: a hash of those it reached, and a short lease per channel being sent
     def delivered(self, alert_id: str) -> str:

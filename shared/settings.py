@@ -116,16 +116,23 @@ class Settings(BaseSettings):
     )
     delivery_retry_base_ms: int = Field(default=2_000, ge=1, description="first delivery retry")
     delivery_retry_max_ms: int = Field(default=600_000, ge=1, description="longest delivery retry")
-    delivery_concurrency: int = Field(default=32, ge=1, description="alerts delivered at once")
+    delivery_concurrency: int = Field(default=256, ge=1, description="alerts delivered at once")
+    delivery_max_in_flight: int = Field(
+        default=256, ge=1, description="requests in flight from one alert worker, all endpoints"
+    )
     endpoint_concurrency: int = Field(
-        default=4, ge=1, description="requests in flight to one endpoint (host and port)"
+        default=4, ge=1,
+        description="requests in flight to one endpoint: a webhook host, or one Slack webhook URL",
     )
     breaker_failures: int = Field(
         default=5, ge=1, description="consecutive failures that open an endpoint's circuit"
     )
     breaker_open_s: float = Field(default=30.0, gt=0, description="how long a circuit stays open")
     slack_interval_ms: int = Field(
-        default=1_000, ge=0, description="least time between two messages to one Slack webhook"
+        default=1_000, ge=0, description="one message per this interval to one Slack webhook URL"
+    )
+    slack_burst: int = Field(
+        default=3, ge=1, description="messages one Slack webhook URL may take at once after a pause"
     )
     webhook_allow_hosts: Annotated[list[str], NoDecode] = Field(
         default_factory=list,

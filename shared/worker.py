@@ -21,6 +21,7 @@ from typing import Any
 
 import redis.asyncio as aioredis
 import structlog
+from faststream import AckPolicy
 from faststream.redis import RedisBroker, StreamSub
 from faststream.redis.annotations import RedisStreamMessage
 from pydantic import ValidationError
@@ -30,6 +31,7 @@ from .messages import Message
 from .names import CLASSIFIED, Names, StreamKeys
 from .redis import broker as make_broker
 from .redis import connect, ensure_streams
+from .redisbatch import Batcher, Command
 from .settings import Settings
 from .telemetry import (
     CLAIMED,
@@ -88,6 +90,9 @@ class StreamWorker:
         self.rt = runtime
         self.stages = stages
         self.mover = streams.Mover(runtime.redis)
+        # Entries are acknowledged here, not by FastStream: the XACKs of entries finished
+        # together share a round trip.
+        self.acks = Batcher(runtime.redis)
 
     async def process(self, stage: Stage, keys: StreamKeys, entry_id: str, fields: dict) -> None:
         """Handle one entry. Returns normally when the entry may be acknowledged."""
@@ -244,18 +249,28 @@ class StreamWorker:
                     max_records=self.rt.settings.batch_size,
                     polling_interval=500,
                 ),
+                decoder=_raw_entry,  # the handler validates the entry itself
+                ack_policy=AckPolicy.MANUAL,  # acknowledged by the handler, in batches
                 **extra,
             )
             sub(self._handler(stage, keys))
 
     def _handler(self, stage: Stage, keys: StreamKeys):
-        async def on_entry(msg: RedisStreamMessage) -> None:
-            raw = msg.raw_message
+        async def on_entry(raw: dict) -> None:
             fields = {_text(k): _text(v) for k, v in raw["data"].items()}
-            await self.process(stage, keys, _text(raw["message_ids"][0]), fields)
+            entry_id = _text(raw["message_ids"][0])
+            await self.process(stage, keys, entry_id, fields)
+            # Finished (a retry or dead letter was acknowledged as it moved; again is harmless).
+            # Should this fail, the entry stays pending and is taken over later.
+            await self.acks.run([Command(("XACK", keys.stream, keys.group, entry_id))])
 
         on_entry.__name__ = f"on_{stage.hop}"
         return on_entry
+
+
+async def _raw_entry(msg: RedisStreamMessage) -> dict:
+    """The stream entry as read (its id and fields): what a handler gets from the broker."""
+    return msg.raw_message
 
 
 def keep_ms(settings: Settings, hop: str) -> int:

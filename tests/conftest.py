@@ -158,14 +158,13 @@ async def seed_subscriber_for_test(store, sub, previous=None) -> None:
 @contextlib.asynccontextmanager
 async def running_worker(settings, redis, names, stages):
     """A StreamWorker consuming in this process through FastStream, as a service runs it."""
-    from faststream.redis import RedisBroker
-
+    from chokewatch.shared.redis import broker as make_broker
     from chokewatch.shared.redis import ensure_streams
     from chokewatch.shared.worker import Runtime, StreamWorker
 
     await ensure_streams(redis, names)
     worker = StreamWorker(Runtime(settings, redis, names), stages)
-    broker = RedisBroker(settings.redis_url, logger=None)
+    broker = make_broker(settings.redis_url)
     worker.attach(broker)
     stop = asyncio.Event()
     await broker.start()

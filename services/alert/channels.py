@@ -1,8 +1,9 @@
 """What a channel kind is: the one small protocol every channel module (webhook, slack) meets.
 
-A channel builds the request it sends for an alert or a digest, may name a rate it must keep
-across all workers, and reads the endpoint's response into an `Outcome` that says whether to
-retry. Sending itself (SSRF guard, endpoint slots, rate turns) is the sender's, the same for all.
+A channel builds the request it sends for an alert or a digest, names the endpoint its
+receiver limits by (`limit_key`: a host, or the URL itself), may name a rate it must keep across
+all workers, and reads the endpoint's response into an `Outcome` that says whether to retry.
+Sending itself (SSRF guard, endpoint slots, rate turns) is the sender's, the same for all.
 """
 
 from __future__ import annotations
@@ -34,16 +35,19 @@ class Request:
 
 @dataclass(frozen=True, slots=True)
 class Rate:
-    """At most one message per `interval_ms` per `key`, across all alert workers."""
+    """A token bucket per `key`, shared by all alert workers: one message per `interval_ms` on
+    average, up to `burst` at once after a quiet spell."""
 
     key: str
     interval_ms: int
+    burst: int
     reason: str  # what a deferral says
 
 
 class Channel(Protocol):
     type: str  # the profile's channel type, also the metrics label
     rate: Rate | None
+    limit_key: str  # the endpoint whose limits a send counts against (never a secret URL)
 
     def alert(self, alert: Alert) -> Request: ...
 

@@ -1,18 +1,22 @@
 """The delivery stage: each alert to each of its subscriber's channels, once, as named steps.
 
-    hold in quiet hours -> collect into a digest -> skip what already arrived -> send -> record
+    hold in quiet hours -> collect into a digest -> claim what has not arrived -> send -> record
 
 Each step takes the delivery so far and returns it, or None when the alert goes no further now
 (held until the window ends, or collected for the digest). A test alert skips the first two: it
-tests the channels now. Skipping what already arrived makes a redelivery after a crash send only
-the channels still missing; if any channel asks for a retry, the record step puts the alert back
-in the retry schedule, and after the last attempt it is dead-lettered and marked failed.
+tests the channels now. Claiming skips what already arrived, so a redelivery after a crash sends
+only the channels still missing; if any channel asks for a retry, the record step puts the alert
+back in the retry schedule, and after the last attempt it is dead-lettered and marked failed.
 
-Sending claims each (alert id, channel) first, atomically: a lease that expires if the sender
-dies (and that the send never outlasts), turned into the permanent "delivered" mark once the
-channel took the alert. Two copies of one alert handled at once (a decision published again
-after a crash) therefore never both go out: the second finds the channel delivered, or busy and
-waits for its next turn.
+Claiming takes every (alert id, channel) still missing at once, atomically: a lease that expires
+if the sender dies (and that the send never outlasts), turned into the permanent "delivered"
+mark once the channel took the alert. Two copies of one alert handled at once (a decision
+published again after a crash) therefore never both go out: the second finds the channel
+delivered, or busy and waits for its next turn. The channels of one alert are sent at once.
+
+Redis work rides the worker's batcher: the profile read, the claim, and the marks written with
+the history record each share a round trip with the other alerts in flight. Only an alert the
+receiver took just before the process died, before its mark was written, can go out twice.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from dataclasses import dataclass, field
 
 from chokewatch.shared.messages import Alert, utcnow
 from chokewatch.shared.profiles import SlackChannel, Subscriber, WebhookChannel
-from chokewatch.shared.subscribers import SubscriberStore
+from chokewatch.shared.redisbatch import Command
 from chokewatch.shared.telemetry import DELIVERIES, DELIVERY_SECONDS, END_TO_END_SECONDS, log
 from chokewatch.shared.worker import Retryable, Runtime
 
@@ -46,6 +50,8 @@ class Delivery:
     waits: list[float] = field(default_factory=list)
     retry_reasons: list[str] = field(default_factory=list)
     counted: bool = False  # a retry that spends an attempt (not only deferrals)
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)  # whose claims these are
+    settled: dict[str, bool] = field(default_factory=dict)  # claimed channel -> it took the alert
 
 
 Step = Callable[[Delivery], Awaitable[Delivery | None]]
@@ -61,27 +67,31 @@ def lease_s(webhook_timeout_s: float) -> float:
 
 class Deliverer:
     def __init__(self, rt: Runtime, sender: Sender | None = None) -> None:
+        self.rt = rt
         self.sender = sender or Sender(rt)
-        self.store = SubscriberStore(rt.redis, rt.names)
+        self.batcher = self.sender.batcher
         self.history = History(
             rt.redis, rt.names, keep_s=rt.settings.history_keep_days * 86_400,
             keep_max=rt.settings.history_max,
             decisions_keep_s=rt.settings.incident_keep_days * 86_400,
+            batcher=self.batcher,
         )
         self.lease_s = lease_s(rt.settings.webhook_timeout_s)
         self.digests = DigestBox(rt.redis, rt.names)
         self.steps: list[tuple[str, Step]] = [
             ("hold in quiet hours", self.hold_in_quiet_hours),
             ("collect into a digest", self.collect_into_digest),
-            ("skip what already arrived", self.skip_delivered),
+            ("claim what has not arrived", self.claim),
             ("send", self.send),
             ("record", self.record),
         ]
 
     async def on_alert(self, alert: Alert) -> None:
-        sub = await self.store.get(alert.subscriber_id)
-        if sub is None:  # deleted since the decision: nothing to deliver
+        [raw] = await self.batcher.run(
+            [Command(("HGET", self.rt.names.subscribers, alert.subscriber_id))])
+        if raw is None:  # deleted since the decision: nothing to deliver
             return
+        sub = Subscriber.from_stored(raw)
         delivery: Delivery | None = Delivery(alert, sub, list(enumerate(sub.channels)))
         for _, step in self.steps:
             delivery = await step(delivery)
@@ -103,55 +113,75 @@ class Deliverer:
         await self.history.record_delivery(d.alert, "in digest", [])
         return None
 
-    async def skip_delivered(self, d: Delivery) -> Delivery:
-        done = await self.history.delivered_channels(d.alert.alert_id)
+    async def claim(self, d: Delivery) -> Delivery:
+        """Claim every channel not yet reached, in one script: those that arrived already are
+        reported delivered, those another copy is sending wait for their next turn."""
+        names = {index: channel_name(index, channel.type) for index, channel in d.pending}
+        answers = await self.history.claim_channels(d.alert.alert_id, list(names.values()),
+                                                    d.token, int(self.lease_s * 1000))
+        mine = []
         for index, channel in d.pending:
-            if channel_name(index, channel.type) in done:
-                d.report[index] = {"channel": channel_name(index, channel.type), "outcome": "delivered"}
-        d.pending = [(i, c) for i, c in d.pending if i not in d.report]
-        return d
-
-    async def send(self, d: Delivery) -> Delivery:
-        for index, config in d.pending:
-            name = channel_name(index, config.type)
-            channel = self.sender.channel(config)
-            token = uuid.uuid4().hex
-            claim = await self.history.claim_channel(d.alert.alert_id, name, token,
-                                                     int(self.lease_s * 1000))
-            if claim == "done":  # a copy of this alert reached the channel meanwhile
+            name, answer = names[index], answers[names[index]]
+            if answer == "done":  # reached before (a redelivery), or by a copy meanwhile
                 d.report[index] = {"channel": name, "outcome": "delivered"}
-                continue
-            if claim == "busy":  # a copy of this alert is being sent to it right now
+            elif answer == "busy":  # a copy of this alert is being sent to it right now
                 d.retry_reasons.append(f"{name}: another copy of the alert is being sent")
                 d.waits.append(self.lease_s / 4)
                 d.report[index] = {"channel": name, "outcome": "retrying",
                                    "reason": "being sent by another worker"}
-                continue
-            started = utcnow()
-            outcome = Outcome(False, retry=True, reason="the send was interrupted")
-            try:
-                outcome = await self._send_within_lease(channel, d.alert)
-            finally:  # whatever happened, the claim never outlives this attempt
-                await self.history.settle_channel(d.alert.alert_id, name, token, outcome.delivered)
-            if not outcome.deferred:
-                DELIVERY_SECONDS.labels(channel.type).observe((utcnow() - started).total_seconds())
-            if outcome.delivered:
-                DELIVERIES.labels(channel.type, "delivered").inc()
-                d.report[index] = {"channel": name, "outcome": "delivered"}
-            elif outcome.retry:
-                DELIVERIES.labels(channel.type, "deferred" if outcome.deferred else "retry").inc()
-                d.counted = d.counted or not outcome.deferred
-                d.retry_reasons.append(f"{name}: {outcome.reason}")
-                if outcome.retry_after_s is not None:
-                    d.waits.append(outcome.retry_after_s)
-                d.report[index] = {"channel": name, "outcome": "retrying", "reason": outcome.reason}
             else:
-                DELIVERIES.labels(channel.type, "failed").inc()
-                log.warning("channel refused the alert", subscriber=d.subscriber.id, channel=name,
-                            reason=outcome.reason)
-                d.report[index] = {"channel": name, "outcome": "failed", "reason": outcome.reason}
-        d.pending = []
+                mine.append((index, channel))
+        d.pending = mine
         return d
+
+    async def send(self, d: Delivery) -> Delivery:
+        """Send to the claimed channels at once; their marks are written with the record."""
+        names = [channel_name(index, config.type) for index, config in d.pending]
+        try:
+            results = await asyncio.gather(
+                *(self._send_one(config, d.alert) for _, config in d.pending),
+                return_exceptions=True)
+        except BaseException:  # cancelled (stopping): the claims are given up, not kept
+            await self.history.settle_channels(d.alert.alert_id, dict.fromkeys(names, False),
+                                               d.token)
+            raise
+        error = next((r for r in results if isinstance(r, BaseException)), None)
+        for (index, config), name, result in zip(d.pending, names, results, strict=True):
+            outcome = result if isinstance(result, Outcome) else \
+                Outcome(False, retry=True, reason="the send was interrupted")
+            d.settled[name] = outcome.delivered
+            self._note(d, index, config.type, name, outcome)
+        d.pending = []
+        if error is not None:  # the marks of the channels reached are kept, then it is retried
+            await self.history.settle_channels(d.alert.alert_id, d.settled, d.token)
+            raise error
+        return d
+
+    async def _send_one(self, config: WebhookChannel | SlackChannel, alert: Alert) -> Outcome:
+        channel = self.sender.channel(config)
+        started = utcnow()
+        outcome = await self._send_within_lease(channel, alert)
+        if not outcome.deferred:
+            DELIVERY_SECONDS.labels(channel.type).observe((utcnow() - started).total_seconds())
+        return outcome
+
+    def _note(self, d: Delivery, index: int, kind: str, name: str, outcome: Outcome) -> None:
+        """What one channel did, in the delivery's report and the metrics."""
+        if outcome.delivered:
+            DELIVERIES.labels(kind, "delivered").inc()
+            d.report[index] = {"channel": name, "outcome": "delivered"}
+        elif outcome.retry:
+            DELIVERIES.labels(kind, "deferred" if outcome.deferred else "retry").inc()
+            d.counted = d.counted or not outcome.deferred
+            d.retry_reasons.append(f"{name}: {outcome.reason}")
+            if outcome.retry_after_s is not None:
+                d.waits.append(outcome.retry_after_s)
+            d.report[index] = {"channel": name, "outcome": "retrying", "reason": outcome.reason}
+        else:
+            DELIVERIES.labels(kind, "failed").inc()
+            log.warning("channel refused the alert", subscriber=d.subscriber.id, channel=name,
+                        reason=outcome.reason)
+            d.report[index] = {"channel": name, "outcome": "failed", "reason": outcome.reason}
 
     async def _send_within_lease(self, channel, alert: Alert) -> Outcome:
         try:
@@ -161,13 +191,16 @@ class Deliverer:
             return Outcome(False, retry=True, reason="the send outlasted its claim")
 
     async def record(self, d: Delivery) -> Delivery:
+        """The channels' marks and the history record, in one round trip the batch shares."""
         report = [d.report[i] for i in sorted(d.report)]
+        failed = any(r["outcome"] == "failed" for r in report)
+        status = "retrying" if d.retry_reasons else "failed" if failed else "delivered"
+        commands = [self.history.settle_command(d.alert.alert_id, d.settled, d.token)] \
+            if d.settled else []
+        await self.batcher.run([*commands, self.history.record_command(d.alert, status, report)])
         if d.retry_reasons:
-            await self.history.record_delivery(d.alert, "retrying", report)
             raise Retryable("; ".join(d.retry_reasons), max(d.waits) if d.waits else None,
                             counts=d.counted)
-        failed = any(r["outcome"] == "failed" for r in report)
-        await self.history.record_delivery(d.alert, "failed" if failed else "delivered", report)
         if report and not failed:
             END_TO_END_SECONDS.observe((utcnow() - d.alert.ingested_at).total_seconds())
         return d

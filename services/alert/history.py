@@ -8,7 +8,9 @@ A decision is recorded before its alert is published, in one script with the his
 that holds the alert's payload: the first payload recorded under an alert id is the one every
 later decision of that id publishes, so one webhook-id never carries two payloads. Delivery
 claims each (alert, channel) with a lease before sending and turns it into a permanent mark
-once the channel took the alert, so two copies of one alert never both go out.
+once the channel took the alert, so two copies of one alert never both go out. Decisions of one
+event are recorded in shared pipelines, and delivery's claims, marks and records ride the alert
+worker's `Batcher` with those of the other alerts in flight.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import redis.asyncio as aioredis
 from chokewatch.shared.core.decide import Prior
 from chokewatch.shared.messages import Alert, CourseStep
 from chokewatch.shared.names import Names
+from chokewatch.shared.redisbatch import Batcher, Command, pipelined
 
 RETENTION_S = 400 * 86_400  # about 13 months of history per subscriber
 
@@ -84,23 +87,45 @@ trim_history(KEYS[3], KEYS[4], ARGV[9], ARGV[10])
 return false
 """
 
-# Claims one (alert, channel) for sending. KEYS: delivered hash, the channel's lease; ARGV:
-# channel, token, lease ms. Returns 'done' (it arrived already), 'mine', or 'busy' (another
-# sender holds the lease).
+# Claims an alert's channels for sending, all at once. KEYS: delivered hash, then each channel's
+# lease; ARGV: token, lease ms, then each channel's name. Returns, per channel, 'done' (it
+# arrived already), 'mine', or 'busy' (another sender holds its lease).
 _CLAIM = """
-if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return 'done' end
-if redis.call('SET', KEYS[2], ARGV[2], 'NX', 'PX', ARGV[3]) then return 'mine' end
-return 'busy'
+local out = {}
+for i = 2, #KEYS do
+  if redis.call('HEXISTS', KEYS[1], ARGV[i + 1]) == 1 then
+    out[i - 1] = 'done'
+  elseif redis.call('SET', KEYS[i], ARGV[1], 'NX', 'PX', ARGV[2]) then
+    out[i - 1] = 'mine'
+  else
+    out[i - 1] = 'busy'
+  end
+end
+return out
 """
 
-# Turns a claim into the permanent mark, or gives it up. KEYS: delivered hash, lease; ARGV:
-# channel, token, 'done' or 'release', time, mark lifetime (s).
+# After a send, marks the channels that took the alert delivered for good and gives up this
+# sender's leases. KEYS: delivered hash, then each channel's lease; ARGV: token, time, mark
+# lifetime (s), then per channel its name and 'done' or 'release'.
 _SETTLE = """
-if ARGV[3] == 'done' then
-  redis.call('HSET', KEYS[1], ARGV[1], ARGV[4])
-  redis.call('EXPIRE', KEYS[1], ARGV[5])
+local marked = false
+for i = 2, #KEYS do
+  local name, how = ARGV[2 * i], ARGV[2 * i + 1]
+  if how == 'done' then
+    redis.call('HSET', KEYS[1], name, ARGV[2])
+    marked = true
+  end
+  if redis.call('GET', KEYS[i]) == ARGV[1] then redis.call('DEL', KEYS[i]) end
 end
-if redis.call('GET', KEYS[2]) == ARGV[2] then redis.call('DEL', KEYS[2]) end
+if marked then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
+return 1
+"""
+
+# Writes one history record and its place in the time index together. KEYS: history hash,
+# history order zset; ARGV: alert id, record JSON, time (epoch s).
+_RECORD = """
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
 return 1
 """
 
@@ -113,16 +138,24 @@ class History:
         keep_s: float = RETENTION_S,
         keep_max: int = 5_000,
         decisions_keep_s: float = RETENTION_S,
+        batcher: Batcher | None = None,
     ) -> None:
         self.redis = redis
         self.names = names
         self.keep_s = keep_s
         self.keep_max = keep_max
         self.decisions_keep_s = decisions_keep_s  # decision log, who was alerted, delivery marks
+        self.batcher = batcher  # when given, writes share pipelines with concurrent deliveries
         self._trim = redis.register_script(_TRIM)
         self._decide = redis.register_script(_DECIDE)
         self._claim = redis.register_script(_CLAIM)
         self._settle = redis.register_script(_SETTLE)
+        self._record = redis.register_script(_RECORD)
+
+    async def _run(self, commands: list[Command]) -> list:
+        if self.batcher is not None:
+            return await self.batcher.run(commands)
+        return await pipelined(self.redis, commands)
 
     async def trim(self, subscriber_id: str, now: float | None = None) -> int:
         """Bound one subscriber's history by age and count; returns the records removed."""
@@ -156,7 +189,32 @@ class History:
         how many alerts it has had) and open a pending history record holding its payload.
         Returns the alert to publish: the one first recorded under its id, else this one with
         the incident's whole course (longer than the event's when it was decided late)."""
-        names = self.names
+        [out] = await self.record_decisions([(alert, sent, count)], now)
+        return out
+
+    async def record_decisions(
+        self, decided: list[tuple[Alert, Prior, int]], now: float | None = None
+    ) -> list[Alert]:
+        """`record_decision` for many alerts in two round trips: one notes who was alerted of
+        each incident, one pipeline carries every subscriber's decision script."""
+        if not decided:
+            return []
+        courses = await self._mark_alerted([alert for alert, _, _ in decided])
+        now = datetime.now(UTC).timestamp() if now is None else now
+        alerts, commands = [], []
+        for alert, sent, count in decided:
+            course = courses.get(alert.incident_id, [])
+            if len(course) > len(alert.course):  # decided late: the incident has moved on since
+                alert = alert.model_copy(update={"course": course})
+            alerts.append(alert)
+            commands.append(self._decide_command(alert, sent, count, now))
+        # Scripts in a plain pipeline, not MULTI: a cluster routes each one to its slot.
+        firsts = await pipelined(self.redis, commands)
+        return [Alert.model_validate(json.loads(first)["alert"]) if first else alert
+                for alert, first in zip(alerts, firsts, strict=True)]
+
+    def _decide_command(self, alert: Alert, sent: Prior, count: int, now: float) -> Command:
+        names, sub = self.names, alert.subscriber_id
         decision = {
             "alert_id": alert.alert_id,
             **sent.model_dump(mode="json"),
@@ -164,13 +222,8 @@ class History:
             "count": count,
             "event_id": alert.event_id,
         }
-        sub = alert.subscriber_id
-        course = await self._mark_alerted(alert)
-        if len(course) > len(alert.course):  # decided late: the incident has moved on since
-            alert = alert.model_copy(update={"course": course})
-        now = datetime.now(UTC).timestamp() if now is None else now
-        # One script, not a pipeline: a cluster client runs no script inside a pipeline.
-        first = await self._decide(
+        return Command.call(
+            self._decide,
             keys=[names.alerted(sub), names.alerted_order(sub), names.history(sub),
                   names.history_order(sub)],
             args=[alert.incident_id, alert.alert_id, json.dumps(decision),
@@ -178,19 +231,24 @@ class History:
                   sent.revision, now - self.decisions_keep_s, now,
                   datetime.now(UTC).timestamp() - self.keep_s, self.keep_max],
         )
-        return Alert.model_validate(json.loads(first)["alert"]) if first else alert
 
-    async def _mark_alerted(self, alert: Alert) -> list[CourseStep]:
-        """Note who was alerted of an incident, in its own slot, and read the incident's course
-        as classify last stored it (in the same slot, so in the same round trip). Written first,
-        so it never misses anyone whose decision is recorded (an extra name only costs a read)."""
-        alerted = self.names.incident_alerted(alert.incident_id)
-        async with self.redis.pipeline(transaction=True) as pipe:
-            pipe.sadd(alerted, alert.subscriber_id)
-            pipe.expire(alerted, max(1, int(self.decisions_keep_s)))
-            pipe.get(self.names.incident_course(alert.incident_id))
-            _, _, raw = await pipe.execute()
-        return [CourseStep.model_validate(step) for step in json.loads(raw)] if raw else []
+    async def _mark_alerted(self, alerts: list[Alert]) -> dict[str, list[CourseStep]]:
+        """Note who was alerted of each incident, in its own slot, and read the incident's
+        course as classify last stored it (one round trip for them all). Written first, so it
+        never misses anyone whose decision is recorded (an extra name only costs a read)."""
+        by_incident: dict[str, list[str]] = {}
+        for alert in alerts:
+            by_incident.setdefault(alert.incident_id, []).append(alert.subscriber_id)
+        keep = max(1, int(self.decisions_keep_s))
+        commands = []
+        for incident_id, subscribers in by_incident.items():
+            key = self.names.incident_alerted(incident_id)
+            commands += [Command(("SADD", key, *subscribers)), Command(("EXPIRE", key, keep)),
+                         Command(("GET", self.names.incident_course(incident_id)))]
+        replies = await pipelined(self.redis, commands)
+        raws = replies[2::3]
+        return {incident_id: [CourseStep.model_validate(step) for step in json.loads(raw)]
+                for incident_id, raw in zip(by_incident, raws, strict=True) if raw}
 
     async def undelivered(self, subscriber_id: str, alert_id: str) -> Alert | None:
         """The alert decided under an id while delivery has not taken it up yet (its record is
@@ -215,29 +273,42 @@ class History:
             added, _ = await pipe.execute()
         return bool(added)
 
+    def record_command(self, alert: Alert, status: str, channels: list[dict]) -> Command:
+        """Writing an alert's history record, as a command a batch can carry (one script)."""
+        names, sub = self.names, alert.subscriber_id
+        return Command.call(self._record, keys=[names.history(sub), names.history_order(sub)],
+                            args=[alert.alert_id, json.dumps(_record(alert, status, channels)),
+                                  alert.decided_at.timestamp()])
+
     async def record_delivery(self, alert: Alert, status: str, channels: list[dict]) -> None:
-        names = self.names
-        sub = alert.subscriber_id
-        async with self.redis.pipeline(transaction=True) as pipe:
-            pipe.hset(names.history(sub), alert.alert_id, json.dumps(_record(alert, status, channels)))
-            pipe.zadd(names.history_order(sub), {alert.alert_id: alert.decided_at.timestamp()})
-            await pipe.execute()
+        await self._run([self.record_command(alert, status, channels)])
 
     async def delivered_channels(self, alert_id: str) -> set[str]:
         return set(await self.redis.hkeys(self.names.delivered(alert_id)))
 
-    async def claim_channel(self, alert_id: str, channel: str, token: str, lease_ms: int) -> str:
-        """'mine' when this sender may send the alert to the channel now (for `lease_ms` at
+    async def claim_channels(
+        self, alert_id: str, channels: list[str], token: str, lease_ms: int
+    ) -> dict[str, str]:
+        """Per channel: 'mine' when this sender may send the alert to it now (for `lease_ms` at
         most), 'done' when it arrived already, 'busy' when another sender is on it."""
-        keys = [self.names.delivered(alert_id), self.names.delivering(alert_id, channel)]
-        return _text(await self._claim(keys=keys, args=[channel, token, lease_ms]))
+        if not channels:
+            return {}
+        keys = [self.names.delivered(alert_id), *(self.names.delivering(alert_id, c) for c in channels)]
+        [answers] = await self._run([Command.call(self._claim, keys, [token, lease_ms, *channels])])
+        return {c: _text(a) for c, a in zip(channels, answers, strict=True)}
 
-    async def settle_channel(self, alert_id: str, channel: str, token: str, delivered: bool) -> None:
-        """After a send: mark the channel delivered for good, or give the claim up."""
-        keys = [self.names.delivered(alert_id), self.names.delivering(alert_id, channel)]
-        await self._settle(keys=keys, args=[channel, token, "done" if delivered else "release",
-                                            datetime.now(UTC).isoformat(),
-                                            max(1, int(self.decisions_keep_s))])
+    def settle_command(self, alert_id: str, settled: dict[str, bool], token: str) -> Command:
+        """After the sends: the channels that took the alert (True) marked delivered for good,
+        every claim of this sender given up; as a command a batch can carry."""
+        keys = [self.names.delivered(alert_id), *(self.names.delivering(alert_id, c) for c in settled)]
+        args: list = [token, datetime.now(UTC).isoformat(), max(1, int(self.decisions_keep_s))]
+        for channel, delivered in settled.items():
+            args += [channel, "done" if delivered else "release"]
+        return Command.call(self._settle, keys, args)
+
+    async def settle_channels(self, alert_id: str, settled: dict[str, bool], token: str) -> None:
+        if settled:
+            await self._run([self.settle_command(alert_id, settled, token)])
 
     async def mark_channel_delivered(self, alert_id: str, channel: str) -> None:
         key = self.names.delivered(alert_id)

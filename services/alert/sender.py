@@ -1,24 +1,33 @@
 """Sending one request to one channel through the guards every message passes, alert or digest.
 
-In order: the channel's rate (a turn in Redis shared by all workers), the endpoint's slots and
-circuit breaker (endpoints.py), then the SSRF guard, which pins the checked address, and the
-POST itself; the channel reads the response into an outcome.
+In order: the endpoint's pause, circuit breaker and slots, and the worker's cap on requests in
+flight (endpoints.py); the channel's rate (a token bucket in Redis shared by all workers, asked
+through the worker's batcher); then the SSRF guard, which pins the checked address, and the POST
+itself; the channel reads the response into an outcome. A 429 pauses that endpoint alone, in
+this worker and, for a rated channel, in its bucket for every worker.
+
+Connections are kept alive per host name, and HTTP/2 is offered over TLS: httpx asks for it by
+ALPN and uses it where the receiver picks it (Slack's hosts do), so many Slack webhook URLs
+share a few multiplexed connections. Plain-http endpoints stay on HTTP/1.1.
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
+import zlib
 from collections import OrderedDict
 
 import httpx
 
 from chokewatch.shared.fetchguard import host_in
 from chokewatch.shared.profiles import SlackChannel, WebhookChannel
+from chokewatch.shared.redisbatch import Batcher, Command
 from chokewatch.shared.ssrf import Guard, UnsafeTarget
 from chokewatch.shared.worker import Runtime
 
 from .channels import Channel, Outcome, Rate, Request
-from .endpoints import Endpoints
+from .endpoints import TOO_MANY_WAIT_S, Endpoints
 from .slack import Slack
 from .webhook import Webhook
 
@@ -26,38 +35,85 @@ from .webhook import Webhook
 KINDS: dict[str, type[Webhook] | type[Slack]] = {"webhook": Webhook, "slack": Slack}
 
 
-CLIENTS_KEPT = 256  # host names with a connection pool of their own; the least used is closed
+CLIENTS_KEPT = 256  # connection pools kept (per host name, see below); the least used is closed
+# Connections one pool holds. httpx's pool scans all its connections for every request it
+# places, so one pool of hundreds (thousands of Slack URLs on one host over HTTP/1.1) costs
+# more CPU than the requests: a host's endpoints are spread over several small pools instead.
+POOL_CONNECTIONS = 16
+NOT_BEFORE_KEPT = 4_096  # rate waits remembered before past ones are dropped
+
+# A token bucket per rated endpoint, on the server's clock so every worker agrees. KEYS: the
+# bucket hash; ARGV: interval ms (one token each), burst (tokens at most), pause ms (a 429: no
+# token until it ends; 0 to take one). Returns 0 when a token was taken, else the ms to wait.
+_BUCKET = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local interval, burst, pause = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'at', 'held')
+local held = tonumber(state[3]) or 0
+if pause > 0 then
+  held = math.max(held, now + pause)
+  -- one token due when the pause ends, none before
+  redis.call('HSET', KEYS[1], 'tokens', 0, 'at', held - interval, 'held', held)
+  redis.call('PEXPIRE', KEYS[1], held - now + interval * burst)
+  return pause
+end
+if now < held then return held - now end
+local tokens = tonumber(state[1]) or burst
+local at = tonumber(state[2]) or now
+tokens = math.min(burst, tokens + math.max(0, now - at) / interval)
+if tokens < 1 then return math.ceil((1 - tokens) * interval) end
+redis.call('HSET', KEYS[1], 'tokens', tokens - 1, 'at', now, 'held', held)
+redis.call('PEXPIRE', KEYS[1], interval * burst + 1000)
+return 0
+"""
 
 
 class Sender:
-    def __init__(self, rt: Runtime, client: httpx.AsyncClient | None = None) -> None:
+    def __init__(
+        self, rt: Runtime, client: httpx.AsyncClient | None = None, batcher: Batcher | None = None
+    ) -> None:
         settings = rt.settings
         self.rt = rt
         self.client = client  # one for every host, when given (tests)
+        self.batcher = batcher or Batcher(rt.redis)
         # Requests go to the checked address, so a pool shared by all hosts would key its
         # connections by address alone: one host's TLS connection could then carry another host
         # name's request. Each host name gets its own pool instead.
-        self._clients: OrderedDict[str, httpx.AsyncClient] = OrderedDict()
+        self._clients: OrderedDict[tuple[str, int], httpx.AsyncClient] = OrderedDict()
         self._tls = httpx.create_ssl_context()  # built once: a new pool costs next to nothing
+        self._limits = httpx.Limits(max_connections=POOL_CONNECTIONS,
+                                    max_keepalive_connections=POOL_CONNECTIONS)
+        self._pools_per_host = max(1, -(-settings.delivery_max_in_flight // POOL_CONNECTIONS))
         self._closing: set[asyncio.Task] = set()
+        self._bucket = rt.redis.register_script(_BUCKET)
+        self._not_before: dict[str, float] = {}  # rate key -> when its bucket may have a token
         self.guard = Guard(settings.webhook_allow_hosts, settings.webhook_allow_http)
         self.endpoints = Endpoints(
             concurrency=settings.endpoint_concurrency,
             failures_to_open=settings.breaker_failures,
             open_s=settings.breaker_open_s,
+            max_in_flight=settings.delivery_max_in_flight,
+            # Half the alerts a worker handles may queue for one busy endpoint: the other half
+            # keep the rest flowing.
+            max_waiting=max(1, settings.delivery_concurrency // 2),
         )
 
-    def _client_for(self, server_name: str) -> httpx.AsyncClient:
-        """The pool for this host name (the checked URL's host, as the TLS server name)."""
+    def _client_for(self, server_name: str, limit_key: str) -> httpx.AsyncClient:
+        """The pool for this host name (the checked URL's host, as the TLS server name) and
+        endpoint: a host's endpoints (its Slack URLs) are spread over a few pools."""
         if self.client is not None:
             return self.client
-        client = self._clients.pop(server_name, None) or httpx.AsyncClient(
+        key = (server_name, zlib.crc32(limit_key.encode()) % self._pools_per_host)
+        client = self._clients.pop(key, None) or httpx.AsyncClient(
             timeout=self.rt.settings.webhook_timeout_s,
             verify=self._tls,
+            http2=True,  # offered by ALPN over TLS only; taken where the receiver picks it
+            limits=self._limits,
             follow_redirects=False,  # a redirect could lead past the SSRF guard
             headers={"user-agent": "chokewatch-alerts/1"},
         )
-        self._clients[server_name] = client  # most recently used last
+        self._clients[key] = client  # most recently used last
         while len(self._clients) > CLIENTS_KEPT:
             _, oldest = self._clients.popitem(last=False)
             task = asyncio.get_running_loop().create_task(oldest.aclose())
@@ -73,12 +129,24 @@ class Sender:
     def channel(self, config: WebhookChannel | SlackChannel) -> Channel:
         return KINDS[config.type](config, self.rt.settings)
 
-    async def _turn(self, rate: Rate) -> float | None:
-        """None when the channel may be sent to now, else the seconds to wait (all workers)."""
-        key = self.rt.names.send_turn(rate.key)
-        if await self.rt.redis.set(key, "1", nx=True, px=rate.interval_ms):
+    async def take_turn(self, rate: Rate, pause_s: float = 0.0) -> float | None:
+        """None when a message may go now (a token taken), else the seconds to wait; with
+        `pause_s`, holds the bucket that long (a 429) for every worker. A wait already learnt
+        is answered here, without asking Redis again."""
+        now = time.monotonic()
+        if not pause_s and self._not_before.get(rate.key, 0.0) > now:
+            return self._not_before[rate.key] - now
+        command = Command.call(self._bucket, keys=[self.rt.names.send_bucket(rate.key)],
+                               args=[rate.interval_ms, rate.burst, int(pause_s * 1000)])
+        [wait_ms] = await self.batcher.run([command])
+        if not wait_ms:
+            self._not_before.pop(rate.key, None)
             return None
-        return max(50, int(await self.rt.redis.pttl(key))) / 1000
+        wait = max(50, int(wait_ms)) / 1000
+        self._not_before[rate.key] = now + wait
+        if len(self._not_before) > NOT_BEFORE_KEPT:  # only future waits matter
+            self._not_before = {k: t for k, t in self._not_before.items() if t > now}
+        return wait
 
     async def send(self, channel: Channel, request: Request) -> Outcome:
         slack_hosts = self.rt.settings.slack_hosts
@@ -87,15 +155,25 @@ class Sender:
             return Outcome(False, retry=False,
                            reason="a Slack channel's URL must be on " + ", ".join(slack_hosts))
         try:  # its pool made before its turn is taken, so the turn is spent sending
-            self._client_for(self.guard.check_url(request.url)[0])
+            self._client_for(self.guard.check_url(request.url)[0], channel.limit_key)
         except UnsafeTarget:
             pass  # refused with its reason when sent
-        if channel.rate is not None:
-            wait = await self._turn(channel.rate)
+        return await self.endpoints.call(request.url, lambda: self._paced(channel, request),
+                                         key=channel.limit_key)
+
+    async def _paced(self, channel: Channel, request: Request) -> Outcome:
+        """The POST, once the channel's rate allows it; a 429 holds the rate's bucket too."""
+        rate = channel.rate
+        if rate is not None:
+            wait = await self.take_turn(rate)
             if wait is not None:
                 return Outcome(False, retry=True, deferred=True, retry_after_s=wait,
-                               reason=channel.rate.reason)
-        return await self.endpoints.call(request.url, lambda: self._post(channel, request))
+                               reason=rate.reason)
+        outcome = await self._post(channel, request)
+        if rate is not None and outcome.status == 429:
+            pause = outcome.retry_after_s if outcome.retry_after_s is not None else TOO_MANY_WAIT_S
+            await self.take_turn(rate, pause_s=max(pause, rate.interval_ms / 1000))
+        return outcome
 
     async def _post(self, channel: Channel, request: Request) -> Outcome:
         try:
@@ -103,7 +181,7 @@ class Sender:
         except UnsafeTarget as exc:
             return Outcome(False, retry=False, reason=str(exc))
         try:
-            response = await self._client_for(pinned.server_name).post(
+            response = await self._client_for(pinned.server_name, channel.limit_key).post(
                 pinned.url,
                 content=request.body,
                 headers={**request.headers, "host": pinned.host, "content-type": "application/json"},

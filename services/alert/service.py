@@ -42,9 +42,11 @@ def alert_id(subscriber_id: str, incident_id: str, revision: int) -> str:
     return "alrt_" + digest[:24]
 
 
-PROFILE_BATCH = 500  # full profiles read (one HMGET) and decided at a time
-DECISIONS_IN_FLIGHT = 16  # subscribers decided at once: their Redis round trips overlap, within
-# the Redis client's pool of 100 connections that deliveries and stream reads share
+PROFILE_BATCH = 500  # full profiles read (one HMGET) and scored again at a time
+# Decisions recorded and alerts published per pipelined batch: an event reaching many
+# subscribers costs a few round trips per batch, and its first alerts go out while later
+# batches are still being recorded.
+DECIDE_BATCH = 500
 
 EVIDENCE_PHRASES = 3  # phrases kept per field in an alert's evidence
 EVIDENCE_CHARS = 300  # longest phrase kept
@@ -148,44 +150,45 @@ class Decider:
         priors = await self.history.priors(scored.ids, c.incident_id)
         needed = [(scored.ids[i], stored) for i, stored in enumerate(priors)
                   if stored is not None or scored.crossing[i]]
+        to_send: list[tuple[Alert, Decision, int]] = []
         for start in range(0, len(needed), PROFILE_BATCH):
             chunk = needed[start:start + PROFILE_BATCH]
             subs = await self.exposure.profiles([sid for sid, _ in chunk])
-            work = []
             for sid, stored in chunk:
                 sub = subs.get(sid)
                 if sub is None:  # deleted since it was scored
                     continue
                 result = score(c, sub, companies=c.companies)
-                if result.score > 0:
-                    work.append((sub, result, stored))
-            for at in range(0, len(work), DECISIONS_IN_FLIGHT):
-                await asyncio.gather(*(self._one(event, *one)
-                                       for one in work[at:at + DECISIONS_IN_FLIGHT]))
+                if result.score <= 0:
+                    continue
+                decision = decide(
+                    Prior.model_validate(stored) if stored else None, result, c,
+                    revision=event.incident_revision, threshold=sub.threshold,
+                    muted=sub.muted_event_types,
+                )
+                if decision.send:
+                    number = (stored or {}).get("count", 0) + 1
+                    to_send.append((build_alert(event, sub, result, decision.kind), decision, number))
+                    if len(to_send) == DECIDE_BATCH:
+                        await self._send(to_send)
+                        to_send = []
+                elif decision.late or (stored or {}).get("event_id") == event.event_id:
+                    await self._again(event, sub, result, decision)
+        await self._send(to_send)
 
-    async def _one(
-        self, event: ClassifiedEvent, sub: Subscriber, result: ScoreResult, stored: dict | None
-    ) -> None:
-        c = event.classification
-        decision = decide(
-            Prior.model_validate(stored) if stored else None, result, c,
-            revision=event.incident_revision,
-            threshold=sub.threshold,
-            muted=sub.muted_event_types,
-        )
-        if not decision.send:
-            if decision.late or (stored or {}).get("event_id") == event.event_id:
-                await self._again(event, sub, result, decision)
+    async def _send(self, batch: list[tuple[Alert, Decision, int]]) -> None:
+        """Record a batch of decisions, then publish their alerts: a few round trips per batch."""
+        if not batch:
             return
-        number = (stored or {}).get("count", 0) + 1
-        alert = build_alert(event, sub, result, decision.kind)
-        alert = await self.history.record_decision(alert, decision.record, number)
-        if self.hold_s:  # fault drills: a kill here leaves a decision recorded, not published
+        alerts = await self.history.record_decisions(
+            [(alert, decision.record, number) for alert, decision, number in batch])
+        if self.hold_s:  # fault drills: a kill here leaves decisions recorded, not published
             await asyncio.sleep(self.hold_s)
-        await streams.publish(self.rt.redis, self.out, alert)
-        ALERT_COUNT.labels(decision.kind).inc()
-        log.info("alert decided", subscriber=sub.id, incident=c.incident_id, score=result.score,
-                 kind=decision.kind, reason=decision.reason)
+        await streams.publish_many(self.rt.redis, self.out, alerts)
+        for alert, (_, decision, _) in zip(alerts, batch, strict=True):
+            ALERT_COUNT.labels(decision.kind).inc()
+            log.info("alert decided", subscriber=alert.subscriber_id, incident=alert.incident_id,
+                     score=alert.score, kind=decision.kind, reason=decision.reason)
 
     async def _again(self, event: ClassifiedEvent, sub: Subscriber, result: ScoreResult,
                      decision: Decision) -> None:

@@ -19,6 +19,7 @@ from chokewatch.shared.profiles import WebhookChannel
 from chokewatch.shared.settings import Settings
 
 from .channels import Outcome, Rate, Request, read_status
+from .endpoints import endpoint_of
 
 
 class Webhook:
@@ -29,6 +30,7 @@ class Webhook:
 
     def __init__(self, config: WebhookChannel, settings: Settings) -> None:
         self.config = config
+        self.limit_key = endpoint_of(config.url)  # a host is one receiver: its limits go by host
 
     def _request(self, message_id: str, body: bytes) -> Request:
         return Request(self.config.url, body, headers_for(message_id, body, secrets_of(self.config)))

@@ -4,8 +4,16 @@ State lives in Redis so every classify worker agrees. The decision itself (which
 text joins, when the revision rises) is the pure `incident_policy.decide`, the same one
 `chokewatch classify --incidents` and `chokewatch evaluate` run in memory; this store only finds
 the candidates (indexes by element, by event type for element-less measures and by strong
-anchor, over the last RECENT_DAYS) and keeps the records, under a lock so two workers never
-open twin incidents at once.
+anchor, over the last RECENT_DAYS) and keeps the records.
+
+Workers assign at the same time without a lock: optimistically. Each index (bucket) has a
+version, raised by every save that files an incident under it or changes an incident filed
+under it. A text's assignment is read (its buckets' versions first, then their candidates) and
+decided, then saved by one script only if none of its buckets' versions moved meanwhile; else
+it is read and decided again. Two texts that could end in the same incident share a bucket (a
+text only ever joins what its own buckets find), so the second to save sees the first and joins
+it rather than opening a twin; texts of unrelated stories share no bucket and never wait on
+each other.
 
 Each event's membership (its incident, the revision and the course it got) is stored with it,
 so a redelivered event gets exactly the answer it got the first time. Everything is bounded by
@@ -17,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import random
 import uuid
 from datetime import UTC, datetime
 
@@ -81,6 +90,45 @@ redis.call('EXPIRE', KEYS[2], ARGV[5])
 return 1
 """
 
+# Saves one text's assignment if nothing it was decided from has moved. KEYS: the event's
+# membership, the incident record, its course, the write-order zset, then the versions of the
+# text's buckets (as read), the indexes it is filed under, the versions to raise (every bucket
+# of the incident), and last the newest-first list readers page through. ARGV: how many of each
+# of those three lists, the membership, record and course JSON, lifetime (s), now (epoch s),
+# incident id, its last seen, then the versions read. Returns {'known', membership} for an
+# event already assigned, {'moved'} when a bucket changed since it was read, {'saved'} otherwise.
+_SAVE = """
+local known = redis.call('GET', KEYS[1])
+if known then return {'known', known} end
+local reads, files, raises = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+for i = 1, reads do
+  if (redis.call('GET', KEYS[4 + i]) or '0') ~= ARGV[10 + i] then return {'moved'} end
+end
+local keep = tonumber(ARGV[7])
+redis.call('SET', KEYS[1], ARGV[4], 'EX', keep)
+redis.call('SET', KEYS[2], ARGV[5], 'EX', keep)
+redis.call('SET', KEYS[3], ARGV[6], 'EX', keep)
+redis.call('ZADD', KEYS[4], ARGV[8], ARGV[9])
+for i = 1, files do
+  local index = KEYS[4 + reads + i]
+  redis.call('ZADD', index, ARGV[10], ARGV[9])
+  redis.call('EXPIRE', index, keep)
+end
+for i = 1, raises do
+  local version = KEYS[4 + reads + files + i]
+  redis.call('INCR', version)
+  redis.call('EXPIRE', version, keep)
+end
+redis.call('ZADD', KEYS[5 + reads + files + raises], ARGV[10], ARGV[9])
+return {'saved'}
+"""
+
+MAX_TRIES = 100  # reads of one assignment before the entry is retried later instead
+
+
+class Contended(RuntimeError):
+    """An assignment kept finding its buckets changed: the entry is retried later."""
+
 
 def _new_id() -> str:
     return "inc_" + uuid.uuid4().hex[:16]
@@ -92,6 +140,7 @@ class IncidentStore:
         self.names = names
         self.keep_s = keep_s
         self._trim = redis.register_script(_TRIM)
+        self._save = redis.register_script(_SAVE)
 
     async def assign(
         self,
@@ -103,19 +152,24 @@ class IncidentStore:
     ) -> IncidentDecision:
         """Give the event its incident. Commentary and unrelated texts get one too: a report the
         classifier misreads as commentary still belongs with its development, and the alert
-        service sends nothing for them whatever their incident."""
+        service sends nothing for them whatever their incident. A redelivered event gets the
+        answer it got the first time: incident, revision and course, whatever the incident went
+        through since."""
         m = member(c, text, title, published_at or datetime.now(UTC))
-        async with _RedisLock(self.redis, self.names.incident_lock):
-            # A redelivered event gets the answer it got the first time: incident, revision
-            # and course, whatever the incident went through since.
-            known = await self.redis.get(self.names.incident_member(event_id))
+        for attempt in range(MAX_TRIES):
+            known, versions, candidates = await self._read(event_id, m)
             if known:
-                first = json.loads(known)
-                return IncidentDecision(first["incident_id"], int(first["revision"]), False,
-                                        tuple(first.get("course", ())))
-            decision, record = decide(c, m, await self._candidates(m), _new_id)
-            await self._save(record, event_id, decision, buckets(m))
-            return decision
+                return _first(known)
+            decision, record = decide(c, m, candidates, _new_id)
+            answer = await self._store(record, event_id, decision, m, versions)
+            if answer[0] == "known":  # a copy of this event was assigned meanwhile
+                return _first(answer[1])
+            if answer[0] == "saved":
+                return decision
+            if attempt >= 2:  # a busy story: let the others through before reading again
+                await asyncio.sleep(random.uniform(0, 0.002 * attempt))
+        raise Contended(f"the incident indexes of event {event_id} kept changing "
+                        f"({MAX_TRIES} reads)")
 
     async def trim(self, now: float | None = None, limit: int = 100) -> int:
         """Drop up to `limit` incidents not written for `keep_s`; returns how many."""
@@ -128,50 +182,62 @@ class IncidentStore:
                                           course_prefix, self.names.incident_reports(""),
                                           self.names.incident_texts("")]))
 
-    async def _candidates(self, m: dict) -> list[dict]:
-        """The records worth comparing (`likeliest`): one round trip for the indexes, one for
-        at most MAX_COMPARED records."""
+    async def _read(self, event_id: str, m: dict) -> tuple[str | None, list[str], list[dict]]:
+        """The event's membership if it has one, its buckets' versions, and the records worth
+        comparing (`likeliest`): one round trip for the versions and indexes (versions first,
+        so anything saved after them shows as a change), one for at most MAX_COMPARED records."""
         at = datetime.fromisoformat(m["at"])
+        order = sorted(buckets(m))
         async with self.redis.pipeline(transaction=False) as pipe:
-            for bucket in buckets(m):
+            pipe.get(self.names.incident_member(event_id))
+            for bucket in order:
+                pipe.get(self.names.incident_version(bucket))
+            for bucket in order:
                 pipe.zrevrangebyscore(self.names.incident_index(bucket), "+inf",
                                       window_start(at, bucket), start=0, num=MAX_CANDIDATES,
                                       withscores=True)
-            found = [(i, score) for pairs in await pipe.execute() for i, score in pairs]
+            replies = await pipe.execute()
+        known, versions = replies[0], [v or "0" for v in replies[1: 1 + len(order)]]
+        if known:
+            return known, versions, []
+        found = [(i, score) for pairs in replies[1 + len(order):] for i, score in pairs]
         ids = likeliest(found)
         if not ids:
-            return []
+            return None, versions, []
         raws = await self.redis.mget([self.names.incident(i) for i in ids])
-        return [json.loads(raw) for raw in raws if raw]
+        return None, versions, [json.loads(raw) for raw in raws if raw]
 
-    async def _save(
-        self, record: dict, event_id: str, decision: IncidentDecision, buckets: set[str]
-    ) -> None:
-        keep = max(1, int(self.keep_s))
-        # Every index the incident is filed under, so trimming finds them all again.
-        record = {**record, "buckets": sorted(set(record.get("buckets", ())) | buckets)}
+    async def _store(
+        self, record: dict, event_id: str, decision: IncidentDecision, m: dict,
+        versions: list[str],
+    ) -> list[str]:
+        names = self.names
+        read = sorted(buckets(m))
+        # Every index the incident is filed under, so trimming finds them all again, and so a
+        # later save raises the version of each: whoever found it there reads it again.
+        record = {**record, "buckets": sorted(set(record.get("buckets", ())) | set(read))}
         first = {"incident_id": decision.incident_id, "revision": decision.revision,
                  "course": list(decision.course)}
-        async with self.redis.pipeline(transaction=True) as pipe:
-            pipe.set(self.names.incident(record["id"]), json.dumps(record), ex=keep)
-            pipe.set(self.names.incident_member(event_id), json.dumps(first), ex=keep)
-            # The whole course so far, for an alert decided late to tell what came after it.
-            pipe.set(self.names.incident_course(record["id"]), json.dumps(record.get("course", [])),
-                     ex=keep)
-            pipe.zadd(self.names.incident_written, {record["id"]: datetime.now(UTC).timestamp()})
-            # Newest first for readers, by the latest publication among its reports.
-            pipe.zadd(self.names.incident_recent,
-                      {record["id"]: record.get("last_seen") or datetime.now(UTC).timestamp()})
-            for bucket in buckets:
-                pipe.zadd(self.names.incident_index(bucket), {record["id"]: record["last_seen"]})
-                pipe.expire(self.names.incident_index(bucket), keep)
-            await pipe.execute()
+        keys = [names.incident_member(event_id), names.incident(record["id"]),
+                names.incident_course(record["id"]), names.incident_written,
+                *(names.incident_version(b) for b in read),
+                *(names.incident_index(b) for b in read),
+                *(names.incident_version(b) for b in record["buckets"]),
+                # Newest first for readers, by the latest publication among its reports.
+                names.incident_recent]
+        args = [len(read), len(read), len(record["buckets"]), json.dumps(first),
+                json.dumps(record),
+                # The whole course so far, for an alert decided late to tell what came after it.
+                json.dumps(record.get("course", [])),
+                max(1, int(self.keep_s)), datetime.now(UTC).timestamp(), record["id"],
+                record["last_seen"], *versions]
+        return [_str(v) for v in await self._save(keys=keys, args=args)]
 
     async def file_report(self, decision: IncidentDecision, event_id: str, card: dict,
                           c: Classification, text: str, title: str, published_at: datetime) -> None:
         """Keep a report's card and text with its incident for readers (the API, the console),
         with why it joined: the ties to the member it is most firmly tied to. Decides nothing, so it runs
-        after `assign`, outside the lock."""
+        after `assign`."""
         if not decision.is_new:
             raw = await self.redis.get(self.names.incident(decision.incident_id))
             m = json.loads(json.dumps(member(c, text, title, published_at)))
@@ -184,24 +250,11 @@ class IncidentStore:
                               json.dumps(card), text, MAX_REPORTS, max(1, int(self.keep_s)))
 
 
-class _RedisLock:
-    """A short mutual-exclusion lease, so two workers never open twin incidents at once."""
-
-    def __init__(self, redis: aioredis.Redis, key: str, ttl_ms: int = 5_000) -> None:
-        self.redis, self.key, self.ttl_ms = redis, key, ttl_ms
-        self.token = uuid.uuid4().hex
-
-    async def __aenter__(self) -> None:
-        # Polling is right here: the holder is another process, not a task of ours.
-        while not await self.redis.set(self.key, self.token, nx=True, px=self.ttl_ms):  # noqa: ASYNC110
-            await asyncio.sleep(0.005)
-
-    async def __aexit__(self, *exc: object) -> None:
-        # Release only our own lease (it may have expired and been taken by another worker).
-        await self.redis.eval(
-            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end"
-            " return 0",
-            1, self.key, self.token,
-        )
+def _first(raw: str) -> IncidentDecision:
+    first = json.loads(raw)
+    return IncidentDecision(first["incident_id"], int(first["revision"]), False,
+                            tuple(first.get("course", ())))
 
 
+def _str(value: object) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)

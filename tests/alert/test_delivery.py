@@ -161,8 +161,11 @@ async def _hanging_scenario(delivery_settings, redis, names, receiver, stuck):
 async def test_slack_gets_block_kit_within_limits_and_its_rate(delivery_settings, redis, names, receiver):
     receiver.slack_paths.add("/slack")
     await add_subscriber(redis, names, "s", [{"type": "slack", "url": receiver.url("/slack")}])
-    # The receiver stands for Slack here: its host is put on the Slack host list explicitly.
-    rt = Runtime(delivery_settings.model_copy(update={"slack_hosts": ["127.0.0.1"]}), redis, names)
+    # The receiver stands for Slack here: its host is put on the Slack host list explicitly. It
+    # takes no burst at all, so the bucket holds one message.
+    delivery_settings = delivery_settings.model_copy(update={"slack_hosts": ["127.0.0.1"],
+                                                             "slack_burst": 1})
+    rt = Runtime(delivery_settings, redis, names)
     _, stage = deliver_stage(rt)
     huge = dict(title="Export controls " * 40, summary="Licences required. " * 400,
                 parts=[ScorePart(label=f"E{i}", points=1, reason="r" * 500) for i in range(60)],

@@ -77,15 +77,15 @@ async def test_a_decision_recorded_before_a_crash_is_published_again_with_its_fi
     decider, redis, names, monkeypatch
 ):
     imposed, lifted = report(1, "tightening", [IMPOSED]), report(2, "easing", [IMPOSED, LIFTED])
-    publish = streams.publish
 
     async def killed(*args, **kwargs):
         raise Killed
 
-    monkeypatch.setattr(streams, "publish", killed)
-    with pytest.raises(Killed):  # decided and recorded; the process died before publishing
-        await decider.on_classified(imposed)
-    monkeypatch.setattr(streams, "publish", publish)
+    with monkeypatch.context() as patched:
+        patched.setattr(streams, "publish", killed)
+        patched.setattr(streams, "publish_many", killed)
+        with pytest.raises(Killed):  # decided and recorded; the process died before publishing
+            await decider.on_classified(imposed)
     assert await published(redis, names) == {}
 
     await decider.on_classified(lifted)  # a later report, decided while the entry waits

@@ -54,6 +54,7 @@ def server() -> Iterator[KeepAlive]:
 class Plain:
     type = "webhook"
     rate = None
+    limit_key = "plain"
 
     def read(self, response) -> Outcome:
         return Outcome(response.status_code == 200, status=response.status_code)

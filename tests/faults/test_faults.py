@@ -12,6 +12,7 @@ import time
 import pytest
 
 from chokewatch.shared.names import CLASSIFIED, SUBMITTED
+from chokewatch.shared.settings import Settings
 from tests.conftest import wait_for
 
 from .drill import PIPELINE
@@ -24,7 +25,7 @@ EVENTS = 500
 # process was killed (or Redis went away), and before the process could record it, is sent again
 # with the same webhook-id (Standard Webhooks receivers drop a webhook-id they have seen). At most
 # the deliveries in flight at that moment can repeat; every other fault must produce none.
-IN_FLIGHT = 32  # CHOKEWATCH_DELIVERY_CONCURRENCY's default
+IN_FLIGHT = Settings.model_fields["delivery_concurrency"].default  # alerts handled at once
 
 
 def _check(row, duplicates_allowed: int = 0) -> None:
