@@ -48,10 +48,10 @@ class StormConfig:
     delay_ms: float = 100.0  # every endpoint answers after this long
     throttled_hosts: int = 5  # webhook hosts that first answer 429 with Retry-After: 1
     throttle_first: int = 3  # 429s each of them answers (fewer than the breaker's failures)
-    # The alert worker's CHOKEWATCH_DELIVERY_CONCURRENCY and CHOKEWATCH_ENDPOINT_CONCURRENCY: with
-    # the decisions in flight they stay within the Redis client's pool of 100 connections.
-    delivery_concurrency: int = 64
-    endpoint_concurrency: int = 32
+    # The alert worker's CHOKEWATCH_DELIVERY_CONCURRENCY and CHOKEWATCH_ENDPOINT_CONCURRENCY, at
+    # their defaults: a storm is measured as a stack out of the box would meet it.
+    delivery_concurrency: int = 256
+    endpoint_concurrency: int = 4
     timeout_s: float = 1_200.0
 
     @property
