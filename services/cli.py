@@ -279,6 +279,8 @@ def bench(
     storm_subscribers: Annotated[int | None, typer.Option(
         min=2, help="subscribers in the storm, half of them alerted (default 100,000; --quick 2,000)",
     )] = None,
+    storm_workers: Annotated[int, typer.Option(
+        min=1, help="alert processes sharing the storm (default 2, one per core here)")] = 2,
 ) -> None:
     """Benchmark: raw stream baseline, classify, scoring fan-out, delivery, the whole pipeline,
     and the storm (one event alerting half of all subscribers). JSON on stdout, a table on stderr.
@@ -291,8 +293,11 @@ def bench(
     settings = Settings()
     storm = None
     if storm_subscribers is not None:
-        storm = StormConfig(subscribers=storm_subscribers,
+        storm = StormConfig(subscribers=storm_subscribers, workers=storm_workers,
                             webhook_hosts=max(1, min(200, storm_subscribers // 20)))
+    elif storm_workers != StormConfig.workers:
+        storm = (StormConfig(subscribers=2_000, webhook_hosts=20, timeout_s=300,
+                             workers=storm_workers) if quick else StormConfig(workers=storm_workers))
     with tracking() as progress:
         figures = run_bench(url=settings.redis_url, quick=quick, progress=progress, storm=storm,
                             storm_only=storm_only)

@@ -67,9 +67,9 @@ def _storm(t: Table, s: dict) -> None:
               f"after {shape['answer_after_ms']:g} ms); lost {s['lost']}, duplicates "
               f"{s['duplicates']}, {s['refused_429']} answered 429")
     t.add_row("storm: first / last alert", f"{s['first_alert_s']} s / {s['last_alert_s']} s",
-              f"from the event's write; all decided after {s['all_decided_s']} s; the worker "
-              f"indexed the profiles in {s['alert_worker_index_s']} s; peak RSS "
-              f"{s['alert_peak_rss_mb']} MB")
+              f"from the event's write; all decided after {s['all_decided_s']} s; "
+              f"{shape['alert_workers']} alert worker(s) indexed the profiles in "
+              f"{s['alert_worker_index_s']} s; peak RSS {s['alert_peak_rss_mb']} MB each at most")
     low, high = s["scoring"]["small"], s["scoring"]["full"]
     t.add_row("storm: batch score", f"{high['us_per_exposed_subscriber']} µs",
               f"per exposed subscriber at {high['subscribers']:,} subscribers; "

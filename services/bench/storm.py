@@ -52,6 +52,9 @@ class StormConfig:
     # their defaults: a storm is measured as a stack out of the box would meet it.
     delivery_concurrency: int = 256
     endpoint_concurrency: int = 4
+    # Alert processes sharing the work, one per core here: the event's decisions go to one of
+    # them, the deliveries to both (one consumer group).
+    workers: int = 2
     timeout_s: float = 1_200.0
 
     @property
@@ -149,17 +152,17 @@ def storm_env(url: str, namespace: str, config: StormConfig) -> dict[str, str]:
     return env
 
 
-async def alert_ready(redis, names: Names, timeout: float) -> None:
-    """The alert worker reads its streams (it starts reading once its index is built)."""
+async def alert_ready(redis, names: Names, timeout: float, workers: int = 1) -> None:
+    """Every alert worker reads its streams (each starts reading once its index is built)."""
     deadline = time.monotonic() + timeout
     hops = [names.stream(CLASSIFIED), names.stream(ALERTS)]
     while time.monotonic() < deadline:
         counts = [g["consumers"] for keys in hops for g in await redis.xinfo_groups(keys.stream)
                   if g["name"] == keys.group]
-        if len(counts) == len(hops) and all(counts):
+        if len(counts) == len(hops) and all(n >= workers for n in counts):
             return
         await asyncio.sleep(0.1)
-    raise TimeoutError("the alert worker did not start reading its streams")
+    raise TimeoutError("the alert workers did not start reading their streams")
 
 
 async def watch(redis, names: Names, receiver: BenchReceiver, expected: int, timeout: float,
@@ -187,7 +190,7 @@ async def run_storm(url: str, config: StormConfig, log_path: Path,
     receiver = BenchReceiver("--endpoints", str(config.webhook_hosts), "--delay-ms",
                              str(config.delay_ms), "--throttled", str(config.throttled_hosts),
                              "--throttle-first", str(config.throttle_first))
-    stack = None
+    stacks: list[Stack] = []
     try:
         hook_bases = [f"http://127.0.0.1:{port}" for port in receiver.ports]
         await ensure_streams(redis, names)
@@ -199,25 +202,29 @@ async def run_storm(url: str, config: StormConfig, log_path: Path,
         del index
         expected = config.exposed
         with log_file(log_path) as log:
-            progress.phase(f"storm: the alert worker indexes {config.subscribers:,} profiles")
-            stack = Stack(storm_env(url, names.namespace, config), ["alert"], log=log)
+            progress.phase(f"storm: {config.workers} alert worker(s) index "
+                           f"{config.subscribers:,} profiles")
+            env = storm_env(url, names.namespace, config)
+            stacks = [Stack(env, ["alert"], log=log) for _ in range(config.workers)]
             started = time.monotonic()
-            stack.start()
-            await alert_ready(redis, names, timeout=600)
+            for stack in stacks:
+                stack.start()
+            await alert_ready(redis, names, timeout=600, workers=config.workers)
             index_s = time.monotonic() - started
-            with MemorySampler({"alert": stack.procs["alert"].pid}) as memory:
+            pids = {f"alert-{n}": stack.procs["alert"].pid for n, stack in enumerate(stacks)}
+            with MemorySampler(pids) as memory:
                 written = time.time()
                 await redis.xadd(names.stream(CLASSIFIED).stream, streams.encode(event))
                 watched = await watch(redis, names, receiver, expected, config.timeout_s, progress)
                 records = await receiver.records()
                 stats = await receiver.stats()
     finally:
-        if stack is not None:
+        for stack in stacks:
             stack.stop()
         await receiver.close()
         await redis.aclose()
     return summary(config, records, stats, written, watched["decided_at"], stored_s, index_s,
-                   memory.peaks.get("alert", 0), scoring, str(log_path))
+                   max(memory.peaks.values(), default=0), scoring, str(log_path))
 
 
 def summary(config: StormConfig, records, stats, written: float, decided_at: float | None,
@@ -245,7 +252,8 @@ def summary(config: StormConfig, records, stats, written: float, decided_at: flo
                   "answer_after_ms": config.delay_ms, "throttled_hosts": config.throttled_hosts,
                   "throttle_first": config.throttle_first,
                   "delivery_concurrency": config.delivery_concurrency,
-                  "endpoint_concurrency": config.endpoint_concurrency},
+                  "endpoint_concurrency": config.endpoint_concurrency,
+                  "alert_workers": config.workers},
         "log": log,
     }
 
