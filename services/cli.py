@@ -82,11 +82,14 @@ def run(name: Annotated[str, typer.Argument(help="ingest, classify, alert or api
 
 
 @app.command()
-def demo() -> None:
+def demo(
+    keep: Annotated[bool, typer.Option(
+        help="keep the stack running afterwards and print the console's URL; Ctrl-C stops it")] = False,
+) -> None:
     """Start a throwaway stack, add sample subscribers and events, print the alerts they get."""
     from chokewatch.services.demo.run import run_demo
 
-    raise typer.Exit(run_demo(Settings()))
+    raise typer.Exit(run_demo(Settings(), keep=keep))
 
 
 @app.command()

@@ -248,7 +248,8 @@ def _up(data_dir: Path, dev: bool = False) -> int:
     metrics = {name: f"http://{_url_host(metrics_host)}:{p}/metrics" for name, p in ports.items()}
     try:
         stack.start()
-        wait_until_ready(stack, {"API": f"{base}/readyz", "API docs": f"{base}/docs", **metrics})
+        wait_until_ready(stack, {"API": f"{base}/readyz", "API docs": f"{base}/docs",
+                                 "console": f"{base}/console/signin", **metrics})
         lines = [f"chokewatch: ready. API {base}  (docs {base}/docs, console {base}/console)"]
         lines += [f"  {name} metrics {url}" for name, url in metrics.items()]
         lines += [f"  API metrics {base}/metrics (admin key)"]

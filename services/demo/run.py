@@ -1,4 +1,5 @@
-"""The demo: a throwaway stack, three sample subscribers, six sample events, the alerts table.
+"""The demo: a throwaway stack, three sample subscribers, six sample events, the alerts table;
+with `keep`, the stack stays up afterwards so the console can be opened on what the demo made.
 
 Subscribers: an EV-motor maker buying NdFeB magnets from Chinese suppliers, a defense supplier
 using SmCo magnets, a chip fab using gallium and germanium. Events (written for the demo from
@@ -13,6 +14,7 @@ import json
 import os
 import secrets
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -189,7 +191,27 @@ async def events_table(env: dict[str, str], alerts: list[dict]) -> Table:
     return table
 
 
-def run_demo(settings: Settings) -> int:
+def keep_serving(stack: Stack, env: dict[str, str], console: Console) -> None:
+    """Serve the demo's stack until Ctrl-C or SIGTERM, restarting a service that dies."""
+    stopping = False
+
+    def _stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    base = f"http://127.0.0.1:{env['CHOKEWATCH_API_PORT']}"
+    # The key is this throwaway stack's own, on loopback, gone when it stops.
+    console.print(f"Console: {base}/console  (sign in with the demo's admin key "
+                  f"{env['CHOKEWATCH_ADMIN_KEY']})\nAPI docs: {base}/docs\n"
+                  "Ctrl-C stops the demo and deletes what it made.", soft_wrap=True)
+    while not stopping:
+        stack.supervise_once()
+        time.sleep(0.5)
+
+
+def run_demo(settings: Settings, keep: bool = False) -> int:
     console = Console(width=max(120, Console().width))
     workdir = Path(tempfile.mkdtemp(prefix="chokewatch-demo-"))
     env = dict(os.environ)
@@ -210,6 +232,11 @@ def run_demo(settings: Settings) -> int:
         stack.start()
         try:
             code = asyncio.run(scenario(env, receiver, console))
+            if keep:
+                keep_serving(stack, env, console)
+            elif code == 0:
+                console.print("To browse these incidents and alerts in the console, run "
+                              "`chokewatch demo --keep`.")
         except Exception as exc:  # noqa: BLE001 - report, then clean up
             console.print(f"demo failed: {exc!r}; service logs in {log_path}")
             code = 1
