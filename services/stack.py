@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -147,6 +148,21 @@ def _answers(url: str) -> bool:
         return False
 
 
+def stop_on_signals() -> threading.Event:
+    """An event set by Ctrl-C or SIGTERM, so a supervisor stops cleanly instead of dying."""
+    stopping = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+    signal.signal(signal.SIGINT, lambda *_: stopping.set())
+    return stopping
+
+
+def serve(stack: Stack, stopping: threading.Event) -> None:
+    """Keep every service running, restarting one that dies, until `stopping` is set."""
+    while not stopping.is_set():
+        stack.supervise_once()
+        stopping.wait(0.5)
+
+
 def wait_until_ready(stack: Stack, urls: dict[str, str], timeout: float = 90.0) -> None:
     """Return once every URL answers 200; raise StartError if a service exits first."""
     deadline = time.monotonic() + timeout
@@ -236,14 +252,7 @@ def _up(data_dir: Path, dev: bool = False) -> int:
               f"{server.data_dir / PASSWORD_FILE} (data in {server.data_dir})")
     stack = Stack(env)
     stack.env_of = {name: {"CHOKEWATCH_METRICS_PORT": str(p)} for name, p in ports.items()}
-    stopping = False
-
-    def _stop(*_: object) -> None:
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGTERM, _stop)
-    signal.signal(signal.SIGINT, _stop)
+    stopping = stop_on_signals()
     base = f"http://{_url_host(host)}:{port}"
     metrics = {name: f"http://{_url_host(metrics_host)}:{p}/metrics" for name, p in ports.items()}
     try:
@@ -257,9 +266,7 @@ def _up(data_dir: Path, dev: bool = False) -> int:
             lines += devreceiver.ready_lines(receiver, data_dir / devreceiver.SECRET_FILE)
         lines += ["  Ctrl-C (or SIGTERM) stops everything"]
         print("\n".join(lines), flush=True)
-        while not stopping:
-            stack.supervise_once()
-            time.sleep(0.5)
+        serve(stack, stopping)
     finally:
         print("chokewatch: stopping", file=sys.stderr)
         stack.stop()

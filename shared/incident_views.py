@@ -28,7 +28,9 @@ MAX_REPORTS = 500  # cards kept per incident (a story told by more outlets keeps
 
 
 def outlet(source_url: str | None, source: str | None) -> str | None:
-    """The outlet a reader knows: the link's host without `www.`, else a polled source's name."""
+    """The outlet a reader knows: the link's host without `www.`, else a polled source's name
+    (`feed:bis` -> `bis`), else nothing (an event posted to the API without a link). Alerts and
+    the incident pages name outlets alike."""
     if source_url:
         try:
             host = urlsplit(source_url).hostname

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-from urllib.parse import urlsplit
 
 from chokewatch.shared import streams
 from chokewatch.shared.core.decide import Decision, Prior, decide
 from chokewatch.shared.core.score import ScoreResult, band, score
 from chokewatch.shared.core.severity import SILENT_TYPES
+from chokewatch.shared.incident_views import outlet
 from chokewatch.shared.messages import Alert, ClassifiedEvent, new_id
 from chokewatch.shared.names import ALERTS, CLASSIFIED
 from chokewatch.shared.profiles import Subscriber
@@ -62,23 +62,6 @@ def evidence_summary(evidence: dict[str, list[str]]) -> dict[str, list[str]]:
             for field, phrases in sorted(evidence.items()) if phrases}
 
 
-def source_name(source_url: str | None, source: str | None) -> str | None:
-    """The outlet a reader knows: the link's host without `www.`, else the polled source's name
-    (`feed:bis` -> `bis`), else nothing (an event posted to the API without a link)."""
-    if source_url:
-        try:
-            host = urlsplit(source_url).hostname
-        except ValueError:
-            host = None
-        if host:
-            return host.removeprefix("www.")
-    if source and ":" in source:
-        kind, _, name = source.partition(":")
-        if kind in ("feed", "file") and name:
-            return name
-    return None
-
-
 def build_alert(event: ClassifiedEvent, sub: Subscriber, result: ScoreResult, kind: str) -> Alert:
     c = event.classification
     incident = c.incident_id or event.event_id
@@ -114,7 +97,7 @@ def build_alert(event: ClassifiedEvent, sub: Subscriber, result: ScoreResult, ki
         chips_involved=c.chips_involved,
         severity=c.severity,
         evidence=evidence_summary(c.evidence),
-        source_name=source_name(event.source_url, event.source),
+        source_name=outlet(event.source_url, event.source),
     )
 
 

@@ -9,7 +9,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from pydantic import ValidationError
 
 from chokewatch.shared import streams
@@ -23,6 +23,7 @@ from .auth import Principal, principal
 from .errors import AUTH, BODY, MINE
 from .heavy import BUSY, HeavyWork
 from .models import AlertPage, BacktestIn, BacktestOut, PreviewIn, PreviewOut, TestAlertQueued
+from .paging import parse_cursor
 from .subscribers import SubscriberId, load
 from .timestamps import DateTime
 
@@ -33,19 +34,6 @@ Who = Annotated[Principal, Depends(principal)]
 CURSOR = r"^-?\d{1,20}(\.\d{1,20})?(e[+-]?\d{1,2})?:\d{1,9}$"
 SCAN_BATCH = 500  # history records read per Redis call while filtering
 SCAN_MAX = 5_000  # records one history page may examine; past it the page ends with a cursor
-
-
-def _cursor(raw: str) -> tuple[float, int]:
-    """A history cursor: the time of the last record returned and how many at that time."""
-    top, _, skip = raw.partition(":")
-    try:
-        at, seen = float(top), int(skip)
-    except ValueError:
-        at, seen = math.nan, -1
-    if not math.isfinite(at) or seen < 0:
-        raise HTTPException(422, detail=[{"loc": ["query", "cursor"], "type": "value_error",
-                                          "msg": "not a cursor this API returned"}])
-    return at, seen
 
 
 @router.get("/v1/subscribers/{subscriber_id}/alerts", response_model=AlertPage,
@@ -65,7 +53,7 @@ async def alert_history(
     await load(request, who, subscriber_id)
     store: SubscriberStore = request.app.state.store
     if cursor is not None:
-        top, skip = _cursor(cursor)
+        top, skip = parse_cursor(cursor)
     else:
         top, skip = (until.timestamp() if until else math.inf), 0
     bottom = since.timestamp() if since else -math.inf

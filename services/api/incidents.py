@@ -27,6 +27,7 @@ from chokewatch.shared.messages import Direction, EventType, ScorePart, Status
 from .auth import Principal, principal
 from .errors import AUTH
 from .models import Problem
+from .paging import parse_cursor
 from .timestamps import DateTime
 
 router = APIRouter(tags=["incidents"])
@@ -78,18 +79,6 @@ class IncidentOut(IncidentDetail):
         "key: its own alert only")
 
 
-def _cursor(raw: str) -> tuple[float, int]:
-    top, _, skip = raw.partition(":")
-    try:
-        at, seen = float(top), int(skip)
-    except ValueError:
-        at, seen = math.nan, -1
-    if not math.isfinite(at) or seen < 0:
-        raise HTTPException(422, detail=[{"loc": ["query", "cursor"], "type": "value_error",
-                                          "msg": "not a cursor this API returned"}])
-    return at, seen
-
-
 async def _decisions(request: Request, pairs: list[tuple[str, str]]) -> list[dict | None]:
     """The latest decision of each (subscriber, incident): its alert id, score and revision."""
     state = request.app.state
@@ -107,7 +96,7 @@ async def page(request: Request, who: Principal, wanted: IncidentFilter, cursor:
     """One page of incidents (newest first) as `who` may see them; shared with the console."""
     require_reader(who)
     reader = IncidentReader(request.app.state.redis, request.app.state.names)
-    top, skip = _cursor(cursor) if cursor else (
+    top, skip = parse_cursor(cursor) if cursor else (
         wanted.until.timestamp() if wanted.until else math.inf, 0)
     bottom = wanted.since.timestamp() if wanted.since else -math.inf
     items: list[IncidentSummary] = []

@@ -14,7 +14,6 @@ import json
 import os
 import secrets
 import shutil
-import signal
 import sys
 import tempfile
 import time
@@ -25,7 +24,13 @@ import httpx
 from rich.console import Console
 from rich.table import Table
 
-from chokewatch.services.stack import Stack, embedded_or_given, ensure_secrets_key
+from chokewatch.services.stack import (
+    Stack,
+    embedded_or_given,
+    ensure_secrets_key,
+    serve,
+    stop_on_signals,
+)
 from chokewatch.shared import streams
 from chokewatch.shared.embedded import free_port
 from chokewatch.shared.messages import ClassifiedEvent
@@ -193,22 +198,13 @@ async def events_table(env: dict[str, str], alerts: list[dict]) -> Table:
 
 def keep_serving(stack: Stack, env: dict[str, str], console: Console) -> None:
     """Serve the demo's stack until Ctrl-C or SIGTERM, restarting a service that dies."""
-    stopping = False
-
-    def _stop(*_: object) -> None:
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGTERM, _stop)
-    signal.signal(signal.SIGINT, _stop)
+    stopping = stop_on_signals()
     base = f"http://127.0.0.1:{env['CHOKEWATCH_API_PORT']}"
     # The key is this throwaway stack's own, on loopback, gone when it stops.
     console.print(f"Console: {base}/console  (sign in with the demo's admin key "
                   f"{env['CHOKEWATCH_ADMIN_KEY']})\nAPI docs: {base}/docs\n"
                   "Ctrl-C stops the demo and deletes what it made.", soft_wrap=True)
-    while not stopping:
-        stack.supervise_once()
-        time.sleep(0.5)
+    serve(stack, stopping)
 
 
 def run_demo(settings: Settings, keep: bool = False) -> int:

@@ -9,8 +9,9 @@ from datetime import UTC, date, datetime
 import pytest
 
 from chokewatch.services.alert import slack, webhook
-from chokewatch.services.alert.service import build_alert, evidence_summary, source_name
+from chokewatch.services.alert.service import build_alert, evidence_summary
 from chokewatch.shared.core.score import score
+from chokewatch.shared.incident_views import outlet
 from chokewatch.shared.messages import Classification, ClassifiedEvent, ScorePart, new_id
 from chokewatch.shared.profiles import Subscriber
 
@@ -89,7 +90,7 @@ def test_an_old_alert_without_the_new_fields_still_reads():
     ("not a url", "feed:mofcom", "mofcom"),
 ])
 def test_the_source_name_is_the_outlet(url, source, name):
-    assert source_name(url, source) == name
+    assert outlet(url, source) == name
 
 
 def test_evidence_keeps_a_few_short_phrases_per_field():
