@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from chokewatch.shared.messages import EventType
 
 from .cues import CHIP_FIRMS
@@ -18,7 +20,10 @@ _NO_CHIP_TYPES = (
 )
 
 
-def chips_of(etype: EventType, carriers: list[CuedSentence], full: str) -> tuple[bool, list[str]]:
+def chips_of(
+    etype: EventType, carriers: list[CuedSentence], full: str, lead: Sequence[CuedSentence] = ()
+) -> tuple[bool, list[str]]:
+    """Whether chips are part of the event; `lead` is the title and lead, background aside."""
     if etype is EventType.chip_export_control:
         return True, [h.phrase for s in carriers for h in s.cues("chip")][:5]
     if etype in _NO_CHIP_TYPES:
@@ -31,6 +36,8 @@ def chips_of(etype: EventType, carriers: list[CuedSentence], full: str) -> tuple
             if s.in_lead and not s.background and measure_government([s], full) is not None
             for h in s.hits.get("chip", ())
         ]
+        # Or the chips are the very goods that stopped coming ("a plant halts for want of chips").
+        found += [h.phrase for s in lead for h in s.cues("chip_shortage")]
         return bool(found), found
     # Chip controls must be named as part of the news, not as a use of the mineral or a cause.
     kind = "chip" if etype in _CHIP_GOODS_TYPES else "chip_control"

@@ -69,7 +69,8 @@ def classify(text: str, title: str = "", published_at: date | datetime | None = 
     status, status_ev = status_of(etype, carriers, effective_ev, told, full, pressed)
     issuer, issuer_ev = issuer_of(etype, carriers, sents, full)
     elements, element_ev = elements_of(etype, terms, sents, full)
-    chips, chips_ev = chips_of(etype, terms, full)
+    lead = [s for s in sents if s.in_lead and not s.background]
+    chips, chips_ev = chips_of(etype, terms, full, lead)
     subject = carriers or [s for s in sents if s.in_lead]
     relevant = etype is not EventType.not_relevant
     evidence = {

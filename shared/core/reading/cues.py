@@ -69,8 +69,18 @@ CHIP = [
     "majority-owned affiliates", "ai accelerator*",
     "wafer fab equipment", "wafer fabrication equipment", "gpu*", "芯片", "半导体", "晶片",
     "fabs", "chipmaker*", "chip maker*", "chip equipment", "semiconductor equipment",
-    "wafer fab*", "fab equipment", "fab tools", "半導体", "製造装置", "光刻", "刻蚀", "晶圆",
+    "wafer fab*", "fab equipment", "fab tools", "microcontroller*", "半導体", "製造装置", "光刻", "刻蚀", "晶圆",
     "半导体设备", "芯片制造", "露光装置",
+]
+# Chips as the goods a disruption cuts off: a line stopped for want of them involves chips.
+CHIP_SHORTAGE = [
+    "chip shortage*", "semiconductor shortage*", "shortage of chips", "shortage of semiconductors",
+    "shortages of chips", "shortages of semiconductors", "lack of chips", "lack of semiconductors",
+    "enough chips", "enough semiconductors", "chip supply", "chip supplies", "semiconductor supply",
+    "semiconductor supplies", "supply of chips", "supplies of chips", "supply of semiconductors",
+    "deliveries of chips", "chip deliveries", "shipments of chips", "chip shipments",
+    "deliveries of microcontrollers", "chips from", "semiconductors from", "芯片短缺", "缺芯",
+    "芯片供应", "半导体短缺", "芯片断供", "半导体供应",
 ]
 CHIP_RULE = [
     "bureau of industry and security", "bis", "federal register", "interim final rule",
@@ -233,6 +243,9 @@ TOPIC = [
     "washington", "sanction*", "tariff*", "customs", "sales", "revenue", "earnings", "investor*",
     "shares", "stock*", "rally", "出口", "供应", "储量", "供应链", "产业链", "博弈", "价格", "进口",
     "加工能力",
+    # Relations and a maker's trade: a feature or a survey of ties is about the field.
+    "relations", "relationship", "dispute*", "tensions", "rivalry", "escalation", "customers",
+    "factory", "factories", "manufactur*", "摩擦", "关系",
 ]
 
 # Direction. Easing language turns a control or tariff into relief.
@@ -526,6 +539,8 @@ SHADOW = [
     "scrap metal*", "metal scrap", "scrap aluminium", "scrap aluminum", "aluminium scrap",
     "aluminum scrap", "scrap copper", "copper scrap", "scrap steel", "steel scrap", "scrap iron",
     "iron scrap", "scrap magnets", "magnet scrap", "scrap yard*", "scrapyard*", "废铝", "废铜",
+    # A person who "talks about" something in a feature is speaking, not negotiating.
+    "she talks", "he talks", "who talks about", "who talks of", "talks about her", "talks about his",
 ]
 # Words of the other trades that sell "chips": with only the bare word, chips are not chips here.
 CHIP_SENSE = [
@@ -808,6 +823,7 @@ def _entries() -> list[tuple[str, str, str]]:
         "chip": CHIP,
         "chip_rule": CHIP_RULE,
         "chip_control": CHIP_CONTROL,
+        "chip_shortage": CHIP_SHORTAGE,
         "mineral": MINERAL_CONTEXT,
         "tariff": TARIFF,
         "targets": TARGETS,

@@ -39,6 +39,8 @@ _NEGATION = re.compile(
 )
 
 
+_RESTORING = ("resum", "restor", "reopen", "恢复")
+
 def _probe_only(carriers: list[CuedSentence], full: str) -> bool:
     """The tariff news is an investigation opened ("a Section 232 probe into imports of ..."); a
     trade-remedy case against one country's goods is the first step of a duty on them."""
@@ -182,6 +184,10 @@ def direction_of(
         headline_read = [(title, *_direction_cues(title, full))]
     else:
         headline_read = read
+    if etype is EventType.supply_disruption:
+        # Supply comes back only when it resumes; "output cuts" are the disruption itself.
+        read = [(s, [h for h in e if h.phrase.startswith(_RESTORING)], t) for s, e, t in read]
+        headline_read = [(s, [h for h in e if h.phrase.startswith(_RESTORING)], t) for s, e, t in headline_read]
     easing_hits = [h for _, e, _ in read for h in e]
     tight_hits = [h for _, _, t in read for h in t]
     halts = [h for s in carriers for h in s.cues("supply_halt")]
@@ -190,12 +196,6 @@ def direction_of(
         s.weight * len(s.cues("supply_halt")) for s in carriers
     )
     if etype is EventType.supply_disruption:
-        easing = sum(
-            s.weight
-            for s, e, _ in read
-            for h in e
-            if h.phrase.startswith(("resum", "restor", "reopen", "恢复"))
-        )
         tight += weighted(carriers, "disruption")
     if etype is EventType.industrial_policy:
         return Direction.neutral, []

@@ -82,7 +82,7 @@ _MARKET_TITLE = re.compile(
 # A company's results: profit, revenue or earnings reported or moving.
 _RESULTS_TITLE = re.compile(
     r"\b(?:posts?|reports?|books?|logs?)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:profit|revenue|earnings|results|net income|loss)\b"
+    r"(?:profit|revenue|earnings|results|net income|loss|quarter)\b"
     r"|\b(?:profit|revenue|earnings|net income|sales)\s+" + _MARKET_MOVE + r"\b"
     r"|\bquarterly\s+(?:profit|revenue|results|earnings)\b|(?:净利润|营收|业绩)"
     r"|\b(?:cuts?|raises?|lowers?|lifts?|trims?|slashes?|keeps?)\s+(?:[\w-]+\s+){0,2}"
