@@ -41,6 +41,7 @@ _NEGATION = re.compile(
 
 _RESTORING = ("resum", "restor", "reopen", "恢复")
 
+
 def _probe_only(carriers: list[CuedSentence], full: str) -> bool:
     """The tariff news is an investigation opened ("a Section 232 probe into imports of ..."); a
     trade-remedy case against one country's goods is the first step of a duty on them."""

@@ -16,6 +16,7 @@ from .cues import (
     PROBE_OPENINGS,
     PROBES,
     PURPOSE_MARKERS,
+    SIGNING,
     STRONG_ENACTED,
 )
 from .direction import weighted
@@ -44,7 +45,11 @@ _DUTY_SET = re.compile(
 )
 # "the April controls remain in force": a measure that goes on, not the news.
 _STILL = re.compile(r"\b(?:remains?|remained|still|stays?|stayed|already)\s+$", re.IGNORECASE)
+_GOVERNED_GAP = 12  # characters between a doubt and the act it governs ("warns of further cuts")
+_PLAIN_GAP = re.compile(r"[\w\s-]*")  # no clause break between them
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
+# "have not signed", "yet to be signed", "expected to be signed": no deal put to paper.
+_UNSIGNED = re.compile(r"\b(?:not|never|yet to|expected to|set to|due to|will|would|could|may|to)\s+(?:be\s+|have\s+)?$")
 
 
 def status_of(
@@ -70,6 +75,9 @@ def status_of(
     opened = _probe_opened(top, full) if etype is EventType.tariff else []
     if opened:
         return Status.speculation, opened
+    signed = _signed(top, full) if etype is EventType.trade_talks else []
+    if signed:
+        return Status.enacted, signed  # a deal signed is done, whatever its terms will do
     headline = _headline_status(top, full, etype not in _EFFECT_TYPES)
     if headline is not None and headline[0] is Status.enacted:
         plan = _lead_plan(top, full)
@@ -83,7 +91,8 @@ def status_of(
     # "would be granted", "will be lifted": a done-word told as intent.
     future = sum(s.weight for s in top for h in s.cues("enacted") if _future_passive(full, h))
     intent += future
-    done = weighted(top, "enacted") - future
+    feared = sum(s.weight for s in top for h in s.cues("enacted") if _feared(s, full, h))
+    done = weighted(top, "enacted") - future - feared
     if spec and any(_WHETHER.search(full, max(0, h[0] - 12), h[0]) for s in top for h in s.cues("announced")):
         spec += intent  # "discussing whether to restrict": an open question, not a plan
         intent = 0.0
@@ -101,6 +110,17 @@ def status_of(
         return Status.announced, reported
     # Reported in the past or present tense with no word of intent: it has happened.
     return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
+
+
+def _signed(top: list[CuedSentence], full: str) -> list[str]:
+    """ "The two governments signed a framework": the deal's act, in the title or the lead."""
+    return [
+        h.phrase
+        for s in top
+        if s.in_lead and not s.background
+        for h in s.cues("enacted")
+        if h.phrase in SIGNING and not _UNSIGNED.search(full, max(0, h.start - 20), h.start)
+    ]
 
 
 def _strong_enacted(top: list[CuedSentence], full: str) -> list[str]:
@@ -175,7 +195,9 @@ def _headline_status(top: list[CuedSentence], full: str, measure: bool) -> tuple
         if not s.info.is_title:
             continue
         moods = {
-            Status.enacted: [h.phrase for h in s.cues("enacted") if not _future_passive(full, h)],
+            Status.enacted: [
+                h.phrase for h in s.cues("enacted") if not _future_passive(full, h) and not _feared(s, full, h)
+            ],
             Status.announced: [h.phrase for h in _intents(s, full)]
             + [h.phrase for h in s.hits.get("hearsay", NO_HITS)],
             Status.speculation: [h.phrase for h in _doubts(s, full, measure)],
@@ -203,6 +225,14 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
         and not (h.phrase in CONTINUED_MARKERS and _CONTINUING.match(full, h.end))
         and not (h.phrase.startswith(PURPOSE_MARKERS) and h.start > first_done)
     ]
+
+
+def _feared(s: CuedSentence, full: str, hit: Hit) -> bool:
+    """ "Warns of output cuts", "could halt": the doubt governs the act, which has not happened."""
+    return any(
+        0 <= hit.start - k.end <= _GOVERNED_GAP and _PLAIN_GAP.fullmatch(full, k.end, hit.start)
+        for k in s.cues("speculation")
+    )
 
 
 def _doubts(s: CuedSentence, full: str, measure: bool) -> list[Hit]:
