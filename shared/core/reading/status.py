@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from chokewatch.shared.messages import EventType, Status
 
@@ -45,6 +46,7 @@ _DUTY_SET = re.compile(
 )
 # "the April controls remain in force": a measure that goes on, not the news.
 _STILL = re.compile(r"\b(?:remains?|remained|still|stays?|stayed|already)\s+$", re.IGNORECASE)
+_START_WORDS = ("takes effect", "took effect", "came into", "comes into", "entered into force", "起施行", "起实施", "生效")
 _GOVERNED_GAP = 12  # characters between a doubt and the act it governs ("warns of further cuts")
 _PLAIN_GAP = re.compile(r"[\w\s-]*")  # no clause break between them
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
@@ -59,7 +61,10 @@ def status_of(
     terms: list[CuedSentence],
     full: str,
     pressed: bool = False,
+    lead: Sequence[CuedSentence] = (),
 ) -> tuple[Status | None, list[str]]:
+    """`lead`: the title and lead, background aside, read for a start ("the rule takes effect
+    next month") told apart from the sentences that carry the measure."""
     if etype in (EventType.commentary, EventType.not_relevant):
         return None, []
     # A deal's status is that of the measures its lead reports ("China will suspend ...").
@@ -67,6 +72,8 @@ def status_of(
     # A title whose measure sits in its "after ..." clause tells the mood of something else.
     top = [s for s in top if not (s.info.is_title and _measure_only_in_reason(s))]
     strong = _strong_enacted(top, full) + ([effective_phrase] if effective_phrase else [])
+    if etype not in _EFFECT_TYPES:
+        strong += _in_force(lead, full)
     if strong:
         return Status.enacted, strong
     if pressed:
@@ -110,6 +117,19 @@ def status_of(
         return Status.announced, reported
     # Reported in the past or present tense with no word of intent: it has happened.
     return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
+
+
+def _in_force(lead: Sequence[CuedSentence], full: str) -> list[str]:
+    """ "The rule takes effect next month": a start told without a date still means issued."""
+    return [
+        h.phrase
+        for s in lead
+        for h in s.cues("enacted")
+        if h.phrase.startswith(_START_WORDS)
+        and not _UNSIGNED.search(full, max(0, h.start - 20), h.start)
+        and not _STILL.search(full, max(0, h.start - 12), h.start)
+        and not s.cues("speculation")
+    ]
 
 
 def _signed(top: list[CuedSentence], full: str) -> list[str]:
