@@ -152,10 +152,13 @@ TALKS = [
     "violated the deal", "broke the deal", "breaking the deal", "breach of the deal",
     "phone call", "call with xi", "call with trump", "call between", "spoke by phone", "held a call",
     "dialogue", "consultation*", "to discuss", "discussed", "对话", "协商",
+    # Governments acting together on controls: the controls are what they agree on.
+    "to coordinate", "coordinate their", "coordination on", "cooperate on", "cooperation on",
+    "align their", "协调",
 ]
 # Talks words that make what follows them ("talks on export controls") the agenda, not a measure.
 AGENDA_TALKS = ("talks", "dialogue", "consultation", "negotiation", "meeting", "to discuss", "discussed",
-                "磋商", "会谈", "谈判", "对话", "协商")
+                "磋商", "会谈", "谈判", "对话", "协商", "coordinat", "cooperat", "align their", "协调")
 SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
     "countermeasure*", "asset freeze", "assets frozen", "froze the assets", "freeze the assets",
