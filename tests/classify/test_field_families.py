@@ -486,3 +486,131 @@ def test_a_companys_guidance_is_not_news_of_a_measure() -> None:
         title="Chip tool maker cuts 2027 outlook, citing export restrictions",
     )
     assert c.event_type is EventType.not_relevant
+
+
+def test_a_plant_stopped_for_want_of_chips_involves_chips() -> None:
+    c = classify(
+        "Honda said it would idle its Ohio assembly plant for a week because it could not get "
+        "enough semiconductors after a flood shut a supplier's factory.",
+        title="Honda idles Ohio plant as chip shortage hits",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert c.chips_involved is True
+    assert c.direction is Direction.tightening
+
+
+def test_a_magnet_shortage_does_not_involve_chips() -> None:
+    c = classify(
+        "Ford halted output of a sport utility model in Chicago for a week after running out of "
+        "rare earth magnets held up by Chinese export licensing.",
+        title="Ford stops SUV line for lack of magnets",
+    )
+    # The control's downstream effect: either type is a reading the labels allow.
+    assert c.event_type in (EventType.supply_disruption, EventType.mineral_export_control)
+    assert c.chips_involved is False
+
+
+def test_output_cuts_feared_are_a_tightening_threat() -> None:
+    c = classify(
+        "The carmaker said production at two German plants could stop within days because "
+        "deliveries of chips from a Dutch-owned supplier's Chinese factory had halted.",
+        title="Carmaker warns of output cuts over chip supply",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert c.direction is Direction.tightening
+    assert c.status is Status.speculation
+    assert c.chips_involved is True
+
+
+def test_a_feature_about_a_magnet_maker_is_commentary() -> None:
+    c = classify(
+        "At a workshop near Baotou, the second generation of owners runs the presses. The manager "
+        "talks about her customers abroad, the cost of neodymium oxide and a new furnace.",
+        title="The family that presses magnets for the world's scooters",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_survey_of_relations_is_commentary() -> None:
+    c = classify(
+        "Officials in both capitals describe ties as steadier than last spring. Observers say the "
+        "two sides now handle disputes over chips and rare earths without open escalation.",
+        title="Beijing and Washington: a calmer year?",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_record_quarter_is_a_companys_results() -> None:
+    c = classify(
+        "The graphics chip designer reported record revenue from data-centre processors and "
+        "guided higher for the coming months.",
+        title="Chip designer posts record quarter on AI demand",
+    )
+    assert c.event_type is EventType.not_relevant
+
+
+def test_a_signed_framework_is_enacted_whatever_it_will_do() -> None:
+    c = classify(
+        "Washington and Seoul signed a framework agreement on Monday under which the two "
+        "governments will coordinate export controls on chipmaking tools and pool rare earth "
+        "stockpiles.",
+        title="US and South Korea sign framework on chips and critical minerals",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.status is Status.enacted
+    assert c.chips_involved is True
+
+
+def test_a_deal_yet_to_be_signed_is_not_enacted() -> None:
+    c = classify(
+        "Negotiators said a framework on chips and rare earths was expected to be signed next "
+        "month, once the leaders meet.",
+        title="US and South Korea near framework on chips and minerals",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.status is not Status.enacted
+
+
+def test_a_chip_rule_under_one_other_government_is_that_governments() -> None:
+    c = classify(
+        "The lithography maker said it would stop servicing some scanners at Chinese chip plants "
+        "from March, after the Dutch government widened its licence requirements.",
+        title="Chip tool maker halts China servicing to comply with Dutch rules",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.issuer == "NL"
+
+
+def test_a_start_without_a_date_makes_a_chip_rule_enacted() -> None:
+    c = classify(
+        "Japan's trade ministry said it would require export licences for another 20 kinds of "
+        "chipmaking tools. The revised rule takes effect next month.",
+        title="Japan widens chip equipment export curbs",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.issuer == "JP"
+    assert c.status is Status.enacted
+
+
+def test_governments_agreeing_to_coordinate_controls_is_talks() -> None:
+    c = classify(
+        "The United Kingdom and the United States agreed on Tuesday to coordinate export controls "
+        "on advanced chips and to cooperate on supplies of critical minerals, a joint statement "
+        "said after talks in London.",
+        title="UK and US agree to coordinate chip controls and mineral supplies",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.issuer == "multiple"
+
+
+def test_a_month_recalled_past_the_lead_leaves_its_elements_out() -> None:
+    c = classify(
+        "China has approved a new batch of export licences for rare earth magnets to suppliers of "
+        "European carmakers, people familiar with the matter said.\n"
+        "In April, Beijing put seven medium and heavy rare earths and their magnets under "
+        "licensing, and shipments slumped.",
+        title="China clears more rare earth magnet exports",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.easing
+    assert sorted(c.elements) == ["Dy", "Nd", "Pr", "Tb"]

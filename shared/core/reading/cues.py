@@ -69,7 +69,8 @@ CHIP = [
     "majority-owned affiliates", "ai accelerator*",
     "wafer fab equipment", "wafer fabrication equipment", "gpu*", "芯片", "半导体", "晶片",
     "fabs", "chipmaker*", "chip maker*", "chip equipment", "semiconductor equipment",
-    "wafer fab*", "fab equipment", "fab tools", "microcontroller*", "半導体", "製造装置", "光刻", "刻蚀", "晶圆",
+    "wafer fab*", "fab equipment", "fab tools", "microcontroller*", "半導体", "製造装置", "光刻",
+    "刻蚀", "晶圆",
     "半导体设备", "芯片制造", "露光装置",
 ]
 # Chips as the goods a disruption cuts off: a line stopped for want of them involves chips.
@@ -128,6 +129,8 @@ URGING = [
     "urges", "urged", "urging", "calls on", "called on", "calling on", "asks", "asked", "asking",
     "presses", "pressed", "pressing", "pushes", "pushed", "pushing", "lobbies", "lobbied",
     "lobbying", "requests", "requested", "wants", "敦促", "呼吁",
+    # A firm bowing to a rule: the rule is what it complies with.
+    "to comply with", "complying with", "in compliance with", "comply with",
 ]
 # Who a measure names: with control-list language and no mineral, the news is a sanction.
 TARGETS = [
@@ -248,7 +251,8 @@ TOPIC = [
     "加工能力",
     # Relations and a maker's trade: a feature or a survey of ties is about the field.
     "relations", "relationship", "dispute*", "tensions", "rivalry", "escalation", "customers",
-    "factory", "factories", "manufactur*", "摩擦", "关系",
+    "factory", "factories", "manufactur*", "摩擦", "关系", "buyers", "clients", "cost of",
+    "comply with", "to comply with", "complying with", "in compliance with",
 ]
 
 # Direction. Easing language turns a control or tariff into relief.

@@ -42,6 +42,12 @@ _NEGATION = re.compile(
 _RESTORING = ("resum", "restor", "reopen", "恢复")
 
 
+def _restoring_only(
+    read: list[tuple[CuedSentence, list[Hit], list[Hit]]],
+) -> list[tuple[CuedSentence, list[Hit], list[Hit]]]:
+    return [(s, [h for h in e if h.phrase.startswith(_RESTORING)], t) for s, e, t in read]
+
+
 def _probe_only(carriers: list[CuedSentence], full: str) -> bool:
     """The tariff news is an investigation opened ("a Section 232 probe into imports of ..."); a
     trade-remedy case against one country's goods is the first step of a duty on them."""
@@ -187,8 +193,8 @@ def direction_of(
         headline_read = read
     if etype is EventType.supply_disruption:
         # Supply comes back only when it resumes; "output cuts" are the disruption itself.
-        read = [(s, [h for h in e if h.phrase.startswith(_RESTORING)], t) for s, e, t in read]
-        headline_read = [(s, [h for h in e if h.phrase.startswith(_RESTORING)], t) for s, e, t in headline_read]
+        read = _restoring_only(read)
+        headline_read = _restoring_only(headline_read)
     easing_hits = [h for _, e, _ in read for h in e]
     tight_hits = [h for _, _, t in read for h in t]
     halts = [h for s in carriers for h in s.cues("supply_halt")]

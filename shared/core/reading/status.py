@@ -46,12 +46,23 @@ _DUTY_SET = re.compile(
 )
 # "the April controls remain in force": a measure that goes on, not the news.
 _STILL = re.compile(r"\b(?:remains?|remained|still|stays?|stayed|already)\s+$", re.IGNORECASE)
-_START_WORDS = ("takes effect", "took effect", "came into", "comes into", "entered into force", "起施行", "起实施", "生效")
+_START_WORDS = (
+    "takes effect",
+    "took effect",
+    "came into",
+    "comes into",
+    "entered into force",
+    "起施行",
+    "起实施",
+    "生效",
+)
 _GOVERNED_GAP = 12  # characters between a doubt and the act it governs ("warns of further cuts")
 _PLAIN_GAP = re.compile(r"[\w\s-]*")  # no clause break between them
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 # "have not signed", "yet to be signed", "expected to be signed": no deal put to paper.
-_UNSIGNED = re.compile(r"\b(?:not|never|yet to|expected to|set to|due to|will|would|could|may|to)\s+(?:be\s+|have\s+)?$")
+_UNSIGNED = re.compile(
+    r"\b(?:not|never|yet to|expected to|set to|due to|will|would|could|may|to)\s+(?:be\s+|have\s+)?$"
+)
 
 
 def status_of(
@@ -72,8 +83,6 @@ def status_of(
     # A title whose measure sits in its "after ..." clause tells the mood of something else.
     top = [s for s in top if not (s.info.is_title and _measure_only_in_reason(s))]
     strong = _strong_enacted(top, full) + ([effective_phrase] if effective_phrase else [])
-    if etype not in _EFFECT_TYPES:
-        strong += _in_force(lead, full)
     if strong:
         return Status.enacted, strong
     if pressed:
@@ -86,6 +95,9 @@ def status_of(
     if signed:
         return Status.enacted, signed  # a deal signed is done, whatever its terms will do
     headline = _headline_status(top, full, etype not in _EFFECT_TYPES)
+    starts = _in_force(lead, full) if etype not in _EFFECT_TYPES else []
+    if starts and (headline is None or headline[0] is Status.enacted):
+        return Status.enacted, starts  # a title in another mood keeps its word
     if headline is not None and headline[0] is Status.enacted:
         plan = _lead_plan(top, full)
         return (Status.announced, plan) if plan else headline
@@ -216,7 +228,9 @@ def _headline_status(top: list[CuedSentence], full: str, measure: bool) -> tuple
             continue
         moods = {
             Status.enacted: [
-                h.phrase for h in s.cues("enacted") if not _future_passive(full, h) and not _feared(s, full, h)
+                h.phrase
+                for h in s.cues("enacted")
+                if not _future_passive(full, h) and not _feared(s, full, h)
             ],
             Status.announced: [h.phrase for h in _intents(s, full)]
             + [h.phrase for h in s.hits.get("hearsay", NO_HITS)],
