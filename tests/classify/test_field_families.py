@@ -614,3 +614,30 @@ def test_a_month_recalled_past_the_lead_leaves_its_elements_out() -> None:
     assert c.event_type is EventType.mineral_export_control
     assert c.direction is Direction.easing
     assert sorted(c.elements) == ["Dy", "Nd", "Pr", "Tb"]
+
+
+def test_exports_recovering_in_the_lead_ease() -> None:
+    c = classify(
+        "Shipments of gallium from China rose fourfold in September from August, customs figures "
+        "showed, as more licences were processed.",
+        title="China's gallium exports recover as permits flow",
+    )
+    assert c.direction is Direction.easing
+
+
+def test_exports_collapsing_in_the_lead_tighten() -> None:
+    c = classify(
+        "Antimony exports from China fell 97% in October from a year earlier, customs figures "
+        "showed, weeks after the licence rule began.",
+        title="Chinese antimony exports dry up under licensing",
+    )
+    assert c.direction is Direction.tightening
+
+
+def test_a_rush_ahead_of_a_control_is_not_relief() -> None:
+    c = classify(
+        "From Monday, exporters of tungsten items need a licence to ship abroad.\n"
+        "Exports surged last month as buyers built stocks ahead of the start date, traders said.",
+        title="Tungsten licensing begins",
+    )
+    assert c.direction is Direction.tightening

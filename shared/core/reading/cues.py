@@ -318,9 +318,12 @@ EASING = [
     "不再需要", "无需", "免于", "延期", "下调", "降低关税", "免征",
     "停止加征", "不再加征",
     "addressing concerns", "address the concerns", "address needs", "address the needs",
+    # Trade figures in Chinese (the direction reader reads English ones by pattern).
+    "出口回升", "出口反弹",
 ]
 TIGHTENING = [
     "impose", "imposes", "imposed", "imposing", "ban", "bans", "banned", "banning", "restrict*",
+    "出口骤降", "出口暴跌",
     "tighten*", "require*", "requirement*", "add", "adds", "added", "adding", "expand*", "raise*",
     "hike*", "increase*", "halt*", "block*", "curb*", "prohibit*", "shut*", "closed", "closure",
     "stop", "stops", "stopped", "stopping", "denied", "deny", "refus*", "escalat*", "retaliat*",

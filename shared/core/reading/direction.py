@@ -40,6 +40,26 @@ _NEGATION = re.compile(
 
 
 _RESTORING = ("resum", "restor", "reopen", "恢复")
+# "Exports of rare earth magnets rose 75%": trade figures say whether supply came back or dried up.
+_FIGURES = re.compile(
+    r"\b(?:exports?|shipments)\b[^.;:!?]{0,50}?\b(?:(rose|rise[sn]?|rebound\w*|jump\w*|surg\w+|recover\w*"
+    r"|climb\w*|doubled|picked up|pick up)|(fell|fall[sen]*|plung\w+|slump\w*|drop\w*|tumbl\w+"
+    r"|collaps\w+|dried up|halved))\b",
+    re.IGNORECASE,
+)
+
+_AHEAD = re.compile(r"\bahead of\b|\bbefore\b|stockpil|front-?run|抢", re.IGNORECASE)
+
+
+def _trade_figures(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
+    """Figures reported as the news, in the title or lead; a rush "ahead of the deadline" is
+    buyers stocking up before a control, not supply restored."""
+    m = _FIGURES.search(full, s.info.start, s.info.end) if s.in_lead else None
+    if m is None or _AHEAD.search(full, s.info.start, s.info.end):
+        return [], []
+    up = m.group(1) is not None
+    hit = Hit(m.start(), m.end(), "easing" if up else "tightening", "figures", m.group(1) or m.group(2))
+    return ([hit], []) if up else ([], [hit])
 
 
 def _restoring_only(
@@ -68,6 +88,8 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
     """
     easing = s.cues("easing")
     tight = s.cues("tightening")
+    if not easing and not tight:
+        return _trade_figures(s, full)
     if tight and not easing:
         easing = _stopped_restrictions(tight, full)
     if not easing:
