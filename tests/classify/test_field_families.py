@@ -641,3 +641,13 @@ def test_a_rush_ahead_of_a_control_is_not_relief() -> None:
         title="Tungsten licensing begins",
     )
     assert c.direction is Direction.tightening
+
+
+def test_a_probe_noticed_in_the_register_is_still_only_a_probe() -> None:
+    c = classify(
+        "The Commerce Department has begun a Section 232 investigation into imports of polysilicon "
+        "and its derivatives, according to a notice in the Federal Register.",
+        title="US opens national security probe into polysilicon imports",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.speculation

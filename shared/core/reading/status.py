@@ -58,6 +58,7 @@ _START_WORDS = (
 )
 _GOVERNED_GAP = 12  # characters between a doubt and the act it governs ("warns of further cuts")
 _PLAIN_GAP = re.compile(r"[\w\s-]*")  # no clause break between them
+_NOTICE_ONLY = ("federal register", "published a notice", "notice")
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 # "have not signed", "yet to be signed", "expected to be signed": no deal put to paper.
 _UNSIGNED = re.compile(
@@ -83,12 +84,14 @@ def status_of(
     # A title whose measure sits in its "after ..." clause tells the mood of something else.
     top = [s for s in top if not (s.info.is_title and _measure_only_in_reason(s))]
     strong = _strong_enacted(top, full) + ([effective_phrase] if effective_phrase else [])
+    opened = _probe_opened(top, full) if etype is EventType.tariff else []
+    if opened and strong and all(p in _NOTICE_ONLY for p in strong):
+        return Status.speculation, opened  # an investigation's notice in the register sets no duty
     if strong:
         return Status.enacted, strong
     if pressed:
         # "US urges Seoul to curb ...": the measure is the pressed government's, and only possible
         return Status.speculation, [h.phrase for s in top for h in s.cues("urging")]
-    opened = _probe_opened(top, full) if etype is EventType.tariff else []
     if opened:
         return Status.speculation, opened
     signed = _signed(top, full) if etype is EventType.trade_talks else []
