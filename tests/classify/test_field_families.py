@@ -651,3 +651,12 @@ def test_a_probe_noticed_in_the_register_is_still_only_a_probe() -> None:
     )
     assert c.event_type is EventType.tariff
     assert c.status is Status.speculation
+
+
+def test_firms_leading_the_market_higher_is_market_talk() -> None:
+    c = classify(
+        "Shares of two US magnet start-ups rose by double digits on Tuesday, on bets that the "
+        "government will take stakes in more domestic rare earth producers.",
+        title="Magnet start-ups lead rare earth miners higher on stake hopes",
+    )
+    assert c.event_type is EventType.commentary

@@ -76,6 +76,7 @@ _MARKET_TITLE = re.compile(
     r"\b(?:prices?|shares|stocks?|equities|futures)\s+(?:[\w'-]+\s+){0,2}?" + _MARKET_MOVE + r"\b"
     r"|\bstocks?\s+to\s+(?:buy|watch|own)\b|\bstocks?\s+(?:could|that could|poised)\b"
     r"|\bstocks?\s+(?:rally|rallies|slump|sell-?off|surge)\b|\blead\w*\s+[\w\s-]{0,30}\bstocks\b"
+    r"|\b(?:lead|leads|led)\s+(?:[\w-]+\s+){0,3}?(?:higher|lower|gains|losses|declines|rally)\b"
     r"|(?:股价|股市|价格|價格)(?:大涨|大跌|上涨|下跌|飙升|暴涨|暴跌|走高|走低|创新高)|创(?:年内|历史)?新高",
     re.IGNORECASE,
 )
