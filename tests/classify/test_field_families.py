@@ -660,3 +660,15 @@ def test_firms_leading_the_market_higher_is_market_talk() -> None:
         title="Magnet start-ups lead rare earth miners higher on stake hopes",
     )
     assert c.event_type is EventType.commentary
+
+
+def test_a_related_link_lends_no_elements() -> None:
+    c = classify(
+        "China's commerce ministry said on Sunday it would suspend its ban on exports of "
+        "antimony to the United States for a year.\n"
+        "Traders expect shipments to pick up slowly.\n"
+        "Related: Rare earth magnet exports jump",
+        title="China suspends antimony export ban to US",
+    )
+    assert c.direction is Direction.easing
+    assert c.elements == ["Sb"]
