@@ -672,3 +672,11 @@ def test_a_related_link_lends_no_elements() -> None:
     )
     assert c.direction is Direction.easing
     assert c.elements == ["Sb"]
+
+
+def test_a_chinese_price_note_is_market_talk_not_off_topic() -> None:
+    c = classify(
+        "本周氧化镝报价小幅走高，贸易商称下游磁材企业采购需求回暖。",
+        title="氧化镝报价走高",
+    )
+    assert c.event_type is EventType.commentary

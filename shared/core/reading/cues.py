@@ -253,6 +253,7 @@ TOPIC = [
     "relations", "relationship", "dispute*", "tensions", "rivalry", "escalation", "customers",
     "factory", "factories", "manufactur*", "摩擦", "关系", "buyers", "clients", "cost of",
     "comply with", "to comply with", "complying with", "in compliance with",
+    "市场", "需求", "报价", "库存", "采购", "供需", "下游", "上游", "企业",
 ]
 
 # Direction. Easing language turns a control or tariff into relief.
