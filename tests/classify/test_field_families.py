@@ -680,3 +680,22 @@ def test_a_chinese_price_note_is_market_talk_not_off_topic() -> None:
         title="氧化镝报价走高",
     )
     assert c.event_type is EventType.commentary
+
+
+def test_a_deal_headlined_on_chips_involves_chips() -> None:
+    c = classify(
+        "Washington and Seoul signed an agreement on Friday under which Korean memory makers will "
+        "expand US plants and their exports will face a lower duty.",
+        title="US and South Korea sign trade deal on semiconductors",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.chips_involved is True
+
+
+def test_a_deal_on_farm_goods_does_not_involve_chips() -> None:
+    c = classify(
+        "Washington and Seoul signed an agreement on Friday to lower duties on beef and rice and "
+        "to expand purchases of American liquefied gas and critical minerals.",
+        title="US and South Korea sign trade deal on farm goods and minerals",
+    )
+    assert c.chips_involved is False

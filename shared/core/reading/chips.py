@@ -44,6 +44,9 @@ def chips_of(
     # A tariff's list of goods may run past the lead; other measures name chips up front.
     anywhere = etype is EventType.tariff
     found = [h.phrase for s in carriers if (anywhere or s.in_lead) and not s.background for h in s.cues(kind)]
+    if etype is EventType.trade_talks:
+        # A deal whose headline names chips ("trade deal on semiconductors") covers them.
+        found += [h.phrase for s in lead if s.info.is_title for h in s.cues("chip")]
     if etype is EventType.sanctions:
         # A measure against a chipmaker ("Micron fails security review") bears on its chips.
         found += [h.value for s in carriers if s.in_lead for h in s.cues("company") if h.value in CHIP_FIRMS]
