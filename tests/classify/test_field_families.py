@@ -699,3 +699,51 @@ def test_a_deal_on_farm_goods_does_not_involve_chips() -> None:
         title="US and South Korea sign trade deal on farm goods and minerals",
     )
     assert c.chips_involved is False
+
+
+def test_a_ministry_announcing_a_requirement_has_issued_it() -> None:
+    c = classify(
+        "The Ministry of Commerce announced on Tuesday that exporters of bismuth and indium "
+        "items will need a licence to ship them abroad.",
+        title="China announces export licensing for bismuth, indium",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.status is Status.enacted
+
+
+def test_a_ministry_announcing_a_plan_has_not_issued_it() -> None:
+    c = classify(
+        "The Ministry of Commerce announced plans to review its rules on exports of tungsten "
+        "items later this year.",
+        title="China plans review of tungsten export rules",
+    )
+    assert c.status is not Status.enacted
+
+
+def test_a_leader_announcing_a_tariff_has_only_announced_it() -> None:
+    c = classify(
+        "President Trump said on Friday he would impose a 50% tariff on imported chips from "
+        "companies that do not build plants in the United States.",
+        title="Trump announces 50% chip tariff",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.announced
+
+
+def test_a_rule_that_will_take_effect_later_is_enacted() -> None:
+    c = classify(
+        "The administration announced new limits on exports of AI chips on Monday. The rule will "
+        "take effect in 120 days.",
+        title="President announces new AI chip export curbs",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.status is Status.enacted
+
+
+def test_a_rule_that_would_take_effect_if_approved_is_not_enacted() -> None:
+    c = classify(
+        "Officials said the draft rule on AI chip exports could be finalised next month and would "
+        "take effect only if the White House approved it.",
+        title="US weighs new AI chip export curbs",
+    )
+    assert c.status is not Status.enacted

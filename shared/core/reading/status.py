@@ -48,6 +48,8 @@ _DUTY_SET = re.compile(
 _STILL = re.compile(r"\b(?:remains?|remained|still|stays?|stayed|already)\s+$", re.IGNORECASE)
 _START_WORDS = (
     "takes effect",
+    "take effect",
+    "taking effect",
     "took effect",
     "came into",
     "comes into",
@@ -58,6 +60,15 @@ _START_WORDS = (
 )
 _GOVERNED_GAP = 12  # characters between a doubt and the act it governs ("warns of further cuts")
 _PLAIN_GAP = re.compile(r"[\w\s-]*")  # no clause break between them
+# "would take effect if approved", "has not come into force": no start stated.
+_UNSTARTED = re.compile(r"\b(?:not|never|would|could|may|might|if|yet to)\s+(?:\w+\s+)?$")
+# Bodies that issue measures by announcing them, unlike leaders and spokesmen.
+_MINISTRY = re.compile(r"ministry|department|bureau|commission|mofcom|商务部|海关总署")
+_ANNOUNCER_REACH = 30  # characters between the body named and its "announced"
+_PLANS = re.compile(
+    r"\s+(?:on \w+\s+)?(?:that\s+)?(?:it\s+)?"
+    r"(?:plans?|intends?|is considering|was considering|may|might|could)\b"
+)
 _NOTICE_ONLY = ("federal register", "published a notice", "notice")
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 # "have not signed", "yet to be signed", "expected to be signed": no deal put to paper.
@@ -98,8 +109,11 @@ def status_of(
     if signed:
         return Status.enacted, signed  # a deal signed is done, whatever its terms will do
     headline = _headline_status(top, full, etype not in _EFFECT_TYPES)
+    issued = _ministry_announces(top, full) if etype not in _EFFECT_TYPES else []
+    if issued and (headline is None or headline[0] is not Status.speculation):
+        return Status.enacted, issued
     starts = _in_force(lead, full) if etype not in _EFFECT_TYPES else []
-    if starts and (headline is None or headline[0] is Status.enacted):
+    if starts and (headline is None or headline[0] is not Status.speculation):
         return Status.enacted, starts  # a title in another mood keeps its word
     if headline is not None and headline[0] is Status.enacted:
         plan = _lead_plan(top, full)
@@ -134,6 +148,22 @@ def status_of(
     return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
 
 
+def _ministry_announces(top: list[CuedSentence], full: str) -> list[str]:
+    """ "The commerce ministry announced that it will require permits": a ministry's
+    announcement is the measure issued; a leader's or an official's word is not."""
+    found = []
+    for s in top:
+        if not s.in_lead or s.background or s.cues("speculation"):
+            continue
+        for h in s.cues("reporting"):
+            if not h.phrase.startswith("announc"):
+                continue
+            by = [a for a in s.cues("actor") if 0 <= h.start - a.end <= _ANNOUNCER_REACH]
+            if any(_MINISTRY.search(a.phrase) for a in by) and not _PLANS.match(full, h.end):
+                found.append(h.phrase)
+    return found
+
+
 def _in_force(lead: Sequence[CuedSentence], full: str) -> list[str]:
     """ "The rule takes effect next month": a start told without a date still means issued."""
     return [
@@ -141,7 +171,7 @@ def _in_force(lead: Sequence[CuedSentence], full: str) -> list[str]:
         for s in lead
         for h in s.cues("enacted")
         if h.phrase.startswith(_START_WORDS)
-        and not _UNSIGNED.search(full, max(0, h.start - 20), h.start)
+        and not _UNSTARTED.search(full, max(0, h.start - 20), h.start)
         and not _STILL.search(full, max(0, h.start - 12), h.start)
         and not s.cues("speculation")
     ]
@@ -164,7 +194,9 @@ def _strong_enacted(top: list[CuedSentence], full: str) -> list[str]:
         h.phrase
         for s in top
         for h in s.cues("enacted")
-        if h.phrase.startswith(STRONG_ENACTED) and not _STILL.search(full, max(0, h.start - 12), h.start)
+        if h.phrase.startswith(STRONG_ENACTED)
+        and not _STILL.search(full, max(0, h.start - 12), h.start)
+        and not (h.phrase.startswith("take") and _UNSTARTED.search(full, max(0, h.start - 20), h.start))
     ]
 
 
