@@ -747,3 +747,23 @@ def test_a_rule_that_would_take_effect_if_approved_is_not_enacted() -> None:
         title="US weighs new AI chip export curbs",
     )
     assert c.status is not Status.enacted
+
+
+def test_a_title_of_two_acts_leads_with_the_news() -> None:
+    c = classify(
+        "The Commerce Department put 25 Chinese firms on the Entity List on Wednesday for work on "
+        "military chips, and took three others off after a review.",
+        title="US adds 25 Chinese firms to Entity List, removes three",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.direction is Direction.tightening
+
+
+def test_a_rise_paused_is_one_act_undone() -> None:
+    c = classify(
+        "The White House paused the scheduled increase in duties on Chinese goods for another "
+        "90 days on Monday.",
+        title="Scheduled tariff increase on Chinese goods paused for 90 days",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.direction is Direction.easing

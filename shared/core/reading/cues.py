@@ -324,7 +324,7 @@ EASING = [
 ]
 TIGHTENING = [
     "impose", "imposes", "imposed", "imposing", "ban", "bans", "banned", "banning", "restrict*",
-    "出口骤降", "出口暴跌",
+    "出口骤降", "出口暴跌",  # exports plunging, in Chinese trade figures
     "tighten*", "require*", "requirement*", "add", "adds", "added", "adding", "expand*", "raise*",
     "hike*", "increase*", "halt*", "block*", "curb*", "prohibit*", "shut*", "closed", "closure",
     "stop", "stops", "stopped", "stopping", "denied", "deny", "refus*", "escalat*", "retaliat*",

@@ -39,6 +39,9 @@ _NEGATION = re.compile(
 )
 
 
+_CLAUSE_BREAK = re.compile(r"[,;，；]|\s(?:while|but)\s")
+# Verbs of a restricting act: "curbs" or "ban" before a relief are the relief's object.
+_TIGHT_VERBS = frozenset({"adds", "added", "imposes", "imposed", "bans", "banned", "denied", "收紧"})
 _RESTORING = ("resum", "restor", "reopen", "恢复")
 # "Exports of rare earth magnets rose 75%": trade figures say whether supply came back or dried up.
 _FIGURES = re.compile(
@@ -169,7 +172,7 @@ def _negated(window: str) -> bool:
 
 
 def _headline_direction(
-    read: list[tuple[CuedSentence, list[Hit], list[Hit]]],
+    read: list[tuple[CuedSentence, list[Hit], list[Hit]]], full: str
 ) -> tuple[Direction, list[str]] | None:
     """A title that carries the event and speaks one way only gives the direction: the body
     goes on to describe the measure that was suspended, or the relief that was revoked."""
@@ -180,6 +183,20 @@ def _headline_direction(
             return Direction.easing, [h.phrase for h in easing]
         if tight and not easing and any(h.value == "undone" for h in tight):
             return Direction.tightening, [h.phrase for h in tight]
+        if tight and easing and not s.cues("supply_halt"):
+            two = _two_acts(easing, tight, full)
+            if two is not None:
+                return two
+    return None
+
+
+def _two_acts(easing: list[Hit], tight: list[Hit], full: str) -> tuple[Direction, list[str]] | None:
+    """ "US adds 30 firms to the list, removes two": a title that reports two acts, clause by
+    clause, leads with the one that is the news ("tariff rise paused" is one act undone)."""
+    first_easing = min(h.start for h in easing)
+    before = [h for h in tight if h.end <= first_easing and h.phrase in _TIGHT_VERBS]
+    if before and _CLAUSE_BREAK.search(full, max(h.end for h in before), first_easing):
+        return Direction.tightening, [h.phrase for h in before]
     return None
 
 
@@ -234,7 +251,7 @@ def direction_of(
         breach = [h.phrase for s in carriers if s.in_lead and s.cues("talks") for h in s.cues("breach")]
         if breach:
             return Direction.tightening, breach  # a deal said to be broken: tension rises
-    headline = _headline_direction(headline_read) or _lead_direction(headline_read, read)
+    headline = _headline_direction(headline_read, full) or _lead_direction(headline_read, read)
     if headline is not None and (etype is not EventType.trade_talks or headline[0] is Direction.easing):
         return headline
     if etype is EventType.trade_talks:
