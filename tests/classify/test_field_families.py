@@ -767,3 +767,12 @@ def test_a_rise_paused_is_one_act_undone() -> None:
     )
     assert c.event_type is EventType.tariff
     assert c.direction is Direction.easing
+
+
+def test_takeaways_from_talks_are_commentary() -> None:
+    c = classify(
+        "Negotiators left Geneva with a framework and few details. Here is what we learned about "
+        "rare earth licences, tariffs and chip controls.",
+        title="Four takeaways from the Geneva trade talks",
+    )
+    assert c.event_type is EventType.commentary

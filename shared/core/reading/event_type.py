@@ -43,7 +43,8 @@ _COMMENTARY_FORM = re.compile(
     r"|^\s*(?:analysis|insight|factbox|breakingviews|commentary|comment|viewpoint|perspective)\s*[:\-–—|]"
     r"|\b(?:quiz|podcast|weekly|what to know|things to know|need to know|things to watch|what to watch"
     r"|to watch (?:in|for)|lessons?|learned|explained"
-    r"|a primer|a guide|faq|timeline|look back|looking back|year in review|in charts|in numbers)\b",
+    r"|a primer|a guide|faq|timeline|look back|looking back|year in review|in charts|in numbers"
+    r"|takeaways?|what we learned|what it means|far from over)\b",
     re.IGNORECASE,
 )
 # Titles of explainers, analysis and market talk: they need a stronger lead to count as news.
