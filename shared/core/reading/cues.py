@@ -692,7 +692,7 @@ COMPANIES = {
     "POSCO": ["posco"],
     "SK Hynix": ["sk hynix", "sk海力士"],
     "Samsung": ["samsung", "三星"],
-    "TSMC": ["tsmc", "台积电"],
+    "TSMC": ["tsmc", "台积电", "taiwan semiconductor manufacturing", "taiwan semiconductor"],
     "CATL": ["catl", "宁德时代"],
     "BYD": ["byd", "比亚迪"],
     "Ganfeng": ["ganfeng", "赣锋锂业"],
