@@ -781,8 +781,8 @@ def test_takeaways_from_talks_are_commentary() -> None:
 def test_a_firm_named_for_a_country_is_not_its_government() -> None:
     c = classify(
         "Taiwan Semiconductor Manufacturing Co told several Chinese design houses it would stop "
-        "making their most advanced AI chips, after an order from the US Commerce Department.",
-        title="Taiwan Semiconductor halts advanced chip orders from Chinese clients",
+        "shipping them its most advanced AI chips, after an order from the US Commerce Department.",
+        title="Taiwan Semiconductor halts advanced chip shipments to Chinese clients",
     )
     assert c.event_type is EventType.chip_export_control
     assert c.issuer == "US"
