@@ -786,3 +786,21 @@ def test_a_firm_named_for_a_country_is_not_its_government() -> None:
     )
     assert c.event_type is EventType.chip_export_control
     assert c.issuer == "US"
+
+
+def test_a_chip_product_halted_involves_chips() -> None:
+    c = classify(
+        "The chip designer told suppliers to halt production of its China-only accelerator after "
+        "Beijing told local firms not to buy it, two people familiar said.",
+        title="Chip designer halts production of China AI accelerator",
+    )
+    assert c.chips_involved is True
+
+
+def test_chipmakers_short_of_a_mineral_do_not_involve_chips() -> None:
+    c = classify(
+        "Chipmakers in Taiwan are running short of germanium after China halted shipments of the "
+        "metal, traders said.",
+        title="Chipmakers hit by germanium shortage",
+    )
+    assert c.chips_involved is False

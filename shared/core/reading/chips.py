@@ -33,11 +33,18 @@ def chips_of(
         found = [
             h.phrase
             for s in carriers
-            if s.in_lead and not s.background and measure_government([s], full) is not None
+            if s.in_lead and not s.background and not s.elements and measure_government([s], full) is not None
             for h in s.hits.get("chip", ())
         ]
-        # Or the chips are the very goods that stopped coming ("a plant halts for want of chips").
+        # Or the chips are the very goods that stopped coming ("a plant halts for want of chips",
+        # "Nvidia halts output of its H20"), with no mineral named as the goods instead.
         found += [h.phrase for s in lead for h in s.cues("chip_shortage")]
+        found += [
+            h.phrase
+            for s in carriers
+            if s.in_lead and not s.background and not s.elements and s.cues("disruption")
+            for h in s.cues("chip")
+        ]
         return bool(found), found
     # Chip controls must be named as part of the news, not as a use of the mineral or a cause.
     kind = "chip" if etype in _CHIP_GOODS_TYPES else "chip_control"
