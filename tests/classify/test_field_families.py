@@ -804,3 +804,23 @@ def test_chipmakers_short_of_a_mineral_do_not_involve_chips() -> None:
         title="Chipmakers hit by germanium shortage",
     )
     assert c.chips_involved is False
+
+
+def test_a_chinese_month_recalled_past_the_lead_leaves_its_elements_out() -> None:
+    c = classify(
+        "商务部表示，已依法批准一批稀土磁体出口许可申请，涉及多家欧洲企业。"
+        "今年4月，中方对钐、钆、铽、镝、镥、钪、钇等7类中重稀土相关物项实施出口管制。",
+        title="商务部批准一批稀土磁体出口许可",
+    )
+    assert c.direction is Direction.easing
+    assert sorted(c.elements) == ["Dy", "Nd", "Pr", "Tb"]
+
+
+def test_a_chinese_plant_stopped_for_want_of_magnets_is_a_disruption() -> None:
+    c = classify(
+        "一家欧洲汽车零部件企业表示，由于无法获得稀土磁体，其工厂将暂停部分生产线。",
+        title="欧洲零部件企业因稀土磁体短缺暂停生产",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert sorted(c.elements) == ["Dy", "Nd", "Pr", "Tb"]
+    assert c.direction is Direction.tightening

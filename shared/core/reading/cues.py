@@ -193,6 +193,7 @@ DISRUPTION = [
     "earthquake", "collapse", "accident", "fire broke out", "a fire", "blaze", "cyclone",
     "hurricane", "tropical storm", "heavy rain", "landslide", "停产",
     "受阻", "暴雨", "降雨", "洪水", "冲突", "中断", "封锁", "停工", "减产", "短缺",
+    "暂停生产", "暂停部分生产", "停线", "停产线", "无法获得",
     "power rationing", "power curbs", "power cuts", "power shortage*", "electricity rationing",
     "blackout*", "cut output of", "output cuts", "限电", "拉闸限电", "disrupt", "disrupts",
     "disrupting", "armed clash*", "mine clash*", "clashes near",

@@ -34,7 +34,8 @@ _HISTORY_FIRST = frozenset("IiBbSsAa")
 # the news itself comes with its day ("on April 4") or a weekday.
 _MONTH_OPENING = re.compile(
     r"\s*(?:in|back in|since)\s+(?:(?:early|late|mid-?)\s*)?(?:january|february|march|april|may|june|july"
-    r"|august|september|october|november|december)\s*,",
+    r"|august|september|october|november|december)\s*,"
+    r"|\s*(?:今年|去年)?\d{1,2}月(?!\d{1,2}[日号])[，,]?",  # "今年4月，": the month alone
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
@@ -165,10 +166,10 @@ def _history(full: str, info: Sentence, hits: Hits, years: _Years) -> bool:
         info.position == 0 or (info.position < LEAD_SPAN and NEWS_TIME.search(full, info.start, info.end))
     ):
         return True
-    if full[info.start : info.start + 12].lstrip()[:1] not in _HISTORY_FIRST:
-        return False
     if info.position >= 1 and not info.is_title and _MONTH_OPENING.match(full, info.start):
         return True
+    if full[info.start : info.start + 12].lstrip()[:1] not in _HISTORY_FIRST:
+        return False
     return bool(_HISTORY_OPENING.match(full, info.start))
 
 
