@@ -603,19 +603,6 @@ def test_governments_agreeing_to_coordinate_controls_is_talks() -> None:
     assert c.issuer == "multiple"
 
 
-def test_a_month_recalled_past_the_lead_leaves_its_elements_out() -> None:
-    c = classify(
-        "China has approved a new batch of export licences for rare earth magnets to suppliers of "
-        "European carmakers, people familiar with the matter said.\n"
-        "In April, Beijing put seven medium and heavy rare earths and their magnets under "
-        "licensing, and shipments slumped.",
-        title="China clears more rare earth magnet exports",
-    )
-    assert c.event_type is EventType.mineral_export_control
-    assert c.direction is Direction.easing
-    assert sorted(c.elements) == ["Dy", "Nd", "Pr", "Tb"]
-
-
 def test_exports_recovering_in_the_lead_ease() -> None:
     c = classify(
         "Shipments of gallium from China rose fourfold in September from August, customs figures "
@@ -804,16 +791,6 @@ def test_chipmakers_short_of_a_mineral_do_not_involve_chips() -> None:
         title="Chipmakers hit by germanium shortage",
     )
     assert c.chips_involved is False
-
-
-def test_a_chinese_month_recalled_past_the_lead_leaves_its_elements_out() -> None:
-    c = classify(
-        "商务部表示，已依法批准一批稀土磁体出口许可申请，涉及多家欧洲企业。"
-        "今年4月，中方对钐、钆、铽、镝、镥、钪、钇等7类中重稀土相关物项实施出口管制。",
-        title="商务部批准一批稀土磁体出口许可",
-    )
-    assert c.direction is Direction.easing
-    assert sorted(c.elements) == ["Dy", "Nd", "Pr", "Tb"]
 
 
 def test_a_chinese_plant_stopped_for_want_of_magnets_is_a_disruption() -> None:

@@ -30,14 +30,6 @@ _HISTORY_OPENING = re.compile(
     re.IGNORECASE,
 )
 _HISTORY_FIRST = frozenset("IiBbSsAa")
-# Past the lead, a month named alone ("In April, Beijing placed ...") recalls an earlier step;
-# the news itself comes with its day ("on April 4") or a weekday.
-_MONTH_OPENING = re.compile(
-    r"\s*(?:in|back in|since)\s+(?:(?:early|late|mid-?)\s*)?(?:january|february|march|april|may|june|july"
-    r"|august|september|october|november|december)\s*,"
-    r"|\s*(?:今年|去年)?\d{1,2}月(?!\d{1,2}[日号])[，,]?",  # "今年4月，": the month alone
-    re.IGNORECASE,
-)
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 _YEAR_STARTS = ("19", "20")
 _DOCUMENT_YEAR = re.compile(r"\s*年\s*第")
@@ -166,11 +158,9 @@ def _history(full: str, info: Sentence, hits: Hits, years: _Years) -> bool:
         info.position == 0 or (info.position < LEAD_SPAN and NEWS_TIME.search(full, info.start, info.end))
     ):
         return True
-    if info.position >= 1 and not info.is_title and _MONTH_OPENING.match(full, info.start):
-        return True
-    if full[info.start : info.start + 12].lstrip()[:1] not in _HISTORY_FIRST:
-        return False
-    return bool(_HISTORY_OPENING.match(full, info.start))
+    return full[info.start : info.start + 12].lstrip()[:1] in _HISTORY_FIRST and bool(
+        _HISTORY_OPENING.match(full, info.start)
+    )
 
 
 def _years(read: Scan) -> _Years:
