@@ -801,3 +801,22 @@ def test_a_chinese_plant_stopped_for_want_of_magnets_is_a_disruption() -> None:
     assert c.event_type is EventType.supply_disruption
     assert sorted(c.elements) == ["Dy", "Nd", "Pr", "Tb"]
     assert c.direction is Direction.tightening
+
+
+def test_the_state_of_talks_told_without_a_round_is_commentary() -> None:
+    c = classify(
+        "Diplomats in both capitals say the truce is holding, though trust is thin. The trade "
+        "teams talk by phone every few weeks, and each side keeps its controls on chips and "
+        "rare earths ready.",
+        title="A fragile calm settles over Washington and Beijing",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_deal_reached_under_a_soft_title_is_still_talks_news() -> None:
+    c = classify(
+        "Negotiators from the two countries reached a deal in Madrid to extend the truce and "
+        "resume rare earth exports.",
+        title="A new chapter for Washington and Beijing",
+    )
+    assert c.event_type is EventType.trade_talks

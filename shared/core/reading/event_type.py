@@ -65,6 +65,13 @@ _TALKS_AS_CONTEXT = re.compile(
     r"\b(?:summit|talks|meeting|negotiations|deal)\b",
     re.IGNORECASE,
 )
+# A round of talks held, a deal reached or signed, a meeting set: the news of the talks.
+_TALKS_ACT = re.compile(
+    r"\b(?:reached|struck|signed|sealed|inked|concluded|wrapped up|agreed (?:to|on|a|an)|held talks"
+    r"|met (?:in|on|with|for)|will meet|to meet|set to meet|will hold|to hold|phone call|held a call"
+    r"|spoke (?:by phone|with)|talked (?:by phone|with))\b",
+    re.IGNORECASE,
+)
 # Market news: a title whose subject is a price, a share or a stock index moving ("Antimony
 # price hits record", "Miners lead stock rally") reports the market, not a measure.
 _MARKET_MOVE = (
@@ -142,6 +149,8 @@ def decide(sents: list[CuedSentence], title: str, full: str) -> Decision:
         return Decision(EventType.not_relevant, [])
     if best in (EventType.tariff, EventType.trade_talks) and _other_goods_only(sents):
         return Decision(EventType.not_relevant, [])  # duties on brandy or pork, talks over dairy
+    if best is EventType.trade_talks and _talks_as_climate(sents, tally, full):
+        return Decision(EventType.commentary, [])
     if best is EventType.trade_talks:
         best = _deal_news(sents, title, tally)
     elif best in MEASURES and EventType.trade_talks in lead and disputed(sents):
@@ -175,6 +184,23 @@ def _relevant(sents: list[CuedSentence], totals: dict[EventType, float]) -> bool
     topic = len({h.phrase for s in own for h in s.hits.get("topic", ())})
     mentions = any(_on_the_field(s) for s in own)
     return mentions and (topic >= 2 or sum(totals.values()) >= LEAD_EVENT_MIN)
+
+
+def _talks_as_climate(sents: list[CuedSentence], tally: _Tally, full: str) -> bool:
+    """Talks neither headlined nor dated ("negotiators meet regularly", "talks will continue"):
+    the state of relations, told as commentary, not a round of talks."""
+    title_votes = tally.votes_of[0] if sents else {}  # the heading, flagged as a title or not
+    if any(t in title_votes for t in (EventType.trade_talks, *MEASURES)):
+        return False
+    return not any(
+        s.in_lead
+        and not s.info.is_title
+        and (
+            NEWS_TIME.search(full, s.info.start, s.info.end)
+            or _TALKS_ACT.search(full, s.info.start, s.info.end)
+        )
+        for s in sents
+    )
 
 
 def _deal_news(sents: list[CuedSentence], title: str, tally: _Tally) -> EventType:
