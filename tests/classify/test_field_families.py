@@ -820,3 +820,23 @@ def test_a_deal_reached_under_a_soft_title_is_still_talks_news() -> None:
         title="A new chapter for Washington and Beijing",
     )
     assert c.event_type is EventType.trade_talks
+
+
+def test_a_line_restarting_is_a_disruption_easing() -> None:
+    c = classify(
+        "The scooter maker will restart production at its Pune plant on Monday after a shipment "
+        "of rare earth magnets cleared customs, the company said.",
+        title="Scooter maker to restart production as magnets arrive",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert c.direction is Direction.easing
+
+
+def test_a_line_restarted_in_the_body_eases_without_a_title_word() -> None:
+    c = classify(
+        "The carmaker resumed production at its Cologne plant on Tuesday after magnet deliveries "
+        "from China arrived.",
+        title="Carmaker's Cologne plant back at work",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert c.direction is Direction.easing

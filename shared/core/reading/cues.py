@@ -182,6 +182,10 @@ COMPANY_MEASURE = [
     "关键信息基础设施",
 ]
 DISRUPTION = [
+    # A stopped line or mine starting again: the disruption's end is news of the same kind.
+    "resume production", "resumes production", "resumed production", "restart production",
+    "restarts production", "restarted production", "resume output", "resumes output",
+    "restart output", "resumption of production", "恢复生产", "复产",
     "halted production", "halts production", "halt production", "suspended production",
     "suspends production", "suspended operations", "suspends operations", "production halt*",
     "shut down", "shuts down", "shutdown", "shut", "closed the", "closure", "closes", "flood*",

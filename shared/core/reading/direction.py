@@ -42,7 +42,7 @@ _NEGATION = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,;，；]|\s(?:while|but)\s")
 # Verbs of a restricting act: "curbs" or "ban" before a relief are the relief's object.
 _TIGHT_VERBS = frozenset({"adds", "added", "imposes", "imposed", "bans", "banned", "denied", "收紧"})
-_RESTORING = ("resum", "restor", "reopen", "恢复")
+_RESTORING = ("resum", "restor", "reopen", "restart", "恢复", "复产")
 # "Exports of rare earth magnets rose 75%": trade figures say whether supply came back or dried up.
 _FIGURES = re.compile(
     r"\b(?:exports?|shipments)\b[^.;:!?]{0,50}?\b(?:(rose|rise[sn]?|rebound\w*|jump\w*|surg\w+|recover\w*"
@@ -242,7 +242,10 @@ def direction_of(
         s.weight * len(s.cues("supply_halt")) for s in carriers
     )
     if etype is EventType.supply_disruption:
-        tight += weighted(carriers, "disruption")
+        # A line restarting is the disruption's end, not more of it.
+        tight += sum(
+            s.weight for s in carriers for h in s.cues("disruption") if not h.phrase.startswith(_RESTORING)
+        )
     if etype is EventType.industrial_policy:
         return Direction.neutral, []
     if etype is EventType.tariff and not easing_hits and not tight_hits and _probe_only(carriers, full):
