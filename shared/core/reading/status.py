@@ -105,16 +105,10 @@ def status_of(
         return Status.speculation, [h.phrase for s in top for h in s.cues("urging")]
     if opened:
         return Status.speculation, opened
-    signed = _signed(top, full) if etype is EventType.trade_talks else []
-    if signed:
-        return Status.enacted, signed  # a deal signed is done, whatever its terms will do
     headline = _headline_status(top, full, etype not in _EFFECT_TYPES)
-    issued = _ministry_announces(top, full) if etype not in _EFFECT_TYPES else []
-    if issued and (headline is None or headline[0] is not Status.speculation):
+    issued = _issued(etype, top, lead, full, headline)
+    if issued:
         return Status.enacted, issued
-    starts = _in_force(lead, full) if etype not in _EFFECT_TYPES else []
-    if starts and (headline is None or headline[0] is not Status.speculation):
-        return Status.enacted, starts  # a title in another mood keeps its word
     if headline is not None and headline[0] is Status.enacted:
         plan = _lead_plan(top, full)
         return (Status.announced, plan) if plan else headline
@@ -146,6 +140,24 @@ def status_of(
         return Status.announced, reported
     # Reported in the past or present tense with no word of intent: it has happened.
     return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
+
+
+def _issued(
+    etype: EventType,
+    top: list[CuedSentence],
+    lead: Sequence[CuedSentence],
+    full: str,
+    headline: tuple[Status, list[str]] | None,
+) -> list[str]:
+    """Words that the act is done whatever else the text plans: a deal signed, a ministry's
+    announcement, a start stated; a title that only speculates keeps its word."""
+    if etype is EventType.trade_talks:
+        signed = _signed(top, full)
+        if signed:
+            return signed  # a deal signed is done, whatever its terms will do
+    if etype in _EFFECT_TYPES or (headline is not None and headline[0] is Status.speculation):
+        return []
+    return _ministry_announces(top, full) or _in_force(lead, full)
 
 
 def _ministry_announces(top: list[CuedSentence], full: str) -> list[str]:
