@@ -840,3 +840,21 @@ def test_a_line_restarted_in_the_body_eases_without_a_title_word() -> None:
     )
     assert c.event_type is EventType.supply_disruption
     assert c.direction is Direction.easing
+
+
+def test_minerals_added_to_exemptions_are_relieved() -> None:
+    c = classify(
+        "The White House on Friday put nickel, cobalt and gallium on the list of goods spared "
+        "from its reciprocal tariffs.",
+        title="US adds nickel, cobalt and gallium to tariff exemptions",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.direction is Direction.easing
+
+
+def test_firms_added_to_a_list_are_still_restricted() -> None:
+    c = classify(
+        "The Commerce Department added 12 Chinese chip firms to the Entity List on Monday.",
+        title="US adds 12 Chinese chip firms to Entity List",
+    )
+    assert c.direction is Direction.tightening

@@ -39,6 +39,12 @@ _NEGATION = re.compile(
 )
 
 
+_ADDING = frozenset({"add", "adds", "added", "adding"})
+_TO_RELIEF = re.compile(
+    r"[^.;]{0,60}?\bto\s+(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:exemptions?|exclusions?|exempt(?:ion)? list|whitelist|white list|general licen[cs]es?)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r"[,;，；]|\s(?:while|but)\s")
 # Verbs of a restricting act: "curbs" or "ban" before a relief are the relief's object.
 _TIGHT_VERBS = frozenset({"adds", "added", "imposes", "imposed", "bans", "banned", "denied", "收紧"})
@@ -97,6 +103,8 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         easing = _stopped_restrictions(tight, full)
     if not easing:
         return easing, tight
+    # "adds cobalt to the exemptions": what is added to a relief list is relieved.
+    tight = [h for h in tight if not (h.phrase in _ADDING and _TO_RELIEF.match(full, h.end))]
     halts = s.cues("supply_halt")
     kept = []
     contrast = _CONTRAST.search(full, s.info.start, s.info.end)
