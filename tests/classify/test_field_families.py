@@ -486,3 +486,375 @@ def test_a_companys_guidance_is_not_news_of_a_measure() -> None:
         title="Chip tool maker cuts 2027 outlook, citing export restrictions",
     )
     assert c.event_type is EventType.not_relevant
+
+
+def test_a_plant_stopped_for_want_of_chips_involves_chips() -> None:
+    c = classify(
+        "Honda said it would idle its Ohio assembly plant for a week because it could not get "
+        "enough semiconductors after a flood shut a supplier's factory.",
+        title="Honda idles Ohio plant as chip shortage hits",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert c.chips_involved is True
+    assert c.direction is Direction.tightening
+
+
+def test_a_magnet_shortage_does_not_involve_chips() -> None:
+    c = classify(
+        "Ford halted output of a sport utility model in Chicago for a week after running out of "
+        "rare earth magnets held up by Chinese export licensing.",
+        title="Ford stops SUV line for lack of magnets",
+    )
+    # The control's downstream effect: either type is a reading the labels allow.
+    assert c.event_type in (EventType.supply_disruption, EventType.mineral_export_control)
+    assert c.chips_involved is False
+
+
+def test_output_cuts_feared_are_a_tightening_threat() -> None:
+    c = classify(
+        "The carmaker said production at two German plants could stop within days because "
+        "deliveries of chips from a Dutch-owned supplier's Chinese factory had halted.",
+        title="Carmaker warns of output cuts over chip supply",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert c.direction is Direction.tightening
+    assert c.status is Status.speculation
+    assert c.chips_involved is True
+
+
+def test_a_feature_about_a_magnet_maker_is_commentary() -> None:
+    c = classify(
+        "At a workshop near Baotou, the second generation of owners runs the presses. The manager "
+        "talks about her customers abroad, the cost of neodymium oxide and a new furnace.",
+        title="The family that presses magnets for the world's scooters",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_survey_of_relations_is_commentary() -> None:
+    c = classify(
+        "Officials in both capitals describe ties as steadier than last spring. Observers say the "
+        "two sides now handle disputes over chips and rare earths without open escalation.",
+        title="Beijing and Washington: a calmer year?",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_record_quarter_is_a_companys_results() -> None:
+    c = classify(
+        "The graphics chip designer reported record revenue from data-centre processors and "
+        "guided higher for the coming months.",
+        title="Chip designer posts record quarter on AI demand",
+    )
+    assert c.event_type is EventType.not_relevant
+
+
+def test_a_signed_framework_is_enacted_whatever_it_will_do() -> None:
+    c = classify(
+        "Washington and Seoul signed a framework agreement on Monday under which the two "
+        "governments will coordinate export controls on chipmaking tools and pool rare earth "
+        "stockpiles.",
+        title="US and South Korea sign framework on chips and critical minerals",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.status is Status.enacted
+    assert c.chips_involved is True
+
+
+def test_a_deal_yet_to_be_signed_is_not_enacted() -> None:
+    c = classify(
+        "Negotiators said a framework on chips and rare earths was expected to be signed next "
+        "month, once the leaders meet.",
+        title="US and South Korea near framework on chips and minerals",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.status is not Status.enacted
+
+
+def test_a_chip_rule_under_one_other_government_is_that_governments() -> None:
+    c = classify(
+        "The lithography maker said it would stop servicing some scanners at Chinese chip plants "
+        "from March, after the Dutch government widened its licence requirements.",
+        title="Chip tool maker halts China servicing to comply with Dutch rules",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.issuer == "NL"
+
+
+def test_a_start_without_a_date_makes_a_chip_rule_enacted() -> None:
+    c = classify(
+        "Japan's trade ministry said it would require export licences for another 20 kinds of "
+        "chipmaking tools. The revised rule takes effect next month.",
+        title="Japan widens chip equipment export curbs",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.issuer == "JP"
+    assert c.status is Status.enacted
+
+
+def test_governments_agreeing_to_coordinate_controls_is_talks() -> None:
+    c = classify(
+        "The United Kingdom and the United States agreed on Tuesday to coordinate export controls "
+        "on advanced chips and to cooperate on supplies of critical minerals, a joint statement "
+        "said after talks in London.",
+        title="UK and US agree to coordinate chip controls and mineral supplies",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.issuer == "multiple"
+
+
+def test_exports_recovering_in_the_lead_ease() -> None:
+    c = classify(
+        "Shipments of gallium from China rose fourfold in September from August, customs figures "
+        "showed, as more licences were processed.",
+        title="China's gallium exports recover as permits flow",
+    )
+    assert c.direction is Direction.easing
+
+
+def test_exports_collapsing_in_the_lead_tighten() -> None:
+    c = classify(
+        "Antimony exports from China fell 97% in October from a year earlier, customs figures "
+        "showed, weeks after the licence rule began.",
+        title="Chinese antimony exports dry up under licensing",
+    )
+    assert c.direction is Direction.tightening
+
+
+def test_a_rush_ahead_of_a_control_is_not_relief() -> None:
+    c = classify(
+        "From Monday, exporters of tungsten items need a licence to ship abroad.\n"
+        "Exports surged last month as buyers built stocks ahead of the start date, traders said.",
+        title="Tungsten licensing begins",
+    )
+    assert c.direction is Direction.tightening
+
+
+def test_a_probe_noticed_in_the_register_is_still_only_a_probe() -> None:
+    c = classify(
+        "The Commerce Department has begun a Section 232 investigation into imports of polysilicon "
+        "and its derivatives, according to a notice in the Federal Register.",
+        title="US opens national security probe into polysilicon imports",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.speculation
+
+
+def test_firms_leading_the_market_higher_is_market_talk() -> None:
+    c = classify(
+        "Shares of two US magnet start-ups rose by double digits on Tuesday, on bets that the "
+        "government will take stakes in more domestic rare earth producers.",
+        title="Magnet start-ups lead rare earth miners higher on stake hopes",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_related_link_lends_no_elements() -> None:
+    c = classify(
+        "China's commerce ministry said on Sunday it would suspend its ban on exports of "
+        "antimony to the United States for a year.\n"
+        "Traders expect shipments to pick up slowly.\n"
+        "Related: Rare earth magnet exports jump",
+        title="China suspends antimony export ban to US",
+    )
+    assert c.direction is Direction.easing
+    assert c.elements == ["Sb"]
+
+
+def test_a_chinese_price_note_is_market_talk_not_off_topic() -> None:
+    c = classify(
+        "本周氧化镝报价小幅走高，贸易商称下游磁材企业采购需求回暖。",
+        title="氧化镝报价走高",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_deal_headlined_on_chips_involves_chips() -> None:
+    c = classify(
+        "Washington and Seoul signed an agreement on Friday under which Korean memory makers will "
+        "expand US plants and their exports will face a lower duty.",
+        title="US and South Korea sign trade deal on semiconductors",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.chips_involved is True
+
+
+def test_a_deal_on_farm_goods_does_not_involve_chips() -> None:
+    c = classify(
+        "Washington and Seoul signed an agreement on Friday to lower duties on beef and rice and "
+        "to expand purchases of American liquefied gas and critical minerals.",
+        title="US and South Korea sign trade deal on farm goods and minerals",
+    )
+    assert c.chips_involved is False
+
+
+def test_a_ministry_announcing_a_requirement_has_issued_it() -> None:
+    c = classify(
+        "The Ministry of Commerce announced on Tuesday that exporters of bismuth and indium "
+        "items will need a licence to ship them abroad.",
+        title="China announces export licensing for bismuth, indium",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.status is Status.enacted
+
+
+def test_a_ministry_announcing_a_plan_has_not_issued_it() -> None:
+    c = classify(
+        "The Ministry of Commerce announced plans to review its rules on exports of tungsten "
+        "items later this year.",
+        title="China plans review of tungsten export rules",
+    )
+    assert c.status is not Status.enacted
+
+
+def test_a_leader_announcing_a_tariff_has_only_announced_it() -> None:
+    c = classify(
+        "President Trump said on Friday he would impose a 50% tariff on imported chips from "
+        "companies that do not build plants in the United States.",
+        title="Trump announces 50% chip tariff",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.announced
+
+
+def test_a_rule_that_will_take_effect_later_is_enacted() -> None:
+    c = classify(
+        "The administration announced new limits on exports of AI chips on Monday. The rule will "
+        "take effect in 120 days.",
+        title="President announces new AI chip export curbs",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.status is Status.enacted
+
+
+def test_a_rule_that_would_take_effect_if_approved_is_not_enacted() -> None:
+    c = classify(
+        "Officials said the draft rule on AI chip exports could be finalised next month and would "
+        "take effect only if the White House approved it.",
+        title="US weighs new AI chip export curbs",
+    )
+    assert c.status is not Status.enacted
+
+
+def test_a_title_of_two_acts_leads_with_the_news() -> None:
+    c = classify(
+        "The Commerce Department put 25 Chinese firms on the Entity List on Wednesday for work on "
+        "military chips, and took three others off after a review.",
+        title="US adds 25 Chinese firms to Entity List, removes three",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.direction is Direction.tightening
+
+
+def test_a_rise_paused_is_one_act_undone() -> None:
+    c = classify(
+        "The White House paused the scheduled increase in duties on Chinese goods for another "
+        "90 days on Monday.",
+        title="Scheduled tariff increase on Chinese goods paused for 90 days",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.direction is Direction.easing
+
+
+def test_takeaways_from_talks_are_commentary() -> None:
+    c = classify(
+        "Negotiators left Geneva with a framework and few details. Here is what we learned about "
+        "rare earth licences, tariffs and chip controls.",
+        title="Four takeaways from the Geneva trade talks",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_firm_named_for_a_country_is_not_its_government() -> None:
+    c = classify(
+        "Taiwan Semiconductor Manufacturing Co told several Chinese design houses it would stop "
+        "shipping them its most advanced AI chips, after an order from the US Commerce Department.",
+        title="Taiwan Semiconductor halts advanced chip shipments to Chinese clients",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.issuer == "US"
+
+
+def test_a_chip_product_halted_involves_chips() -> None:
+    c = classify(
+        "The chip designer told suppliers to halt production of its China-only accelerator after "
+        "Beijing told local firms not to buy it, two people familiar said.",
+        title="Chip designer halts production of China AI accelerator",
+    )
+    assert c.chips_involved is True
+
+
+def test_chipmakers_short_of_a_mineral_do_not_involve_chips() -> None:
+    c = classify(
+        "Chipmakers in Taiwan are running short of germanium after China halted shipments of the "
+        "metal, traders said.",
+        title="Chipmakers hit by germanium shortage",
+    )
+    assert c.chips_involved is False
+
+
+def test_a_chinese_plant_stopped_for_want_of_magnets_is_a_disruption() -> None:
+    c = classify(
+        "一家欧洲汽车零部件企业表示，由于无法获得稀土磁体，其工厂将暂停部分生产线。",
+        title="欧洲零部件企业因稀土磁体短缺暂停生产",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert sorted(c.elements) == ["Dy", "Nd", "Pr", "Tb"]
+    assert c.direction is Direction.tightening
+
+
+def test_the_state_of_talks_told_without_a_round_is_commentary() -> None:
+    c = classify(
+        "Diplomats in both capitals say the truce is holding, though trust is thin. The trade "
+        "teams talk by phone every few weeks, and each side keeps its controls on chips and "
+        "rare earths ready.",
+        title="A fragile calm settles over Washington and Beijing",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_deal_reached_under_a_soft_title_is_still_talks_news() -> None:
+    c = classify(
+        "Negotiators from the two countries reached a deal in Madrid to extend the truce and "
+        "resume rare earth exports.",
+        title="A new chapter for Washington and Beijing",
+    )
+    assert c.event_type is EventType.trade_talks
+
+
+def test_a_line_restarting_is_a_disruption_easing() -> None:
+    c = classify(
+        "The scooter maker will restart production at its Pune plant on Monday after a shipment "
+        "of rare earth magnets cleared customs, the company said.",
+        title="Scooter maker to restart production as magnets arrive",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert c.direction is Direction.easing
+
+
+def test_a_line_restarted_in_the_body_eases_without_a_title_word() -> None:
+    c = classify(
+        "The carmaker resumed production at its Cologne plant on Tuesday after magnet deliveries "
+        "from China arrived.",
+        title="Carmaker's Cologne plant back at work",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert c.direction is Direction.easing
+
+
+def test_minerals_added_to_exemptions_are_relieved() -> None:
+    c = classify(
+        "The White House on Friday put nickel, cobalt and gallium on the list of goods spared "
+        "from its reciprocal tariffs.",
+        title="US adds nickel, cobalt and gallium to tariff exemptions",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.direction is Direction.easing
+
+
+def test_firms_added_to_a_list_are_still_restricted() -> None:
+    c = classify(
+        "The Commerce Department added 12 Chinese chip firms to the Entity List on Monday.",
+        title="US adds 12 Chinese chip firms to Entity List",
+    )
+    assert c.direction is Direction.tightening

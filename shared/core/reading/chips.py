@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from chokewatch.shared.messages import EventType
 
 from .cues import CHIP_FIRMS
@@ -18,7 +20,10 @@ _NO_CHIP_TYPES = (
 )
 
 
-def chips_of(etype: EventType, carriers: list[CuedSentence], full: str) -> tuple[bool, list[str]]:
+def chips_of(
+    etype: EventType, carriers: list[CuedSentence], full: str, lead: Sequence[CuedSentence] = ()
+) -> tuple[bool, list[str]]:
+    """Whether chips are part of the event; `lead` is the title and lead, background aside."""
     if etype is EventType.chip_export_control:
         return True, [h.phrase for s in carriers for h in s.cues("chip")][:5]
     if etype in _NO_CHIP_TYPES:
@@ -28,8 +33,17 @@ def chips_of(etype: EventType, carriers: list[CuedSentence], full: str) -> tuple
         found = [
             h.phrase
             for s in carriers
-            if s.in_lead and not s.background and measure_government([s], full) is not None
+            if s.in_lead and not s.background and not s.elements and measure_government([s], full) is not None
             for h in s.hits.get("chip", ())
+        ]
+        # Or the chips are the very goods that stopped coming ("a plant halts for want of chips",
+        # "Nvidia halts output of its H20"), with no mineral named as the goods instead.
+        found += [h.phrase for s in lead for h in s.cues("chip_shortage")]
+        found += [
+            h.phrase
+            for s in carriers
+            if s.in_lead and not s.background and not s.elements and s.cues("disruption")
+            for h in s.cues("chip")
         ]
         return bool(found), found
     # Chip controls must be named as part of the news, not as a use of the mineral or a cause.
@@ -37,6 +51,9 @@ def chips_of(etype: EventType, carriers: list[CuedSentence], full: str) -> tuple
     # A tariff's list of goods may run past the lead; other measures name chips up front.
     anywhere = etype is EventType.tariff
     found = [h.phrase for s in carriers if (anywhere or s.in_lead) and not s.background for h in s.cues(kind)]
+    if etype is EventType.trade_talks:
+        # A deal whose headline names chips ("trade deal on semiconductors") covers them.
+        found += [h.phrase for s in lead if s.info.is_title for h in s.cues("chip")]
     if etype is EventType.sanctions:
         # A measure against a chipmaker ("Micron fails security review") bears on its chips.
         found += [h.value for s in carriers if s.in_lead for h in s.cues("company") if h.value in CHIP_FIRMS]

@@ -66,10 +66,11 @@ def classify(text: str, title: str = "", published_at: date | datetime | None = 
     title_sent = [s for s in sents[:1] if s.info.is_title and all(s is not c for c in terms)]
     pressed = etype in PRESSED_TYPES and urged(sents, full) is not None
     told = terms[len(carriers) :] + title_sent
-    status, status_ev = status_of(etype, carriers, effective_ev, told, full, pressed)
+    lead = [s for s in sents if s.in_lead and not s.background]
+    status, status_ev = status_of(etype, carriers, effective_ev, told, full, pressed, lead)
     issuer, issuer_ev = issuer_of(etype, carriers, sents, full)
     elements, element_ev = elements_of(etype, terms, sents, full)
-    chips, chips_ev = chips_of(etype, terms, full)
+    chips, chips_ev = chips_of(etype, terms, full, lead)
     subject = carriers or [s for s in sents if s.in_lead]
     relevant = etype is not EventType.not_relevant
     evidence = {

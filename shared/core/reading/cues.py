@@ -69,8 +69,19 @@ CHIP = [
     "majority-owned affiliates", "ai accelerator*",
     "wafer fab equipment", "wafer fabrication equipment", "gpu*", "芯片", "半导体", "晶片",
     "fabs", "chipmaker*", "chip maker*", "chip equipment", "semiconductor equipment",
-    "wafer fab*", "fab equipment", "fab tools", "半導体", "製造装置", "光刻", "刻蚀", "晶圆",
+    "wafer fab*", "fab equipment", "fab tools", "microcontroller*", "半導体", "製造装置", "光刻",
+    "刻蚀", "晶圆",
     "半导体设备", "芯片制造", "露光装置",
+]
+# Chips as the goods a disruption cuts off: a line stopped for want of them involves chips.
+CHIP_SHORTAGE = [
+    "chip shortage*", "semiconductor shortage*", "shortage of chips", "shortage of semiconductors",
+    "shortages of chips", "shortages of semiconductors", "lack of chips", "lack of semiconductors",
+    "enough chips", "enough semiconductors", "chip supply", "chip supplies", "semiconductor supply",
+    "semiconductor supplies", "supply of chips", "supplies of chips", "supply of semiconductors",
+    "deliveries of chips", "chip deliveries", "shipments of chips", "chip shipments",
+    "deliveries of microcontrollers", "chips from", "semiconductors from", "芯片短缺", "缺芯",
+    "芯片供应", "半导体短缺", "芯片断供", "半导体供应",
 ]
 CHIP_RULE = [
     "bureau of industry and security", "bis", "federal register", "interim final rule",
@@ -118,6 +129,8 @@ URGING = [
     "urges", "urged", "urging", "calls on", "called on", "calling on", "asks", "asked", "asking",
     "presses", "pressed", "pressing", "pushes", "pushed", "pushing", "lobbies", "lobbied",
     "lobbying", "requests", "requested", "wants", "敦促", "呼吁",
+    # A firm bowing to a rule: the rule is what it complies with.
+    "to comply with", "complying with", "in compliance with", "comply with",
 ]
 # Who a measure names: with control-list language and no mineral, the news is a sanction.
 TARGETS = [
@@ -142,10 +155,13 @@ TALKS = [
     "violated the deal", "broke the deal", "breaking the deal", "breach of the deal",
     "phone call", "call with xi", "call with trump", "call between", "spoke by phone", "held a call",
     "dialogue", "consultation*", "to discuss", "discussed", "对话", "协商",
+    # Governments acting together on controls: the controls are what they agree on.
+    "to coordinate", "coordinate their", "coordination on", "cooperate on", "cooperation on",
+    "align their", "协调",
 ]
 # Talks words that make what follows them ("talks on export controls") the agenda, not a measure.
 AGENDA_TALKS = ("talks", "dialogue", "consultation", "negotiation", "meeting", "to discuss", "discussed",
-                "磋商", "会谈", "谈判", "对话", "协商")
+                "磋商", "会谈", "谈判", "对话", "协商", "coordinat", "cooperat", "align their", "协调")
 SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
     "countermeasure*", "asset freeze", "assets frozen", "froze the assets", "freeze the assets",
@@ -166,6 +182,10 @@ COMPANY_MEASURE = [
     "关键信息基础设施",
 ]
 DISRUPTION = [
+    # A stopped line or mine starting again: the disruption's end is news of the same kind.
+    "resume production", "resumes production", "resumed production", "restart production",
+    "restarts production", "restarted production", "resume output", "resumes output",
+    "restart output", "resumption of production", "恢复生产", "复产",
     "halted production", "halts production", "halt production", "suspended production",
     "suspends production", "suspended operations", "suspends operations", "production halt*",
     "shut down", "shuts down", "shutdown", "shut", "closed the", "closure", "closes", "flood*",
@@ -177,6 +197,7 @@ DISRUPTION = [
     "earthquake", "collapse", "accident", "fire broke out", "a fire", "blaze", "cyclone",
     "hurricane", "tropical storm", "heavy rain", "landslide", "停产",
     "受阻", "暴雨", "降雨", "洪水", "冲突", "中断", "封锁", "停工", "减产", "短缺",
+    "暂停生产", "暂停部分生产", "停线", "停产线", "无法获得",
     "power rationing", "power curbs", "power cuts", "power shortage*", "electricity rationing",
     "blackout*", "cut output of", "output cuts", "限电", "拉闸限电", "disrupt", "disrupts",
     "disrupting", "armed clash*", "mine clash*", "clashes near",
@@ -233,6 +254,11 @@ TOPIC = [
     "washington", "sanction*", "tariff*", "customs", "sales", "revenue", "earnings", "investor*",
     "shares", "stock*", "rally", "出口", "供应", "储量", "供应链", "产业链", "博弈", "价格", "进口",
     "加工能力",
+    # Relations and a maker's trade: a feature or a survey of ties is about the field.
+    "relations", "relationship", "dispute*", "tensions", "rivalry", "escalation", "customers",
+    "factory", "factories", "manufactur*", "摩擦", "关系", "buyers", "clients", "cost of",
+    "comply with", "to comply with", "complying with", "in compliance with",
+    "市场", "需求", "报价", "库存", "采购", "供需", "下游", "上游", "企业",
 ]
 
 # Direction. Easing language turns a control or tariff into relief.
@@ -298,9 +324,12 @@ EASING = [
     "不再需要", "无需", "免于", "延期", "下调", "降低关税", "免征",
     "停止加征", "不再加征",
     "addressing concerns", "address the concerns", "address needs", "address the needs",
+    # Trade figures in Chinese (the direction reader reads English ones by pattern).
+    "出口回升", "出口反弹",
 ]
 TIGHTENING = [
     "impose", "imposes", "imposed", "imposing", "ban", "bans", "banned", "banning", "restrict*",
+    "出口骤降", "出口暴跌",  # exports plunging, in Chinese trade figures
     "tighten*", "require*", "requirement*", "add", "adds", "added", "adding", "expand*", "raise*",
     "hike*", "increase*", "halt*", "block*", "curb*", "prohibit*", "shut*", "closed", "closure",
     "stop", "stops", "stopped", "stopping", "denied", "deny", "refus*", "escalat*", "retaliat*",
@@ -526,6 +555,8 @@ SHADOW = [
     "scrap metal*", "metal scrap", "scrap aluminium", "scrap aluminum", "aluminium scrap",
     "aluminum scrap", "scrap copper", "copper scrap", "scrap steel", "steel scrap", "scrap iron",
     "iron scrap", "scrap magnets", "magnet scrap", "scrap yard*", "scrapyard*", "废铝", "废铜",
+    # A person who "talks about" something in a feature is speaking, not negotiating.
+    "she talks", "he talks", "who talks about", "who talks of", "talks about her", "talks about his",
 ]
 # Words of the other trades that sell "chips": with only the bare word, chips are not chips here.
 CHIP_SENSE = [
@@ -666,7 +697,7 @@ COMPANIES = {
     "POSCO": ["posco"],
     "SK Hynix": ["sk hynix", "sk海力士"],
     "Samsung": ["samsung", "三星"],
-    "TSMC": ["tsmc", "台积电"],
+    "TSMC": ["tsmc", "台积电", "taiwan semiconductor manufacturing", "taiwan semiconductor"],
     "CATL": ["catl", "宁德时代"],
     "BYD": ["byd", "比亚迪"],
     "Ganfeng": ["ganfeng", "赣锋锂业"],
@@ -808,6 +839,7 @@ def _entries() -> list[tuple[str, str, str]]:
         "chip": CHIP,
         "chip_rule": CHIP_RULE,
         "chip_control": CHIP_CONTROL,
+        "chip_shortage": CHIP_SHORTAGE,
         "mineral": MINERAL_CONTEXT,
         "tariff": TARIFF,
         "targets": TARGETS,

@@ -39,6 +39,44 @@ _NEGATION = re.compile(
 )
 
 
+_ADDING = frozenset({"add", "adds", "added", "adding"})
+_TO_RELIEF = re.compile(
+    r"[^.;]{0,60}?\bto\s+(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:exemptions?|exclusions?|exempt(?:ion)? list|whitelist|white list|general licen[cs]es?)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;，；]|\s(?:while|but)\s")
+# Verbs of a restricting act: "curbs" or "ban" before a relief are the relief's object.
+_TIGHT_VERBS = frozenset({"adds", "added", "imposes", "imposed", "bans", "banned", "denied", "收紧"})
+_RESTORING = ("resum", "restor", "reopen", "restart", "恢复", "复产")
+# "Exports of rare earth magnets rose 75%": trade figures say whether supply came back or dried up.
+_FIGURES = re.compile(
+    r"\b(?:exports?|shipments)\b[^.;:!?]{0,50}?\b(?:(rose|rise[sn]?|rebound\w*|jump\w*|surg\w+|recover\w*"
+    r"|climb\w*|doubled|picked up|pick up)|(fell|fall[sen]*|plung\w+|slump\w*|drop\w*|tumbl\w+"
+    r"|collaps\w+|dried up|halved))\b",
+    re.IGNORECASE,
+)
+
+_AHEAD = re.compile(r"\bahead of\b|\bbefore\b|stockpil|front-?run|抢", re.IGNORECASE)
+
+
+def _trade_figures(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
+    """Figures reported as the news, in the title or lead; a rush "ahead of the deadline" is
+    buyers stocking up before a control, not supply restored."""
+    m = _FIGURES.search(full, s.info.start, s.info.end) if s.in_lead else None
+    if m is None or _AHEAD.search(full, s.info.start, s.info.end):
+        return [], []
+    up = m.group(1) is not None
+    hit = Hit(m.start(), m.end(), "easing" if up else "tightening", "figures", m.group(1) or m.group(2))
+    return ([hit], []) if up else ([], [hit])
+
+
+def _restoring_only(
+    read: list[tuple[CuedSentence, list[Hit], list[Hit]]],
+) -> list[tuple[CuedSentence, list[Hit], list[Hit]]]:
+    return [(s, [h for h in e if h.phrase.startswith(_RESTORING)], t) for s, e, t in read]
+
+
 def _probe_only(carriers: list[CuedSentence], full: str) -> bool:
     """The tariff news is an investigation opened ("a Section 232 probe into imports of ..."); a
     trade-remedy case against one country's goods is the first step of a duty on them."""
@@ -59,10 +97,14 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
     """
     easing = s.cues("easing")
     tight = s.cues("tightening")
+    if not easing and not tight:
+        return _trade_figures(s, full)
     if tight and not easing:
         easing = _stopped_restrictions(tight, full)
     if not easing:
         return easing, tight
+    # "adds cobalt to the exemptions": what is added to a relief list is relieved.
+    tight = [h for h in tight if not (h.phrase in _ADDING and _TO_RELIEF.match(full, h.end))]
     halts = s.cues("supply_halt")
     kept = []
     contrast = _CONTRAST.search(full, s.info.start, s.info.end)
@@ -138,7 +180,7 @@ def _negated(window: str) -> bool:
 
 
 def _headline_direction(
-    read: list[tuple[CuedSentence, list[Hit], list[Hit]]],
+    read: list[tuple[CuedSentence, list[Hit], list[Hit]]], full: str
 ) -> tuple[Direction, list[str]] | None:
     """A title that carries the event and speaks one way only gives the direction: the body
     goes on to describe the measure that was suspended, or the relief that was revoked."""
@@ -149,6 +191,20 @@ def _headline_direction(
             return Direction.easing, [h.phrase for h in easing]
         if tight and not easing and any(h.value == "undone" for h in tight):
             return Direction.tightening, [h.phrase for h in tight]
+        if tight and easing and not s.cues("supply_halt"):
+            two = _two_acts(easing, tight, full)
+            if two is not None:
+                return two
+    return None
+
+
+def _two_acts(easing: list[Hit], tight: list[Hit], full: str) -> tuple[Direction, list[str]] | None:
+    """ "US adds 30 firms to the list, removes two": a title that reports two acts, clause by
+    clause, leads with the one that is the news ("tariff rise paused" is one act undone)."""
+    first_easing = min(h.start for h in easing)
+    before = [h for h in tight if h.end <= first_easing and h.phrase in _TIGHT_VERBS]
+    if before and _CLAUSE_BREAK.search(full, max(h.end for h in before), first_easing):
+        return Direction.tightening, [h.phrase for h in before]
     return None
 
 
@@ -182,6 +238,10 @@ def direction_of(
         headline_read = [(title, *_direction_cues(title, full))]
     else:
         headline_read = read
+    if etype is EventType.supply_disruption:
+        # Supply comes back only when it resumes; "output cuts" are the disruption itself.
+        read = _restoring_only(read)
+        headline_read = _restoring_only(headline_read)
     easing_hits = [h for _, e, _ in read for h in e]
     tight_hits = [h for _, _, t in read for h in t]
     halts = [h for s in carriers for h in s.cues("supply_halt")]
@@ -190,13 +250,10 @@ def direction_of(
         s.weight * len(s.cues("supply_halt")) for s in carriers
     )
     if etype is EventType.supply_disruption:
-        easing = sum(
-            s.weight
-            for s, e, _ in read
-            for h in e
-            if h.phrase.startswith(("resum", "restor", "reopen", "恢复"))
+        # A line restarting is the disruption's end, not more of it.
+        tight += sum(
+            s.weight for s in carriers for h in s.cues("disruption") if not h.phrase.startswith(_RESTORING)
         )
-        tight += weighted(carriers, "disruption")
     if etype is EventType.industrial_policy:
         return Direction.neutral, []
     if etype is EventType.tariff and not easing_hits and not tight_hits and _probe_only(carriers, full):
@@ -205,7 +262,7 @@ def direction_of(
         breach = [h.phrase for s in carriers if s.in_lead and s.cues("talks") for h in s.cues("breach")]
         if breach:
             return Direction.tightening, breach  # a deal said to be broken: tension rises
-    headline = _headline_direction(headline_read) or _lead_direction(headline_read, read)
+    headline = _headline_direction(headline_read, full) or _lead_direction(headline_read, read)
     if headline is not None and (etype is not EventType.trade_talks or headline[0] is Direction.easing):
         return headline
     if etype is EventType.trade_talks:

@@ -58,7 +58,8 @@ _DESCRIPTOR = re.compile(
 
 
 def _subject_sentences(carriers: list[CuedSentence], sents: list[CuedSentence]) -> list[CuedSentence]:
-    chosen = {id(s) for s in carriers}
+    # Page furniture ("Related: ...") names other pages' subjects, even when it votes.
+    chosen = {id(s) for s in carriers if s.info.weight > DEBRIS_WEIGHT}
     for s in sents:
         if s.background or not s.elements:
             continue

@@ -43,7 +43,8 @@ _COMMENTARY_FORM = re.compile(
     r"|^\s*(?:analysis|insight|factbox|breakingviews|commentary|comment|viewpoint|perspective)\s*[:\-–—|]"
     r"|\b(?:quiz|podcast|weekly|what to know|things to know|need to know|things to watch|what to watch"
     r"|to watch (?:in|for)|lessons?|learned|explained"
-    r"|a primer|a guide|faq|timeline|look back|looking back|year in review|in charts|in numbers)\b",
+    r"|a primer|a guide|faq|timeline|look back|looking back|year in review|in charts|in numbers"
+    r"|takeaways?|what we learned|what it means|far from over)\b",
     re.IGNORECASE,
 )
 # Titles of explainers, analysis and market talk: they need a stronger lead to count as news.
@@ -64,6 +65,13 @@ _TALKS_AS_CONTEXT = re.compile(
     r"\b(?:summit|talks|meeting|negotiations|deal)\b",
     re.IGNORECASE,
 )
+# A round of talks held, a deal reached or signed, a meeting set: the news of the talks.
+_TALKS_ACT = re.compile(
+    r"\b(?:reached|struck|signed|sealed|inked|concluded|wrapped up|agreed (?:to|on|a|an)|held talks"
+    r"|met (?:in|on|with|for)|will meet|to meet|set to meet|will hold|to hold|phone call|held a call"
+    r"|spoke (?:by phone|with)|talked (?:by phone|with))\b",
+    re.IGNORECASE,
+)
 # Market news: a title whose subject is a price, a share or a stock index moving ("Antimony
 # price hits record", "Miners lead stock rally") reports the market, not a measure.
 _MARKET_MOVE = (
@@ -76,13 +84,14 @@ _MARKET_TITLE = re.compile(
     r"\b(?:prices?|shares|stocks?|equities|futures)\s+(?:[\w'-]+\s+){0,2}?" + _MARKET_MOVE + r"\b"
     r"|\bstocks?\s+to\s+(?:buy|watch|own)\b|\bstocks?\s+(?:could|that could|poised)\b"
     r"|\bstocks?\s+(?:rally|rallies|slump|sell-?off|surge)\b|\blead\w*\s+[\w\s-]{0,30}\bstocks\b"
+    r"|\b(?:lead|leads|led)\s+(?:[\w-]+\s+){0,3}?(?:higher|lower|gains|losses|declines|rally)\b"
     r"|(?:股价|股市|价格|價格)(?:大涨|大跌|上涨|下跌|飙升|暴涨|暴跌|走高|走低|创新高)|创(?:年内|历史)?新高",
     re.IGNORECASE,
 )
 # A company's results: profit, revenue or earnings reported or moving.
 _RESULTS_TITLE = re.compile(
     r"\b(?:posts?|reports?|books?|logs?)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:profit|revenue|earnings|results|net income|loss)\b"
+    r"(?:profit|revenue|earnings|results|net income|loss|quarter)\b"
     r"|\b(?:profit|revenue|earnings|net income|sales)\s+" + _MARKET_MOVE + r"\b"
     r"|\bquarterly\s+(?:profit|revenue|results|earnings)\b|(?:净利润|营收|业绩)"
     r"|\b(?:cuts?|raises?|lowers?|lifts?|trims?|slashes?|keeps?)\s+(?:[\w-]+\s+){0,2}"
@@ -140,6 +149,8 @@ def decide(sents: list[CuedSentence], title: str, full: str) -> Decision:
         return Decision(EventType.not_relevant, [])
     if best in (EventType.tariff, EventType.trade_talks) and _other_goods_only(sents):
         return Decision(EventType.not_relevant, [])  # duties on brandy or pork, talks over dairy
+    if best is EventType.trade_talks and _talks_as_climate(sents, tally, full):
+        return Decision(EventType.commentary, [])
     if best is EventType.trade_talks:
         best = _deal_news(sents, title, tally)
     elif best in MEASURES and EventType.trade_talks in lead and disputed(sents):
@@ -173,6 +184,23 @@ def _relevant(sents: list[CuedSentence], totals: dict[EventType, float]) -> bool
     topic = len({h.phrase for s in own for h in s.hits.get("topic", ())})
     mentions = any(_on_the_field(s) for s in own)
     return mentions and (topic >= 2 or sum(totals.values()) >= LEAD_EVENT_MIN)
+
+
+def _talks_as_climate(sents: list[CuedSentence], tally: _Tally, full: str) -> bool:
+    """Talks neither headlined nor dated ("negotiators meet regularly", "talks will continue"):
+    the state of relations, told as commentary, not a round of talks."""
+    title_votes = tally.votes_of[0] if sents else {}  # the heading, flagged as a title or not
+    if any(t in title_votes for t in (EventType.trade_talks, *MEASURES)):
+        return False
+    return not any(
+        s.in_lead
+        and not s.info.is_title
+        and (
+            NEWS_TIME.search(full, s.info.start, s.info.end)
+            or _TALKS_ACT.search(full, s.info.start, s.info.end)
+        )
+        for s in sents
+    )
 
 
 def _deal_news(sents: list[CuedSentence], title: str, tally: _Tally) -> EventType:

@@ -228,6 +228,8 @@ _GROUP_PHRASES: dict[str, list[str]] = {
         "稀土永磁",
         "钕铁硼",
         "永磁体",
+        "稀土磁体",
+        "稀土磁铁",
         "magnet-making technologies",
         "magnet manufacturing technologies",
         "magnet technologies",

@@ -216,6 +216,12 @@ def _chip_issuer(
         return opener.value, [opener.phrase]  # "South Korea joins US in curbing ...": Korea acts
     if first is not None and first.value != "US" and "US" not in acting:
         return first.value, [first.phrase]  # "商务部…豁免": only one government acts
+    everywhere = {h.value for s in sents for h in s.hits.get("actor", NO_HITS)}
+    lead = [h for s in sents if s.in_lead for h in s.hits.get("actor", NO_HITS) if h.value != "CN"]
+    if "US" not in everywhere and len({h.value for h in lead}) == 1:
+        # "ASML stops servicing tools under Dutch rules": China is the usual target, not the
+        # issuer, and no US word anywhere leaves the one other government named up front.
+        return lead[0].value, [lead[0].phrase]
     return "US", ["United States"]
 
 

@@ -142,6 +142,14 @@ def _drop_other_senses(buckets: list[Hits], full: str, normalised: str, element_
                 bucket.clear()
                 for hit in kept:
                     bucket[hit.kind].append(hit)
+    if "company" in present and "actor" in present:
+        # "Taiwan Semiconductor" is a firm, not Taiwan's government.
+        for bucket in buckets:
+            firms = bucket.get("company")
+            if firms and "actor" in bucket:
+                bucket["actor"] = [
+                    h for h in bucket["actor"] if not any(f[0] <= h[0] and h[1] <= f[1] for f in firms)
+                ]
     chip_words = [h for b in buckets for h in b.get("chip", NO_HITS)] if "chip_sense" in present else []
     if chip_words and all(h.phrase == "chip" for h in chip_words):
         # Bare "chips" beside potatoes, pulp or casinos, never "semiconductor": not our chips.

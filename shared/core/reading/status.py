@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from chokewatch.shared.messages import EventType, Status
 
@@ -16,6 +17,7 @@ from .cues import (
     PROBE_OPENINGS,
     PROBES,
     PURPOSE_MARKERS,
+    SIGNING,
     STRONG_ENACTED,
 )
 from .direction import weighted
@@ -44,7 +46,35 @@ _DUTY_SET = re.compile(
 )
 # "the April controls remain in force": a measure that goes on, not the news.
 _STILL = re.compile(r"\b(?:remains?|remained|still|stays?|stayed|already)\s+$", re.IGNORECASE)
+_START_WORDS = (
+    "takes effect",
+    "take effect",
+    "taking effect",
+    "took effect",
+    "came into",
+    "comes into",
+    "entered into force",
+    "起施行",
+    "起实施",
+    "生效",
+)
+_GOVERNED_GAP = 12  # characters between a doubt and the act it governs ("warns of further cuts")
+_PLAIN_GAP = re.compile(r"[\w\s-]*")  # no clause break between them
+# "would take effect if approved", "has not come into force": no start stated.
+_UNSTARTED = re.compile(r"\b(?:not|never|would|could|may|might|if|yet to)\s+(?:\w+\s+)?$")
+# Bodies that issue measures by announcing them, unlike leaders and spokesmen.
+_MINISTRY = re.compile(r"ministry|department|bureau|commission|mofcom|商务部|海关总署")
+_ANNOUNCER_REACH = 30  # characters between the body named and its "announced"
+_PLANS = re.compile(
+    r"\s+(?:on \w+\s+)?(?:that\s+)?(?:it\s+)?"
+    r"(?:plans?|intends?|is considering|was considering|may|might|could)\b"
+)
+_NOTICE_ONLY = ("federal register", "published a notice", "notice")
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
+# "have not signed", "yet to be signed", "expected to be signed": no deal put to paper.
+_UNSIGNED = re.compile(
+    r"\b(?:not|never|yet to|expected to|set to|due to|will|would|could|may|to)\s+(?:be\s+|have\s+)?$"
+)
 
 
 def status_of(
@@ -54,7 +84,10 @@ def status_of(
     terms: list[CuedSentence],
     full: str,
     pressed: bool = False,
+    lead: Sequence[CuedSentence] = (),
 ) -> tuple[Status | None, list[str]]:
+    """`lead`: the title and lead, background aside, read for a start ("the rule takes effect
+    next month") told apart from the sentences that carry the measure."""
     if etype in (EventType.commentary, EventType.not_relevant):
         return None, []
     # A deal's status is that of the measures its lead reports ("China will suspend ...").
@@ -62,15 +95,20 @@ def status_of(
     # A title whose measure sits in its "after ..." clause tells the mood of something else.
     top = [s for s in top if not (s.info.is_title and _measure_only_in_reason(s))]
     strong = _strong_enacted(top, full) + ([effective_phrase] if effective_phrase else [])
+    opened = _probe_opened(top, full) if etype is EventType.tariff else []
+    if opened and strong and all(p in _NOTICE_ONLY for p in strong):
+        return Status.speculation, opened  # an investigation's notice in the register sets no duty
     if strong:
         return Status.enacted, strong
     if pressed:
         # "US urges Seoul to curb ...": the measure is the pressed government's, and only possible
         return Status.speculation, [h.phrase for s in top for h in s.cues("urging")]
-    opened = _probe_opened(top, full) if etype is EventType.tariff else []
     if opened:
         return Status.speculation, opened
     headline = _headline_status(top, full, etype not in _EFFECT_TYPES)
+    issued = _issued(etype, top, lead, full, headline)
+    if issued:
+        return Status.enacted, issued
     if headline is not None and headline[0] is Status.enacted:
         plan = _lead_plan(top, full)
         return (Status.announced, plan) if plan else headline
@@ -83,7 +121,8 @@ def status_of(
     # "would be granted", "will be lifted": a done-word told as intent.
     future = sum(s.weight for s in top for h in s.cues("enacted") if _future_passive(full, h))
     intent += future
-    done = weighted(top, "enacted") - future
+    feared = sum(s.weight for s in top for h in s.cues("enacted") if _feared(s, full, h))
+    done = weighted(top, "enacted") - future - feared
     if spec and any(_WHETHER.search(full, max(0, h[0] - 12), h[0]) for s in top for h in s.cues("announced")):
         spec += intent  # "discussing whether to restrict": an open question, not a plan
         intent = 0.0
@@ -103,13 +142,73 @@ def status_of(
     return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
 
 
+def _issued(
+    etype: EventType,
+    top: list[CuedSentence],
+    lead: Sequence[CuedSentence],
+    full: str,
+    headline: tuple[Status, list[str]] | None,
+) -> list[str]:
+    """Words that the act is done whatever else the text plans: a deal signed, a ministry's
+    announcement, a start stated; a title that only speculates keeps its word."""
+    if etype is EventType.trade_talks:
+        signed = _signed(top, full)
+        if signed:
+            return signed  # a deal signed is done, whatever its terms will do
+    if etype in _EFFECT_TYPES or (headline is not None and headline[0] is Status.speculation):
+        return []
+    return _ministry_announces(top, full) or _in_force(lead, full)
+
+
+def _ministry_announces(top: list[CuedSentence], full: str) -> list[str]:
+    """ "The commerce ministry announced that it will require permits": a ministry's
+    announcement is the measure issued; a leader's or an official's word is not."""
+    found = []
+    for s in top:
+        if not s.in_lead or s.background or s.cues("speculation"):
+            continue
+        for h in s.cues("reporting"):
+            if not h.phrase.startswith("announc"):
+                continue
+            by = [a for a in s.cues("actor") if 0 <= h.start - a.end <= _ANNOUNCER_REACH]
+            if any(_MINISTRY.search(a.phrase) for a in by) and not _PLANS.match(full, h.end):
+                found.append(h.phrase)
+    return found
+
+
+def _in_force(lead: Sequence[CuedSentence], full: str) -> list[str]:
+    """ "The rule takes effect next month": a start told without a date still means issued."""
+    return [
+        h.phrase
+        for s in lead
+        for h in s.cues("enacted")
+        if h.phrase.startswith(_START_WORDS)
+        and not _UNSTARTED.search(full, max(0, h.start - 20), h.start)
+        and not _STILL.search(full, max(0, h.start - 12), h.start)
+        and not s.cues("speculation")
+    ]
+
+
+def _signed(top: list[CuedSentence], full: str) -> list[str]:
+    """ "The two governments signed a framework": the deal's act, in the title or the lead."""
+    return [
+        h.phrase
+        for s in top
+        if s.in_lead and not s.background
+        for h in s.cues("enacted")
+        if h.phrase in SIGNING and not _UNSIGNED.search(full, max(0, h.start - 20), h.start)
+    ]
+
+
 def _strong_enacted(top: list[CuedSentence], full: str) -> list[str]:
     """Numbered notices and words of a measure in force, less those of one that goes on."""
     return [h.phrase for s in top for h in s.cues("numbered")] + [
         h.phrase
         for s in top
         for h in s.cues("enacted")
-        if h.phrase.startswith(STRONG_ENACTED) and not _STILL.search(full, max(0, h.start - 12), h.start)
+        if h.phrase.startswith(STRONG_ENACTED)
+        and not _STILL.search(full, max(0, h.start - 12), h.start)
+        and not (h.phrase.startswith("take") and _UNSTARTED.search(full, max(0, h.start - 20), h.start))
     ]
 
 
@@ -175,7 +274,11 @@ def _headline_status(top: list[CuedSentence], full: str, measure: bool) -> tuple
         if not s.info.is_title:
             continue
         moods = {
-            Status.enacted: [h.phrase for h in s.cues("enacted") if not _future_passive(full, h)],
+            Status.enacted: [
+                h.phrase
+                for h in s.cues("enacted")
+                if not _future_passive(full, h) and not _feared(s, full, h)
+            ],
             Status.announced: [h.phrase for h in _intents(s, full)]
             + [h.phrase for h in s.hits.get("hearsay", NO_HITS)],
             Status.speculation: [h.phrase for h in _doubts(s, full, measure)],
@@ -203,6 +306,14 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
         and not (h.phrase in CONTINUED_MARKERS and _CONTINUING.match(full, h.end))
         and not (h.phrase.startswith(PURPOSE_MARKERS) and h.start > first_done)
     ]
+
+
+def _feared(s: CuedSentence, full: str, hit: Hit) -> bool:
+    """ "Warns of output cuts", "could halt": the doubt governs the act, which has not happened."""
+    return any(
+        0 <= hit.start - k.end <= _GOVERNED_GAP and _PLAIN_GAP.fullmatch(full, k.end, hit.start)
+        for k in s.cues("speculation")
+    )
 
 
 def _doubts(s: CuedSentence, full: str, measure: bool) -> list[Hit]:
