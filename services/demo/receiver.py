@@ -44,6 +44,9 @@ class Receiver:
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 length = int(self.headers.get("content-length", "0"))
                 raw = self.rfile.read(length)
+                if len(raw) < length:  # the sender went away mid-request: nothing was delivered
+                    self.close_connection = True
+                    return
                 code = receiver._answer(self.path, raw, dict(self.headers.items()))
                 if code is None:
                     with receiver._lock:
