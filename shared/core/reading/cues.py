@@ -878,3 +878,15 @@ def _entries() -> list[tuple[str, str, str]]:
 CUE_LEXICON = Lexicon(_entries())
 # Cues and elements in one automaton, so the classifier reads a text in a single pass.
 LEXICON = Lexicon(_entries() + element_entries())
+# Section headings of long pieces (client alerts, newsletters, explainers): a label on a line of
+# its own, not a sentence; it must not take a lead position from the sentences that tell the news.
+SECTION_HEADINGS = (
+    "summary", "in summary", "background", "context", "overview", "in brief", "at a glance",
+    "key points", "key takeaways", "takeaways", "what changes", "what changes now", "what has changed",
+    "what happens next", "what's next", "next steps", "practical steps", "practical implications",
+    "implications", "why it matters", "why this matters", "reaction", "reactions", "market watch",
+    "market reaction", "markets", "the details", "details", "also this week", "also today",
+    "in other news", "other news", "elsewhere", "bottom line", "the bottom line", "our take",
+    "outlook", "analysis", "timeline", "what to watch", "us developments to watch", "developments to watch",
+    "top story", "top stories", "this week's top story", "recommendations", "action items",
+)

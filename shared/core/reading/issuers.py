@@ -52,6 +52,10 @@ _SPEAKER_OF = re.compile(
 )
 _SUBJECT_FIRST = (*MAIN_KINDS, "easing", "tightening", "chip")
 _JOINED_AFTER = re.compile(r"(?:['’]s)?\s*(?:,|and|&)\s", re.IGNORECASE)
+_PAIR_DESCRIBES = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,3}?(?:rules?|regulations?|controls?|curbs|restrictions|measures|tariffs|duties"
+    r"|export controls|licen[cs]e requirements?)\b"
+)
 _JOINED = re.compile(r"(?:['’]s)?(?:\s+(?:and|&)|\s*,)\s+(?:the\s+)?$")
 # "Washington, Dec 13 —", "BEIJING (Reuters) -": a dateline names a place, not an actor.
 _DATELINE_AFTER = re.compile(
@@ -216,6 +220,9 @@ def _chip_issuer(
         return opener.value, [opener.phrase]  # "South Korea joins US in curbing ...": Korea acts
     if first is not None and first.value != "US" and "US" not in acting:
         return first.value, [first.phrase]  # "商务部…豁免": only one government acts
+    body = _body_subject(sents, full) if len(named) != 1 else None
+    if body is not None and body.value != "US":
+        return body.value, [body.phrase]  # "Dutch and US rules" in the title; the lead: "the Dutch government ..."
     everywhere = {h.value for s in sents for h in s.hits.get("actor", NO_HITS)}
     lead = [h for s in sents if s.in_lead for h in s.hits.get("actor", NO_HITS) if h.value != "CN"]
     if "US" not in everywhere and len({h.value for h in lead}) == 1:
@@ -302,6 +309,27 @@ def _title_subjects(sents: list[CuedSentence], full: str) -> list[Hit]:
     return list(found.values())
 
 
+# "On September 6, 2024, the Dutch government announced": a date clause, then the subject.
+_DATE_CLAUSE = re.compile(r"\s*(?:on|in|from)?\s*[A-Z]?[a-z]*\.?\s*\d{1,2},?\s*(?:\d{4})?,\s*", re.IGNORECASE)
+_BODY_SUBJECT_REACH = 24  # characters past the date clause where the subject stands
+_SAID_KINDS = ("reporting", "enacted", "announced", "tightening", "easing")
+
+
+def _body_subject(sents: list[CuedSentence], full: str) -> Hit | None:
+    """The government the first lead sentence of the body opens on, acting or speaking."""
+    first = next((s for s in sents if not s.info.is_title and s.info.weight > DEBRIS_WEIGHT), None)
+    if first is None or first.background:
+        return None
+    date = _DATE_CLAUSE.match(full, first.info.start)
+    start = date.end() if date else first.info.start
+    actors = [h for h in first.cues("actor") if 0 <= h.start - start <= _BODY_SUBJECT_REACH]
+    if not actors or _JOINED_AFTER.match(full, actors[0].end):
+        return None
+    verbs = [h.start for kind in _SAID_KINDS for h in first.hits.get(kind, NO_HITS)]
+    subject = actors[0]
+    return subject if any(0 <= at - subject.end <= _ACTING_REACH for at in verbs) else None
+
+
 def _opening_subject(named: list[Hit], sents: list[CuedSentence], full: str) -> Hit | None:
     """Of the governments an opening line names acting, the one it opens on, when it opens on one
     and the others do not join it as subjects ("Japan and the US ...")."""
@@ -325,6 +353,8 @@ def _joint_actors(sentences: list[CuedSentence], full: str) -> list[str]:
                 continue
             if OBJECT_PREP.search(full, max(0, a.start - 12), a.start):
                 continue
+            if _PAIR_DESCRIBES.match(full, b.end):
+                continue  # "the new Dutch and US equipment rules": two measures, not one joint act
             if any(h.start < a.start for kind in _SUBJECT_FIRST for h in s.cues(kind)):
                 continue  # "China will suspend ..., the White House and Chinese officials said"
             return sorted({a.value, b.value})
