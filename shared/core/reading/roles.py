@@ -51,6 +51,7 @@ _YEAR_END = re.compile(r"\b(?:Nov|Dec)[a-z]*\.?\s+\d|\d\s+(?:Nov|Dec)[a-z]*|1[12
 # Where a cause stated after the subject gives way to the news it answers.
 _CAUSE_ENDS = re.compile(r"\s(?:with|by imposing|by placing|by adding|by restricting)\s")
 _COMMA = re.compile(r"[,，]")
+_RECALLING_SUBJECT = re.compile(r"\s*(?:the|this|that|it|its)(?:\s+[\w'’-]+){0,2}\s+", re.IGNORECASE)
 
 
 class Role(NamedTuple):
@@ -116,6 +117,12 @@ def _reason(full: str, info: Sentence, hits: Hits, elements: list[Hit]) -> tuple
             return Role(at, comma.end()), True
         # "The move follows controls on ...": history told whole
         background = any(h.phrase in RECALLING_OPENINGS for h in reasons)
+    elif any(h.phrase in RECALLING_OPENINGS for h in reasons) and _RECALLING_SUBJECT.fullmatch(
+        full, info.start, at
+    ):
+        # "The debate follows a year in which ...", "It comes after ...": the sentence's subject
+        # points back at the news, and the rest recalls what came before.
+        return Role(background=True), False
     # Only a clause after a main statement is a reason; a sentence whose main part
     # says nothing ("Buyers scramble after Beijing imposed ...") keeps its news.
     if (
