@@ -23,10 +23,11 @@ NEWS_TIME = re.compile(
     r"|\bon (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d",
     re.IGNORECASE,
 )
+_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 # A sentence opening on a past date tells history ("In September 2010, ...").
 _HISTORY_OPENING = re.compile(
     r"\s*(?:in|by|since|back in|as early as)\s+(?:(?:early|late|mid-?)\s*)?"
-    r"(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b",
+    r"(?:(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|" + _MONTHS + r"\s*,)",
     re.IGNORECASE,
 )
 _HISTORY_FIRST = frozenset("IiBbSsAa")
