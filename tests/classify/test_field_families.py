@@ -858,3 +858,104 @@ def test_firms_added_to_a_list_are_still_restricted() -> None:
         title="US adds 12 Chinese chip firms to Entity List",
     )
     assert c.direction is Direction.tightening
+
+
+# Long pieces: client alerts, digests and background-heavy reports.
+
+
+def test_a_run_in_section_heading_takes_no_lead_place() -> None:
+    text = (
+        "Japan widens chip tool controls\n"
+        "Summary. On March 3, the Japanese government said it will require licences for exports "
+        "of 23 more types of chipmaking equipment, with the rule taking effect on July 23.\n"
+        "Background. Japan first listed such tools in 2023."
+    )
+    sents = split(text, len("Japan widens chip tool controls"))
+    assert sents[1].weight == DEBRIS_WEIGHT  # "Summary." is a label
+    assert sents[2].position == 0  # the news sentence holds the lead place
+    assert split("Summary of the rule.", 0)[0].weight != DEBRIS_WEIGHT  # a sentence, not a label
+
+
+def test_a_measure_published_and_in_force_after_a_heading_is_enacted() -> None:
+    c = classify(
+        "Summary. On June 2, the Korean government announced that it would add two types of "
+        "lithography tools to its export licence requirement. The regulation was published in the "
+        "official gazette and took effect on June 3.\n"
+        "Background. Korea has followed allied controls since 2023.",
+        title="Client alert: Korea's new chip equipment licence rule",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.status is Status.enacted
+
+
+def test_a_digest_leads_with_its_top_story() -> None:
+    c = classify(
+        "This week's top story: China has announced export controls on indium and tellurium. The "
+        "commerce ministry on Tuesday published an announcement requiring licences for their export, "
+        "effective immediately.\n"
+        "Also this week: a lithium refinery in Texas received a federal loan.",
+        title="Minor Metals Weekly, issue of May 5",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.tightening
+
+
+def test_a_digest_without_a_dated_lead_is_still_commentary() -> None:
+    c = classify(
+        "Readers asked how licences for rare earths work. Here we explain the rules and the "
+        "forms exporters fill in.",
+        title="Critical Minerals Weekly: your questions on licences",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_measure_taken_under_a_truce_keeps_its_type() -> None:
+    c = classify(
+        "China's commerce ministry said on Monday it has suspended its export ban on antimony to "
+        "the United States until next November. Exporters no longer need to observe the ban.",
+        title="Beijing lifts antimony ban under the trade truce",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.easing
+    assert c.issuer == "CN"
+
+
+def test_talks_named_in_a_title_beside_a_deal_stay_talks() -> None:
+    c = classify(
+        "US and Chinese negotiators agreed on a framework under which China will approve more "
+        "rare earth licences and the US will relax some chip software curbs, officials said.",
+        title="US and China agree framework to restore rare earth flows after London talks",
+    )
+    assert c.event_type is EventType.trade_talks
+
+
+def test_two_governments_describing_rules_are_not_one_joint_issuer() -> None:
+    c = classify(
+        "On May 2, the Dutch government announced that it would extend its licence requirement "
+        "to two more lithography systems. The rule took effect on May 3.",
+        title="What the new Dutch and US semiconductor equipment rules mean for you",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.issuer == "NL"
+
+
+def test_a_subject_pointing_back_then_recalling_is_background() -> None:
+    c = classify(
+        "The European Commission is considering a licence requirement for exports of copper scrap, "
+        "officials said on Tuesday. The debate follows a year in which China kept its restrictions "
+        "on exports of gallium and germanium.",
+        title="EU weighs curbs on copper scrap exports",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.issuer == "EU"
+    assert c.status is Status.speculation
+
+
+def test_a_sentence_opening_on_a_month_alone_is_background() -> None:
+    c = classify(
+        "On Thursday the ministry began issuing general licences for terbium exports to approved "
+        "buyers. In April, Beijing had placed samarium, gadolinium and lutetium under licensing.",
+        title="China grants general licences for terbium",
+    )
+    assert c.direction is Direction.easing
+    assert c.elements == ["Tb"]

@@ -121,7 +121,8 @@ def issuer_of(
     # The heaviest sentences carrying the event name its actor; the title and lead name it even
     # when the measure's words sit elsewhere.
     ordered = sorted(carriers, key=lambda s: -s.weight)[:ISSUER_SENTENCES]
-    ordered += [s for s in sents if s.in_lead and all(s is not c for c in ordered)]
+    # A lead sentence that recalls earlier measures names their governments, not this one's.
+    ordered += [s for s in sents if s.in_lead and not s.background and all(s is not c for c in ordered)]
     counts: dict[str, float] = defaultdict(float)
     acting: set[str] = set()  # governments named other than as an object or a target
     first: list[Hit] = []
@@ -220,7 +221,7 @@ def _chip_issuer(
         return opener.value, [opener.phrase]  # "South Korea joins US in curbing ...": Korea acts
     if first is not None and first.value != "US" and "US" not in acting:
         return first.value, [first.phrase]  # "商务部…豁免": only one government acts
-    body = _body_subject(sents, full) if len(named) != 1 else None
+    body = _body_subject(sents, full) if _paired_title(sents, full) else None
     if body is not None and body.value != "US":
         return body.value, [body.phrase]  # "Dutch and US rules" in the title; the lead: "the Dutch government ..."
     everywhere = {h.value for s in sents for h in s.hits.get("actor", NO_HITS)}
@@ -313,6 +314,17 @@ def _title_subjects(sents: list[CuedSentence], full: str) -> list[Hit]:
 _DATE_CLAUSE = re.compile(r"\s*(?:on|in|from)?\s*[A-Z]?[a-z]*\.?\s*\d{1,2},?\s*(?:\d{4})?,\s*", re.IGNORECASE)
 _BODY_SUBJECT_REACH = 24  # characters past the date clause where the subject stands
 _SAID_KINDS = ("reporting", "enacted", "announced", "tightening", "easing")
+
+
+def _paired_title(sents: list[CuedSentence], full: str) -> bool:
+    """The title names two governments' rules together ("the new Dutch and US rules")."""
+    if not sents or not sents[0].info.is_title:
+        return False
+    actors = sorted(sents[0].cues("actor"), key=lambda h: h.start)
+    return any(
+        a.value != b.value and _JOINED.match(full[a.end : b.start]) and _PAIR_DESCRIBES.match(full, b.end)
+        for a, b in zip(actors, actors[1:], strict=False)
+    )
 
 
 def _body_subject(sents: list[CuedSentence], full: str) -> Hit | None:
