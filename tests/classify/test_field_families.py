@@ -959,3 +959,38 @@ def test_a_sentence_opening_on_a_month_alone_is_background() -> None:
     )
     assert c.direction is Direction.easing
     assert c.elements == ["Tb"]
+
+
+def test_a_quoted_reaction_plans_nothing() -> None:
+    c = classify(
+        'Seoul, May 6 — "This is coercion, and we will respond with our partners," the trade '
+        "minister said on Wednesday, hours after China's commerce ministry said it had revoked "
+        "export licences for graphite anode material bound for a Korean plant. The ministry said "
+        "the licences were revoked with immediate effect.",
+        title="Seoul reacts after Beijing revokes graphite licences",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.status is not Status.announced
+    assert c.issuer == "CN"
+
+
+def test_talks_named_as_a_condition_leave_the_measure() -> None:
+    c = classify(
+        "Beijing, June 3 — China could extend its export controls to minor metals such as tungsten "
+        "and bismuth if trade "
+        "talks with the United States break down, analysts said this week.",
+        title="China could turn to tungsten next, analysts warn as talks stall",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.status is Status.speculation
+    assert c.issuer == "CN"
+
+
+def test_a_chronology_of_earlier_steps_is_background() -> None:
+    c = classify(
+        "Beijing, March 2, 2026 — China's commerce ministry said on Monday it will require licences "
+        "for exports of scandium alloys. Beijing has tightened controls repeatedly: gallium in "
+        "2023, antimony in 2024 and tungsten in 2025.",
+        title="China adds scandium alloys to its export controls",
+    )
+    assert c.elements == ["Sc"]

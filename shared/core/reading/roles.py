@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from typing import NamedTuple
 
 from .cues import CONCESSIONS, RECALLING_OPENINGS
@@ -31,6 +32,7 @@ _HISTORY_OPENING = re.compile(
     re.IGNORECASE,
 )
 _HISTORY_FIRST = frozenset("IiBbSsAa")
+_TIMELINE_YEARS = 3  # distinct years named in one sentence: a chronology of earlier steps
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 _YEAR_STARTS = ("19", "20")
 _DOCUMENT_YEAR = re.compile(r"\s*年\s*第")
@@ -69,6 +71,7 @@ _BACKGROUND = Role(background=True)
 
 class _Years(NamedTuple):
     by_sentence: dict[int, int]  # the latest year each sentence names
+    timelines: frozenset[int]  # sentences that name several years: a chronology
     latest: int  # the text's present
     early: bool  # the dateline falls in the first weeks of its year
 
@@ -153,6 +156,8 @@ def _uses(role: Role, info: Sentence, hits: Hits, elements: list[Hit]) -> Role:
 def _history(full: str, info: Sentence, hits: Hits, years: _Years) -> bool:
     """A body sentence whose years all precede the text's present, one that glances back past
     the lead, or one that opens on a past date."""
+    if info.index in years.timelines and info.position != 0:
+        return True  # "has tightened repeatedly since 2023: ..., in 2024 ..., in February 2025 ..."
     year = years.by_sentence.get(info.index)
     if (
         year
@@ -178,6 +183,7 @@ def _years(read: Scan) -> _Years:
     if starts:
         starts[0] = 0
     by_sentence: dict[int, int] = {}
+    named: defaultdict[int, set[int]] = defaultdict(set)
     present = 0
     for m in finditer_from(_YEAR, full, word_starts(full, _YEAR_STARTS)):
         # A year may follow a Chinese character directly ("中国2023年").
@@ -187,6 +193,7 @@ def _years(read: Scan) -> _Years:
             index = bisect_right(starts, m.start()) - 1
             year = int(m.group())
             by_sentence[index] = max(by_sentence.get(index, 0), year)
+            named[index].add(year)
             if year > present:
                 # A year the text looks forward to ("until 2026", "could start in 2026") is not
                 # the text's present; the sentences before it are not history.
@@ -201,4 +208,5 @@ def _years(read: Scan) -> _Years:
         else present or max(by_sentence.values(), default=0)
     )
     early = dateline is not None and _EARLY_MONTH.search(dateline.group()) is not None
-    return _Years(by_sentence, latest, early)
+    timelines = frozenset(i for i, ys in named.items() if len(ys) >= _TIMELINE_YEARS)
+    return _Years(by_sentence, timelines, latest, early)
