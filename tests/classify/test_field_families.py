@@ -994,3 +994,15 @@ def test_a_chronology_of_earlier_steps_is_background() -> None:
         title="China adds scandium alloys to its export controls",
     )
     assert c.elements == ["Sc"]
+
+
+def test_a_notice_clause_keeping_earlier_controls_in_force_is_background() -> None:
+    c = classify(
+        "一、暂停实施商务部2025年第55号公告规定的对境外稀土物项的各项出口管制措施。\n"
+        "二、暂停期间，出口经营者无需办理相关出口许可手续。\n"
+        "三、对镝、铽相关物项实施的出口管制措施继续有效。\n"
+        "四、本公告自公布之日起施行。",
+        title="商务部公告 关于暂停实施第55号公告的公告",
+    )
+    assert c.direction is Direction.easing
+    assert len(c.elements) == 17  # the suspended rare-earth measure, not the two kept in force

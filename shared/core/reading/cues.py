@@ -532,6 +532,7 @@ BACKGROUND = [
     "has restricted since", "have restricted since", "restricted since", "later that year",
     "earlier that year", "that year", "the following year", "the year before", "at the time",
     "at that time", "back then", "in those days", "a decade ago", "曾", "此前", "去年", "早在",
+    "继续有效", "仍然有效", "仍有效", "繼續有效",
 ]
 # What a mineral is used for: the clause after these explains, the rest of the sentence may be news.
 USES = [
