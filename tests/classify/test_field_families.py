@@ -1006,3 +1006,15 @@ def test_a_notice_clause_keeping_earlier_controls_in_force_is_background() -> No
     )
     assert c.direction is Direction.easing
     assert len(c.elements) == 17  # the suspended rare-earth measure, not the two kept in force
+
+
+def test_stripping_a_firm_of_its_relief_restricts() -> None:
+    c = classify(
+        "Washington, May 2 — The Commerce Department said on Friday it will revoke the validated "
+        "end-user authorisation that lets a Korean memory maker ship US chipmaking equipment to its "
+        "plant in China without individual licences.",
+        title="US strips Korean chipmaker's China plant of fast-track status for chip tools",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.direction is Direction.tightening
+    assert c.issuer == "US"

@@ -346,7 +346,7 @@ TIGHTENING = [
 # the reliefs they may act on, a few words later.
 UNDOING_VERBS = ["suspend", "revok", "cancel", "withdr", "scrap", "terminat", "rescind", "phase out",
                  "phases out", "phased out", "phasing out", "ends", "ended", "ending", "abolish", "cut",
-                 "expir", "laps", "to end", "will end", "would end"]
+                 "expir", "laps", "to end", "will end", "would end", "strip"]
 RELIEFS = ["licence", "licences", "license", "licenses", "waiver", "waivers", "exemption",
            "exemptions", "permits", "approvals", "authorization", "authorizations",
            "authorisation", "authorisations", "validated end-user", "validated end user", "veu",
