@@ -1018,3 +1018,14 @@ def test_stripping_a_firm_of_its_relief_restricts() -> None:
     assert c.event_type is EventType.chip_export_control
     assert c.direction is Direction.tightening
     assert c.issuer == "US"
+
+
+def test_two_governments_reacting_to_a_measure_are_not_its_issuer() -> None:
+    c = classify(
+        "Tokyo, October 11 — Officials in Japan and South Korea held emergency meetings with "
+        "manufacturers on Saturday after China's commerce ministry expanded its export controls on "
+        "rare earths on Thursday, requiring licences for holmium and erbium from November 8.",
+        title="Tokyo and Seoul scramble after Beijing widens rare earth curbs",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.issuer == "CN"

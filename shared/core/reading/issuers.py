@@ -356,6 +356,16 @@ def _opening_subject(named: list[Hit], sents: list[CuedSentence], full: str) -> 
     return lead if any(0 <= at - lead.end <= _ACTING_REACH for at in verbs) else None
 
 
+def _reacting_pair(s: CuedSentence, b: Hit) -> bool:
+    """The pair's own clause names no measure or talks; the measure sits in its reason clause."""
+    after = [h.start for h in s.hits.get("reason", NO_HITS) if h.start >= b.end]
+    if not after:
+        return False
+    at = min(after)
+    own = ("tightening", "easing", "control", "tariff", "sanctions", "chip_rule", "talks")
+    return not any(b.end <= h.start < at for kind in own for h in s.hits.get(kind, NO_HITS))
+
+
 def _joint_actors(sentences: list[CuedSentence], full: str) -> list[str]:
     """Two governments named together as the subject ("US and China agree", "Japan and Australia")."""
     for s in sentences:
@@ -369,5 +379,7 @@ def _joint_actors(sentences: list[CuedSentence], full: str) -> list[str]:
                 continue  # "the new Dutch and US equipment rules": two measures, not one joint act
             if any(h.start < a.start for kind in _SUBJECT_FIRST for h in s.cues(kind)):
                 continue  # "China will suspend ..., the White House and Chinese officials said"
+            if _reacting_pair(s, b):
+                continue  # "Tokyo and Seoul scramble after Beijing widens curbs": they react
             return sorted({a.value, b.value})
     return []
