@@ -1029,3 +1029,23 @@ def test_two_governments_reacting_to_a_measure_are_not_its_issuer() -> None:
     )
     assert c.event_type is EventType.mineral_export_control
     assert c.issuer == "CN"
+
+
+def test_a_negation_opening_the_sentence_denies_the_relief() -> None:
+    c = classify(
+        "New Delhi, July 2 — Indian car parts makers said on Wednesday they were still waiting for "
+        "Chinese export licences for rare earth magnets. China's controls on seven heavy rare earths "
+        "require licences for every shipment. No Indian company has received approval so far.",
+        title="India's magnet makers still waiting for Chinese licences",
+    )
+    assert c.direction is Direction.tightening
+
+
+def test_a_deadline_year_is_not_the_present_of_an_undated_text() -> None:
+    c = classify(
+        "BEIJING (Reuters) - China will allow exports of some gallium and germanium to resume to US "
+        "buyers, the commerce ministry said on Sunday, suspending a ban it imposed in December 2024. "
+        "The suspension takes effect immediately and lasts until November 27, 2026.",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.easing

@@ -176,7 +176,8 @@ def _negated(window: str) -> bool:
     low = window.lower()
     if not any(w in low for w in _NEGATION_WORDS):
         return False
-    return _NEGATION.search(window) is not None or _CONDITION.search(window) is not None
+    # "No Indian company has received approval": the negation may open the sentence.
+    return _NEGATION.search(low) is not None or _CONDITION.search(window) is not None
 
 
 def _headline_direction(

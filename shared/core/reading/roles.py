@@ -48,6 +48,10 @@ _FULL_DATE = re.compile(
     r"|\b(20\d\d)(?:-\d\d-\d\d\b|年\d{1,2}月\d{1,2}日)"
 )
 _DATELINE_REACH = 400
+_FORWARD_DATE = re.compile(
+    r"\b(?:until|till|through|by|before|from|starting|expires?|expiring|effective|to)\s+(?:[A-Za-z]+\.?\s+)?$",
+    re.IGNORECASE,
+)
 # A dateline in the first weeks of a year, and the last months of the year before: weeks apart.
 _EARLY_MONTH = re.compile(r"\b(?:Jan|Feb)[a-z]*\b|-0[12]-|年0?[12]月|\b0?[12]/\d{1,2}/", re.IGNORECASE)
 _YEAR_END = re.compile(r"\b(?:Nov|Dec)[a-z]*\.?\s+\d|\d\s+(?:Nov|Dec)[a-z]*|1[12]月", re.IGNORECASE)
@@ -185,6 +189,7 @@ def _years(read: Scan) -> _Years:
     by_sentence: dict[int, int] = {}
     named: defaultdict[int, set[int]] = defaultdict(set)
     present = 0
+    unmarked = 0  # the latest year not told as a deadline ("until 2026"), in any sentence
     for m in finditer_from(_YEAR, full, word_starts(full, _YEAR_STARTS)):
         # A year may follow a Chinese character directly ("中国2023年").
         if (m.start() == 0 or not (full[m.start() - 1].isascii() and full[m.start() - 1].isalnum())) and not (
@@ -199,13 +204,23 @@ def _years(read: Scan) -> _Years:
                 # the text's present; the sentences before it are not history.
                 hits = read.hits[index]
                 before = full[max(0, m.start() - 40) : m.start()].lower()
-                if not (_FORWARD_YEAR.search(before) or any(k in hits for k in _FORWARD_KINDS)):
-                    present = year
-    dateline = _FULL_DATE.search(full, 0, min(len(full), _DATELINE_REACH))
+                if not _FORWARD_YEAR.search(before):
+                    unmarked = max(unmarked, year)
+                    if not any(k in hits for k in _FORWARD_KINDS):
+                        present = year
+    # "lasts until November 27, 2026": a date the text looks forward to is not its dateline.
+    dateline = next(
+        (
+            m
+            for m in _FULL_DATE.finditer(full, 0, min(len(full), _DATELINE_REACH))
+            if not _FORWARD_DATE.search(full, max(0, m.start() - 24), m.start())
+        ),
+        None,
+    )
     latest = (
         int(dateline.group(1) or dateline.group(2))
         if dateline
-        else present or max(by_sentence.values(), default=0)
+        else present or unmarked or max(by_sentence.values(), default=0)
     )
     early = dateline is not None and _EARLY_MONTH.search(dateline.group()) is not None
     timelines = frozenset(i for i, ys in named.items() if len(ys) >= _TIMELINE_YEARS)
