@@ -1049,3 +1049,13 @@ def test_a_deadline_year_is_not_the_present_of_an_undated_text() -> None:
     )
     assert c.event_type is EventType.mineral_export_control
     assert c.direction is Direction.easing
+
+
+def test_a_denied_relief_eases_nothing() -> None:
+    c = classify(
+        "Beijing, June 5 — China's commerce ministry said on Thursday that its controls on rare earth "
+        "exports would stay in force. It denied reports that it planned to lift them.",
+        title="Beijing denies plans to lift rare earth export controls",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.tightening

@@ -35,7 +35,8 @@ _DROPPED = re.compile(
 )
 _DROPPED_REACH = 40
 _NEGATION = re.compile(
-    r"\b(?:without|no|not|never|failed to|fail to|refused to|declined to)\b[^,;]*$|n't\b[^,;]*$"
+    r"\b(?:without|no|not|never|failed to|fail to|refused to|declined to|denies|denied|rules out"
+    r"|ruled out|ruling out)\b[^,;]*$|n't\b[^,;]*$"
 )
 
 
@@ -166,6 +167,9 @@ _NEGATION_WORDS = (
     "once",
     "unless",
     "until",
+    "denie",
+    "rule",
+    "ruling out",
 )
 
 
