@@ -1059,3 +1059,14 @@ def test_a_denied_relief_eases_nothing() -> None:
     )
     assert c.event_type is EventType.mineral_export_control
     assert c.direction is Direction.tightening
+
+
+def test_things_to_know_about_a_rule_issued_today_report_the_rule() -> None:
+    c = classify(
+        "Washington, December 3 — The Commerce Department on Monday issued rules restricting exports "
+        "of high-bandwidth memory and chipmaking tools to China. Here are three things to know. "
+        "First, the rules take effect immediately.",
+        title="Three things to know about the new US chip rule",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.status is Status.enacted

@@ -56,7 +56,9 @@ _COMMENTARY_TITLE = re.compile(
     re.IGNORECASE,
 )
 _DIGEST_TITLE = re.compile(
-    r"\b(?:weekly|newsletter|top stories|briefing|digest|round-?up|daily|issue of)\b", re.IGNORECASE
+    r"\b(?:weekly|newsletter|top stories|briefing|digest|round-?up|daily|issue of"
+    r"|things to know|what to know|need to know|what it means)\b",
+    re.IGNORECASE,
 )
 _ASKING_TITLE = re.compile(
     r"^\s*(?:how|what|why|who|which|where|is|are|can|could|should|will|would|might|may|does|do)\b",
@@ -280,7 +282,8 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
         and any(kind in s.hits for kind in _ACT_KINDS)
         for s in voted
     )
-    # A digest ("Minerals Weekly", "Top stories") leads with its top story: news when dated and told.
+    # A digest ("Minerals Weekly", "Top stories") or a "things to know" piece that leads with a
+    # dated act reports that act.
     digest_news = (
         _DIGEST_TITLE.search(title) is not None
         and acted
