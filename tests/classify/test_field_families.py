@@ -1070,3 +1070,13 @@ def test_things_to_know_about_a_rule_issued_today_report_the_rule() -> None:
     )
     assert c.event_type is EventType.chip_export_control
     assert c.status is Status.enacted
+
+
+def test_an_order_to_divest_named_firms_is_a_sanction() -> None:
+    c = classify(
+        "Ottawa, November 2 — Canada's government ordered three Chinese companies to divest their "
+        "stakes in Canadian lithium miners on Wednesday, citing national security.",
+        title="Canada orders Chinese investors to divest from critical minerals firms",
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.issuer == "CA"

@@ -166,6 +166,7 @@ SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
     "countermeasure*", "asset freeze", "assets frozen", "froze the assets", "freeze the assets",
     "blacklist*", "barred from doing business", "banned from dealing", "entity list", "不可靠实体清单",
+    "ordered to divest", "to divest", "divestiture order", "forced divest*",
     "实体清单",
     "反制", "制裁", "管控名单", "反制裁",
 ]
