@@ -1080,3 +1080,12 @@ def test_an_order_to_divest_named_firms_is_a_sanction() -> None:
     )
     assert c.event_type is EventType.sanctions
     assert c.issuer == "CA"
+
+
+def test_a_month_opening_in_a_text_dated_that_month_is_news() -> None:
+    c = classify(
+        "Beijing, April 4, 2025 — Officials briefed reporters on Friday. In April, China placed "
+        "samarium, gadolinium and terbium under export licensing, the commerce ministry said.",
+        title="China adds rare earths to export controls",
+    )
+    assert c.elements == ["Gd", "Sm", "Tb"]

@@ -28,10 +28,11 @@ _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|octob
 # A sentence opening on a past date tells history ("In September 2010, ...").
 _HISTORY_OPENING = re.compile(
     r"\s*(?:in|by|since|back in|as early as)\s+(?:(?:early|late|mid-?)\s*)?"
-    r"(?:(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|" + _MONTHS + r"\s*,)",
+    r"(?:(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|(" + _MONTHS + r")\s*,)",
     re.IGNORECASE,
 )
 _HISTORY_FIRST = frozenset("IiBbSsAa")
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
 _TIMELINE_YEARS = 3  # distinct years named in one sentence: a chronology of earlier steps
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 _YEAR_STARTS = ("19", "20")
@@ -78,6 +79,7 @@ class _Years(NamedTuple):
     timelines: frozenset[int]  # sentences that name several years: a chronology
     latest: int  # the text's present
     early: bool  # the dateline falls in the first weeks of its year
+    month: str = ""  # the dateline's month, its first three letters, when it names one
 
 
 def roles(read: Scan) -> list[Role]:
@@ -175,8 +177,12 @@ def _history(full: str, info: Sentence, hits: Hits, years: _Years) -> bool:
         info.position == 0 or (info.position < LEAD_SPAN and NEWS_TIME.search(full, info.start, info.end))
     ):
         return True
-    return full[info.start : info.start + 12].lstrip()[:1] in _HISTORY_FIRST and bool(
-        _HISTORY_OPENING.match(full, info.start)
+    if full[info.start : info.start + 12].lstrip()[:1] not in _HISTORY_FIRST:
+        return False
+    opening = _HISTORY_OPENING.match(full, info.start)
+    # "In April, ..." in a text dated in April tells the present month, not history.
+    return opening is not None and not (
+        opening.group(1) and years.month and opening.group(1)[:3].lower() == years.month
     )
 
 
@@ -224,4 +230,6 @@ def _years(read: Scan) -> _Years:
     )
     early = dateline is not None and _EARLY_MONTH.search(dateline.group()) is not None
     timelines = frozenset(i for i, ys in named.items() if len(ys) >= _TIMELINE_YEARS)
-    return _Years(by_sentence, timelines, latest, early)
+    named_month = _MONTH_NAME.search(dateline.group()) if dateline else None
+    month = named_month.group().lower()[:3] if named_month else ""
+    return _Years(by_sentence, timelines, latest, early, month)
