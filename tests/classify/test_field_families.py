@@ -858,3 +858,234 @@ def test_firms_added_to_a_list_are_still_restricted() -> None:
         title="US adds 12 Chinese chip firms to Entity List",
     )
     assert c.direction is Direction.tightening
+
+
+# Long pieces: client alerts, digests and background-heavy reports.
+
+
+def test_a_run_in_section_heading_takes_no_lead_place() -> None:
+    text = (
+        "Japan widens chip tool controls\n"
+        "Summary. On March 3, the Japanese government said it will require licences for exports "
+        "of 23 more types of chipmaking equipment, with the rule taking effect on July 23.\n"
+        "Background. Japan first listed such tools in 2023."
+    )
+    sents = split(text, len("Japan widens chip tool controls"))
+    assert sents[1].weight == DEBRIS_WEIGHT  # "Summary." is a label
+    assert sents[2].position == 0  # the news sentence holds the lead place
+    assert split("Summary of the rule.", 0)[0].weight != DEBRIS_WEIGHT  # a sentence, not a label
+
+
+def test_a_measure_published_and_in_force_after_a_heading_is_enacted() -> None:
+    c = classify(
+        "Summary. On June 2, the Korean government announced that it would add two types of "
+        "lithography tools to its export licence requirement. The regulation was published in the "
+        "official gazette and took effect on June 3.\n"
+        "Background. Korea has followed allied controls since 2023.",
+        title="Client alert: Korea's new chip equipment licence rule",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.status is Status.enacted
+
+
+def test_a_digest_leads_with_its_top_story() -> None:
+    c = classify(
+        "This week's top story: China has announced export controls on indium and tellurium. The "
+        "commerce ministry on Tuesday published an announcement requiring licences for their export, "
+        "effective immediately.\n"
+        "Also this week: a lithium refinery in Texas received a federal loan.",
+        title="Minor Metals Weekly, issue of May 5",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.tightening
+
+
+def test_a_digest_without_a_dated_lead_is_still_commentary() -> None:
+    c = classify(
+        "Readers asked how licences for rare earths work. Here we explain the rules and the "
+        "forms exporters fill in.",
+        title="Critical Minerals Weekly: your questions on licences",
+    )
+    assert c.event_type is EventType.commentary
+
+
+def test_a_measure_taken_under_a_truce_keeps_its_type() -> None:
+    c = classify(
+        "China's commerce ministry said on Monday it has suspended its export ban on antimony to "
+        "the United States until next November. Exporters no longer need to observe the ban.",
+        title="Beijing lifts antimony ban under the trade truce",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.easing
+    assert c.issuer == "CN"
+
+
+def test_talks_named_in_a_title_beside_a_deal_stay_talks() -> None:
+    c = classify(
+        "US and Chinese negotiators agreed on a framework under which China will approve more "
+        "rare earth licences and the US will relax some chip software curbs, officials said.",
+        title="US and China agree framework to restore rare earth flows after London talks",
+    )
+    assert c.event_type is EventType.trade_talks
+
+
+def test_two_governments_describing_rules_are_not_one_joint_issuer() -> None:
+    c = classify(
+        "On May 2, the Dutch government announced that it would extend its licence requirement "
+        "to two more lithography systems. The rule took effect on May 3.",
+        title="What the new Dutch and US semiconductor equipment rules mean for you",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.issuer == "NL"
+
+
+def test_a_subject_pointing_back_then_recalling_is_background() -> None:
+    c = classify(
+        "The European Commission is considering a licence requirement for exports of copper scrap, "
+        "officials said on Tuesday. The debate follows a year in which China kept its restrictions "
+        "on exports of gallium and germanium.",
+        title="EU weighs curbs on copper scrap exports",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.issuer == "EU"
+    assert c.status is Status.speculation
+
+
+def test_a_sentence_opening_on_a_month_alone_is_background() -> None:
+    c = classify(
+        "On Thursday the ministry began issuing general licences for terbium exports to approved "
+        "buyers. In April, Beijing had placed samarium, gadolinium and lutetium under licensing.",
+        title="China grants general licences for terbium",
+    )
+    assert c.direction is Direction.easing
+    assert c.elements == ["Tb"]
+
+
+def test_a_quoted_reaction_plans_nothing() -> None:
+    c = classify(
+        'Seoul, May 6 — "This is coercion, and we will respond with our partners," the trade '
+        "minister said on Wednesday, hours after China's commerce ministry said it had revoked "
+        "export licences for graphite anode material bound for a Korean plant. The ministry said "
+        "the licences were revoked with immediate effect.",
+        title="Seoul reacts after Beijing revokes graphite licences",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.status is not Status.announced
+    assert c.issuer == "CN"
+
+
+def test_talks_named_as_a_condition_leave_the_measure() -> None:
+    c = classify(
+        "Beijing, June 3 — China could extend its export controls to minor metals such as tungsten "
+        "and bismuth if trade "
+        "talks with the United States break down, analysts said this week.",
+        title="China could turn to tungsten next, analysts warn as talks stall",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.status is Status.speculation
+    assert c.issuer == "CN"
+
+
+def test_a_chronology_of_earlier_steps_is_background() -> None:
+    c = classify(
+        "Beijing, March 2, 2026 — China's commerce ministry said on Monday it will require licences "
+        "for exports of scandium alloys. Beijing has tightened controls repeatedly: gallium in "
+        "2023, antimony in 2024 and tungsten in 2025.",
+        title="China adds scandium alloys to its export controls",
+    )
+    assert c.elements == ["Sc"]
+
+
+def test_a_notice_clause_keeping_earlier_controls_in_force_is_background() -> None:
+    c = classify(
+        "一、暂停实施商务部2025年第55号公告规定的对境外稀土物项的各项出口管制措施。\n"
+        "二、暂停期间，出口经营者无需办理相关出口许可手续。\n"
+        "三、对镝、铽相关物项实施的出口管制措施继续有效。\n"
+        "四、本公告自公布之日起施行。",
+        title="商务部公告 关于暂停实施第55号公告的公告",
+    )
+    assert c.direction is Direction.easing
+    assert len(c.elements) == 17  # the suspended rare-earth measure, not the two kept in force
+
+
+def test_stripping_a_firm_of_its_relief_restricts() -> None:
+    c = classify(
+        "Washington, May 2 — The Commerce Department said on Friday it will revoke the validated "
+        "end-user authorisation that lets a Korean memory maker ship US chipmaking equipment to its "
+        "plant in China without individual licences.",
+        title="US strips Korean chipmaker's China plant of fast-track status for chip tools",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.direction is Direction.tightening
+    assert c.issuer == "US"
+
+
+def test_two_governments_reacting_to_a_measure_are_not_its_issuer() -> None:
+    c = classify(
+        "Tokyo, October 11 — Officials in Japan and South Korea held emergency meetings with "
+        "manufacturers on Saturday after China's commerce ministry expanded its export controls on "
+        "rare earths on Thursday, requiring licences for holmium and erbium from November 8.",
+        title="Tokyo and Seoul scramble after Beijing widens rare earth curbs",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.issuer == "CN"
+
+
+def test_a_negation_opening_the_sentence_denies_the_relief() -> None:
+    c = classify(
+        "New Delhi, July 2 — Indian car parts makers said on Wednesday they were still waiting for "
+        "Chinese export licences for rare earth magnets. China's controls on seven heavy rare earths "
+        "require licences for every shipment. No Indian company has received approval so far.",
+        title="India's magnet makers still waiting for Chinese licences",
+    )
+    assert c.direction is Direction.tightening
+
+
+def test_a_deadline_year_is_not_the_present_of_an_undated_text() -> None:
+    c = classify(
+        "BEIJING (Reuters) - China will allow exports of some gallium and germanium to resume to US "
+        "buyers, the commerce ministry said on Sunday, suspending a ban it imposed in December 2024. "
+        "The suspension takes effect immediately and lasts until November 27, 2026.",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.easing
+
+
+def test_a_denied_relief_eases_nothing() -> None:
+    c = classify(
+        "Beijing, June 5 — China's commerce ministry said on Thursday that its controls on rare earth "
+        "exports would stay in force. It denied reports that it planned to lift them.",
+        title="Beijing denies plans to lift rare earth export controls",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.tightening
+
+
+def test_things_to_know_about_a_rule_issued_today_report_the_rule() -> None:
+    c = classify(
+        "Washington, December 3 — The Commerce Department on Monday issued rules restricting exports "
+        "of high-bandwidth memory and chipmaking tools to China. Here are three things to know. "
+        "First, the rules take effect immediately.",
+        title="Three things to know about the new US chip rule",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.status is Status.enacted
+
+
+def test_an_order_to_divest_named_firms_is_a_sanction() -> None:
+    c = classify(
+        "Ottawa, November 2 — Canada's government ordered three Chinese companies to divest their "
+        "stakes in Canadian lithium miners on Wednesday, citing national security.",
+        title="Canada orders Chinese investors to divest from critical minerals firms",
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.issuer == "CA"
+
+
+def test_a_month_opening_in_a_text_dated_that_month_is_news() -> None:
+    c = classify(
+        "Beijing, April 4, 2025 — Officials briefed reporters on Friday. In April, China placed "
+        "samarium, gadolinium and terbium under export licensing, the commerce ministry said.",
+        title="China adds rare earths to export controls",
+    )
+    assert c.elements == ["Gd", "Sm", "Tb"]

@@ -166,6 +166,7 @@ SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
     "countermeasure*", "asset freeze", "assets frozen", "froze the assets", "freeze the assets",
     "blacklist*", "barred from doing business", "banned from dealing", "entity list", "不可靠实体清单",
+    "ordered to divest", "to divest", "divestiture order", "forced divest*",
     "实体清单",
     "反制", "制裁", "管控名单", "反制裁",
 ]
@@ -346,7 +347,7 @@ TIGHTENING = [
 # the reliefs they may act on, a few words later.
 UNDOING_VERBS = ["suspend", "revok", "cancel", "withdr", "scrap", "terminat", "rescind", "phase out",
                  "phases out", "phased out", "phasing out", "ends", "ended", "ending", "abolish", "cut",
-                 "expir", "laps", "to end", "will end", "would end"]
+                 "expir", "laps", "to end", "will end", "would end", "strip"]
 RELIEFS = ["licence", "licences", "license", "licenses", "waiver", "waivers", "exemption",
            "exemptions", "permits", "approvals", "authorization", "authorizations",
            "authorisation", "authorisations", "validated end-user", "validated end user", "veu",
@@ -532,6 +533,7 @@ BACKGROUND = [
     "has restricted since", "have restricted since", "restricted since", "later that year",
     "earlier that year", "that year", "the following year", "the year before", "at the time",
     "at that time", "back then", "in those days", "a decade ago", "曾", "此前", "去年", "早在",
+    "继续有效", "仍然有效", "仍有效", "繼續有效",
 ]
 # What a mineral is used for: the clause after these explains, the rest of the sentence may be news.
 USES = [
@@ -878,3 +880,15 @@ def _entries() -> list[tuple[str, str, str]]:
 CUE_LEXICON = Lexicon(_entries())
 # Cues and elements in one automaton, so the classifier reads a text in a single pass.
 LEXICON = Lexicon(_entries() + element_entries())
+# Section headings of long pieces (client alerts, newsletters, explainers): a label on a line of
+# its own, not a sentence; it must not take a lead position from the sentences that tell the news.
+SECTION_HEADINGS = (
+    "summary", "in summary", "background", "context", "overview", "in brief", "at a glance",
+    "key points", "key takeaways", "takeaways", "what changes", "what changes now", "what has changed",
+    "what happens next", "what's next", "next steps", "practical steps", "practical implications",
+    "implications", "why it matters", "why this matters", "reaction", "reactions", "market watch",
+    "market reaction", "markets", "the details", "details", "also this week", "also today",
+    "in other news", "other news", "elsewhere", "bottom line", "the bottom line", "our take",
+    "outlook", "analysis", "timeline", "what to watch", "us developments to watch", "developments to watch",
+    "top story", "top stories", "this week's top story", "recommendations", "action items",
+)

@@ -35,7 +35,8 @@ _DROPPED = re.compile(
 )
 _DROPPED_REACH = 40
 _NEGATION = re.compile(
-    r"\b(?:without|no|not|never|failed to|fail to|refused to|declined to)\b[^,;]*$|n't\b[^,;]*$"
+    r"\b(?:without|no|not|never|failed to|fail to|refused to|declined to|denies|denied|rules out"
+    r"|ruled out|ruling out)\b[^,;]*$|n't\b[^,;]*$"
 )
 
 
@@ -166,6 +167,9 @@ _NEGATION_WORDS = (
     "once",
     "unless",
     "until",
+    "denie",
+    "rule",
+    "ruling out",
 )
 
 
@@ -176,7 +180,8 @@ def _negated(window: str) -> bool:
     low = window.lower()
     if not any(w in low for w in _NEGATION_WORDS):
         return False
-    return _NEGATION.search(window) is not None or _CONDITION.search(window) is not None
+    # "No Indian company has received approval": the negation may open the sentence.
+    return _NEGATION.search(low) is not None or _CONDITION.search(window) is not None
 
 
 def _headline_direction(

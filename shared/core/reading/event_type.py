@@ -55,14 +55,19 @@ _COMMENTARY_TITLE = re.compile(
     r"|wake-up call|gamble|the case for|the case against|myths?|interpreting|differences)\b",
     re.IGNORECASE,
 )
+_DIGEST_TITLE = re.compile(
+    r"\b(?:weekly|newsletter|top stories|briefing|digest|round-?up|daily|issue of"
+    r"|things to know|what to know|need to know|what it means)\b",
+    re.IGNORECASE,
+)
 _ASKING_TITLE = re.compile(
     r"^\s*(?:how|what|why|who|which|where|is|are|can|could|should|will|would|might|may|does|do)\b",
     re.IGNORECASE,
 )
 # "... after the Busan summit": talks named as the occasion of a measure, not as the news.
 _TALKS_AS_CONTEXT = re.compile(
-    r"\b(?:after|following|at|ahead of|during|on the sidelines of)\b[^,.;:]{0,40}"
-    r"\b(?:summit|talks|meeting|negotiations|deal)\b",
+    r"\b(?:after|following|at|ahead of|during|on the sidelines of|under|as part of|in line with"
+    r"|to implement|as|if|amid|unless)\b[^,.;:]{0,40}\b(?:summit|talks|meeting|negotiations|deal|truce|consensus|agreement)\b",
     re.IGNORECASE,
 )
 # A round of talks held, a deal reached or signed, a meeting set: the news of the talks.
@@ -149,6 +154,11 @@ def decide(sents: list[CuedSentence], title: str, full: str) -> Decision:
         return Decision(EventType.not_relevant, [])
     if best in (EventType.tariff, EventType.trade_talks) and _other_goods_only(sents):
         return Decision(EventType.not_relevant, [])  # duties on brandy or pork, talks over dairy
+    if best is EventType.trade_talks and _talks_only_as_occasion(sents, full):
+        # "could extend its controls if trade talks break down": the talks are the backdrop
+        measures = [m for m in MEASURES if lead.get(m, 0) >= LEAD_EVENT_MIN]
+        if measures:
+            best = max(measures, key=lead.__getitem__)
     if best is EventType.trade_talks and _talks_as_climate(sents, tally, full):
         return Decision(EventType.commentary, [])
     if best is EventType.trade_talks:
@@ -210,7 +220,11 @@ def _deal_news(sents: list[CuedSentence], title: str, tally: _Tally) -> EventTyp
     if disputed(sents):
         return best  # "accuses Beijing of breaking the deal": the deal is the news, not its terms
     title_votes = votes_of[0] if sents[0].info.is_title else {}
-    measures = [m for m in MEASURES if lead.get(m, 0) >= 0.6 * lead[best]]
+    talks = lead[best]
+    if sents[0].info.is_title and _talks_only_as_context(sents[0], title):
+        # "pauses its rules under the trade truce": the title's talks words name the occasion.
+        talks -= title_votes.get(best, 0.0) * sents[0].info.weight
+    measures = [m for m in MEASURES if lead.get(m, 0) >= 0.6 * talks]
     for measure in measures:
         # A deal reported by its talks in the title, or one whose lead names several measures
         # (tariffs and minerals), is a deal; one measure in a deal's lead takes the news.
@@ -223,6 +237,25 @@ def _deal_news(sents: list[CuedSentence], title: str, tally: _Tally) -> EventTyp
         if not others and not talks_title and _lead_has_easing(sents, votes_of, measure):
             return measure
     return best
+
+
+def _opinion(s: CuedSentence) -> list:
+    """Commentary words that are not also a measure's doubt ("could extend its controls")."""
+    doubts = {h.start for h in s.cues("speculation")}
+    return [h for h in s.cues("commentary") if h.start not in doubts]
+
+
+def _talks_only_as_context(s: CuedSentence, full: str) -> bool:
+    """Every talks word of the title sits in a phrase naming the talks as the occasion."""
+    spans = [(m.start(), m.end()) for m in _TALKS_AS_CONTEXT.finditer(full, s.info.start, s.info.end)]
+    talks = s.cues("talks")
+    return bool(spans and talks) and all(any(a <= h.start < b for a, b in spans) for h in talks)
+
+
+def _talks_only_as_occasion(sents: list[CuedSentence], full: str) -> bool:
+    """Every talks word of the title and lead names the talks as an occasion or a condition."""
+    lead = [s for s in sents if s.in_lead and not s.background and s.cues("talks")]
+    return bool(lead) and all(_talks_only_as_context(s, full) for s in lead)
 
 
 def disputed(sents: list[CuedSentence]) -> bool:
@@ -238,13 +271,10 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
     """The winning type, or commentary when the title's form or a thin lead says so."""
     lead, votes_of = tally.lead, tally.votes_of
     voted = [s for s, v in zip(sents, votes_of, strict=True) if best in v]
-    comment = sum(min(3, len(s.cues("commentary"))) * s.info.weight for s in sents if s.in_lead)
+    comment = sum(min(3, len(_opinion(s))) * s.info.weight for s in sents if s.in_lead)
     lead_text = " ".join(
         full[s.info.start : s.info.end] for s in sents if not s.info.is_title and s.info.position < 2
     )
-    if _COMMENTARY_FORM.search(title) or (_ASKING_TITLE.search(title) and not NEWS_TIME.search(lead_text)):
-        return Decision(EventType.commentary, voted)
-    question = _COMMENTARY_TITLE.search(title) is not None
     acted = any(
         s.in_lead
         and not s.info.is_title  # a judging title's own words do not report the act
@@ -252,6 +282,19 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
         and any(kind in s.hits for kind in _ACT_KINDS)
         for s in voted
     )
+    # A digest ("Minerals Weekly", "Top stories") or a "things to know" piece that leads with a
+    # dated act reports that act.
+    digest_news = (
+        _DIGEST_TITLE.search(title) is not None
+        and acted
+        and lead[best] >= _QUESTION_LEAD_MIN
+        and NEWS_TIME.search(lead_text) is not None
+    )
+    if digest_news:
+        return Decision(best, [s for s in voted if not s.background])
+    if _COMMENTARY_FORM.search(title) or (_ASKING_TITLE.search(title) and not NEWS_TIME.search(lead_text)):
+        return Decision(EventType.commentary, voted)
+    question = _COMMENTARY_TITLE.search(title) is not None
     if question and not acted:
         return Decision(EventType.commentary, voted)
     if (

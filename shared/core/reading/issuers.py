@@ -52,6 +52,10 @@ _SPEAKER_OF = re.compile(
 )
 _SUBJECT_FIRST = (*MAIN_KINDS, "easing", "tightening", "chip")
 _JOINED_AFTER = re.compile(r"(?:['’]s)?\s*(?:,|and|&)\s", re.IGNORECASE)
+_PAIR_DESCRIBES = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,3}?(?:rules?|regulations?|controls?|curbs|restrictions|measures|tariffs|duties"
+    r"|export controls|licen[cs]e requirements?)\b"
+)
 _JOINED = re.compile(r"(?:['’]s)?(?:\s+(?:and|&)|\s*,)\s+(?:the\s+)?$")
 # "Washington, Dec 13 —", "BEIJING (Reuters) -": a dateline names a place, not an actor.
 _DATELINE_AFTER = re.compile(
@@ -117,7 +121,8 @@ def issuer_of(
     # The heaviest sentences carrying the event name its actor; the title and lead name it even
     # when the measure's words sit elsewhere.
     ordered = sorted(carriers, key=lambda s: -s.weight)[:ISSUER_SENTENCES]
-    ordered += [s for s in sents if s.in_lead and all(s is not c for c in ordered)]
+    # A lead sentence that recalls earlier measures names their governments, not this one's.
+    ordered += [s for s in sents if s.in_lead and not s.background and all(s is not c for c in ordered)]
     counts: dict[str, float] = defaultdict(float)
     acting: set[str] = set()  # governments named other than as an object or a target
     first: list[Hit] = []
@@ -216,6 +221,9 @@ def _chip_issuer(
         return opener.value, [opener.phrase]  # "South Korea joins US in curbing ...": Korea acts
     if first is not None and first.value != "US" and "US" not in acting:
         return first.value, [first.phrase]  # "商务部…豁免": only one government acts
+    body = _body_subject(sents, full) if _paired_title(sents, full) else None
+    if body is not None and body.value != "US":
+        return body.value, [body.phrase]  # "Dutch and US rules" in the title; the lead: "the Dutch government ..."
     everywhere = {h.value for s in sents for h in s.hits.get("actor", NO_HITS)}
     lead = [h for s in sents if s.in_lead for h in s.hits.get("actor", NO_HITS) if h.value != "CN"]
     if "US" not in everywhere and len({h.value for h in lead}) == 1:
@@ -302,6 +310,38 @@ def _title_subjects(sents: list[CuedSentence], full: str) -> list[Hit]:
     return list(found.values())
 
 
+# "On September 6, 2024, the Dutch government announced": a date clause, then the subject.
+_DATE_CLAUSE = re.compile(r"\s*(?:on|in|from)?\s*[A-Z]?[a-z]*\.?\s*\d{1,2},?\s*(?:\d{4})?,\s*", re.IGNORECASE)
+_BODY_SUBJECT_REACH = 24  # characters past the date clause where the subject stands
+_SAID_KINDS = ("reporting", "enacted", "announced", "tightening", "easing")
+
+
+def _paired_title(sents: list[CuedSentence], full: str) -> bool:
+    """The title names two governments' rules together ("the new Dutch and US rules")."""
+    if not sents or not sents[0].info.is_title:
+        return False
+    actors = sorted(sents[0].cues("actor"), key=lambda h: h.start)
+    return any(
+        a.value != b.value and _JOINED.match(full[a.end : b.start]) and _PAIR_DESCRIBES.match(full, b.end)
+        for a, b in zip(actors, actors[1:], strict=False)
+    )
+
+
+def _body_subject(sents: list[CuedSentence], full: str) -> Hit | None:
+    """The government the first lead sentence of the body opens on, acting or speaking."""
+    first = next((s for s in sents if not s.info.is_title and s.info.weight > DEBRIS_WEIGHT), None)
+    if first is None or first.background:
+        return None
+    date = _DATE_CLAUSE.match(full, first.info.start)
+    start = date.end() if date else first.info.start
+    actors = [h for h in first.cues("actor") if 0 <= h.start - start <= _BODY_SUBJECT_REACH]
+    if not actors or _JOINED_AFTER.match(full, actors[0].end):
+        return None
+    verbs = [h.start for kind in _SAID_KINDS for h in first.hits.get(kind, NO_HITS)]
+    subject = actors[0]
+    return subject if any(0 <= at - subject.end <= _ACTING_REACH for at in verbs) else None
+
+
 def _opening_subject(named: list[Hit], sents: list[CuedSentence], full: str) -> Hit | None:
     """Of the governments an opening line names acting, the one it opens on, when it opens on one
     and the others do not join it as subjects ("Japan and the US ...")."""
@@ -316,6 +356,16 @@ def _opening_subject(named: list[Hit], sents: list[CuedSentence], full: str) -> 
     return lead if any(0 <= at - lead.end <= _ACTING_REACH for at in verbs) else None
 
 
+def _reacting_pair(s: CuedSentence, b: Hit) -> bool:
+    """The pair's own clause names no measure or talks; the measure sits in its reason clause."""
+    after = [h.start for h in s.hits.get("reason", NO_HITS) if h.start >= b.end]
+    if not after:
+        return False
+    at = min(after)
+    own = ("tightening", "easing", "control", "tariff", "sanctions", "chip_rule", "talks")
+    return not any(b.end <= h.start < at for kind in own for h in s.hits.get(kind, NO_HITS))
+
+
 def _joint_actors(sentences: list[CuedSentence], full: str) -> list[str]:
     """Two governments named together as the subject ("US and China agree", "Japan and Australia")."""
     for s in sentences:
@@ -325,7 +375,11 @@ def _joint_actors(sentences: list[CuedSentence], full: str) -> list[str]:
                 continue
             if OBJECT_PREP.search(full, max(0, a.start - 12), a.start):
                 continue
+            if _PAIR_DESCRIBES.match(full, b.end):
+                continue  # "the new Dutch and US equipment rules": two measures, not one joint act
             if any(h.start < a.start for kind in _SUBJECT_FIRST for h in s.cues(kind)):
                 continue  # "China will suspend ..., the White House and Chinese officials said"
+            if _reacting_pair(s, b):
+                continue  # "Tokyo and Seoul scramble after Beijing widens curbs": they react
             return sorted({a.value, b.value})
     return []

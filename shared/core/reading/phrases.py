@@ -53,6 +53,11 @@ _UNDONE_PASSIVE = re.compile(
     + "|".join(UNDOING_VERBS)
     + r")[a-z]*(?:ed|wn|s)\b"
 )
+# "strips Samsung's China plants of fast-track status": the firm named between verb and relief.
+_STRIPPED = re.compile(
+    r"strip(?:s|ped|ping)?\s+(?:[\w'’.-]+,?\s+){0,8}?of\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:status|privileges|exemptions?|waivers?|licen[cs]es?|authori[sz]ations?)\b"
+)
 _PASSIVE_REACH = 40  # characters a relief and its auxiliary take before the verb
 
 
@@ -74,6 +79,7 @@ def undone_reliefs(lower: str, starts: list[int]) -> list[re.Match[str]]:
     if not starts:
         return []
     found = list(finditer_from(_UNDONE, lower, sorted(starts)))
+    found += [m for at in starts if (m := _STRIPPED.match(lower, at))]
     for at in starts:
         m = _UNDONE_PASSIVE.search(lower, max(0, at - _PASSIVE_REACH), at + _PASSIVE_REACH)
         if m and m.start() < at < m.end():

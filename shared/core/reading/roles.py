@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from typing import NamedTuple
 
 from .cues import CONCESSIONS, RECALLING_OPENINGS
@@ -23,13 +24,16 @@ NEWS_TIME = re.compile(
     r"|\bon (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d",
     re.IGNORECASE,
 )
+_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 # A sentence opening on a past date tells history ("In September 2010, ...").
 _HISTORY_OPENING = re.compile(
     r"\s*(?:in|by|since|back in|as early as)\s+(?:(?:early|late|mid-?)\s*)?"
-    r"(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b",
+    r"(?:(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|(" + _MONTHS + r")\s*,)",
     re.IGNORECASE,
 )
 _HISTORY_FIRST = frozenset("IiBbSsAa")
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+_TIMELINE_YEARS = 3  # distinct years named in one sentence: a chronology of earlier steps
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 _YEAR_STARTS = ("19", "20")
 _DOCUMENT_YEAR = re.compile(r"\s*年\s*第")
@@ -45,12 +49,17 @@ _FULL_DATE = re.compile(
     r"|\b(20\d\d)(?:-\d\d-\d\d\b|年\d{1,2}月\d{1,2}日)"
 )
 _DATELINE_REACH = 400
+_FORWARD_DATE = re.compile(
+    r"\b(?:until|till|through|by|before|from|starting|expires?|expiring|effective|to)\s+(?:[A-Za-z]+\.?\s+)?$",
+    re.IGNORECASE,
+)
 # A dateline in the first weeks of a year, and the last months of the year before: weeks apart.
 _EARLY_MONTH = re.compile(r"\b(?:Jan|Feb)[a-z]*\b|-0[12]-|年0?[12]月|\b0?[12]/\d{1,2}/", re.IGNORECASE)
 _YEAR_END = re.compile(r"\b(?:Nov|Dec)[a-z]*\.?\s+\d|\d\s+(?:Nov|Dec)[a-z]*|1[12]月", re.IGNORECASE)
 # Where a cause stated after the subject gives way to the news it answers.
 _CAUSE_ENDS = re.compile(r"\s(?:with|by imposing|by placing|by adding|by restricting)\s")
 _COMMA = re.compile(r"[,，]")
+_RECALLING_SUBJECT = re.compile(r"\s*(?:the|this|that|it|its)(?:\s+[\w'’-]+){0,2}\s+", re.IGNORECASE)
 
 
 class Role(NamedTuple):
@@ -67,8 +76,10 @@ _BACKGROUND = Role(background=True)
 
 class _Years(NamedTuple):
     by_sentence: dict[int, int]  # the latest year each sentence names
+    timelines: frozenset[int]  # sentences that name several years: a chronology
     latest: int  # the text's present
     early: bool  # the dateline falls in the first weeks of its year
+    month: str = ""  # the dateline's month, its first three letters, when it names one
 
 
 def roles(read: Scan) -> list[Role]:
@@ -116,6 +127,12 @@ def _reason(full: str, info: Sentence, hits: Hits, elements: list[Hit]) -> tuple
             return Role(at, comma.end()), True
         # "The move follows controls on ...": history told whole
         background = any(h.phrase in RECALLING_OPENINGS for h in reasons)
+    elif any(h.phrase in RECALLING_OPENINGS for h in reasons) and _RECALLING_SUBJECT.fullmatch(
+        full, info.start, at
+    ):
+        # "The debate follows a year in which ...", "It comes after ...": the sentence's subject
+        # points back at the news, and the rest recalls what came before.
+        return Role(background=True), False
     # Only a clause after a main statement is a reason; a sentence whose main part
     # says nothing ("Buyers scramble after Beijing imposed ...") keeps its news.
     if (
@@ -145,6 +162,8 @@ def _uses(role: Role, info: Sentence, hits: Hits, elements: list[Hit]) -> Role:
 def _history(full: str, info: Sentence, hits: Hits, years: _Years) -> bool:
     """A body sentence whose years all precede the text's present, one that glances back past
     the lead, or one that opens on a past date."""
+    if info.index in years.timelines and info.position != 0:
+        return True  # "has tightened repeatedly since 2023: ..., in 2024 ..., in February 2025 ..."
     year = years.by_sentence.get(info.index)
     if (
         year
@@ -158,8 +177,12 @@ def _history(full: str, info: Sentence, hits: Hits, years: _Years) -> bool:
         info.position == 0 or (info.position < LEAD_SPAN and NEWS_TIME.search(full, info.start, info.end))
     ):
         return True
-    return full[info.start : info.start + 12].lstrip()[:1] in _HISTORY_FIRST and bool(
-        _HISTORY_OPENING.match(full, info.start)
+    if full[info.start : info.start + 12].lstrip()[:1] not in _HISTORY_FIRST:
+        return False
+    opening = _HISTORY_OPENING.match(full, info.start)
+    # "In April, ..." in a text dated in April tells the present month, not history.
+    return opening is not None and not (
+        opening.group(1) and years.month and opening.group(1)[:3].lower() == years.month
     )
 
 
@@ -170,7 +193,9 @@ def _years(read: Scan) -> _Years:
     if starts:
         starts[0] = 0
     by_sentence: dict[int, int] = {}
+    named: defaultdict[int, set[int]] = defaultdict(set)
     present = 0
+    unmarked = 0  # the latest year not told as a deadline ("until 2026"), in any sentence
     for m in finditer_from(_YEAR, full, word_starts(full, _YEAR_STARTS)):
         # A year may follow a Chinese character directly ("中国2023年").
         if (m.start() == 0 or not (full[m.start() - 1].isascii() and full[m.start() - 1].isalnum())) and not (
@@ -179,18 +204,32 @@ def _years(read: Scan) -> _Years:
             index = bisect_right(starts, m.start()) - 1
             year = int(m.group())
             by_sentence[index] = max(by_sentence.get(index, 0), year)
+            named[index].add(year)
             if year > present:
                 # A year the text looks forward to ("until 2026", "could start in 2026") is not
                 # the text's present; the sentences before it are not history.
                 hits = read.hits[index]
                 before = full[max(0, m.start() - 40) : m.start()].lower()
-                if not (_FORWARD_YEAR.search(before) or any(k in hits for k in _FORWARD_KINDS)):
-                    present = year
-    dateline = _FULL_DATE.search(full, 0, min(len(full), _DATELINE_REACH))
+                if not _FORWARD_YEAR.search(before):
+                    unmarked = max(unmarked, year)
+                    if not any(k in hits for k in _FORWARD_KINDS):
+                        present = year
+    # "lasts until November 27, 2026": a date the text looks forward to is not its dateline.
+    dateline = next(
+        (
+            m
+            for m in _FULL_DATE.finditer(full, 0, min(len(full), _DATELINE_REACH))
+            if not _FORWARD_DATE.search(full, max(0, m.start() - 24), m.start())
+        ),
+        None,
+    )
     latest = (
         int(dateline.group(1) or dateline.group(2))
         if dateline
-        else present or max(by_sentence.values(), default=0)
+        else present or unmarked or max(by_sentence.values(), default=0)
     )
     early = dateline is not None and _EARLY_MONTH.search(dateline.group()) is not None
-    return _Years(by_sentence, latest, early)
+    timelines = frozenset(i for i, ys in named.items() if len(ys) >= _TIMELINE_YEARS)
+    named_month = _MONTH_NAME.search(dateline.group()) if dateline else None
+    month = named_month.group().lower()[:3] if named_month else ""
+    return _Years(by_sentence, timelines, latest, early, month)

@@ -9,6 +9,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .cues import SECTION_HEADINGS
+
 # A sentence ends at . ! ? before a capital, digit or quote, at a line break, or after 。！？；
 # Every sentence end in one pattern led by its mark, so the engine skips the text between marks;
 # after . ! ? come closing quotes or brackets, then space, then what may open a sentence.
@@ -124,6 +126,19 @@ def _debris(line: str, opening: bool = False) -> bool:
     )
 
 
+# "Background.", "Why it matters:", "US developments to watch.": a section heading on its own line.
+_HEADING = re.compile(
+    r"\s*(?:(?:[A-Za-z]{2,4}|[A-Z][a-z]+)\s+)?(?:" + "|".join(re.escape(h) for h in sorted(SECTION_HEADINGS, key=len, reverse=True))
+    + r")\s*[.:：]?\s*$",
+    re.IGNORECASE,
+)
+_HEADING_MAX = 40
+
+
+def _heading(line: str) -> bool:
+    return len(line) <= _HEADING_MAX and _HEADING.match(line) is not None
+
+
 # A line of a few words with no closing mark is a label, not a sentence ("- Myind Staff").
 _FRAGMENT = re.compile(r"\s*[-•*–]?\s*(?:[^\s.!?。！？]+\s+){0,4}[^\s.!?。！？]*\s*$")
 _FRAGMENT_MAX = 40
@@ -184,8 +199,10 @@ def split(full: str, title_end: int) -> list[Sentence]:
             sentences.append(Sentence(i, a, b, TITLE_WEIGHT, True, -1))
             continue
         whole_line = (a == 0 or full[a - 1] == "\n") and (b == len(full) or full[b] == "\n")
-        if (whole_line and b - a <= _DEBRIS_MAX and _debris(full[a:b], a == 0)) or (
-            body < len(LEAD_WEIGHTS) and _furniture(full[a:b])  # furniture in the lead
+        if (
+            (whole_line and b - a <= _DEBRIS_MAX and _debris(full[a:b], a == 0))
+            or (a > 0 and _heading(full[a:b]))  # "Background." on its own line or run in
+            or (body < len(LEAD_WEIGHTS) and _furniture(full[a:b]))  # furniture in the lead
         ):
             sentences.append(Sentence(i, a, b, DEBRIS_WEIGHT, False, DEBRIS_POSITION))
             continue

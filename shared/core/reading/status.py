@@ -297,15 +297,31 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
     told = s.cues("announced")
     # A doubt that is itself the start of a word of intent ("seeks" in "seeks to") governs nothing.
     doubts = [k for k in s.cues("speculation") if not any(a.start == k.start for a in told)]
+    quoted = _quotes_without_measure(s, full) if told else []
     return [
         h
         for h in told
+        # '"We will respond," the minister said': a reaction's voice, not the measure's plan
+        if not any(a <= h.start < b for a, b in quoted)
         # "poised to add", "will likely tighten": the doubt governs the plan
         if not any(k.start < h.start <= k.end + 1 or h.end <= k.start <= h.end + 1 for k in doubts)
         and not _nominal_intent(full, h)
         and not (h.phrase in CONTINUED_MARKERS and _CONTINUING.match(full, h.end))
         and not (h.phrase.startswith(PURPOSE_MARKERS) and h.start > first_done)
     ]
+
+
+_QUOTE = re.compile(r'"[^"]{8,}?"|“[^”]{8,}?”')
+_MEASURE_KINDS = ("tightening", "easing", "control", "tariff", "sanctions", "chip_rule")
+
+
+def _quotes_without_measure(s: CuedSentence, full: str) -> list[tuple[int, int]]:
+    """Quoted speech in the sentence that names no measure ("we will respond")."""
+    spans = []
+    for m in _QUOTE.finditer(full, s.info.start, s.info.end):
+        if not any(m.start() <= h.start < m.end() for kind in _MEASURE_KINDS for h in s.hits.get(kind, NO_HITS)):
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 def _feared(s: CuedSentence, full: str, hit: Hit) -> bool:
