@@ -67,7 +67,8 @@ _ASKING_TITLE = re.compile(
 # "... after the Busan summit": talks named as the occasion of a measure, not as the news.
 _TALKS_AS_CONTEXT = re.compile(
     r"\b(?:after|following|at|ahead of|during|on the sidelines of|under|as part of|in line with"
-    r"|to implement|as|if|amid|unless)\b[^,.;:]{0,40}\b(?:summit|talks|meeting|negotiations|deal|truce|consensus|agreement)\b",
+    r"|to implement|as|if|amid|unless)\b[^,.;:]{0,40}"
+    r"\b(?:summit|talks|meeting|negotiations|deal|truce|consensus|agreement)\b",
     re.IGNORECASE,
 )
 # A round of talks held, a deal reached or signed, a meeting set: the news of the talks.

@@ -223,7 +223,8 @@ def _chip_issuer(
         return first.value, [first.phrase]  # "商务部…豁免": only one government acts
     body = _body_subject(sents, full) if _paired_title(sents, full) else None
     if body is not None and body.value != "US":
-        return body.value, [body.phrase]  # "Dutch and US rules" in the title; the lead: "the Dutch government ..."
+        # "Dutch and US rules" in the title; the lead: "the Dutch government ..."
+        return body.value, [body.phrase]
     everywhere = {h.value for s in sents for h in s.hits.get("actor", NO_HITS)}
     lead = [h for s in sents if s.in_lead for h in s.hits.get("actor", NO_HITS) if h.value != "CN"]
     if "US" not in everywhere and len({h.value for h in lead}) == 1:

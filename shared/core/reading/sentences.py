@@ -128,7 +128,8 @@ def _debris(line: str, opening: bool = False) -> bool:
 
 # "Background.", "Why it matters:", "US developments to watch.": a section heading on its own line.
 _HEADING = re.compile(
-    r"\s*(?:(?:[A-Za-z]{2,4}|[A-Z][a-z]+)\s+)?(?:" + "|".join(re.escape(h) for h in sorted(SECTION_HEADINGS, key=len, reverse=True))
+    r"\s*(?:(?:[A-Za-z]{2,4}|[A-Z][a-z]+)\s+)?(?:"
+    + "|".join(re.escape(h) for h in sorted(SECTION_HEADINGS, key=len, reverse=True))
     + r")\s*[.:：]?\s*$",
     re.IGNORECASE,
 )

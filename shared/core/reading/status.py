@@ -319,7 +319,8 @@ def _quotes_without_measure(s: CuedSentence, full: str) -> list[tuple[int, int]]
     """Quoted speech in the sentence that names no measure ("we will respond")."""
     spans = []
     for m in _QUOTE.finditer(full, s.info.start, s.info.end):
-        if not any(m.start() <= h.start < m.end() for kind in _MEASURE_KINDS for h in s.hits.get(kind, NO_HITS)):
+        if not any(m.start() <= h.start < m.end()
+                   for kind in _MEASURE_KINDS for h in s.hits.get(kind, NO_HITS)):
             spans.append((m.start(), m.end()))
     return spans
 
