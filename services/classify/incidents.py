@@ -126,7 +126,7 @@ return {'saved'}
 
 MAX_TRIES = 100  # reads of one assignment before the entry is retried later instead
 PARSED_KEPT = 2_000  # parsed incident records kept between texts (a few MB)
-MEMBERS_KEPT = 256  # members of texts assigned but not yet filed
+MEMBERS_KEPT = 256  # texts assigned but not yet filed
 
 
 class ParsedRecords:
@@ -172,8 +172,9 @@ class IncidentStore:
         self._save = redis.register_script(_SAVE)
         self._file = redis.register_script(_FILE_REPORT)
         self.parsed = ParsedRecords()
-        # Each text's member as stored (JSON types), kept from `assign` for its `file_report`.
-        self._members: OrderedDict[str, dict] = OrderedDict()
+        # From `assign` for the text's `file_report`: its member as stored (JSON types) and the
+        # incident record as its save left it (None until saved).
+        self._pending: OrderedDict[str, list] = OrderedDict()
 
     async def assign(
         self,
@@ -267,27 +268,33 @@ class IncidentStore:
                 max(1, int(self.keep_s)), datetime.now(UTC).timestamp(), record["id"],
                 record["last_seen"], *versions]
         answer = [_str(v) for v in await self._save(keys=keys, args=args)]
-        if answer[0] == "saved":  # the next read of it (this text's report, the next text) reuses it
-            self.parsed.put(record["id"], saved, json.loads(saved))
+        if answer[0] == "saved":  # the next text reading it reuses it, as does this text's report
+            parsed = self.parsed.put(record["id"], saved, json.loads(saved))
+            if event_id in self._pending:
+                self._pending[event_id][1] = parsed
         return answer
 
     def _keep_member(self, event_id: str, m: dict) -> None:
         # As stored and read back (tuples become lists), so it compares equal to its stored copy.
-        self._members[event_id] = json.loads(json.dumps(m))
-        while len(self._members) > MEMBERS_KEPT:
-            self._members.popitem(last=False)
+        self._pending[event_id] = [json.loads(json.dumps(m)), None]
+        while len(self._pending) > MEMBERS_KEPT:
+            self._pending.popitem(last=False)
 
     async def file_report(self, decision: IncidentDecision, event_id: str, card: dict,
                           c: Classification, text: str, title: str, published_at: datetime) -> None:
         """Keep a report's card and text with its incident for readers (the API, the console),
         with why it joined: the ties to the member it is most firmly tied to. Decides nothing, so it runs
         after `assign`."""
-        m = self._members.pop(event_id, None)
+        m, record = self._pending.pop(event_id, (None, None))
         if not decision.is_new:
-            raw = await self.redis.get(self.names.incident(decision.incident_id))
             if m is None:
                 m = json.loads(json.dumps(member(c, text, title, published_at)))
-            record = self.parsed.get(decision.incident_id, raw) if raw else {"members": []}
+            if record is None or record["id"] != decision.incident_id:
+                # A redelivered text: its incident as it is now. (A text just saved reads the
+                # record it saved, as a read right after the save would, but for a text of the
+                # same incident saved in between by another worker: a race either way.)
+                raw = await self.redis.get(self.names.incident(decision.incident_id))
+                record = self.parsed.get(decision.incident_id, raw) if raw else {"members": []}
             others = [x for x in record["members"] if x != m]
             card = {**card, "joined": why_joined(m, others)}
         # The text apart, so a list of incidents reads only the cards.
