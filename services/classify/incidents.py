@@ -27,6 +27,7 @@ import asyncio
 import json
 import random
 import uuid
+from collections import OrderedDict
 from datetime import UTC, datetime
 
 import redis.asyncio as aioredis
@@ -124,6 +125,34 @@ return {'saved'}
 """
 
 MAX_TRIES = 100  # reads of one assignment before the entry is retried later instead
+PARSED_KEPT = 2_000  # parsed incident records kept between texts (a few MB)
+MEMBERS_KEPT = 256  # texts assigned but not yet filed
+
+
+class ParsedRecords:
+    """Incident records parsed once: the same candidates are read for text after text, and a
+    record's JSON is large (a dozen members' profiles). A record is reused only while the JSON
+    read from Redis is exactly the JSON it was parsed from, so a record another worker changed
+    is parsed again. The records handed out are shared: callers read them and never change them
+    (`decide` copies what it updates)."""
+
+    def __init__(self, size: int = PARSED_KEPT) -> None:
+        self.size = size
+        self._kept: OrderedDict[str, tuple[str, dict]] = OrderedDict()
+
+    def get(self, incident_id: str, raw: str) -> dict:
+        kept = self._kept.get(incident_id)
+        if kept is not None and kept[0] == raw:
+            self._kept.move_to_end(incident_id)
+            return kept[1]
+        return self.put(incident_id, raw, json.loads(raw))
+
+    def put(self, incident_id: str, raw: str, record: dict) -> dict:
+        self._kept[incident_id] = (raw, record)
+        self._kept.move_to_end(incident_id)
+        while len(self._kept) > self.size:
+            self._kept.popitem(last=False)
+        return record
 
 
 class Contended(RuntimeError):
@@ -141,6 +170,11 @@ class IncidentStore:
         self.keep_s = keep_s
         self._trim = redis.register_script(_TRIM)
         self._save = redis.register_script(_SAVE)
+        self._file = redis.register_script(_FILE_REPORT)
+        self.parsed = ParsedRecords()
+        # From `assign` for the text's `file_report`: its member as stored (JSON types) and the
+        # incident record as its save left it (None until saved).
+        self._pending: OrderedDict[str, list] = OrderedDict()
 
     async def assign(
         self,
@@ -156,6 +190,7 @@ class IncidentStore:
         answer it got the first time: incident, revision and course, whatever the incident went
         through since."""
         m = member(c, text, title, published_at or datetime.now(UTC))
+        self._keep_member(event_id, m)
         for attempt in range(MAX_TRIES):
             known, versions, candidates = await self._read(event_id, m)
             if known:
@@ -205,7 +240,8 @@ class IncidentStore:
         if not ids:
             return None, versions, []
         raws = await self.redis.mget([self.names.incident(i) for i in ids])
-        return None, versions, [json.loads(raw) for raw in raws if raw]
+        return None, versions, [self.parsed.get(i, raw) for i, raw in zip(ids, raws, strict=True)
+                                if raw]
 
     async def _store(
         self, record: dict, event_id: str, decision: IncidentDecision, m: dict,
@@ -225,29 +261,48 @@ class IncidentStore:
                 *(names.incident_version(b) for b in record["buckets"]),
                 # Newest first for readers, by the latest publication among its reports.
                 names.incident_recent]
-        args = [len(read), len(read), len(record["buckets"]), json.dumps(first),
-                json.dumps(record),
+        saved = json.dumps(record)
+        args = [len(read), len(read), len(record["buckets"]), json.dumps(first), saved,
                 # The whole course so far, for an alert decided late to tell what came after it.
                 json.dumps(record.get("course", [])),
                 max(1, int(self.keep_s)), datetime.now(UTC).timestamp(), record["id"],
                 record["last_seen"], *versions]
-        return [_str(v) for v in await self._save(keys=keys, args=args)]
+        answer = [_str(v) for v in await self._save(keys=keys, args=args)]
+        if answer[0] == "saved":  # the next text reading it reuses it, as does this text's report
+            parsed = self.parsed.put(record["id"], saved, json.loads(saved))
+            if event_id in self._pending:
+                self._pending[event_id][1] = parsed
+        return answer
+
+    def _keep_member(self, event_id: str, m: dict) -> None:
+        # As stored and read back (tuples become lists), so it compares equal to its stored copy.
+        self._pending[event_id] = [json.loads(json.dumps(m)), None]
+        while len(self._pending) > MEMBERS_KEPT:
+            self._pending.popitem(last=False)
 
     async def file_report(self, decision: IncidentDecision, event_id: str, card: dict,
                           c: Classification, text: str, title: str, published_at: datetime) -> None:
         """Keep a report's card and text with its incident for readers (the API, the console),
         with why it joined: the ties to the member it is most firmly tied to. Decides nothing, so it runs
         after `assign`."""
+        m, record = self._pending.pop(event_id, (None, None))
         if not decision.is_new:
-            raw = await self.redis.get(self.names.incident(decision.incident_id))
-            m = json.loads(json.dumps(member(c, text, title, published_at)))
-            others = [x for x in json.loads(raw)["members"] if x != m] if raw else []
+            if m is None:
+                m = json.loads(json.dumps(member(c, text, title, published_at)))
+            if record is None or record["id"] != decision.incident_id:
+                # A redelivered text: its incident as it is now. (A text just saved reads the
+                # record it saved, as a read right after the save would, but for a text of the
+                # same incident saved in between by another worker: a race either way.)
+                raw = await self.redis.get(self.names.incident(decision.incident_id))
+                record = self.parsed.get(decision.incident_id, raw) if raw else {"members": []}
+            others = [x for x in record["members"] if x != m]
             card = {**card, "joined": why_joined(m, others)}
         # The text apart, so a list of incidents reads only the cards.
         text = card.pop("text", "")
-        await self.redis.eval(_FILE_REPORT, 2, self.names.incident_reports(decision.incident_id),
-                              self.names.incident_texts(decision.incident_id), event_id,
-                              json.dumps(card), text, MAX_REPORTS, max(1, int(self.keep_s)))
+        await self._file(keys=[self.names.incident_reports(decision.incident_id),
+                               self.names.incident_texts(decision.incident_id)],
+                         args=[event_id, json.dumps(card), text, MAX_REPORTS,
+                               max(1, int(self.keep_s))])
 
 
 def _first(raw: str) -> IncidentDecision:

@@ -62,8 +62,8 @@ def similarity(sig_a: list[int], sig_b: list[int]) -> float:
     if not common:
         return 0.0
     sample = sorted(set_a | set_b)[:k]  # a C sort of a few hundred ints beats a heap here
-    both = sum(1 for h in sample if h in common)
-    return both / k
+    # The sample's hashes are distinct, so counting those in `common` is a set intersection.
+    return len(common.intersection(sample)) / k
 
 
 fingerprint = signature
