@@ -35,11 +35,15 @@ from .webhook import Webhook
 KINDS: dict[str, type[Webhook] | type[Slack]] = {"webhook": Webhook, "slack": Slack}
 
 
-CLIENTS_KEPT = 256  # connection pools kept (per host name, see below); the least used is closed
-# Connections one pool holds. httpx's pool scans all its connections for every request it
-# places, so one pool of hundreds (thousands of Slack URLs on one host over HTTP/1.1) costs
-# more CPU than the requests: a host's endpoints are spread over several small pools instead.
-POOL_CONNECTIONS = 16
+# Connection pools kept (per host name, see below); the least used is closed. Room for a busy
+# host's pools and a few hundred webhook hosts besides, so a storm does not churn connections.
+CLIENTS_KEPT = 512
+# Connections one pool holds. httpx's pool scans all its connections, probing each idle one's
+# socket, twice for every request (placed, then finished), so one pool of hundreds (thousands
+# of Slack URLs on one host over HTTP/1.1) costs more CPU than the requests: a host's endpoints
+# are spread over many small pools instead: as small as a webhook host's own limit allows (a
+# webhook host's requests all go through one pool, see `_client_for`).
+POOL_CONNECTIONS = 4
 NOT_BEFORE_KEPT = 4_096  # rate waits remembered before past ones are dropped
 
 # A token bucket per rated endpoint, on the server's clock so every worker agrees. KEYS: the
@@ -82,9 +86,9 @@ class Sender:
         # name's request. Each host name gets its own pool instead.
         self._clients: OrderedDict[tuple[str, int], httpx.AsyncClient] = OrderedDict()
         self._tls = httpx.create_ssl_context()  # built once: a new pool costs next to nothing
-        self._limits = httpx.Limits(max_connections=POOL_CONNECTIONS,
-                                    max_keepalive_connections=POOL_CONNECTIONS)
-        self._pools_per_host = max(1, -(-settings.delivery_max_in_flight // POOL_CONNECTIONS))
+        pool = max(POOL_CONNECTIONS, settings.endpoint_concurrency)
+        self._limits = httpx.Limits(max_connections=pool, max_keepalive_connections=pool)
+        self._pools_per_host = max(1, -(-settings.delivery_max_in_flight // pool))
         self._closing: set[asyncio.Task] = set()
         self._bucket = rt.redis.register_script(_BUCKET)
         self._not_before: dict[str, float] = {}  # rate key -> when its bucket may have a token
