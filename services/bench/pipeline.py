@@ -270,7 +270,8 @@ async def run_pipeline(url: str, config: PipelineConfig, log_path: Path) -> dict
             "alerted_per_event": config.alerting,
             "hit_elements": len(workload.HIT),
             "text_chars": len(workload.event(0).text),
-            "note": (f"each event is its own incident on one of {len(workload.HIT)} elements; it "
+            "note": (f"each event is a control on one of {len(workload.HIT)} elements, "
+                     f"{len(workload.HIT)} of them to an announcement number (one incident); it "
                      f"reaches {config.per_element} subscribers "
                      f"({100 * config.per_element / config.subscribers:.1f}%), of whom "
                      f"{config.alerting} score above their threshold"),

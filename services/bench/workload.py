@@ -1,10 +1,11 @@
 """Synthetic subscribers and events for the pipeline benchmark and the fault drills.
 
-Every event is a Chinese export control on one of ten "hit" elements, with its own announcement
-number and publication day, so each is its own incident (notices with near numbers on one day
-would be read as one package). Each hit element is weighted by `per_element` subscribers:
-`alerting` of them heavily (they score about 68 against a threshold of 40, so they are alerted)
-and the rest lightly (about 8, below the same threshold). Everyone else weights elements no
+Every event is a Chinese export control on one of ten "hit" elements, on its own publication day.
+Ten consecutive events (one per element) share an announcement number, so the incident rules
+read them as one notice covering ten elements: one incident per number, ten reports each.
+Each hit element is weighted by `per_element` subscribers: `alerting` of them heavily (they
+score about 68 against a threshold of 40, so they are alerted) and the rest lightly (about 8,
+below the same threshold). Everyone else weights elements no
 event touches, so the exposure index keeps them out of the loop.
 """
 

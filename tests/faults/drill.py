@@ -1,7 +1,7 @@
 """One fault drill: a private Valkey with its append-only file, the services as processes,
 subscribers with webhooks to local receivers, and events fed mid-fault.
 
-Every event is its own incident and alerts a known pair of subscribers, so what must arrive is
+Every event alerts a known pair of subscribers (those of its element), so what must arrive is
 known in advance: one delivery per (event, subscriber), each with its own webhook-id.
 """
 
