@@ -448,13 +448,49 @@ def _weight(term: str) -> float:
     return _idf(term)
 
 
+HEADLINE_MAX = 200  # characters; a longer first line is the opening paragraph, not a headline
+STAMP_LINES = 3  # leading lines at most skipped as stamps before the headline
+STAMP_MAX = 60  # characters; a longer line is prose, whatever it opens with
+# A first line that only stamps the page: a time or date ("12:40", "2025-12-04 16:05"), or a
+# byline or source line as English and Chinese outlets set it ("By Jane Doe", "鉅亨網編譯 綜合外電",
+# "撰文:", "發佈於", "来源:"). The headline, if any, is the next line.
+_STAMP_WORDS = re.compile(
+    r"^\s*(?:by\s|authored\s|written\s|posted\s|published\s|updated\s|撰文|撰稿|编译|记者|来源|"
+    r"发布于|发布时间|出版|更新|时间)|网编译|综合外电|综合报道|特约记者|通讯员"
+)
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def _stamp(line: str) -> bool:
+    """A leading line that stamps the page rather than heads the text."""
+    stripped = line.strip()
+    if not stripped:
+        return True
+    if len(stripped) > STAMP_MAX:
+        return False
+    lower = simplified(unicodedata.normalize("NFKC", stripped).lower())
+    return len(_LETTERS.findall(lower)) < 2 or bool(_STAMP_WORDS.search(lower))
+
+
+def headline(text: str, title: str = "") -> tuple[str, str]:
+    """(headline, body): the given title, else the first short line standing above the rest once
+    stamp lines (times, dates, bylines) are skipped, else no headline and the whole text."""
+    if title:
+        return title, text
+    lines = text.strip().split("\n")
+    skip = 0
+    while skip < min(STAMP_LINES, len(lines) - 1) and _stamp(lines[skip]):
+        skip += 1
+    first, rest = lines[skip], "\n".join(lines[skip + 1 :])
+    if rest.strip() and len(first) <= HEADLINE_MAX:
+        return first, rest
+    return "", text
+
+
 def profile(text: str, title: str = "", at: date | None = None) -> dict[str, float]:
     """The text's strongest particulars, unit length (term -> weight); `at` is its day of
     publication, when known."""
-    if not title:
-        first, _, rest = text.strip().partition("\n")
-        if rest and len(first) <= 200:
-            title, text = first, rest  # a first short line is the headline
+    title, text = headline(text, title)
     body, head = terms(text, at), terms(title, at)
     vector = {}
     for term in body.keys() | head.keys():
@@ -539,9 +575,7 @@ LEAD_CHARS = 12  # a government named this close to a headline's start is its su
 def actors(text: str, title: str = "") -> tuple[str, ...]:
     """Governments a text's headline names (its first short line when no title is given), the
     one it leads with first."""
-    if not title:
-        first, _, rest = text.strip().partition("\n")
-        title = first if rest and len(first) <= 200 else ""
+    title = headline(text, title)[0]
     lower = simplified(unicodedata.normalize("NFKC", title).lower()).replace(".", " ")
     hits = sorted(_ACTORS.scan(normalise(lower)), key=lambda h: h.start)
     found = tuple(dict.fromkeys(hit.value for hit in hits))
@@ -572,8 +606,8 @@ def action(text: str, title: str = "") -> str:
     replaced is a licence decision under that withdrawal: "revoke"."""
     body = text.strip()
     if not title:
-        first, _, rest = body.partition("\n")
-        title, body = (first, rest) if rest and len(first) <= 200 else (body[:LEAD_TEXT], body)
+        title, body = headline(body)
+        title = title or body[:LEAD_TEXT]
     lower = simplified(unicodedata.normalize("NFKC", title).lower())
     if _REVOKE.search(lower):
         return "revoke"
@@ -606,10 +640,9 @@ def follow_up(text: str, title: str = "") -> str:
     """What later step of a measure the headline (else the opening) reports: "pause" (suspended,
     lifted, delayed), "step" (extended, taking effect, finalised, licences issued under it), or
     "" for none."""
-    body = text.strip()
     if not title:
-        first, _, rest = body.partition("\n")
-        title = first if rest and len(first) <= 200 else body[:LEAD_TEXT]
+        title, body = headline(text)
+        title = title or body.strip()[:LEAD_TEXT]
     lower = simplified(unicodedata.normalize("NFKC", title).lower())
     if _PAUSE.search(lower):
         return "pause"

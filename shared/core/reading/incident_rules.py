@@ -63,6 +63,9 @@ COUNT_FLOOR = 0.18  # ... when the texts are at least this alike
 BROAD_ELEMENTS = 12  # an element set this large is "rare earths" in general
 BROAD_FLOOR = 0.25  # ... and sharing it joins two texts only this alike
 _NON_EVENTS = (EventType.commentary, EventType.not_relevant)
+# A government's own measures, as against deals, investments, talks and disruptions.
+_MEASURES = (EventType.mineral_export_control, EventType.chip_export_control, EventType.tariff,
+             EventType.sanctions)
 # Types that one incident may carry in different texts (a deal reported as talks or as the
 # suspension it contains; a chip listing reported as a sanction).
 _COMPATIBLE = {
@@ -486,7 +489,22 @@ def _fact_reason(a: Item, b: Item, likeness: float | None, shared_day: bool) -> 
         if set(ca.companies) & set(cb.companies):
             return "firms"
         return "facts" if _agreed(a, b) and likeness is not None and likeness >= AGREED_JOIN else ""
-    return "elements" if overlap >= SAME_ELEMENTS and ca.event_type == cb.event_type else ""
+    return "elements" if same_goods(a, b, SAME_ELEMENTS) and ca.event_type == cb.event_type else ""
+
+
+def same_goods(a: Item, b: Item, threshold: float) -> bool:
+    """The two texts' elements overlap at least `threshold` (Jaccard), or, reported within days
+    of each other, one's list holds the other's: outlets name one measure's minerals in full
+    ("rare earths") or in part (the seven heavy rare earths it lists first)."""
+    ca, cb = a.classification, b.classification
+    ea, eb = set(ca.elements), set(cb.elements)
+    if _jaccard(ea, eb) >= threshold:
+        return True
+    gap = _gap_days(a, b)
+    # Only a government's own measure: deals and investments on the same minerals that week
+    # are each their own, with their own firms.
+    return (bool(ea and eb) and (ea <= eb or eb <= ea) and gap is not None and gap <= NEAR_DAYS
+            and ca.event_type in _MEASURES and bool(ca.issuer) and ca.issuer == cb.issuer)
 
 
 def strength(a: Item, b: Item) -> float:

@@ -1,0 +1,89 @@
+"""One development reported by several outlets in English and Chinese, titled or not, listing its
+minerals in full or in part, and followed up days later, is one incident; a different measure
+on the same minerals in the same weeks, or another measure against the same country, is not."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.core.reading.incident_facts import actors, follow_up, headline
+from chokewatch.shared.core.reading.incident_policy import Entry, assign_all, item, member
+from chokewatch.shared.core.reading.incident_rules import Item, same_incident
+
+
+def text_item(text: str, when: str | None) -> Item:
+    at = datetime.fromisoformat(when).replace(tzinfo=UTC) if when else None
+    return item(member(classify(text), text, "", at))
+
+
+def incidents(*texts: tuple[str, str | None]) -> list[str]:
+    entries = [Entry(str(i), classify(text), text, "",
+                     datetime.fromisoformat(when).replace(tzinfo=UTC) if when else None)
+               for i, (text, when) in enumerate(texts)]
+    return [d.incident_id for d in assign_all(entries)]
+
+
+# --- a page stamped with a time, a date or a byline above its headline ---
+
+SUSPENSION_HEADLINE = "中国暂停对美出口镓锗锑的禁令"
+SUSPENSION_BODY = (
+    "商务部9日发布公告，自即日起至2026年11月27日，暂停实施此前发布的关于加强相关两用物项对美国出口"
+    "管制公告中的第二款，原则上不予许可向美国出口镓、锗、锑、超硬材料的规定暂停执行。\n"
+    "对石墨两用物项实施更严格最终用户和最终用途审查的规定同样暂停。"
+)
+
+
+def test_a_time_or_byline_above_the_headline_is_not_the_headline() -> None:
+    for stamp in ("12:40", "2025-11-09 10:44", "鉅亨網編譯 綜合外電 2025-11-09 10:44",
+                  "By Staff Writer", "撰文:某某\n出版:更新:"):
+        text = f"{stamp}\n{SUSPENSION_HEADLINE}\n{SUSPENSION_BODY}"
+        assert headline(text)[0] == SUSPENSION_HEADLINE, stamp
+        assert follow_up(text) == "pause", stamp
+        assert actors(text)[0] == "CN", stamp
+    # A short first line of words is still the headline; a lone paragraph has none.
+    assert headline("China bans gallium exports\nThe ban starts today.")[0] == "China bans gallium exports"
+    assert headline("One long paragraph without a line break.")[0] == ""
+
+
+# --- one measure's minerals listed in full by one outlet and in part by another ---
+
+HEAVY_LICENCES = (
+    "China approves first general licences for heavy rare earth exports\n"
+    "China's commerce ministry said on Thursday it had approved some applications for general "
+    "licences to export samarium, gadolinium, terbium, dysprosium, lutetium, scandium and yttrium, "
+    "letting holders ship to named customers for a year without a permit for each cargo."
+)
+BROAD_LICENCES = (
+    "Beijing eases rare earth curbs with year-long export permits\n"
+    "Chinese producers of rare earths have started receiving general licenses from MOFCOM, trade "
+    "sources said on Friday, a move that should shorten waits for European automakers that have "
+    "queued for months for shipments of the metals and magnets."
+)
+RECYCLING_TECHNOLOGY = (
+    "China restricts export of rare earth recycling technology\n"
+    "China added technology for recovering rare earths from scrap magnets and for refining recycled "
+    "oxides to its catalogue of technologies restricted from export, the commerce and science "
+    "ministries said on Tuesday. Exporters of the know-how will need a licence."
+)
+
+
+def test_one_measure_listed_in_part_and_in_full_days_apart_is_one_incident() -> None:
+    heavy, broad = text_item(HEAVY_LICENCES, "2025-12-04"), text_item(BROAD_LICENCES, "2025-12-05")
+    assert set(heavy.classification.elements) < set(broad.classification.elements)
+    assert same_incident(heavy, broad)
+
+
+def test_the_same_lists_months_apart_stay_two_measures() -> None:
+    heavy, broad = text_item(HEAVY_LICENCES, "2025-06-04"), text_item(BROAD_LICENCES, "2025-12-05")
+    assert not same_incident(heavy, broad)
+
+
+def test_another_measure_on_the_same_minerals_that_week_is_another_incident() -> None:
+    heavy, broad = text_item(HEAVY_LICENCES, "2025-12-04"), text_item(BROAD_LICENCES, "2025-12-05")
+    recycling = text_item(RECYCLING_TECHNOLOGY, "2025-12-09")
+    assert not same_incident(heavy, recycling)
+    assert not same_incident(broad, recycling)
+    first, second, third = incidents((HEAVY_LICENCES, "2025-12-04"), (BROAD_LICENCES, "2025-12-05"),
+                                     (RECYCLING_TECHNOLOGY, "2025-12-09"))
+    assert first == second != third
