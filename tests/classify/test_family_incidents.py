@@ -87,3 +87,63 @@ def test_another_measure_on_the_same_minerals_that_week_is_another_incident() ->
     first, second, third = incidents((HEAVY_LICENCES, "2025-12-04"), (BROAD_LICENCES, "2025-12-05"),
                                      (RECYCLING_TECHNOLOGY, "2025-12-09"))
     assert first == second != third
+
+
+# --- reports of one measure within days: translations, follow-ups, other element lists ---
+
+MAGNET_SHIPMENTS = (
+    "Chinese magnet makers resume shipments to Europe\n"
+    "Producers of neodymium magnets in Ningbo said on Monday they had resumed deliveries to carmakers "
+    "in Europe after the commerce ministry eased its export licensing, with the first cargoes leaving "
+    "port this week."
+)
+DUAL_USE_BAN = (
+    "China bans dual-use exports to Japanese military users\n"
+    "China's commerce ministry on Tuesday banned exports of all dual-use items, rare earths among them, "
+    "to Japanese military users and to any end use that strengthens Japan's military, with immediate "
+    "effect, and warned foreign firms against passing such goods on to Japan."
+)
+DUAL_USE_QA = (
+    "商务部新闻发言人就对日两用物项出口管制答记者问\n"
+    "问：商务部近日宣布加强两用物项对日本出口管制，稀土是否在管制范围内？\n"
+    "答：相关措施针对日本军事用户和军事用途，包括稀土在内的两用物项均在管制范围内，"
+    "正常民用贸易不受影响。"
+)
+ANTI_DUMPING_PROBE = (
+    "China opens anti-dumping probe into Japanese dichlorosilane\n"
+    "China's commerce ministry said on Wednesday it had started an anti-dumping investigation into "
+    "dichlorosilane imported from Japan, a chemical used in making chips, a day after it curbed "
+    "dual-use exports to the Japanese military."
+)
+
+
+def test_a_follow_up_days_later_naming_part_of_the_minerals_joins() -> None:
+    licences, shipments = text_item(HEAVY_LICENCES, "2025-12-04"), text_item(MAGNET_SHIPMENTS, "2025-12-08")
+    shared = set(licences.classification.elements) & set(shipments.classification.elements)
+    assert shared and shared != set(licences.classification.elements)
+    assert same_incident(licences, shipments)
+
+
+def test_the_same_follow_up_weeks_later_needs_more_than_the_facts() -> None:
+    licences, shipments = text_item(HEAVY_LICENCES, "2025-12-04"), text_item(MAGNET_SHIPMENTS, "2026-01-20")
+    assert not same_incident(licences, shipments)
+
+
+def test_a_chinese_answer_days_later_joins_the_english_report() -> None:
+    assert same_incident(text_item(DUAL_USE_BAN, "2026-01-06"), text_item(DUAL_USE_QA, "2026-01-08"))
+
+
+def test_another_measure_against_the_same_country_that_week_stays_apart() -> None:
+    ban, answer = text_item(DUAL_USE_BAN, "2026-01-06"), text_item(DUAL_USE_QA, "2026-01-08")
+    probe = text_item(ANTI_DUMPING_PROBE, "2026-01-07")
+    assert not same_incident(ban, probe)
+    assert not same_incident(answer, probe)
+    first, second, third = incidents((DUAL_USE_BAN, "2026-01-06"), (ANTI_DUMPING_PROBE, "2026-01-07"),
+                                     (DUAL_USE_QA, "2026-01-08"))
+    assert first == third != second
+
+
+def test_a_leader_named_in_a_headline_stands_for_the_government() -> None:
+    assert "CN" in actors("Trump and Xi agree one-year truce after talks\nThe two leaders met.")
+    assert actors("习近平同特朗普通电话\n两国元首通话。")[0] == "CN"
+    assert actors("Takaichi rejects Beijing's demand\nTokyo will not retract remarks.")[0] == "JP"

@@ -552,11 +552,12 @@ def subject(text: str) -> str:
 # Who acts, as a headline names them: the government whose step the report is about.
 _ACTORS = Lexicon([(phrase, "actor", code) for code, phrases in {
     "CN": ("china", "chinese", "beijing", "mofcom", "prc", "中国", "中國", "商务部", "商務部",
-           "北京", "中方", "我国", "大陆", "大陸"),
+           "北京", "中方", "我国", "大陆", "大陸", "xi", "xi jinping", "习近平", "習近平", "li qiang",
+           "李强", "李強"),
     "US": ("us", "u s", "usa", "united states", "american", "america", "washington", "trump",
            "biden", "white house", "bis", "ustr", "pentagon", "commerce department", "美国", "美國",
            "美方", "特朗普", "川普", "拜登", "白宫", "白宮"),
-    "JP": ("japan", "japanese", "tokyo", "日本"),
+    "JP": ("japan", "japanese", "tokyo", "日本", "takaichi", "ishiba", "高市", "石破"),
     "NL": ("netherlands", "dutch", "the hague", "荷兰", "荷蘭"),
     "EU": ("eu", "european union", "brussels", "欧盟", "歐盟"),
     "KR": ("korea", "south korea", "korean", "seoul", "韩国", "韓國"),

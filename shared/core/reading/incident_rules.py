@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from chokewatch.shared.messages import Classification, EventType
+from chokewatch.shared.messages import Classification, Direction, EventType
 
 from .gazetteer import Lexicon, normalise
 from .hanzi import simplified
@@ -62,8 +62,11 @@ MIN_COUNT = 12  # "36 companies", "23 items": a count this large names one listi
 COUNT_FLOOR = 0.18  # ... when the texts are at least this alike
 BROAD_ELEMENTS = 12  # an element set this large is "rare earths" in general
 BROAD_FLOOR = 0.25  # ... and sharing it joins two texts only this alike
+WEEK_SHARE = 0.5  # share of the shorter element list that reports of one measure days apart share
+WEEK_FLOOR = 0.12  # ... when their texts are at least this alike (a translation shares little)
 _NON_EVENTS = (EventType.commentary, EventType.not_relevant)
 # A government's own measures, as against deals, investments, talks and disruptions.
+_OPPOSED = {Direction.tightening, Direction.easing}
 _MEASURES = (EventType.mineral_export_control, EventType.chip_export_control, EventType.tariff,
              EventType.sanctions)
 # Types that one incident may carry in different texts (a deal reported as talks or as the
@@ -397,7 +400,7 @@ def _same(a: Item, b: Item, copy: float, likeness: float | None) -> bool:
 
 def join_reason(a: Item, b: Item, copy: float, likeness: float | None) -> str:
     """Why two texts are one incident ("copy", "rate", "count", "likeness", "anchor",
-    "dates", "elements", "firms"), or "" when they are not."""
+    "dates", "week", "elements", "firms"), or "" when they are not."""
     ca, cb = a.classification, b.classification
     separate, package = _apart(a, b, copy)
     if separate:
@@ -472,6 +475,8 @@ def _agreed(a: Item, b: Item) -> bool:
 def _fact_reason(a: Item, b: Item, likeness: float | None, shared_day: bool) -> str:
     """join_reason from the classifier's facts alone: elements, firms, a shared day."""
     ca, cb = a.classification, b.classification
+    if reported_that_week(a, b, likeness):
+        return "week"
     if likeness is not None and likeness < FLOOR:
         return ""  # the same elements and type, but little else in common
     broad = min(len(ca.elements), len(cb.elements)) >= BROAD_ELEMENTS
@@ -489,22 +494,27 @@ def _fact_reason(a: Item, b: Item, likeness: float | None, shared_day: bool) -> 
         if set(ca.companies) & set(cb.companies):
             return "firms"
         return "facts" if _agreed(a, b) and likeness is not None and likeness >= AGREED_JOIN else ""
-    return "elements" if same_goods(a, b, SAME_ELEMENTS) and ca.event_type == cb.event_type else ""
+    return "elements" if overlap >= SAME_ELEMENTS and ca.event_type == cb.event_type else ""
 
 
-def same_goods(a: Item, b: Item, threshold: float) -> bool:
-    """The two texts' elements overlap at least `threshold` (Jaccard), or, reported within days
-    of each other, one's list holds the other's: outlets name one measure's minerals in full
-    ("rare earths") or in part (the seven heavy rare earths it lists first)."""
+def reported_that_week(a: Item, b: Item, likeness: float | None) -> bool:
+    """One government's measure reported within days by several outlets, or in translation,
+    or followed up (in force, explained): the same kind of measure by the same issuer, steps not
+    opposed, most of the shorter element list in the longer (one outlet names the seven heavy rare
+    earths, another rare earths or magnets), on texts not wholly unalike, however little else
+    their wording shares."""
     ca, cb = a.classification, b.classification
-    ea, eb = set(ca.elements), set(cb.elements)
-    if _jaccard(ea, eb) >= threshold:
-        return True
     gap = _gap_days(a, b)
-    # Only a government's own measure: deals and investments on the same minerals that week
-    # are each their own, with their own firms.
-    return (bool(ea and eb) and (ea <= eb or eb <= ea) and gap is not None and gap <= NEAR_DAYS
-            and ca.event_type in _MEASURES and bool(ca.issuer) and ca.issuer == cb.issuer)
+    if gap is None or gap > NEAR_DAYS or likeness is None:
+        return False
+    if ca.event_type != cb.event_type or ca.event_type not in _MEASURES or not ca.issuer \
+            or ca.issuer != cb.issuer or {ca.direction, cb.direction} == _OPPOSED:
+        return False
+    ea, eb = set(ca.elements), set(cb.elements)
+    if not ea or not eb or len(ea & eb) < WEEK_SHARE * min(len(ea), len(eb)):
+        return False
+    broad = min(len(ea), len(eb)) >= BROAD_ELEMENTS
+    return likeness >= (BROAD_FLOOR if broad else WEEK_FLOOR)
 
 
 def strength(a: Item, b: Item) -> float:
