@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from chokewatch.shared.core.reading.classifier import classify
 from chokewatch.shared.core.reading.incident_facts import actors, follow_up, headline
 from chokewatch.shared.core.reading.incident_policy import Entry, assign_all, item, member
-from chokewatch.shared.core.reading.incident_rules import Item, same_incident
+from chokewatch.shared.core.reading.incident_rules import Item, anchors, same_incident
 
 
 def text_item(text: str, when: str | None) -> Item:
@@ -147,3 +147,21 @@ def test_a_leader_named_in_a_headline_stands_for_the_government() -> None:
     assert "CN" in actors("Trump and Xi agree one-year truce after talks\nThe two leaders met.")
     assert actors("习近平同特朗普通电话\n两国元首通话。")[0] == "CN"
     assert actors("Takaichi rejects Beijing's demand\nTokyo will not retract remarks.")[0] == "JP"
+
+
+# --- a rank is not an announcement number ---
+
+def test_a_rank_is_not_an_announcement_number() -> None:
+    assert anchors("China, the world's No. 1 producer, and the No. 2 economy") == []
+    assert anchors("Announcement No. 61 and No. 62 of 2025") == ["no:61", "no:62"]
+    ranked = text_item(
+        "China grants year-long licences for rare earth exports\n"
+        "China, the world's No. 1 producer of rare earths, has started granting general licences that "
+        "let exporters ship samarium, terbium and dysprosium to regular customers for a year, the "
+        "commerce ministry said on Thursday.", "2025-12-04")
+    numbered = text_item(
+        "MOFCOM confirms general licences for controlled rare earths\n"
+        "The commerce ministry said exporters of items controlled under Announcement No. 18 of 2025 may "
+        "now apply for general licences valid for one year, replacing case-by-case reviews of each cargo.",
+        "2025-12-05")
+    assert same_incident(ranked, numbered)

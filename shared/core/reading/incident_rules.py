@@ -89,8 +89,8 @@ _NUMBER = re.compile(
     r"announcements?\s+(?:[\[(]?20\d\d[\])]?\s*,?\s*)?(?:nos?\.?|numbers?)\s*(\d{1,3})(?!\d)"
     r"(?:\s+and\s+(?:no\.?\s*)?(\d{1,3}))?"
     r"|announcements?\s+(\d{1,3})\s+of\s+20\d\d"
-    r"|no\.\s*(\d{1,3})(?!\d)|第\s*(\d{1,3})\s*号"
-)
+    r"|(?<!the )(?<!'s )(?<!\u2019s )no\.\s*(\d{1,3})(?!\d)|第\s*(\d{1,3})\s*号"
+)  # "the world's No. 1 producer", "the No. 2 economy": a rank, not an announcement
 _NUMBER_STARTS = ("announcement", "no.", "第")  # every match of _NUMBER begins with one
 _MONTHS = "january february march april may june july august september october november december"
 # Names that identify one measure or one meeting whatever the outlet calls the rest.
