@@ -165,3 +165,13 @@ def test_a_rank_is_not_an_announcement_number() -> None:
         "now apply for general licences valid for one year, replacing case-by-case reviews of each cargo.",
         "2025-12-05")
     assert same_incident(ranked, numbered)
+
+
+# --- a measure's name as a Chinese report writes it ---
+
+def test_named_measures_in_chinese_sentences() -> None:
+    assert anchors("美方通知英伟达H20芯片对华出口需许可") == ["named:h20"]
+    assert anchors("美方暂停实施出口管制50%穿透性规则一年") == ["named:affiliates"]
+    assert anchors("限制高带宽存储芯片对华出口") == ["named:hbm"]
+    # Days and numbers read as before around the spacing of Latin names.
+    assert anchors("商务部10月9日发布公告2025年第61号") == ["date:10-09", "no:61"]

@@ -108,6 +108,7 @@ _NAMED = {
     "不可靠实体清单": "unreliable entity list", "不可靠實體清單": "unreliable entity list",
     "301条款": "section 301", "301調查": "section 301", "301调查": "section 301",
     "232条款": "section 232", "232调查": "section 232", "232調查": "section 232",
+    "穿透性规则": "affiliates", "高带宽存储": "hbm",
 }  # fmt: skip
 # Meeting places: a text is about the first one it names; two venues are two rounds of talks.
 # Statutes and programmes under which many separate actions are taken (a Section 301 review of
@@ -126,14 +127,19 @@ _ANCHOR_LEXICON = Lexicon(
     + [(name, "venue", venue) for name, venue in _CHINESE_VENUES.items()]
     + [(month[:3] + "*", "month", str(i)) for i, month in enumerate(_MONTHS.split(), 1)]
 )
+# Between a Chinese character and a Latin letter or digit: Chinese sets a foreign name
+# ("H20", "HBM") in its sentence without the spaces the lexicon's Latin names stand between.
+_LATIN_IN_HANZI = re.compile(r"(?<=[\u4e00-\u9fff])(?=[a-z0-9])|(?<=[a-z0-9])(?=[\u4e00-\u9fff])")
 _DAY_AFTER_MONTH = re.compile(r"[a-z]*\.?\s+(\d{1,2})(?!\d)")
-_CHINESE_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
+_CHINESE_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 def anchors(text: str) -> list[str]:
     """Identifiers of the measure a text reports: numbers, dates, named rules and venues."""
     # Full-width digits and traditional characters (第 46 號) read as the mainland writes them.
     lower = simplified(unicodedata.normalize("NFKC", text).lower())
+    if not lower.isascii():
+        lower = _LATIN_IN_HANZI.sub(" ", lower)  # "英伟达h20芯片": the name stands apart
     found: set[str] = set()
     if "no" in lower or "第" in lower:
         for m in finditer_from(_NUMBER, lower, word_starts(lower, _NUMBER_STARTS)):
