@@ -127,11 +127,11 @@ _ANCHOR_LEXICON = Lexicon(
     + [(name, "venue", venue) for name, venue in _CHINESE_VENUES.items()]
     + [(month[:3] + "*", "month", str(i)) for i, month in enumerate(_MONTHS.split(), 1)]
 )
-# Between a Chinese character and a Latin letter or digit: Chinese sets a foreign name
-# ("H20", "HBM") in its sentence without the spaces the lexicon's Latin names stand between.
-_LATIN_IN_HANZI = re.compile(r"(?<=[\u4e00-\u9fff])(?=[a-z0-9])|(?<=[a-z0-9])(?=[\u4e00-\u9fff])")
+# A Latin word against a Chinese character: Chinese sets a foreign name ("H20", "HBM") in its
+# sentence without the spaces the lexicon's Latin names stand between ("301调查" keeps its digits).
+_LATIN_IN_HANZI = re.compile(r"(?<=[\u4e00-\u9fff])([a-z][a-z0-9\-]*)|([a-z][a-z0-9\-]*)(?=[\u4e00-\u9fff])")
 _DAY_AFTER_MONTH = re.compile(r"[a-z]*\.?\s+(\d{1,2})(?!\d)")
-_CHINESE_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_CHINESE_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
 
 
 def anchors(text: str) -> list[str]:
@@ -139,7 +139,7 @@ def anchors(text: str) -> list[str]:
     # Full-width digits and traditional characters (第 46 號) read as the mainland writes them.
     lower = simplified(unicodedata.normalize("NFKC", text).lower())
     if not lower.isascii():
-        lower = _LATIN_IN_HANZI.sub(" ", lower)  # "英伟达h20芯片": the name stands apart
+        lower = _LATIN_IN_HANZI.sub(r" \1\2 ", lower)  # "英伟达h20芯片": the name stands apart
     found: set[str] = set()
     if "no" in lower or "第" in lower:
         for m in finditer_from(_NUMBER, lower, word_starts(lower, _NUMBER_STARTS)):
