@@ -207,3 +207,10 @@ def test_a_report_in_another_language_days_later_needs_less_likeness() -> None:
     # In one language the same likeness does not join.
     assert not same_incident(_report("latin", "2025-12-04", english),
                              _report("latin", "2025-12-06", {**chinese, "通用": 0.0}))
+
+
+def test_a_headline_opening_on_a_stamp_word_is_still_the_headline() -> None:
+    assert headline("Updated export rules take effect\nThe rules apply from Monday.")[0] == \
+        "Updated export rules take effect"
+    assert headline("Published: 2025-12-04 10:44\nChina grants licences\nThe first were issued.")[0] == \
+        "China grants licences"

@@ -455,8 +455,8 @@ STAMP_MAX = 60  # characters; a longer line is prose, whatever it opens with
 # byline or source line as English and Chinese outlets set it ("By Jane Doe", "鉅亨網編譯 綜合外電",
 # "撰文:", "發佈於", "来源:"). The headline, if any, is the next line.
 _STAMP_WORDS = re.compile(
-    r"^\s*(?:by\s|authored\s|written\s|posted\s|published\s|updated\s|撰文|撰稿|编译|记者|来源|"
-    r"发布于|发布时间|出版|更新|时间)|网编译|综合外电|综合报道|特约记者|通讯员"
+    r"^\s*(?:by\s|authored\s|written\s|撰文|撰稿|编译|记者|来源|发布于|发布时间|出版|更新|时间)"
+    r"|网编译|综合外电|综合报道|特约记者|通讯员|^\s*(?:posted|published|updated)\b.*\d"
 )
 _LETTERS = re.compile(r"[^\W\d_]")
 
