@@ -9,15 +9,7 @@ from datetime import UTC, datetime
 from chokewatch.shared.core.reading.classifier import classify
 from chokewatch.shared.core.reading.incident_facts import actors, follow_up, headline
 from chokewatch.shared.core.reading.incident_policy import Entry, assign_all, item, member
-from chokewatch.shared.core.reading.incident_rules import (
-    JOIN,
-    TRANSLATION_JOIN,
-    Item,
-    anchors,
-    same_incident,
-    tie,
-)
-from chokewatch.shared.messages import Classification, EventType
+from chokewatch.shared.core.reading.incident_rules import Item, anchors, same_incident
 
 
 def text_item(text: str, when: str | None) -> Item:
@@ -183,30 +175,6 @@ def test_named_measures_in_chinese_sentences() -> None:
     assert anchors("限制高带宽存储芯片对华出口") == ["named:hbm"]
     # Days and numbers read as before around the spacing of Latin names.
     assert anchors("商务部10月9日发布公告2025年第61号") == ["date:10-09", "no:61"]
-
-
-# --- a translation shares only concepts and numbers ---
-
-def _report(lang: str, when: str, profile: dict[str, float]) -> Item:
-    facts = Classification(event_type=EventType.commentary)  # the text's wording alone decides
-    return Item(classification=facts, signature=(), lang=lang, profile=profile,
-                published_at=datetime.fromisoformat(when).replace(tzinfo=UTC))
-
-
-def test_a_report_in_another_language_days_later_needs_less_likeness() -> None:
-    english = {"c:general licence": 0.5, "c:rare earth": 0.4, "c:mofcom": 0.3, "c:japan": 0.5,
-               "licence": 0.3, "exporter": 0.4}
-    chinese = {"c:general licence": 0.15, "c:rare earth": 0.2, "c:eu": 0.6, "c:magnet": 0.5,
-               "c:mofcom": 0.2, "通用": 0.4}
-    near = (_report("latin", "2025-12-04", english), _report("cjk", "2025-12-06", chinese))
-    far = (_report("latin", "2025-12-04", english), _report("cjk", "2026-01-20", chinese))
-    likeness = tie(*near)
-    assert likeness is not None and TRANSLATION_JOIN <= likeness < JOIN
-    assert same_incident(*near)
-    assert not same_incident(*far)
-    # In one language the same likeness does not join.
-    assert not same_incident(_report("latin", "2025-12-04", english),
-                             _report("latin", "2025-12-06", {**chinese, "通用": 0.0}))
 
 
 def test_a_headline_opening_on_a_stamp_word_is_still_the_headline() -> None:

@@ -48,7 +48,6 @@ FLOOR = 0.2  # below this, shared facts read by the classifier (firms, elements)
 # two texts either: the same firms and minerals recur in many separate measures
 CJK_SCALE = 1.4  # pairs of characters split a Chinese text's words: its cosines run lower
 CROSS_LANGUAGE = 0.8  # a text and a translation share only concepts and numbers: a weaker tie
-TRANSLATION_JOIN = 0.26  # JOIN for texts in two languages published within NEAR_DAYS
 NEAR_DAYS, NEAR_BONUS = 7, 0.1  # reports within a few days of each other are likelier one story
 FAR_DAYS, FAR_PENALTY = 60, 0.1  # months apart, the same particulars are likelier a new step
 FAR_JOIN = 0.7  # beyond MAX_GAP_DAYS, likeness alone joins only near copies: a year on, the same
@@ -421,9 +420,7 @@ def join_reason(a: Item, b: Item, copy: float, likeness: float | None) -> str:
     if likeness is not None:
         gap = _gap_days(a, b)
         near = gap is None or gap <= MAX_GAP_DAYS or follows(a, b)
-        # A report and its translation days apart share only concepts and numbers.
-        translated = a.lang != b.lang and gap is not None and gap <= NEAR_DAYS
-        if likeness >= (TRANSLATION_JOIN if translated else JOIN if near else FAR_JOIN):
+        if likeness >= (JOIN if near else FAR_JOIN):
             return "likeness"
     if ca.event_type in _NON_EVENTS or cb.event_type in _NON_EVENTS:
         return ""
