@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from chokewatch.shared.core.reading.classifier import classify
-from chokewatch.shared.core.reading.incident_facts import actors, follow_up, headline
+from chokewatch.shared.core.reading.incident_facts import action, actors, follow_up, headline
 from chokewatch.shared.core.reading.incident_policy import Entry, assign_all, item, member
 from chokewatch.shared.core.reading.incident_rules import Item, anchors, same_incident
 
@@ -182,3 +182,14 @@ def test_a_headline_opening_on_a_stamp_word_is_still_the_headline() -> None:
         "Updated export rules take effect"
     assert headline("Published: 2025-12-04 10:44\nChina grants licences\nThe first were issued.")[0] == \
         "China grants licences"
+
+
+# --- a new permission that replaces another takes nothing away ---
+
+def test_a_licence_replacing_case_by_case_approvals_is_a_grant() -> None:
+    replacing = (
+        "China grants general licences for rare earth exports\n"
+        "The year-long permits, replacing case-by-case approvals for each cargo, went to a first group of "
+        "magnet makers and cover samarium, terbium and dysprosium, the commerce ministry said on Thursday.")
+    assert action(replacing) == "grant"
+    assert same_incident(text_item(replacing, "2025-12-04"), text_item(HEAVY_LICENCES, "2025-12-04"))

@@ -597,14 +597,15 @@ _REVOKE = re.compile(
 _GRANT = re.compile(
     r"\b(?:grant|approv|waive|waiver|exempt|green.light|allow)\w*|批准|豁免|准许|准許"
 )
-_ENDED = re.compile(r"\b(?:expired|replac(?:ed|es|ing)|lapsed)\b|已到期|已届满|已屆滿")
+# Not "replaced": a new permission "replacing case-by-case approvals" takes nothing away.
+_ENDED = re.compile(r"\b(?:expired|lapsed)\b|已到期|已届满|已屆滿")
 LEAD_TEXT = 400  # the opening this long states the step (and what it follows)
 
 
 def action(text: str, title: str = "") -> str:
     """"grant" or "revoke" when the headline (else the opening) gives or takes away a
-    permission, else "". A grant whose opening tells of a permission revoked, expired or
-    replaced is a licence decision under that withdrawal: "revoke"."""
+    permission, else "". A grant whose opening tells of a permission revoked or expired is a
+    licence decision under that withdrawal: "revoke"."""
     body = text.strip()
     if not title:
         title, body = headline(body)
