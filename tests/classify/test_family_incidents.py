@@ -193,3 +193,32 @@ def test_a_licence_replacing_case_by_case_approvals_is_a_grant() -> None:
         "magnet makers and cover samarium, terbium and dysprosium, the commerce ministry said on Thursday.")
     assert action(replacing) == "grant"
     assert same_incident(text_item(replacing, "2025-12-04"), text_item(HEAVY_LICENCES, "2025-12-04"))
+
+
+# --- the round of talks a measure came from is context, not the measure ---
+
+def test_reports_of_a_measure_naming_the_summit_or_the_talks_before_it_join() -> None:
+    summit = text_item(
+        "China grants general licences for rare earth exports after Busan summit\n"
+        "China's commerce ministry has begun issuing general licences for exports of samarium, "
+        "gadolinium, terbium and dysprosium, a step it promised after Xi Jinping met Donald Trump in "
+        "Busan, the ministry said on Thursday.", "2025-12-04")
+    talks = text_item(
+        "商务部：已批准部分稀土出口通用许可申请\n"
+        "商务部新闻发言人4日表示，根据中美吉隆坡经贸磋商共识，商务部已依法批准部分钐、钆、铽、镝等稀土"
+        "相关物项出口通用许可申请，有效期一年。", "2025-12-04")
+    assert {"venue:busan", "venue:kuala lumpur"} == {
+        a for a in summit.anchor_set() | talks.anchor_set() if a.startswith("venue:")}
+    assert same_incident(summit, talks)
+
+
+def test_two_rounds_of_talks_stay_apart() -> None:
+    geneva = text_item(
+        "US and China agree to cut tariffs after Geneva talks\n"
+        "Negotiators meeting in Geneva agreed on Monday to lower reciprocal tariffs for 90 days, "
+        "and China said it would ease its rare earth export reviews.", "2025-05-12")
+    london = text_item(
+        "US and China agree framework in London talks\n"
+        "Negotiators meeting in London agreed on Tuesday on a framework to restore the Geneva truce, "
+        "with China to speed rare earth export licences.", "2025-06-10")
+    assert not same_incident(geneva, london)

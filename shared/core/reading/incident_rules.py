@@ -355,7 +355,10 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
     anchors_a, anchors_b = a.anchor_set(), b.anchor_set()
     # Facts that separate two measures even when official boilerplate makes texts look alike.
     package = False
-    for prefix in ("no:", "venue:"):
+    # Two meeting places are two rounds of talks; a measure's reports name the round its deal
+    # came from as context, one the summit, another the preparatory talks.
+    talks = EventType.trade_talks in (ca.event_type, cb.event_type)
+    for prefix in ("no:", "venue:") if talks else ("no:",):
         fa, fb = _family(anchors_a, prefix), _family(anchors_b, prefix)
         if fa and fb and not fa & fb:
             if prefix == "no:" and _one_package(a, b, fa, fb):
