@@ -222,3 +222,32 @@ def test_two_rounds_of_talks_stay_apart() -> None:
         "Negotiators meeting in London agreed on Tuesday on a framework to restore the Geneva truce, "
         "with China to speed rare earth export licences.", "2025-06-10")
     assert not same_incident(geneva, london)
+
+
+# --- one broad measure whose reports name different minerals from its list ---
+
+def test_reports_of_one_ban_naming_different_minerals_from_its_list_join() -> None:
+    gallium = text_item(
+        "China bans dual-use exports to Japan's military\n"
+        "China's commerce ministry on Tuesday banned exports of all dual-use items to Japanese military "
+        "users and for any use that would strengthen Japan's military, with immediate effect. Items on "
+        "the dual-use list include gallium, germanium and antimony.", "2026-01-06")
+    rare_earths = text_item(
+        "中国禁止两用物项对日本军事用户出口\n"
+        "商务部6日宣布，即日起禁止所有两用物项对日本军事用户、军事用途以及一切有助于提升日本军事实力的"
+        "最终用户用途出口。两用物项清单包括稀土等物项。", "2026-01-06")
+    assert not set(gallium.classification.elements) & set(rare_earths.classification.elements)
+    assert same_incident(gallium, rare_earths)
+
+
+def test_two_suspensions_that_week_on_different_minerals_stay_apart() -> None:
+    rare_earths = text_item(
+        "China suspends October rare earth export controls for a year\n"
+        "China's commerce ministry said on Friday it would suspend for one year the rare earth export "
+        "controls it announced on October 9, including the rules on rare earth technologies.",
+        "2025-11-07")
+    gallium = text_item(
+        "China suspends ban on gallium and germanium exports to the US\n"
+        "China's commerce ministry said on Sunday it had suspended until November 2026 its ban on "
+        "exports of gallium, germanium and antimony to the United States.", "2025-11-09")
+    assert not same_incident(rare_earths, gallium)

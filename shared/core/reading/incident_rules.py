@@ -385,12 +385,18 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
 def _one_list_of_goods(a: Item, b: Item) -> bool:
     """Two reports of one measure on a long list of goods may each pick different minerals from
     it (graphite in one, magnets in the other): the same named measure or statute, months apart
-    at most, and texts distinctly alike."""
-    if not any(x.startswith(("no:", "named:")) for x in a.anchor_set() & b.anchor_set()):
-        return False
+    at most, and texts distinctly alike; or one government's measure of one kind reported
+    within days by texts as distinctly alike (a ban on all dual-use items, for which one outlet
+    names gallium and another rare earths)."""
     gap = _gap_days(a, b)
     likeness = tie(a, b)
-    return (gap is None or gap <= MAX_GAP_DAYS) and likeness is not None and likeness >= LIST_JOIN
+    if likeness is None or likeness < LIST_JOIN:
+        return False
+    if any(x.startswith(("no:", "named:")) for x in a.anchor_set() & b.anchor_set()):
+        return gap is None or gap <= MAX_GAP_DAYS
+    ca, cb = a.classification, b.classification
+    return (gap is not None and gap <= NEAR_DAYS and ca.event_type == cb.event_type
+            and bool(ca.issuer) and ca.issuer == cb.issuer)
 
 
 def _one_programme_action(a: Item, b: Item) -> bool:
