@@ -65,8 +65,8 @@ BROAD_FLOOR = 0.25  # ... and sharing it joins two texts only this alike
 WEEK_SHARE = 0.5  # share of the shorter element list that reports of one measure days apart share
 WEEK_FLOOR = 0.12  # ... when their texts are at least this alike (a translation shares little)
 _NON_EVENTS = (EventType.commentary, EventType.not_relevant)
+_OPPOSED = {Direction.tightening, Direction.easing}  # a step and its reversal
 # A government's own measures, as against deals, investments, talks and disruptions.
-_OPPOSED = {Direction.tightening, Direction.easing}
 _MEASURES = (EventType.mineral_export_control, EventType.chip_export_control, EventType.tariff,
              EventType.sanctions)
 # Types that one incident may carry in different texts (a deal reported as talks or as the
