@@ -369,6 +369,8 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
         return True, package  # a permission given and one taken away: two steps
     if a.subject and b.subject and a.subject != b.subject:
         return True, package  # a chip measure and a mineral measure, however alike their wording
+    if _two_governments(a, b):
+        return True, package
     if a.actors and b.actors and a.actors[0] and b.actors[0] \
             and a.actors[0] not in b.actors[1:] and b.actors[0] not in a.actors[1:]:
         return True, package  # headlines led by different governments, neither naming the other's
@@ -380,6 +382,22 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
             and frozenset({ca.event_type, cb.event_type}) not in _COMPATIBLE:
         return True, package
     return False, package
+
+
+def _two_governments(a: Item, b: Item) -> bool:
+    """Opposite steps taken by two different governments, neither headline led by the other's
+    (one allowing sales of a chip, the other blocking its imports): each government's act is
+    its own development, however alike the product and the wording. Matching steps of both
+    sides on one day (a truce extended by each) may be one deal, so they are not kept apart."""
+    ca, cb = a.classification, b.classification
+    if ca.event_type not in _MEASURES or cb.event_type not in _MEASURES:
+        return False
+    if not ca.issuer or not cb.issuer or ca.issuer == cb.issuer or "multiple" in (ca.issuer, cb.issuer):
+        return False
+    if {ca.direction, cb.direction} != _OPPOSED:
+        return False
+    lead_a, lead_b = a.actors[:1], b.actors[:1]
+    return lead_a != (cb.issuer,) and lead_b != (ca.issuer,)
 
 
 def _one_list_of_goods(a: Item, b: Item) -> bool:
