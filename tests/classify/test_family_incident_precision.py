@@ -35,3 +35,30 @@ def test_one_government_allowing_a_chip_and_another_blocking_it_stay_apart() -> 
     allows, blocks = text_item(US_ALLOWS, "2025-07-14"), text_item(CN_BLOCKS, "2025-08-13")
     assert allows.classification.issuer != blocks.classification.issuer
     assert not same_incident(allows, blocks)
+
+
+# --- a later round of talks that names the earlier round's place ---
+
+MADRID = (
+    "US and China reach framework in Madrid talks\n"
+    "Treasury Secretary Scott Bessent and Vice Premier He Lifeng concluded two days of talks in Madrid "
+    "on Monday with a framework on the TikTok app and agreed to keep negotiating on tariffs and "
+    "export controls, officials from both sides said.")
+LATER_ROUND = (
+    "Negotiators build on Madrid framework as new round of US-China talks opens\n"
+    "Chinese and American trade negotiators met again on Saturday for talks in Kuala Lumpur, "
+    "seeking a deal on rare earth export controls and port fees ahead of a planned meeting between "
+    "the two presidents, officials said.")
+
+
+def test_a_later_round_naming_the_earlier_rounds_place_stays_apart() -> None:
+    madrid, later = text_item(MADRID, "2025-09-15"), text_item(LATER_ROUND, "2025-10-25")
+    assert "venue:madrid" in madrid.anchor_set() & later.anchor_set()
+    assert not same_incident(madrid, later)
+
+
+def test_reports_of_one_round_days_apart_still_join() -> None:
+    zh = ("中美马德里经贸会谈达成基本框架共识\n"
+          "中美经贸团队在马德里举行会谈，双方就妥善解决TikTok相关问题、减少投资壁垒等达成基本框架共识，"
+          "同意继续就关税和出口管制问题保持沟通。")
+    assert same_incident(text_item(MADRID, "2025-09-15"), text_item(zh, "2025-09-16"))

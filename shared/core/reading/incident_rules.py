@@ -54,6 +54,7 @@ FAR_JOIN = 0.7  # beyond MAX_GAP_DAYS, likeness alone joins only near copies: a 
 # country's rules on the same tools are likelier its next round than a report of the last
 GROUP_MIN = 2  # an incident of this many reports is matched as a whole too
 GROUP_JOIN = JOIN  # likeness to the sum of an incident's reports that joins a text to it
+ROUND_DAYS = 14  # a meeting's place ties reports of it this long after one another
 PAUSE_DAYS = 21  # reports of one suspension or lifting follow it within a few weeks
 LIST_JOIN = 0.5  # likeness at which reports naming one measure may pick disjoint goods from it
 AGREED_JOIN = 0.3  # likeness that joins element-less measures whose facts all agree (_agreed)
@@ -121,6 +122,9 @@ _VENUES = ("geneva", "london", "busan", "kuala lumpur", "madrid", "stockholm", "
 # The same places as Chinese readouts name them.
 _CHINESE_VENUES = {"日内瓦": "geneva", "伦敦": "london", "釜山": "busan", "吉隆坡": "kuala lumpur",
                    "马德里": "madrid", "斯德哥尔摩": "stockholm", "庆州": "gyeongju"}  # fmt: skip
+# A venue after these words is where a meeting was held ("talks in London"); one before a noun
+# ("the Geneva truce") may name an earlier round as context.
+_MET_AT = ("in ", "at ", "在")
 _ANCHOR_LEXICON = Lexicon(
     [(name, "named", value) for name, value in _NAMED.items()]
     + [(venue, "venue", venue) for venue in _VENUES]
@@ -145,7 +149,7 @@ def anchors(text: str) -> list[str]:
         for m in finditer_from(_NUMBER, lower, word_starts(lower, _NUMBER_STARTS)):
             found.update(f"no:{int(number)}" for number in m.groups() if number)
     days: list[tuple[int, int]] = []
-    venue = ""
+    venue = met = ""
     for hit in _ANCHOR_LEXICON.scan(normalise(lower)):
         if hit.kind == "month":
             day = _DAY_AFTER_MONTH.match(lower, hit.end)
@@ -153,10 +157,14 @@ def anchors(text: str) -> list[str]:
                 days.append((int(hit.value), int(day.group(1))))
         elif hit.kind == "venue":
             venue = venue or hit.value  # the first venue named is the meeting reported
+            if not met and lower[:hit.start].endswith(_MET_AT):
+                met = hit.value  # where talks were held, as against "the Geneva truce"
         else:
             found.add(f"named:{hit.value}")
     if venue:
         found.add(f"venue:{venue}")
+    if met:
+        found.add(f"met:{met}")
     if "月" in lower:
         days += [(int(m.group(1)), int(m.group(2))) for m in _CHINESE_DAY.finditer(lower)]
     found.update(f"date:{mo:02d}-{d:02d}" for mo, d in days if 1 <= mo <= 12 and 1 <= d <= 31)
@@ -358,7 +366,8 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
     # Two meeting places are two rounds of talks; a measure's reports name the round its deal
     # came from as context, one the summit, another the preparatory talks.
     talks = EventType.trade_talks in (ca.event_type, cb.event_type)
-    for prefix in ("no:", "venue:") if talks else ("no:",):
+    both_talks = ca.event_type is cb.event_type is EventType.trade_talks
+    for prefix in ("no:", "venue:", "met:") if both_talks else ("no:", "venue:") if talks else ("no:",):
         fa, fb = _family(anchors_a, prefix), _family(anchors_b, prefix)
         if fa and fb and not fa & fb:
             if prefix == "no:" and _one_package(a, b, fa, fb):
@@ -458,7 +467,7 @@ def _event_reason(a: Item, b: Item, likeness: float | None, package: bool) -> st
     """join_reason for two events that the texts' wording alone does not join."""
     ca, cb = a.classification, b.classification
     shared = a.anchor_set() & b.anchor_set()
-    strong = {x for x in shared if not x.startswith("date:")}
+    strong = {x for x in shared if not x.startswith(("date:", "met:"))}
     if ca.issuer and cb.issuer and ca.issuer != cb.issuer and "multiple" not in (ca.issuer, cb.issuer):
         # Whose a disruption is can be read two ways (the mining country, the importer); a named
         # place or measure still ties the reports.
@@ -466,6 +475,11 @@ def _event_reason(a: Item, b: Item, likeness: float | None, package: bool) -> st
             return ""
     if strong and strong <= _PROGRAMMES and not _one_programme_action(a, b):
         strong = set()
+    gap = _gap_days(a, b)
+    if gap is not None and gap > ROUND_DAYS:
+        # A round of talks is reported within days; a text weeks later that names its place is
+        # a later round or a later step (the truce it agreed extended), not the round itself.
+        strong = {x for x in strong if not x.startswith("venue:")}
     if package:
         strong.add("package")
     # A later text naming the day an earlier measure was published refers to that measure, as
@@ -480,7 +494,6 @@ def _event_reason(a: Item, b: Item, likeness: float | None, package: bool) -> st
             strong.add("month")
     if one_pause(a, b):
         strong.add("pause")
-    gap = _gap_days(a, b)
     if gap is not None and gap > MAX_GAP_DAYS and not strong:
         return ""
     if EventType.trade_talks in (ca.event_type, cb.event_type):
