@@ -62,3 +62,35 @@ def test_reports_of_one_round_days_apart_still_join() -> None:
           "中美经贸团队在马德里举行会谈，双方就妥善解决TikTok相关问题、减少投资壁垒等达成基本框架共识，"
           "同意继续就关税和出口管制问题保持沟通。")
     assert same_incident(text_item(MADRID, "2025-09-15"), text_item(zh, "2025-09-16"))
+
+
+# --- licences issued later under a control belong to the control ---
+
+SEVEN_CONTROL = (
+    "Beijing adds seven rare earths to export control list\n"
+    "China's Ministry of Commerce said on Friday that exports of samarium, gadolinium, terbium, "
+    "dysprosium, lutetium, scandium and yttrium, and of magnets containing them, now need a licence, "
+    "with immediate effect, days after Washington raised tariffs on Chinese goods.")
+FIRST_PERMITS = (
+    "Exporters of heavy rare earths win first permits since April curbs\n"
+    "A handful of Chinese producers have received the first licences to ship dysprosium and terbium "
+    "since the April controls, traders said on Tuesday, allowing some shipments to carmakers in "
+    "Europe to go ahead.")
+FIRST_PERMITS_ZH = (
+    "商务部已批准部分稀土出口许可申请\n"
+    "商务部新闻发言人周四表示，自4月对钐、钆、铽、镝等中重稀土实施出口管制以来，商务部已依法批准了"
+    "一定数量的合规出口申请，并将继续加快审批。")
+
+
+def test_first_licences_under_a_control_join_it() -> None:
+    control = text_item(SEVEN_CONTROL, "2025-04-04")
+    assert same_incident(control, text_item(FIRST_PERMITS, "2025-06-10"))
+    assert same_incident(control, text_item(FIRST_PERMITS_ZH, "2025-06-12"))
+
+
+def test_a_new_control_taking_effect_months_later_does_not_join_the_april_one() -> None:
+    later = (
+        "China's controls on five more rare earths take effect\n"
+        "Export licences are now required for holmium, erbium, thulium, europium and ytterbium, "
+        "adding to the seven heavy rare earths China listed in April, the commerce ministry said.")
+    assert not same_incident(text_item(SEVEN_CONTROL, "2025-04-04"), text_item(later, "2025-11-08"))

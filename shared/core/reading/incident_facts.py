@@ -632,7 +632,7 @@ _PAUSE = re.compile(
 _STEP = re.compile(
     r"\b(?:extend(?:s|ed)?|resum(?:e|es|ed)|takes?\s+effect|took\s+effect|into\s+(?:force|effect)|"
     r"kicks?\s+in|final(?:i[sz]e[sd]?)?\s+(?:determination|ruling|dut(?:y|ies)|rate)|"
-    r"finali[sz]e[sd]?|first\s+(?:[\w\-']+\s+){0,3}?(?:batch|licen[cs]es?|approvals?))\b"
+    r"finali[sz]e[sd]?|first\s+(?:[\w\-']+\s+){0,3}?(?:batch|licen[cs]es?|approvals?|permits?))\b"
     r"|\b(?:grant\w*|issu\w*|approv\w*)\s+(?:[\w\-']+\s+){0,4}?licen[cs]es?\b"
     r"|恢复|延长|延期|生效|正式实施|终裁|首批|(?:批准|发放)\S{0,6}许可"
 )
@@ -660,7 +660,8 @@ _MONTH_NAMED = re.compile(
 def months_named(text: str, title: str = "") -> tuple[int, ...]:
     """Months a headline and opening name ("since the April curbs", "10月出台的管制"): the
     time of the measure a follow-up report refers to."""
-    head = f"{title}\n{text.strip()[:LEAD_TEXT]}"
+    title, body = headline(text, title)  # the opening after the headline, not the headline twice
+    head = f"{title}\n{body.strip()[:LEAD_TEXT]}"
     lower = simplified(unicodedata.normalize("NFKC", head).lower())
     found = set()
     for m in _MONTH_NAMED.finditer(lower):

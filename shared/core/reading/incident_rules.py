@@ -251,7 +251,21 @@ def names_month_of(later: Item, earlier: Item) -> bool:
     named = then.month in later.months or then.year in later.years and then.year < later.published_at.year
     return (0 < gap <= MAX_CITE_DAYS and named
             and ca.event_type == cb.event_type and bool(ca.elements)
-            and _jaccard(ca.elements, cb.elements) >= SAME_ELEMENTS)
+            and (_jaccard(ca.elements, cb.elements) >= SAME_ELEMENTS or _licences_under(later, earlier)))
+
+
+def _licences_under(later: Item, earlier: Item) -> bool:
+    """Licences a government issues under its own control name only the goods they cover (the
+    magnet metals of a list of seven): at least half of them on the control's list will do. The
+    later report eases, or is a step that speaks of licences ("first permits since the April
+    curbs" reads as tightening)."""
+    ca, cb = later.classification, earlier.classification
+    ea, eb = set(ca.elements), set(cb.elements)
+    licences = ca.direction is Direction.easing \
+        or (later.follow_up == "step" and "c:licence" in later.profile)
+    return (licences and cb.direction is Direction.tightening
+            and bool(ca.issuer) and ca.issuer == cb.issuer
+            and len(ea & eb) >= WEEK_SHARE * len(ea))
 
 
 def one_pause(a: Item, b: Item) -> bool:
