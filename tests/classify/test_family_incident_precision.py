@@ -1,7 +1,6 @@
 """Reports that share a product, a season or a kind of step but not the development stay apart
-(two governments' opposite acts on one chip, two rounds of talks, a control suspended against a
-sanction suspended); later steps under one measure (its first licences, its suspension, a mine's
-restart) join it."""
+(two governments' opposite acts on one chip, two rounds of talks); later steps under one measure
+(its first licences, a second report of its suspension) join it."""
 
 from __future__ import annotations
 
@@ -96,23 +95,13 @@ def test_a_new_control_taking_effect_months_later_does_not_join_the_april_one() 
     assert not same_incident(text_item(SEVEN_CONTROL, "2025-04-04"), text_item(later, "2025-11-08"))
 
 
-# --- a control suspended and a sanction on firms suspended in the same weeks ---
+# --- reports of one suspension of a sanction on firms ---
 
-CONTROL_PAUSE_ZH = (
-    "关于暂停实施商务部公告2025年第57号、第58号的公告\n"
-    "根据中美经贸磋商达成的共识，自公布之日起暂停实施商务部2025年10月9日发布的第57号、第58号公告，"
-    "暂停期至2026年11月10日。暂停期间，出口经营者按原有规定办理有关物项出口手续。")
 SANCTION_PAUSE = (
     "Beijing suspends countermeasures on Hanwha Ocean's US units for a year\n"
     "China will suspend for one year from November 10 the countermeasures it placed on five U.S. "
     "subsidiaries of shipbuilder Hanwha Ocean, the commerce ministry said, citing the consensus of "
     "the recent trade talks. Chinese firms had been barred from dealing with the units since October.")
-
-
-def test_a_control_suspended_and_a_sanction_suspended_stay_apart() -> None:
-    control, sanction = text_item(CONTROL_PAUSE_ZH, "2025-11-07"), text_item(SANCTION_PAUSE, "2025-11-10")
-    assert control.follow_up == sanction.follow_up == "pause"
-    assert not same_incident(control, sanction)
 
 
 def test_two_reports_of_one_sanction_suspended_still_join() -> None:

@@ -313,22 +313,6 @@ def _counts(item: Item) -> set[str]:
 _LISTS = frozenset({"c:entity list", "c:unreliable entity", "c:control list"})
 
 
-# What a suspension suspends, by the particulars its text stresses: measures against named firms
-# (countermeasures, listings) or controls on goods (export controls, licences).
-_SANCTION_TERMS = ("c:countermeasures", "c:unreliable entity", "c:entity list", "c:sanctions")
-_CONTROL_TERMS = ("c:export control", "c:dual-use", "c:control list", "c:licence")
-
-
-def _paused(item: Item) -> str:
-    """"sanction" or "control" for a report of a suspension, by which its particulars stress (a
-    notice suspending announcements by number names no sanction: a control)."""
-    if item.follow_up != "pause" or not item.profile:
-        return ""
-    sanction = sum(item.profile.get(t, 0.0) for t in _SANCTION_TERMS)
-    control = sum(item.profile.get(t, 0.0) for t in _CONTROL_TERMS)
-    return "sanction" if sanction > control else "control"
-
-
 def _lists(item: Item) -> set[str]:
     """The lists of firms a text names (the entity list, the unreliable entity list)."""
     return _LISTS & item.profile.keys()
@@ -410,10 +394,6 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
         return True, package  # a chip measure and a mineral measure, however alike their wording
     if _two_governments(a, b):
         return True, package
-    paused_a, paused_b = _paused(a), _paused(b)
-    if paused_a and paused_b and paused_a != paused_b \
-            and not set(a.classification.companies) & set(b.classification.companies):
-        return True, package  # a control suspended and a sanction on firms suspended: two pauses
     if a.actors and b.actors and a.actors[0] and b.actors[0] \
             and a.actors[0] not in b.actors[1:] and b.actors[0] not in a.actors[1:]:
         return True, package  # headlines led by different governments, neither naming the other's
@@ -428,8 +408,8 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
 
 
 def _two_governments(a: Item, b: Item) -> bool:
-    """Opposite steps taken by two different governments, neither headline led by the other's
-    (one allowing sales of a chip, the other blocking its imports): each government's act is
+    """Opposite steps taken by two different governments, each headline led by its own (one
+    allowing sales of a chip, the other blocking its imports): each government's act is
     its own development, however alike the product and the wording. Matching steps of both
     sides on one day (a truce extended by each) may be one deal, so they are not kept apart."""
     ca, cb = a.classification, b.classification
@@ -439,8 +419,7 @@ def _two_governments(a: Item, b: Item) -> bool:
         return False
     if {ca.direction, cb.direction} != _OPPOSED:
         return False
-    lead_a, lead_b = a.actors[:1], b.actors[:1]
-    return lead_a != (cb.issuer,) and lead_b != (ca.issuer,)
+    return a.actors[:1] == (ca.issuer,) and b.actors[:1] == (cb.issuer,)
 
 
 def _one_list_of_goods(a: Item, b: Item) -> bool:
