@@ -109,3 +109,33 @@ def test_two_reports_of_one_sanction_suspended_still_join() -> None:
           "商务部10日宣布，为落实中美经贸磋商共识，自11月10日起暂停实施对韩华海洋株式会社5家美国子公司"
           "采取的反制措施，为期一年。")
     assert same_incident(text_item(SANCTION_PAUSE, "2025-11-10"), text_item(zh, "2025-11-10"))
+
+
+# --- tariffs set at one round of talks against a round held elsewhere ---
+
+NO_OUTCOME = (
+    "US-China tariff talks end in Stockholm with no extension yet\n"
+    "Trade officials from both countries ended two days of tariff talks in Stockholm on Tuesday "
+    "without agreeing to extend the 90-day tariff truce that lapses on August 12, leaving the "
+    "decision to President Trump, the Treasury said.")
+EXTENDED = (
+    "Trump extends tariff pause on Chinese goods for another 90 days\n"
+    "President Trump signed an order on Monday extending by 90 days the tariff truce agreed in "
+    "Geneva in May, keeping the additional tariff on Chinese imports at 10% until November 10. "
+    "Beijing said it would extend its own tariff pause as well.")
+
+
+def test_a_truce_extension_and_an_earlier_round_held_elsewhere_stay_apart() -> None:
+    talks, extended = text_item(NO_OUTCOME, "2025-07-29"), text_item(EXTENDED, "2025-08-12")
+    assert not same_incident(talks, extended)
+
+
+def test_tariff_reports_of_one_round_still_join() -> None:
+    zh = ("美方宣布将对华芬太尼关税下调至10%\n"
+          "在釜山会晤后，美方宣布自11月10日起将对中国商品加征的所谓芬太尼关税由20%下调至10%，"
+          "对等关税中24%的部分继续暂停一年。")
+    en = ("US halves fentanyl tariff on Chinese goods after leaders meet in Busan\n"
+          "The United States will cut the so-called fentanyl tariff on Chinese imports to 10% from 20% "
+          "from November 10, and keep 24% of its reciprocal tariff suspended for another year, the "
+          "White House said after the meeting in Busan.")
+    assert same_incident(text_item(en, "2025-11-01"), text_item(zh, "2025-11-02"))

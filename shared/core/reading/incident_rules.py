@@ -380,8 +380,10 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
     # Two meeting places are two rounds of talks; a measure's reports name the round its deal
     # came from as context, one the summit, another the preparatory talks.
     talks = EventType.trade_talks in (ca.event_type, cb.event_type)
-    both_talks = ca.event_type is cb.event_type is EventType.trade_talks
-    for prefix in ("no:", "venue:", "met:") if both_talks else ("no:", "venue:") if talks else ("no:",):
+    # A truce's tariffs are set at talks: tariff reports tied to talks held in two places are two.
+    both_talks = {ca.event_type, cb.event_type} <= {EventType.trade_talks, EventType.tariff}
+    for prefix in (("no:", "venue:", "met:") if both_talks and talks else ("no:", "met:") if both_talks
+                   else ("no:", "venue:") if talks else ("no:",)):
         fa, fb = _family(anchors_a, prefix), _family(anchors_b, prefix)
         if fa and fb and not fa & fb:
             if prefix == "no:" and _one_package(a, b, fa, fb):
@@ -518,7 +520,8 @@ def _event_reason(a: Item, b: Item, likeness: float | None, package: bool) -> st
         return "anchor" if strong else ""  # talks all concern the same few minerals
     if strong:
         return "anchor"
-    return _fact_reason(a, b, likeness, bool(shared))
+    # A meeting's place named weeks apart was set aside above; it is not a shared day either.
+    return _fact_reason(a, b, likeness, any(not x.startswith(("venue:", "met:")) for x in shared))
 
 
 def _agreed(a: Item, b: Item) -> bool:
