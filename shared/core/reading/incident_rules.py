@@ -2,17 +2,17 @@
 
 Outlets reword a story, so exact hashes miss. Some facts keep two texts apart whatever else
 they share (different announcement numbers or meeting places, a chip measure against a mineral
-one, headlines led by different governments, a permission granted against one revoked, events
-of incompatible types or on disjoint elements). Otherwise two texts are one incident when they
-are near duplicates; when their profiles of particulars (`incident_facts`) are alike enough,
-reports days apart counting as closer and months apart as further (unless the later one reports
-a later step of the same measure: suspended, lifted, in force, licences issued); when they give
-the same duty rate to the decimal or the same count of firms or items; or, for events, when the
-classifier's facts agree: compatible type and issuer, and a shared anchor (announcement number,
-named rule, venue, a citation of the other's day or, for a follow-up, of its month, one
-suspension reported twice) or the same elements within a plausible time span, on texts not
-wholly unalike. A text may also join an incident whose reports together are like it
-(`group_strength`).
+one, headlines led by different governments, opposite steps of two governments, a permission
+granted against one revoked, events of incompatible types or on disjoint elements). Otherwise
+two texts are one incident when they are near duplicates; when their profiles of particulars
+(`incident_facts`) are alike enough, reports days apart counting as closer and months apart as
+further (unless the later one reports a later step of the same measure: suspended, lifted, in
+force, licences issued); when they give the same duty rate to the decimal or the same count of
+firms or items; or, for events, when the classifier's facts agree: compatible type and issuer,
+and a shared anchor (announcement number, named rule, venue, a citation of the other's day or,
+for a follow-up, of its month, one suspension reported twice) or the same elements within a
+plausible time span, on texts not wholly unalike. A text may also join an incident whose
+reports together are like it (`group_strength`).
 A later text about the same measure taking effect, escalating or being suspended joins the
 incident (README, How a text is read), so direction is deliberately not compared.
 """
