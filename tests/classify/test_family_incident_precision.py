@@ -36,6 +36,18 @@ def test_one_government_allowing_a_chip_and_another_blocking_it_stay_apart() -> 
     assert not same_incident(allows, blocks)
 
 
+def test_a_chinese_report_of_its_own_block_stays_apart_from_the_us_permission() -> None:
+    block_zh = ("中国海关通知代理商：英伟达H200芯片暂不准许进口\n"
+                "据知情人士透露，中国海关近日告知报关代理，英伟达H200人工智能芯片不被准许进入中国，"
+                "并要求国内科技企业非必要不得采购该芯片。")
+    allow_en = ("Trump says Nvidia may sell H200 chips to approved customers in China\n"
+                "President Donald Trump said on Monday the United States would allow Nvidia to ship "
+                "its H200 AI chips to approved customers in China, with the government taking a 25% "
+                "cut, and that AMD and Intel would get the same terms.")
+    allows, blocks = text_item(allow_en, "2025-12-08"), text_item(block_zh, "2026-01-14")
+    assert not same_incident(allows, blocks)
+
+
 # --- a later round of talks that names the earlier round's place ---
 
 MADRID = (
@@ -140,14 +152,3 @@ def test_tariff_reports_of_one_round_still_join() -> None:
           "White House said after the meeting in Busan.")
     assert same_incident(text_item(en, "2025-11-01"), text_item(zh, "2025-11-02"))
 
-
-def test_a_chinese_report_of_its_own_block_stays_apart_from_the_us_permission() -> None:
-    block_zh = ("中国海关通知代理商：英伟达H200芯片暂不准许进口\n"
-                "据知情人士透露，中国海关近日告知报关代理，英伟达H200人工智能芯片不被准许进入中国，"
-                "并要求国内科技企业非必要不得采购该芯片。")
-    allow_en = ("Trump says Nvidia may sell H200 chips to approved customers in China\n"
-                "President Donald Trump said on Monday the United States would allow Nvidia to ship "
-                "its H200 AI chips to approved customers in China, with the government taking a 25% "
-                "cut, and that AMD and Intel would get the same terms.")
-    allows, blocks = text_item(allow_en, "2025-12-08"), text_item(block_zh, "2026-01-14")
-    assert not same_incident(allows, blocks)
