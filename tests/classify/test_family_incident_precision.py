@@ -48,6 +48,14 @@ def test_a_chinese_report_of_its_own_block_stays_apart_from_the_us_permission() 
     assert not same_incident(allows, blocks)
 
 
+def test_one_governments_licence_rule_and_anothers_purchase_ban_on_one_chip_stay_apart() -> None:
+    rule = ("US requires licences for Nvidia H20 sales to China\n"
+            "The U.S. government has informed Nvidia that exports of its H20 chips to China will require "
+            "a licence indefinitely, the company said in a filing on Tuesday, warning of a $5.5 billion "
+            "charge.")
+    assert not same_incident(text_item(rule, "2025-04-16"), text_item(CN_BLOCKS, "2025-05-13"))
+
+
 # --- a later round of talks that names the earlier round's place ---
 
 MADRID = (

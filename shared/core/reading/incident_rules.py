@@ -410,16 +410,17 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
 
 
 def _two_governments(a: Item, b: Item) -> bool:
-    """Opposite steps taken by two different governments, each headline led by its own (one
-    allowing sales of a chip, the other blocking its imports): each government's act is
-    its own development, however alike the product and the wording. Matching steps of both
+    """Measures of two different governments, each headline led by its own, that are opposite
+    steps (one allows a chip's sale, the other blocks it) or of different kinds (one's export
+    licence rule, the other's purchase ban on the same chip): each government's act is its own
+    development, however alike the product and the wording. Matching steps of one kind by both
     sides on one day (a truce extended by each) may be one deal, so they are not kept apart."""
     ca, cb = a.classification, b.classification
     if ca.event_type not in _MEASURES or cb.event_type not in _MEASURES:
         return False
     if not ca.issuer or not cb.issuer or ca.issuer == cb.issuer or "multiple" in (ca.issuer, cb.issuer):
         return False
-    if {ca.direction, cb.direction} != _OPPOSED:
+    if {ca.direction, cb.direction} != _OPPOSED and ca.event_type == cb.event_type:
         return False
     return a.actors[:1] == (ca.issuer,) and b.actors[:1] == (cb.issuer,)
 
