@@ -154,6 +154,8 @@ TALKS = [
     "violated its deal", "breaking deal", "breaking a deal", "breaking its deal",
     "violated the deal", "broke the deal", "breaking the deal", "breach of the deal",
     "phone call", "call with xi", "call with trump", "call between", "spoke by phone", "held a call",
+    "call with president", "call with premier", "call with prime minister", "call with chinese",
+    "leaders' call", "leaders call", "productive call",
     "dialogue", "consultation*", "to discuss", "discussed", "对话", "协商",
     # Governments acting together on controls: the controls are what they agree on.
     "to coordinate", "coordinate their", "coordination on", "cooperate on", "cooperation on",

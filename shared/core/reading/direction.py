@@ -232,10 +232,15 @@ def _lead_direction(
 
 
 def direction_of(
-    etype: EventType, carriers: list[CuedSentence], full: str, title: CuedSentence | None = None
+    etype: EventType,
+    carriers: list[CuedSentence],
+    full: str,
+    title: CuedSentence | None = None,
+    opening: CuedSentence | None = None,
 ) -> tuple[Direction, list[str]]:
     """`title`: the text's title, read for its direction even when it carries no measure words
-    ("China approves rare earth exports to European carmakers")."""
+    ("China approves rare earth exports to European carmakers"). `opening`: the lead sentence,
+    read the same way ("a call that resulted in China agreeing to keep magnets flowing")."""
     if etype in (EventType.commentary, EventType.not_relevant):
         return Direction.neutral, []
     read = [(s, *_direction_cues(s, full)) for s in carriers]
@@ -261,13 +266,25 @@ def direction_of(
         )
     if etype is EventType.industrial_policy:
         return Direction.neutral, []
-    if etype is EventType.tariff and not easing_hits and not tight_hits and _probe_only(carriers, full):
-        return Direction.neutral, []  # an investigation opened sets no duty yet
+    if etype is EventType.tariff and not easing_hits and _probe_only(carriers, full):
+        # An investigation opened is the first step towards a duty (LABELS.md: more restriction).
+        return Direction.tightening, [h.phrase for h in tight_hits] or ["investigation"]
     if etype is EventType.trade_talks:
-        breach = [h.phrase for s in carriers if s.in_lead and s.cues("talks") for h in s.cues("breach")]
+        # The title or lead sentence says so; a later line recalling accusations is context.
+        breach = [
+            h.phrase
+            for s in carriers
+            if (s.info.is_title or s.info.position == 0) and not s.background and s.cues("talks")
+            for h in s.cues("breach")
+        ]
         if breach:
             return Direction.tightening, breach  # a deal said to be broken: tension rises
-    headline = _headline_direction(headline_read, full) or _lead_direction(headline_read, read)
+    opening_read = read
+    if opening is not None and all(opening is not s for s in carriers):
+        opening_read = [(opening, *_direction_cues(opening, full))] + read
+        if etype is EventType.supply_disruption:
+            opening_read = _restoring_only(opening_read)
+    headline = _headline_direction(headline_read, full) or _lead_direction(headline_read, opening_read)
     if headline is not None and (etype is not EventType.trade_talks or headline[0] is Direction.easing):
         return headline
     if etype is EventType.trade_talks:

@@ -60,6 +60,45 @@ _STRIPPED = re.compile(
 )
 _PASSIVE_REACH = 40  # characters a relief and its auxiliary take before the verb
 
+# Supply kept going under a deal: "agreed to keep rare earths flowing", "ensure stable supplies of
+# magnets". Words of a restriction between verb and goods ("maintain the ban on exports") bar it.
+_FREE_WORD = r"(?:(?!ban|curb|restrict|control|limit|embargo|licen)[\w'’-]+,?\s+)"
+_SUPPLY_KEPT = re.compile(
+    r"\b(?:keep|keeps|kept|keeping)\s+" + _FREE_WORD + r"{0,6}?(?:flowing|moving|coming|open)\b"
+    r"|\b(?:ensur|guarantee|maintain|assur)\w*\s+" + _FREE_WORD + r"{0,4}?"
+    r"(?:suppl(?:y|ies)|flows?|exports|shipments|deliveries)\b(?!\s+(?:controls?|curbs|restrictions|bans?)\b)"
+)
+_KEEPING_WORDS = ("keep", "kept", "ensur", "guarantee", "maintain", "assur")
+# A ceiling put on tariffs: "caps duties on Korean cars at 15%", "tariffs of no more than 15%".
+_TARIFF_CAP = re.compile(
+    r"\bcap(?:s|ped|ping)?\s+(?:[\w'’-]+\s+){0,4}?(?:tariffs?|duties|duty|levies)\b"
+    r"|\b(?:tariffs?|duties|duty)\b[^.;:]{0,50}?\b(?:no (?:more|higher) than|not (?:to )?exceed\w*"
+    r"|capped at|a ceiling of|at most|no less favou?rable)"
+)
+_CAP_WORDS = ("cap", "tariff", "dut")
+# A licence obtained: "secured the licences they need", "received export licences".
+_LICENCE_OBTAINED = re.compile(
+    r"\b(?:secur|obtain|receiv|won\b|win\b|wins\b|gets?\b|got\b)\w*\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:licen[cs]es?|permits?|approvals?|authori[sz]ations?)\b"
+)
+_OBTAIN_WORDS = ("secur", "obtain", "receiv", "won", "win", "get", "got")
+# "must obtain licences", "needed to get approval": the requirement, not a licence granted.
+_OBLIGED = re.compile(
+    r"\b(?:must|need\w*|requir\w*|have to|has to|had to|apply\w*|applied|forced|obliged|compel\w*"
+    r"|in order to|seek\w*|sought|tries|try|trying|struggl\w*)\b[^.,;]*$"
+)
+_OBLIGED_REACH = 60
+# A share of sales paid to the government for licences to sell: a sale permitted on terms.
+_REVENUE_SHARE = re.compile(
+    r"\b(?:pay|pays|paying|paid|give|gives|giving|hand|hands|handing|remit\w*|shar(?:e|es|ing))\s+"
+    r"(?:[\w'’.-]+\s+){0,6}?(?:\d+(?:\.\d+)?\s*(?:%|percent|per cent)"
+    r"|a (?:share|cut|portion|percentage|slice))"
+    r"\s+of\s+(?:[\w'’-]+\s+){0,4}?(?:revenues?|proceeds|sales)\b"
+    r"|\brevenue[- ]shar\w+"
+)
+_SHARE_WORDS = ("revenue", "proceeds", "sales")
+_SHARING_WORDS = ("pa", "gi", "ha", "rem", "shar", "revenue")
+
 
 def rate_tariffs(lower: str) -> list[re.Match[str]]:
     """Tariffs stated by their rate, tried only around a "%" or a duty word."""
@@ -102,3 +141,18 @@ def deferred_duties(lower: str) -> list[re.Match[str]]:
     """Tariffs delayed or deferred, tried where a deferring verb begins a word."""
     starts = [at for at in word_starts(lower, _DEFER_WORDS) if at == 0 or not lower[at - 1].isalpha()]
     return list(finditer_from(_DUTY_DEFERRED, lower, starts))
+
+
+def kept_supplies(lower: str) -> list[re.Match[str]]:
+    """Supply kept flowing, a tariff capped, a licence obtained, sales allowed for a share of them:
+    reliefs told without an easing verb. Tried only where one of their words begins."""
+    found = list(finditer_from(_SUPPLY_KEPT, lower, word_starts(lower, _KEEPING_WORDS)))
+    found += finditer_from(_TARIFF_CAP, lower, word_starts(lower, _CAP_WORDS))
+    found += [
+        m
+        for m in finditer_from(_LICENCE_OBTAINED, lower, word_starts(lower, _OBTAIN_WORDS))
+        if not _OBLIGED.search(lower[max(0, m.start() - _OBLIGED_REACH) : m.start()])
+    ]
+    if any(w in lower for w in _SHARE_WORDS):
+        found += finditer_from(_REVENUE_SHARE, lower, word_starts(lower, _SHARING_WORDS))
+    return found

@@ -1,0 +1,182 @@
+"""Direction and event type as outside outlets write them: deals and calls that keep supply
+going or cap tariffs, chip sales cleared on terms, investigations opened, talks announced.
+
+Each sample is the project's own short text in one outlet's manner (wire, official notice,
+trade press, law-firm alert, translated statement). LABELS.md gives the conventions: a deal that
+restores supply or cuts tariffs eases; an investigation opened is the first step to a duty.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.messages import Direction, EventType
+
+_MEASURE_OR_DEAL = {
+    EventType.trade_talks,
+    EventType.mineral_export_control,
+    EventType.chip_export_control,
+    EventType.tariff,
+}
+
+# Supply kept going, or a ceiling put on tariffs, under a deal, a call or a joint statement; the
+# title often has no easing verb, and the text goes on to recall the restrictions.
+DEALS_THAT_EASE = [
+    (
+        "Trump says call with Xi resulted in deal on rare earths",
+        "US President Donald Trump said on Friday that a phone call with Chinese leader Xi Jinping "
+        "resulted in China agreeing to keep rare earth magnets flowing to American factories. "
+        "Washington had threatened new duties last month.",
+    ),
+    (
+        "Beijing says it will keep rare earths flowing after Trump-Xi talks",
+        "China will keep rare earths flowing to the US, the commerce ministry said on Saturday, after "
+        "the two leaders spoke by phone and agreed to maintain their trade truce.",
+    ),
+    (
+        "Trump and Xi talk trade by phone",
+        "A call between the two presidents on Thursday resulted in China agreeing to keep supplies of "
+        "rare earth magnets moving to US manufacturers, the White House said. Beijing imposed "
+        "licensing requirements on seven rare earths in April and broadened them in October, causing "
+        "shortages at carmakers. Washington has threatened 100% tariffs on Chinese goods.",
+    ),
+    (
+        "Korea, US finalise tariff deal capping auto duties at 15%",
+        "South Korea and the United States finalised a trade deal on Wednesday that caps US tariffs on "
+        "Korean cars and chips at 15%, the presidential office in Seoul said.",
+    ),
+    (
+        "Korea says US deal keeps chip tariffs no higher than others'",
+        "South Korea's presidential office said on Friday that its trade deal with the United States "
+        "guarantees that tariffs on Korean semiconductors will be no less favourable than those of "
+        "Taiwan. Washington launched a Section 232 investigation into chip imports in April and "
+        "threatened duties of up to 100%.",
+    ),
+    (
+        "Readout of the President's call with President Xi",
+        "The two leaders had a productive call. President Xi committed to ensure steady supplies of "
+        "rare earth elements and magnets to American industry. Tariffs imposed earlier this year "
+        "were also discussed.",
+    ),
+    (
+        "Trade ministers reach understanding on minerals",
+        "Under the understanding reached in Kuala Lumpur on Sunday, Beijing will keep exports of "
+        "gallium, germanium and graphite open to US buyers, officials said. The two sides have "
+        "traded export restrictions since 2023.",
+    ),
+    (
+        "Beijing, Washington strike framework at London talks",
+        "The framework agreed on Tuesday will see China guarantee deliveries of rare earth magnets to "
+        "US carmakers, Commerce Secretary Howard Lutnick said. China began requiring licences for the "
+        "magnets in April, and many plants ran short.",
+    ),
+    (
+        "Taiwan-US trade agreement: chips to face tariffs of no more than 15%",
+        "Taiwan's cabinet said on Friday that under the agreement its semiconductors will face US "
+        "tariffs of no more than 15%, whatever the outcome of the Section 232 investigation.",
+    ),
+]
+
+# Chip sales allowed on conditions: the licence is the relief, the terms are its price.
+CHIP_SALES_CLEARED = [
+    (
+        "Chip giants bow to Trump with revenue-sharing deal for China sales",
+        "In an unusual arrangement, the two chipmakers will hand a share of their China revenue to "
+        "Washington to secure the licences they need to sell processors there. The administration "
+        "had banned H20 sales in April.",
+    ),
+    (
+        "Chip giants bow to Trump: Nvidia and AMD to share China revenue with US",
+        "President Trump said on Monday he had struck a deal with Nvidia and AMD under which the "
+        "companies will pay the government 15% of revenue from chip sales to China.",
+    ),
+    (
+        "Client alert: the H20 revenue-share arrangement",
+        "Nvidia has agreed to remit 15 percent of its H20 sales in China to the US Treasury. The "
+        "Bureau of Industry and Security imposed a licence requirement on the chip in April.",
+    ),
+    (
+        "AMD gets its China chip licences",
+        "AMD has obtained the US export licences for its MI308 accelerators, chief executive Lisa Su "
+        "said on Tuesday. The curbs imposed in April had cost the company $800 million.",
+    ),
+    (
+        "Samsung wins US nod for China chip tools",
+        "Samsung Electronics secured annual US licences on Wednesday to bring American chipmaking "
+        "tools into its Xian plant, after Washington revoked its blanket waiver last year.",
+    ),
+]
+
+# An investigation opened into imports is the first step towards a duty.
+INVESTIGATIONS = [
+    (
+        "Commerce launches Section 232 investigation into processed critical minerals",
+        "The Commerce Department has initiated a Section 232 national security investigation into "
+        "imports of processed critical minerals and derivative products, following an executive "
+        "order signed by President Trump. Comments are due within 15 days.",
+    ),
+    (
+        "Trump orders critical minerals probe, eyeing tariffs",
+        "President Donald Trump signed an order on Tuesday directing his commerce secretary to "
+        "investigate whether imports of critical minerals such as rare earths and lithium threaten "
+        "national security, opening the door to tariffs.",
+    ),
+    (
+        "Law firm alert: Section 232 investigation of drones and polysilicon",
+        "The Department of Commerce has initiated investigations under Section 232 of the Trade "
+        "Expansion Act into imports of unmanned aircraft systems and polysilicon. Interested parties "
+        "may submit comments.",
+    ),
+    (
+        "Washington starts national-security inquiry into tungsten imports",
+        "The Commerce Department started an inquiry on Thursday into imports of tungsten and "
+        "tungsten products under Section 232, officials said.",
+    ),
+    (
+        "US opens Section 232 review of copper and cobalt supply",
+        "The administration opened a Section 232 investigation into imported refined copper and "
+        "cobalt on Monday, the department's notice said.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), DEALS_THAT_EASE, ids=[t for t, _ in DEALS_THAT_EASE])
+def test_a_deal_that_keeps_supply_going_or_caps_tariffs_eases(title: str, body: str) -> None:
+    c = classify(body, title=title)
+    assert c.event_type in _MEASURE_OR_DEAL
+    assert c.direction is Direction.easing
+
+
+@pytest.mark.parametrize(("title", "body"), CHIP_SALES_CLEARED, ids=[t for t, _ in CHIP_SALES_CLEARED])
+def test_chip_sales_cleared_on_terms_ease_a_chip_control(title: str, body: str) -> None:
+    c = classify(body, title=title)
+    assert c.event_type is EventType.chip_export_control
+    assert c.direction is Direction.easing
+
+
+@pytest.mark.parametrize(("title", "body"), INVESTIGATIONS, ids=[t for t, _ in INVESTIGATIONS])
+def test_an_investigation_opened_into_imports_tightens(title: str, body: str) -> None:
+    c = classify(body, title=title)
+    assert c.event_type is EventType.tariff
+    assert c.direction is Direction.tightening
+
+
+def test_accusations_recalled_after_the_lead_do_not_make_a_deal_a_dispute() -> None:
+    c = classify(
+        "The United States and China said on Wednesday they had agreed on a framework to implement "
+        "the Geneva consensus, under which China will approve export licences for rare earth magnets "
+        "and the US will lift some restrictions on chip design software. The talks followed weeks "
+        "of accusations that both sides had violated the truce.",
+        title="US and China agree on rare earth and chip steps after London talks",
+    )
+    assert c.direction is Direction.easing
+
+
+def test_a_requirement_to_obtain_licences_is_no_licence_obtained() -> None:
+    c = classify(
+        "The rules, announced on Thursday, require foreign manufacturers to obtain Chinese licences "
+        "for goods that contain Chinese rare earths.",
+        title="China widens rare earth rules to foreign-made goods",
+    )
+    assert c.direction is Direction.tightening
