@@ -141,6 +141,54 @@ INVESTIGATIONS = [
 ]
 
 
+# Talks announced, sought or held, with the restrictions or tariffs they are about: the
+# talks are the news, and what is on their agenda is neither set nor lifted.
+TALKS_ON_THE_AGENDA = [
+    (
+        "China, EU trade chiefs to discuss rare earth curbs next week",
+        "China's commerce minister Wang Wentao will hold talks with EU trade commissioner Maros "
+        "Sefcovic in Brussels next week to discuss rare earth export restrictions and electric "
+        "vehicle tariffs, both sides said.",
+    ),
+    (
+        "Trump says he will meet Xi at APEC to discuss rare earths and tariffs",
+        "President Donald Trump said on Sunday he would meet Chinese President Xi Jinping in "
+        "South Korea later this month, where he expects to discuss China's curbs on rare earths "
+        "and US tariffs.",
+    ),
+    (
+        "Beijing and Washington announce talks over chip export controls",
+        "Commerce officials from both countries will hold consultations on export controls in the "
+        "coming weeks, the Chinese ministry said, without giving a date.",
+    ),
+    (
+        "Japan seeks talks with China over rare earth restrictions",
+        "Japan's trade minister said on Tuesday Tokyo had asked Beijing for a dialogue on its "
+        "restrictions on rare earth exports to Japanese companies.",
+    ),
+    (
+        "MOFCOM: China and the Netherlands to hold consultations on chip export controls",
+        "The Ministry of Commerce said Chinese and Dutch officials would hold consultations on "
+        "semiconductor export controls and the Nexperia dispute, at the Dutch side's request.",
+    ),
+    (
+        "EU trade chief to travel to Beijing for talks on export curbs",
+        "EU trade commissioner Maros Sefcovic will travel to Beijing next month for talks on "
+        "China's export curbs on rare earths and gallium, his spokesperson said on Friday.",
+    ),
+    (
+        "South Korea, China agree to discuss export restrictions on graphite",
+        "Seoul and Beijing agreed on Wednesday to discuss export restrictions on graphite and "
+        "other battery materials through a new supply chain dialogue, the trade ministry said.",
+    ),
+    (
+        "Trade officials meet to discuss chip tariffs",
+        "Taiwanese and US trade officials met in Washington on Thursday to discuss semiconductor "
+        "tariffs and investment commitments, with another round planned for next month.",
+    ),
+]
+
+
 @pytest.mark.parametrize(("title", "body"), DEALS_THAT_EASE, ids=[t for t, _ in DEALS_THAT_EASE])
 def test_a_deal_that_keeps_supply_going_or_caps_tariffs_eases(title: str, body: str) -> None:
     c = classify(body, title=title)
@@ -180,3 +228,10 @@ def test_a_requirement_to_obtain_licences_is_no_licence_obtained() -> None:
         title="China widens rare earth rules to foreign-made goods",
     )
     assert c.direction is Direction.tightening
+
+
+@pytest.mark.parametrize(("title", "body"), TALKS_ON_THE_AGENDA, ids=[t for t, _ in TALKS_ON_THE_AGENDA])
+def test_talks_about_restrictions_are_talks_without_a_direction(title: str, body: str) -> None:
+    c = classify(body, title=title)
+    assert c.event_type is EventType.trade_talks
+    assert c.direction is Direction.neutral

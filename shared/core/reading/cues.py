@@ -164,6 +164,8 @@ TALKS = [
 # Talks words that make what follows them ("talks on export controls") the agenda, not a measure.
 AGENDA_TALKS = ("talks", "dialogue", "consultation", "negotiation", "meeting", "to discuss", "discussed",
                 "磋商", "会谈", "谈判", "对话", "协商", "coordinat", "cooperat", "align their", "协调")
+# Talks words that name what is discussed, not what is negotiated or chosen instead.
+DISCUSSING = ("to discuss", "discussed", "talks", "dialogue", "consultation", "磋商", "会谈", "对话")
 SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
     "countermeasure*", "asset freeze", "assets frozen", "froze the assets", "freeze the assets",

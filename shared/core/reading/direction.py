@@ -9,6 +9,7 @@ import re
 from chokewatch.shared.messages import Direction, EventType
 
 from .cues import (
+    AGENDA_TALKS,
     CARVE_OUTS,
     CHINESE_NEGATIONS,
     HALTING,
@@ -29,6 +30,7 @@ _SIGNED_OFF = re.compile(r"(?:经|經|国务院|國務院)\s*$")
 _CONDITION = re.compile(r"\b(?:if|once|unless|until)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CONTRAST = re.compile(r",?\s(?:while|whereas|as other|but|even as)\s")
 _OBJECT_REACH = 20
+_AGENDA_REACH = 40  # characters from a talks word to the restriction it is about
 # "dropped its requirement", "abandons plans to restrict", "shelved the ban"
 _DROPPED = re.compile(
     r"\b((?:drop|dropp|abandon|shelv|ditch)\w*)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE
@@ -83,6 +85,15 @@ def _probe_only(carriers: list[CuedSentence], full: str) -> bool:
     trade-remedy case against one country's goods is the first step of a duty on them."""
     said = " ".join(full[s.info.start : s.info.end].lower() for s in carriers[:2])
     return any(w in said for w in PROBES) and not any(w in said for w in TRADE_REMEDIES)
+
+
+def _on_agenda(s: CuedSentence, h: Hit) -> bool:
+    """A restriction word named as the subject of talks ("talks over the curbs", "to discuss
+    rare earth restrictions"), a few words after the talks word."""
+    return any(
+        any(w in a.phrase for w in AGENDA_TALKS) and 0 <= h.start - a.end <= _AGENDA_REACH
+        for a in s.cues("talks")
+    )
 
 
 def weighted(carriers: list[CuedSentence], kind: str) -> float:
@@ -270,6 +281,12 @@ def direction_of(
         # An investigation opened is the first step towards a duty (LABELS.md: more restriction).
         return Direction.tightening, [h.phrase for h in tight_hits] or ["investigation"]
     if etype is EventType.trade_talks:
+        # "to discuss rare earth curbs": restrictions on the agenda are what is talked about.
+        read = [(s, e, [h for h in t if not _on_agenda(s, h)]) for s, e, t in read]
+        tight_hits = [h for _, _, t in read for h in t]
+        tight = sum(len(t) * s.weight for s, _, t in read) + sum(
+            s.weight * len(s.cues("supply_halt")) for s in carriers
+        )
         # The title or lead sentence says so; a later line recalling accusations is context.
         breach = [
             h.phrase

@@ -12,6 +12,7 @@ from chokewatch.shared.messages import EventType
 from .cues import (
     AGENDA_TALKS,
     CHIP_FIRMS,
+    DISCUSSING,
     MINERAL_FIRMS,
     NAMED_BANS,
     OWN_SANCTIONS,
@@ -67,7 +68,8 @@ def sentence_votes(s: CuedSentence, notice_minerals: bool = False, subject: str 
     chip = chip_words or any(h.value in CHIP_FIRMS for h in s.hits.get("company", NO_HITS))
     control = _control_strength(s, mineral or chip_words)
     on_firms = s.count("company_measure")
-    if control and _on_the_agenda(s):
+    agenda = _on_the_agenda(s, "control")
+    if control and agenda:
         control *= AGENDA_FACTOR  # "talks on export controls": the controls are what is discussed
     if (
         control
@@ -84,12 +86,13 @@ def sentence_votes(s: CuedSentence, notice_minerals: bool = False, subject: str 
     if mineral and control:
         votes[EventType.mineral_export_control] = control
     if chip and (control or s.cues("chip_rule")):
-        strength = max(control, s.count("chip_rule"))
+        strength = max(control, s.count("chip_rule") * (AGENDA_FACTOR if agenda else 1.0))
         votes[EventType.chip_export_control] = strength * (0.5 if mineral or on_firms else 1.0)
     if on_firms:
         votes[EventType.sanctions] = on_firms
     if s.cues("tariff"):
-        votes[EventType.tariff] = s.count("tariff")
+        # "to discuss rare earths and tariffs": duties on the agenda of talks, not set
+        votes[EventType.tariff] = s.count("tariff") * (AGENDA_FACTOR if _tariffs_discussed(s) else 1.0)
     if s.cues("talks"):
         votes[EventType.trade_talks] = s.count("talks")
     if s.cues("sanctions"):
@@ -105,17 +108,26 @@ def votes_measure(s: CuedSentence) -> bool:
     return any(t in MEASURES for t in sentence_votes(s))
 
 
-def _on_the_agenda(s: CuedSentence) -> bool:
+def _on_the_agenda(s: CuedSentence, kind: str) -> bool:
     """Every control word sits beside a word of talks ("talks on export controls", "an export
     control dialogue", "consultations over the curbs"): the controls are the agenda."""
     agenda = [h for h in s.cues("talks") if any(w in h.phrase for w in AGENDA_TALKS)]
-    controls = s.cues("control")
+    controls = s.cues(kind)
     return bool(agenda and controls) and all(
         any(
             -_AGENDA_REACH <= c.start - a.end <= _AGENDA_REACH or 0 <= a.start - c.end <= _AGENDA_REACH
             for a in agenda
         )
         for c in controls
+    )
+
+
+def _tariffs_discussed(s: CuedSentence) -> bool:
+    """Every tariff word follows a word of discussion ("will meet Xi to discuss rare earths and
+    tariffs", "talks on tariffs"); negotiations chosen over tariffs are not about them."""
+    talked = [h for h in s.cues("talks") if h.phrase.startswith(DISCUSSING)]
+    return bool(talked) and all(
+        any(0 <= t.start - a.end <= _AGENDA_REACH for a in talked) for t in s.cues("tariff")
     )
 
 
