@@ -235,3 +235,57 @@ def test_talks_about_restrictions_are_talks_without_a_direction(title: str, body
     c = classify(body, title=title)
     assert c.event_type is EventType.trade_talks
     assert c.direction is Direction.neutral
+
+
+# How things stand, under a title that names no measure and no act: an overview, not news.
+STATE_OF_AFFAIRS = [
+    (
+        "US-China relations: where things stand on trade",
+        "Relations between Washington and Beijing remain tense. Tariffs on Chinese goods stand at "
+        "about 55%, China still requires licences for rare earth exports, and both sides say talks "
+        "will continue.",
+    ),
+    (
+        "Rare earths: a year of controls",
+        "A year after China required licences for seven medium and heavy rare earths, buyers say "
+        "approvals have become more predictable but remain slow, and prices outside China are far "
+        "above domestic levels.",
+    ),
+    (
+        "Gallium after the ban",
+        "Two years on, China's gallium and germanium exports to the United States remain banned, "
+        "and buyers still rely on shipments routed through third countries.",
+    ),
+    (
+        "Europe's carmakers and the magnet squeeze",
+        "European carmakers still wait weeks for Chinese magnet licences, and several suppliers "
+        "remain dependent on a handful of Chinese exporters, industry groups say.",
+    ),
+    (
+        "Germanium: supply outside China",
+        "Buyers outside China still depend on a few refiners in Belgium and Canada, and Chinese "
+        "exports of the metal remain subject to licences.",
+    ),
+    (
+        "Korea's chipmakers and their China fabs",
+        "Samsung and SK Hynix still run large memory plants in China, and their access to US tools "
+        "remains subject to annual approvals from Washington.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), STATE_OF_AFFAIRS, ids=[t for t, _ in STATE_OF_AFFAIRS])
+def test_an_overview_of_how_things_stand_is_commentary(title: str, body: str) -> None:
+    c = classify(body, title=title)
+    assert c.event_type is EventType.commentary
+    assert c.direction is Direction.neutral
+
+
+def test_a_measure_told_without_a_state_word_is_still_news() -> None:
+    c = classify(
+        "Beijing banned exports of gallium, germanium and antimony to the United States, the "
+        "commerce ministry said, citing national security.",
+        title="Gallium: export ban to the US",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.tightening

@@ -119,6 +119,15 @@ _ACT_KINDS = (
 )
 _NOT_NEWS_KINDS = ("speculation", "commentary", "background", "reason")
 _SUBJECT_REACH = 40  # characters from a sentence's start where its subject stands
+_TITLE_ACTS = ("tightening", "easing", "enacted", "announced", "hearsay", "supply_halt")
+# Words of a lasting state: "still requires", "remain slow", "stand at", "so far".
+_STATE = re.compile(
+    r"\b(?:still|remains?|remained|so far|to date|stands?|continues? to|a year after|months after)\b[^,;.]*$",
+    re.IGNORECASE,
+)
+_STATE_WORD = re.compile(_STATE.pattern.removesuffix(r"[^,;.]*$"), re.IGNORECASE)
+_STATE_REACH = 40
+_LASTING = re.compile(r"\s+(?:continue|remain|stay|be maintained)\b", re.IGNORECASE)  # "talks will continue"
 
 
 class Decision(NamedTuple):
@@ -295,6 +304,8 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
         return Decision(best, [s for s in voted if not s.background])
     if _COMMENTARY_FORM.search(title) or (_ASKING_TITLE.search(title) and not NEWS_TIME.search(lead_text)):
         return Decision(EventType.commentary, voted)
+    if _state_of_affairs(sents, votes_of, full, lead_text):
+        return Decision(EventType.commentary, voted)
     question = _COMMENTARY_TITLE.search(title) is not None
     if question and not acted:
         return Decision(EventType.commentary, voted)
@@ -305,6 +316,28 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
     ):
         return Decision(EventType.commentary, voted)
     return Decision(best, [s for s in voted if not s.background])
+
+
+def _state_of_affairs(sents: list[CuedSentence], votes_of: list[Votes], full: str, lead_text: str) -> bool:
+    """A title that names no measure and no act, over a lead that tells how things stand ("tariffs
+    stand at 55%, China still requires licences"): an overview of relations, not news."""
+    if not sents or not sents[0].info.is_title or votes_of[0] or any(sents[0].cues(k) for k in _TITLE_ACTS):
+        return False
+    if NEWS_TIME.search(lead_text) or not _STATE_WORD.search(lead_text):
+        return False
+    if any(s.cues("disruption") for s in sents if s.in_lead):
+        return False  # "production remains halted by floods": a disruption goes on
+    acts = [
+        h
+        for s in sents
+        if s.in_lead and not s.info.is_title and not s.background
+        for kind in _TITLE_ACTS
+        for h in s.cues(kind)
+    ]
+    return all(
+        _STATE.search(full, max(0, h.start - _STATE_REACH), h.start) or _LASTING.match(full, h.end)
+        for h in acts
+    )
 
 
 def _trade_signals(sents: list[CuedSentence]) -> tuple[set[str], bool, bool] | None:
