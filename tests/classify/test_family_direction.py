@@ -138,6 +138,35 @@ INVESTIGATIONS = [
         "The administration opened a Section 232 investigation into imported refined copper and "
         "cobalt on Monday, the department's notice said.",
     ),
+    # Chips as the imports investigated: a tariff matter, not a chip export rule.
+    (
+        "Federal Register: Notice of request for public comments on Section 232 investigation of "
+        "semiconductors",
+        "On April 1, 2025, the Secretary of Commerce initiated an investigation to determine the "
+        "effects on national security of imports of semiconductors and semiconductor manufacturing "
+        "equipment.",
+    ),
+    (
+        "US launches probe into chip imports, paving way for tariffs",
+        "The Commerce Department has begun a national security investigation into imports of "
+        "semiconductors and chipmaking equipment, according to a notice posted on its website.",
+    ),
+    (
+        "Commerce opens Section 232 investigation into semiconductor imports",
+        "The Bureau of Industry and Security published a notice in the Federal Register on Monday "
+        "opening an investigation into imported chips and the tools used to make them.",
+    ),
+    (
+        "Trade alert: Section 232 inquiry into semiconductors and derivatives",
+        "Commerce has initiated a Section 232 investigation of imports of semiconductors, "
+        "semiconductor manufacturing equipment and their derivative products. Comments are due "
+        "within 21 days.",
+    ),
+    (
+        "US starts investigation of imported polysilicon used in chips and solar panels",
+        "The Commerce Department started a Section 232 investigation into imports of polysilicon "
+        "and its derivatives, which are used to make semiconductors and solar panels.",
+    ),
 ]
 
 

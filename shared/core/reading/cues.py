@@ -117,7 +117,13 @@ TARIFF = [
     "anti-dumping", "countervailing", "section 232", "section 301", "关税", "reciprocal tariff*",
     "tariff probe", "trade probe", "duty on", "duty of", "extra duty", "additional duty",
     "反倾销", "反补贴", "加征", "関税", "export tax*", "export dut*", "export levy",
+    # An investigation of imports under a trade statute is the first step towards a duty.
+    "investigation into imports", "investigation into imported", "investigation of imports",
+    "probe into imports", "probe into imported", "inquiry into imports", "national security of imports",
+    "trade expansion act",
 ]
+# Statutes on imports: a case under them is a tariff matter whatever goods it names.
+IMPORT_STATUTES = frozenset({"section 232", "trade expansion act", "national security of imports"})
 # One side accusing the other of breaking a deal: the news is a dispute over the deal.
 BREACH = [
     "violat*", "breach*", "broke the", "broken the", "breaking the", "breaking its", "breaking a",

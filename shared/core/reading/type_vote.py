@@ -13,6 +13,7 @@ from .cues import (
     AGENDA_TALKS,
     CHIP_FIRMS,
     DISCUSSING,
+    IMPORT_STATUTES,
     MINERAL_FIRMS,
     NAMED_BANS,
     OWN_SANCTIONS,
@@ -85,7 +86,7 @@ def sentence_votes(s: CuedSentence, notice_minerals: bool = False, subject: str 
     votes: Votes = {}
     if mineral and control:
         votes[EventType.mineral_export_control] = control
-    if chip and (control or s.cues("chip_rule")):
+    if chip and (control or s.cues("chip_rule")) and not _duty_on_imports(s):
         strength = max(control, s.count("chip_rule") * (AGENDA_FACTOR if agenda else 1.0))
         votes[EventType.chip_export_control] = strength * (0.5 if mineral or on_firms else 1.0)
     if on_firms:
@@ -120,6 +121,18 @@ def _on_the_agenda(s: CuedSentence, kind: str) -> bool:
         )
         for c in controls
     )
+
+
+def _duty_on_imports(s: CuedSentence) -> bool:
+    """Duties or a Section 232 case on imports, with no export or control word ("a Section 232
+    investigation into semiconductor imports"): a tariff matter, not a chip export rule."""
+    duties = s.cues("tariff")
+    if not duties or s.cues("control"):
+        return False
+    if any(h.phrase in IMPORT_STATUTES for h in duties):
+        return True  # Section 232 is a statute on imports
+    trade = [h.phrase for h in s.hits.get("topic", NO_HITS)]
+    return any(p.startswith("import") for p in trade) and not any(p.startswith("export") for p in trade)
 
 
 def _tariffs_discussed(s: CuedSentence) -> bool:
