@@ -318,3 +318,68 @@ def test_a_measure_told_without_a_state_word_is_still_news() -> None:
     )
     assert c.event_type is EventType.mineral_export_control
     assert c.direction is Direction.tightening
+
+
+# A measure not enforced, put on hold or held off: a suspension told without the word.
+NOT_ENFORCED = [
+    (
+        "MOFCOM puts October rare earth rules on hold for a year",
+        "Beijing will not enforce the sweeping rare earth export rules it unveiled on October 9 "
+        "for one year, the commerce ministry said on Friday, following the leaders' meeting in "
+        "South Korea. The rules would have required foreign firms to obtain licences for products "
+        "containing even traces of Chinese rare earths.",
+        EventType.mineral_export_control,
+    ),
+    (
+        "China holds off on new lithium battery technology curbs",
+        "China will not implement the export restrictions on lithium battery and cathode "
+        "technology announced in October, the commerce ministry said, after the trade talks in "
+        "Kuala Lumpur. The curbs would have required licences for exports of advanced battery "
+        "know-how.",
+        EventType.mineral_export_control,
+    ),
+    (
+        "US places chip tariff increase on hold",
+        "The administration has put the planned increase in tariffs on Chinese semiconductors on "
+        "hold until June 2027, the trade representative's office said on Tuesday. Duties on older "
+        "Chinese chips were raised to 50% in January.",
+        EventType.tariff,
+    ),
+    (
+        "Washington stops enforcing affiliates rule pending review",
+        "The Bureau of Industry and Security said it would stop enforcing the rule that extended "
+        "Entity List restrictions to majority-owned subsidiaries while it reviews the measure. "
+        "The rule took effect on September 29.",
+        EventType.chip_export_control,
+    ),
+    (
+        "China to stop applying extra tariffs on US farm goods and graphite",
+        "China's tariff commission said it would stop applying the additional 24% duties on US "
+        "goods, including graphite electrodes, from November 10, keeping only a 10% rate. The "
+        "duties were imposed in April.",
+        EventType.tariff,
+    ),
+    (
+        "Gallium and germanium for US buyers: the commerce ministry's notice",
+        "China will no longer enforce its ban on exports of gallium, germanium and antimony to "
+        "the United States, the commerce ministry said in a notice on Sunday. Beijing imposed the "
+        "ban in December 2024.",
+        EventType.mineral_export_control,
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "etype"), NOT_ENFORCED, ids=[t for t, _, _ in NOT_ENFORCED])
+def test_a_measure_not_enforced_or_put_on_hold_eases(title: str, body: str, etype: EventType) -> None:
+    c = classify(body, title=title)
+    assert c.event_type is etype
+    assert c.direction is Direction.easing
+
+
+def test_a_cap_that_does_not_apply_to_a_tariff_is_no_relief() -> None:
+    c = classify(
+        "The United States imposed 50% tariffs on steel and aluminium from the bloc on Wednesday; the "
+        "15% ceiling agreed last month does not apply to those duties.",
+        title="US raises metals tariffs on EU",
+    )
+    assert c.direction is Direction.tightening

@@ -96,6 +96,18 @@ _REVENUE_SHARE = re.compile(
     r"\s+of\s+(?:[\w'’-]+\s+){0,4}?(?:revenues?|proceeds|sales)\b"
     r"|\brevenue[- ]shar\w+"
 )
+# A measure not enforced or put on hold: "will not enforce the rules for a year", "puts the
+# October rules on hold", "stops applying the tariff increase".
+_MEASURE_NOUN = r"(?:rules?|controls?|measures?|bans?|curbs?|restrictions?|tariffs?|duties|requirements?" \
+    r"|increases?|hikes?|regime|announcement)"
+_NOT_ENFORCED = re.compile(
+    r"\b(?:(?:not|no longer)\s+(?:to\s+)?(?:enforc\w*|implement\w*)"
+    r"|(?:stop\w*|ceas\w*|halt\w*|pause\w*)\s+(?:enforc\w*|implement\w*|apply\w*))\s+"
+    r"(?:[\w'’-]+\s+){0,5}?" + _MEASURE_NOUN + r"\b"
+    r"|\b(?:put|puts|putting|placed|places|placing)\s+(?:[\w'’-]+\s+){0,5}?" + _MEASURE_NOUN + r"\s+on hold\b"
+    r"|\b(?:hold|holds|held|holding) off (?:on\s+)?(?:[\w'’-]+\s+){0,5}?" + _MEASURE_NOUN + r"\b"
+)
+_HOLD_WORDS = ("not", "no longer", "stop", "ceas", "halt", "paus", "put", "plac", "hold", "held")
 _SHARE_WORDS = ("revenue", "proceeds", "sales")
 _SHARING_WORDS = ("pa", "gi", "ha", "rem", "shar", "revenue")
 
@@ -153,6 +165,7 @@ def kept_supplies(lower: str) -> list[re.Match[str]]:
         for m in finditer_from(_LICENCE_OBTAINED, lower, word_starts(lower, _OBTAIN_WORDS))
         if not _OBLIGED.search(lower[max(0, m.start() - _OBLIGED_REACH) : m.start()])
     ]
+    found += finditer_from(_NOT_ENFORCED, lower, word_starts(lower, _HOLD_WORDS))
     if any(w in lower for w in _SHARE_WORDS):
         found += finditer_from(_REVENUE_SHARE, lower, word_starts(lower, _SHARING_WORDS))
     return found
