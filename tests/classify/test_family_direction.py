@@ -383,3 +383,49 @@ def test_a_cap_that_does_not_apply_to_a_tariff_is_no_relief() -> None:
         title="US raises metals tariffs on EU",
     )
     assert c.direction is Direction.tightening
+
+
+# A deal's terms listed under a title that asks only what was agreed, in pages with furniture and
+# paragraphs recalling older controls, accusations and threats.
+DEAL_TERMS_LISTED = [
+    (
+        "What's in the US-EU trade deal",
+        "Brussels and Washington set out the terms of their trade deal on Thursday. Most EU exports "
+        "to the US will face a 15% tariff, lower than the 30% Trump had threatened. EU duties on "
+        "American industrial goods will be removed. Steel and aluminium stay at 50%.",
+    ),
+    (
+        "Trump-Xi call: what was agreed",
+        "Share this article\n"
+        "US President Donald Trump and Chinese leader Xi Jinping spoke for more than an hour on "
+        "Thursday.\n"
+        "The call resulted in China agreeing to keep rare earth minerals and magnets flowing to the "
+        "United States, Trump said on social media, while the US would allow Chinese students to "
+        "stay at American universities.\n"
+        "Beijing had imposed export licensing requirements on seven rare earth elements in April, "
+        "and shipments slowed sharply, forcing some carmakers to halt production lines.\n"
+        "US officials accused China of slow-walking the approvals in breach of the Geneva agreement.\n"
+        "Trade teams will meet again soon, Trump said.",
+    ),
+    (
+        "EU, US publish framework agreement",
+        "Brussels, 21 August\n"
+        "The European Commission and the United States published a joint statement on Thursday on "
+        "their framework agreement on trade.\n"
+        "Under the framework, the US will apply a ceiling of 15% on tariffs on most EU goods, "
+        "including cars, pharmaceuticals, semiconductors and lumber, while the EU will eliminate "
+        "tariffs on US industrial goods.\n"
+        "The EU also intends to purchase $750 billion of US energy and $40 billion of AI chips.\n"
+        "Steel and aluminium will remain subject to 50% US tariffs, though both sides said they "
+        "would consider tariff-rate quotas.\n"
+        "The US imposed 25% tariffs on European cars in April and threatened tariffs of 30% on all "
+        "EU goods from August 1.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), DEAL_TERMS_LISTED, ids=[t for t, _ in DEAL_TERMS_LISTED])
+def test_a_deal_whose_terms_ease_is_easing_news(title: str, body: str) -> None:
+    c = classify(body, title=title)
+    assert c.event_type in _MEASURE_OR_DEAL
+    assert c.direction is Direction.easing

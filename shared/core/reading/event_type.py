@@ -55,6 +55,12 @@ _COMMENTARY_TITLE = re.compile(
     r"|wake-up call|gamble|the case for|the case against|myths?|interpreting|differences)\b",
     re.IGNORECASE,
 )
+# "What was agreed", "what's in the deal": a title that asks only to list a new deal's terms.
+_NEWS_QUESTION = re.compile(
+    r"\bwhat(?:'s| is| was| were| has been| have been)?\s+(?:agreed|decided|announced|signed"
+    r"|in (?:the|their|a) (?:[\w'’-]+\s+){0,3}?(?:deal|agreement|framework|truce|statement|notice|rule))\b",
+    re.IGNORECASE,
+)
 _DIGEST_TITLE = re.compile(
     r"\b(?:weekly|newsletter|top stories|briefing|digest|round-?up|daily|issue of"
     r"|things to know|what to know|need to know|what it means)\b",
@@ -306,7 +312,7 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
         return Decision(EventType.commentary, voted)
     if _state_of_affairs(sents, votes_of, full, lead_text):
         return Decision(EventType.commentary, voted)
-    question = _COMMENTARY_TITLE.search(title) is not None
+    question = _COMMENTARY_TITLE.search(_NEWS_QUESTION.sub(" ", title)) is not None
     if question and not acted:
         return Decision(EventType.commentary, voted)
     if (

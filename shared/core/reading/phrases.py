@@ -74,8 +74,9 @@ _TARIFF_CAP = re.compile(
     r"\bcap(?:s|ped|ping)?\s+(?:[\w'’-]+\s+){0,4}?(?:tariffs?|duties|duty|levies)\b"
     r"|\b(?:tariffs?|duties|duty)\b[^.;:]{0,50}?\b(?:no (?:more|higher) than|not (?:to )?exceed\w*"
     r"|capped at|a ceiling of|at most|no less favou?rable)"
+    r"|\b(?:ceiling|cap|limit) of (?:[\w.%-]+\s+){1,3}?on (?:[\w'’-]+\s+){0,2}?(?:tariffs?|duties)\b"
 )
-_CAP_WORDS = ("cap", "tariff", "dut")
+_CAP_WORDS = ("cap", "tariff", "dut", "ceiling", "limit")
 # A licence obtained: "secured the licences they need", "received export licences".
 _LICENCE_OBTAINED = re.compile(
     r"\b(?:secur|obtain|receiv|won\b|win\b|wins\b|gets?\b|got\b)\w*\s+(?:[\w'’-]+\s+){0,3}?"
