@@ -429,3 +429,77 @@ def test_a_deal_whose_terms_ease_is_easing_news(title: str, body: str) -> None:
     c = classify(body, title=title)
     assert c.event_type in _MEASURE_OR_DEAL
     assert c.direction is Direction.easing
+
+
+# A price floor or minimum price set or sought by a government is policy, not market talk.
+PRICE_FLOORS = [
+    (
+        "Price floors for critical minerals: the administration's new plan",
+        "The White House is preparing a programme of price floors for critical minerals such as "
+        "rare earths, cobalt and gallium to support Western producers against Chinese competition, "
+        "officials said.",
+    ),
+    (
+        "Trump proclamation seeks price floors for processed critical minerals",
+        "The proclamation directs the Commerce Secretary to negotiate agreements with partners that "
+        "set minimum import prices for processed critical minerals and their derivative products.",
+    ),
+    (
+        "Japan and US agree to coordinate on critical mineral price floors",
+        "Tokyo and Washington agreed on Monday to coordinate on price floors and stockpiling for rare "
+        "earths and other critical minerals under a new framework.",
+    ),
+    (
+        "Canberra's floor prices for gallium and rare earths",
+        "The Australian government will offer floor prices to producers of gallium and rare earths "
+        "through its new strategic reserve, the resources minister said on Wednesday.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), PRICE_FLOORS, ids=[t for t, _ in PRICE_FLOORS])
+def test_a_price_floor_is_industrial_policy(title: str, body: str) -> None:
+    c = classify(body, title=title)
+    assert c.event_type in (EventType.industrial_policy, EventType.trade_talks)
+    assert c.event_type is not EventType.trade_talks or "Japan" in title
+    assert c.direction is Direction.neutral
+
+
+# A minerals pact signed between allies, to secure supply through investment and stockpiles: a
+# partnership (LABELS.md, industrial_policy), not talks, and no relief of any control.
+ALLIED_PACTS = [
+    (
+        "US and Australia sign critical minerals framework",
+        "President Donald Trump and Prime Minister Anthony Albanese signed a framework on Monday to "
+        "expand mining and processing of critical minerals and rare earths, with each country "
+        "committing at least $1 billion to projects within six months.",
+    ),
+    (
+        "Korea and US sign framework to secure supplies of critical minerals",
+        "Seoul and Washington signed a framework on Wednesday to secure supplies of critical minerals "
+        "and rare earths, pledging joint investment in processing projects and coordinated "
+        "stockpiles.",
+    ),
+    (
+        "UK, US strike deal to secure rare earth supply chains",
+        "Britain and the United States struck an agreement on Thursday to secure rare earth supply "
+        "chains through joint financing of magnet and refining projects, officials said.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), ALLIED_PACTS, ids=[t for t, _ in ALLIED_PACTS])
+def test_a_minerals_pact_between_allies_is_industrial_policy(title: str, body: str) -> None:
+    c = classify(body, title=title)
+    assert c.event_type is EventType.industrial_policy
+    assert c.direction is Direction.neutral
+
+
+def test_a_deal_with_china_on_its_controls_stays_a_deal() -> None:
+    c = classify(
+        "The United States and China signed a deal on Friday under which Beijing will issue general "
+        "licences for rare earth exports and Washington will cut tariffs by 10 points.",
+        title="US and China sign deal on rare earth supplies",
+    )
+    assert c.event_type in _MEASURE_OR_DEAL
+    assert c.direction is Direction.easing

@@ -567,6 +567,9 @@ SHADOW = [
     "scrap metal*", "metal scrap", "scrap aluminium", "scrap aluminum", "aluminium scrap",
     "aluminum scrap", "scrap copper", "copper scrap", "scrap steel", "steel scrap", "scrap iron",
     "iron scrap", "scrap magnets", "magnet scrap", "scrap yard*", "scrapyard*", "废铝", "废铜",
+    # Governments that "strike a deal" agree; no workers walk out.
+    "strike deal", "strike a deal", "strike an agreement", "strike agreement", "strike a trade",
+    "strike trade", "strike a pact", "strike pact", "strike a minerals", "strike minerals",
     # A person who "talks about" something in a feature is speaking, not negotiating.
     "she talks", "he talks", "who talks about", "who talks of", "talks about her", "talks about his",
 ]

@@ -61,6 +61,11 @@ _NEWS_QUESTION = re.compile(
     r"|in (?:the|their|a) (?:[\w'’-]+\s+){0,3}?(?:deal|agreement|framework|truce|statement|notice|rule))\b",
     re.IGNORECASE,
 )
+# A price set by policy ("price floors for critical minerals") is a measure, not market talk.
+_PRICE_POLICY = re.compile(
+    r"\b(?:price floors?|floor prices?|minimum (?:import )?prices?|guaranteed prices?|price guarantees?)\b",
+    re.IGNORECASE,
+)
 _DIGEST_TITLE = re.compile(
     r"\b(?:weekly|newsletter|top stories|briefing|digest|round-?up|daily|issue of"
     r"|things to know|what to know|need to know|what it means)\b",
@@ -179,6 +184,8 @@ def decide(sents: list[CuedSentence], title: str, full: str) -> Decision:
         return Decision(EventType.commentary, [])
     if best is EventType.trade_talks:
         best = _deal_news(sents, title, tally)
+    if best is EventType.trade_talks and _allied_supply_pact(sents, tally, full):
+        best = EventType.industrial_policy
     elif best in MEASURES and EventType.trade_talks in lead and disputed(sents):
         best = EventType.trade_talks  # "accuses Beijing of breaking the tariff deal": the deal's news
     return _judged(best, sents, title, full, tally)
@@ -255,6 +262,24 @@ def _deal_news(sents: list[CuedSentence], title: str, tally: _Tally) -> EventTyp
     return best
 
 
+def _allied_supply_pact(sents: list[CuedSentence], tally: _Tally, full: str) -> bool:
+    """A minerals pact signed between governments other than China, with no tariff or control in
+    its lead ("US and Japan sign framework to secure critical mineral supply"): a partnership of
+    allies, which LABELS.md counts as industrial policy."""
+    lead = tally.lead
+    if not lead.get(EventType.industrial_policy) or any(lead.get(m, 0.0) >= LEAD_EVENT_MIN for m in MEASURES):
+        return False
+    heading = [s for s in sents[:2] if s.info.is_title or s.info.position == 0][:1]
+    if not heading:
+        return False
+    h = heading[0]
+    actors = {a.value for a in h.hits.get("actor", NO_HITS)}
+    minerals = h.elements or h.hits.get("mineral")
+    opening = [s for s in sents if s.info.is_title or s.info.position == 0]
+    signed = any(_TALKS_ACT.search(full, s.info.start, s.info.end) for s in opening)
+    return len(actors) >= 2 and "CN" not in actors and bool(minerals) and signed
+
+
 def _opinion(s: CuedSentence) -> list:
     """Commentary words that are not also a measure's doubt ("could extend its controls")."""
     doubts = {h.start for h in s.cues("speculation")}
@@ -312,7 +337,7 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
         return Decision(EventType.commentary, voted)
     if _state_of_affairs(sents, votes_of, full, lead_text):
         return Decision(EventType.commentary, voted)
-    question = _COMMENTARY_TITLE.search(_NEWS_QUESTION.sub(" ", title)) is not None
+    question = _COMMENTARY_TITLE.search(_PRICE_POLICY.sub(" ", _NEWS_QUESTION.sub(" ", title))) is not None
     if question and not acted:
         return Decision(EventType.commentary, voted)
     if (
