@@ -503,3 +503,39 @@ def test_a_deal_with_china_on_its_controls_stays_a_deal() -> None:
     )
     assert c.event_type in _MEASURE_OR_DEAL
     assert c.direction is Direction.easing
+
+
+# Export controls discussed between governments, at a meeting or on a call, or a relief pressed
+# for in talks: the talks are the news, and they settle nothing yet.
+CONTROLS_DISCUSSED = [
+    (
+        "China, EU hold first meeting of export control mechanism",
+        "Chinese and EU officials held the first meeting of their export control dialogue mechanism "
+        "in Brussels on Tuesday, discussing licences for rare earths and dual-use items, the "
+        "commerce ministry said.",
+    ),
+    (
+        "EU's Sefcovic and Wang Wentao talk export controls by video call",
+        "EU trade commissioner Maros Sefcovic and Chinese commerce minister Wang Wentao discussed "
+        "rare earth export controls and the Nexperia dispute in a video call on Friday, both sides "
+        "said.",
+    ),
+    (
+        "Brussels presses Beijing on rare earth licences in trade talks",
+        "European officials pressed their Chinese counterparts to speed up rare earth export "
+        "licences during talks in Beijing on Monday, the Commission said, without announcing any "
+        "agreement.",
+    ),
+    (
+        "China, Japan discuss export controls on dual-use items",
+        "Chinese and Japanese officials discussed export controls on dual-use items, including rare "
+        "earths, at a meeting in Tokyo on Thursday, according to Japan's foreign ministry.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), CONTROLS_DISCUSSED, ids=[t for t, _ in CONTROLS_DISCUSSED])
+def test_export_controls_discussed_between_governments_are_talks(title: str, body: str) -> None:
+    c = classify(body, title=title)
+    assert c.event_type is EventType.trade_talks
+    assert c.direction is Direction.neutral

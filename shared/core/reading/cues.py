@@ -163,15 +163,18 @@ TALKS = [
     "call with president", "call with premier", "call with prime minister", "call with chinese",
     "leaders' call", "leaders call", "productive call",
     "dialogue", "consultation*", "to discuss", "discussed", "对话", "协商",
+    # Officials discussing a measure, by any channel: the measure is the agenda.
+    "discuss", "discusses", "discussing", "video call", "videoconference", "video conference",
+    "meeting of", "held a meeting", "hold a meeting", "first meeting",
     # Governments acting together on controls: the controls are what they agree on.
     "to coordinate", "coordinate their", "coordination on", "cooperate on", "cooperation on",
     "align their", "协调",
 ]
 # Talks words that make what follows them ("talks on export controls") the agenda, not a measure.
-AGENDA_TALKS = ("talks", "dialogue", "consultation", "negotiation", "meeting", "to discuss", "discussed",
+AGENDA_TALKS = ("talks", "dialogue", "consultation", "negotiation", "meeting", "discuss",
                 "磋商", "会谈", "谈判", "对话", "协商", "coordinat", "cooperat", "align their", "协调")
 # Talks words that name what is discussed, not what is negotiated or chosen instead.
-DISCUSSING = ("to discuss", "discussed", "talks", "dialogue", "consultation", "磋商", "会谈", "对话")
+DISCUSSING = ("to discuss", "discuss", "talks", "dialogue", "consultation", "磋商", "会谈", "对话")
 SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
     "countermeasure*", "asset freeze", "assets frozen", "froze the assets", "freeze the assets",

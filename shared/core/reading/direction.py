@@ -31,6 +31,7 @@ _CONDITION = re.compile(r"\b(?:if|once|unless|until)\s+(?:\w+\s+){0,2}$", re.IGN
 _CONTRAST = re.compile(r",?\s(?:while|whereas|as other|but|even as)\s")
 _OBJECT_REACH = 20
 _AGENDA_REACH = 40  # characters from a talks word to the restriction it is about
+_ASKED_REACH = 60  # characters from "pressed" or "asked" to the relief asked for
 # "dropped its requirement", "abandons plans to restrict", "shelved the ban"
 _DROPPED = re.compile(
     r"\b((?:drop|dropp|abandon|shelv|ditch)\w*)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE
@@ -94,6 +95,20 @@ def _on_agenda(s: CuedSentence, h: Hit) -> bool:
         any(w in a.phrase for w in AGENDA_TALKS) and 0 <= h.start - a.end <= _AGENDA_REACH
         for a in s.cues("talks")
     )
+
+
+def _as_talks(
+    read: list[tuple[CuedSentence, list[Hit], list[Hit]]],
+) -> list[tuple[CuedSentence, list[Hit], list[Hit]]]:
+    """Talks read for what they settled: reliefs asked for and restrictions on the agenda aside."""
+    return [
+        (s, [h for h in e if not _asked(s, h)], [h for h in t if not _on_agenda(s, h)]) for s, e, t in read
+    ]
+
+
+def _asked(s: CuedSentence, h: Hit) -> bool:
+    """An easing word that one side urges or asks the other for ("pressed Beijing to speed up")."""
+    return any(0 < h.start - u.end <= _ASKED_REACH for u in s.cues("urging"))
 
 
 def weighted(carriers: list[CuedSentence], kind: str) -> float:
@@ -281,8 +296,11 @@ def direction_of(
         # An investigation opened is the first step towards a duty (LABELS.md: more restriction).
         return Direction.tightening, [h.phrase for h in tight_hits] or ["investigation"]
     if etype is EventType.trade_talks:
-        # "to discuss rare earth curbs": restrictions on the agenda are what is talked about.
-        read = [(s, e, [h for h in t if not _on_agenda(s, h)]) for s, e, t in read]
+        # "to discuss rare earth curbs": restrictions on the agenda are what is talked about;
+        # "pressed Beijing to speed up licences": a relief asked for in talks is not granted.
+        read = _as_talks(read)
+        easing_hits = [h for _, e, _ in read for h in e]
+        easing = sum(len(e) * s.weight for s, e, _ in read)
         tight_hits = [h for _, _, t in read for h in t]
         tight = sum(len(t) * s.weight for s, _, t in read) + sum(
             s.weight * len(s.cues("supply_halt")) for s in carriers
@@ -301,6 +319,8 @@ def direction_of(
         opening_read = [(opening, *_direction_cues(opening, full))] + read
         if etype is EventType.supply_disruption:
             opening_read = _restoring_only(opening_read)
+        elif etype is EventType.trade_talks:
+            opening_read = _as_talks(opening_read)
     headline = _headline_direction(headline_read, full) or _lead_direction(headline_read, opening_read)
     if headline is not None and (etype is not EventType.trade_talks or headline[0] is Direction.easing):
         return headline
