@@ -539,3 +539,43 @@ def test_export_controls_discussed_between_governments_are_talks(title: str, bod
     c = classify(body, title=title)
     assert c.event_type is EventType.trade_talks
     assert c.direction is Direction.neutral
+
+
+# A government promising to keep a mineral it controls flowing to a country or its firms: the
+# control eased for them, whatever word the promise uses.
+SUPPLY_ASSURED = [
+    (
+        "China agrees to ensure rare earth supply to India, minister says",
+        "China has assured India that it will address its needs for rare earths, fertilisers and "
+        "tunnel boring machines, India's foreign ministry said after talks between the two "
+        "foreign ministers.",
+    ),
+    (
+        "Beijing pledges to keep gallium shipments to Europe flowing",
+        "China will keep gallium and germanium shipments to European chipmakers flowing, commerce "
+        "minister Wang Wentao told his EU counterpart on Tuesday, according to a Chinese readout.",
+    ),
+    (
+        "China vows stable rare earth supplies for German carmakers",
+        "Chinese Premier Li Qiang told German business leaders that Beijing would ensure stable "
+        "supplies of rare earth magnets to their factories, a participant said.",
+    ),
+    (
+        "Wang Yi: China will address Vietnam's concerns over graphite supplies",
+        "China's foreign minister Wang Yi said on Friday that Beijing would address Vietnam's "
+        "concerns over supplies of graphite anode material for battery plants, state media "
+        "reported.",
+    ),
+    (
+        "China assures Korean firms of steady antimony deliveries",
+        "China's commerce ministry assured South Korean battery makers that antimony deliveries "
+        "would continue without disruption, Seoul's trade ministry said in a statement.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), SUPPLY_ASSURED, ids=[t for t, _ in SUPPLY_ASSURED])
+def test_a_government_assuring_supply_of_a_controlled_mineral_eases(title: str, body: str) -> None:
+    c = classify(body, title=title)
+    assert c.event_type in (EventType.mineral_export_control, EventType.trade_talks)
+    assert c.direction is Direction.easing

@@ -570,6 +570,10 @@ SHADOW = [
     "scrap metal*", "metal scrap", "scrap aluminium", "scrap aluminum", "aluminium scrap",
     "aluminum scrap", "scrap copper", "copper scrap", "scrap steel", "steel scrap", "scrap iron",
     "iron scrap", "scrap magnets", "magnet scrap", "scrap yard*", "scrapyard*", "废铝", "废铜",
+    # Supply promised "without disruption" is not disrupted.
+    "without disruption", "without any disruption", "without disruptions", "no disruption",
+    "no disruptions", "without a shortage", "without shortages", "avoid disruption*", "avoid shortage*",
+    "prevent disruption*", "prevent shortage*",
     # Governments that "strike a deal" agree; no workers walk out.
     "strike deal", "strike a deal", "strike an agreement", "strike agreement", "strike a trade",
     "strike trade", "strike a pact", "strike pact", "strike a minerals", "strike minerals",

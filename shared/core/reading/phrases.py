@@ -65,10 +65,11 @@ _PASSIVE_REACH = 40  # characters a relief and its auxiliary take before the ver
 _FREE_WORD = r"(?:(?!ban|curb|restrict|control|limit|embargo|licen)[\w'’-]+,?\s+)"
 _SUPPLY_KEPT = re.compile(
     r"\b(?:keep|keeps|kept|keeping)\s+" + _FREE_WORD + r"{0,6}?(?:flowing|moving|coming|open)\b"
-    r"|\b(?:ensur|guarantee|maintain|assur)\w*\s+" + _FREE_WORD + r"{0,4}?"
+    r"|\b(?:ensur|guarantee|maintain|assur)\w*\s+" + _FREE_WORD + r"{0,6}?"
     r"(?:suppl(?:y|ies)|flows?|exports|shipments|deliveries)\b(?!\s+(?:controls?|curbs|restrictions|bans?)\b)"
+    r"|\baddress\w*\s+(?:[\w'’-]+\s+){0,4}?(?:needs|concerns)\b"
 )
-_KEEPING_WORDS = ("keep", "kept", "ensur", "guarantee", "maintain", "assur")
+_KEEPING_WORDS = ("keep", "kept", "ensur", "guarantee", "maintain", "assur", "address")
 # A ceiling put on tariffs: "caps duties on Korean cars at 15%", "tariffs of no more than 15%".
 _TARIFF_CAP = re.compile(
     r"\bcap(?:s|ped|ping)?\s+(?:[\w'’-]+\s+){0,4}?(?:tariffs?|duties|duty|levies)\b"

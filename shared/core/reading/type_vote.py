@@ -62,7 +62,7 @@ def sentence_votes(s: CuedSentence, notice_minerals: bool = False, subject: str 
     heading and preamble speak of them too. `subject`: what the text as a whole is about
     ("mineral", "chip" or ""), for a lead sentence whose control names neither.
     """
-    if _VOTE_KINDS.isdisjoint(s.main) and not _names_a_ban(s):
+    if _VOTE_KINDS.isdisjoint(s.main) and not _names_a_ban(s) and not _supply_assured(s):
         return {}
     mineral = _names_mineral(s, notice_minerals)
     chip_words = bool(s.cues("chip"))
@@ -144,6 +144,13 @@ def _tariffs_discussed(s: CuedSentence) -> bool:
     )
 
 
+def _supply_assured(s: CuedSentence) -> bool:
+    """A government promising to keep a mineral flowing ("China assured India it will address its
+    needs for rare earths"): a relief of the control on that mineral's exports."""
+    kept = any(h.value == "kept" for h in s.cues("easing"))
+    return kept and bool(s.elements or s.hits.get("mineral")) and bool(s.cues("actor"))
+
+
 def _names_a_ban(s: CuedSentence) -> bool:
     """ "China still restricts rare earths": a restricting verb on a mineral, no control noun."""
     return bool(s.cues("tightening")) and bool(s.elements or s.hits.get("mineral")) and _named_ban(s)
@@ -174,7 +181,7 @@ def _control_strength(s: CuedSentence, goods: bool) -> float:
     # "exports halted by floods": a physical cause, not control language
     weak = 1.0 if acted_on and not s.cues("disruption") else WEAK_CONTROL
     control = min(CAP_PER_SENTENCE, s.count("control") + weak * s.count("control_weak"))
-    if goods and not control and _named_ban(s):
+    if goods and not control and (_named_ban(s) or _supply_assured(s)):
         control = 1.0  # "China's gallium ban", "curbs chip sales": a measure named by its goods
     return control
 
