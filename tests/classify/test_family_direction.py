@@ -106,6 +106,21 @@ CHIP_SALES_CLEARED = [
         "Samsung Electronics secured annual US licences on Wednesday to bring American chipmaking "
         "tools into its Xian plant, after Washington revoked its blanket waiver last year.",
     ),
+    (
+        "Commerce signs off on AMD's MI308 exports to China",
+        "The Commerce Department has signed off on export licences for AMD's MI308 processors bound "
+        "for China, two people familiar with the decision said.",
+    ),
+    (
+        "Washington gives nod to Samsung's China chip fab equipment imports",
+        "Washington has given Samsung a one-year authorization to bring US chipmaking tools into its "
+        "China plants, the company confirmed on Wednesday.",
+    ),
+    (
+        "ASML may keep servicing Chinese DUV machines, Dutch government says",
+        "The Dutch government said on Friday ASML would be permitted to continue servicing and "
+        "supplying spare parts for DUV lithography systems already installed in China.",
+    ),
 ]
 
 # An investigation opened into imports is the first step towards a duty.

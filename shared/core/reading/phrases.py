@@ -110,6 +110,14 @@ _NOT_ENFORCED = re.compile(
     r"|\b(?:hold|holds|held|holding) off (?:on\s+)?(?:[\w'’-]+\s+){0,5}?" + _MEASURE_NOUN + r"\b"
 )
 _HOLD_WORDS = ("not", "no longer", "stop", "ceas", "halt", "paus", "put", "plac", "hold", "held")
+# Permission given in other words: "gave Samsung a one-year authorization", "signed off on the
+# licences", "will be permitted to continue servicing".
+_PERMISSION_GIVEN = re.compile(
+    r"\b(?:give|gives|gave|given|giving)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:authori[sz]ations?|permission|go-ahead|nod|approval|green light|clearance)\b"
+    r"|\bsign(?:s|ed|ing)? off on\b|\b(?:be|been|is|are|was|were)\s+permitted\s+to\b"
+)
+_PERMISSION_WORDS = ("give", "gave", "giving", "sign", "be ", "been", "is ", "are", "was", "were")
 _SHARE_WORDS = ("revenue", "proceeds", "sales")
 _SHARING_WORDS = ("pa", "gi", "ha", "rem", "shar", "revenue")
 
@@ -168,6 +176,8 @@ def kept_supplies(lower: str) -> list[re.Match[str]]:
         if not _OBLIGED.search(lower[max(0, m.start() - _OBLIGED_REACH) : m.start()])
     ]
     found += finditer_from(_NOT_ENFORCED, lower, word_starts(lower, _HOLD_WORDS))
+    if "permitted" in lower or "sign" in lower or "giv" in lower or "gave" in lower:
+        found += finditer_from(_PERMISSION_GIVEN, lower, word_starts(lower, _PERMISSION_WORDS))
     if any(w in lower for w in _SHARE_WORDS):
         found += finditer_from(_REVENUE_SHARE, lower, word_starts(lower, _SHARING_WORDS))
     return found
