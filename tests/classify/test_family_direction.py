@@ -594,3 +594,46 @@ def test_a_government_assuring_supply_of_a_controlled_mineral_eases(title: str, 
     c = classify(body, title=title)
     assert c.event_type in (EventType.mineral_export_control, EventType.trade_talks)
     assert c.direction is Direction.easing
+
+
+# Talks proposed, requested or held with a relief as their aim: the relief is sought, not granted.
+RELIEF_SOUGHT_IN_TALKS = [
+    (
+        "China proposes talks with EU on easing export curbs",
+        "China has proposed talks with the European Union on easing export restrictions on rare "
+        "earths and on EU tariffs on electric vehicles, the commerce ministry said on Sunday.",
+    ),
+    (
+        "US, China to hold talks aimed at lifting tariffs",
+        "US and Chinese officials will meet in Geneva this weekend for talks aimed at lowering "
+        "tariffs that have choked trade between the two countries, the Treasury said.",
+    ),
+    (
+        "Japan calls for consultations on relaxing rare earth licence rules",
+        "Japan's trade ministry said on Tuesday it had requested consultations with China on "
+        "relaxing licence requirements for rare earth magnets exported to Japanese carmakers.",
+    ),
+    (
+        "Officials to discuss suspending chip export restrictions",
+        "Senior US and Chinese commerce officials will discuss suspending some chip export "
+        "restrictions when they meet in Madrid next week, people familiar with the plans said.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "body"), RELIEF_SOUGHT_IN_TALKS, ids=[t for t, _ in RELIEF_SOUGHT_IN_TALKS]
+)
+def test_a_relief_sought_in_talks_is_not_yet_easing(title: str, body: str) -> None:
+    c = classify(body, title=title)
+    assert c.event_type is EventType.trade_talks
+    assert c.direction is Direction.neutral
+
+
+def test_talks_that_ended_with_a_relief_ease() -> None:
+    c = classify(
+        "Two days of talks in London ended with China agreeing to lift its ban on gallium exports to "
+        "the United States, officials said on Wednesday.",
+        title="Talks end with China agreeing to lift gallium ban",
+    )
+    assert c.direction is Direction.easing

@@ -31,6 +31,12 @@ _CONDITION = re.compile(r"\b(?:if|once|unless|until)\s+(?:\w+\s+){0,2}$", re.IGN
 _CONTRAST = re.compile(r",?\s(?:while|whereas|as other|but|even as)\s")
 _OBJECT_REACH = 20
 _AGENDA_REACH = 40  # characters from a talks word to the restriction it is about
+# What lies between a talks word and the relief it aims at: "with the EU on", "aimed at", "".
+_TALKS_AIM = re.compile(
+    r"\w*\s*(?:(?:with|between)\s+(?:[\w'’.-]+\s+){0,4}?)?(?:(?:on|over|about|aimed at|regarding|for|towards?"
+    r"|seeking|to seek)\s+)?(?:the\s+|possible\s+|a\s+)?$",
+    re.IGNORECASE,
+)
 _ASKED_REACH = 60  # characters from "pressed" or "asked" to the relief asked for
 # "dropped its requirement", "abandons plans to restrict", "shelved the ban"
 _DROPPED = re.compile(
@@ -98,12 +104,28 @@ def _on_agenda(s: CuedSentence, h: Hit) -> bool:
 
 
 def _as_talks(
-    read: list[tuple[CuedSentence, list[Hit], list[Hit]]],
+    read: list[tuple[CuedSentence, list[Hit], list[Hit]]], full: str
 ) -> list[tuple[CuedSentence, list[Hit], list[Hit]]]:
-    """Talks read for what they settled: reliefs asked for and restrictions on the agenda aside."""
+    """Talks read for what they settled: reliefs asked for or sought, restrictions on the agenda aside."""
     return [
-        (s, [h for h in e if not _asked(s, h)], [h for h in t if not _on_agenda(s, h)]) for s, e, t in read
+        (
+            s,
+            [h for h in e if not _asked(s, h) and not _sought(s, h, full)],
+            [h for h in t if not _on_agenda(s, h)],
+        )
+        for s, e, t in read
     ]
+
+
+def _sought(s: CuedSentence, h: Hit, full: str) -> bool:
+    """A relief named as the aim of talks ("talks aimed at lowering tariffs", "consultations with
+    China on relaxing the rules", "to discuss suspending"): sought, not settled."""
+    return any(
+        any(w in a.phrase for w in AGENDA_TALKS)
+        and 0 <= h.start - a.end <= _AGENDA_REACH + 20
+        and _TALKS_AIM.match(full[a.end : h.start]) is not None
+        for a in s.cues("talks")
+    )
 
 
 def _asked(s: CuedSentence, h: Hit) -> bool:
@@ -298,7 +320,8 @@ def direction_of(
     if etype is EventType.trade_talks:
         # "to discuss rare earth curbs": restrictions on the agenda are what is talked about;
         # "pressed Beijing to speed up licences": a relief asked for in talks is not granted.
-        read = _as_talks(read)
+        read = _as_talks(read, full)
+        headline_read = _as_talks(headline_read, full)
         easing_hits = [h for _, e, _ in read for h in e]
         easing = sum(len(e) * s.weight for s, e, _ in read)
         tight_hits = [h for _, _, t in read for h in t]
@@ -320,7 +343,7 @@ def direction_of(
         if etype is EventType.supply_disruption:
             opening_read = _restoring_only(opening_read)
         elif etype is EventType.trade_talks:
-            opening_read = _as_talks(opening_read)
+            opening_read = _as_talks(opening_read, full)
     headline = _headline_direction(headline_read, full) or _lead_direction(headline_read, opening_read)
     if headline is not None and (etype is not EventType.trade_talks or headline[0] is Direction.easing):
         return headline
