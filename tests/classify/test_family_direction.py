@@ -500,6 +500,12 @@ ALLIED_PACTS = [
         "Britain and the United States struck an agreement on Thursday to secure rare earth supply "
         "chains through joint financing of magnet and refining projects, officials said.",
     ),
+    (
+        "EU and Australia sign deal to ensure supply of critical raw materials",
+        "The European Union and Australia signed an agreement on Monday to ensure supply of critical "
+        "raw materials such as lithium and rare earths, including investment in new processing "
+        "plants.",
+    ),
 ]
 
 
@@ -637,3 +643,25 @@ def test_talks_that_ended_with_a_relief_ease() -> None:
         title="Talks end with China agreeing to lift gallium ban",
     )
     assert c.direction is Direction.easing
+
+
+# A licence told by who must now get it, beside grades of a mineral that are "lower", not lowered.
+LICENCES_NEEDED = [
+    (
+        "Beijing to license graphite exports",
+        "China said on Friday that exporters of certain graphite products will need government "
+        "permits from December 1. Controls on some lower-grade graphite will be dropped.",
+    ),
+    (
+        "Lower-grade graphite left out of new rules",
+        "China's commerce ministry said lower-grade natural graphite will not be covered, while "
+        "exporters of spherical graphite will need licences from December.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), LICENCES_NEEDED, ids=[t for t, _ in LICENCES_NEEDED])
+def test_a_licence_exporters_must_now_get_tightens(title: str, body: str) -> None:
+    c = classify(body, title=title)
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.tightening

@@ -570,6 +570,9 @@ SHADOW = [
     "scrap metal*", "metal scrap", "scrap aluminium", "scrap aluminum", "aluminium scrap",
     "aluminum scrap", "scrap copper", "copper scrap", "scrap steel", "steel scrap", "scrap iron",
     "iron scrap", "scrap magnets", "magnet scrap", "scrap yard*", "scrapyard*", "废铝", "废铜",
+    # Grades and ends of a market are not tariffs lowered.
+    "lower-grade", "lower grade", "lower-end", "lower end", "lower-quality", "lower quality",
+    "lower-purity", "lower purity", "lower-value", "lower value", "lower-cost", "lower cost",
     # Supply promised "without disruption" is not disrupted.
     "without disruption", "without any disruption", "without disruptions", "no disruption",
     "no disruptions", "without a shortage", "without shortages", "avoid disruption*", "avoid shortage*",

@@ -118,6 +118,12 @@ _PERMISSION_GIVEN = re.compile(
     r"|\bsign(?:s|ed|ing)? off on\b|\b(?:be|been|is|are|was|were)\s+permitted\s+to\b"
 )
 _PERMISSION_WORDS = ("give", "gave", "giving", "sign", "be ", "been", "is ", "are", "was", "were")
+# A licence made necessary: "exporters will need government permits", "must apply for licences".
+_LICENCE_NEEDED = re.compile(
+    r"\b(?:need|needs|must\s+(?:obtain|apply\s+for|get|seek|hold)|(?:be\s+)?required\s+to\s+(?:obtain|apply\s+for"
+    r"|get|seek|hold))\s+(?:[\w'’-]+\s+){0,2}?(?:permits?|licen[cs]es?|approvals?|authori[sz]ations?)\b"
+)
+_NEED_WORDS = ("need", "must", "required", "be required")
 _SHARE_WORDS = ("revenue", "proceeds", "sales")
 _SHARING_WORDS = ("pa", "gi", "ha", "rem", "shar", "revenue")
 
@@ -181,3 +187,8 @@ def kept_supplies(lower: str) -> list[re.Match[str]]:
     if any(w in lower for w in _SHARE_WORDS):
         found += finditer_from(_REVENUE_SHARE, lower, word_starts(lower, _SHARING_WORDS))
     return found
+
+
+def licences_needed(lower: str) -> list[re.Match[str]]:
+    """A licence or permit made necessary: the requirement of a control, told by who must get it."""
+    return list(finditer_from(_LICENCE_NEEDED, lower, word_starts(lower, _NEED_WORDS)))

@@ -145,10 +145,12 @@ def _tariffs_discussed(s: CuedSentence) -> bool:
 
 
 def _supply_assured(s: CuedSentence) -> bool:
-    """A government promising to keep a mineral flowing ("China assured India it will address its
-    needs for rare earths"): a relief of the control on that mineral's exports."""
+    """China promising to keep a mineral flowing ("China assured India it will address its needs
+    for rare earths"): a relief of its control on that mineral's exports. Allies pledging to
+    secure supply together make policy instead."""
     kept = any(h.value == "kept" for h in s.cues("easing"))
-    return kept and bool(s.elements or s.hits.get("mineral")) and bool(s.cues("actor"))
+    china = any(h.value == "CN" for h in s.cues("actor"))
+    return kept and china and bool(s.elements or s.hits.get("mineral"))
 
 
 def _names_a_ban(s: CuedSentence) -> bool:
