@@ -665,3 +665,48 @@ def test_a_licence_exporters_must_now_get_tightens(title: str, body: str) -> Non
     c = classify(body, title=title)
     assert c.event_type is EventType.mineral_export_control
     assert c.direction is Direction.tightening
+
+
+# A government that, at the end of an investigation, orders talks instead of duties: no duty is set.
+TALKS_CHOSEN_OVER_DUTIES = [
+    (
+        "White House opts for talks, not tariffs, after critical minerals probe",
+        "President Trump on Wednesday ordered the Commerce Secretary and the trade representative to "
+        "negotiate agreements with supplier countries on processed critical minerals, rather than "
+        "imposing tariffs after the Section 232 investigation.",
+    ),
+    (
+        "Section 232 on polysilicon ends with instruction to negotiate",
+        "The proclamation directs the US Trade Representative to negotiate agreements limiting "
+        "imports of polysilicon, instead of new duties, and asks for a report within 180 days.",
+    ),
+    (
+        "Trump tasks negotiators with minerals deals in lieu of duties",
+        "Trump tasked his trade team with reaching agreements on critical mineral imports in lieu of "
+        "tariffs, giving negotiators six months before he considers other measures.",
+    ),
+    (
+        "Negotiations preferred over tariffs for drones, for now",
+        "The administration said negotiations were preferred over tariffs on imported drone "
+        "components after its national security investigation, though duties remain possible.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "body"), TALKS_CHOSEN_OVER_DUTIES, ids=[t for t, _ in TALKS_CHOSEN_OVER_DUTIES]
+)
+def test_talks_chosen_over_duties_set_no_direction(title: str, body: str) -> None:
+    c = classify(body, title=title)
+    assert c.event_type in (EventType.tariff, EventType.trade_talks)
+    assert c.direction is Direction.neutral
+
+
+def test_a_duty_imposed_with_talks_directed_still_tightens() -> None:
+    c = classify(
+        "President Trump imposed a 25% tariff on certain advanced chips on Thursday after a Section "
+        "232 investigation and directed officials to negotiate with allies on supply.",
+        title="US imposes 25% tariff on chips after Section 232 probe, directs talks with allies",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.direction is Direction.tightening

@@ -37,7 +37,19 @@ _TALKS_AIM = re.compile(
     r"|seeking|to seek)\s+)?(?:the\s+|possible\s+|a\s+)?$",
     re.IGNORECASE,
 )
-_ASKED_REACH = 60  # characters from "pressed" or "asked" to the relief asked for
+_ASKED_REACH = 60
+_DUTY_SET = ("impos", "rais", "hike", "additional", "new tariff", "higher")
+# Talks chosen over duties: "negotiations chosen over tariffs", "directs trade talks", "ordered
+# officials to negotiate agreements", "instead of imposing tariffs".
+_NEGOTIATE_INSTEAD = re.compile(
+    r"\b(?:negotiations?|talks|agreements?|deals?)\s+(?:(?:was|were|is|are|been)\s+)?(?:chosen|opted for"
+    r"|preferred|favou?red)\s+over\s+(?:new\s+|immediate\s+)?(?:tariffs|duties)\b"
+    r"|\b(?:negotiations|talks|deals),?\s+not\s+(?:tariffs|duties)\b"
+    r"|\b(?:in lieu of|instead of|rather than)\s+(?:imposing\s+|new\s+|immediate\s+)?(?:tariffs|duties)\b"
+    r"|\b(?:direct\w*|order\w*|instruct\w*|task\w*)\s+(?:[\w'’.-]+\s+){0,8}?"
+    r"(?:to\s+negotiate|trade\s+talks|negotiations)\b",
+    re.IGNORECASE,
+)  # characters from "pressed" or "asked" to the relief asked for
 # "dropped its requirement", "abandons plans to restrict", "shelved the ban"
 _DROPPED = re.compile(
     r"\b((?:drop|dropp|abandon|shelv|ditch)\w*)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE
@@ -85,6 +97,21 @@ def _restoring_only(
     read: list[tuple[CuedSentence, list[Hit], list[Hit]]],
 ) -> list[tuple[CuedSentence, list[Hit], list[Hit]]]:
     return [(s, [h for h in e if h.phrase.startswith(_RESTORING)], t) for s, e, t in read]
+
+
+def _talks_instead(carriers: list[CuedSentence], full: str) -> bool:
+    """The title or lead sentence says a government chose talks over duties ("directs trade talks",
+    "to negotiate agreements in lieu of tariffs") and sets no rate or duty there."""
+    lead = [s for s in carriers if s.info.is_title or s.info.position == 0]
+    chosen = [m for s in lead for m in _NEGOTIATE_INSTEAD.finditer(full, s.info.start, s.info.end)]
+    set_duties = [
+        h
+        for s in lead
+        for h in s.cues("tightening")
+        if (h.value == "rate" or h.phrase.startswith(_DUTY_SET))
+        and not any(m.start() <= h.start < m.end() for m in chosen)  # "rather than imposing tariffs"
+    ]
+    return bool(chosen) and not set_duties
 
 
 def _probe_only(carriers: list[CuedSentence], full: str) -> bool:
@@ -314,6 +341,8 @@ def direction_of(
         )
     if etype is EventType.industrial_policy:
         return Direction.neutral, []
+    if etype in (EventType.tariff, EventType.trade_talks) and _talks_instead(carriers, full):
+        return Direction.neutral, []  # negotiations chosen over duties: nothing set yet
     if etype is EventType.tariff and not easing_hits and _probe_only(carriers, full):
         # An investigation opened is the first step towards a duty (LABELS.md: more restriction).
         return Direction.tightening, [h.phrase for h in tight_hits] or ["investigation"]
