@@ -710,3 +710,25 @@ def test_a_duty_imposed_with_talks_directed_still_tightens() -> None:
     )
     assert c.event_type is EventType.tariff
     assert c.direction is Direction.tightening
+
+
+# Licences given in bulk, or shipments let through: a control eased in the words of trade press.
+RELIEF_IN_TRADE_WORDS = [
+    (
+        "China to offer blanket licences for rare earth magnet exports",
+        "Beijing will offer blanket licences covering a year of shipments to some magnet exporters "
+        "supplying European and American carmakers, people familiar with the plan said.",
+    ),
+    (
+        "China lets rare earth exports to India through",
+        "China has begun letting shipments of rare earth magnets through to Indian automakers after "
+        "months of delays, two industry sources said on Tuesday.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), RELIEF_IN_TRADE_WORDS, ids=[t for t, _ in RELIEF_IN_TRADE_WORDS])
+def test_licences_in_bulk_or_shipments_let_through_ease(title: str, body: str) -> None:
+    c = classify(body, title=title)
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.easing

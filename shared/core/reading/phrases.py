@@ -68,8 +68,9 @@ _SUPPLY_KEPT = re.compile(
     r"|\b(?:ensur|guarantee|maintain|assur)\w*\s+" + _FREE_WORD + r"{0,6}?"
     r"(?:suppl(?:y|ies)|flows?|exports|shipments|deliveries)\b(?!\s+(?:controls?|curbs|restrictions|bans?)\b)"
     r"|\baddress\w*\s+(?:[\w'’-]+\s+){0,4}?(?:needs|concerns)\b"
+    r"|\b(?:let|lets|letting)\s+" + _FREE_WORD + r"{1,8}?through\b"
 )
-_KEEPING_WORDS = ("keep", "kept", "ensur", "guarantee", "maintain", "assur", "address")
+_KEEPING_WORDS = ("keep", "kept", "ensur", "guarantee", "maintain", "assur", "address", "let")
 # A ceiling put on tariffs: "caps duties on Korean cars at 15%", "tariffs of no more than 15%".
 _TARIFF_CAP = re.compile(
     r"\bcap(?:s|ped|ping)?\s+(?:[\w'’-]+\s+){0,4}?(?:tariffs?|duties|duty|levies)\b"
