@@ -404,6 +404,15 @@ def test_a_cap_that_does_not_apply_to_a_tariff_is_no_relief() -> None:
 # paragraphs recalling older controls, accusations and threats.
 DEAL_TERMS_LISTED = [
     (
+        "Joint Statement on a United States-European Union framework on an agreement on reciprocal, "
+        "fair and balanced trade",
+        "The United States and the European Union intend to implement the following. The United "
+        "States will apply the higher of either the MFN tariff or a 15 percent tariff on originating "
+        "goods of the EU. For pharmaceuticals, semiconductors and lumber, the US commits that "
+        "tariffs will not exceed 15 percent. The EU intends to eliminate tariffs on all US "
+        "industrial goods.",
+    ),
+    (
         "What's in the US-EU trade deal",
         "Brussels and Washington set out the terms of their trade deal on Thursday. Most EU exports "
         "to the US will face a 15% tariff, lower than the 30% Trump had threatened. EU duties on "

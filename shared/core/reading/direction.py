@@ -37,7 +37,7 @@ _TALKS_AIM = re.compile(
     r"|seeking|to seek)\s+)?(?:the\s+|possible\s+|a\s+)?$",
     re.IGNORECASE,
 )
-_ASKED_REACH = 60
+_ASKED_REACH = 60  # characters from "pressed" or "asked" to the relief asked for
 _DUTY_SET = ("impos", "rais", "hike", "additional", "new tariff", "higher")
 # Talks chosen over duties: "negotiations chosen over tariffs", "directs trade talks", "ordered
 # officials to negotiate agreements", "instead of imposing tariffs".
@@ -49,7 +49,7 @@ _NEGOTIATE_INSTEAD = re.compile(
     r"|\b(?:direct\w*|order\w*|instruct\w*|task\w*)\s+(?:[\w'’.-]+\s+){0,8}?"
     r"(?:to\s+negotiate|trade\s+talks|negotiations)\b",
     re.IGNORECASE,
-)  # characters from "pressed" or "asked" to the relief asked for
+)
 # "dropped its requirement", "abandons plans to restrict", "shelved the ban"
 _DROPPED = re.compile(
     r"\b((?:drop|dropp|abandon|shelv|ditch)\w*)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE
@@ -133,12 +133,13 @@ def _on_agenda(s: CuedSentence, h: Hit) -> bool:
 def _as_talks(
     read: list[tuple[CuedSentence, list[Hit], list[Hit]]], full: str
 ) -> list[tuple[CuedSentence, list[Hit], list[Hit]]]:
-    """Talks read for what they settled: reliefs asked for or sought, restrictions on the agenda aside."""
+    """Talks read for what they settled: reliefs asked for or sought, restrictions on the agenda and
+    rates agreed ("a 15% tariff", up or down from what was threatened) aside."""
     return [
         (
             s,
             [h for h in e if not _asked(s, h) and not _sought(s, h, full)],
-            [h for h in t if not _on_agenda(s, h)],
+            [h for h in t if not _on_agenda(s, h) and h.value != "rate"],
         )
         for s, e, t in read
     ]
