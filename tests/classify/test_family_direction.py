@@ -741,3 +741,39 @@ def test_licences_in_bulk_or_shipments_let_through_ease(title: str, body: str) -
     c = classify(body, title=title)
     assert c.event_type is EventType.mineral_export_control
     assert c.direction is Direction.easing
+
+
+# Talks held or resumed under a looming deadline or duties already in force: the duties are the
+# backdrop, and talks that are resumed or that seek to avert a tariff settle nothing.
+TALKS_UNDER_A_DEADLINE = [
+    (
+        "Trade ministers meet as tariff deadline looms",
+        "Japanese and US trade negotiators will hold a fresh round of talks in Washington next week, "
+        "officials said, as a deadline for higher tariffs approaches. The United States imposed a "
+        "25% duty on Japanese cars in April and has threatened further increases.",
+    ),
+    (
+        "EU and US negotiators resume talks ahead of tariff deadline",
+        "EU trade chief Maros Sefcovic resumed talks with US officials in Washington on Monday, ahead "
+        "of the August 1 deadline when 30% tariffs on European goods are due to take effect.",
+    ),
+    (
+        "Swiss delegation in Washington for tariff talks before deadline",
+        "A Swiss government delegation held talks in Washington on Thursday seeking to avert a 39% "
+        "tariff before the deadline, the economy ministry said.",
+    ),
+    (
+        "India, US hold trade talks as 50% tariffs bite",
+        "Indian and US negotiators held a new round of trade talks in New Delhi on Tuesday, as a 50% "
+        "US tariff on Indian goods weighs on exporters.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "body"), TALKS_UNDER_A_DEADLINE, ids=[t for t, _ in TALKS_UNDER_A_DEADLINE]
+)
+def test_talks_under_a_tariff_deadline_have_no_direction(title: str, body: str) -> None:
+    c = classify(body, title=title)
+    assert c.event_type is EventType.trade_talks
+    assert c.direction is Direction.neutral

@@ -165,7 +165,8 @@ TALKS = [
     "dialogue", "consultation*", "to discuss", "discussed", "对话", "协商",
     # Officials discussing a measure, by any channel: the measure is the agenda.
     "discuss", "discusses", "discussing", "video call", "videoconference", "video conference",
-    "meeting of", "held a meeting", "hold a meeting", "first meeting",
+    "meeting of", "held a meeting", "hold a meeting", "first meeting", "ministers meet",
+    "negotiators meet", "officials meet", "leaders meet", "envoys meet",
     # Governments acting together on controls: the controls are what they agree on.
     "to coordinate", "coordinate their", "coordination on", "cooperate on", "cooperation on",
     "align their", "协调",
@@ -524,6 +525,10 @@ REASON = [
     "retaliated against", "a day after", "days after", "hours after", "weeks after", "in return for",
     "despite", "in spite of", "even though", "after china", "after china's", "after chinese",
     "after us", "after u.s", "after american", "after japan", "after the dutch", "after brussels",
+    # A deadline looming over talks: the duties due are the occasion, not the news.
+    "as a deadline", "as the deadline", "as tariff deadline", "as a tariff deadline",
+    "as the tariff deadline", "ahead of a deadline", "ahead of the deadline", "ahead of deadline",
+    "ahead of a tariff deadline", "ahead of the tariff deadline",
     # What a measure adds to: the earlier measure is history, not its reach.
     "adding to", "adds to the", "on top of", "in addition to the", "builds on", "building on",
     "the move follows", "which follows", "which followed", "comes after", "came after",

@@ -38,6 +38,13 @@ _TALKS_AIM = re.compile(
     re.IGNORECASE,
 )
 _ASKED_REACH = 60  # characters from "pressed" or "asked" to the relief asked for
+_TALKS_OBJECT = 12  # characters from "resumed" to the talks it resumes
+# A relief aimed at, not obtained: "seeking to avert", "in a bid to lower", "hoping to ease".
+_AIMED = re.compile(
+    r"\b(?:seek\w*|sought|aim\w*|hop\w*|try\w*|tries|in a bid|bid to|attempt\w*|push\w* for|press\w* for"
+    r"|lobby\w* for|call\w* for)\b[^,.;]{0,25}$",
+    re.IGNORECASE,
+)
 _DUTY_SET = ("impos", "rais", "hike", "additional", "new tariff", "higher")
 # Talks chosen over duties: "negotiations chosen over tariffs", "directs trade talks", "ordered
 # officials to negotiate agreements", "instead of imposing tariffs".
@@ -138,7 +145,7 @@ def _as_talks(
     return [
         (
             s,
-            [h for h in e if not _asked(s, h) and not _sought(s, h, full)],
+            [h for h in e if not _asked(s, h, full) and not _sought(s, h, full)],
             [h for h in t if not _on_agenda(s, h) and h.value != "rate"],
         )
         for s, e, t in read
@@ -156,9 +163,14 @@ def _sought(s: CuedSentence, h: Hit, full: str) -> bool:
     )
 
 
-def _asked(s: CuedSentence, h: Hit) -> bool:
-    """An easing word that one side urges or asks the other for ("pressed Beijing to speed up")."""
-    return any(0 < h.start - u.end <= _ASKED_REACH for u in s.cues("urging"))
+def _asked(s: CuedSentence, h: Hit, full: str) -> bool:
+    """An easing word that one side urges or asks the other for ("pressed Beijing to speed up"),
+    seeks ("seeking to avert a 39% tariff"), or whose object is the talks ("resumed talks")."""
+    if any(0 < h.start - u.end <= _ASKED_REACH for u in s.cues("urging")):
+        return True
+    if any(0 <= t.start - h.end <= _TALKS_OBJECT for t in s.cues("talks")):
+        return True  # "resume talks", "restart negotiations": the talks go on
+    return _AIMED.search(full, max(s.info.start, h.start - _ASKED_REACH), h.start) is not None
 
 
 def weighted(carriers: list[CuedSentence], kind: str) -> float:
@@ -380,7 +392,9 @@ def direction_of(
     if etype is EventType.trade_talks:
         if easing >= 1.0 and easing >= tight:
             return Direction.easing, [h.phrase for h in easing_hits]
-        if tight >= 2.0 and not easing:
+        # Restrictions recalled after the lead sentence are the backdrop of the talks.
+        opening_tight = sum(len(t) * s.weight for s, _, t in read if s.info.is_title or s.info.position == 0)
+        if opening_tight >= 2.0 and not easing:
             return Direction.tightening, [h.phrase for h in tight_hits + halts]
         signed = [h.phrase for s in carriers if s.in_lead for h in s.cues("enacted") if h.phrase in SIGNING]
         if signed and not tight_hits:
