@@ -777,3 +777,23 @@ def test_talks_under_a_tariff_deadline_have_no_direction(title: str, body: str) 
     c = classify(body, title=title)
     assert c.event_type is EventType.trade_talks
     assert c.direction is Direction.neutral
+
+
+def test_a_judging_title_over_a_hedged_lead_is_commentary() -> None:
+    c = classify(
+        "Letting Nvidia sell H20 chips to China in exchange for a cut of revenue may raise money, but "
+        "experts warn it sets a troubling precedent for export controls.",
+        title="The limits of the chip revenue-share deal",
+    )
+    assert c.event_type is EventType.commentary
+    assert c.direction is Direction.neutral
+
+
+def test_a_judging_title_over_a_reported_act_is_news() -> None:
+    c = classify(
+        "China's commerce ministry approved a batch of rare earth export licences for European "
+        "carmakers on Monday, the ministry said, after talks with Brussels.",
+        title="Why China approved rare earth licences for European firms",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.direction is Direction.easing

@@ -321,6 +321,7 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
         and not s.info.is_title  # a judging title's own words do not report the act
         and not s.background
         and any(kind in s.hits for kind in _ACT_KINDS)
+        and not _judged_act(s)
         for s in voted
     )
     # A digest ("Minerals Weekly", "Top stories") or a "things to know" piece that leads with a
@@ -347,6 +348,13 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
     ):
         return Decision(EventType.commentary, voted)
     return Decision(best, [s for s in voted if not s.background])
+
+
+def _judged_act(s: CuedSentence) -> bool:
+    """A lead sentence whose only act words are a measure's name inside a judgement ("letting Nvidia
+    sell chips for a revenue share may raise money, but experts warn ..."): opinion, not a report."""
+    reported = any(kind in s.hits for kind in ("enacted", "announced", "hearsay", "reporting", "numbered"))
+    return not reported and bool(_opinion(s)) and bool(s.cues("speculation"))
 
 
 def _state_of_affairs(sents: list[CuedSentence], votes_of: list[Votes], full: str, lead_text: str) -> bool:
