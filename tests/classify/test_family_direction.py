@@ -797,3 +797,13 @@ def test_a_judging_title_over_a_reported_act_is_news() -> None:
     )
     assert c.event_type is EventType.mineral_export_control
     assert c.direction is Direction.easing
+
+
+def test_a_licence_a_firm_fails_to_secure_is_no_relief() -> None:
+    c = classify(
+        "Nvidia has not received the licences it needs to sell H20 chips in China, the company said, "
+        "and it wrote off $4.5 billion of inventory.",
+        title="Nvidia fails to secure licences for H20 sales to China",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.direction is Direction.tightening

@@ -63,7 +63,8 @@ _DROPPED = re.compile(
 )
 _DROPPED_REACH = 40
 _NEGATION = re.compile(
-    r"\b(?:without|no|not|never|failed to|fail to|refused to|declined to|denies|denied|rules out"
+    r"\b(?:without|no|not|never|failed to|fail to|fails to|failing to|unable to|yet to|refused to|declined to"
+    r"|denies|denied|rules out"
     r"|ruled out|ruling out)\b[^,;]*$|n't\b[^,;]*$"
 )
 
@@ -248,6 +249,8 @@ _NEGATION_WORDS = (
     "never",
     "without",
     "fail",
+    "unable",
+    "yet to",
     "refused",
     "declined",
     "n't",
