@@ -807,3 +807,13 @@ def test_a_licence_a_firm_fails_to_secure_is_no_relief() -> None:
     )
     assert c.event_type is EventType.chip_export_control
     assert c.direction is Direction.tightening
+
+
+def test_a_duty_signed_off_is_no_permission_given() -> None:
+    c = classify(
+        "President Trump signed off on a 100% tariff on semiconductors imported from China, the White "
+        "House said on Friday.",
+        title="Trump signs off on 100% tariff on Chinese chips",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.direction is Direction.tightening

@@ -111,12 +111,19 @@ _NOT_ENFORCED = re.compile(
     r"|\b(?:hold|holds|held|holding) off (?:on\s+)?(?:[\w'’-]+\s+){0,5}?" + _MEASURE_NOUN + r"\b"
 )
 _HOLD_WORDS = ("not", "no longer", "stop", "ceas", "halt", "paus", "put", "plac", "hold", "held")
+# "gave the go-ahead for new tariffs": a permission for a restriction is none.
+_NOT_FOR_A_MEASURE = (
+    r"(?!\s+(?:to|for)\s+(?:[\w'’-]+\s+){0,2}?(?:tariffs?|duties|bans?|curbs?|restrictions?|controls?"
+    r"|sanctions|impos\w*|restrict\w*|ban\b))"
+)
 # Permission given in other words: "gave Samsung a one-year authorization", "signed off on the
 # licences", "will be permitted to continue servicing".
 _PERMISSION_GIVEN = re.compile(
     r"\b(?:give|gives|gave|given|giving)\s+(?:[\w'’-]+\s+){0,4}?"
-    r"(?:authori[sz]ations?|permission|go-ahead|nod|approval|green light|clearance)\b"
-    r"|\bsign(?:s|ed|ing)? off on\b|\b(?:be|been|is|are|was|were)\s+permitted\s+to\b"
+    r"(?:authori[sz]ations?|permission|go-ahead|nod|approval|green light|clearance)\b" + _NOT_FOR_A_MEASURE +
+    r"|\bsign(?:s|ed|ing)? off on\s+(?:[\w'’.-]+\s+){0,4}?"
+    r"(?:licen[cs]es?|exports?|sales|shipments|permits?)\b"
+    r"|\b(?:be|been|is|are|was|were)\s+permitted\s+to\b"
 )
 _PERMISSION_WORDS = ("give", "gave", "giving", "sign", "be ", "been", "is ", "are", "was", "were")
 # A licence made necessary: "exporters will need government permits", "must apply for licences".
