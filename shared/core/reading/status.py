@@ -70,6 +70,17 @@ _PLANS = re.compile(
     r"(?:plans?|intends?|is considering|was considering|may|might|could)\b"
 )
 _NOTICE_ONLY = ("federal register", "published a notice", "notice")
+# A leader's word, and the instruments that turn it into a measure issued.
+_LEADER_VOICE = re.compile(
+    r"\b(?:said|says|say|told|tells|announc\w*|vow\w*|pledg\w*|promis\w*|wr[oi]te|writes|post\w*"
+    r"|threat\w*|slaps?|slapped|hits|declar\w*|unveil\w*)\b|truth social",
+    re.IGNORECASE,
+)
+_INSTRUMENT = re.compile(
+    r"\b(?:executive orders?|proclamations?|sign(?:s|ed|ing)?|federal register|memorand\w*|decree"
+    r"|fact ?sheet|notice|published|issued|in force|took effect|takes effect)\b",
+    re.IGNORECASE,
+)
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 # "have not signed", "yet to be signed", "expected to be signed": no deal put to paper.
 _UNSIGNED = re.compile(
@@ -96,6 +107,11 @@ def status_of(
     top = [s for s in top if not (s.info.is_title and _measure_only_in_reason(s))]
     strong = _strong_enacted(top, full) + ([effective_phrase] if effective_phrase else [])
     opened = _probe_opened(top, full) if etype is EventType.tariff else []
+    if effective_phrase and etype not in _EFFECT_TYPES and _leaders_word(lead or top, full, effective_phrase):
+        # "Trump said a 100% tariff starts November 1": a start a leader states is not yet issued
+        strong = [p for p in strong if p != effective_phrase]
+        if not strong:
+            return Status.announced, [effective_phrase]
     if opened and strong and all(p in _NOTICE_ONLY for p in strong):
         return Status.speculation, opened  # an investigation's notice in the register sets no duty
     if strong:
@@ -140,6 +156,19 @@ def status_of(
         return Status.announced, reported
     # Reported in the past or present tense with no word of intent: it has happened.
     return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
+
+
+def _leaders_word(lead: Sequence[CuedSentence], full: str, start: str) -> bool:
+    """The start is told in a leader's word (said, vowed, posted), and the title and lead name no
+    instrument that issues the measure (an order signed, a proclamation, a register notice)."""
+    said = " ".join(full[s.info.start : s.info.end] for s in lead)
+    at = full.find(start)
+    voiced = [
+        s
+        for s in lead
+        if s.info.start <= at < s.info.end and any(h.phrase in LEADERS for h in s.cues("actor"))
+    ]
+    return bool(voiced) and _LEADER_VOICE.search(said) is not None and _INSTRUMENT.search(said) is None
 
 
 def _issued(
