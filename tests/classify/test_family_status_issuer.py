@@ -52,3 +52,56 @@ def test_a_leaders_order_with_a_start_date_is_enacted() -> None:
         title="Trump signs order for 25% chip tariff from January",
     )
     assert c.status is Status.enacted
+
+
+# A doubt word in a relative clause about something else than the measure, or a doubt put to rest.
+DOUBT_ELSEWHERE = [
+    (
+        "US and China settle on framework to implement truce",
+        "The United States and China agreed on a framework to carry out their trade truce on "
+        "Wednesday, officials from both sides said, after two days of talks over export restrictions "
+        "that threaten to disrupt factories worldwide.",
+        Status.announced,
+    ),
+    (
+        "Beijing gives nod to magnet exports for carmakers' suppliers",
+        "Chinese authorities have given approval for rare earth magnet shipments to several European "
+        "parts suppliers, a company spokesman said, easing fears of line stoppages.",
+        Status.enacted,
+    ),
+    (
+        "",
+        "Beijing has cleared the first gallium export licences under its new regime, a trader said, "
+        "allaying concerns that shipments might dry up entirely.",
+        Status.enacted,
+    ),
+    (
+        "Curbs that threaten to idle plants: Tokyo and Seoul agree on a minerals pact",
+        "Japan and South Korea agreed on a pact to share stockpiles of rare earths on Monday, officials "
+        "said, after Chinese curbs that threaten to idle car plants in both countries.",
+        Status.announced,
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "status"), DOUBT_ELSEWHERE)
+def test_a_doubt_about_something_else_leaves_the_status(title: str, text: str, status: Status) -> None:
+    assert classify(text, title=title).status is status
+
+
+def test_a_relative_clause_that_doubts_the_measure_itself_stays_speculation() -> None:
+    c = classify(
+        "China's commerce ministry published draft rules that could restrict exports of battery "
+        "cathode technology, seeking public comment until February.",
+        title="Beijing drafts rules that could restrict battery technology exports",
+    )
+    assert c.status is Status.speculation
+
+
+def test_talks_agreed_on_a_framework_are_announced() -> None:
+    c = classify(
+        "Negotiators from Washington and Beijing agreed on a framework for the truce on Tuesday, and "
+        "will now take it back to their leaders for approval, officials said.",
+        title="US, China agree on framework after London talks",
+    )
+    assert c.status is Status.announced

@@ -381,7 +381,8 @@ ENACTED = [
     "rolled out", "slaps", "slapped", "loosened", "loosens", "relaxed", "relaxes", "removed",
     "removes", "restored", "restores", "waived", "waives", "renewed", "renews", "scrapped",
     "scraps", "dropped", "drops", "withdrew", "withdraws", "revised", "revises", "amended",
-    "amends",
+    "amends", "cleared", "clears", "greenlit", "greenlights", "given approval", "gave approval",
+    "gives approval", "signed off", "signs off", "okayed", "okays",
 ]
 # Reporting verbs: a report of a decision, weaker than intent ("will", "plans to").
 REPORTING = [
@@ -399,7 +400,8 @@ HEARSAY = [
     "知情人士", "据报道", "消息人士",
 ]
 ANNOUNCED = [
-    "will", "plans to", "plan to", "planned", "agreed to", "agrees to", "agree to",
+    "will", "plans to", "plan to", "planned", "agreed to", "agrees to", "agree to", "agreed on",
+    "agrees on", "agree on", "agreed in principle",
     "officials said", "official said", "said it would", "intends to", "is set to", "are set to",
     "to suspend", "to impose", "to lift", "to restrict", "to require", "to cut", "to ban",
     "pledged", "pledges", "promised", "vowed", "proposed", "proposes", "propose", "proposal",
@@ -426,6 +428,26 @@ SPECULATION = [
     "near deal", "near a deal", "close to a deal", "closer to a deal", "in talks to", "discussing",
     "explore", "exploring", "signals", "hints", "hinted", "suggested", "suggests",
 ]
+
+# Words a "that" clause completes (what is said, feared or expected), not a noun it describes:
+# "warned that Beijing could", "fears that curbs may", "so that", "now that".
+CONTENT_CLAUSE_HEADS = (
+    "said", "says", "say", "saying", "warned", "warns", "warn", "warning", "warnings", "announced",
+    "announces", "added", "adds", "noted", "notes", "stated", "states", "confirmed", "confirms",
+    "believe", "believes", "believed", "expect", "expects", "expected", "expectations", "fear",
+    "fears", "feared", "hope", "hopes", "hoped", "signalled", "signaled", "signals", "indicated",
+    "indicates", "suggested", "suggests", "reported", "reports", "report", "argued", "argues",
+    "cautioned", "acknowledged", "insisted", "insists", "concern", "concerns", "worry", "worries",
+    "worried", "risk", "risks", "means", "meant", "such", "now", "given", "ensure", "showed", "shows",
+    "clear", "likely", "possible", "concluded", "found", "determined", "decided", "agreed", "claimed",
+    "predicted", "estimated", "think", "thinks", "thought", "know", "knew", "understood", "sign",
+    "signs", "chance", "chances", "possibility", "prospect", "prospects", "statement", "assurance",
+    "assurances", "speculation", "news", "view", "told", "tells", "reminded", "stressed", "emphasised",
+    "emphasized", "explained", "revealed", "disclosed", "denied", "rumours", "rumors", "threatened",
+    "threatening", "vowed", "pledged", "promised", "clarified", "specified", "stipulated", "indication",
+    "idea", "suspicion", "suspicions", "doubt", "doubts", "belief", "likelihood", "odds", "claims",
+    "alleged", "allegations", "insisting", "adding", "noting", "stating", "arguing", "wrote", "writes",
+)
 
 # Who acts. Issuers as ISO codes, EU, or the US/China actors by institution.
 ACTORS: dict[str, list[str]] = {

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from chokewatch.shared.messages import EventType, Status
 
 from .cues import (
+    CONTENT_CLAUSE_HEADS,
     CONTINUED_MARKERS,
     IMPACT_MODALS,
     IMPACT_VERBS,
@@ -69,6 +70,28 @@ _PLANS = re.compile(
     r"\s+(?:on \w+\s+)?(?:that\s+)?(?:it\s+)?"
     r"(?:plans?|intends?|is considering|was considering|may|might|could)\b"
 )
+# "restrictions that threaten to disrupt", "customers whose use could enhance": a relative clause
+# whose doubt governs what a noun does, not whether the measure comes.
+_RELATIVE = re.compile(
+    r"\b([a-z]{3,})\s*,?\s+(?:which|who|whose|that)\b[^,;:.!?\"“”]{0,40}$",
+    re.IGNORECASE,
+)
+# "a deal that could define the summit": a relative clause on the news itself keeps its doubt,
+# unless it tells only the news's effects ("curbs that threaten to disrupt factories").
+_EVENT_NOUNS = re.compile(
+    r"(?:trade|deals?|agreements?|pacts?|frameworks?|truce|measures?|bans?|rules?|curbs|controls"
+    r"|restrictions|tariffs?|duties|sanctions|plans?|proposals?|moves?|steps?|regime|policy|policies"
+    r"|licen[cs]es?|requirements?|suspension|exemptions?)$",
+    re.IGNORECASE,
+)
+_AFTER_DOUBT = re.compile(r"\w*\s*(?:to\s+)?")  # past the rest of the word ("threat" in "threaten")
+_RELATIVE_REACH = 60
+# "easing fears of shortages", "allaying concerns": the doubt is put to rest, not told.
+_ALLAYED = re.compile(
+    r"\b(?:eas|allay|calm|sooth|quell|dispel|assuag)\w*\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE
+)
+_GOVERNED_REACH = re.compile(r"[^,;:.!?]{0,40}")
+_GOVERNED_MEASURES = ("tightening", "easing", "control", "control_weak", "tariff", "sanctions", "chip_rule")
 _NOTICE_ONLY = ("federal register", "published a notice", "notice")
 # A leader's word, and the instruments that turn it into a measure issued.
 _LEADER_VOICE = re.compile(
@@ -143,7 +166,7 @@ def status_of(
         spec += intent  # "discussing whether to restrict": an open question, not a plan
         intent = 0.0
     if spec > max(intent, done):
-        return Status.speculation, [h.phrase for s in top for h in s.cues("speculation")]
+        return Status.speculation, [h.phrase for s in top for h in _own_doubts(s, full)]
     if intent > 0 and intent >= done:
         return Status.announced, [h.phrase for s in top for h in s.cues("announced")]
     hearsay = [h.phrase for s in top for h in s.hits.get("hearsay", NO_HITS)]
@@ -194,7 +217,7 @@ def _ministry_announces(top: list[CuedSentence], full: str) -> list[str]:
     announcement is the measure issued; a leader's or an official's word is not."""
     found = []
     for s in top:
-        if not s.in_lead or s.background or s.cues("speculation"):
+        if not s.in_lead or s.background or _own_doubts(s, full):
             continue
         for h in s.cues("reporting"):
             if not h.phrase.startswith("announc"):
@@ -214,7 +237,7 @@ def _in_force(lead: Sequence[CuedSentence], full: str) -> list[str]:
         if h.phrase.startswith(_START_WORDS)
         and not _UNSTARTED.search(full, max(0, h.start - 20), h.start)
         and not _STILL.search(full, max(0, h.start - 12), h.start)
-        and not s.cues("speculation")
+        and not _own_doubts(s, full)
     ]
 
 
@@ -257,7 +280,7 @@ def _lead_plan(top: list[CuedSentence], full: str) -> list[str]:
     """ "China suspends curbs" over "China said it will suspend the curbs": a headline's present
     tense is shorthand; the lead's reported plain future tells the measure is not yet issued."""
     lead = next((s for s in top if not s.info.is_title), None)
-    if lead is None or lead.cues("speculation"):
+    if lead is None or _own_doubts(lead, full):
         return []
     done = [h for h in lead.cues("enacted") if not _ATTRIBUTIVE.match(full, h.end)]
     if any(not _future_passive(full, h) for h in done) or not lead.cues("reporting"):
@@ -274,7 +297,7 @@ def _lead_done(top: list[CuedSentence], full: str) -> list[str]:
     lead = next((s for s in top if s.info.position == 0 and not s.background), None)
     if title is None or title.hits.get("hearsay") or lead is None:
         return []  # "..., sources say": the act is told as reported, not as done
-    if lead.cues("speculation") or _intents(lead, full) or lead.hits.get("hearsay"):
+    if _own_doubts(lead, full) or _intents(lead, full) or lead.hits.get("hearsay"):
         return []
     return [
         h.phrase
@@ -325,7 +348,7 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
     first_done = min(done) if done else NO_REASON
     told = s.cues("announced")
     # A doubt that is itself the start of a word of intent ("seeks" in "seeks to") governs nothing.
-    doubts = [k for k in s.cues("speculation") if not any(a.start == k.start for a in told)]
+    doubts = [k for k in _own_doubts(s, full) if not any(a.start == k.start for a in told)]
     quoted = _quotes_without_measure(s, full) if told else []
     return [
         h
@@ -363,7 +386,31 @@ def _feared(s: CuedSentence, full: str, hit: Hit) -> bool:
 
 
 def _doubts(s: CuedSentence, full: str, measure: bool) -> list[Hit]:
-    return [h for h in s.cues("speculation") if not (measure and _impact(full, h))]
+    return [h for h in _own_doubts(s, full) if not (measure and _impact(full, h))]
+
+
+def _own_doubts(s: CuedSentence, full: str) -> list[Hit]:
+    """The sentence's doubt words less those about something other than the measure: in a
+    relative clause that names no measure ("exports that threaten to disrupt factories"), or a
+    doubt put to rest ("easing fears of shortages")."""
+    return [h for h in s.cues("speculation") if not _doubt_elsewhere(s, full, h)]
+
+
+def _doubt_elsewhere(s: CuedSentence, full: str, h: Hit) -> bool:
+    before = full[max(s.info.start, h.start - _RELATIVE_REACH) : h.start]
+    if _ALLAYED.search(before):
+        return True
+    relative = _RELATIVE.search(before)
+    if relative is None or relative.group(1).lower() in CONTENT_CLAUSE_HEADS:
+        return False
+    if _EVENT_NOUNS.match(relative.group(1)):
+        told = _AFTER_DOUBT.match(full, h.end)
+        return full[told.end() if told else h.end :][:16].lower().startswith(IMPACT_VERBS)
+    governed = _GOVERNED_REACH.match(full, h.end)
+    end = governed.end() if governed else h.end
+    return not any(
+        h.end <= m.start < end for kind in _GOVERNED_MEASURES for m in s.hits.get(kind, NO_HITS)
+    )
 
 
 def _impact(full: str, hit: Hit) -> bool:
