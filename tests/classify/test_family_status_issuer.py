@@ -105,3 +105,20 @@ def test_talks_agreed_on_a_framework_are_announced() -> None:
         title="US, China agree on framework after London talks",
     )
     assert c.status is Status.announced
+
+
+# A participle after a measure's noun recalls an earlier measure; the sentence's own verb tells
+# the news's status ("considering exemptions from a ban imposed last month").
+RECALLED_BY_PARTICIPLE = [
+    "China's commerce ministry said on Saturday it is considering exemptions for some chip orders "
+    "from an export ban imposed last month over a row with the Dutch government.",
+    "The European Commission is weighing changes to the duties adopted last year on Chinese graphite "
+    "electrodes, two diplomats said.",
+    "Chinese officials are considering easing the licence requirements introduced in April for magnet "
+    "exporters, according to people briefed on the talks.",
+]
+
+
+@pytest.mark.parametrize("text", RECALLED_BY_PARTICIPLE)
+def test_a_measure_recalled_by_its_participle_is_not_the_act_reported(text: str) -> None:
+    assert classify(text).status is Status.speculation

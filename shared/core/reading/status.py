@@ -21,7 +21,6 @@ from .cues import (
     SIGNING,
     STRONG_ENACTED,
 )
-from .direction import weighted
 from .gazetteer import Hit
 from .sentence_cues import MAIN_KINDS, NO_HITS, NO_REASON, CuedSentence
 
@@ -37,6 +36,16 @@ _ATTRIBUTIVE = re.compile(
     r"\s+(?:customers|buyers|users|end users|end-users|exporters|importers|companies|firms|suppliers"
     r"|vendors|entities|applicants|applications|products|items)\b"
 )
+# "an export ban imposed over a row", "the curbs it announced in April": a participle after the
+# measure's noun recalls how an earlier measure came, not the act the sentence reports.
+_POST_NOMINAL = re.compile(
+    r"\b(?:bans?|curbs?|controls?|restrictions?|tariffs?|duties|duty|rules?|measures?|sanctions"
+    r"|licen[cs]es?|requirements?|limits?|regime|embargo|suspension|list|levies|probe|investigation)"
+    r"\s+(?:(?:it|they|he|she|beijing|washington|tokyo|brussels|china|the (?:us|u\.s\.|government|ministry))"
+    r"\s+(?:had\s+|has\s+|have\s+)?)?(?:[a-z]+ly\s+)?$",
+    re.IGNORECASE,
+)
+_POST_NOMINAL_REACH = 60
 # "will continue to", "将继续": an ongoing act goes on, no new plan is told.
 _CONTINUING = re.compile(r"\s*(?:continue|keep|继续|持续)")
 # A duty decided, or an investigation closed: the news is past the opening of a probe.
@@ -158,10 +167,10 @@ def status_of(
     spec = sum(s.weight for s in top for h in _doubts(s, full, measure))
     intent = sum(s.weight for s in top for h in _intents(s, full))
     # "would be granted", "will be lifted": a done-word told as intent.
-    future = sum(s.weight for s in top for h in s.cues("enacted") if _future_passive(full, h))
+    future = sum(s.weight for s in top for h in _acts(s, full) if _future_passive(full, h))
     intent += future
-    feared = sum(s.weight for s in top for h in s.cues("enacted") if _feared(s, full, h))
-    done = weighted(top, "enacted") - future - feared
+    feared = sum(s.weight for s in top for h in _acts(s, full) if _feared(s, full, h))
+    done = sum(s.weight * len(_acts(s, full)) for s in top) - future - feared
     if spec and any(_WHETHER.search(full, max(0, h[0] - 12), h[0]) for s in top for h in s.cues("announced")):
         spec += intent  # "discussing whether to restrict": an open question, not a plan
         intent = 0.0
@@ -178,7 +187,7 @@ def status_of(
         # "Trump announced a 100% tariff": a leader's word, before any order or notice issues it
         return Status.announced, reported
     # Reported in the past or present tense with no word of intent: it has happened.
-    return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
+    return Status.enacted, [h.phrase for s in top for h in _acts(s, full) + s.cues("reporting")]
 
 
 def _leaders_word(lead: Sequence[CuedSentence], full: str, start: str) -> bool:
@@ -282,7 +291,7 @@ def _lead_plan(top: list[CuedSentence], full: str) -> list[str]:
     lead = next((s for s in top if not s.info.is_title), None)
     if lead is None or _own_doubts(lead, full):
         return []
-    done = [h for h in lead.cues("enacted") if not _ATTRIBUTIVE.match(full, h.end)]
+    done = [h for h in _acts(lead, full) if not _ATTRIBUTIVE.match(full, h.end)]
     if any(not _future_passive(full, h) for h in done) or not lead.cues("reporting"):
         return []
     # "said it will suspend", "said the suspension would be extended"
@@ -301,7 +310,7 @@ def _lead_done(top: list[CuedSentence], full: str) -> list[str]:
         return []
     return [
         h.phrase
-        for h in lead.cues("enacted")
+        for h in _acts(lead, full)
         if h.phrase.endswith(PAST_ENDINGS)
         and not _future_passive(full, h)
         and not _ATTRIBUTIVE.match(full, h.end)
@@ -344,7 +353,7 @@ def _headline_status(top: list[CuedSentence], full: str, measure: bool) -> tuple
 def _intents(s: CuedSentence, full: str) -> list[Hit]:
     """A sentence's words of intent, less those that name a measure or state a done act's purpose:
     "approved licences to allow shipments", "requires permits to tighten control"."""
-    done = [h.start for h in s.cues("enacted") if not _future_passive(full, h)]
+    done = [h.start for h in _acts(s, full) if not _future_passive(full, h)]
     first_done = min(done) if done else NO_REASON
     told = s.cues("announced")
     # A doubt that is itself the start of a word of intent ("seeks" in "seeks to") governs nothing.
@@ -383,6 +392,22 @@ def _feared(s: CuedSentence, full: str, hit: Hit) -> bool:
         0 <= hit.start - k.end <= _GOVERNED_GAP and _PLAIN_GAP.fullmatch(full, k.end, hit.start)
         for k in s.cues("speculation")
     )
+
+
+def _acts(s: CuedSentence, full: str) -> list[Hit]:
+    """The sentence's words of a done act, less participles that describe an earlier measure
+    named as the object of another verb ("exempting chips from a ban imposed in October")."""
+    found = s.cues("enacted")
+    if s.info.is_title or len(found) + len(s.cues("reporting")) + len(s.cues("announced")) < 2:
+        return found
+    return [
+        h
+        for h in found
+        if not (
+            h.phrase.endswith("ed")
+            and _POST_NOMINAL.search(full, max(s.info.start, h.start - _POST_NOMINAL_REACH), h.start)
+        )
+    ]
 
 
 def _doubts(s: CuedSentence, full: str, measure: bool) -> list[Hit]:
