@@ -122,3 +122,26 @@ RECALLED_BY_PARTICIPLE = [
 @pytest.mark.parametrize("text", RECALLED_BY_PARTICIPLE)
 def test_a_measure_recalled_by_its_participle_is_not_the_act_reported(text: str) -> None:
     assert classify(text).status is Status.speculation
+
+
+def test_a_launched_initiatives_aims_are_not_a_plan() -> None:
+    c = classify(
+        "Foreign ministers of the four countries jointly announced the launch of a critical minerals "
+        "initiative on Tuesday. The initiative will strengthen supply chains for rare earths and "
+        "gallium, according to a joint statement."
+    )
+    assert c.status is Status.enacted
+    assert c.issuer == "multiple"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade ministers of the two countries announced a minerals pact after talks on Tuesday. The "
+        "pact will secure supplies of rare earths for both economies, the ministers said.",
+        "Both sides agreed to keep talking about export licences for gallium and magnets after a "
+        "second round of negotiations ended in Geneva, negotiators said.",
+    ],
+)
+def test_talks_between_unnamed_governments_have_several_issuers(text: str) -> None:
+    assert classify(text).issuer == "multiple"

@@ -88,6 +88,12 @@ _URGED_BETWEEN = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)
 _FORBIDDING = re.compile(
     r"[^.;:]{0,30}?\b(?:not to|to not|to stop|to refrain|to avoid)\b|[^。；]{0,10}?(?:不要|不得|勿)"
 )
+# Governments told as a group without their names ("the two countries", "both sides").
+_SEVERAL_GOVERNMENTS = re.compile(
+    r"\b(?:(?:two|three|four|five|six|seven|both|the member|partner|participating|allied)\s+"
+    r"(?:countries|governments|nations|sides|states|partners|capitals)|jointly|双方|两国)\b",
+    re.IGNORECASE,
+)
 ISSUER_SENTENCES = 8  # event sentences read for the issuer, heaviest first
 
 
@@ -158,6 +164,9 @@ def issuer_of(
         actors = {h.value for s in sents for h in s.hits.get("actor", [])}
         if len(actors) >= 2:
             return "multiple", sorted(actors)[:4]
+        several = _SEVERAL_GOVERNMENTS.search(full)
+        if several is not None and not acting:
+            return "multiple", [several.group()]  # "ministers of the two countries": governments unnamed
     if etype is EventType.mineral_export_control and "CN" in acting:
         return "CN", ["China"]
     if etype is EventType.chip_export_control:

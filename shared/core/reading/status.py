@@ -46,6 +46,20 @@ _POST_NOMINAL = re.compile(
     re.IGNORECASE,
 )
 _POST_NOMINAL_REACH = 60
+# "the initiative will enhance cooperation", "the requirement will affect ASML": the measure as
+# subject of "will" with a verb of its reach or effects tells what it does, not that it is planned.
+_MEASURE_SUBJECT = re.compile(
+    r"\b(?:initiative|framework|partnership|rules?|regulations?|measures?|requirements?|ban|curbs|controls"
+    r"|restrictions|tariffs?|duties|deal|agreement|pact|programme|program|mechanism|regime|order|licen[cs]es?"
+    r"|policy|move|step|decision|stockpile|fund|facility|plant)\s+$",
+    re.IGNORECASE,
+)
+_REACH_VERBS = (
+    "enhance", "strengthen", "help", "affect", "boost", "support", "ensure", "promote", "deepen",
+    "improve", "cover", "apply", "target", "hit", "hurt", "benefit", "cost", "impact", "diversify",
+    "secure", "create", "provide", "bolster", "accelerate", "reduce", "require", "allow", "enable",
+    "mean", "give", "make", "serve", "focus", "include", "complement", "build on", "not apply",
+)
 # "will continue to", "将继续": an ongoing act goes on, no new plan is told.
 _CONTINUING = re.compile(r"\s*(?:continue|keep|继续|持续)")
 # A duty decided, or an investigation closed: the news is past the opening of a probe.
@@ -367,6 +381,7 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
         # "poised to add", "will likely tighten": the doubt governs the plan
         if not any(k.start < h.start <= k.end + 1 or h.end <= k.start <= h.end + 1 for k in doubts)
         and not _nominal_intent(full, h)
+        and not _measure_reach(full, h)
         and not (h.phrase in CONTINUED_MARKERS and _CONTINUING.match(full, h.end))
         and not (h.phrase.startswith(PURPOSE_MARKERS) and h.start > first_done)
     ]
@@ -444,6 +459,15 @@ def _impact(full: str, hit: Hit) -> bool:
         return False
     after = full[hit.end : hit.end + 14].lower().lstrip()
     return after.startswith(IMPACT_VERBS)
+
+
+def _measure_reach(full: str, hit: Hit) -> bool:
+    if hit.phrase != "will":
+        return False
+    if not _MEASURE_SUBJECT.search(full, max(0, hit.start - 20), hit.start):
+        return False
+    after = full[hit.end : hit.end + 16].lower().lstrip()
+    return after.startswith(_REACH_VERBS)
 
 
 def _nominal_intent(full: str, hit: Hit) -> bool:
