@@ -145,3 +145,31 @@ def test_a_launched_initiatives_aims_are_not_a_plan() -> None:
 )
 def test_talks_between_unnamed_governments_have_several_issuers(text: str) -> None:
     assert classify(text).issuer == "multiple"
+
+
+# The government acting is named only by its ministry under a dateline, or another government is
+# named as the model the measure follows ("joining the United States").
+MODEL_OR_DATELINE = [
+    (
+        "Seoul, May 2 (Yonhap) -- The industry ministry said it would require licences for exports of "
+        "high-bandwidth memory chips from July. The move joins the United States and Japan in efforts "
+        "to keep advanced chips from China's military.",
+        "KR",
+    ),
+    (
+        "Tokyo, March 31 -- The trade ministry said Friday that it will restrict exports of 23 types "
+        "of chipmaking machines from July. The step is aimed at joining the United States and the "
+        "Netherlands in keeping advanced tools away from China.",
+        "JP",
+    ),
+    (
+        "The Dutch government said on Friday it would require licences for some lithography tools, "
+        "mirroring American rules issued last year.",
+        "NL",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "issuer"), MODEL_OR_DATELINE)
+def test_the_issuer_is_the_government_that_acts_not_its_model(text: str, issuer: str) -> None:
+    assert classify(text).issuer == issuer

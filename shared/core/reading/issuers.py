@@ -18,6 +18,19 @@ OBJECT_PREP = re.compile(
     r"|[对對向从從自于於]\s*$",  # "对美国", "向美方": the object of a Chinese measure
     re.IGNORECASE,  # headlines capitalise "On", "To"
 )
+# "joining the United States in ...", "mirroring American rules", "following Washington's lead": the
+# government named is the model the measure follows, not the one taking it.
+_MODEL_PREP = re.compile(
+    r"\b(?:join(?:s|ed|ing)?|mirror(?:s|ed|ing)?|match(?:es|ed|ing)?|emulat\w+|copy(?:ing)?|copie[sd]"
+    r"|in line with|in step with|alongside|following|follows|followed|like|unlike)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_MODEL_REACH = 20
+_MODEL_PAIR = re.compile(
+    r"\b(?:join(?:s|ed|ing)?|mirror(?:s|ed|ing)?|match(?:es|ed|ing)?|alongside|following|like)\s+(?:the\s+)?"
+    r"[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?\s*(?:,|and|&)\s+(?:the\s+)?$"
+)
+_MODEL_PAIR_REACH = 45
 OBJECT_PAIR = re.compile(r"\b(?:on|against|to|from|for)\s+(?:the\s+)?[A-Z][a-z]+\s+(?:and|&)\s+(?:the\s+)?$")
 _ACTING_KINDS = ("easing", "tightening", "chip_rule", "company_measure", "control")
 _ACTING_REACH = 30  # characters from a government's name to the verb it governs
@@ -61,6 +74,13 @@ _JOINED = re.compile(r"(?:['’]s)?(?:\s+(?:and|&)|\s*,)\s+(?:the\s+)?$")
 _DATELINE_AFTER = re.compile(
     r"\s*(?:,\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\((?:reuters|ap|afp|xinhua)\)"
     r"|\s[—–-]\s)",
+    re.IGNORECASE,
+)
+# A dateline followed by a body named without its country ("The trade ministry said"): the
+# dateline's government speaks.
+_BARE_BODY = re.compile(
+    r"[^—–\n]{0,40}?(?:--|—|–|\s-)\s*(?:the\s+)?(?:[a-z]+\s+){0,2}"
+    r"(?:ministry|government|cabinet|regulator|authorities|agency|parliament)\b",
     re.IGNORECASE,
 )
 _SUBJECT_START = 4  # a sentence's subject opens it ("The OFAC ...")
@@ -135,6 +155,8 @@ def issuer_of(
     for s in ordered:
         for h in sorted(s.cues("actor"), key=lambda h: h.start):
             if h.start - s.info.start <= 2 and _DATELINE_AFTER.match(full, h.end):
+                if _BARE_BODY.match(full, h.end):
+                    return h.value, [h.phrase]  # "SEOUL, May 2 -- The industry ministry said": Seoul's
                 continue
             if (
                 (
@@ -144,6 +166,7 @@ def issuer_of(
                     and not _OWN_VOICE.match(full, h.end)
                 )
                 or OBJECT_PAIR.search(full, max(0, h.start - 30), h.start)
+                or _modelled(full, h)
                 or _targets(s, full, h, etype in _FIRM_OBJECT_TYPES)
             ):
                 counts[h.value] += 0.2 * s.weight
@@ -201,6 +224,14 @@ def _no_actor(
             for h in s.hits.get("actor", NO_HITS):
                 return h.value, [h.phrase]
     return None, []
+
+
+def _modelled(full: str, h: Hit) -> bool:
+    """The government is named as the model a measure follows ("joining the US and Japan")."""
+    return bool(
+        _MODEL_PREP.search(full, max(0, h.start - _MODEL_REACH), h.start)
+        or _MODEL_PAIR.search(full, max(0, h.start - _MODEL_PAIR_REACH), h.start)
+    )
 
 
 def _simplified_chinese(full: str) -> bool:
@@ -313,7 +344,11 @@ def _title_subjects(sents: list[CuedSentence], full: str) -> list[Hit]:
     acts = [h.start for kind in _ACTING_KINDS for h in first.hits.get(kind, NO_HITS)]
     found: dict[str, Hit] = {}
     for h in first.hits.get("actor", NO_HITS):
-        if OBJECT_PREP.search(full, max(0, h.start - 12), h.start) or _targets(first, full, h):
+        if (
+            OBJECT_PREP.search(full, max(0, h.start - 12), h.start)
+            or _modelled(full, h)
+            or _targets(first, full, h)
+        ):
             continue  # "adds Chinese firms to ...", "Taiwan's TSMC told to ...": targets
         if any(0 <= at - h.end <= _ACTING_REACH for at in acts):
             found.setdefault(h.value, h)
@@ -383,7 +418,7 @@ def _joint_actors(sentences: list[CuedSentence], full: str) -> list[str]:
         for a, b in zip(actors, actors[1:], strict=False):
             if a.value == b.value or b.start - a.end > 8 or not _JOINED.match(full[a.end : b.start]):
                 continue
-            if OBJECT_PREP.search(full, max(0, a.start - 12), a.start):
+            if OBJECT_PREP.search(full, max(0, a.start - 12), a.start) or _modelled(full, a):
                 continue
             if _PAIR_DESCRIBES.match(full, b.end):
                 continue  # "the new Dutch and US equipment rules": two measures, not one joint act
