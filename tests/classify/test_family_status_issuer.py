@@ -173,3 +173,29 @@ MODEL_OR_DATELINE = [
 @pytest.mark.parametrize(("text", "issuer"), MODEL_OR_DATELINE)
 def test_the_issuer_is_the_government_that_acts_not_its_model(text: str, issuer: str) -> None:
     assert classify(text).issuer == issuer
+
+
+# A disruption's issuer is the government whose measure caused it, else the country where supply
+# stops; never the home of the firm that reports it.
+DISRUPTION_ISSUERS = [
+    (
+        "Australia-listed Syrah Resources declared force majeure at its Balama graphite mine in "
+        "Mozambique after protesters blocked access roads for a third week.",
+        "MZ",
+    ),
+    (
+        "Canadian miner Ivanhoe halted production at a copper and cobalt mine in Congo after a flood, "
+        "the company said on Monday.",
+        "CD",
+    ),
+    (
+        "A Japanese carmaker suspended production of a compact model at its plant in India because of a "
+        "shortage of rare earth magnets caused by China's export controls.",
+        "CN",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "issuer"), DISRUPTION_ISSUERS)
+def test_a_disruptions_issuer_is_not_the_firms_home(text: str, issuer: str) -> None:
+    assert classify(text).issuer == issuer

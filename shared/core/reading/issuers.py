@@ -95,6 +95,15 @@ _OWNER_LINK = re.compile(
 _SCRIPT_SAMPLE = 400  # characters read to tell a text's script
 _SIMPLIFIED_MARKS = frozenset("国发关许证业务进对这为")  # simplified forms, not traditional
 _CAUSE_REACH = 30  # characters from a government's name to the measure it took
+_MODIFIES = re.compile(r"(?:['’]s)?\s+(?:new\s+|latest\s+|sweeping\s+|tighter\s+)?(?:[\w-]+\s+)?")
+# "Australian miner Syrah", "Australia-listed Lynas", "a Japanese carmaker": a firm's home, not
+# the place or the government of a disruption.
+_FIRM_HOME = re.compile(
+    r"(?:-listed|-based|-headquartered)\b|\s+(?:[a-z-]+\s+)?(?:miner|mining company|carmaker|automaker"
+    r"|car maker|battery maker|chipmaker|refiner|smelter|trading house|conglomerate|steelmaker|group|firm"
+    r"|company|producer|manufacturer|supplier|developer|explorer)\b",
+    re.IGNORECASE,
+)
 _BARRING = ("ban", "barr", "bar ", "block", "restrict", "curb", "禁止", "限制")
 _URGED_GAP = 6
 # Measures one government may press another to take.
@@ -154,6 +163,8 @@ def issuer_of(
     first: list[Hit] = []
     for s in ordered:
         for h in sorted(s.cues("actor"), key=lambda h: h.start):
+            if etype is EventType.supply_disruption and _FIRM_HOME.match(full, h.end):
+                continue  # a firm's home is not where its mine or plant stops
             if h.start - s.info.start <= 2 and _DATELINE_AFTER.match(full, h.end):
                 if _BARE_BODY.match(full, h.end):
                     return h.value, [h.phrase]  # "SEOUL, May 2 -- The industry ministry said": Seoul's
@@ -299,8 +310,13 @@ def measure_government(sentences: list[CuedSentence], full: str) -> Hit | None:
         if not controls:
             continue
         for h in s.hits.get("actor", NO_HITS):
-            if any(0 <= c.start - h.end <= _CAUSE_REACH for c in controls) and not OBJECT_PREP.search(
-                full, max(0, h.start - 12), h.start
+            near = [c for c in controls if 0 <= c.start - h.end <= _CAUSE_REACH]
+            if not near:
+                continue
+            # "because of China's export controls", "caused by Chinese curbs": the name modifies
+            # the measure, whatever the preposition before it.
+            if not OBJECT_PREP.search(full, max(0, h.start - 12), h.start) or any(
+                _MODIFIES.fullmatch(full, h.end, c.start) for c in near
             ):
                 return h
     return None
