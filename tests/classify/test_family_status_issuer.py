@@ -199,3 +199,37 @@ DISRUPTION_ISSUERS = [
 @pytest.mark.parametrize(("text", "issuer"), DISRUPTION_ISSUERS)
 def test_a_disruptions_issuer_is_not_the_firms_home(text: str, issuer: str) -> None:
     assert classify(text).issuer == issuer
+
+
+# A headline's plan over a lead that tells only a doubt, from reports rather than an official.
+REPORTED_DOUBT = [
+    (
+        "Beijing to restrict exports of battery technology",
+        "China is considering a ban on exports of some lithium battery cathode technologies, according "
+        "to people familiar with the deliberations.",
+    ),
+    (
+        "Tokyo plans export controls on more chip materials",
+        "Japan is drafting export restrictions on photoresists and other chip materials, the Nikkei "
+        "reported, citing government sources.",
+    ),
+    (
+        "Washington plans curbs on AI chip sales to Gulf states",
+        "The administration is preparing to restrict sales of AI accelerators to two Gulf states, "
+        "according to a report, as officials worry about diversion to China.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text"), REPORTED_DOUBT)
+def test_a_plan_in_the_headline_over_a_reported_doubt_is_speculation(title: str, text: str) -> None:
+    assert classify(text, title=title).status is Status.speculation
+
+
+def test_a_plan_an_official_states_stays_announced() -> None:
+    c = classify(
+        "Japan will tighten export controls on photoresists and other chip materials from July, the "
+        "trade ministry said on Friday.",
+        title="Japan plans export controls on more chip materials",
+    )
+    assert c.status is Status.announced

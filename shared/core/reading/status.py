@@ -40,7 +40,7 @@ _ATTRIBUTIVE = re.compile(
 # measure's noun recalls how an earlier measure came, not the act the sentence reports.
 _POST_NOMINAL = re.compile(
     r"\b(?:bans?|curbs?|controls?|restrictions?|tariffs?|duties|duty|rules?|measures?|sanctions"
-    r"|licen[cs]es?|requirements?|limits?|regime|embargo|suspension|list|levies|probe|investigation)"
+    r"|licen[cs]es?|requirements?|limits?|regime|embargo|suspension|list|levies|probe|investigation|those)"
     r"\s+(?:(?:it|they|he|she|beijing|washington|tokyo|brussels|china|the (?:us|u\.s\.|government|ministry))"
     r"\s+(?:had\s+|has\s+|have\s+)?)?(?:[a-z]+ly\s+)?$",
     re.IGNORECASE,
@@ -127,6 +127,9 @@ _INSTRUMENT = re.compile(
     r"|fact ?sheet|notice|published|issued|in force|took effect|takes effect)\b",
     re.IGNORECASE,
 )
+# Reporting words that name no official voice.
+_HEARSAY_VOICES = frozenset({"according to", "reported", "reports", "sources said", "people familiar"})
+_VOICED = re.compile(r"\b(?:said|says|told|tells|announced|stated|confirmed)\b")
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 # "have not signed", "yet to be signed", "expected to be signed": no deal put to paper.
 _UNSIGNED = re.compile(
@@ -176,7 +179,10 @@ def status_of(
         return (Status.announced, plan) if plan else headline
     if headline is not None:
         done = _lead_done(top, full) if headline[0] is Status.announced else []
-        return (Status.enacted, done) if done else headline
+        if done:
+            return Status.enacted, done
+        doubt = _lead_doubt(top, full, etype not in _EFFECT_TYPES) if headline[0] is Status.announced else []
+        return (Status.speculation, doubt) if doubt else headline
     measure = etype not in _EFFECT_TYPES
     spec = sum(s.weight for s in top for h in _doubts(s, full, measure))
     intent = sum(s.weight for s in top for h in _intents(s, full))
@@ -329,6 +335,20 @@ def _lead_done(top: list[CuedSentence], full: str) -> list[str]:
         and not _future_passive(full, h)
         and not _ATTRIBUTIVE.match(full, h.end)
     ]
+
+
+def _lead_doubt(top: list[CuedSentence], full: str, measure: bool) -> list[str]:
+    """ "US plans chip curbs" over "the administration is considering restrictions, a report
+    said": a headline's plan is shorthand when the lead tells only a doubt, and no official says it."""
+    lead = next((s for s in top if s.info.position == 0 and not s.info.is_title and not s.background), None)
+    if lead is None or _intents(lead, full) or _acts(lead, full):
+        return []
+    said = full[lead.info.start : lead.info.end]
+    if any(h.phrase not in _HEARSAY_VOICES for h in lead.cues("reporting")) or (
+        _VOICED.search(said) and not lead.hits.get("hearsay")
+    ):
+        return []  # "the ministry said it is considering ...": an official's word
+    return [h.phrase for h in _doubts(lead, full, measure)]
 
 
 def _measure_only_in_reason(s: CuedSentence) -> bool:
