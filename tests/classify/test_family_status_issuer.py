@@ -233,3 +233,33 @@ def test_a_plan_an_official_states_stays_announced() -> None:
         title="Japan plans export controls on more chip materials",
     )
     assert c.status is Status.announced
+
+
+# "The decision late last week to require licences": the infinitive names a measure taken.
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Magnet buyers scramble after licence rule",
+            "Beijing's decision late last week to require export licences for dysprosium and terbium "
+            "has already frozen spot quotes, distributors said on Monday.",
+        ),
+        (
+            "",
+            "The ministry's move on Thursday to ban exports of gallium to US military users caught "
+            "traders off guard, three dealers said.",
+        ),
+    ],
+)
+def test_a_decision_to_act_told_with_its_day_is_a_measure_taken(title: str, text: str) -> None:
+    assert classify(text, title=title).status is Status.enacted
+
+
+def test_an_award_made_for_a_purpose_is_done() -> None:
+    c = classify(
+        "The Pentagon has awarded $14 million under the Defense Production Act to a germanium wafer "
+        "maker to expand output in Oklahoma and to recycle scrap, the department said.",
+        title="Pentagon backs germanium wafers in Oklahoma",
+    )
+    assert c.status is Status.enacted
+    assert c.issuer == "US"

@@ -382,7 +382,7 @@ ENACTED = [
     "removes", "restored", "restores", "waived", "waives", "renewed", "renews", "scrapped",
     "scraps", "dropped", "drops", "withdrew", "withdraws", "revised", "revises", "amended",
     "amends", "cleared", "clears", "greenlit", "greenlights", "given approval", "gave approval",
-    "gives approval", "signed off", "signs off", "okayed", "okays",
+    "gives approval", "signed off", "signs off", "okayed", "okays", "awarded", "has awarded",
 ]
 # Reporting verbs: a report of a decision, weaker than intent ("will", "plans to").
 REPORTING = [

@@ -25,7 +25,12 @@ from .gazetteer import Hit
 from .sentence_cues import MAIN_KINDS, NO_HITS, NO_REASON, CuedSentence
 
 # "The decision to require", "the move to ban": the infinitive names the measure, not a plan.
-_NOMINAL = re.compile(r"(?:decision|move|step|order|rule|measure|notice)\s+$")
+# "the decision late last week to require", "its move on Friday to ban": a time between them too.
+_NOMINAL = re.compile(
+    r"(?:decision|move|step|order|rule|measure|notice)\s+(?:(?:on|late|early|last|this|in|at|earlier)\s+"
+    r"(?:[a-z]+\s+){0,2})?$"
+)
+_NOMINAL_REACH = 36
 _WHETHER = re.compile(r"whether\s+$")
 # "将 X 列入清单": 将 marks the object of a listing, not the future.
 _BA_OBJECT = re.compile(r"[^，。；,;]{1,30}?(?:列入|纳入|移出|移除|认定为|列為|列入|納入)")
@@ -495,7 +500,7 @@ def _nominal_intent(full: str, hit: Hit) -> bool:
         return _BA_OBJECT.match(full, hit.end) is not None  # "将…列入清单": the object marker
     if not hit.phrase.startswith("to "):
         return False
-    return _NOMINAL.search(full[max(0, hit[0] - 12) : hit[0]].lower()) is not None
+    return _NOMINAL.search(full[max(0, hit[0] - _NOMINAL_REACH) : hit[0]].lower()) is not None
 
 
 def _future_passive(full: str, hit: Hit) -> bool:
