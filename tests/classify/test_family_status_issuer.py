@@ -263,3 +263,31 @@ def test_an_award_made_for_a_purpose_is_done() -> None:
     )
     assert c.status is Status.enacted
     assert c.issuer == "US"
+
+
+def test_an_investments_terms_under_a_deal_made_are_done() -> None:
+    c = classify(
+        "A carmaker said on Wednesday it would buy rare earth magnets made in Texas for ten years under "
+        "a supply agreement with a domestic producer, starting in 2026.",
+        title="Carmaker commits to US-made magnets",
+    )
+    assert c.status is Status.enacted
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Pentagon to take stake in lithium miner",
+            "The Department of Defense will take a 10% stake in a Nevada lithium miner, in a deal "
+            "officials said would be finalised next month.",
+        ),
+        (
+            "",
+            "Japan's state agency JOGMEC will invest in a rare earth refinery in France under a "
+            "framework both governments are yet to sign, officials said.",
+        ),
+    ],
+)
+def test_a_deal_still_to_be_finalised_is_announced(title: str, text: str) -> None:
+    assert classify(text, title=title).status is Status.announced

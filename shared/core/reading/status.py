@@ -135,6 +135,20 @@ _INSTRUMENT = re.compile(
 # Reporting words that name no official voice.
 _HEARSAY_VOICES = frozenset({"according to", "reported", "reports", "sources said", "people familiar"})
 _VOICED = re.compile(r"\b(?:said|says|told|tells|announced|stated|confirmed)\b")
+# A deal told as made: its terms, or what is done under it.
+_DEAL_MADE = re.compile(
+    r"\b(?:under|as part of|through)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:deal|agreement|contract|accord)\b"
+    r"|\bthe (?:deal|agreement|contract|accord) (?:also )?"
+    r"(?:includes|covers|gives|makes|sees|provides|runs)\b",
+    re.IGNORECASE,
+)
+_DEAL_PENDING = re.compile(
+    r"\b(?:would|will|to) be (?:finali[sz]ed|signed|completed|concluded|approved|closed)\b|\byet to\b"
+    r"|\bpending\b|\bsubject to\b|\bif approved\b|\bexpected to (?:close|be)\b|\bnot yet\b"
+    r"|\b(?:plans?|proposed|potential|draft)\s+(?:deal|agreement|contract)\b",
+    re.IGNORECASE,
+)
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 # "have not signed", "yet to be signed", "expected to be signed": no deal put to paper.
 _UNSIGNED = re.compile(
@@ -189,6 +203,10 @@ def status_of(
         doubt = _lead_doubt(top, full, etype not in _EFFECT_TYPES) if headline[0] is Status.announced else []
         return (Status.speculation, doubt) if doubt else headline
     measure = etype not in _EFFECT_TYPES
+    if not measure:
+        made = _deal_made(top, full)
+        if made:
+            return Status.enacted, made
     spec = sum(s.weight for s in top for h in _doubts(s, full, measure))
     intent = sum(s.weight for s in top for h in _intents(s, full))
     # "would be granted", "will be lifted": a done-word told as intent.
@@ -354,6 +372,18 @@ def _lead_doubt(top: list[CuedSentence], full: str, measure: bool) -> list[str]:
     ):
         return []  # "the ministry said it is considering ...": an official's word
     return [h.phrase for h in _doubts(lead, full, measure)]
+
+
+def _deal_made(top: list[CuedSentence], full: str) -> list[str]:
+    """ "The Pentagon will invest $400 million ..., the deal also includes ...", "Apple will buy
+    magnets under a multi-year agreement": an investment's terms told in the future tense, of a
+    deal already made; not one still to be finalised, signed or approved."""
+    lead = [s for s in top if s.in_lead and not s.background]
+    said = " ".join(full[s.info.start : s.info.end] for s in lead)
+    made = _DEAL_MADE.search(said)
+    if made is None or _DEAL_PENDING.search(said) or any(_own_doubts(s, full) for s in lead):
+        return []
+    return [made.group()]
 
 
 def _measure_only_in_reason(s: CuedSentence) -> bool:
