@@ -215,7 +215,7 @@ REPORTED_DOUBT = [
     ),
     (
         "Washington plans curbs on AI chip sales to Gulf states",
-        "The administration is preparing to restrict sales of AI accelerators to two Gulf states, "
+        "The administration is weighing curbs on sales of AI accelerators to two Gulf states, "
         "according to a report, as officials worry about diversion to China.",
     ),
 ]
@@ -291,3 +291,36 @@ def test_an_investments_terms_under_a_deal_made_are_done() -> None:
 )
 def test_a_deal_still_to_be_finalised_is_announced(title: str, text: str) -> None:
     assert classify(text, title=title).status is Status.announced
+
+
+# An instrument told as issued; the future tense tells what it requires, not that it is planned.
+INSTRUMENT_ISSUED = [
+    (
+        "Exporters need licences under new US rule",
+        "Exporters will need licences to ship advanced computing chips to 40 more countries under the "
+        "rule, which the Commerce Department published on Tuesday.",
+        "US",
+    ),
+    (
+        "",
+        "Under the rules published on Friday by the trade ministry, Korean exporters will have to apply "
+        "for permits before shipping graphite anode material abroad.",
+        "KR",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "issuer"), INSTRUMENT_ISSUED)
+def test_what_an_issued_rule_will_require_is_enacted(title: str, text: str, issuer: str) -> None:
+    c = classify(text, title=title)
+    assert c.status is Status.enacted
+    assert c.issuer == issuer
+
+
+def test_a_notice_said_not_to_be_published_issues_nothing() -> None:
+    c = classify(
+        "Traders say the ministry may be slowing licences for magnets bound for defence users. No notice "
+        "has been published and officials would not comment.",
+        title="Magnet licences said to slow for defence buyers",
+    )
+    assert c.status is Status.speculation

@@ -427,7 +427,7 @@ SPECULATION = [
     "seeks", "seeking", "nears", "nearing",
     "near deal", "near a deal", "close to a deal", "closer to a deal", "in talks to", "discussing",
     "explore", "exploring", "signals", "hints", "hinted", "suggested", "suggests",
-    "preparing to", "is preparing", "are preparing", "readying", "readies", "drafting",
+    "drafting",
 ]
 
 # Words a "that" clause completes (what is said, feared or expected), not a noun it describes:

@@ -149,6 +149,21 @@ _DEAL_PENDING = re.compile(
     r"|\b(?:plans?|proposed|potential|draft)\s+(?:deal|agreement|contract)\b",
     re.IGNORECASE,
 )
+# An instrument told as issued: "the rules published on Friday", "has issued a notice",
+# "under an announcement from the ministry".
+_ISSUED_INSTRUMENT = re.compile(
+    r"\b(?:rules?|regulations?|notice|announcement|decree|ordinance|order)\b(?:,\s*which\s+[^.;]{0,40}?)?"
+    r"\s+(?:(?:was|were|has been|have been)\s+)?(?:published|issued|gazetted|promulgated)\b"
+    r"|\b(?:published|issued|gazetted|promulgated)\s+(?:a|an|the|its|new)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:rules?|regulations?|notice|announcement|decree|ordinance)\b"
+    r"|\bunder (?:a|an|the) (?:[\w-]+\s+){0,2}?announcement (?:from|by|of)\b",
+    re.IGNORECASE,
+)
+_UNISSUED = re.compile(
+    r"\b(?:draft|proposed|proposal|for comment|public comment|consultation|would|could|may|if|not|no"
+    r"|never|yet to|unconfirmed)\b",
+    re.IGNORECASE,
+)
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 # "have not signed", "yet to be signed", "expected to be signed": no deal put to paper.
 _UNSIGNED = re.compile(
@@ -261,7 +276,7 @@ def _issued(
             return signed  # a deal signed is done, whatever its terms will do
     if etype in _EFFECT_TYPES or (headline is not None and headline[0] is Status.speculation):
         return []
-    return _ministry_announces(top, full) or _in_force(lead, full)
+    return _ministry_announces(top, full) or _in_force(lead, full) or _instrument_issued(lead, full)
 
 
 def _ministry_announces(top: list[CuedSentence], full: str) -> list[str]:
@@ -277,6 +292,20 @@ def _ministry_announces(top: list[CuedSentence], full: str) -> list[str]:
             by = [a for a in s.cues("actor") if 0 <= h.start - a.end <= _ANNOUNCER_REACH]
             if any(_MINISTRY.search(a.phrase) for a in by) and not _PLANS.match(full, h.end):
                 found.append(h.phrase)
+    return found
+
+
+def _instrument_issued(lead: Sequence[CuedSentence], full: str) -> list[str]:
+    """ "Exporters will need licences under the rule, which Commerce published on Tuesday": the
+    instrument is issued, and the future tense tells what it requires."""
+    found = []
+    for s in lead:
+        if s.background or _own_doubts(s, full):
+            continue
+        said = full[s.info.start : s.info.end]
+        issued = _ISSUED_INSTRUMENT.search(said)
+        if issued and not _UNISSUED.search(said):
+            found.append(issued.group())
     return found
 
 
