@@ -324,3 +324,32 @@ def test_a_notice_said_not_to_be_published_issues_nothing() -> None:
         title="Magnet licences said to slow for defence buyers",
     )
     assert c.status is Status.speculation
+
+
+# A government that only reacts (protests, condemns, voices concern) to another's measure is not
+# its issuer.
+REACTIONS = [
+    (
+        "South Korea's trade ministry expressed concern over China's new graphite export licensing, "
+        "which took effect on Friday, and said it would seek talks with Beijing.",
+        "CN",
+    ),
+    (
+        "Beijing slammed the new US restrictions on AI chip exports on Wednesday, a day after they were "
+        "published.",
+        "US",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "issuer"), REACTIONS)
+def test_a_reacting_government_is_not_the_issuer(text: str, issuer: str) -> None:
+    assert classify(text).issuer == issuer
+
+
+def test_a_government_acting_on_its_own_keeps_the_issue_despite_anothers_criticism() -> None:
+    c = classify(
+        "Japan will restrict exports of 23 chipmaking tools, a decision China's commerce ministry "
+        "criticised on Friday."
+    )
+    assert c.issuer == "JP"

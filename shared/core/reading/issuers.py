@@ -26,6 +26,13 @@ _MODEL_PREP = re.compile(
     re.IGNORECASE,
 )
 _MODEL_REACH = 20
+# A government that answers another's measure with words, not a measure of its own.
+_REACTING = re.compile(
+    r"(?:['’]s)?[^.;:]{0,30}?\b(?:protest\w*|condemn\w*|criticis\w*|criticiz\w*|slam\w*|decr[iy]\w*"
+    r"|express\w* (?:concern|regret|dismay|opposition)|voic\w* (?:concern|opposition)|lodg\w*"
+    r"|regrets?|deplor\w*|object\w* to|oppos\w*|complain\w*|hit out|lashe?s? out|raise[sd]? concerns?)",
+    re.IGNORECASE,
+)
 _MODEL_PAIR = re.compile(
     r"\b(?:join(?:s|ed|ing)?|mirror(?:s|ed|ing)?|match(?:es|ed|ing)?|alongside|following|like)\s+(?:the\s+)?"
     r"[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?\s*(?:,|and|&)\s+(?:the\s+)?$"
@@ -203,6 +210,9 @@ def issuer_of(
             return "multiple", [several.group()]  # "ministers of the two countries": governments unnamed
     if etype is EventType.mineral_export_control and "CN" in acting:
         return "CN", ["China"]
+    reacted = _reacted_to(ordered, full, first[0]) if first else None
+    if reacted is not None:
+        return reacted.value, [reacted.phrase]  # "Seoul protests China's graphite licensing": China's
     if etype is EventType.chip_export_control:
         return _chip_issuer(sents, full, first[0] if first else None, acting)
     if first:
@@ -235,6 +245,15 @@ def _no_actor(
             for h in s.hits.get("actor", NO_HITS):
                 return h.value, [h.phrase]
     return None, []
+
+
+def _reacted_to(ordered: list[CuedSentence], full: str, first: Hit) -> Hit | None:
+    """The first government named only reacts (protests, condemns, voices concern) to another's
+    measure, which the same sentence names as that government's ("China's new licensing")."""
+    s = next((s for s in ordered if s.info.start <= first.start < s.info.end), None)
+    if s is None or not _REACTING.match(full, first.end):
+        return None
+    return measure_government([s], full, first.value)
 
 
 def _modelled(full: str, h: Hit) -> bool:
@@ -297,7 +316,7 @@ def _pressed_issuer(etype: EventType, sents: list[CuedSentence], full: str) -> t
     return pressed.value, [pressed.phrase]
 
 
-def measure_government(sentences: list[CuedSentence], full: str) -> Hit | None:
+def measure_government(sentences: list[CuedSentence], full: str, besides: str = "") -> Hit | None:
     """The government whose export measure a sentence names as a cause ("after China barred
     exports of ...", "Chinese export licences have not arrived", "Beijing's ban on ...")."""
     for s in sentences:
@@ -311,7 +330,7 @@ def measure_government(sentences: list[CuedSentence], full: str) -> Hit | None:
             continue
         for h in s.hits.get("actor", NO_HITS):
             near = [c for c in controls if 0 <= c.start - h.end <= _CAUSE_REACH]
-            if not near:
+            if not near or h.value == besides:
                 continue
             # "because of China's export controls", "caused by Chinese curbs": the name modifies
             # the measure, whatever the preposition before it.
