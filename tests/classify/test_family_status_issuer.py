@@ -353,3 +353,34 @@ def test_a_government_acting_on_its_own_keeps_the_issue_despite_anothers_critici
         "criticised on Friday."
     )
     assert c.issuer == "JP"
+
+
+# A government's measure in reported future ("said Malaysia would ban") is a plan, not an act;
+# a reported future whose subject is goods tells a requirement in force.
+REPORTED_FUTURE = [
+    (
+        "Prime Minister Anwar Ibrahim said Malaysia would ban the export of raw rare earth materials, "
+        "speaking to reporters in Kuala Lumpur on Monday.",
+        "MY",
+    ),
+    (
+        "Indonesia's mining minister said on Tuesday the government would halt exports of nickel ore "
+        "within two years to build up domestic smelting.",
+        "ID",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "issuer"), REPORTED_FUTURE)
+def test_a_governments_reported_future_is_announced(text: str, issuer: str) -> None:
+    c = classify(text)
+    assert c.status is Status.announced
+    assert c.issuer == issuer
+
+
+def test_a_reported_future_of_goods_is_a_requirement_in_force() -> None:
+    c = classify(
+        "Nvidia said the government had informed it that exports of its H20 chip to China would "
+        "require a licence for the indefinite future."
+    )
+    assert c.status is Status.enacted

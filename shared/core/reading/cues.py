@@ -399,6 +399,15 @@ HEARSAY = [
     "the report said", "paper reports", "newspaper reported", "daily reported",
     "知情人士", "据报道", "消息人士",
 ]
+# "said Malaysia would ban", "Beijing would suspend": a measure's verb in reported future.
+REPORTED_PLANS = [
+    f"would {verb}"
+    for verb in (
+        "ban", "impose", "restrict", "suspend", "lift", "require", "halt", "add", "extend", "tighten",
+        "ease", "allow", "grant", "exempt", "remove", "raise", "cut", "introduce", "expand", "resume",
+        "stop", "end", "scrap", "delay", "control", "limit", "curb", "block", "approve", "issue",
+    )
+]
 ANNOUNCED = [
     "will", "plans to", "plan to", "planned", "agreed to", "agrees to", "agree to", "agreed on",
     "agrees on", "agree on", "agreed in principle",
@@ -415,6 +424,7 @@ ANNOUNCED = [
     "passed a bill", "passed the bill", "passes a bill", "introduced a bill", "introduces a bill",
     "introduced legislation", "reach a", "reach an", "reached a", "reached an",
     "reaches a", "reaches an", "reaches deal", "reaches agreement", "deal reached", "达成",
+    *REPORTED_PLANS,
 ]
 SPECULATION = [
     "could", "may", "might", "considering", "is considering", "weighing", "weighs", "mulls",
@@ -794,7 +804,8 @@ PURPOSE_MARKERS = ("to ", "aims to", "seeks to", "in order to")
 # The plain future of a lead that overrules a present-tense headline; not "agreed to", which a
 # report of the measure issued afterwards often opens with.
 PLAIN_FUTURE = frozenset(
-    {"will", "said it would", "plans to", "plan to", "it would", "they would", "he would", "she would"}
+    {"will", "said it would", "plans to", "plan to", "it would", "they would", "he would", "she would",
+     *REPORTED_PLANS}
 )
 # "could hit", "may disrupt": a modal on the effects of a measure, not on the measure itself.
 IMPACT_MODALS = frozenset({"could", "may", "might", "likely", "expected to"})

@@ -18,10 +18,12 @@ from .cues import (
     PROBE_OPENINGS,
     PROBES,
     PURPOSE_MARKERS,
+    REPORTED_PLANS,
     SIGNING,
     STRONG_ENACTED,
 )
 from .gazetteer import Hit
+from .issuers import OBJECT_PREP
 from .sentence_cues import MAIN_KINDS, NO_HITS, NO_REASON, CuedSentence
 
 # "The decision to require", "the move to ban": the infinitive names the measure, not a plan.
@@ -162,6 +164,12 @@ _ISSUED_INSTRUMENT = re.compile(
 _UNISSUED = re.compile(
     r"\b(?:draft|proposed|proposal|for comment|public comment|consultation|would|could|may|if|not|no"
     r"|never|yet to|unconfirmed)\b",
+    re.IGNORECASE,
+)
+_REPORTED_PLANS = frozenset(REPORTED_PLANS)
+_GOVERNING_SUBJECT = re.compile(
+    r"\b(?:government|ministry|administration|authorities|officials|cabinet|commission|department|it|they"
+    r"|he|she|country|beijing|washington)(?:['’]s)?\s+$",
     re.IGNORECASE,
 )
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
@@ -466,6 +474,7 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
         if not any(k.start < h.start <= k.end + 1 or h.end <= k.start <= h.end + 1 for k in doubts)
         and not _nominal_intent(full, h)
         and not _measure_reach(full, h)
+        and not (h.phrase in _REPORTED_PLANS and _plan_of_no_government(s, full, h, told))
         and not (h.phrase in CONTINUED_MARKERS and _CONTINUING.match(full, h.end))
         and not (h.phrase.startswith(PURPOSE_MARKERS) and h.start > first_done)
     ]
@@ -543,6 +552,19 @@ def _impact(full: str, hit: Hit) -> bool:
         return False
     after = full[hit.end : hit.end + 14].lower().lstrip()
     return after.startswith(IMPACT_VERBS)
+
+
+def _plan_of_no_government(s: CuedSentence, full: str, hit: Hit, told: list[Hit]) -> bool:
+    """ "exports would require a licence": a reported future whose subject is no government, or
+    one another word of intent already counts ("said it would allow")."""
+    if any(a is not hit and a.start < hit.end and hit.start < a.end for a in told):
+        return True
+    subject = [
+        a
+        for a in s.cues("actor")
+        if 0 <= hit.start - a.end <= 2 and not OBJECT_PREP.search(full, max(0, a.start - 12), a.start)
+    ]
+    return not subject and not _GOVERNING_SUBJECT.search(full, max(0, hit.start - 30), hit.start)
 
 
 def _measure_reach(full: str, hit: Hit) -> bool:
