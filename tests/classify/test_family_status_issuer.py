@@ -384,3 +384,16 @@ def test_a_reported_future_of_goods_is_a_requirement_in_force() -> None:
         "require a licence for the indefinite future."
     )
     assert c.status is Status.enacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TOKYO — A fire broke out overnight at a magnet factory in Fukui, forcing the operator to halt "
+        "production of neodymium magnets for car motors, the company said on Friday.",
+        "Heavy rain flooded a tungsten mine in Jiangxi on Sunday, compelling its owner to suspend "
+        "shipments of concentrate, the company said.",
+    ],
+)
+def test_an_infinitive_a_cause_brings_about_is_no_plan(text: str) -> None:
+    assert classify(text).status is Status.enacted

@@ -167,6 +167,14 @@ _UNISSUED = re.compile(
     re.IGNORECASE,
 )
 _REPORTED_PLANS = frozenset(REPORTED_PLANS)
+# "forcing it to halt production", "prompting carmakers to cut output": an infinitive a cause
+# brings about, not an intent.
+_CAUSED = re.compile(
+    r"\b(?:forc\w*|prompt\w*|caus\w*|compell\w*|oblig\w*|leading|led|leaving|left|driving|drove"
+    r"|push\w*)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_CAUSED_REACH = 40
 _GOVERNING_SUBJECT = re.compile(
     r"\b(?:government|ministry|administration|authorities|officials|cabinet|commission|department|it|they"
     r"|he|she|country|beijing|washington)(?:['’]s)?\s+$",
@@ -475,6 +483,7 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
         and not _nominal_intent(full, h)
         and not _measure_reach(full, h)
         and not (h.phrase in _REPORTED_PLANS and _plan_of_no_government(s, full, h, told))
+        and not _caused(full, h)
         and not (h.phrase in CONTINUED_MARKERS and _CONTINUING.match(full, h.end))
         and not (h.phrase.startswith(PURPOSE_MARKERS) and h.start > first_done)
     ]
@@ -552,6 +561,12 @@ def _impact(full: str, hit: Hit) -> bool:
         return False
     after = full[hit.end : hit.end + 14].lower().lstrip()
     return after.startswith(IMPACT_VERBS)
+
+
+def _caused(full: str, hit: Hit) -> bool:
+    if not hit.phrase.startswith("to "):
+        return False
+    return _CAUSED.search(full, max(0, hit.start - _CAUSED_REACH), hit.start) is not None
 
 
 def _plan_of_no_government(s: CuedSentence, full: str, hit: Hit, told: list[Hit]) -> bool:
