@@ -397,3 +397,20 @@ def test_a_reported_future_of_goods_is_a_requirement_in_force() -> None:
 )
 def test_an_infinitive_a_cause_brings_about_is_no_plan(text: str) -> None:
     assert classify(text).status is Status.enacted
+
+
+def test_a_doubt_on_what_a_facility_yields_leaves_the_investment_done() -> None:
+    c = classify(
+        "The Energy Department took an equity stake in a graphite producer on Monday, officials said. "
+        "The refinery is expected to supply a fifth of US anode demand by 2028."
+    )
+    assert c.status is Status.enacted
+    assert c.issuer == "US"  # the agency named body first
+
+
+def test_an_investment_itself_expected_stays_speculation() -> None:
+    c = classify(
+        "The Pentagon is expected to take a stake in a tungsten miner, people familiar said. The mine "
+        "could produce 1,000 tonnes a year."
+    )
+    assert c.status is Status.speculation

@@ -488,8 +488,12 @@ ACTORS: dict[str, list[str]] = {
         "defense logistics agency", "dla",
         "department of the treasury", "treasury department", "rubio", "kessler", "white house's",
         "u s government", "us government", "美商务部", "白宫",
+        # Agencies as outlets name them, body first or department first.
+        "energy department", "state department", "department of state", "interior department",
+        "department of the interior", "export-import bank", "development finance corporation",
+        "office of strategic capital",
     ],
-    "JP": ["japan", "japanese", "tokyo", "meti", "ministry of economy trade and industry", "日本",
+    "JP": ["japan", "japanese", "tokyo", "meti", "ministry of economy trade and industry", "日本", "jogmec",
            "ministry of economy, trade and industry",
            "経済産業省", "日本政府"],
     "AU": ["australia", "australian", "canberra", "澳大利亚"],

@@ -116,6 +116,16 @@ _EVENT_NOUNS = re.compile(
 )
 _AFTER_DOUBT = re.compile(r"\w*\s*(?:to\s+)?")  # past the rest of the word ("threat" in "threaten")
 _RELATIVE_REACH = 60
+# "The plant is expected to raise output", "the mine could produce": a doubt on what a facility
+# or an investment yields, not on whether the act reported took place.
+_OUTCOME_SUBJECT = re.compile(
+    r"\b(?:facility|plant|factory|mine|project|refinery|line|capacity|output|production|investment|stake"
+    r"|funding|loan|site|smelter)\s+(?:is|are|was|were|will be|would be)?\s*$",
+    re.IGNORECASE,
+)
+_OUTCOME_ACT = re.compile(
+    r"\w*\s+(?:to\s+)?(?:be\s+)?(?:built|approved|signed|finali[sz]ed|completed|closed)\b"
+)
 # "easing fears of shortages", "allaying concerns": the doubt is put to rest, not told.
 _ALLAYED = re.compile(
     r"\b(?:eas|allay|calm|sooth|quell|dispel|assuag)\w*\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE
@@ -542,6 +552,8 @@ def _doubt_elsewhere(s: CuedSentence, full: str, h: Hit) -> bool:
     before = full[max(s.info.start, h.start - _RELATIVE_REACH) : h.start]
     if _ALLAYED.search(before):
         return True
+    if not s.info.is_title and _OUTCOME_SUBJECT.search(before) and not _OUTCOME_ACT.match(full, h.end):
+        return True  # "the facility is expected to raise capacity": the outcome, not the act
     relative = _RELATIVE.search(before)
     if relative is None or relative.group(1).lower() in CONTENT_CLAUSE_HEADS:
         return False
