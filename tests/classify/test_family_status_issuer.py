@@ -414,3 +414,30 @@ def test_an_investment_itself_expected_stays_speculation() -> None:
         "could produce 1,000 tonnes a year."
     )
     assert c.status is Status.speculation
+
+
+# The modal voice of rules: penalties for breaking them, permission to apply, conditions of a
+# procedure, and further steps threatened; none doubts the measure reported.
+def test_a_penalty_warning_does_not_make_the_measure_doubtful() -> None:
+    c = classify(
+        "Beijing has told exporters to stop shipping products containing Chinese heavy rare earths to "
+        "US defence contractors, warning that companies could face sanctions.",
+        title="China tells exporters to stop rare earth shipments to US defence firms",
+    )
+    assert c.status is not Status.speculation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exporters of the listed gallium items must obtain licences from the ministry; violators may "
+        "face criminal penalties, the notice said, adding that it applies from August 1.",
+        "The ministry said on Friday that applications meeting the rules may be approved, and that if "
+        "exporters need to ship samples they may apply for a general licence under the new rare earth "
+        "regime.",
+        "President Trump on Monday ordered negotiations with allies on imports of processed critical "
+        "minerals under Section 232, and warned he may take additional steps if the talks fail.",
+    ],
+)
+def test_the_modal_voice_of_rules_leaves_the_measure_enacted(text: str) -> None:
+    assert classify(text).status is Status.enacted

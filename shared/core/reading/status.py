@@ -116,6 +116,30 @@ _EVENT_NOUNS = re.compile(
 )
 _AFTER_DOUBT = re.compile(r"\w*\s*(?:to\s+)?")  # past the rest of the word ("threat" in "threaten")
 _RELATIVE_REACH = 60
+# The modal voice of rules themselves: penalties for breaking them, permission to apply, the
+# conditions of a procedure. They neither doubt nor plan the measure.
+_LEGAL_MODALITY = re.compile(
+    r"(?:could|may|might|would|will)\s+(?:face\s+(?:[\w-]+\s+){0,2}?(?:penalt|legal|prosecut|punish"
+    r"|consequence|fines?\b|charges|criminal|liabilit|investigation|sanctions)"
+    r"|be\s+(?:sanctioned|penali[sz]ed|punished|fined|prosecuted|held liable))"
+    r"|may\s+(?:also\s+)?(?:apply|submit|file|request|ship|export|import|continue|resume|use|seek|obtain"
+    r"|be exempt|be granted|be approved|be allowed)\b"
+    r"|if\s+(?:domestic\s+|foreign\s+|the\s+|an?\s+|any\s+)?(?:enterprises?|companies|company|firms?"
+    r"|exporters?|importers?|operators?|applicants?|buyers?|end users?|entities|individuals"
+    r"|organi[sz]ations)\b",
+    re.IGNORECASE,
+)
+_WARNED_PENALTY = re.compile(
+    r"\w*[^.;:]{0,50}?\b(?:could|may|might|would|will)\s+(?:face|be\s+(?:sanctioned|penali[sz]ed|punished|fined"
+    r"|prosecuted))\b",
+    re.IGNORECASE,
+)
+# "may take additional steps if talks stall": a further measure threatened.
+_FURTHER_STEPS = re.compile(
+    r"[^.;:]{0,30}?\b(?:additional|further|more|other|new)\s+(?:[\w-]+\s+)?(?:steps|measures|actions?"
+    r"|countermeasures|retaliation)\b",
+    re.IGNORECASE,
+)
 # "The plant is expected to raise output", "the mine could produce": a doubt on what a facility
 # or an investment yields, not on whether the act reported took place.
 _OUTCOME_SUBJECT = re.compile(
@@ -554,6 +578,12 @@ def _doubt_elsewhere(s: CuedSentence, full: str, h: Hit) -> bool:
         return True
     if not s.info.is_title and _OUTCOME_SUBJECT.search(before) and not _OUTCOME_ACT.match(full, h.end):
         return True  # "the facility is expected to raise capacity": the outcome, not the act
+    if _LEGAL_MODALITY.match(full, h.start):
+        return True  # "violators could face penalties", "firms may apply", "if exporters need ..."
+    if h.phrase.startswith("warn") and _WARNED_PENALTY.match(full, h.end):
+        return True  # "warning that firms could be sanctioned"
+    if _FURTHER_STEPS.match(full, h.end):
+        return True  # "warned he may take additional steps": a further measure, not this one
     relative = _RELATIVE.search(before)
     if relative is None or relative.group(1).lower() in CONTENT_CLAUSE_HEADS:
         return False
