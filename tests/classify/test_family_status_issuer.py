@@ -441,3 +441,33 @@ def test_a_penalty_warning_does_not_make_the_measure_doubtful() -> None:
 )
 def test_the_modal_voice_of_rules_leaves_the_measure_enacted(text: str) -> None:
     assert classify(text).status is Status.enacted
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (
+            "The Commerce Department said on Friday it will impose preliminary anti-dumping duties of "
+            "93.5% on imports of Chinese active anode material, after finding the goods were sold "
+            "below fair value.",
+            "US",
+        ),
+        (
+            "Brussels will levy provisional anti-dumping duties of up to 35% on Chinese graphite "
+            "electrodes from next week, the European Commission said.",
+            "EU",
+        ),
+    ],
+)
+def test_a_trade_remedy_determination_made_known_is_enacted(text: str, issuer: str) -> None:
+    c = classify(text)
+    assert c.status is Status.enacted
+    assert c.issuer == issuer
+
+
+def test_a_determination_still_expected_is_speculation() -> None:
+    c = classify(
+        "The Commerce Department is expected to announce preliminary countervailing duties on Chinese "
+        "graphite next month, trade lawyers said."
+    )
+    assert c.status is Status.speculation

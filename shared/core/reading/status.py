@@ -214,6 +214,11 @@ _GOVERNING_SUBJECT = re.compile(
     r"|he|she|country|beijing|washington)(?:['’]s)?\s+$",
     re.IGNORECASE,
 )
+_REMEDY_DECIDED = re.compile(
+    r"\b(?:preliminary|final|definitive|provisional)\s+(?:anti-?dumping|countervailing|anti-?subsidy)"
+    r"\s+(?:duties|duty|tariffs?|determination|ruling)",
+    re.IGNORECASE,
+)
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 # "have not signed", "yet to be signed", "expected to be signed": no deal put to paper.
 _UNSIGNED = re.compile(
@@ -326,6 +331,10 @@ def _issued(
             return signed  # a deal signed is done, whatever its terms will do
     if etype in _EFFECT_TYPES or (headline is not None and headline[0] is Status.speculation):
         return []
+    if etype is EventType.tariff:
+        decided = _remedy_decided(lead, full)
+        if decided:
+            return decided
     return _ministry_announces(top, full) or _in_force(lead, full) or _instrument_issued(lead, full)
 
 
@@ -343,6 +352,18 @@ def _ministry_announces(top: list[CuedSentence], full: str) -> list[str]:
             if any(_MINISTRY.search(a.phrase) for a in by) and not _PLANS.match(full, h.end):
                 found.append(h.phrase)
     return found
+
+
+def _remedy_decided(lead: Sequence[CuedSentence], full: str) -> list[str]:
+    """ "Commerce said it will impose preliminary anti-dumping duties of 93.5%": a trade-remedy
+    determination is issued when it is made known, whatever tense tells the duties."""
+    return [
+        m.group()
+        for s in lead
+        if not s.background and not _own_doubts(s, full)
+        for m in [_REMEDY_DECIDED.search(full, s.info.start, s.info.end)]
+        if m is not None
+    ]
 
 
 def _instrument_issued(lead: Sequence[CuedSentence], full: str) -> list[str]:
