@@ -471,3 +471,16 @@ def test_a_determination_still_expected_is_speculation() -> None:
         "graphite next month, trade lawyers said."
     )
     assert c.status is Status.speculation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SMM, March 3 — A number of domestic antimony smelters halted production this week after "
+        "environmental inspections, leaving ingot supply tight, according to SMM's survey.",
+        "The country has put export controls on 15 US entities with immediate effect, the commerce "
+        "authority said on Tuesday, Xinhua reported.",
+    ],
+)
+def test_chinas_own_media_leave_the_government_unnamed(text: str) -> None:
+    assert classify(text).issuer == "CN"

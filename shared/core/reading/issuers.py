@@ -100,6 +100,11 @@ _OWNER_LINK = re.compile(
     re.IGNORECASE,
 )  # characters between a country and the firm it describes ("Dutch firm ASML")
 _SCRIPT_SAMPLE = 400  # characters read to tell a text's script
+_CHINESE_OUTLET = re.compile(
+    r"\b(?:SMM|Xinhua|China Daily|Global Times|CGTN|People['’]s Daily|Caixin|Shanghai Metals Market"
+    r"|China News Service|Yicai|Mysteel)\b"
+)
+_OUTLET_SAMPLE = 1500  # an outlet names itself in the byline or the lead
 _SIMPLIFIED_MARKS = frozenset("国发关许证业务进对这为")  # simplified forms, not traditional
 _CAUSE_REACH = 30  # characters from a government's name to the measure it took
 _MODIFIES = re.compile(r"(?:['’]s)?\s+(?:new\s+|latest\s+|sweeping\s+|tighter\s+)?(?:[\w-]+\s+)?")
@@ -233,6 +238,10 @@ def _no_actor(
     voiced = _voiced(ordered, full)
     if voiced is not None:
         return voiced.value, [voiced.phrase]
+    outlet = _CHINESE_OUTLET.search(full[:_OUTLET_SAMPLE]) if not acting else None
+    if outlet is not None and etype is not EventType.industrial_policy:
+        # China's own media write "the country", "domestic smelters": the government unnamed is China's
+        return "CN", [outlet.group()]
     if counts and (acting or etype is not EventType.industrial_policy):
         # A company's plant "outside China" names no government that acts.
         value = max(counts, key=counts.__getitem__)
