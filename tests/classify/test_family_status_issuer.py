@@ -484,3 +484,13 @@ def test_a_determination_still_expected_is_speculation() -> None:
 )
 def test_chinas_own_media_leave_the_government_unnamed(text: str) -> None:
     assert classify(text).issuer == "CN"
+
+
+def test_a_measures_purpose_in_the_headline_is_no_plan() -> None:
+    c = classify(
+        "Washington and Tokyo signed a critical minerals agreement on Tuesday covering rare earth "
+        "refining and magnets.",
+        title="US-Japan minerals pact seeks to curb reliance on Chinese rare earths",
+    )
+    assert c.status is Status.enacted
+    assert c.issuer == "multiple"

@@ -58,9 +58,12 @@ _POST_NOMINAL_REACH = 60
 _MEASURE_SUBJECT = re.compile(
     r"\b(?:initiative|framework|partnership|rules?|regulations?|measures?|requirements?|ban|curbs|controls"
     r"|restrictions|tariffs?|duties|deal|agreement|pact|programme|program|mechanism|regime|order|licen[cs]es?"
-    r"|policy|move|step|decision|stockpile|fund|facility|plant)\s+$",
+    r"|policy|move|step|decision|stockpile|fund|facility|plant|declaration|accord|law|act|notice)\s+$",
     re.IGNORECASE,
 )
+# "the declaration aims to counter ...", "the rule is designed to stop ...": a measure's purpose.
+_PURPOSE_OF = frozenset({"aims to", "seeks to"})
+_DESIGNED = re.compile(r"\b(?:is|are|was|were)\s+(?:designed|meant|intended)\s+$", re.IGNORECASE)
 _REACH_VERBS = (
     "enhance", "strengthen", "help", "affect", "boost", "support", "ensure", "promote", "deepen",
     "improve", "cover", "apply", "target", "hit", "hurt", "benefit", "cost", "impact", "diversify",
@@ -599,6 +602,8 @@ def _doubt_elsewhere(s: CuedSentence, full: str, h: Hit) -> bool:
         return True
     if not s.info.is_title and _OUTCOME_SUBJECT.search(before) and not _OUTCOME_ACT.match(full, h.end):
         return True  # "the facility is expected to raise capacity": the outcome, not the act
+    if h.phrase.startswith("seek") and _MEASURE_SUBJECT.search(full, max(0, h.start - 40), h.start):
+        return True  # "the pact seeks to curb reliance": the measure's purpose
     if _LEGAL_MODALITY.match(full, h.start):
         return True  # "violators could face penalties", "firms may apply", "if exporters need ..."
     if h.phrase.startswith("warn") and _WARNED_PENALTY.match(full, h.end):
@@ -646,6 +651,12 @@ def _plan_of_no_government(s: CuedSentence, full: str, hit: Hit, told: list[Hit]
 
 
 def _measure_reach(full: str, hit: Hit) -> bool:
+    if hit.phrase in _PURPOSE_OF or (
+        hit.phrase.startswith("to ") and _DESIGNED.search(full, max(0, hit.start - 30), hit.start)
+    ):
+        subject = full[max(0, hit.start - 40) : hit.start]
+        subject = _DESIGNED.sub("", subject)
+        return _MEASURE_SUBJECT.search(subject) is not None
     if hit.phrase != "will":
         return False
     if not _MEASURE_SUBJECT.search(full, max(0, hit.start - 20), hit.start):
