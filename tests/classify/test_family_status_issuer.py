@@ -494,3 +494,28 @@ def test_a_measures_purpose_in_the_headline_is_no_plan() -> None:
     )
     assert c.status is Status.enacted
     assert c.issuer == "multiple"
+
+
+# Every act or plan in the lead is negated or denied: the measure is only talked of.
+DENIED = [
+    (
+        "China denies halting rare earth exports to US",
+        "China's commerce ministry on Thursday denied reports that it had halted rare earth exports to "
+        "the United States, saying licence applications were being reviewed normally.",
+    ),
+    (
+        "Japan has no plans to curb gallium exports, minister says",
+        "Japan has no plans to restrict exports of gallium, the trade minister said on Tuesday, "
+        "rejecting a newspaper report.",
+    ),
+    (
+        "US has not yet granted Nvidia licences for H20 exports",
+        "Nvidia has not received any US licences to ship its H20 chips to China, its chief executive "
+        "said on Wednesday.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text"), DENIED)
+def test_a_denied_or_negated_measure_is_only_speculation(title: str, text: str) -> None:
+    assert classify(text, title=title).status is Status.speculation

@@ -222,6 +222,15 @@ _REMEDY_DECIDED = re.compile(
     r"\s+(?:duties|duty|tariffs?|determination|ruling)",
     re.IGNORECASE,
 )
+# "has not yet granted", "has no plans to", "denied reports that it had halted".
+_NEGATED = re.compile(
+    r"\b(?:not|no|never|yet to|n['’]t)\s+(?:yet\s+|been\s+|any\s+|immediate\s+)?"
+    r"(?:(?:plans?|intention|decision)\s+(?:to\s+)?(?=\w+\s+$|$))?$"
+    r"|\bden(?:y|ies|ied|ying)\b[^.;:]{0,40}$",
+    re.IGNORECASE,
+)
+_NEGATION_REACH = 50
+_REPORTED_DONE = frozenset({"said", "says", "announced"})
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 # "have not signed", "yet to be signed", "expected to be signed": no deal put to paper.
 _UNSIGNED = re.compile(
@@ -262,6 +271,9 @@ def status_of(
         return Status.speculation, [h.phrase for s in top for h in s.cues("urging")]
     if opened:
         return Status.speculation, opened
+    denied = _denied(top, full)
+    if denied:
+        return Status.speculation, denied  # "has no plans to", "has not yet granted", "denied it had halted"
     headline = _headline_status(top, full, etype not in _EFFECT_TYPES)
     issued = _issued(etype, top, lead, full, headline)
     if issued:
@@ -567,6 +579,20 @@ def _feared(s: CuedSentence, full: str, hit: Hit) -> bool:
         0 <= hit.start - k.end <= _GOVERNED_GAP and _PLAIN_GAP.fullmatch(full, k.end, hit.start)
         for k in s.cues("speculation")
     )
+
+
+def _denied(top: list[CuedSentence], full: str) -> list[str]:
+    """Every word of an act or a plan in the title and lead is negated or denied: the measure is
+    neither issued nor planned, only talked of."""
+    told = [
+        h
+        for s in top
+        if s.in_lead and not s.background
+        for h in _acts(s, full) + s.cues("announced")
+        if h.phrase not in _REPORTED_DONE
+    ]
+    negated = [h for h in told if _NEGATED.search(full, max(0, h.start - _NEGATION_REACH), h.start)]
+    return [h.phrase for h in negated] if negated and len(negated) == len(told) else []
 
 
 def _acts(s: CuedSentence, full: str) -> list[Hit]:
