@@ -519,3 +519,22 @@ DENIED = [
 @pytest.mark.parametrize(("title", "text"), DENIED)
 def test_a_denied_or_negated_measure_is_only_speculation(title: str, text: str) -> None:
     assert classify(text, title=title).status is Status.speculation
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (
+            "The Commission imposed provisional duties of up to 35% on Chinese graphite anodes, "
+            "according to the Official Journal.",
+            "EU",
+        ),
+        (
+            "Duties of 93.5% on Chinese anode graphite were set out in a notice in the Federal Register "
+            "on Thursday.",
+            "US",
+        ),
+    ],
+)
+def test_a_gazette_speaks_for_its_government(text: str, issuer: str) -> None:
+    assert classify(text).issuer == issuer

@@ -499,7 +499,7 @@ ACTORS: dict[str, list[str]] = {
     "AU": ["australia", "australian", "canberra", "澳大利亚"],
     "MM": ["myanmar", "burma", "kachin", "naypyidaw", "缅甸", "克钦", "pangwa", "chipwi", "wa state"],
     "EU": ["european union", "european commission", "brussels", "von der leyen", "sefcovic",
-           "šefčovič", "欧盟"],
+           "official journal", "šefčovič", "欧盟"],
     "CA": ["canada", "canadian", "ottawa", "加拿大"],
     "KR": ["south korea", "korea", "korean", "seoul", "韩国", "motie", "산업통상자원부",
            "ministry of trade, industry and energy", "ministry of trade industry and energy"],

@@ -100,6 +100,7 @@ _OWNER_LINK = re.compile(
     re.IGNORECASE,
 )  # characters between a country and the firm it describes ("Dutch firm ASML")
 _SCRIPT_SAMPLE = 400  # characters read to tell a text's script
+_GAZETTES = frozenset({"federal register", "official journal"})
 _CHINESE_OUTLET = re.compile(
     r"\b(?:SMM|Xinhua|China Daily|Global Times|CGTN|People['’]s Daily|Caixin|Shanghai Metals Market"
     r"|China News Service|Yicai|Mysteel)\b"
@@ -181,7 +182,9 @@ def issuer_of(
                 if _BARE_BODY.match(full, h.end):
                     return h.value, [h.phrase]  # "SEOUL, May 2 -- The industry ministry said": Seoul's
                 continue
-            if (
+            if h.phrase in _GAZETTES:
+                pass  # "according to the Official Journal": the gazette speaks for its government
+            elif (
                 (
                     OBJECT_PREP.search(full, max(0, h.start - 12), h.start)
                     and not _SPEAKER_OF.search(full, max(0, h.start - 30), h.start)
