@@ -538,3 +538,18 @@ def test_a_denied_or_negated_measure_is_only_speculation(title: str, text: str) 
 )
 def test_a_gazette_speaks_for_its_government(text: str, issuer: str) -> None:
     assert classify(text).issuer == issuer
+
+
+# Done words of the telling ("a statement issued", "after markets closed") do not issue the measure
+# a reported future announces.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States will require licences for exports of AI chips to Malaysia and Thailand, the "
+        "Commerce Department said Tuesday in a statement issued after markets closed.",
+        "Canberra will restrict exports of unprocessed lithium concentrate, the resources minister "
+        "said in a post published on Monday.",
+    ],
+)
+def test_the_words_of_the_telling_do_not_issue_a_planned_measure(text: str) -> None:
+    assert classify(text).status is Status.announced

@@ -44,10 +44,13 @@ _ATTRIBUTIVE = re.compile(
     r"|vendors|entities|applicants|applications|products|items)\b"
 )
 # "an export ban imposed over a row", "the curbs it announced in April": a participle after the
-# measure's noun recalls how an earlier measure came, not the act the sentence reports.
+# measure's noun recalls how an earlier measure came, not the act the sentence reports; after a
+# statement's noun it tells how the news was told.
 _POST_NOMINAL = re.compile(
     r"\b(?:bans?|curbs?|controls?|restrictions?|tariffs?|duties|duty|rules?|measures?|sanctions"
-    r"|licen[cs]es?|requirements?|limits?|regime|embargo|suspension|list|levies|probe|investigation|those)"
+    r"|licen[cs]es?|requirements?|limits?|regime|embargo|suspension|list|levies|probe|investigation|those"
+    # "in a statement issued after markets closed": the words of the telling, not of the measure
+    r"|statement|report|filing|post|letter|interview|briefing|remarks|comments|markets?)"
     r"\s+(?:(?:it|they|he|she|beijing|washington|tokyo|brussels|china|the (?:us|u\.s\.|government|ministry))"
     r"\s+(?:had\s+|has\s+|have\s+)?)?(?:[a-z]+ly\s+)?$",
     re.IGNORECASE,
