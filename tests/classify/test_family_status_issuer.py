@@ -553,3 +553,16 @@ def test_a_gazette_speaks_for_its_government(text: str, issuer: str) -> None:
 )
 def test_the_words_of_the_telling_do_not_issue_a_planned_measure(text: str) -> None:
     assert classify(text).status is Status.announced
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three German magnet makers have obtained export licences from Beijing for dysprosium "
+        "shipments, an industry group said.",
+        "South Korean battery makers won approval from Beijing to import graphite anode material "
+        "under the new licensing regime, Seoul's trade ministry said.",
+    ],
+)
+def test_the_grantor_of_a_licence_is_the_issuer_not_the_holders_home(text: str) -> None:
+    assert classify(text).issuer == "CN"

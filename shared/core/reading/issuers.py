@@ -55,7 +55,9 @@ _TARGET_AFTER = re.compile(
 _DONE_BY = re.compile(
     r"(?:blacklisted|sanctioned|imposed|banned|restricted|targeted|added|listed|announced|issued"
     r"|ordered|approved|granted|blocked|hit|placed|put)\s+by\s+(?:the\s+)?$"
-    r"|(?:rules?|measures?|notice|statement|announcement|order|decision)\s+from\s+(?:the\s+)?$",
+    r"|(?:rules?|measures?|notice|statement|announcement|order|decision)\s+from\s+(?:the\s+)?$"
+    # "obtained export licences from Beijing", "won approval from Washington": the grantor
+    r"|(?:approvals?|licen[cs]es?|permits?|permission|go-ahead|clearance|nod|waivers?|exemptions?)\s+from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "on the commerce ministry's website", "in MOFCOM's notice": the ministry speaks.
