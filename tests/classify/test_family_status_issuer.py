@@ -566,3 +566,23 @@ def test_the_words_of_the_telling_do_not_issue_a_planned_measure(text: str) -> N
 )
 def test_the_grantor_of_a_licence_is_the_issuer_not_the_holders_home(text: str) -> None:
     assert classify(text).issuer == "CN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Trump signed critical minerals agreements with Malaysia and Thailand on Sunday at a "
+        "summit in Kuala Lumpur, pledging to diversify rare earth supply.",
+        "Japan inked a rare earth supply pact with Australia on Tuesday, committing to joint stockpiles.",
+    ],
+)
+def test_a_deal_signed_with_another_government_has_several_issuers(text: str) -> None:
+    assert classify(text).issuer == "multiple"
+
+
+def test_a_deal_signed_with_a_company_is_the_governments_own() -> None:
+    c = classify(
+        "The Pentagon signed a price-floor agreement with MP Materials on Thursday, guaranteeing a "
+        "minimum price for NdPr oxide."
+    )
+    assert c.issuer == "US"

@@ -102,6 +102,12 @@ _OWNER_LINK = re.compile(
     re.IGNORECASE,
 )  # characters between a country and the firm it describes ("Dutch firm ASML")
 _SCRIPT_SAMPLE = 400  # characters read to tell a text's script
+_SIGNED_WITH = re.compile(
+    r"\b(?:sign(?:s|ed)?|inks?|inked|seal(?:s|ed)?|conclud(?:es|ed))\s+(?:a\s+|an\s+|the\s+|new\s+|two\s+)*"
+    r"(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|pacts?|accords?|memorand\w+|frameworks?|mous?)\s+with\s+"
+    r"(?:the\s+)?",
+    re.IGNORECASE,
+)
 _GAZETTES = frozenset({"federal register", "official journal"})
 _CHINESE_OUTLET = re.compile(
     r"\b(?:SMM|Xinhua|China Daily|Global Times|CGTN|People['’]s Daily|Caixin|Shanghai Metals Market"
@@ -207,7 +213,7 @@ def issuer_of(
         cause = measure_government(ordered, full)
         if cause is not None:
             return cause.value, [cause.phrase]  # a plant idled by China's ban: China's measure
-    joint = _joint_actors(ordered[:2], full)
+    joint = _joint_actors(ordered[:2], full) or _signed_with(ordered[:2], full)
     if joint:
         return "multiple", joint  # "The United States and China said they would cut tariffs"
     if etype is EventType.trade_talks:
@@ -458,6 +464,23 @@ def _reacting_pair(s: CuedSentence, b: Hit) -> bool:
     at = min(after)
     own = ("tightening", "easing", "control", "tariff", "sanctions", "chip_rule", "talks")
     return not any(b.end <= h.start < at for kind in own for h in s.hits.get(kind, NO_HITS))
+
+
+def _signed_with(sentences: list[CuedSentence], full: str) -> list[str]:
+    """ "Trump signed minerals agreements with Malaysia and Thailand": a deal a government signs
+    with another government is theirs together."""
+    for s in sentences:
+        actors = s.cues("actor")
+        for m in _SIGNED_WITH.finditer(full, s.info.start, s.info.end):
+            before = [
+                h
+                for h in actors
+                if h.end <= m.start() and not OBJECT_PREP.search(full, max(0, h.start - 12), h.start)
+            ]
+            after = [h for h in actors if 0 <= h.start - m.end() <= 2]
+            if before and after and after[0].value != before[0].value:
+                return sorted({before[0].value, after[0].value})
+    return []
 
 
 def _joint_actors(sentences: list[CuedSentence], full: str) -> list[str]:

@@ -83,6 +83,7 @@ _DUTY_SET = re.compile(
 )
 # "the April controls remain in force": a measure that goes on, not the news.
 _STILL = re.compile(r"\b(?:remains?|remained|still|stays?|stayed|already)\s+$", re.IGNORECASE)
+_GOING_ON = re.compile(r"\b(?:still|continues? to|continued to|keeps?)\s+$", re.IGNORECASE)
 _START_WORDS = (
     "takes effect",
     "take effect",
@@ -601,7 +602,8 @@ def _denied(top: list[CuedSentence], full: str) -> list[str]:
 def _acts(s: CuedSentence, full: str) -> list[Hit]:
     """The sentence's words of a done act, less participles that describe an earlier measure
     named as the object of another verb ("exempting chips from a ban imposed in October")."""
-    found = s.cues("enacted")
+    # "China still restricts rare earths": a measure that goes on, not the act reported
+    found = [h for h in s.cues("enacted") if not _GOING_ON.search(full, max(0, h.start - 12), h.start)]
     if s.info.is_title or len(found) + len(s.cues("reporting")) + len(s.cues("announced")) < 2:
         return found
     return [
