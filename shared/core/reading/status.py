@@ -83,7 +83,6 @@ _DUTY_SET = re.compile(
 )
 # "the April controls remain in force": a measure that goes on, not the news.
 _STILL = re.compile(r"\b(?:remains?|remained|still|stays?|stayed|already)\s+$", re.IGNORECASE)
-_GOING_ON = re.compile(r"\b(?:still|continues? to|continued to|keeps?)\s+$", re.IGNORECASE)
 _START_WORDS = (
     "takes effect",
     "take effect",
@@ -602,8 +601,7 @@ def _denied(top: list[CuedSentence], full: str) -> list[str]:
 def _acts(s: CuedSentence, full: str) -> list[Hit]:
     """The sentence's words of a done act, less participles that describe an earlier measure
     named as the object of another verb ("exempting chips from a ban imposed in October")."""
-    # "China still restricts rare earths": a measure that goes on, not the act reported
-    found = [h for h in s.cues("enacted") if not _GOING_ON.search(full, max(0, h.start - 12), h.start)]
+    found = s.cues("enacted")
     if s.info.is_title or len(found) + len(s.cues("reporting")) + len(s.cues("announced")) < 2:
         return found
     return [
