@@ -586,3 +586,11 @@ def test_a_deal_signed_with_a_company_is_the_governments_own() -> None:
         "minimum price for NdPr oxide."
     )
     assert c.issuer == "US"
+
+
+def test_a_dateline_gives_way_to_a_government_the_lead_names() -> None:
+    c = classify(
+        "WASHINGTON, Oct 3 (Reuters) - The Chinese government said on Friday it would restrict exports "
+        "of graphite anode technology."
+    )
+    assert c.issuer == "CN"

@@ -187,7 +187,8 @@ def issuer_of(
             if etype is EventType.supply_disruption and _FIRM_HOME.match(full, h.end):
                 continue  # a firm's home is not where its mine or plant stops
             if h.start - s.info.start <= 2 and _DATELINE_AFTER.match(full, h.end):
-                if _BARE_BODY.match(full, h.end):
+                bare = _BARE_BODY.match(full, h.end)
+                if bare and not any(h.end < a.start < bare.end() for a in s.cues("actor")):
                     return h.value, [h.phrase]  # "SEOUL, May 2 -- The industry ministry said": Seoul's
                 continue
             if h.phrase in _GAZETTES:
