@@ -594,3 +594,11 @@ def test_a_dateline_gives_way_to_a_government_the_lead_names() -> None:
         "of graphite anode technology."
     )
     assert c.issuer == "CN"
+
+
+def test_a_government_that_protests_and_acts_is_the_issuer_of_its_act() -> None:
+    c = classify(
+        "China protested the new US tariffs on Tuesday and imposed export controls on gallium in "
+        "response."
+    )
+    assert c.issuer == "CN"

@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from chokewatch.shared.messages import EventType
 
+from .cues import PERMITTING_VERBS, RESTRICTING_VERBS
 from .gazetteer import Hit
 from .sentence_cues import MAIN_KINDS, NO_HITS, CuedSentence
 from .sentences import DEBRIS_WEIGHT
@@ -274,7 +275,18 @@ def _reacted_to(ordered: list[CuedSentence], full: str, first: Hit) -> Hit | Non
     s = next((s for s in ordered if s.info.start <= first.start < s.info.end), None)
     if s is None or not _REACTING.match(full, first.end):
         return None
-    return measure_government([s], full, first.value)
+    other = measure_government([s], full, first.value)
+    if other is None:
+        return None
+    # "China protested the US tariffs and imposed duties of its own": it acts too
+    own = [
+        e
+        for e in s.cues("enacted")
+        if e.start > first.end
+        and e.phrase.startswith(RESTRICTING_VERBS + PERMITTING_VERBS)
+        and not 0 <= e.start - other.end <= _CAUSE_REACH
+    ]
+    return None if own else other
 
 
 def _modelled(full: str, h: Hit) -> bool:
