@@ -602,3 +602,11 @@ def test_a_government_that_protests_and_acts_is_the_issuer_of_its_act() -> None:
         "response."
     )
     assert c.issuer == "CN"
+
+
+def test_a_deal_signed_with_a_foreign_firm_is_the_governments_own() -> None:
+    c = classify(
+        "The Pentagon signed an offtake agreement with Australian miner Lynas for heavy rare earths "
+        "from its Texas plant."
+    )
+    assert c.issuer == "US"

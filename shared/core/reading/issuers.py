@@ -490,7 +490,13 @@ def _signed_with(sentences: list[CuedSentence], full: str) -> list[str]:
                 for h in actors
                 if h.end <= m.start() and not OBJECT_PREP.search(full, max(0, h.start - 12), h.start)
             ]
-            after = [h for h in actors if 0 <= h.start - m.end() <= 2]
+            after = [
+                h
+                for h in actors
+                if 0 <= h.start - m.end() <= 2
+                and not _FIRM_HOME.match(full, h.end)
+                and not _targets(s, full, h)
+            ]  # "with the US-based firm", "with Chinese suppliers": a firm, not a government
             if before and after and after[0].value != before[0].value:
                 return sorted({before[0].value, after[0].value})
     return []
