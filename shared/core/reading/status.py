@@ -153,8 +153,11 @@ _OUTCOME_SUBJECT = re.compile(
     r"|funding|loan|site|smelter)\s+(?:is|are|was|were|will be|would be)?\s*$",
     re.IGNORECASE,
 )
-_OUTCOME_ACT = re.compile(
-    r"\w*\s+(?:to\s+)?(?:be\s+)?(?:built|approved|signed|finali[sz]ed|completed|closed)\b"
+# What a facility yields, as against whether it opens, halts or is approved.
+_YIELD = re.compile(
+    r"\w*\s+(?:to\s+)?(?:raise|supply|produce|add|increase|double|boost|create|meet|cover|reach|process"
+    r"|make|provide|generate|employ|lift|triple)\b",
+    re.IGNORECASE,
 )
 # "easing fears of shortages", "allaying concerns": the doubt is put to rest, not told.
 _ALLAYED = re.compile(
@@ -629,7 +632,7 @@ def _doubt_elsewhere(s: CuedSentence, full: str, h: Hit) -> bool:
     before = full[max(s.info.start, h.start - _RELATIVE_REACH) : h.start]
     if _ALLAYED.search(before):
         return True
-    if not s.info.is_title and _OUTCOME_SUBJECT.search(before) and not _OUTCOME_ACT.match(full, h.end):
+    if not s.info.is_title and _OUTCOME_SUBJECT.search(before) and _YIELD.match(full, h.end):
         return True  # "the facility is expected to raise capacity": the outcome, not the act
     if h.phrase.startswith("seek") and _MEASURE_SUBJECT.search(full, max(0, h.start - 40), h.start):
         return True  # "the pact seeks to curb reliance": the measure's purpose
