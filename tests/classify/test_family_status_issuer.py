@@ -610,3 +610,16 @@ def test_a_deal_signed_with_a_foreign_firm_is_the_governments_own() -> None:
         "from its Texas plant."
     )
     assert c.issuer == "US"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Trump said he will sign an executive order imposing a 25% tariff on imported chips "
+        "starting March 1.",
+        "Trump said on Friday he would sign a proclamation next week raising tariffs on Chinese "
+        "graphite to 50% from January 1.",
+    ],
+)
+def test_an_order_a_leader_says_he_will_sign_is_not_yet_issued(text: str) -> None:
+    assert classify(text).status is Status.announced

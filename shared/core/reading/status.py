@@ -237,6 +237,11 @@ _NEGATED = re.compile(
 )
 _NEGATION_REACH = 50
 _REPORTED_DONE = frozenset({"said", "says", "announced"})
+_INSTRUMENT_TO_COME = re.compile(
+    r"\b(?:will|would|to|plans? to|expected to|set to|going to)\s+(?:\w+\s+)?(?:sign\s+)?(?:an?\s+|the\s+)?"
+    r"(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 # "have not signed", "yet to be signed", "expected to be signed": no deal put to paper.
 _UNSIGNED = re.compile(
@@ -334,7 +339,12 @@ def _leaders_word(lead: Sequence[CuedSentence], full: str, start: str) -> bool:
         for s in lead
         if s.info.start <= at < s.info.end and any(h.phrase in LEADERS for h in s.cues("actor"))
     ]
-    return bool(voiced) and _LEADER_VOICE.search(said) is not None and _INSTRUMENT.search(said) is None
+    issued = [
+        m
+        for m in _INSTRUMENT.finditer(said)
+        if not _INSTRUMENT_TO_COME.search(said, max(0, m.start() - 20), m.start())
+    ]  # "he will sign an order", "would sign a proclamation next week": not issued yet
+    return bool(voiced) and _LEADER_VOICE.search(said) is not None and not issued
 
 
 def _issued(
