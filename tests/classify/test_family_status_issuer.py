@@ -623,3 +623,22 @@ def test_a_deal_signed_with_a_foreign_firm_is_the_governments_own() -> None:
 )
 def test_an_order_a_leader_says_he_will_sign_is_not_yet_issued(text: str) -> None:
     assert classify(text).status is Status.announced
+
+
+def test_a_company_expecting_a_governments_rule_is_speculation() -> None:
+    c = classify(
+        "ASML said on Wednesday it expects the Dutch government to require export licences for more of "
+        "its immersion DUV systems, though no rule has been published.",
+        title="ASML expects Dutch licence rule for more DUV tools",
+    )
+    assert c.status is Status.speculation
+    assert c.issuer == "NL"
+
+
+def test_a_government_expecting_to_act_is_still_a_plan() -> None:
+    c = classify(
+        "The Defense Logistics Agency said it expects to issue a new cobalt tender by the end of the "
+        "month, after cancelling an earlier solicitation.",
+        title="DLA expects to reissue cobalt tender",
+    )
+    assert c.status is Status.announced

@@ -434,7 +434,7 @@ SPECULATION = [
     "prepared to", "poised to", "or may not", "whether to", "no decision",
     "expected", "looms", "looming", "mulled", "explores", "exploring", "eyes", "eyeing",
     "could face", "would face", "可能", "或将", "考虑", "预计", "正研究", "研究限制", "酝酿", "拟议",
-    "seeks", "seeking", "nears", "nearing",
+    "seeks", "seeking", "nears", "nearing", "expects", "expect",
     "near deal", "near a deal", "close to a deal", "closer to a deal", "in talks to", "discussing",
     "explore", "exploring", "signals", "hints", "hinted", "suggested", "suggests",
     "drafting",

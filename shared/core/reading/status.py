@@ -242,6 +242,8 @@ _INSTRUMENT_TO_COME = re.compile(
     r"(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+_GOVERNS_REACH = 40
+_GOVERNED_SPAN = re.compile(r"[\w\s'’-]*")  # no clause break between a doubt and its infinitive
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 # "have not signed", "yet to be signed", "expected to be signed": no deal put to paper.
 _UNSIGNED = re.compile(
@@ -566,6 +568,8 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
         if not any(a <= h.start < b for a, b in quoted)
         # "poised to add", "will likely tighten": the doubt governs the plan
         if not any(k.start < h.start <= k.end + 1 or h.end <= k.start <= h.end + 1 for k in doubts)
+        # "expects the Dutch government to require": the doubt governs the infinitive of its clause
+        and not any(_governs(full, k, h) for k in doubts)
         and not _nominal_intent(full, h)
         and not _measure_reach(full, h)
         and not (h.phrase in _REPORTED_PLANS and _plan_of_no_government(s, full, h, told))
@@ -577,6 +581,14 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
 
 _QUOTE = re.compile(r'"[^"]{8,}?"|“[^”]{8,}?”')
 _MEASURE_KINDS = ("tightening", "easing", "control", "tariff", "sanctions", "chip_rule")
+
+
+def _governs(full: str, doubt: Hit, hit: Hit) -> bool:
+    return (
+        hit.phrase.startswith("to ")
+        and 0 <= hit.start - doubt.end <= _GOVERNS_REACH
+        and _GOVERNED_SPAN.fullmatch(full, doubt.end, hit.start) is not None
+    )
 
 
 def _quotes_without_measure(s: CuedSentence, full: str) -> list[tuple[int, int]]:
