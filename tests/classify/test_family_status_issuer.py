@@ -642,3 +642,18 @@ def test_a_government_expecting_to_act_is_still_a_plan() -> None:
         title="DLA expects to reissue cobalt tender",
     )
     assert c.status is Status.announced
+
+
+# A ministry that speaks through "the person in charge" or "according to" is the one acting, also
+# for chips, where the usual issuer is Washington.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The relevant person in charge of the Ministry of Commerce said that exemptions will be granted "
+        "to exports of Nexperia chips for civilian use that meet the conditions.",
+        "According to the Ministry of Commerce, the export of lithography-related items to the listed US "
+        "entities is prohibited with immediate effect.",
+    ],
+)
+def test_a_ministry_speaking_through_its_official_is_the_issuer(text: str) -> None:
+    assert classify(text).issuer == "CN"

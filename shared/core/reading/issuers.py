@@ -69,8 +69,9 @@ _OWN_VOICE = re.compile(
 )
 # "a spokesperson of the Ministry of Commerce": the ministry speaks, it is not an object.
 _SPEAKER_OF = re.compile(
-    r"(?:spokes(?:person|man|woman)|officials?|minister|head|chief|secretary|director)\s+(?:of|for|at)"
-    r"\s+(?:the\s+)?$",
+    r"(?:(?:spokes(?:person|man|woman)|officials?|minister|head|chief|secretary|director)\s+(?:of|for|at)"
+    # "the person in charge of the Ministry of Commerce", "according to the ministry": it speaks
+    r"|(?:person|official|people)s?\s+in\s+charge\s+(?:of|at)|according\s+to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SUBJECT_FIRST = (*MAIN_KINDS, "easing", "tightening", "chip")
