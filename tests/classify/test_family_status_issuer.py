@@ -657,3 +657,11 @@ def test_a_government_expecting_to_act_is_still_a_plan() -> None:
 )
 def test_a_ministry_speaking_through_its_official_is_the_issuer(text: str) -> None:
     assert classify(text).issuer == "CN"
+
+
+def test_a_smaller_trading_state_is_the_issuer_of_its_own_chip_rule() -> None:
+    c = classify(
+        "Singapore tightened its strategic goods controls on AI servers after a fraud case involving "
+        "Nvidia chips, its trade agency said."
+    )
+    assert c.issuer == "SG"
