@@ -512,6 +512,8 @@ REASON = [
     "after us", "after u.s", "after american", "after japan", "after the dutch", "after brussels",
     # What a measure adds to: the earlier measure is history, not its reach.
     "adding to", "adds to the", "on top of", "in addition to the", "builds on", "building on",
+    "expanding on", "expanding earlier", "expanding its earlier", "expanding curbs it",
+    "expanding controls it", "expanding restrictions it", "extending curbs it", "widening curbs it",
     "the move follows", "which follows", "which followed", "comes after", "came after",
     "follows curbs", "follows controls", "follows restrictions", "follows a", "follows the",
     # A relative clause recalling an earlier measure: context, whatever comes before it.
@@ -523,7 +525,8 @@ BACKGROUND = [
     "earlier", "previously", "last year", "last month", "last spring", "last summer",
     "last autumn", "last fall", "last winter", "a year ago", "years ago", "back in", "already",
     "historically", "history", "first imposed", "had imposed", "had introduced", "had added",
-    "had placed", "had banned", "had put", "prior to", "previous", "in the past", "since then",
+    "had placed", "had banned", "had put", "had restricted", "had curbed", "had tightened",
+    "had blocked", "had halted", "had required", "prior to", "previous", "in the past", "since then",
     "are a group", "is a group", "group of 17", "17 elements", "17 metals",
     "17 minerals", "periodic table", "dominat*", "accounts for", "account for", "accounting for",
     "percent of the world", "% of the world", "per cent of the world", "of global",

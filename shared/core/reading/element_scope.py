@@ -9,7 +9,7 @@ import re
 from chokewatch.shared.messages import EventType
 
 from . import gazetteer
-from .cues import PROCESS_WORDS, TECH_WORDS
+from .cues import PROCESS_WORDS, RECALLING_OPENINGS, TECH_WORDS
 from .gazetteer import Hit
 from .sentence_cues import CuedSentence
 from .sentences import DEBRIS_WEIGHT
@@ -33,6 +33,9 @@ _NARROWER = {"heavy_rare_earths", "light_rare_earths", "medium_heavy_rare_earths
 LIST_WINDOW = 6  # body sentences within which a sentence spelling out a list counts
 # Measures that need not touch a mineral: a chip rule, a sanction on firms.
 _NO_MINERAL_TYPES = (EventType.chip_export_control, EventType.sanctions)
+# Measures with goods of their own: an export control recalled beside a tariff truce or a
+# subsidy is another measure, not what they cover.
+_OWN_GOODS_TYPES = (EventType.tariff, EventType.industrial_policy)
 FIRST_NAMING_REACH = 8  # body sentences searched when the event's own sentences name no mineral
 # The October 2025 expansion, which reached every rare earth and its technologies.
 _OCTOBER_CONTROLS = re.compile(r"[Oo]ctober\s+9|Oct\.?\s+9\b|10\s*月\s*9\s*日")
@@ -80,7 +83,7 @@ def elements_of(
     else:
         subject = _subject_sentences(carriers, sents)
         if not any(s.elements for s in subject) and etype not in _NO_MINERAL_TYPES:
-            subject = _first_naming(sents)
+            subject = _first_naming(sents, recalled=etype not in _OWN_GOODS_TYPES)
     hits = [
         h
         for s in subject
@@ -162,22 +165,30 @@ def _restating_groups(subject: list[CuedSentence], hits: list[Hit]) -> list[Hit]
     ]
 
 
-def _first_naming(sents: list[CuedSentence]) -> list[CuedSentence]:
+def _first_naming(sents: list[CuedSentence], recalled: bool = True) -> list[CuedSentence]:
     """The first sentence of the body that names minerals, when the sentences carrying the event
-    name none ("the measures cover the following items: ...")."""
+    name none ("the measures cover the following items: ..."); `recalled` lets a sentence
+    recalling an export control name them."""
     for s in sents:
         if s.info.position >= FIRST_NAMING_REACH:
             break
         if s.elements and not s.background and s.weight > DEBRIS_WEIGHT:
             return [s]
+    if not recalled:
+        return []
     # None but a sentence recalling the measure itself ("the notices had put rare earths under
     # control"): a measure suspended or extended is named by what it covered.
     for s in sents:
         if s.info.position >= FIRST_NAMING_REACH:
             break
-        if s.elements and s.cues("control") and s.info.weight > DEBRIS_WEIGHT:
+        if s.elements and s.cues("control") and s.info.weight > DEBRIS_WEIGHT and not _recalls_before(s):
             return [s]
     return []
+
+
+def _recalls_before(s: CuedSentence) -> bool:
+    """ "The move follows curbs on ...": the measure the news came after, not the news."""
+    return any(h.phrase in RECALLING_OPENINGS for h in s.hits.get("reason", ()))
 
 
 def _title_scope(hits: list[Hit], sents: list[CuedSentence]) -> list[Hit]:

@@ -1,0 +1,78 @@
+"""Which elements a development acts on, whether chips are part of it, and texts that report
+no event: families of writing where earlier measures, recalled for context, lent their
+minerals to the news (LABELS, elements and chips_involved).
+"""
+
+from __future__ import annotations
+
+from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.elements import GROUPS
+from chokewatch.shared.messages import EventType
+
+FIVE_ADDED = sorted(GROUPS["added_2025_10"])
+
+
+def test_a_tariff_truce_does_not_take_the_rare_earths_of_a_recalled_control() -> None:
+    c = classify(
+        "President Donald Trump signed an executive order on Monday extending the pause on higher "
+        "tariffs on Chinese goods for another 90 days. Earlier this year, China imposed export "
+        "controls on seven rare earth elements, which roiled automakers worldwide. Since April, "
+        "dysprosium and terbium shipments had slowed to a trickle.",
+        title="Trump extends tariff truce with China by 90 days",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.elements == []
+
+
+def test_duties_on_vehicles_do_not_take_minerals_from_a_years_of_controls_recap() -> None:
+    c = classify(
+        "The European Commission imposed definitive duties of up to 35% on electric vehicles made "
+        "in China, it said on Tuesday. In 2023, China restricted exports of gallium and germanium, "
+        "and in 2024 it banned shipments of antimony to the United States.",
+        title="EU imposes duties on Chinese electric vehicles",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.elements == []
+
+
+def test_a_tariff_cut_in_a_deal_does_not_take_the_minerals_restricted_before() -> None:
+    c = classify(
+        "The United States and China agreed on Monday to cut reciprocal tariffs for 90 days. The "
+        "US will lower its tariff on Chinese goods to 30% and China will cut its duty on US goods "
+        "to 10%. Beijing had restricted exports of rare earths and magnets in April in retaliation "
+        "for US tariffs.",
+        title="US, China agree to tariff cut in Geneva",
+    )
+    assert c.elements == []
+
+
+def test_superhard_materials_controls_do_not_take_the_minerals_they_follow() -> None:
+    c = classify(
+        "China's commerce ministry on Thursday placed export controls on synthetic diamond "
+        "micropowder, single crystals and related production equipment. The move follows earlier "
+        "curbs on gallium, germanium, antimony and graphite, and the April controls on rare earths.",
+        title="China curbs exports of superhard materials",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.elements == []
+
+
+def test_a_measure_that_comes_years_after_others_names_only_its_own_mineral() -> None:
+    c = classify(
+        "China added 15 US companies to its export control list on Tuesday, barring them from "
+        "receiving dual-use items such as tungsten. The measure comes two years after Beijing first "
+        "restricted gallium and germanium, and months after it banned antimony exports to the US.",
+        title="China blocks tungsten exports to US defence firms",
+    )
+    assert c.elements == ["W"]
+
+
+def test_the_five_added_rare_earths_without_the_seven_they_expand() -> None:
+    c = classify(
+        "China on Thursday added holmium, erbium, thulium, europium and ytterbium to its export "
+        "control list, expanding curbs it imposed in April on seven other rare earths including "
+        "dysprosium and terbium.",
+        title="Beijing adds five more rare earths to export control list",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.elements == FIVE_ADDED
