@@ -76,3 +76,43 @@ def test_the_five_added_rare_earths_without_the_seven_they_expand() -> None:
     )
     assert c.event_type is EventType.mineral_export_control
     assert c.elements == FIVE_ADDED
+
+
+def test_a_tariff_schedule_listed_line_by_line_covers_every_listed_mineral() -> None:
+    c = classify(
+        "The trade representative on Friday published its final list of increases to Section 301 "
+        "duties on Chinese imports, most of which apply from January 1.\n"
+        "Duties will rise on the following goods from China:\n"
+        "Steel and aluminum products: 25%\n"
+        "Lithium-ion batteries for vehicles: 25%\n"
+        "Natural graphite: 25% from 2026\n"
+        "Permanent magnets: 25% from 2026\n"
+        "Legal teams should review their supply contracts before the new rates take effect, since "
+        "the increases apply to goods entered for consumption on or after those dates.",
+        title="Client alert: USTR sets final Section 301 increases on strategic goods",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.elements == ["Al", "Dy", "Li", "Nd", "Pr", "Tb", "graphite"]
+
+
+def test_curbs_in_place_since_an_earlier_month_are_not_a_tariff_cuts_goods() -> None:
+    c = classify(
+        "Washington removed a 10% tariff on a range of Chinese goods on Monday, the trade "
+        "representative said. Beijing's curbs on rare earth magnets, in place since April, remain "
+        "a sore point for US manufacturers.",
+        title="Tariff tracker: US lifts duties on some Chinese goods",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.elements == []
+
+
+def test_a_separate_notice_on_rare_earths_is_not_the_superhard_materials_news() -> None:
+    c = classify(
+        "Exporters of synthetic diamond micropowder, diamond wire saws and the equipment used to "
+        "make them will need a licence from November 8, China's commerce ministry said in a notice "
+        "on Thursday. In a separate notice, the ministry added five more rare earths to its "
+        "control list.",
+        title="China curbs exports of synthetic diamond and superhard materials",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.elements == []

@@ -47,6 +47,8 @@ _APRIL_BEFORE = re.compile(
 _APRIL_AFTER = re.compile(
     r"(?:\s+4)?(?:['’]s)?\s+(?:export\s+)?(?:controls?|curbs?|restrictions?|licensing|measures?)"
 )
+_LIST_LINES = 40  # lines after "... the following goods:" read as the measure's list
+_LIST_LINE_CHARS = 160  # a longer line is prose again
 _TECH_WINDOW = 60
 _TECH_BEFORE = 80  # "technology to make magnets and to separate rare earths"
 _WHETHER_REACH = 80
@@ -60,9 +62,13 @@ _DESCRIPTOR = re.compile(
 )
 
 
-def _subject_sentences(carriers: list[CuedSentence], sents: list[CuedSentence]) -> list[CuedSentence]:
+def _subject_sentences(
+    etype: EventType, carriers: list[CuedSentence], sents: list[CuedSentence], full: str
+) -> list[CuedSentence]:
     # Page furniture ("Related: ...") names other pages' subjects, even when it votes.
     chosen = {id(s) for s in carriers if s.info.weight > DEBRIS_WEIGHT}
+    if etype is EventType.tariff:
+        chosen.update(id(s) for s in _listed_after(carriers, sents, full))
     for s in sents:
         if s.background or not s.elements:
             continue
@@ -73,6 +79,21 @@ def _subject_sentences(carriers: list[CuedSentence], sents: list[CuedSentence]) 
     return [s for s in sents if id(s) in chosen]
 
 
+def _listed_after(carriers: list[CuedSentence], sents: list[CuedSentence], full: str) -> list[CuedSentence]:
+    """ "... on the following Chinese goods:" then one line per good: a tariff schedule's lines are
+    the measure's own goods, however short ("Permanent magnets: increase to 25%"). (A control
+    notice's item lines name compounds of its elements, "samarium-cobalt alloy", instead.)"""
+    listed: list[CuedSentence] = []
+    for c in carriers:
+        if c.background or not full[c.info.start : c.info.end].rstrip().endswith((":", "：")):
+            continue
+        for s in sents[c.info.index + 1 : c.info.index + 1 + _LIST_LINES]:
+            if s.info.end - s.info.start > _LIST_LINE_CHARS:
+                break  # prose again: the list has ended
+            listed.append(s)
+    return listed
+
+
 def elements_of(
     etype: EventType, carriers: list[CuedSentence], sents: list[CuedSentence], full: str
 ) -> tuple[list[str], list[str]]:
@@ -81,9 +102,10 @@ def elements_of(
     if etype is EventType.commentary:
         subject = [s for s in sents if s.in_lead]
     else:
-        subject = _subject_sentences(carriers, sents)
+        subject = _subject_sentences(etype, carriers, sents, full)
         if not any(s.elements for s in subject) and etype not in _NO_MINERAL_TYPES:
-            subject = _first_naming(sents, recalled=etype not in _OWN_GOODS_TYPES)
+            undone = any(s.cues("easing") or s.cues("undoing") for s in carriers)
+            subject = _first_naming(sents, etype not in _OWN_GOODS_TYPES, undone)
     hits = [
         h
         for s in subject
@@ -165,10 +187,11 @@ def _restating_groups(subject: list[CuedSentence], hits: list[Hit]) -> list[Hit]
     ]
 
 
-def _first_naming(sents: list[CuedSentence], recalled: bool = True) -> list[CuedSentence]:
+def _first_naming(sents: list[CuedSentence], recalled: bool, undone: bool) -> list[CuedSentence]:
     """The first sentence of the body that names minerals, when the sentences carrying the event
-    name none ("the measures cover the following items: ..."); `recalled` lets a sentence
-    recalling an export control name them."""
+    name none ("the measures cover the following items: ..."). With `recalled`, a sentence
+    recalling an export control may name them: its list of items, or, for a measure `undone`
+    (suspended, eased), what it covered."""
     for s in sents:
         if s.info.position >= FIRST_NAMING_REACH:
             break
@@ -177,11 +200,18 @@ def _first_naming(sents: list[CuedSentence], recalled: bool = True) -> list[Cued
     if not recalled:
         return []
     # None but a sentence recalling the measure itself ("the notices had put rare earths under
-    # control"): a measure suspended or extended is named by what it covered.
+    # control", "the list includes gallium ... under licensing since 2023"); a sentence telling
+    # what the news came after, or another measure, names other minerals.
     for s in sents:
         if s.info.position >= FIRST_NAMING_REACH:
             break
-        if s.elements and s.cues("control") and s.info.weight > DEBRIS_WEIGHT and not _recalls_before(s):
+        if (
+            s.elements
+            and s.cues("control")
+            and s.info.weight > DEBRIS_WEIGHT
+            and (undone or s.cues("listing"))
+            and not _recalls_before(s)
+        ):
             return [s]
     return []
 
