@@ -116,3 +116,29 @@ def test_a_separate_notice_on_rare_earths_is_not_the_superhard_materials_news() 
     )
     assert c.event_type is EventType.mineral_export_control
     assert c.elements == []
+
+
+def test_a_tariff_storys_later_mention_of_chinas_mineral_leverage_is_context() -> None:
+    c = classify(
+        "President Trump on Monday signed an order that keeps the lower tariff rate on Chinese "
+        "imports for another 90 days, the White House said. The order gives negotiators more "
+        "time before the higher rate would return. Officials from both sides met in Stockholm "
+        "last month. Other trading partners accepted US tariffs of 15% or more in quick deals, "
+        "while Beijing held out, using its hold over rare earth supplies as leverage.",
+        title="Trump keeps China tariff truce in place for 90 more days",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.elements == []
+
+
+def test_a_bulleted_summary_line_recalling_what_the_truce_followed_is_context() -> None:
+    c = classify(
+        "- The White House said on Tuesday the tariff pause with China would run for another 90 "
+        "days under a new executive order.\n"
+        "- This extension follows the first pause agreed in Geneva, during which both sides cut "
+        "duties and China resumed rare earth shipments.\n"
+        "- Negotiators are due to meet again next month.",
+        title="US extends China tariff pause",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.elements == []

@@ -49,6 +49,7 @@ _APRIL_AFTER = re.compile(
 )
 _LIST_LINES = 40  # lines after "... the following goods:" read as the measure's list
 _LIST_LINE_CHARS = 160  # a longer line is prose again
+_TARIFF_GOODS_REACH = 60  # characters from a tariff's word to its goods, past the lead
 _TECH_WINDOW = 60
 _TECH_BEFORE = 80  # "technology to make magnets and to separate rare earths"
 _WHETHER_REACH = 80
@@ -63,12 +64,10 @@ _DESCRIPTOR = re.compile(
 
 
 def _subject_sentences(
-    etype: EventType, carriers: list[CuedSentence], sents: list[CuedSentence], full: str
+    carriers: list[CuedSentence], sents: list[CuedSentence], listed: set[int]
 ) -> list[CuedSentence]:
     # Page furniture ("Related: ...") names other pages' subjects, even when it votes.
-    chosen = {id(s) for s in carriers if s.info.weight > DEBRIS_WEIGHT}
-    if etype is EventType.tariff:
-        chosen.update(id(s) for s in _listed_after(carriers, sents, full))
+    chosen = {id(s) for s in carriers if s.info.weight > DEBRIS_WEIGHT} | listed
     for s in sents:
         if s.background or not s.elements:
             continue
@@ -99,10 +98,12 @@ def elements_of(
 ) -> tuple[list[str], list[str]]:
     if etype is EventType.not_relevant:
         return [], []
+    listed: set[int] = set()
     if etype is EventType.commentary:
         subject = [s for s in sents if s.in_lead]
     else:
-        subject = _subject_sentences(etype, carriers, sents, full)
+        listed = {id(s) for s in _listed_after(carriers, sents, full)} if etype is EventType.tariff else set()
+        subject = _subject_sentences(carriers, sents, listed)
         if not any(s.elements for s in subject) and etype not in _NO_MINERAL_TYPES:
             undone = any(s.cues("easing") or s.cues("undoing") for s in carriers)
             subject = _first_naming(sents, etype not in _OWN_GOODS_TYPES, undone)
@@ -113,6 +114,7 @@ def elements_of(
         if (h.start < s.reason_at or h.start >= s.reason_end)
         # "did not say whether this included rare earths": an open question covers nothing.
         and full.find("whether", max(s.info.start, h.start - _WHETHER_REACH), h.start) < 0
+        and (etype is not EventType.tariff or s.in_lead or id(s) in listed or _tariffed(s, h))
     ]
     hits = _title_scope(hits, sents) + _restating_groups(subject, hits)
     rare_named = {h.value for h in hits if h.kind == "element" and h.value in gazetteer.ALL_RARE_EARTHS}
@@ -145,6 +147,20 @@ def elements_of(
         found.update(gazetteer.expand(h))
         phrases.append(full[h.start : h.end])
     return sorted(found), phrases
+
+
+def _tariffed(s: CuedSentence, h: Hit) -> bool:
+    """Past the lead, a tariff's goods follow its word ("tariffs on natural graphite"); a mineral
+    further on is the sentence's context ("accepted tariffs of 15%, ... its grip on rare earths")."""
+    words = [t.end for t in s.cues("tariff")]
+    if any(0 <= h.start - at <= _TARIFF_GOODS_REACH for at in words):
+        return True
+    # A list runs on from its word: "tariffs on goods in strategic sectors, including ...".
+    return any(
+        k.start < h.start and 0 <= k.start - at <= _TARIFF_GOODS_REACH
+        for k in s.cues("listing")
+        for at in words
+    )
 
 
 def _one_of(full: str, h: Hit) -> bool:

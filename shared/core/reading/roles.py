@@ -62,11 +62,13 @@ _COMMA = re.compile(r"[,，]")
 # "The measure comes two years after ...", "This follows ...": a sentence whose
 # subject points back at the news and whose verb places it among earlier events tells context.
 _RECALLING_SENTENCE = re.compile(
-    r"\s*(?:the|this|that|it|its)(?:\s+[\w'’-]+){0,2}?\s+"
+    r"\s*(?:[-–—•*]\s*)?(?:the|this|that|it|its)(?:\s+[\w'’-]+){0,2}?\s+"
     r"(?:(?:comes|came)\s+(?:[\w-]+\s+){0,2}?after|follows|followed)\s",
     re.IGNORECASE,
 )
-_RECALLING_SUBJECT = re.compile(r"\s*(?:the|this|that|it|its)(?:\s+[\w'’-]+){0,2}\s+", re.IGNORECASE)
+_RECALLING_SUBJECT = re.compile(
+    r"\s*(?:[-–—•*]\s*)?(?:the|this|that|it|its)(?:\s+[\w'’-]+){0,2}\s+", re.IGNORECASE
+)
 
 
 class Role(NamedTuple):
