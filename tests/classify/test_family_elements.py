@@ -142,3 +142,15 @@ def test_a_bulleted_summary_line_recalling_what_the_truce_followed_is_context() 
     )
     assert c.event_type is EventType.tariff
     assert c.elements == []
+
+
+def test_heavy_rare_earths_are_the_members_the_text_gives_them() -> None:
+    c = classify(
+        "A South Korean trading house said on Wednesday it has taken delivery of its first heavy "
+        "rare earths from a refinery in Western Australia under a five-year offtake deal. "
+        "Since 2022 the refinery has produced the heavy rare earths dysprosium and terbium for "
+        "makers of magnets.",
+        title="Korean trader receives first heavy rare earths from Australia",
+    )
+    assert c.event_type is EventType.industrial_policy
+    assert c.elements == ["Dy", "Tb"]

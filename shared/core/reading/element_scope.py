@@ -50,6 +50,11 @@ _APRIL_AFTER = re.compile(
 _LIST_LINES = 40  # lines after "... the following goods:" read as the measure's list
 _LIST_LINE_CHARS = 160  # a longer line is prose again
 _TARIFF_GOODS_REACH = 60  # characters from a tariff's word to its goods, past the lead
+# Between a group and the members it is given: "heavy rare earths dysprosium and terbium",
+# "heavy rare earths (dysprosium, terbium)", "heavy rare earths such as ...".
+_APPOSITION = re.compile(
+    r"[\s,(:—–-]*(?:such as|including|namely|like|notably|especially|and|or)?[\s,(:—–-]*", re.IGNORECASE
+)
 _TECH_WINDOW = 60
 _TECH_BEFORE = 80  # "technology to make magnets and to separate rare earths"
 _WHETHER_REACH = 80
@@ -121,6 +126,7 @@ def elements_of(
     # A named list, or a group that is one ("NdPr", "SmCo magnets"), is what the text means.
     definite = len(rare_named) >= 2 or any(h.kind == "group" and h.value not in _VAGUE for h in hits)
     stated = set() if definite or rare_named else _stated_rare_earths(sents, full)
+    defined = _defined_groups(sents, full) if any(h.value in _NARROWER for h in hits) else {}
     # "heavy rare earths" beside "rare earths": the narrower group is what the text means.
     narrower = any(h.kind == "group" and h.value in _NARROWER for h in hits)
     found: set[str] = set()
@@ -133,6 +139,10 @@ def elements_of(
         if h.kind == "generic" and narrower and not stated and not _technology_follows(full, h):
             continue
         vague = h.kind == "generic" or (h.kind == "group" and h.value in _VAGUE)
+        if h.kind == "group" and h.value in defined and not rare_named:
+            found.update(defined[h.value])  # "heavy rare earths" as the text defines them
+            phrases.append(full[h.start : h.end])
+            continue
         if vague and stated and not _technology_follows(full, h):
             found.update(stated)  # "rare earths" restates the list the text spells out elsewhere
             phrases.append(full[h.start : h.end])
@@ -266,6 +276,28 @@ def _stated_rare_earths(sents: list[CuedSentence], full: str) -> set[str]:
         # Rare-earth licences "since April", "the April controls": the seven of April 2025.
         stated.update(gazetteer.GROUPS["medium_heavy_2025_04"])
     return stated
+
+
+def _defined_groups(sents: list[CuedSentence], full: str) -> dict[str, set[str]]:
+    """ "the heavy rare earths dysprosium and terbium", "heavy rare earths such as ...": the
+    members a text gives a narrower group, wherever it says so, are what it means by the group."""
+    defined: dict[str, set[str]] = {}
+    for s in sents:
+        for i, h in enumerate(s.elements):
+            if h.kind != "group" or h.value not in _NARROWER:
+                continue
+            members: set[str] = set()
+            end = h.end
+            for k in s.elements[i + 1 :]:
+                if k.kind != "element" or k.value not in gazetteer.ALL_RARE_EARTHS:
+                    break
+                if not _APPOSITION.fullmatch(full, end, k.start):
+                    break
+                members.add(k.value)
+                end = k.end
+            if len(members) >= 2:
+                defined.setdefault(h.value, set()).update(members)
+    return defined
 
 
 def _names_april_controls(full: str) -> bool:
