@@ -154,3 +154,14 @@ def test_heavy_rare_earths_are_the_members_the_text_gives_them() -> None:
     )
     assert c.event_type is EventType.industrial_policy
     assert c.elements == ["Dy", "Tb"]
+
+
+def test_a_probe_into_whether_mineral_imports_threaten_security_names_those_minerals() -> None:
+    c = classify(
+        "The Commerce Department has started a Section 232 investigation into whether imports of "
+        "processed critical minerals, such as rare earths, cobalt and lithium, and products made "
+        "from them threaten national security.",
+        title="Washington launches probe into imports of critical minerals",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.elements == sorted(GROUPS["rare_earths"] + ("Co", "Li"))

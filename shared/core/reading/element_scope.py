@@ -49,6 +49,11 @@ _APRIL_AFTER = re.compile(
 )
 _LIST_LINES = 40  # lines after "... the following goods:" read as the measure's list
 _LIST_LINE_CHARS = 160  # a longer line is prose again
+# "an investigation into whether ...": the inquiry's subject, not an open question.
+_INQUIRY_BEFORE = re.compile(
+    r"(?:investigat\w*|probe|inquiry|review|examin\w*|determine|assess\w*)\s+(?:into\s+|of\s+)?$"
+)
+_INQUIRY_REACH = 40
 _TARIFF_GOODS_REACH = 60  # characters from a tariff's word to its goods, past the lead
 # Between a group and the members it is given: "heavy rare earths dysprosium and terbium",
 # "heavy rare earths (dysprosium, terbium)", "heavy rare earths such as ...".
@@ -118,7 +123,7 @@ def elements_of(
         for h in s.elements
         if (h.start < s.reason_at or h.start >= s.reason_end)
         # "did not say whether this included rare earths": an open question covers nothing.
-        and full.find("whether", max(s.info.start, h.start - _WHETHER_REACH), h.start) < 0
+        and not _open_question(full, max(s.info.start, h.start - _WHETHER_REACH), h.start)
         and (etype is not EventType.tariff or s.in_lead or id(s) in listed or _tariffed(s, h))
     ]
     hits = _title_scope(hits, sents) + _restating_groups(subject, hits)
@@ -157,6 +162,15 @@ def elements_of(
         found.update(gazetteer.expand(h))
         phrases.append(full[h.start : h.end])
     return sorted(found), phrases
+
+
+def _open_question(full: str, start: int, end: int) -> bool:
+    """ "did not say whether it covers rare earths"; but "a probe into whether imports of rare
+    earths threaten security" names what the probe covers."""
+    at = full.find("whether", start, end)
+    if at < 0:
+        return False
+    return _INQUIRY_BEFORE.search(full[max(0, at - _INQUIRY_REACH) : at].lower()) is None
 
 
 def _tariffed(s: CuedSentence, h: Hit) -> bool:
