@@ -165,3 +165,27 @@ def test_a_probe_into_whether_mineral_imports_threaten_security_names_those_mine
     )
     assert c.event_type is EventType.tariff
     assert c.elements == sorted(GROUPS["rare_earths"] + ("Co", "Li"))
+
+
+SILENT = (EventType.commentary, EventType.not_relevant)
+
+
+def test_a_relations_overview_told_as_hot_and_cold_is_not_an_event() -> None:
+    c = classify(
+        "Relations between Washington and Beijing have swung from truce to threat and back "
+        "again. Beijing's licensing of rare earths has proved its most effective lever, and chip "
+        "export controls have been Washington's. Few expect the calm to last.",
+        title="US-China ties in 2025: a hot-and-cold year",
+    )
+    assert c.event_type in SILENT
+    assert c.status is None
+
+
+def test_a_miners_quarterly_sales_are_not_news_of_the_field() -> None:
+    c = classify(
+        "The Australian miner said revenue rose 30% on a year earlier on higher prices for NdPr "
+        "oxide, and that it had produced its first heavy rare earths at its Malaysian plant.",
+        title="Rare earths miner reports higher quarterly sales",
+    )
+    assert c.event_type in SILENT
+    assert c.elements == []

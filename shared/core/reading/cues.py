@@ -563,6 +563,10 @@ SHADOW = [
     "iron scrap", "scrap magnets", "magnet scrap", "scrap yard*", "scrapyard*", "废铝", "废铜",
     # A person who "talks about" something in a feature is speaking, not negotiating.
     "she talks", "he talks", "who talks about", "who talks of", "talks about her", "talks about his",
+    # "Effective" as a judgment of a tool, not a measure taking effect.
+    "most effective", "more effective", "less effective", "least effective", "cost-effective",
+    "cost effective", "highly effective", "an effective", "effective lever", "effective tool",
+    "effective weapon",
 ]
 # Words of the other trades that sell "chips": with only the bare word, chips are not chips here.
 CHIP_SENSE = [
