@@ -189,3 +189,26 @@ def test_a_miners_quarterly_sales_are_not_news_of_the_field() -> None:
     )
     assert c.event_type in SILENT
     assert c.elements == []
+
+
+def test_a_chip_tool_rule_does_not_take_the_rare_earths_its_lead_mentions() -> None:
+    c = classify(
+        "The Japanese trade ministry will add 23 types of chipmaking equipment to its export "
+        "control list from July, it said on Friday. Japan still buys most of its rare earths "
+        "from China.",
+        title="Tokyo widens export curbs on chipmaking tools",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.elements == []
+    assert c.chips_involved
+
+
+def test_rare_earth_controls_extended_to_magnet_technology_name_the_magnet_metals() -> None:
+    c = classify(
+        "The commerce ministry added holmium, erbium, thulium, europium and ytterbium to the "
+        "control list on Thursday, and said technologies for making rare earth magnets now need "
+        "an export licence.",
+        title="China widens rare earth curbs to five more elements and magnet technology",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.elements == sorted(set(FIVE_ADDED) | set(GROUPS["ndfeb_magnets"]))

@@ -60,6 +60,7 @@ _TARIFF_GOODS_REACH = 60  # characters from a tariff's word to its goods, past t
 _APPOSITION = re.compile(
     r"[\s,(:—–-]*(?:such as|including|namely|like|notably|especially|and|or)?[\s,(:—–-]*", re.IGNORECASE
 )
+_MEASURE_NOUN = re.compile(r"s?\s+(?:export\s+)?(?:controls?|curbs?|restrictions?|regime|rules?|bans?)\b")
 _TECH_WINDOW = 60
 _TECH_BEFORE = 80  # "technology to make magnets and to separate rare earths"
 _WHETHER_REACH = 80
@@ -74,14 +75,17 @@ _DESCRIPTOR = re.compile(
 
 
 def _subject_sentences(
-    carriers: list[CuedSentence], sents: list[CuedSentence], listed: set[int]
+    etype: EventType, carriers: list[CuedSentence], sents: list[CuedSentence], listed: set[int]
 ) -> list[CuedSentence]:
     # Page furniture ("Related: ...") names other pages' subjects, even when it votes.
     chosen = {id(s) for s in carriers if s.info.weight > DEBRIS_WEIGHT} | listed
+    # A chip rule or a sanction needs no mineral: one named beside it in the lead, outside the
+    # sentences telling the measure, is context ("Japan relies on China for rare earths").
+    own_lead = etype not in _NO_MINERAL_TYPES
     for s in sents:
         if s.background or not s.elements:
             continue
-        if s.info.is_title or s.info.position < 2:
+        if s.info.is_title or (s.info.position < 2 and own_lead):
             chosen.add(id(s))  # the title and the lead sentence name the subject
         elif s.info.position < LIST_WINDOW and len(s.elements) >= 2 and s.cues("listing"):
             chosen.add(id(s))  # "the list includes ...", "the items cover ..."
@@ -113,7 +117,7 @@ def elements_of(
         subject = [s for s in sents if s.in_lead]
     else:
         listed = {id(s) for s in _listed_after(carriers, sents, full)} if etype is EventType.tariff else set()
-        subject = _subject_sentences(carriers, sents, listed)
+        subject = _subject_sentences(etype, carriers, sents, listed)
         if not any(s.elements for s in subject) and etype not in _NO_MINERAL_TYPES:
             undone = any(s.cues("easing") or s.cues("undoing") for s in carriers)
             subject = _first_naming(sents, etype not in _OWN_GOODS_TYPES, undone)
@@ -335,8 +339,8 @@ def _technology_follows(full: str, hit: Hit) -> bool:
     """ "rare earth processing technologies", "technologies for rare earth mining": the text
     means the technology, not a place or trade ("a rare earth mining town")."""
     after = full[hit.end : hit.end + _TECH_WINDOW].lower()
-    if any(w in after for w in TECH_WORDS):
-        return True
+    if any(w in after for w in TECH_WORDS) and not _MEASURE_NOUN.match(after):
+        return True  # not "rare earth controls with ... magnet technology": the controls' own
     # "technology to extract and separate rare earths": the process may come before the name;
     # "ReElement Technologies, which refines rare earths" names a firm, not a technology.
     said = full[max(0, hit.start - _TECH_BEFORE) : hit.start]
