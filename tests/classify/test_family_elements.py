@@ -212,3 +212,38 @@ def test_rare_earth_controls_extended_to_magnet_technology_name_the_magnet_metal
     )
     assert c.event_type is EventType.mineral_export_control
     assert c.elements == sorted(set(FIVE_ADDED) | set(GROUPS["ndfeb_magnets"]))
+
+
+def test_a_wire_story_recapping_earlier_bans_names_only_the_new_metals() -> None:
+    c = classify(
+        "China's commerce ministry said on Tuesday it will impose export controls on tungsten, "
+        "tellurium, bismuth, molybdenum and indium products, effective immediately. Beijing has "
+        "steadily widened its controls on critical minerals. Last December, China banned exports "
+        "of gallium, germanium and antimony to the United States outright. Analysts said the "
+        "latest list targets US defence supply chains.",
+        title="China restricts exports of tungsten, tellurium and three other metals",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.elements == ["Bi", "In", "Mo", "Te", "W"]
+
+
+def test_a_later_sentence_on_a_control_from_another_month_is_not_the_news() -> None:
+    c = classify(
+        "China's commerce ministry said on Thursday that silver exporters will need licences from "
+        "January 1 under a new state-trading list. The ministry in October also tightened rules "
+        "for tungsten and antimony exporters. Silver prices rose 2% on the news.",
+        title="China puts licence requirement on silver exports",
+    )
+    assert c.elements == ["Ag"]
+
+
+def test_controls_said_to_stand_beside_a_general_licence_are_not_eased() -> None:
+    c = classify(
+        "China has issued its first general licences for exports of rare earth magnets to some "
+        "European customers, the EU Chamber of Commerce said on Monday. General licences let "
+        "exporters ship repeatedly for a year without applying each time. Beijing also controls "
+        "exports of gallium, germanium, antimony and graphite.",
+        title="China approves first general licences for rare earth exports",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.elements == sorted(GROUPS["ndfeb_magnets"])

@@ -61,6 +61,16 @@ _APPOSITION = re.compile(
     r"[\s,(:—–-]*(?:such as|including|namely|like|notably|especially|and|or)?[\s,(:—–-]*", re.IGNORECASE
 )
 _MEASURE_NOUN = re.compile(r"s?\s+(?:export\s+)?(?:controls?|curbs?|restrictions?|regime|rules?|bans?)\b")
+# A time before the news, or a measure told as standing: "last December", "in October",
+# "imposed this summer", "since 2023", "Beijing also controls ...".
+_EARLIER_OR_STANDING = re.compile(
+    r"\b(?:last|earlier|previously|already|imposed|introduced|announced in|since)\b"
+    r"|\b(?:in|from|since)\s+(?:early\s+|late\s+|mid-?)?(?:january|february|march|april|may|june|july"
+    r"|august|september|october|november|december|(?:19|20)\d\d)\b"
+    r"|\bthis\s+(?:spring|summer|autumn|fall|winter)\b"
+    r"|\balso\s+(?:controls|restricts|requires|bans|limits|dominates)\b",
+    re.IGNORECASE,
+)
 _TECH_WINDOW = 60
 _TECH_BEFORE = 80  # "technology to make magnets and to separate rare earths"
 _WHETHER_REACH = 80
@@ -92,6 +102,33 @@ def _subject_sentences(
     return [s for s in sents if id(s) in chosen]
 
 
+def _own_elements(s: CuedSentence) -> set[str]:
+    return {
+        e for h in s.elements if h.start < s.reason_at or h.start >= s.reason_end for e in gazetteer.expand(h)
+    }
+
+
+def _on_the_headline(subject: list[CuedSentence], listed: set[int], full: str) -> list[CuedSentence]:
+    """The title and the lead sentence name the news's minerals; a later sentence naming none
+    of them and placed in the past or told as a standing state is another measure ("Last
+    December it banned gallium", "curbs on germanium imposed this summer", "Beijing also
+    controls graphite"). One adding to the same act ("It also tightens reviews of graphite") stays."""
+    head = [s for s in subject if s.info.is_title or s.info.position == 0]
+    named = set().union(*(_own_elements(s) for s in head)) if head else set()
+    if not named:
+        return subject
+    return [
+        s
+        for s in subject
+        if s in head
+        or id(s) in listed
+        or s.cues("listing")
+        or not s.elements
+        or _own_elements(s) & named
+        or not _EARLIER_OR_STANDING.search(full, s.info.start, s.info.end)
+    ]
+
+
 def _listed_after(carriers: list[CuedSentence], sents: list[CuedSentence], full: str) -> list[CuedSentence]:
     """ "... on the following Chinese goods:" then one line per good: a tariff schedule's lines are
     the measure's own goods, however short ("Permanent magnets: increase to 25%"). (A control
@@ -118,6 +155,7 @@ def elements_of(
     else:
         listed = {id(s) for s in _listed_after(carriers, sents, full)} if etype is EventType.tariff else set()
         subject = _subject_sentences(etype, carriers, sents, listed)
+        subject = _on_the_headline(subject, listed, full)
         if not any(s.elements for s in subject) and etype not in _NO_MINERAL_TYPES:
             undone = any(s.cues("easing") or s.cues("undoing") for s in carriers)
             subject = _first_naming(sents, etype not in _OWN_GOODS_TYPES, undone)
