@@ -247,3 +247,26 @@ def test_controls_said_to_stand_beside_a_general_licence_are_not_eased() -> None
     )
     assert c.event_type is EventType.mineral_export_control
     assert c.elements == sorted(GROUPS["ndfeb_magnets"])
+
+
+def test_a_framework_capping_tariffs_on_chips_involves_chips() -> None:
+    c = classify(
+        "Brussels and Washington on Thursday set out the details of their trade framework. US "
+        "tariffs on most EU goods, including cars, pharmaceuticals, chips and lumber, will not "
+        "exceed 15%.",
+        title="EU, US finalise framework deal",
+    )
+    assert c.event_type is EventType.trade_talks
+    assert c.chips_involved
+
+
+def test_a_purchase_ban_on_a_memory_maker_named_down_the_text_involves_chips() -> None:
+    c = classify(
+        "The regulator said its security review had found serious risks. The products failed "
+        "the review, it said. The cyberspace office published the result on Sunday. Under the "
+        "security law, operators of key information infrastructure should stop buying products "
+        "of Micron Technology, it added.",
+        title="China tells infrastructure operators to stop buying US firm's products",
+    )
+    assert c.event_type is EventType.sanctions
+    assert c.chips_involved
