@@ -270,3 +270,23 @@ def test_a_purchase_ban_on_a_memory_maker_named_down_the_text_involves_chips() -
     )
     assert c.event_type is EventType.sanctions
     assert c.chips_involved
+
+
+def test_the_five_added_beside_the_seven_they_are_in_addition_to() -> None:
+    c = classify(
+        "The commerce ministry said on Thursday that holmium, erbium, thulium, europium and "
+        "ytterbium will be subject to export controls from November 8, in addition to samarium, "
+        "gadolinium, terbium, dysprosium, lutetium, scandium and yttrium, restricted in April.",
+        title="China expands export controls to five more rare earths",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.elements == FIVE_ADDED
+
+
+def test_five_heavy_rare_earths_added_are_the_five_of_october() -> None:
+    c = classify(
+        "China has added five heavy rare earths to its export control list, the commerce ministry "
+        "said on Thursday, extending the curbs announced in April.",
+        title="China adds five heavy rare earths to export curbs",
+    )
+    assert c.elements == FIVE_ADDED

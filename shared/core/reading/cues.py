@@ -511,7 +511,7 @@ REASON = [
     "despite", "in spite of", "even though", "after china", "after china's", "after chinese",
     "after us", "after u.s", "after american", "after japan", "after the dutch", "after brussels",
     # What a measure adds to: the earlier measure is history, not its reach.
-    "adding to", "adds to the", "on top of", "in addition to the", "builds on", "building on",
+    "adding to", "adds to the", "on top of", "in addition to", "builds on", "building on",
     "expanding on", "expanding earlier", "expanding its earlier", "expanding curbs it",
     "expanding controls it", "expanding restrictions it", "extending curbs it", "widening curbs it",
     "the move follows", "which follows", "which followed", "comes after", "came after",

@@ -102,9 +102,15 @@ def _subject_sentences(
     return [s for s in sents if id(s) in chosen]
 
 
-def _own_elements(s: CuedSentence) -> set[str]:
+def _own_elements(s: CuedSentence, generic: bool = True) -> set[str]:
+    """The elements a sentence names outside its reason clause; `generic` False keeps "rare
+    earths" as one name, not as every rare earth ("seven other rare earths" names none of the
+    five)."""
     return {
-        e for h in s.elements if h.start < s.reason_at or h.start >= s.reason_end for e in gazetteer.expand(h)
+        e
+        for h in s.elements
+        if h.start < s.reason_at or h.start >= s.reason_end
+        for e in (gazetteer.expand(h) if generic or h.kind != "generic" else (h.value,))
     }
 
 
@@ -114,7 +120,9 @@ def _on_the_headline(subject: list[CuedSentence], listed: set[int], full: str) -
     December it banned gallium", "curbs on germanium imposed this summer", "Beijing also
     controls graphite"). One adding to the same act ("It also tightens reviews of graphite") stays."""
     head = [s for s in subject if s.info.is_title or s.info.position == 0]
-    named = set().union(*(_own_elements(s) for s in head)) if head else set()
+    named: set[str] = set()
+    for s in head:
+        named |= _own_elements(s) | _own_elements(s, generic=False)
     if not named:
         return subject
     return [
@@ -124,7 +132,7 @@ def _on_the_headline(subject: list[CuedSentence], listed: set[int], full: str) -
         or id(s) in listed
         or s.cues("listing")
         or not s.elements
-        or _own_elements(s) & named
+        or _own_elements(s, generic=False) & named
         or not _EARLIER_OR_STANDING.search(full, s.info.start, s.info.end)
     ]
 

@@ -203,6 +203,10 @@ _GROUP_PHRASES: dict[str, list[str]] = {
         "five more medium and heavy rare earth",
         "five additional medium and heavy rare earth",
         "five new medium and heavy rare earth",
+        "five heavy rare earth",
+        "five more heavy rare earth",
+        "five additional heavy rare earth",
+        "five new heavy rare earth",
     )
     + ["五种中重稀土", "5种中重稀土", "5类中重稀土", "五类中重稀土"],
     "light_rare_earths": _plurals("light rare earth", "light rare-earth") + ["轻稀土"],
