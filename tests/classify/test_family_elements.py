@@ -290,3 +290,14 @@ def test_five_heavy_rare_earths_added_are_the_five_of_october() -> None:
         title="China adds five heavy rare earths to export curbs",
     )
     assert c.elements == FIVE_ADDED
+
+
+def test_magnets_named_as_a_use_of_rare_earths_do_not_narrow_them() -> None:
+    c = classify(
+        "The Commerce Department will take a 10% stake in the Texas miner in exchange for $400 "
+        "million in grants and loans, a move aimed at expanding domestic output of rare earth "
+        "minerals critical to chips, permanent magnets and missiles.",
+        title="US to take stake in Texas miner under chips funding",
+    )
+    assert c.event_type is EventType.industrial_policy
+    assert c.elements == sorted(GROUPS["rare_earths"])

@@ -543,7 +543,8 @@ BACKGROUND = [
 USES = [
     "used in", "used to make", "essential for", "essential to", "crucial for", "critical for",
     "key to", "vital for", "which are added to", "are added to", "go into", "goes into", "used for",
-    "found in",
+    "found in", "critical to", "crucial to", "needed for", "needed to make", "needed in",
+    "vital to", "indispensable for", "indispensable to",
 ]
 # A sentence that spells out what a measure covers.
 LISTING = [

@@ -273,7 +273,11 @@ def _restating_groups(subject: list[CuedSentence], hits: list[Hit]) -> list[Hit]
         h
         for s in subject
         for h in s.elements
-        if h.kind == "group" and h.value not in _VAGUE and s.reason_at <= h.start < s.reason_end
+        if h.kind == "group"
+        and h.value not in _VAGUE
+        and s.reason_at <= h.start < s.reason_end
+        # "rare earths critical to chips, permanent magnets ...": what they are used for
+        and not any(u.start < h.start for u in s.hits.get("uses", ()))
     ]
 
 
