@@ -301,3 +301,45 @@ def test_magnets_named_as_a_use_of_rare_earths_do_not_narrow_them() -> None:
     )
     assert c.event_type is EventType.industrial_policy
     assert c.elements == sorted(GROUPS["rare_earths"])
+
+
+def test_diamond_controls_do_not_take_minerals_restricted_over_the_past_years() -> None:
+    c = classify(
+        "Exporters of single-crystal diamond, diamond micropowder and wire saws will need a "
+        "licence from November 8, the commerce ministry said on Thursday. Beijing has also "
+        "restricted exports of gallium, germanium, graphite and antimony over the past two years.",
+        title="China adds superhard materials to export control list",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.elements == []
+
+
+def test_controls_published_alongside_other_rules_do_not_take_their_minerals() -> None:
+    c = classify(
+        "Makers of lab-grown diamond equipment and superhard materials will need export licences, "
+        "the ministry said. The rules were published alongside new controls on rare earth "
+        "technologies and lithium battery materials.",
+        title="Beijing tightens grip on synthetic diamond exports",
+    )
+    assert c.elements == []
+
+
+def test_a_battery_technology_curb_does_not_take_what_china_is_the_largest_producer_of() -> None:
+    c = classify(
+        "The commerce ministry proposed on Thursday adding battery cathode preparation technology "
+        "and lithium extraction processes to the catalogue of technologies restricted for export. "
+        "The country is the world's largest producer of graphite anodes and rare earths.",
+        title="China proposes curbs on battery tech exports",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.elements == ["Li"]
+
+
+def test_battery_controls_announced_alongside_rare_earth_curbs_keep_their_own_minerals() -> None:
+    c = classify(
+        "Lithium batteries with high energy density, cathode materials and artificial graphite "
+        "anode materials will need export licences from November 8, the ministry said. The "
+        "announcement came alongside controls on rare earth equipment and five more rare earths.",
+        title="China controls exports of lithium batteries and graphite anodes",
+    )
+    assert c.elements == ["Li", "graphite"]

@@ -68,7 +68,9 @@ _EARLIER_OR_STANDING = re.compile(
     r"|\b(?:in|from|since)\s+(?:early\s+|late\s+|mid-?)?(?:january|february|march|april|may|june|july"
     r"|august|september|october|november|december|(?:19|20)\d\d)\b"
     r"|\bthis\s+(?:spring|summer|autumn|fall|winter)\b"
-    r"|\balso\s+(?:controls|restricts|requires|bans|limits|dominates)\b",
+    r"|\balso\s+(?:controls|restricts|requires|bans|limits|dominates)\b|\b(?:has|have|had)\s+also\b"
+    r"|\bover the (?:past|last)\b"
+    r"|\balongside\s+(?:new\s+|separate\s+|other\s+)?(?:controls|curbs|restrictions|rules|measures)\b",
     re.IGNORECASE,
 )
 _TECH_WINDOW = 60
