@@ -343,3 +343,13 @@ def test_battery_controls_announced_alongside_rare_earth_curbs_keep_their_own_mi
         title="China controls exports of lithium batteries and graphite anodes",
     )
     assert c.elements == ["Li", "graphite"]
+
+
+def test_the_same_notice_imposing_a_licence_on_a_second_metal_keeps_it() -> None:
+    c = classify(
+        "China will restrict exports of gallium from August 1, the commerce ministry said on "
+        "Monday. The ministry also imposed licence requirements on germanium, citing national "
+        "security.",
+        title="China restricts gallium exports",
+    )
+    assert c.elements == ["Ga", "Ge"]

@@ -62,9 +62,10 @@ _APPOSITION = re.compile(
 )
 _MEASURE_NOUN = re.compile(r"s?\s+(?:export\s+)?(?:controls?|curbs?|restrictions?|regime|rules?|bans?)\b")
 # A time before the news, or a measure told as standing: "last December", "in October",
-# "imposed this summer", "since 2023", "Beijing also controls ...".
+# "imposed this summer", "since 2023", "Beijing also controls ..." (not "also imposed": the
+# same act may go on to another mineral).
 _EARLIER_OR_STANDING = re.compile(
-    r"\b(?:last|earlier|previously|already|imposed|introduced|announced in|since)\b"
+    r"\b(?:last|earlier|previously|already|since)\b"
     r"|\b(?:in|from|since)\s+(?:early\s+|late\s+|mid-?)?(?:january|february|march|april|may|june|july"
     r"|august|september|october|november|december|(?:19|20)\d\d)\b"
     r"|\bthis\s+(?:spring|summer|autumn|fall|winter)\b"
