@@ -353,3 +353,14 @@ def test_the_same_notice_imposing_a_licence_on_a_second_metal_keeps_it() -> None
         title="China restricts gallium exports",
     )
     assert c.elements == ["Ga", "Ge"]
+
+
+def test_a_feature_on_a_miner_leading_the_charge_is_not_an_event() -> None:
+    c = classify(
+        "On a plain north of Perth, a small company is building what it hopes will be the first "
+        "heavy rare earth refinery outside China. Its founder says dysprosium and terbium will "
+        "be as prized as oil within a decade.",
+        title="Meet the Australian miner leading the charge on heavy rare earths",
+    )
+    assert c.event_type in SILENT
+    assert c.status is None

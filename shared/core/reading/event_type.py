@@ -55,7 +55,10 @@ _COMMENTARY_TITLE = re.compile(
     r"|wake-up call|gamble|the case for|the case against|myths?|interpreting|differences"
     # Relations told as a whole: "US-China ties: hot and cold", "the ups and downs of ..."
     r"|hot and cold|hot-and-cold|state of|ups and downs|roller-?coaster|tug of war|tug-of-war"
-    r"|love-hate|push and pull|ebb and flow|on-again,? off-again)\b",
+    r"|love-hate|push and pull|ebb and flow|on-again,? off-again"
+    # Features on a firm or a field: "Meet the miner leading the charge on ...", "Inside ..."
+    r"|meet the|leading the charge|leads the charge|inside|the race (?:to|for)|the quest|profile"
+    r"|spotlight|in focus)\b",
     re.IGNORECASE,
 )
 _DIGEST_TITLE = re.compile(
