@@ -364,3 +364,18 @@ def test_a_feature_on_a_miner_leading_the_charge_is_not_an_event() -> None:
     )
     assert c.event_type in SILENT
     assert c.status is None
+
+
+def test_a_second_metal_told_with_a_recall_inside_the_same_act_stays() -> None:
+    c = classify(
+        "China will lift its ban on gallium exports to the United States, the commerce ministry "
+        "said on Sunday. Exports of germanium, banned since December, will also resume.",
+        title="China lifts gallium export ban to US",
+    )
+    assert c.elements == ["Ga", "Ge"]
+    c = classify(
+        "China on Tuesday banned exports of gallium to the United States. Germanium shipments, "
+        "licensed since 2023, are also banned with immediate effect.",
+        title="China bans gallium exports to US",
+    )
+    assert c.elements == ["Ga", "Ge"]

@@ -74,6 +74,13 @@ _EARLIER_OR_STANDING = re.compile(
     r"|\balongside\s+(?:new\s+|separate\s+|other\s+)?(?:controls|curbs|restrictions|rules|measures)\b",
     re.IGNORECASE,
 )
+# The news's own act told on ("Germanium, banned since December, will also resume"): a recall
+# inside it does not make the sentence another measure.
+_SAME_ACT = re.compile(
+    r"\b(?:will|shall)\s+also\b|\b(?:is|are)\s+also\b|\bwith immediate effect\b|\beffective immediately\b"
+    r"|\balso\s+(?:resumes?|applies|apply|covers?|includes?)\b",
+    re.IGNORECASE,
+)
 _TECH_WINDOW = 60
 _TECH_BEFORE = 80  # "technology to make magnets and to separate rare earths"
 _WHETHER_REACH = 80
@@ -137,6 +144,7 @@ def _on_the_headline(subject: list[CuedSentence], listed: set[int], full: str) -
         or not s.elements
         or _own_elements(s, generic=False) & named
         or not _EARLIER_OR_STANDING.search(full, s.info.start, s.info.end)
+        or _SAME_ACT.search(full, s.info.start, s.info.end)
     ]
 
 
