@@ -379,3 +379,18 @@ def test_a_second_metal_told_with_a_recall_inside_the_same_act_stays() -> None:
         title="China bans gallium exports to US",
     )
     assert c.elements == ["Ga", "Ge"]
+
+
+def test_neo_and_heavy_rare_earth_magnets_are_the_magnet_metals() -> None:
+    magnets = sorted(GROUPS["ndfeb_magnets"])
+    c = classify(
+        "China will require licences for exports of neo magnets from Monday, the ministry said.",
+        title="China curbs exports of neo magnets",
+    )
+    assert c.elements == magnets
+    c = classify(
+        "Exports of heavy rare earth magnets from China have stopped since Beijing required "
+        "licences, traders said on Monday.",
+        title="Chinese heavy rare earth magnet shipments halt",
+    )
+    assert c.elements == magnets
