@@ -394,3 +394,20 @@ def test_neo_and_heavy_rare_earth_magnets_are_the_magnet_metals() -> None:
         title="Chinese heavy rare earth magnet shipments halt",
     )
     assert c.elements == magnets
+
+
+def test_a_dated_rare_earth_control_beside_a_tariff_rise_is_another_measure() -> None:
+    c = classify(
+        "President Trump said on Friday he would raise tariffs on Chinese goods to 145% from next "
+        "week. On April 4, China imposed export controls on seven rare earths in retaliation for "
+        "earlier US duties.",
+        title="Trump raises China tariffs to 145%",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.elements == []
+    c = classify(
+        "The White House on Monday extended the tariff pause with China by 90 days. On April 4, "
+        "China had put seven rare earths under licence.",
+        title="US extends China tariff pause",
+    )
+    assert c.elements == []

@@ -105,7 +105,7 @@ def _subject_sentences(
     for s in sents:
         if s.background or not s.elements:
             continue
-        if s.info.is_title or (s.info.position < 2 and own_lead):
+        if s.info.is_title or (s.info.position < 2 and own_lead and not _another_control(etype, s)):
             chosen.add(id(s))  # the title and the lead sentence name the subject
         elif s.info.position < LIST_WINDOW and len(s.elements) >= 2 and s.cues("listing"):
             chosen.add(id(s))  # "the list includes ...", "the items cover ..."
@@ -177,7 +177,7 @@ def elements_of(
         subject = _on_the_headline(subject, listed, full)
         if not any(s.elements for s in subject) and etype not in _NO_MINERAL_TYPES:
             undone = any(s.cues("easing") or s.cues("undoing") for s in carriers)
-            subject = _first_naming(sents, etype not in _OWN_GOODS_TYPES, undone)
+            subject = _first_naming(sents, etype not in _OWN_GOODS_TYPES, undone, etype)
     hits = [
         h
         for s in subject
@@ -292,7 +292,19 @@ def _restating_groups(subject: list[CuedSentence], hits: list[Hit]) -> list[Hit]
     ]
 
 
-def _first_naming(sents: list[CuedSentence], recalled: bool, undone: bool) -> list[CuedSentence]:
+def _another_control(etype: EventType, s: CuedSentence) -> bool:
+    """An export control told beside a tariff ("On April 4, China put seven rare earths under
+    licence"): another measure, unless the sentence ties it to the duties."""
+    return (
+        etype is EventType.tariff
+        and bool(s.cues("control") or s.cues("control_weak"))
+        and not s.cues("tariff")
+    )
+
+
+def _first_naming(
+    sents: list[CuedSentence], recalled: bool, undone: bool, etype: EventType | None = None
+) -> list[CuedSentence]:
     """The first sentence of the body that names minerals, when the sentences carrying the event
     name none ("the measures cover the following items: ..."). With `recalled`, a sentence
     recalling an export control may name them: its list of items, or, for a measure `undone`
@@ -300,7 +312,7 @@ def _first_naming(sents: list[CuedSentence], recalled: bool, undone: bool) -> li
     for s in sents:
         if s.info.position >= FIRST_NAMING_REACH:
             break
-        if s.elements and not s.background and s.weight > DEBRIS_WEIGHT:
+        if s.elements and not s.background and s.weight > DEBRIS_WEIGHT and not _another_control(etype, s):
             return [s]
     if not recalled:
         return []
