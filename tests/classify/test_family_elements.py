@@ -411,3 +411,14 @@ def test_a_dated_rare_earth_control_beside_a_tariff_rise_is_another_measure() ->
         title="US extends China tariff pause",
     )
     assert c.elements == []
+
+
+def test_a_line_stopped_because_of_a_magnet_shortage_names_the_magnet_metals() -> None:
+    c = classify(
+        "The carmaker halted production of its compact SUV in Valencia for a week because of a "
+        "shortage of rare earth magnets, the company said on Thursday. China requires licences "
+        "for seven rare earths since April.",
+        title="Carmaker halts line for lack of magnets",
+    )
+    assert c.event_type is EventType.supply_disruption
+    assert set(GROUPS["ndfeb_magnets"]) <= set(c.elements)

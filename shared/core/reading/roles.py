@@ -59,6 +59,7 @@ _YEAR_END = re.compile(r"\b(?:Nov|Dec)[a-z]*\.?\s+\d|\d\s+(?:Nov|Dec)[a-z]*|1[12
 # Where a cause stated after the subject gives way to the news it answers.
 _CAUSE_ENDS = re.compile(r"\s(?:with|by imposing|by placing|by adding|by restricting)\s")
 _COMMA = re.compile(r"[,，]")
+_SHORTAGE = re.compile(r"\s+(?:a\s+|the\s+)?(?:shortages?|lack|scarcity)\s+of\b", re.IGNORECASE)
 # "The measure comes two years after ...", "This follows ...": a sentence whose
 # subject points back at the news and whose verb places it among earlier events tells context.
 _RECALLING_SENTENCE = re.compile(
@@ -122,7 +123,8 @@ def _main_before(hits: Hits, at: int) -> bool:
 
 def _reason(full: str, info: Sentence, hits: Hits, elements: list[Hit]) -> tuple[Role, bool]:
     """The sentence's reason clause; True when the clause settles its role on its own."""
-    reasons = hits.get("reason")
+    # "halted because of a shortage of magnets": the shortage is the news's goods, not a cause.
+    reasons = [h for h in hits.get("reason", ()) if not _SHORTAGE.match(full, h.end)]
     if not reasons:
         return Role(), False
     at = min(h[0] for h in reasons)
