@@ -57,8 +57,7 @@ _COMMENTARY_TITLE = re.compile(
     r"|hot and cold|hot-and-cold|state of|ups and downs|roller-?coaster|tug of war|tug-of-war"
     r"|love-hate|push and pull|ebb and flow|on-again,? off-again"
     # Features on a firm or a field: "Meet the miner leading the charge on ...", "Inside ..."
-    r"|meet the|leading the charge|leads the charge|inside|the race (?:to|for)|the quest|profile"
-    r"|spotlight|in focus)\b",
+    r"|leading the charge|leads the charge|spotlight|in focus)\b|^\s*(?:meet the|inside)\b",
     re.IGNORECASE,
 )
 _DIGEST_TITLE = re.compile(
