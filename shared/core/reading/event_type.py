@@ -54,7 +54,8 @@ _COMMENTARY_TITLE = re.compile(
     r"|worr(?:y|ies)|future of|limits of|holds the cards|folded|winners?|losers?|means for|playbook"
     r"|wake-up call|gamble|the case for|the case against|myths?|interpreting|differences"
     # Relations told as a whole: "US-China ties: hot and cold", "the ups and downs of ..."
-    r"|hot and cold|hot-and-cold|state of|ups and downs|roller-?coaster|tug of war|tug-of-war"
+    r"|hot and cold|hot-and-cold|the state of (?:play|relations|ties|the)|ups and downs"
+    r"|roller-?coaster|tug of war|tug-of-war"
     r"|love-hate|push and pull|ebb and flow|on-again,? off-again"
     # Features on a firm or a field: "Meet the miner leading the charge on ...", "Inside ..."
     r"|leading the charge|leads the charge|spotlight|in focus)\b|^\s*(?:meet the|inside)\b",
