@@ -422,3 +422,14 @@ def test_a_line_stopped_because_of_a_magnet_shortage_names_the_magnet_metals() -
     )
     assert c.event_type is EventType.supply_disruption
     assert set(GROUPS["ndfeb_magnets"]) <= set(c.elements)
+
+
+def test_seven_other_rare_earths_listed_as_restricted_in_april_are_not_the_five() -> None:
+    c = classify(
+        "The new controls cover holmium, erbium, thulium, europium and ytterbium, the ministry "
+        "said. Beijing restricted seven other rare earths, including dysprosium and terbium, in "
+        "April.",
+        title="China's new rare earth controls hit holmium, erbium",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.elements == FIVE_ADDED

@@ -128,11 +128,19 @@ def _on_the_headline(subject: list[CuedSentence], listed: set[int], full: str) -
     """The title and the lead sentence name the news's minerals; a later sentence naming none
     of them and placed in the past or told as a standing state is another measure ("Last
     December it banned gallium", "curbs on germanium imposed this summer", "Beijing also
-    controls graphite"). One adding to the same act ("It also tightens reviews of graphite") stays."""
+    controls graphite"), even when it lists ("seven other rare earths, including ..., in
+    April"). One adding to the same act ("It also tightens reviews of graphite") stays. A head
+    naming rare earths by name uses "rare earths" for those, not for all seventeen."""
     head = [s for s in subject if s.info.is_title or s.info.position == 0]
     named: set[str] = set()
     for s in head:
-        named |= _own_elements(s) | _own_elements(s, generic=False)
+        named |= _own_elements(s, generic=False)
+    if not named & set(gazetteer.ALL_RARE_EARTHS):
+        # "rare earths" in general, not restating rare earths the head names, covers them all
+        for s in head:
+            named |= _own_elements(s)
+    else:
+        named.discard("rare_earths")
     if not named:
         return subject
     return [
@@ -140,7 +148,6 @@ def _on_the_headline(subject: list[CuedSentence], listed: set[int], full: str) -
         for s in subject
         if s in head
         or id(s) in listed
-        or s.cues("listing")
         or not s.elements
         or _own_elements(s, generic=False) & named
         or not _EARLIER_OR_STANDING.search(full, s.info.start, s.info.end)
