@@ -433,3 +433,14 @@ def test_seven_other_rare_earths_listed_as_restricted_in_april_are_not_the_five(
     )
     assert c.event_type is EventType.mineral_export_control
     assert c.elements == FIVE_ADDED
+
+
+def test_a_metal_already_licensed_and_now_banned_too_is_part_of_the_ban() -> None:
+    c = classify(
+        "China on Tuesday banned exports of antimony to the United States. Shipments of gallium "
+        "and germanium to US buyers, already subject to licences since last year, are also banned "
+        "with immediate effect.",
+        title="China bans antimony exports to the US",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.elements == ["Ga", "Ge", "Sb"]

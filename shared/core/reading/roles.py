@@ -59,6 +59,12 @@ _YEAR_END = re.compile(r"\b(?:Nov|Dec)[a-z]*\.?\s+\d|\d\s+(?:Nov|Dec)[a-z]*|1[12
 # Where a cause stated after the subject gives way to the news it answers.
 _CAUSE_ENDS = re.compile(r"\s(?:with|by imposing|by placing|by adding|by restricting)\s")
 _COMMA = re.compile(r"[,，]")
+# The news's own act told on: a recall inside such a sentence is a parenthesis.
+_NEWS_ACT = re.compile(
+    r"\bwith immediate effect\b|\beffective immediately\b|\b(?:will|shall)\s+also\b"
+    r"|\b(?:is|are)\s+also\s+(?:banned|suspended|lifted|restricted|covered|included|exempted)\b",
+    re.IGNORECASE,
+)
 _SHORTAGE = re.compile(r"\s+(?:a\s+|the\s+)?(?:shortages?|lack|scarcity)\s+of\b", re.IGNORECASE)
 # "The measure comes two years after ...", "This follows ...": a sentence whose
 # subject points back at the news and whose verb places it among earlier events tells context.
@@ -189,7 +195,10 @@ def _history(full: str, info: Sentence, hits: Hits, years: _Years) -> bool:
         return True
     if "background" in hits and not (
         # The lead sentence tells the news even when it glances back ("a threat made earlier").
-        info.position == 0 or (info.position < LEAD_SPAN and NEWS_TIME.search(full, info.start, info.end))
+        info.position == 0
+        or (info.position < LEAD_SPAN and NEWS_TIME.search(full, info.start, info.end))
+        # "Germanium, already licensed since last year, is also banned with immediate effect"
+        or _NEWS_ACT.search(full, info.start, info.end)
     ):
         return True
     if full[info.start : info.start + 12].lstrip()[:1] not in _HISTORY_FIRST:
