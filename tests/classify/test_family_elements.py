@@ -444,3 +444,16 @@ def test_a_metal_already_licensed_and_now_banned_too_is_part_of_the_ban() -> Non
     )
     assert c.event_type is EventType.mineral_export_control
     assert c.elements == ["Ga", "Ge", "Sb"]
+
+
+def test_a_recap_told_in_the_plain_past_does_not_lend_its_metals_to_a_new_control() -> None:
+    c = classify(
+        "China will require export licences for silver from January 1, the commerce ministry said "
+        "on Thursday. The ministry published a list of 44 companies allowed to export the metal. "
+        "Beijing's use of export controls has grown steadily. Gallium and germanium were the "
+        "first to be put under licence, followed by graphite. The most disruptive step was the "
+        "licensing of seven heavy rare earths, which left car plants short of magnets.",
+        title="China to require licences for silver exports from January",
+    )
+    assert c.event_type is EventType.mineral_export_control
+    assert c.elements == ["Ag"]

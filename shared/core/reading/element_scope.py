@@ -71,6 +71,9 @@ _EARLIER_OR_STANDING = re.compile(
     r"|\bthis\s+(?:spring|summer|autumn|fall|winter)\b"
     r"|\balso\s+(?:controls|restricts|requires|bans|limits|dominates)\b|\b(?:has|have|had)\s+also\b"
     r"|\bover the (?:past|last)\b"
+    # A recap told in the plain past: "were the first to be put under licence, followed by ..."
+    r"|\b(?:was|were)\s+(?:first\s+)?(?:added|put|placed|restricted|banned|licensed)\b|\bfollowed by\b"
+    r"|\bthe first to be\b|\bstep was\b"
     r"|\balongside\s+(?:new\s+|separate\s+|other\s+)?(?:controls|curbs|restrictions|rules|measures)\b",
     re.IGNORECASE,
 )
