@@ -457,3 +457,19 @@ def test_a_recap_told_in_the_plain_past_does_not_lend_its_metals_to_a_new_contro
     )
     assert c.event_type is EventType.mineral_export_control
     assert c.elements == ["Ag"]
+
+
+def test_a_chip_rule_alert_does_not_take_minerals_from_its_background_list() -> None:
+    c = classify(
+        "On September 29, the Bureau of Industry and Security issued an interim final rule "
+        "extending Entity List restrictions to affiliates owned 50% or more by listed parties.\n"
+        "The rule takes effect immediately, with a 60-day temporary general license.\n"
+        "Exporters should review the ownership of their customers.\n"
+        "Background\n"
+        "The United States has tightened semiconductor controls repeatedly.\n"
+        "China has responded with controls of its own, including bans on exports of gallium, "
+        "germanium and antimony to the United States.",
+        title="Client alert: BIS extends Entity List restrictions to affiliates",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert c.elements == []

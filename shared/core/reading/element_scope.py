@@ -110,7 +110,12 @@ def _subject_sentences(
             continue
         if s.info.is_title or (s.info.position < 2 and own_lead and not _another_control(etype, s)):
             chosen.add(id(s))  # the title and the lead sentence name the subject
-        elif s.info.position < LIST_WINDOW and len(s.elements) >= 2 and s.cues("listing"):
+        elif (
+            etype is not EventType.chip_export_control  # a chip rule's items are chips and tools
+            and s.info.position < LIST_WINDOW
+            and len(s.elements) >= 2
+            and s.cues("listing")
+        ):
             chosen.add(id(s))  # "the list includes ...", "the items cover ..."
     return [s for s in sents if id(s) in chosen]
 
