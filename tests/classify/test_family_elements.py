@@ -473,3 +473,20 @@ def test_a_chip_rule_alert_does_not_take_minerals_from_its_background_list() -> 
     )
     assert c.event_type is EventType.chip_export_control
     assert c.elements == []
+
+
+def test_a_second_good_whose_duty_starts_in_a_later_year_stays_in_the_tariff() -> None:
+    c = classify(
+        "The trade representative raised the tariff on Chinese natural graphite to 25% on "
+        "Friday. Tariffs on permanent magnets rise to 25% in 2026.",
+        title="US raises tariffs on Chinese graphite",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.elements == sorted(GROUPS["ndfeb_magnets"] + ("graphite",))
+    c = classify(
+        "China will require licences for exports of gallium from August 1, the ministry said on "
+        "Monday. Exporters of germanium, which has been traded freely since 2010, will need "
+        "licences from the same day.",
+        title="China puts gallium under licence",
+    )
+    assert c.elements == ["Ga", "Ge"]

@@ -63,11 +63,11 @@ _APPOSITION = re.compile(
 _MEASURE_NOUN = re.compile(r"s?\s+(?:export\s+)?(?:controls?|curbs?|restrictions?|regime|rules?|bans?)\b")
 # A time before the news, or a measure told as standing: "last December", "in October",
 # "imposed this summer", "since 2023", "Beijing also controls ..." (not "also imposed": the
-# same act may go on to another mineral).
+# same act may go on to another mineral; not "from January" or "in 2026": a start ahead).
 _EARLIER_OR_STANDING = re.compile(
     r"\b(?:last|earlier|previously|already|since)\b"
-    r"|\b(?:in|from|since)\s+(?:early\s+|late\s+|mid-?)?(?:january|february|march|april|may|june|july"
-    r"|august|september|october|november|december|(?:19|20)\d\d)\b"
+    r"|\b(?:in|since)\s+(?:early\s+|late\s+|mid-?)?(?:january|february|march|april|may|june|july"
+    r"|august|september|october|november|december)\b|\bsince\s+(?:19|20)\d\d\b"
     r"|\bthis\s+(?:spring|summer|autumn|fall|winter)\b"
     r"|\balso\s+(?:controls|restricts|requires|bans|limits|dominates)\b|\b(?:has|have|had)\s+also\b"
     r"|\bover the (?:past|last)\b"
@@ -77,10 +77,11 @@ _EARLIER_OR_STANDING = re.compile(
     r"|\balongside\s+(?:new\s+|separate\s+|other\s+)?(?:controls|curbs|restrictions|rules|measures)\b",
     re.IGNORECASE,
 )
-# The news's own act told on ("Germanium, banned since December, will also resume"): a recall
-# inside it does not make the sentence another measure.
+# The news's own act told on ("Germanium, banned since December, will also resume"), or one
+# still ahead: a recall inside it does not make the sentence another measure.
 _SAME_ACT = re.compile(
-    r"\b(?:will|shall)\s+also\b|\b(?:is|are)\s+also\b|\bwith immediate effect\b|\beffective immediately\b"
+    r"\b(?:will|shall)\b(?!\s+remain)|\b(?:is|are)\s+also\b|\bwith immediate effect\b"
+    r"|\beffective immediately\b"
     r"|\balso\s+(?:resumes?|applies|apply|covers?|includes?)\b",
     re.IGNORECASE,
 )
