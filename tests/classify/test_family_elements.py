@@ -490,3 +490,14 @@ def test_a_second_good_whose_duty_starts_in_a_later_year_stays_in_the_tariff() -
         title="China puts gallium under licence",
     )
     assert c.elements == ["Ga", "Ge"]
+
+
+def test_goods_named_before_the_duty_past_the_lead_are_the_tariffs() -> None:
+    c = classify(
+        "The Commerce Department announced preliminary findings in its anti-dumping case on "
+        "Thursday. The ruling follows a petition by US producers. Chinese shipments of active "
+        "anode material made from graphite face duties of 93.5%.",
+        title="US sets preliminary anti-dumping rate in anode case",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.elements == ["graphite"]

@@ -256,6 +256,9 @@ def _tariffed(s: CuedSentence, h: Hit) -> bool:
     words = [t.end for t in s.cues("tariff")]
     if any(0 <= h.start - at <= _TARIFF_GOODS_REACH for at in words):
         return True
+    # "imports of active anode material face duties of 93.5%": the goods may come first.
+    if any(0 <= t.start - h.end <= _TARIFF_GOODS_REACH for t in s.cues("tariff")):
+        return True
     # A list runs on from its word: "tariffs on goods in strategic sectors, including ...".
     return any(
         k.start < h.start and 0 <= k.start - at <= _TARIFF_GOODS_REACH
