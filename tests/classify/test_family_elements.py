@@ -495,7 +495,8 @@ def test_a_second_good_whose_duty_starts_in_a_later_year_stays_in_the_tariff() -
 def test_goods_named_before_the_duty_past_the_lead_are_the_tariffs() -> None:
     c = classify(
         "The Commerce Department announced preliminary findings in its anti-dumping case on "
-        "Thursday. The ruling follows a petition by US producers. Chinese shipments of active "
+        "Thursday. The ruling follows a petition by US producers. A final decision is due next "
+        "year. Lawyers for the importers said they would appeal. Chinese shipments of active "
         "anode material made from graphite face duties of 93.5%.",
         title="US sets preliminary anti-dumping rate in anode case",
     )
