@@ -33,6 +33,9 @@ CONTROL = [
     "export whitelist", "export management", "出口管理", "出口配额", "出口许可证", "出口申请",
     "国营贸易", "对相关企业出口", "出口予以豁免", "出口禁令", "禁止向", "出口限制", "出口管控",
     "出口新限制", "恢复出口", "许可申请", "技术出口", "禁令", "輸出禁止", "輸出許可", "許可制",
+    # A general licence is a licence of the control regime: "通用许可" on the mainland, "一般許可"
+    # in Taiwan and Hong Kong reports.
+    "通用许可", "一般许可", "一般出口许可",
     "export checks", "export procedures", "export screening", "export review*",
     # Enforcement of a control: smuggling crackdowns and export supervision.
     "smuggling", "走私", "出口监管", "出口的监管", "出口全链条", "全链条管控",
@@ -281,7 +284,8 @@ EASING = [
     "loosen*", "truce", "exclusion*", "carve-out*", "carve out", "waiver*", "begun issuing",
     "starts issuing", "start issuing", "started granting", "begun granting", "began granting",
     "removed from", "remove from", "removes from", "delays implementation",
-    "postpone*", "暂停", "取消", "放宽", "豁免", "通用许可", "恢复",
+    "postpone*", "暂停", "取消", "放宽", "豁免", "通用许可", "一般许可", "一般出口许可", "恢复",
+    "停止执行", "停止实施", "中止实施", "中止执行", "不再实施", "不再执行",  # a control stopped
     "rescission", "repeal*", "revocation of the rule", "green channel", "expedite*", "fast-track*",
     "fast track", "speed up", "faster approvals", "approve applications", "approved applications",
     "批准", "绿色通道", "加快审批", "暂缓", "推迟", "accelerated approvals", "accelerate approvals",
@@ -370,6 +374,7 @@ ENACTED = [
     "produces", "selects", "signs", "stopped", "selected", "produced", "deal announced",
     "agreement announced", "condemns", "criticised", "criticized", "came into force",
     "comes into force", "起施行", "起实施", "起正式实施", "正式实施", "发布", "决定", "已", "的公告", "生效",
+    "即日起", "之日起", "起执行", "起生效", "公告如下",  # "自即日起", "自公布之日起": in force from a day
     "exempts", "exempted", "requires", "required", "invokes", "invoked", "has begun", "have begun",
     "orders", "ordered", "bars", "barred", "revokes", "revoked",
     "designates", "designated", "finalizes", "finalized", "finalises", "finalised", "finalize",
@@ -386,7 +391,7 @@ ENACTED = [
 # Reporting verbs: a report of a decision, weaker than intent ("will", "plans to").
 REPORTING = [
     "said", "says", "said on", "told reporters", "according to", "reported", "reports",
-    "sources said", "people familiar", "announced", "announces", "statement", "表示",
+    "sources said", "people familiar", "announced", "announces", "statement", "表示", "宣布",
 ]
 # Reported by unnamed sources or another outlet, not stated by the authority: decided, not issued.
 HEARSAY = [
@@ -422,6 +427,7 @@ SPECULATION = [
     "prepared to", "poised to", "or may not", "whether to", "no decision",
     "expected", "looms", "looming", "mulled", "explores", "exploring", "eyes", "eyeing",
     "could face", "would face", "可能", "或将", "考虑", "预计", "正研究", "研究限制", "酝酿", "拟议",
+    "或面临", "或进一步", "或再", "恐将", "恐怕", "料将", "有望", "如果", "倘若", "一旦",
     "seeks", "seeking", "nears", "nearing",
     "near deal", "near a deal", "close to a deal", "closer to a deal", "in talks to", "discussing",
     "explore", "exploring", "signals", "hints", "hinted", "suggested", "suggests",
@@ -438,7 +444,7 @@ ACTORS: dict[str, list[str]] = {
         "ministry of industry and information technology", "state council", "ndrc",
         "xi jinping", "wang yi", "he lifeng", "li chenggang", "wang wentao", "he yadong",
         "foreign ministry spokes*", "国务院", "海关", "网信办", "市场监管总局", "工信部", "工业和信息化部",
-        "外交部", "大陆",
+        "外交部", "大陆", "北京", "不可靠实体清单工作机制", "税委会", "出口管制工作协调机制",
         # Mining and processing regions, where a disruption's government is China's.
         "jiangxi", "ganzhou", "inner mongolia", "baotou", "yunnan", "guangxi", "sichuan", "hunan",
         "xinjiang", "江西", "赣州", "内蒙古", "包头", "云南", "广西", "四川", "湖南",
@@ -454,7 +460,7 @@ ACTORS: dict[str, list[str]] = {
         "trade representative", "customs and border protection", "department of energy",
         "defense logistics agency", "dla",
         "department of the treasury", "treasury department", "rubio", "kessler", "white house's",
-        "u s government", "us government", "美商务部", "白宫",
+        "u s government", "us government", "美商务部", "白宫", "美国商务部",
     ],
     "JP": ["japan", "japanese", "tokyo", "meti", "ministry of economy trade and industry", "日本",
            "ministry of economy, trade and industry",
@@ -550,6 +556,7 @@ LISTING = [
 SHADOW = [
     "unreliable entity list", "unreliable entities list", "不可靠实体清单",
     "印度尼西亚",  # Indonesia, which holds the name of India
+    "美国商务部", "美商务部",  # the US Commerce Department, which holds the name of MOFCOM
     # "chips" of wood, food or games, and a chip in bargaining, are not semiconductors.
     "wood chip*", "hardwood chip*", "softwood chip*", "woodchip*", "potato chip*",
     "chocolate chip*", "poker chip*", "blue chip*", "blue-chip*", "bargaining chip*",
@@ -795,6 +802,9 @@ STRONG_ENACTED = (
     "federal register",
     "announcement n",
     "起",
+    "即日起",
+    "之日起",
+    "公告如下",  # a notice's own opening
     "号公告",
     "正式",
     "came into",

@@ -28,7 +28,8 @@ _TARGET_AFTER = re.compile(
     r"|manufacturers?|makers?|producers?|suppliers?|customers|buyers|clients|exporters|importers|individuals|"
     r"defen[cs]e (?:firms|companies|contractors)|military users|end users|persons|semiconductors?"
     r"|chips|goods|imports|products|comp|tech firms|origin|sales|revenues?|market|business)\b"
-    r"|(?:相关)?(?:企业|公司|实体|个人|军工|军方|用户|企業|實體|個人|軍工|軍方|用戶)",
+    r"|(?:\d+|[一二三四五六七八九十百几多数幾數]+)?\s*(?:家|个|個|名)?(?:相关)?"
+    r"(?:企业|公司|实体|个人|军工|军方|用户|企業|實體|個人|軍工|軍方|用戶)",
     re.IGNORECASE,
 )
 # "blacklisted by the US", "imposed by Beijing": who takes the measure, not its object.
@@ -63,6 +64,9 @@ _DATELINE_AFTER = re.compile(
     r"|\s[—–-]\s)",
     re.IGNORECASE,
 )
+# "新华社北京11月7日电", "（中央社台北4日電）": the agency, then the place and day of the dateline.
+_CN_DATELINE_AFTER = re.compile(r"\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:电|電|讯|訊)")
+_CN_DATELINE_REACH = 8
 _SUBJECT_START = 4  # a sentence's subject opens it ("The OFAC ...")
 # Measures whose object is a firm: there a country naming the firm tells its home, not the actor.
 _FIRM_OBJECT_TYPES = (EventType.chip_export_control, EventType.mineral_export_control, EventType.sanctions)
@@ -129,6 +133,8 @@ def issuer_of(
     for s in ordered:
         for h in sorted(s.cues("actor"), key=lambda h: h.start):
             if h.start - s.info.start <= 2 and _DATELINE_AFTER.match(full, h.end):
+                continue
+            if h.start - s.info.start <= _CN_DATELINE_REACH and _CN_DATELINE_AFTER.match(full, h.end):
                 continue
             if (
                 (

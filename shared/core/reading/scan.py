@@ -17,6 +17,7 @@ from typing import NamedTuple
 from . import gazetteer, phrases
 from .cues import LEADING_ONLY_REASONS, LEXICON
 from .gazetteer import Hit
+from .hanzi import simplified
 from .sentence_cues import LEADING, NO_HITS, NO_REASON
 from .sentences import Sentence, split
 from .textscan import finditer_from, word_starts
@@ -42,6 +43,15 @@ _SUSPEND_SUPPLY = re.compile(
     r"|tax|dut|tariff))"
     r"|export\s+(?:suspension|halt|moratorium)"
 )
+# "暂停向美国出口稀土磁体", "停止对日供应": exports or supply stopped; unlike "暂停实施…出口管制",
+# where what is suspended is the control, or "暂停出口许可", a relief withdrawn.
+_CN_SUSPEND_SUPPLY = re.compile(
+    r"(?:暂停|暫停|停止|中止|叫停)(?!实施|實施|执行|執行|征收|徵收|加征|加徵)(?:向|对|對)?"
+    r"[^，。；、,;]{0,10}?(?:出口|供应|供應|供货|供貨|发货|發貨|出货|出貨|交付)"
+    r"(?!管制|许可|許可|限制|禁令|管控|规定|規定|措施|政策|审批|審批|申请|申請)"
+    r"|断供|斷供"
+)
+_CN_HALT_WORDS = ("暂停", "暫停", "停止", "中止", "叫停", "断供", "斷供")
 # Where a supply halt can begin: the regex is tried only there, not at every character.
 _HALT_WORDS = (" suspen", " paus", " halt", " moratorium", " export ", " cut", " curtail")
 _CASHTAG = re.compile(r"\$[A-Z]{2,5}\b")
@@ -72,7 +82,9 @@ def scan(full: str, title_end: int) -> Scan:
     infos = split(full, title_end)
     if not infos:
         return Scan(full, [], [], [])
-    lower = _lower(full)
+    # Traditional characters read as simplified ones (one for one, offsets unchanged): Taiwan
+    # and Hong Kong outlets write 商務部公告第70號 for 商务部公告第70号.
+    lower = simplified(_lower(full))
     normalised = gazetteer.normalise(lower)
     starts = [s.start for s in infos]
     starts[0] = 0
@@ -192,6 +204,9 @@ def _pattern_hits(
         add("tightening", Hit(m.start(), m.end(), "tightening", "undone", m.group()))
     for m in _supply_halts(normalised, lower):
         add("supply_halt", Hit(m.start() - 1, m.end() - 1, "supply_halt", "", m.group()))
+    if not full.isascii() and any(w in full for w in _CN_HALT_WORDS):
+        for m in _CN_SUSPEND_SUPPLY.finditer(full):
+            add("supply_halt", Hit(m.start(), m.end(), "supply_halt", "", m.group()))
 
 
 def _supply_halts(normalised: str, lower: str) -> list[re.Match[str]]:
@@ -215,9 +230,15 @@ def _supply_halts(normalised: str, lower: str) -> list[re.Match[str]]:
     return found
 
 
+# A Chinese clause opens after a comma ("根据…规定，为落实…共识，…"): its grounds lead it as a
+# sentence's would.
+_CLAUSE_OPENING = re.compile(r"[，,；]\s*$")
+
+
 def _drop_false_reasons(buckets: list[Hits], infos: list[Sentence], full: str) -> None:
     """ "since May 20" gives a time, not a cause; "to implement the" gives one only at the start
-    of a sentence ("a framework to implement the truce, including ..." names what was agreed)."""
+    of a sentence or, in Chinese, of a clause ("a framework to implement the truce, including ..."
+    names what was agreed)."""
     for info, hits in zip(infos, buckets, strict=True):
         reasons = hits.get("reason")
         if reasons and any(h.phrase == "since" for h in reasons):
@@ -225,6 +246,10 @@ def _drop_false_reasons(buckets: list[Hits], infos: list[Sentence], full: str) -
             hits["reason"] = reasons
         if reasons and any(h.phrase in LEADING_ONLY_REASONS for h in reasons):
             reasons = [
-                h for h in reasons if h.phrase not in LEADING_ONLY_REASONS or h[0] - info.start <= LEADING
+                h
+                for h in reasons
+                if h.phrase not in LEADING_ONLY_REASONS
+                or h[0] - info.start <= LEADING
+                or _CLAUSE_OPENING.search(full, max(info.start, h[0] - LEADING), h[0])
             ]
             hits["reason"] = reasons

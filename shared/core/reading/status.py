@@ -28,7 +28,10 @@ from .sentence_cues import MAIN_KINDS, NO_HITS, NO_REASON, CuedSentence
 _NOMINAL = re.compile(r"(?:decision|move|step|order|rule|measure|notice)\s+$")
 _WHETHER = re.compile(r"whether\s+$")
 # "将 X 列入清单": 将 marks the object of a listing, not the future.
-_BA_OBJECT = re.compile(r"[^，。；,;]{1,30}?(?:列入|纳入|移出|移除|认定为|列為|列入|納入)")
+_BA_OBJECT = re.compile(
+    r"[^，。；,;]{1,30}?(?:列入|纳入|移出|移除|认定为|列為|列入|納入|扩大至|扩大到|擴大至|延长至|延長至"
+    r"|调整为|調整為|改为|改為|提高至|提高到|下调至|下調至|降至|视为|視為|作为|作為)"
+)
 _FUTURE_PASSIVE = re.compile(r"\b(?:would|will|to)\s+be\s+\Z")
 _EFFECT_TYPES = (EventType.supply_disruption, EventType.industrial_policy)  # their effects are the news
 # "approved customers", "licensed exporters": a done-word used as an adjective tells no act.
@@ -37,7 +40,7 @@ _ATTRIBUTIVE = re.compile(
     r"|vendors|entities|applicants|applications|products|items)\b"
 )
 # "will continue to", "将继续": an ongoing act goes on, no new plan is told.
-_CONTINUING = re.compile(r"\s*(?:continue|keep|继续|持续)")
+_CONTINUING = re.compile(r"\s*(?:continue|keep|继续|持续|繼續|持續)")
 # A duty decided, or an investigation closed: the news is past the opening of a probe.
 _DUTY_SET = re.compile(
     r"\b(?:impos(?:e|es|ed|ing)|levied|levies|set (?:a|the)|preliminary (?:determination|duties|duty|ruling)"
@@ -63,7 +66,9 @@ _PLAIN_GAP = re.compile(r"[\w\s-]*")  # no clause break between them
 # "would take effect if approved", "has not come into force": no start stated.
 _UNSTARTED = re.compile(r"\b(?:not|never|would|could|may|might|if|yet to)\s+(?:\w+\s+)?$")
 # Bodies that issue measures by announcing them, unlike leaders and spokesmen.
-_MINISTRY = re.compile(r"ministry|department|bureau|commission|mofcom|商务部|海关总署")
+_MINISTRY = re.compile(
+    r"ministry|department|bureau|commission|mofcom|商务部|海关总署|安全局|委员会|工作机制|财政部|外交部"
+)
 _ANNOUNCER_REACH = 30  # characters between the body named and its "announced"
 _PLANS = re.compile(
     r"\s+(?:on \w+\s+)?(?:that\s+)?(?:it\s+)?"
@@ -168,7 +173,7 @@ def _ministry_announces(top: list[CuedSentence], full: str) -> list[str]:
         if not s.in_lead or s.background or s.cues("speculation"):
             continue
         for h in s.cues("reporting"):
-            if not h.phrase.startswith("announc"):
+            if not h.phrase.startswith(("announc", "宣布")):
                 continue
             by = [a for a in s.cues("actor") if 0 <= h.start - a.end <= _ANNOUNCER_REACH]
             if any(_MINISTRY.search(a.phrase) for a in by) and not _PLANS.match(full, h.end):

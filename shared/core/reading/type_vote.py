@@ -28,7 +28,8 @@ CONTEXT_FACTOR = 0.8  # a control whose goods only the rest of the text names
 AGENDA_FACTOR = 0.3  # controls that talks are about
 _AGENDA_REACH = 30
 _TARGET_GAP = 12  # characters between a country's name and the firms it describes
-_TRADE_WORDS = ("export", "shipment", "sales", "deliver", "suppl")
+_TRADE_WORDS = ("export", "shipment", "sales", "deliver", "suppl", "出口", "供应", "供應", "供货", "供貨",
+                "发货", "發貨", "出货", "出貨", "交付", "断供", "斷供")
 # The kinds of a measure (not talks, disruption or policy).
 MEASURES = (
     EventType.mineral_export_control,

@@ -1,0 +1,144 @@
+"""Chinese-language reports: MOFCOM and customs notices, spokesman Q&As, wires and reposts, in
+simplified and traditional characters, often untitled or under a teaser title, with page debris.
+
+Each text is the project's own, written from the facts of the measures (general licences, the
+one-year suspension of the October 2025 controls, the listings), in the styles Chinese outlets use.
+"""
+
+from __future__ import annotations
+
+from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.core.reading.sentences import DEBRIS_WEIGHT, split
+from chokewatch.shared.messages import Direction, EventType, Status
+
+MINERAL = EventType.mineral_export_control
+
+
+def _reads(text: str, title: str = "") -> tuple[EventType, Direction | None, Status | None, str | None]:
+    c = classify(text, title)
+    return c.event_type, c.direction, c.status, c.issuer
+
+
+# General licences: a licence of the control regime, granted, eases it.
+
+
+def test_an_untitled_taiwan_wire_on_general_licences_eases() -> None:
+    text = (
+        "（中央社台北4日電）中國商務部今天表示，已開始向部分企業核發稀土出口通用許可，獲得許可的出口商"
+        "在一年有效期內可多次出口，不必每批次重新申請。\n分析指出，這是北京落實美中釜山元首會晤共識的具體措施。"
+    )
+    assert _reads(text) == (MINERAL, Direction.easing, Status.enacted, "CN")
+
+
+def test_general_licences_under_a_teaser_title_ease() -> None:
+    text = (
+        "12月初，商务部开始为部分稀土出口企业办理通用许可。据悉，首批获得通用许可的企业包括多家磁材厂商，"
+        "许可有效期为一年。\n业内人士认为，通用许可将大幅缩短审批时间，缓解海外客户的供应担忧。"
+    )
+    assert _reads(text, "重磅！稀土出口迎来新变化") == (MINERAL, Direction.easing, Status.enacted, "CN")
+
+
+def test_a_hong_kong_report_of_general_licences_with_share_bar_is_done() -> None:
+    text = (
+        "【明報專訊】國家商務部發言人表示，為便利合規貿易，商務部已向部分出口商發放稀土出口一般許可，"
+        "並將繼續審批其他申請。\n分享到：Facebook WhatsApp\n相關新聞："
+    )
+    # "將繼續審批": approvals go on, no new plan.
+    assert _reads(text) == (MINERAL, Direction.easing, Status.enacted, "CN")
+
+
+def test_general_licences_told_by_sources_are_announced() -> None:
+    c = classify(
+        "据两名消息人士透露，中国商务部计划向部分稀土出口企业发放为期一年的通用许可，以简化审批程序。",
+        title="消息人士：中国拟推出稀土通用许可",
+    )
+    assert (c.event_type, c.direction, c.status, c.issuer) == (MINERAL, Direction.easing, Status.announced, "CN")
+
+
+def test_general_licences_for_the_us_under_the_summit_consensus_are_a_mineral_measure() -> None:
+    c = classify("商务部表示，将对镓、锗、锑、石墨等物项的对美出口实行通用许可，相关措施落实两国元首会晤共识。")
+    assert c.event_type is MINERAL
+    assert c.direction is Direction.easing
+    assert {"Ga", "Ge", "Sb", "graphite"} <= set(c.elements)
+
+
+# Suspensions: a control suspended or stopped eases; exports suspended tighten.
+
+
+def test_a_numbered_suspension_notice_with_its_preamble_eases() -> None:
+    text = (
+        "根据《中华人民共和国出口管制法》等法律法规有关规定，为落实中美经贸磋商共识，现将有关事项公告如下：\n"
+        "一、暂停实施商务部公告2025年第61号《关于对境外相关稀土物项实施出口管制的决定》。\n"
+        "二、本公告自发布之日起执行，暂停至2026年11月10日。\n商务部\n2025年11月7日"
+    )
+    # The preamble's grounds ("根据…，为落实…共识，") are the occasion, not talks reported.
+    assert _reads(text, "商务部公告2025年第70号") == (MINERAL, Direction.easing, Status.enacted, "CN")
+
+
+def test_controls_stopped_from_a_date_ease() -> None:
+    c = classify(
+        "商务部发布公告，自2025年11月10日起停止执行对部分美国实体采取的出口管制措施，相关两用物项可依法申请出口。"
+    )
+    assert c.direction is Direction.easing
+    assert c.status is Status.enacted
+    assert c.issuer == "CN"
+
+
+def test_exports_suspended_to_buyers_tighten() -> None:
+    c = classify("据知情人士透露，中国已暂停向部分美国军工企业出口稀土磁体，相关出口申请均未获批准。")
+    assert c.event_type is MINERAL
+    assert c.direction is Direction.tightening
+    assert c.issuer == "CN"
+
+
+def test_supply_cut_off_in_traditional_characters_tightens() -> None:
+    c = classify("消息人士指，中國已暫停對日本軍工企業供應鏑和鋱，相關出口申請全部遭到擱置。")
+    assert c.event_type is MINERAL
+    assert c.direction is Direction.tightening
+
+
+def test_the_us_suspension_of_its_affiliates_rule_in_chinese_is_issued() -> None:
+    c = classify(
+        "美国商务部工业与安全局10日宣布，自即日起暂停实施出口管制“50%穿透性规则”一年，该规则原本将实体清单"
+        "的限制扩大至被列名实体持股50%以上的子公司。",
+        title="美方暂停实施50%穿透性规则",
+    )
+    assert c.event_type is EventType.chip_export_control
+    assert (c.direction, c.status, c.issuer) == (Direction.easing, Status.enacted, "US")
+
+
+# Mood: possibility and conditions.
+
+
+def test_a_possible_further_tightening_is_speculation() -> None:
+    c = classify(
+        "市场分析人士认为，若贸易摩擦升级，中方可能进一步收紧锑和钨的出口管制，海外买家已开始增加库存。",
+        title="锑钨出口或面临更严格管控",
+    )
+    assert c.event_type is MINERAL
+    assert c.direction is Direction.tightening
+    assert c.status is Status.speculation
+
+
+# Issuers: who lists whom.
+
+
+def test_chinas_unreliable_entity_listing_of_us_firms_is_chinas() -> None:
+    c = classify(
+        "不可靠实体清单工作机制发布公告，将美国14家军工企业列入不可靠实体清单，禁止其从事与中国有关的进出口活动。"
+    )
+    assert c.event_type is EventType.sanctions
+    assert (c.direction, c.status, c.issuer) == (Direction.tightening, Status.enacted, "CN")
+
+
+# Page debris of Chinese sites.
+
+
+def test_source_editor_and_button_lines_are_debris() -> None:
+    text = (
+        "商务部宣布暂停实施部分稀土出口管制措施。\n来源：中国新闻网\n责任编辑：王明\n【纠错】【打印】【关闭】\n"
+        "相關新聞：\n時間：2025-11-07 10:00"
+    )
+    weights = [s.weight for s in split(text, 0)]
+    assert weights[0] > DEBRIS_WEIGHT
+    assert weights[1:] == [DEBRIS_WEIGHT] * 5
