@@ -146,3 +146,29 @@ def test_source_editor_and_button_lines_are_debris() -> None:
     weights = [s.weight for s in split(text, 0)]
     assert weights[0] > DEBRIS_WEIGHT
     assert weights[1:] == [DEBRIS_WEIGHT] * 5
+
+
+# Q&A with the press: the question names the goods, the answer tells the act.
+
+
+def test_a_spokesmans_answer_setting_up_a_green_channel_eases() -> None:
+    text = (
+        "问：欧盟方面关注稀土出口许可审批进度，商务部有何回应？\n"
+        "答：中方高度重视欧方合理关切，愿与欧方建立出口管制对话机制，为符合规定的申请建立绿色通道，加快审批。"
+    )
+    c = classify(text, title="商务部新闻发言人答记者问")
+    assert c.event_type is MINERAL
+    assert c.direction is Direction.easing
+
+
+# Market reviews are commentary.
+
+
+def test_a_weekly_price_review_is_commentary() -> None:
+    c = classify(
+        "受出口管制影响，本周氧化镨钕价格小幅上涨，市场成交偏淡，贸易商观望情绪浓厚。",
+        title="稀土周评：镨钕价格小幅上涨",
+    )
+    assert c.event_type is EventType.commentary
+    c = classify("海外需求回暖，氧化镝价格持续走强，出口管制下货源依然偏紧。", title="镝价格持续走强")
+    assert c.event_type is EventType.commentary

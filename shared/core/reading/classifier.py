@@ -60,13 +60,13 @@ def classify(text: str, title: str = "", published_at: date | datetime | None = 
     etype, carriers = decide(sents, title, full)
     terms = _terms(etype, carriers, sents)
     heading = sents[0] if sents and sents[0].info.is_title else None
-    direction, direction_ev = direction_of(etype, terms, full, heading)
+    lead = [s for s in sents if s.in_lead and not s.background]
+    direction, direction_ev = direction_of(etype, terms, full, heading, lead)
     effective, effective_ev = _effective_date(etype, carriers, sents, full, published)
     # The title tells the mood of the news even when another sentence carries the measure.
     title_sent = [s for s in sents[:1] if s.info.is_title and all(s is not c for c in terms)]
     pressed = etype in PRESSED_TYPES and urged(sents, full) is not None
     told = terms[len(carriers) :] + title_sent
-    lead = [s for s in sents if s.in_lead and not s.background]
     status, status_ev = status_of(etype, carriers, effective_ev, told, full, pressed, lead)
     issuer, issuer_ev = issuer_of(etype, carriers, sents, full)
     elements, element_ev = elements_of(etype, terms, sents, full)

@@ -5,6 +5,7 @@ what ("suspends the ban" eases, "suspends the licences" restricts).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from chokewatch.shared.messages import Direction, EventType
 
@@ -57,6 +58,9 @@ _FIGURES = re.compile(
     r"|collaps\w+|dried up|halved))\b",
     re.IGNORECASE,
 )
+
+# The answer of a Q&A with the press ("答：", "A:"), which tells what the question asked about.
+_ANSWER = re.compile(r"\s*(?:答|回答|A)\s*[:：]")
 
 _AHEAD = re.compile(r"\bahead of\b|\bbefore\b|stockpil|front-?run|抢", re.IGNORECASE)
 
@@ -232,13 +236,23 @@ def _lead_direction(
 
 
 def direction_of(
-    etype: EventType, carriers: list[CuedSentence], full: str, title: CuedSentence | None = None
+    etype: EventType,
+    carriers: list[CuedSentence],
+    full: str,
+    title: CuedSentence | None = None,
+    lead: Sequence[CuedSentence] = (),
 ) -> tuple[Direction, list[str]]:
     """`title`: the text's title, read for its direction even when it carries no measure words
-    ("China approves rare earth exports to European carmakers")."""
+    ("China approves rare earth exports to European carmakers"). `lead`: the title and lead,
+    background aside; when the measure's sentences say nothing of direction, a spokesman's
+    answer among them tells it (the question names the minerals, "答：…建立绿色通道" the act)."""
     if etype in (EventType.commentary, EventType.not_relevant):
         return Direction.neutral, []
     read = [(s, *_direction_cues(s, full)) for s in carriers]
+    if not any(e or t or s.cues("supply_halt") for s, e, t in read):
+        told = [s for s in lead if all(s is not c for c in carriers) and _ANSWER.match(full, s.info.start)]
+        read += [(s, *_direction_cues(s, full)) for s in told]
+        carriers = [s for s, _, _ in read]
     if title is not None and all(title is not s for s in carriers):
         headline_read = [(title, *_direction_cues(title, full))]
     else:
