@@ -7,7 +7,11 @@ one-year suspension of the October 2025 controls, the listings), in the styles C
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.core.reading.incident_policy import item, member
+from chokewatch.shared.core.reading.incident_rules import Item, anchors, same_incident
 from chokewatch.shared.core.reading.sentences import DEBRIS_WEIGHT, split
 from chokewatch.shared.messages import Direction, EventType, Status
 
@@ -172,3 +176,39 @@ def test_a_weekly_price_review_is_commentary() -> None:
     assert c.event_type is EventType.commentary
     c = classify("海外需求回暖，氧化镝价格持续走强，出口管制下货源依然偏紧。", title="镝价格持续走强")
     assert c.event_type is EventType.commentary
+
+
+# Incidents: a Chinese report joins the English reports of the same development.
+
+
+def _member(text: str, title: str, when: str) -> Item:
+    at = datetime.fromisoformat(when).replace(tzinfo=UTC)
+    return item(member(classify(text, title, at), text, title, at))
+
+
+def test_a_chinese_readout_names_the_leaders_meeting_as_its_venue() -> None:
+    text = (
+        "问：中美双方近日达成了哪些经贸成果？\n答：两国元首在釜山会晤，达成重要共识。美方将取消所谓芬太尼关税，"
+        "暂停实施50%穿透性规则一年；中方将暂停实施10月9日公布的稀土等出口管制措施一年。"
+    )
+    title = "商务部新闻发言人就中美吉隆坡经贸磋商联合安排答记者问"
+    assert "venue:busan" in anchors(f"{title}\n{text}")
+    readout = _member(text, title, "2025-11-01")
+    wire = _member(
+        "Donald Trump and Xi Jinping agreed in Busan on Thursday that China would pause its October "
+        "rare earth export controls for a year while Washington halves the fentanyl tariff to 10% "
+        "and suspends its affiliates rule.",
+        "Trump and Xi agree truce in Busan",
+        "2025-10-30",
+    )
+    assert same_incident(wire, readout)
+
+
+def test_a_simpler_licensing_regime_eases() -> None:
+    c = classify(
+        "中國商務部週五表示，將推出稀土出口「經驗證最終用戶」制度，符合條件的外國企業可獲得更便捷的出口許可。"
+    )
+    assert c.event_type is MINERAL
+    assert (c.direction, c.status, c.issuer) == (Direction.easing, Status.announced, "CN")
+    c = classify("商务部表示，将进一步简化稀土出口许可审批流程，为合规贸易提供便利。")
+    assert c.direction is Direction.easing

@@ -286,6 +286,8 @@ EASING = [
     "removed from", "remove from", "removes from", "delays implementation",
     "postpone*", "暂停", "取消", "放宽", "豁免", "通用许可", "一般许可", "一般出口许可", "恢复",
     "停止执行", "停止实施", "中止实施", "中止执行", "不再实施", "不再执行",  # a control stopped
+    # Facilitation of licensing: simpler, faster approvals, validated end users.
+    "简化", "便利化", "便利合规", "便捷", "快速通道", "缩短审批", "经验证最终用户", "验证最终用户",
     "rescission", "repeal*", "revocation of the rule", "green channel", "expedite*", "fast-track*",
     "fast track", "speed up", "faster approvals", "approve applications", "approved applications",
     "批准", "绿色通道", "加快审批", "暂缓", "推迟", "accelerated approvals", "accelerate approvals",

@@ -120,6 +120,11 @@ _ANCHOR_LEXICON = Lexicon(
     + [(name, "venue", venue) for name, venue in _CHINESE_VENUES.items()]
     + [(month[:3] + "*", "month", str(i)) for i, month in enumerate(_MONTHS.split(), 1)]
 )
+# "两国元首在釜山会晤": a Chinese readout names the leaders' meeting by its place, beside the
+# consultations that prepared it ("吉隆坡经贸磋商"); the meeting is the development.
+_CN_SUMMIT = re.compile(
+    "(?:在)?(" + "|".join(_CHINESE_VENUES) + r")(?:举行|举办)?\s*(?:会晤|峰会|会面|元首会)"
+)
 _DAY_AFTER_MONTH = re.compile(r"[a-z]*\.?\s+(\d{1,2})(?!\d)")
 _CHINESE_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
 
@@ -143,6 +148,9 @@ def anchors(text: str) -> list[str]:
             venue = venue or hit.value  # the first venue named is the meeting reported
         else:
             found.add(f"named:{hit.value}")
+    summit = _CN_SUMMIT.search(lower) if "会" in lower else None
+    if summit:
+        venue = _CHINESE_VENUES[summit.group(1)]
     if venue:
         found.add(f"venue:{venue}")
     if "月" in lower:
