@@ -7,7 +7,7 @@ one-year suspension of the October 2025 controls, the listings), in the styles C
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from chokewatch.shared.core.reading.classifier import classify
 from chokewatch.shared.core.reading.incident_policy import item, member
@@ -212,3 +212,43 @@ def test_a_simpler_licensing_regime_eases() -> None:
     assert (c.direction, c.status, c.issuer) == (Direction.easing, Status.announced, "CN")
     c = classify("商务部表示，将进一步简化稀土出口许可审批流程，为合规贸易提供便利。")
     assert c.direction is Direction.easing
+
+
+# Start dates and drafts.
+
+
+def test_start_dates_in_every_chinese_spelling() -> None:
+    c = classify(
+        "商务部、海关总署发布公告，对锂电池和人造石墨负极材料实施出口管制，"
+        "公告于2025年11月8日起正式实施。"
+    )
+    assert c.effective_date == date(2025, 11, 8)
+    c = classify(
+        "《經濟通》商務部公告，對原產於美國的相關模擬芯片徵收反傾銷稅，自２０２５年９月１３日起執行。"
+    )
+    assert c.effective_date == date(2025, 9, 13)
+    c = classify(
+        "国务院关税税则委员会发布公告，自11月10日13时01分起停止加征部分对美关税，继续暂停实施24%的加征税率一年。",
+        published_at=date(2025, 11, 5),
+    )
+    assert c.effective_date == date(2025, 11, 10)
+
+
+def test_a_draft_for_comment_with_a_proposed_start_is_announced() -> None:
+    c = classify(
+        "商务部发布《关于对部分稀土技术实施出口管制的公告（征求意见稿）》，拟自2026年1月1日起施行，"
+        "公开征求意见至12月15日。"
+    )
+    assert c.event_type is MINERAL
+    assert c.status is Status.announced
+    assert c.effective_date is None
+
+
+def test_analog_chips_hold_no_plan_word() -> None:
+    # "模拟芯片" holds 拟 ("plans to"); the duty decided is done.
+    c = classify(
+        "商务部公布终裁结果，认定原产于美国的进口相关模拟芯片存在倾销，决定对其征收反倾销税。",
+        title="商务部对美国模拟芯片征收反倾销税",
+    )
+    assert c.event_type is EventType.tariff
+    assert c.status is Status.enacted

@@ -21,7 +21,7 @@ from chokewatch.shared.messages import Classification, EventType
 from ..severity import severity
 from . import companies, dates
 from .chips import chips_of
-from .cues import THREATS
+from .cues import PROPOSALS, THREATS
 from .direction import direction_of
 from .element_scope import elements_of
 from .event_type import decide
@@ -150,11 +150,14 @@ def _effective_date(
 
 
 def _threatened(sents: list[CuedSentence], full: str, phrase: str) -> bool:
-    """Whether the sentence giving a start date tells the measure as a threat or a possibility."""
+    """Whether the sentence giving a start date tells the measure as a threat, a possibility or a
+    proposal."""
     at = full.find(phrase)
     for s in sents:
         if s.info.start <= at < s.info.end:
-            return any(h.start < at and h.phrase.startswith(THREATS) for h in s.cues("speculation"))
+            return any(h.start < at and h.phrase.startswith(THREATS) for h in s.cues("speculation")) or any(
+                h.start < at and h.phrase in PROPOSALS for h in s.cues("announced")
+            )
     return False
 
 

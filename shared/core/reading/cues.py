@@ -415,7 +415,7 @@ ANNOUNCED = [
     "to tighten", "to raise", "to extend", "to remove", "to delay", "to introduce",
     "to establish", "to set up", "set for", "seeks to", "offers to", "offered to", "willing to",
     "willingness", "assures", "assured", "assurance", "promises",
-    "拟", "计划", "愿意", "expects to", "aims to", "asks", "asked", "urges", "urged",
+    "拟", "计划", "愿意", "征求意见", "草案", "expects to", "aims to", "asks", "asked", "urges", "urged",
     "ready to", "同意", "it would", "they would", "he would", "she would", "passes bill",
     "passed a bill", "passed the bill", "passes a bill", "introduced a bill", "introduces a bill",
     "introduced legislation", "reach a", "reach an", "reached a", "reached an",
@@ -559,6 +559,7 @@ SHADOW = [
     "unreliable entity list", "unreliable entities list", "不可靠实体清单",
     "印度尼西亚",  # Indonesia, which holds the name of India
     "美国商务部", "美商务部",  # the US Commerce Department, which holds the name of MOFCOM
+    "模拟", "虚拟",  # "analog", "virtual": not the plan word 拟
     # "chips" of wood, food or games, and a chip in bargaining, are not semiconductors.
     "wood chip*", "hardwood chip*", "softwood chip*", "woodchip*", "potato chip*",
     "chocolate chip*", "poker chip*", "blue chip*", "blue-chip*", "bargaining chip*",
@@ -762,7 +763,10 @@ OWN_SANCTIONS = frozenset({"unreliable entity list", "unreliable entities list",
 # Heads of government named as actors: their word announces, an order or a notice enacts.
 LEADERS = frozenset({"trump", "biden", "xi jinping"})  # their phrases in ACTORS
 # Speculation words that make a stated start date a threat ("threatened 100% tariffs from ...").
-THREATS = ("threat", "could", "may", "might", "warn", "if", "consider", "weigh", "mull")
+THREATS = ("threat", "could", "may", "might", "warn", "if", "consider", "weigh", "mull",
+           "可能", "或将", "或面临", "考虑", "恐将", "料将", "如果", "倘若", "一旦")
+# Plan words that make a stated start date a proposal's ("拟自2026年1月1日起施行": a draft).
+PROPOSALS = ("拟", "计划")
 # A sentence opening on what came before recalls it whole ("The move follows controls on ...").
 RECALLING_OPENINGS = frozenset({"the move follows", "comes after", "came after", "builds on",
                                 "follows a", "follows the"})

@@ -74,6 +74,7 @@ _PLANS = re.compile(
     r"\s+(?:on \w+\s+)?(?:that\s+)?(?:it\s+)?"
     r"(?:plans?|intends?|is considering|was considering|may|might|could)\b"
 )
+_DRAFTS = frozenset({"征求意见", "草案", "拟"})  # a Chinese draft, or a start it only proposes
 _NOTICE_ONLY = ("federal register", "published a notice", "notice")
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 # "have not signed", "yet to be signed", "expected to be signed": no deal put to paper.
@@ -191,6 +192,7 @@ def _in_force(lead: Sequence[CuedSentence], full: str) -> list[str]:
         and not _UNSTARTED.search(full, max(0, h.start - 20), h.start)
         and not _STILL.search(full, max(0, h.start - 12), h.start)
         and not s.cues("speculation")
+        and not any(a.phrase in _DRAFTS for a in s.cues("announced"))
     ]
 
 
@@ -206,7 +208,9 @@ def _signed(top: list[CuedSentence], full: str) -> list[str]:
 
 
 def _strong_enacted(top: list[CuedSentence], full: str) -> list[str]:
-    """Numbered notices and words of a measure in force, less those of one that goes on."""
+    """Numbered notices and words of a measure in force, less those of one that goes on or of a
+    draft put out for comment ("征求意见稿…拟自2026年1月1日起施行")."""
+    top = [s for s in top if not any(h.phrase in _DRAFTS for h in s.cues("announced"))]
     return [h.phrase for s in top for h in s.cues("numbered")] + [
         h.phrase
         for s in top
