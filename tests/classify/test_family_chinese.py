@@ -252,3 +252,17 @@ def test_analog_chips_hold_no_plan_word() -> None:
     )
     assert c.event_type is EventType.tariff
     assert c.status is Status.enacted
+
+
+# Licensing words: approvals resumed, a plan learned of.
+
+
+def test_export_approvals_resumed_ease() -> None:
+    c = classify("商务部决定恢复对部分欧洲企业的镓、锗出口审批，相关许可已陆续发放。")
+    assert (c.event_type, c.direction, c.status, c.issuer) == (MINERAL, Direction.easing, Status.enacted, "CN")
+    assert set(c.elements) == {"Ga", "Ge"}
+
+
+def test_a_plan_learned_of_is_announced() -> None:
+    c = classify("据悉，中国拟对部分稀土出口企业推出通用许可，具体方案仍在制定中。")
+    assert (c.event_type, c.direction, c.status) == (MINERAL, Direction.easing, Status.announced)

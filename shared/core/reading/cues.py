@@ -35,7 +35,7 @@ CONTROL = [
     "出口新限制", "恢复出口", "许可申请", "技术出口", "禁令", "輸出禁止", "輸出許可", "許可制",
     # A general licence is a licence of the control regime: "通用许可" on the mainland, "一般許可"
     # in Taiwan and Hong Kong reports.
-    "通用许可", "一般许可", "一般出口许可",
+    "通用许可", "一般许可", "一般出口许可", "出口审批", "许可审批",
     "export checks", "export procedures", "export screening", "export review*",
     # Enforcement of a control: smuggling crackdowns and export supervision.
     "smuggling", "走私", "出口监管", "出口的监管", "出口全链条", "全链条管控",
@@ -63,6 +63,7 @@ CONTROL_WEAK = [
     "re-export", "re-exports", "re-exporting", "shipments", "exports", "export of", "exports of",
     "exporters", "licences", "licenses",
     "licence", "license", "licensing", "permit", "permits", "approval", "approvals",
+    "许可", "审批",
 ]
 # Words of chip trade: with control language they make a chip export control.
 CHIP = [
@@ -377,6 +378,7 @@ ENACTED = [
     "agreement announced", "condemns", "criticised", "criticized", "came into force",
     "comes into force", "起施行", "起实施", "起正式实施", "正式实施", "发布", "决定", "已", "的公告", "生效",
     "即日起", "之日起", "起执行", "起生效", "公告如下",  # "自即日起", "自公布之日起": in force from a day
+    "开始", "启动", "实施了", "陆续发放", "已发放", "已批准",
     "exempts", "exempted", "requires", "required", "invokes", "invoked", "has begun", "have begun",
     "orders", "ordered", "bars", "barred", "revokes", "revoked",
     "designates", "designated", "finalizes", "finalized", "finalises", "finalised", "finalize",
@@ -403,7 +405,7 @@ HEARSAY = [
     "reportedly", "according to reports", "according to a report", "according to people",
     "according to sources", "according to three people", "according to two people",
     "the report said", "paper reports", "newspaper reported", "daily reported",
-    "知情人士", "据报道", "消息人士",
+    "知情人士", "据报道", "消息人士", "据悉", "据了解", "援引", "外媒报道", "报道称",
 ]
 ANNOUNCED = [
     "will", "plans to", "plan to", "planned", "agreed to", "agrees to", "agree to",
