@@ -267,3 +267,29 @@ def test_export_approvals_resumed_ease() -> None:
 def test_a_plan_learned_of_is_announced() -> None:
     c = classify("据悉，中国拟对部分稀土出口企业推出通用许可，具体方案仍在制定中。")
     assert (c.event_type, c.direction, c.status) == (MINERAL, Direction.easing, Status.announced)
+
+
+# Reposts: a teaser heading, a suspension of numbered notices whose goods only the background
+# names, a second answer sentence, and "related" links to other news.
+
+
+def test_numbered_notices_suspended_under_a_teaser_heading_ease() -> None:
+    text = (
+        "刚刚！商务部、海关总署联合公告\n"
+        "今天（11月7日），商务部、海关总署发布公告，决定暂停实施2025年第55号、第56号、第57号、第58号公告，"
+        "暂停至2026年11月10日。\n"
+        "此前，10月9日，商务部、海关总署发布多项公告，对超硬材料、稀土设备和原辅料、部分中重稀土、"
+        "锂电池和人造石墨负极材料相关物项实施出口管制。\n"
+        "热门推荐\n商务部：对原产于美国的进口相关模拟芯片发起反倾销调查\n稀土板块集体大涨"
+    )
+    assert _reads(text) == (MINERAL, Direction.easing, Status.enacted, "CN")
+
+
+def test_general_licences_in_the_second_sentence_of_an_answer_ease() -> None:
+    text = (
+        "商务部新闻发言人就稀土出口管制有关问题答记者问\n2025-12-04 15:30:12 来源：商务部网站\n"
+        "问：近期，有外国企业反映稀土出口许可审批周期较长，商务部对此有何回应？\n"
+        "答：商务部依法依规对稀土相关物项出口许可申请进行审查。为便利合规贸易，商务部已对部分企业发放"
+        "通用许可，并将进一步提高审批效率。\n相关阅读：\n商务部：中方决定暂停实施部分出口管制措施"
+    )
+    assert _reads(text) == (MINERAL, Direction.easing, Status.enacted, "CN")

@@ -544,6 +544,7 @@ BACKGROUND = [
     "earlier that year", "that year", "the following year", "the year before", "at the time",
     "at that time", "back then", "in those days", "a decade ago", "曾", "此前", "去年", "早在",
     "继续有效", "仍然有效", "仍有效", "繼續有效",
+    "更早之前", "早前", "先前", "稍早前", "回顾",  # "earlier", "a look back"
 ]
 # What a mineral is used for: the clause after these explains, the rest of the sentence may be news.
 USES = [

@@ -51,6 +51,11 @@ _CN_SUSPEND_SUPPLY = re.compile(
     r"(?!管制|许可|許可|限制|禁令|管控|规定|規定|措施|政策|审批|審批|申请|申請)"
     r"|断供|斷供"
 )
+# "暂停实施2025年第55号、第58号公告", "停止执行…的决定": a notice suspended is a measure's act,
+# whatever goods it covered (a sentence of background often names them).
+_CN_NOTICE_SUSPENDED = re.compile(
+    r"(?:暂停|停止|中止|暂缓)(?:实施|执行)[^，。；,;]{0,40}?(?:公告|决定|第\s*\d+\s*号)"
+)
 _CN_HALT_WORDS = ("暂停", "暫停", "停止", "中止", "叫停", "断供", "斷供")
 # Where a supply halt can begin: the regex is tried only there, not at every character.
 _HALT_WORDS = (" suspen", " paus", " halt", " moratorium", " export ", " cut", " curtail")
@@ -207,6 +212,8 @@ def _pattern_hits(
     if not full.isascii() and any(w in full for w in _CN_HALT_WORDS):
         for m in _CN_SUSPEND_SUPPLY.finditer(full):
             add("supply_halt", Hit(m.start(), m.end(), "supply_halt", "", m.group()))
+        for m in _CN_NOTICE_SUSPENDED.finditer(lower):
+            add("control", Hit(m.start(), m.end(), "control", "", m.group()))
 
 
 def _supply_halts(normalised: str, lower: str) -> list[re.Match[str]]:
