@@ -293,3 +293,19 @@ def test_general_licences_in_the_second_sentence_of_an_answer_ease() -> None:
         "通用许可，并将进一步提高审批效率。\n相关阅读：\n商务部：中方决定暂停实施部分出口管制措施"
     )
     assert _reads(text) == (MINERAL, Direction.easing, Status.enacted, "CN")
+
+
+# Licences issued ease; their issue stopped tightens. Foreign measures told in Chinese.
+
+
+def test_licences_issued_ease_and_their_issue_stopped_tightens() -> None:
+    c = classify("据英国《金融时报》报道，美国商务部已开始向英伟达发放H20芯片对华出口许可证。")
+    assert (c.event_type, c.direction, c.issuer) == (EventType.chip_export_control, Direction.easing, "US")
+    c = classify("据报道，商务部已暂停发放部分企业的稀土出口许可证，涉及多家欧洲客户。")
+    assert (c.event_type, c.direction, c.issuer) == (MINERAL, Direction.tightening, "CN")
+
+
+def test_strategic_projects_chosen_by_brussels_are_policy() -> None:
+    c = classify("欧盟委员会宣布入选首批47个关键原材料战略项目，涉及锂、镍、钴和稀土等原料，将获得融资支持。")
+    assert c.event_type is EventType.industrial_policy
+    assert c.issuer == "EU"

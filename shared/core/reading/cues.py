@@ -110,7 +110,8 @@ CHIP_RULE = [
 MINERAL_CONTEXT = [
     "critical mineral*", "minerals", "magnet*", "superhard material*", "battery technolog*",
     "cathode", "anode", "ore", "concentrate*", "smelting", "separation technolog*", "mineral",
-    "metals", "稀土", "矿产", "critical raw material*",
+    "metals", "稀土", "矿产", "critical raw material*", "关键原材料", "关键矿物", "战略矿产", "磁材",
+    "永磁",
     # Superhard materials under China's export controls: a mineral product.
     "artificial diamond*", "synthetic diamond*", "industrial diamond*", "lab-grown diamond*",
     "diamond powder*", "diamond micropowder*", "diamond wire*", "超硬材料", "人造金刚石", "金刚石",
@@ -231,7 +232,7 @@ POLICY = [
     "start production", "started production", "commercial production", "production line",
     "produced its first", "first production", "first output", "has produced", "plant", "factory",
     "facility", "expansion", "selected", "strategic", "收储", "储备", "扶持", "补贴", "产能",
-    "高质量发展", "入股", "投资",
+    "高质量发展", "入股", "投资", "战略项目", "融资", "资助", "价格下限", "承购", "包销", "新建", "投产",
     "produces first", "produced first", "commercial output", "signs deal", "signed a deal",
     "smelter", "to build", "will build", "builds",
     "inks deal", "signs agreement", "signed an agreement", "will buy", "would buy",
@@ -312,7 +313,7 @@ EASING = [
     "won licen*", "secures licen*", "secured licen*", "obtains licen*", "obtained licen*",
     "received export", "receive export", "receives export", "get export", "gets export",
     "got export", "obtained export", "secured export", "received permit*", "gets permit*",
-    "got permit*", "获得出口许可", "获批",
+    "got permit*", "获得出口许可", "获批", "发放", "核发", "颁发", "签发", "获得许可", "取得许可",
     "gets approval", "wins approval", "won approval", "receives approval", "received approval",
     "relief", "reprieve", "green light", "green-light*", "greenlight*", "clears", "cleared",
     "cap tariff*", "caps tariff*", "capping tariff*", "capped tariff*", "tariffs capped",
@@ -346,6 +347,7 @@ TIGHTENING = [
     "delaying approv*", "stalled", "stalling", "slow-walk*", "new controls", "new export controls",
     "new restrictions", "禁止",
     "限制", "实施出口管制", "暂停出口许可", "吊销", "撤销许可", "加强管控", "收紧",
+    "暂停发放", "停止发放", "暂停审批", "停止审批", "暂停受理", "停止受理",  # licensing stopped
     "additional tariff*", "additional duties", "new tariff*", "new duties", "higher tariff*",
     "tariff increase*", "tariff hike*",
 ]
