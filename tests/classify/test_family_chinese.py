@@ -13,6 +13,7 @@ from chokewatch.shared.core.reading.classifier import classify
 from chokewatch.shared.core.reading.incident_policy import item, member
 from chokewatch.shared.core.reading.incident_rules import Item, anchors, same_incident
 from chokewatch.shared.core.reading.sentences import DEBRIS_WEIGHT, split
+from chokewatch.shared.core.reading.titles import split_title
 from chokewatch.shared.messages import Direction, EventType, Status
 
 MINERAL = EventType.mineral_export_control
@@ -309,3 +310,15 @@ def test_strategic_projects_chosen_by_brussels_are_policy() -> None:
     c = classify("欧盟委员会宣布入选首批47个关键原材料战略项目，涉及锂、镍、钴和稀土等原料，将获得融资支持。")
     assert c.event_type is EventType.industrial_policy
     assert c.issuer == "EU"
+
+
+def test_the_headline_below_a_breadcrumb_and_share_line_is_the_title() -> None:
+    text = (
+        "首页 > 财经 > 正文\n分享到：微信 微博\n商务部：对部分稀土出口申请发放通用许可\n"
+        "商务部新闻发言人12月4日表示，商务部已对部分合规的稀土出口申请发放了通用许可。\n责任编辑：张三"
+    )
+    assert split_title(text, "")[0] == "商务部：对部分稀土出口申请发放通用许可"
+    assert split_title("当前位置：首页 > 新闻中心\n商务部暂停实施出口管制措施\n正文。", "")[0] == (
+        "商务部暂停实施出口管制措施"
+    )
+    assert _reads(text) == (MINERAL, Direction.easing, Status.enacted, "CN")
