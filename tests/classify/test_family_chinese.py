@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.core.reading.incident_facts import follow_up
 from chokewatch.shared.core.reading.incident_policy import item, member
 from chokewatch.shared.core.reading.incident_rules import Item, anchors, same_incident
 from chokewatch.shared.core.reading.sentences import DEBRIS_WEIGHT, split
@@ -322,3 +323,12 @@ def test_the_headline_below_a_breadcrumb_and_share_line_is_the_title() -> None:
         "商务部暂停实施出口管制措施"
     )
     assert _reads(text) == (MINERAL, Direction.easing, Status.enacted, "CN")
+
+
+def test_licences_granted_under_a_control_are_its_later_step() -> None:
+    # A later step joins the control's incident months on (README, How a text is read).
+    assert follow_up(
+        "中国商务部新闻发言人7日就中重稀土出口管制措施表示，商务部已依法批准一定数量的合规申请。"
+    ) == "step"
+    assert follow_up("商务部新闻发言人表示，相关企业已获得出口许可，商务部将继续依法审查。") == "step"
+    assert follow_up("商务部表示，已向部分出口商核发稀土出口通用许可。") == "step"

@@ -149,6 +149,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "dual-use": ("dual-use", "dual use", "两用物项", "兩用物項", "两用", "兩用"),
     "military end": ("military end", "military users", "military use", "军事用户", "軍事用戶",
                      "军事用途", "軍事用途"),
+    "draft": ("draft", "public comment", "for comment", "征求意见", "意见稿"),
     "general licence": ("general licence", "general license", "general licenses",
                         "general licences", "通用许可", "通用許可", "通用出口许可", "一般许可",
                         "一般出口许可"),
@@ -601,6 +602,8 @@ _STEP = re.compile(
     r"finali[sz]e[sd]?|first\s+(?:[\w\-']+\s+){0,3}?(?:batch|licen[cs]es?|approvals?))\b"
     r"|\b(?:grant\w*|issu\w*|approv\w*)\s+(?:[\w\-']+\s+){0,4}?licen[cs]es?\b"
     r"|恢复|延长|延期|生效|正式实施|终裁|首批|(?:批准|发放)\S{0,6}许可"
+    # licences granted under a control: "已依法批准一定数量的合规申请", "获得出口许可", general licences
+    r"|批准[^，。；]{0,12}(?:申请|许可)|获得[^，。；]{0,4}许可|通用许可|一般许可|(?:核发|颁发|签发)[^，。；]{0,8}许可"
 )
 
 
