@@ -332,3 +332,10 @@ def test_licences_granted_under_a_control_are_its_later_step() -> None:
     ) == "step"
     assert follow_up("商务部新闻发言人表示，相关企业已获得出口许可，商务部将继续依法审查。") == "step"
     assert follow_up("商务部表示，已向部分出口商核发稀土出口通用许可。") == "step"
+
+
+def test_licences_refused_or_not_had_tighten() -> None:
+    c = classify("多家歐洲企業表示，其稀土磁體出口許可申請遭商務部拒絕。")
+    assert (c.event_type, c.direction) == (MINERAL, Direction.tightening)
+    c = classify("中国商务部表示，日本企业的镝出口申请至今没有获得批准。")
+    assert (c.event_type, c.direction) == (MINERAL, Direction.tightening)

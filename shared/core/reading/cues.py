@@ -348,6 +348,7 @@ TIGHTENING = [
     "new restrictions", "禁止",
     "限制", "实施出口管制", "暂停出口许可", "吊销", "撤销许可", "加强管控", "收紧",
     "暂停发放", "停止发放", "暂停审批", "停止审批", "暂停受理", "停止受理",  # licensing stopped
+    "不予许可", "拒绝", "驳回", "搁置", "断供",
     "additional tariff*", "additional duties", "new tariff*", "new duties", "higher tariff*",
     "tariff increase*", "tariff hike*",
 ]
@@ -839,7 +840,9 @@ PROBE_OPENINGS = ("launch", "open", "initiat", "begin", "began", "begun", "start
                   "invok", "self-initiat", "立案", "发起", "启动", "开展")
 TRADE_REMEDIES = ("dumping", "countervailing", "subsid", "反倾销", "反补贴")
 # "不会放宽", "未恢复": a relief denied.
-CHINESE_NEGATIONS = ("不", "未", "没", "無", "无意")
+CHINESE_NEGATIONS = ("不", "未", "没", "沒", "無", "无意")
+# Two-character negations that reach over a verb of getting ("没有获得批准", "尚未得到许可").
+CHINESE_DENIALS = ("没有", "沒有", "未能", "尚未", "并未", "並未", "无法", "無法")
 # "Halts the permit requirement", "stop granting licences": a stop of a restriction eases, a
 # stop of an easing word tightens.
 HALTING = ("halt", "stop")

@@ -11,6 +11,7 @@ from chokewatch.shared.messages import Direction, EventType
 
 from .cues import (
     CARVE_OUTS,
+    CHINESE_DENIALS,
     CHINESE_NEGATIONS,
     HALTING,
     PROBES,
@@ -181,6 +182,8 @@ def _negated(window: str) -> bool:
     """Whether a negation or a condition governs the words after `window`."""
     if any(w in window[-_CN_NEGATION_REACH:] for w in CHINESE_NEGATIONS):
         return True  # "不会放宽", "未恢复": the relief is denied
+    if any(w in window[-_CN_NEGATION_REACH - 2 :] for w in CHINESE_DENIALS):
+        return True  # "没有获得批准", "尚未得到许可": the relief is not had
     low = window.lower()
     if not any(w in low for w in _NEGATION_WORDS):
         return False
