@@ -339,3 +339,14 @@ def test_licences_refused_or_not_had_tighten() -> None:
     assert (c.event_type, c.direction) == (MINERAL, Direction.tightening)
     c = classify("中国商务部表示，日本企业的镝出口申请至今没有获得批准。")
     assert (c.event_type, c.direction) == (MINERAL, Direction.tightening)
+
+
+def test_a_chip_import_block_by_chinese_customs_is_a_measure_on_the_firm() -> None:
+    c = classify("据知情人士透露，中国海关已通知相关代理商，英伟达H200芯片不得进口，部分货物被扣留。")
+    assert c.event_type in (EventType.sanctions, EventType.chip_export_control)
+    assert (c.direction, c.issuer, c.chips_involved) == (Direction.tightening, "CN", True)
+
+
+def test_a_state_reserve_purchase_is_chinas_policy() -> None:
+    c = classify("国家粮食和物资储备局启动稀土收储，首批收储规模约为5000吨氧化镨钕。")
+    assert (c.event_type, c.issuer) == (EventType.industrial_policy, "CN")

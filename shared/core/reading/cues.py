@@ -184,6 +184,7 @@ COMPANY_MEASURE = [
     "anti-monopoly", "antimonopoly", "antitrust", "anti-trust",
     "security review", "cybersecurity review", "network security review", "monopoly law",
     "反垄断", "网络安全审查", "停止采购", "禁止采购", "立案调查", "反垄断调查",
+    "不得进口", "禁止进口", "暂停进口", "不得采购", "禁止使用", "停止使用", "不得入境",
     "critical infrastructure", "key infrastructure", "critical information infrastructure",
     "关键信息基础设施",
 ]
@@ -452,6 +453,7 @@ ACTORS: dict[str, list[str]] = {
         "xi jinping", "wang yi", "he lifeng", "li chenggang", "wang wentao", "he yadong",
         "foreign ministry spokes*", "国务院", "海关", "网信办", "市场监管总局", "工信部", "工业和信息化部",
         "外交部", "大陆", "北京", "不可靠实体清单工作机制", "税委会", "出口管制工作协调机制",
+        "国家发展改革委", "发改委", "物资储备局", "自然资源部", "科技部", "国资委", "国防科工局",
         # Mining and processing regions, where a disruption's government is China's.
         "jiangxi", "ganzhou", "inner mongolia", "baotou", "yunnan", "guangxi", "sichuan", "hunan",
         "xinjiang", "江西", "赣州", "内蒙古", "包头", "云南", "广西", "四川", "湖南",
