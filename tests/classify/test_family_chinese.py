@@ -350,3 +350,13 @@ def test_a_chip_import_block_by_chinese_customs_is_a_measure_on_the_firm() -> No
 def test_a_state_reserve_purchase_is_chinas_policy() -> None:
     c = classify("国家粮食和物资储备局启动稀土收储，首批收储规模约为5000吨氧化镨钕。")
     assert (c.event_type, c.issuer) == (EventType.industrial_policy, "CN")
+
+
+def test_chinese_announcement_numbers_in_lists_and_bracketed_years() -> None:
+    assert {"no:55", "no:56", "no:57", "no:58", "no:61", "no:62"} <= set(
+        anchors("暂停实施第55、56、57、58、61、62号公告所列措施")
+    )
+    assert {"no:55", "no:56"} <= set(anchors("商务部 海关总署公告2025年第55号、56号"))
+    assert "no:70" in anchors("商务部公告〔2025〕70号")
+    c = classify("不可靠实体清单工作机制发布公告〔2025〕7号，将部分美国实体列入不可靠实体清单。")
+    assert c.status is Status.enacted

@@ -86,6 +86,13 @@ _NUMBER = re.compile(
     r"|no\.\s*(\d{1,3})(?!\d)|第\s*(\d{1,3})\s*号"
 )
 _NUMBER_STARTS = ("announcement", "no.", "第")  # every match of _NUMBER begins with one
+# Chinese lists and bracketed years: "第55、56、57号", "第55号、第56号", "公告〔2025〕70号".
+_CN_NUMBERS = re.compile(
+    r"(?:第|[〔\[(（]\s*20\d\d\s*[〕\])）]\s*第?)\s*\d{1,3}"
+    r"(?:\s*号?\s*[、,，和及与]\s*第?\s*\d{1,3})*\s*号"
+)
+_CN_NUMBER_STARTS = ("第", "〔", "[", "(", "（")
+_BRACKETED_YEAR = re.compile(r"[〔\[(（]\s*20\d\d\s*[〕\])）]")
 _MONTHS = "january february march april may june july august september october november december"
 # Names that identify one measure or one meeting whatever the outlet calls the rest.
 _NAMED = {
@@ -137,6 +144,10 @@ def anchors(text: str) -> list[str]:
     if "no" in lower or "第" in lower:
         for m in finditer_from(_NUMBER, lower, word_starts(lower, _NUMBER_STARTS)):
             found.update(f"no:{int(number)}" for number in m.groups() if number)
+    if "号" in lower:
+        for m in finditer_from(_CN_NUMBERS, lower, word_starts(lower, _CN_NUMBER_STARTS)):
+            listed = _BRACKETED_YEAR.sub(" ", m.group())
+            found.update(f"no:{int(n)}" for n in re.findall(r"\d{1,3}", listed))
     days: list[tuple[int, int]] = []
     venue = ""
     for hit in _ANCHOR_LEXICON.scan(normalise(lower)):

@@ -31,9 +31,12 @@ _ABBREVIATED_STARTS = ("U.S.", "US", "EU", "UK")  # every match begins with one 
 # Numbered official texts, searched in the lower-case text.
 _NUMBERED = re.compile(
     r"announcement\s+(?:no\.?|number)\s*\d+|no\.\s*\d+\s+of\s+20\d\d|no\.\s*\d+\s*\(20\d\d\)"
-    r"|第\s*\d+\s*号|federal register|(?:executive order|proclamation)\s+\d{5}"
+    r"|第\s*\d+\s*号|[〔\[]\s*20\d\d\s*[〕\]]\s*第?\s*\d+\s*号"
+    r"|federal register|(?:executive order|proclamation)\s+\d{5}"
 )
-_NUMBERED_STARTS = ("announcement", "no.", "第", "federal register", "executive order", "proclamation")
+_NUMBERED_STARTS = (
+    "announcement", "no.", "第", "〔", "[", "federal register", "executive order", "proclamation",
+)  # fmt: skip
 # Suspending exports or output is a stop of supply, unlike suspending a control.
 _SUSPEND_SUPPLY = re.compile(
     r"(?:(?:suspend|pause|halt|curtail)(?:s|ed|ing)?|cut(?:s|ting)?|(?:suspension|halt|pause|moratorium)\s+(?:of|on|to))\s+"
@@ -189,7 +192,7 @@ def _pattern_hits(
         if m.start() == 0 or not full[m.start() - 1].isalpha():
             value = _ABBREVIATED_VALUE.get(m.group(), "US")
             add("actor", Hit(m.start(), m.end(), "actor", value, m.group()))
-    if "no." in lower or "第" in full or "federal" in lower:
+    if "no." in lower or "号" in lower or "federal" in lower:
         for m in finditer_from(_NUMBERED, lower, word_starts(lower, _NUMBERED_STARTS)):
             add("numbered", Hit(m.start(), m.end(), "numbered", "", m.group()))
     if "$" in full:
