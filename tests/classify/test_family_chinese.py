@@ -360,3 +360,8 @@ def test_chinese_announcement_numbers_in_lists_and_bracketed_years() -> None:
     assert "no:70" in anchors("商务部公告〔2025〕70号")
     c = classify("不可靠实体清单工作机制发布公告〔2025〕7号，将部分美国实体列入不可靠实体清单。")
     assert c.status is Status.enacted
+
+
+def test_a_measure_told_by_another_outlet_is_announced() -> None:
+    c = classify("据彭博社报道，中国商务部向多家稀土企业发放通用许可，首批涉及磁材厂商。")
+    assert (c.event_type, c.direction, c.status) == (MINERAL, Direction.easing, Status.announced)

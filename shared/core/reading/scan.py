@@ -59,6 +59,8 @@ _CN_SUSPEND_SUPPLY = re.compile(
 _CN_NOTICE_SUSPENDED = re.compile(
     r"(?:暂停|停止|中止|暂缓)(?:实施|执行)[^，。；,;]{0,40}?(?:公告|决定|第\s*\d+\s*号)"
 )
+# "据彭博社报道", "据《金融时报》报道", "据外媒消息": another outlet tells it (cues.HEARSAY).
+_CN_HEARSAY = re.compile(r"据[^，。；,;]{1,14}?(?:报道|消息|透露|援引)")
 _CN_HALT_WORDS = ("暂停", "暫停", "停止", "中止", "叫停", "断供", "斷供")
 # Where a supply halt can begin: the regex is tried only there, not at every character.
 _HALT_WORDS = (" suspen", " paus", " halt", " moratorium", " export ", " cut", " curtail")
@@ -212,6 +214,9 @@ def _pattern_hits(
         add("tightening", Hit(m.start(), m.end(), "tightening", "undone", m.group()))
     for m in _supply_halts(normalised, lower):
         add("supply_halt", Hit(m.start() - 1, m.end() - 1, "supply_halt", "", m.group()))
+    if "据" in lower:
+        for m in _CN_HEARSAY.finditer(lower):
+            add("hearsay", Hit(m.start(), m.end(), "hearsay", "", m.group()))
     if not full.isascii() and any(w in full for w in _CN_HALT_WORDS):
         for m in _CN_SUSPEND_SUPPLY.finditer(full):
             add("supply_halt", Hit(m.start(), m.end(), "supply_halt", "", m.group()))
