@@ -365,3 +365,17 @@ def test_chinese_announcement_numbers_in_lists_and_bracketed_years() -> None:
 def test_a_measure_told_by_another_outlet_is_announced() -> None:
     c = classify("据彭博社报道，中国商务部向多家稀土企业发放通用许可，首批涉及磁材厂商。")
     assert (c.event_type, c.direction, c.status) == (MINERAL, Direction.easing, Status.announced)
+
+
+# A leading clause closed by 后/之后/以来 sets the occasion; the news follows its comma.
+
+
+def test_a_measure_after_talks_is_the_measure() -> None:
+    c = classify("中美吉隆坡经贸磋商之后，中方宣布暂停实施10月9日公布的稀土出口管制措施一年。")
+    assert (c.event_type, c.direction, c.issuer) == (MINERAL, Direction.easing, "CN")
+
+
+def test_plants_stopped_since_a_control_are_the_disruption() -> None:
+    c = classify("中方实施稀土出口管制以来，多家欧洲车企减产，部分工厂因磁体短缺停工。")
+    assert c.event_type is EventType.supply_disruption
+    assert c.direction is Direction.tightening

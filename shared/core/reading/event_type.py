@@ -40,6 +40,8 @@ _COMMENT_RATIO = 3.0  # commentary words outweighing the lead's votes this much:
 _COMMENTARY_FORM = re.compile(
     r"^\s*(?:opinion|podcast|column|explainer|quiz|review|editorial|newsletter|webinar|q&a)\b"
     r"|^\s*(?:专家|專家|深度)?(?:分析|评论|評論|解读|解讀|观点|觀點|社论|社論)\s*[:：]"
+    # "一文读懂…", "一图看懂…", "科普：": an explainer
+    r"|(?:一文|一图|一圖|一張圖)(?:读懂|看懂|讀懂|了解)|^\s*(?:科普|盘点|盤點|小知识|小知識)"
     # "稀土周评：", "金属市场週報：": a market review's rubric
     r"|^[^:：]{0,8}(?:周评|週評|日评|日評|月评|月評|周报|週報|述评|述評|时评|時評|综述|綜述)\s*[:：]"
     r"|^\s*(?:analysis|insight|factbox|breakingviews|commentary|comment|viewpoint|perspective)\s*[:\-–—|]"
@@ -54,7 +56,8 @@ _COMMENTARY_TITLE = re.compile(
     r"[?？]|^(?:will|can|should|is|are|does)\b|\b(?:why|how|what|lessons?|learned|opinion|analysis|"
     r"explainer|podcast|column|review|quiz|weekly|outlook|q&a|prices?|markets?|backfired?|backfiring"
     r"|worr(?:y|ies)|future of|limits of|holds the cards|folded|winners?|losers?|means for|playbook"
-    r"|wake-up call|gamble|the case for|the case against|myths?|interpreting|differences)\b",
+    r"|wake-up call|gamble|the case for|the case against|myths?|interpreting|differences)\b"
+    r"|为何|為何|为什么|為什麼|如何|怎样|怎樣|意味着|意味著|影响几何|影響幾何|前景|展望",
     re.IGNORECASE,
 )
 _DIGEST_TITLE = re.compile(

@@ -109,7 +109,23 @@ def scan(full: str, title_end: int) -> Scan:
     for hit in gazetteer.element_hits(full, normalised, element_found):
         elements[bisect_right(starts, hit[0]) - 1].append(hit)
     _drop_false_reasons(buckets, infos, full)
+    if not full.isascii():
+        _chinese_leading_clauses(buckets, infos, lower)
     return Scan(full, infos, buckets, elements)
+
+
+# "中国对中重稀土实施出口管制后，多家车企…", "中美磋商之后，中方宣布…": a leading clause closed by
+# 后/之后/以来 and a comma sets the time or cause; the news follows the comma.
+_CN_AFTER_CLAUSE = re.compile(r"\s*[^，。；,;！？]{2,40}?(?:之后|以后|后|以来)\s*[，,]")
+
+
+def _chinese_leading_clauses(buckets: list[Hits], infos: list[Sentence], lower: str) -> None:
+    for info, hits in zip(infos, buckets, strict=True):
+        if info.is_title or "reason" in hits:
+            continue
+        m = _CN_AFTER_CLAUSE.match(lower, info.start, info.end)
+        if m:
+            hits["reason"].append(Hit(info.start, m.end(), "reason", "", m.group().strip()))
 
 
 def _lower(text: str) -> str:
