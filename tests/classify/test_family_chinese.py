@@ -379,3 +379,11 @@ def test_plants_stopped_since_a_control_are_the_disruption() -> None:
     c = classify("中方实施稀土出口管制以来，多家欧洲车企减产，部分工厂因磁体短缺停工。")
     assert c.event_type is EventType.supply_disruption
     assert c.direction is Direction.tightening
+
+
+def test_an_explainer_title_makes_commentary() -> None:
+    c = classify(
+        "稀土是17种金属元素的统称。中国自2023年以来陆续对镓、锗、石墨、锑等实施出口管制。",
+        title="一文读懂稀土出口管制",
+    )
+    assert c.event_type is EventType.commentary
