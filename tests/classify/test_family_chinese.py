@@ -387,3 +387,12 @@ def test_an_explainer_title_makes_commentary() -> None:
         title="一文读懂稀土出口管制",
     )
     assert c.event_type is EventType.commentary
+
+
+def test_loosening_and_piling_on_in_headline_words() -> None:
+    c = classify("中國商務部宣布暫停實施10月公布的稀土出口管制措施一年。", title="北京鬆綁稀土出口管制")
+    assert c.direction is Direction.easing
+    assert "松绑" in c.evidence["direction"]  # the title's word, in traditional characters
+    c = classify("商务部宣布对更多稀土元素及相关技术实施出口管制。", title="中方对稀土出口管制加码")
+    assert c.direction is Direction.tightening
+    assert "加码" in c.evidence["direction"]

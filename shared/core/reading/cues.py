@@ -289,6 +289,7 @@ EASING = [
     "removed from", "remove from", "removes from", "delays implementation",
     "postpone*", "暂停", "取消", "放宽", "豁免", "通用许可", "一般许可", "一般出口许可", "恢复",
     "停止执行", "停止实施", "中止实施", "中止执行", "不再实施", "不再执行",  # a control stopped
+    "松绑", "解禁", "放行", "开闸", "缓和", "放松",  # loosened, unbanned, let through
     # Facilitation of licensing: simpler, faster approvals, validated end users.
     "简化", "便利化", "便利合规", "便捷", "快速通道", "缩短审批", "经验证最终用户", "验证最终用户",
     "rescission", "repeal*", "revocation of the rule", "green channel", "expedite*", "fast-track*",
@@ -349,7 +350,7 @@ TIGHTENING = [
     "new restrictions", "禁止",
     "限制", "实施出口管制", "暂停出口许可", "吊销", "撤销许可", "加强管控", "收紧",
     "暂停发放", "停止发放", "暂停审批", "停止审批", "暂停受理", "停止受理",  # licensing stopped
-    "不予许可", "拒绝", "驳回", "搁置", "断供",
+    "不予许可", "拒绝", "驳回", "搁置", "断供", "加码", "加严", "从严", "升级管制", "全面禁止",
     "additional tariff*", "additional duties", "new tariff*", "new duties", "higher tariff*",
     "tariff increase*", "tariff hike*",
 ]
