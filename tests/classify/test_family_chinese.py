@@ -396,3 +396,8 @@ def test_loosening_and_piling_on_in_headline_words() -> None:
     c = classify("商务部宣布对更多稀土元素及相关技术实施出口管制。", title="中方对稀土出口管制加码")
     assert c.direction is Direction.tightening
     assert "加码" in c.evidence["direction"]
+
+
+def test_hong_kong_copy_of_licences_granted_by_the_authorities_is_chinas() -> None:
+    c = classify("據了解，當局已批出多張稀土磁體出口許可證，涉及歐洲汽車零部件客戶。")
+    assert (c.event_type, c.direction, c.issuer) == (MINERAL, Direction.easing, "CN")

@@ -77,7 +77,6 @@ _OWNER_LINK = re.compile(
     re.IGNORECASE,
 )  # characters between a country and the firm it describes ("Dutch firm ASML")
 _SCRIPT_SAMPLE = 400  # characters read to tell a text's script
-_SIMPLIFIED_MARKS = frozenset("国发关许证业务进对这为")  # simplified forms, not traditional
 _CAUSE_REACH = 30  # characters from a government's name to the measure it took
 _BARRING = ("ban", "barr", "bar ", "block", "restrict", "curb", "禁止", "限制")
 _URGED_GAP = 6
@@ -190,8 +189,10 @@ def _no_actor(
         # A company's plant "outside China" names no government that acts.
         value = max(counts, key=counts.__getitem__)
         return value, [value]
-    if etype is EventType.mineral_export_control and _simplified_chinese(full):
-        return "CN", ["出口"]  # "企业已获得出口许可": a mainland report of the mainland's licences
+    if etype is EventType.mineral_export_control and _chinese(full):
+        # "企业已获得出口许可", "當局已批出…許可證": a Chinese report of the mainland's licences;
+        # Taiwan and Hong Kong copy says "the authorities" of the same mainland.
+        return "CN", ["出口"]
     if etype is EventType.supply_disruption:
         # A plant idled "because of China's export restrictions": the measure's government.
         for s in ordered + sents:
@@ -200,11 +201,11 @@ def _no_actor(
     return None, []
 
 
-def _simplified_chinese(full: str) -> bool:
-    """A mainland text: written in simplified characters, most of it hanzi."""
+def _chinese(full: str) -> bool:
+    """A Chinese text, in simplified or traditional characters: most of it hanzi, no kana."""
     head = full[:_SCRIPT_SAMPLE]
     hanzi = sum(1 for ch in head if "\u4e00" <= ch <= "\u9fff")
-    return hanzi * 2 > len(head) and any(ch in _SIMPLIFIED_MARKS for ch in head)
+    return hanzi * 2 > len(head) and not any("\u3040" <= ch <= "\u30ff" for ch in head)
 
 
 def _opens_clause(s: CuedSentence, full: str, h: Hit) -> bool:
