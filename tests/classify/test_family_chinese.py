@@ -401,3 +401,9 @@ def test_loosening_and_piling_on_in_headline_words() -> None:
 def test_hong_kong_copy_of_licences_granted_by_the_authorities_is_chinas() -> None:
     c = classify("據了解，當局已批出多張稀土磁體出口許可證，涉及歐洲汽車零部件客戶。")
     assert (c.event_type, c.direction, c.issuer) == (MINERAL, Direction.easing, "CN")
+
+
+def test_a_leader_saying_china_has_agreed_to_suspend_is_announced() -> None:
+    c = classify("美国总统特朗普30日表示，中国已同意暂停稀土出口管制一年，稀土问题已经解决。")
+    assert (c.event_type, c.direction, c.issuer) == (MINERAL, Direction.easing, "CN")
+    assert c.status is Status.announced  # "已同意": a promise, not the suspension issued

@@ -423,7 +423,8 @@ ANNOUNCED = [
     "to tighten", "to raise", "to extend", "to remove", "to delay", "to introduce",
     "to establish", "to set up", "set for", "seeks to", "offers to", "offered to", "willing to",
     "willingness", "assures", "assured", "assurance", "promises",
-    "拟", "计划", "愿意", "征求意见", "草案", "expects to", "aims to", "asks", "asked", "urges", "urged",
+    "拟", "计划", "愿意", "征求意见", "草案", "已同意", "已经同意", "已承诺", "已经承诺", "已答应",
+    "expects to", "aims to", "asks", "asked", "urges", "urged",
     "ready to", "同意", "it would", "they would", "he would", "she would", "passes bill",
     "passed a bill", "passed the bill", "passes a bill", "introduced a bill", "introduces a bill",
     "introduced legislation", "reach a", "reach an", "reached a", "reached an",
@@ -570,6 +571,7 @@ SHADOW = [
     "印度尼西亚",  # Indonesia, which holds the name of India
     "美国商务部", "美商务部",  # the US Commerce Department, which holds the name of MOFCOM
     "模拟", "虚拟",  # "analog", "virtual": not the plan word 拟
+    "已同意", "已经同意", "已承诺", "已经承诺", "已答应",  # "has agreed to": a promise, not an act done
     # "chips" of wood, food or games, and a chip in bargaining, are not semiconductors.
     "wood chip*", "hardwood chip*", "softwood chip*", "woodchip*", "potato chip*",
     "chocolate chip*", "poker chip*", "blue chip*", "blue-chip*", "bargaining chip*",
