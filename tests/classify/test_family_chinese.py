@@ -407,3 +407,13 @@ def test_a_leader_saying_china_has_agreed_to_suspend_is_announced() -> None:
     c = classify("美国总统特朗普30日表示，中国已同意暂停稀土出口管制一年，稀土问题已经解决。")
     assert (c.event_type, c.direction, c.issuer) == (MINERAL, Direction.easing, "CN")
     assert c.status is Status.announced  # "已同意": a promise, not the suspension issued
+
+
+def test_beijing_acts_but_a_xinhua_dateline_names_a_place() -> None:
+    c = classify("北京週日宣布，暫停執行對美國出口鎵、鍺、銻的禁令，至2026年11月27日止。")
+    assert (c.event_type, c.direction, c.issuer) == (MINERAL, Direction.easing, "CN")
+    c = classify(
+        "新华社北京12月3日电 美国商务部2日宣布将140家中国实体列入出口管制实体清单，"
+        "并限制高带宽存储芯片对华出口。"
+    )
+    assert (c.event_type, c.issuer) == (EventType.chip_export_control, "US")
