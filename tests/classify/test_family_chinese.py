@@ -417,3 +417,18 @@ def test_beijing_acts_but_a_xinhua_dateline_names_a_place() -> None:
         "并限制高带宽存储芯片对华出口。"
     )
     assert (c.event_type, c.issuer) == (EventType.chip_export_control, "US")
+
+
+def test_traditional_copy_reads_as_its_simplified_twin() -> None:
+    traditional_copy = (
+        "中國商務部、海關總署宣布，對超硬材料、稀土設備和原輔料、部分中重稀土、鋰電池和人造石墨負極材料"
+        "相關物項實施出口管制。"
+    )
+    simplified_copy = (
+        "中国商务部、海关总署宣布，对超硬材料、稀土设备和原辅料、部分中重稀土、锂电池和人造石墨负极材料"
+        "相关物项实施出口管制。"
+    )
+    a, b = classify(traditional_copy), classify(simplified_copy)
+    assert (a.event_type, a.direction, a.status, a.issuer) == (b.event_type, b.direction, b.status, b.issuer)
+    assert a.elements == b.elements
+    assert {"Li", "graphite", "Ho", "Dy"} <= set(a.elements)  # rare-earth equipment: every rare earth

@@ -25,6 +25,7 @@ from .cues import PROPOSALS, THREATS
 from .direction import direction_of
 from .element_scope import elements_of
 from .event_type import decide
+from .hanzi import simplified
 from .incident_rules import anchors
 from .issuers import PRESSED_TYPES, issuer_of, urged
 from .roles import roles
@@ -55,7 +56,9 @@ def classify(text: str, title: str = "", published_at: date | datetime | None = 
     `published_at`, when known, places a start date written without a year ("from 15 September").
     """
     published = published_at.date() if isinstance(published_at, datetime) else published_at
-    title, text = split_title(text or "", (title or "").strip())
+    # Traditional characters (Taiwan, Hong Kong) read as simplified ones, one for one: every
+    # Chinese word list and pattern then serves both scripts.
+    title, text = split_title(simplified(text or ""), simplified((title or "").strip()))
     full, sents = read(text, title)
     etype, carriers = decide(sents, title, full)
     terms = _terms(etype, carriers, sents)

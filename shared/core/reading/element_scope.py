@@ -11,6 +11,7 @@ from chokewatch.shared.messages import EventType
 from . import gazetteer
 from .cues import PROCESS_WORDS, TECH_WORDS
 from .gazetteer import Hit
+from .hanzi import simplified
 from .sentence_cues import CuedSentence
 from .sentences import DEBRIS_WEIGHT
 
@@ -75,6 +76,8 @@ def elements_of(
 ) -> tuple[list[str], list[str]]:
     if etype is EventType.not_relevant:
         return [], []
+    # Traditional characters read as simplified ones ("稀土設備" is "稀土设备"), offsets unchanged.
+    full = simplified(full)
     if etype is EventType.commentary:
         subject = [s for s in sents if s.in_lead]
     else:
