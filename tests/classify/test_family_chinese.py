@@ -432,3 +432,12 @@ def test_traditional_copy_reads_as_its_simplified_twin() -> None:
     assert (a.event_type, a.direction, a.status, a.issuer) == (b.event_type, b.direction, b.status, b.issuer)
     assert a.elements == b.elements
     assert {"Li", "graphite", "Ho", "Dy"} <= set(a.elements)  # rare-earth equipment: every rare earth
+
+
+def test_a_relief_withdrawn_restricts_but_a_requirement_dropped_eases() -> None:
+    c = classify("据知情人士透露，商务部已暂停部分企业的稀土出口通用许可。")
+    assert (c.event_type, c.direction) == (MINERAL, Direction.tightening)
+    c = classify("商务部宣布暂停部分美国企业的稀土出口许可。")
+    assert c.direction is Direction.tightening
+    c = classify("商务部宣布取消对镓、锗的出口许可要求。")
+    assert c.direction is Direction.easing

@@ -59,6 +59,13 @@ _CN_SUSPEND_SUPPLY = re.compile(
 _CN_NOTICE_SUSPENDED = re.compile(
     r"(?:暂停|停止|中止|暂缓)(?:实施|执行)[^，。；,;]{0,40}?(?:公告|决定|第\s*\d+\s*号)"
 )
+# "暂停部分企业的通用许可", "撤销…出口许可证": a relief withdrawn restricts (unlike "取消出口许可要求",
+# a requirement dropped, or "暂停实施", a control suspended).
+_CN_UNDONE_RELIEF = re.compile(
+    r"(?:暂停|停止|撤销|吊销|取消|收回|中止)(?!实施|执行)[^，。；,;]{0,12}?"
+    r"(?:通用许可|出口许可证|出口许可|许可证|许可|豁免|资质|白名单)(?!要求|制度|管理|限制|审查|管控)"
+)
+_CN_UNDOING = ("暂停", "停止", "撤销", "吊销", "取消", "收回", "中止")
 # "据彭博社报道", "据《金融时报》报道", "据外媒消息": another outlet tells it (cues.HEARSAY).
 _CN_HEARSAY = re.compile(r"据[^，。；,;]{1,14}?(?:报道|消息|透露|援引)")
 _CN_HALT_WORDS = ("暂停", "暫停", "停止", "中止", "叫停", "断供", "斷供")
@@ -230,6 +237,9 @@ def _pattern_hits(
         add("tightening", Hit(m.start(), m.end(), "tightening", "undone", m.group()))
     for m in _supply_halts(normalised, lower):
         add("supply_halt", Hit(m.start() - 1, m.end() - 1, "supply_halt", "", m.group()))
+    if not full.isascii() and any(w in lower for w in _CN_UNDOING):
+        for m in _CN_UNDONE_RELIEF.finditer(lower):
+            add("tightening", Hit(m.start(), m.end(), "tightening", "undone", m.group()))
     if "据" in lower:
         for m in _CN_HEARSAY.finditer(lower):
             add("hearsay", Hit(m.start(), m.end(), "hearsay", "", m.group()))
