@@ -441,3 +441,8 @@ def test_a_relief_withdrawn_restricts_but_a_requirement_dropped_eases() -> None:
     assert c.direction is Direction.tightening
     c = classify("商务部宣布取消对镓、锗的出口许可要求。")
     assert c.direction is Direction.easing
+
+
+def test_suspending_the_control_on_exports_is_not_suspending_exports() -> None:
+    c = classify("商务部宣布，暂停对美国出口两用物项的管制措施，为期一年，涉及镓、锗、锑。")
+    assert (c.event_type, c.direction) == (MINERAL, Direction.easing)

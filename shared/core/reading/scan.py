@@ -68,6 +68,8 @@ _CN_UNDONE_RELIEF = re.compile(
 _CN_UNDOING = ("暂停", "停止", "撤销", "吊销", "取消", "收回", "中止")
 # "据彭博社报道", "据《金融时报》报道", "据外媒消息": another outlet tells it (cues.HEARSAY).
 _CN_HEARSAY = re.compile(r"据[^，。；,;]{1,14}?(?:报道|消息|透露|援引)")
+# "暂停对美国出口两用物项的管制": what is suspended is the control on those exports.
+_CN_CONTROL_AFTER = re.compile(r"[^，。；,;]{0,14}?(?:的|之)(?:管制|限制|禁令|规定|措施|管控|审查|许可)")
 _CN_HALT_WORDS = ("暂停", "暫停", "停止", "中止", "叫停", "断供", "斷供")
 # Where a supply halt can begin: the regex is tried only there, not at every character.
 _HALT_WORDS = (" suspen", " paus", " halt", " moratorium", " export ", " cut", " curtail")
@@ -244,8 +246,9 @@ def _pattern_hits(
         for m in _CN_HEARSAY.finditer(lower):
             add("hearsay", Hit(m.start(), m.end(), "hearsay", "", m.group()))
     if not full.isascii() and any(w in full for w in _CN_HALT_WORDS):
-        for m in _CN_SUSPEND_SUPPLY.finditer(full):
-            add("supply_halt", Hit(m.start(), m.end(), "supply_halt", "", m.group()))
+        for m in _CN_SUSPEND_SUPPLY.finditer(lower):
+            if not _CN_CONTROL_AFTER.match(lower, m.end()):
+                add("supply_halt", Hit(m.start(), m.end(), "supply_halt", "", m.group()))
         for m in _CN_NOTICE_SUSPENDED.finditer(lower):
             add("control", Hit(m.start(), m.end(), "control", "", m.group()))
 
