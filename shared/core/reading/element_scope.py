@@ -11,7 +11,6 @@ from chokewatch.shared.messages import EventType
 from . import gazetteer
 from .cues import PROCESS_WORDS, TECH_WORDS
 from .gazetteer import Hit
-from .hanzi import simplified
 from .sentence_cues import CuedSentence
 from .sentences import DEBRIS_WEIGHT
 
@@ -76,8 +75,6 @@ def elements_of(
 ) -> tuple[list[str], list[str]]:
     if etype is EventType.not_relevant:
         return [], []
-    # Traditional characters read as simplified ones ("稀土設備" is "稀土设备"), offsets unchanged.
-    full = simplified(full)
     if etype is EventType.commentary:
         subject = [s for s in sents if s.in_lead]
     else:
