@@ -446,3 +446,16 @@ def test_a_relief_withdrawn_restricts_but_a_requirement_dropped_eases() -> None:
 def test_suspending_the_control_on_exports_is_not_suspending_exports() -> None:
     c = classify("商务部宣布，暂停对美国出口两用物项的管制措施，为期一年，涉及镓、锗、锑。")
     assert (c.event_type, c.direction) == (MINERAL, Direction.easing)
+
+
+def test_a_reporters_question_gives_no_status_the_answer_does() -> None:
+    text = (
+        "商务部6日召开例行新闻发布会。\n"
+        "有提问称：我们注意到，中方表示将对相关企业的芯片出口予以豁免。"
+        "请问企业何时能获得豁免？\n"
+        "商务部新闻发言人表示，此前中方已就相关问题作出回应。我愿强调，中方本着负责任的态度，"
+        "已及时批准相关出口许可申请，并对符合条件的芯片出口予以豁免。"
+    )
+    c = classify(text, title="商务部回应芯片出口豁免问题")
+    assert c.direction is Direction.easing
+    assert c.status is Status.enacted
