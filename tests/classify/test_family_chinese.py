@@ -459,3 +459,11 @@ def test_a_reporters_question_gives_no_status_the_answer_does() -> None:
     c = classify(text, title="商务部回应芯片出口豁免问题")
     assert c.direction is Direction.easing
     assert c.status is Status.enacted
+
+
+def test_a_dated_measure_further_on_in_a_chinese_feature_is_its_news() -> None:
+    text = (
+        "欧洲多家车企表示，稀土磁体库存仍然偏紧，部分车型交付推迟。业内人士认为，供应链重构需要数年时间。"
+        "分析人士指出，磁体价格仍在高位运行。商务部4日宣布，已向部分企业发放稀土出口通用许可，有效期一年。"
+    )
+    assert _reads(text, "全球车企仍在为磁体发愁") == (MINERAL, Direction.easing, Status.enacted, "CN")

@@ -21,7 +21,9 @@ from .textscan import finditer_from, word_starts
 # An explainer's title asks; a news lead says when ("on Monday", "this week").
 NEWS_TIME = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|this week|last week)\b"
-    r"|\bon (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d",
+    r"|\bon (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d"
+    # "商务部4日宣布", "周四", "今天": a Chinese report's day of the news
+    r"|(?<![\d月年])\d{1,2}\s*日(?![内前])|今天|今日|昨天|昨日|本周|[周週][一二三四五六日]|星期[一二三四五六日天]",
     re.IGNORECASE,
 )
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
