@@ -467,3 +467,8 @@ def test_a_dated_measure_further_on_in_a_chinese_feature_is_its_news() -> None:
         "分析人士指出，磁体价格仍在高位运行。商务部4日宣布，已向部分企业发放稀土出口通用许可，有效期一年。"
     )
     assert _reads(text, "全球车企仍在为磁体发愁") == (MINERAL, Direction.easing, Status.enacted, "CN")
+
+
+def test_a_subject_before_its_after_clause_still_acts() -> None:
+    c = classify("美国商务部在中方宣布管制后，宣布将更多中国芯片企业列入实体清单。")
+    assert (c.event_type, c.direction, c.issuer) == (EventType.chip_export_control, Direction.tightening, "US")

@@ -124,8 +124,9 @@ def scan(full: str, title_end: int) -> Scan:
 
 
 # "中国对中重稀土实施出口管制后，多家车企…", "中美磋商之后，中方宣布…": a leading clause closed by
-# 后/之后/以来 and a comma sets the time or cause; the news follows the comma.
-_CN_AFTER_CLAUSE = re.compile(r"\s*[^，。；,;！？]{2,40}?(?:之后|以后|后|以来)\s*[，,]")
+# 后/之后/以来 and a comma sets the time or cause; the news follows the comma ("中方在…后，宣布…"
+# names its subject first and is not such a clause).
+_CN_AFTER_CLAUSE = re.compile(r"\s*[^，。；,;！？在]{2,40}?(?:之后|以后|后|以来)\s*[，,]")
 
 
 def _chinese_leading_clauses(buckets: list[Hits], infos: list[Sentence], lower: str) -> None:
