@@ -471,4 +471,5 @@ def test_a_dated_measure_further_on_in_a_chinese_feature_is_its_news() -> None:
 
 def test_a_subject_before_its_after_clause_still_acts() -> None:
     c = classify("美国商务部在中方宣布管制后，宣布将更多中国芯片企业列入实体清单。")
-    assert (c.event_type, c.direction, c.issuer) == (EventType.chip_export_control, Direction.tightening, "US")
+    assert c.event_type is EventType.chip_export_control
+    assert (c.direction, c.issuer) == (Direction.tightening, "US")
