@@ -473,3 +473,10 @@ def test_a_subject_before_its_after_clause_still_acts() -> None:
     c = classify("美国商务部在中方宣布管制后，宣布将更多中国芯片企业列入实体清单。")
     assert c.event_type is EventType.chip_export_control
     assert (c.direction, c.issuer) == (Direction.tightening, "US")
+
+
+def test_a_rumoured_plan_is_speculation() -> None:
+    c = classify("据传中国拟收紧镝和铽的出口审批，相关企业正在评估影响。")
+    assert (c.event_type, c.direction, c.status) == (MINERAL, Direction.tightening, Status.speculation)
+    c = classify("市场传闻，商务部将暂停部分稀土出口许可审批。")
+    assert c.status is Status.speculation

@@ -439,6 +439,7 @@ SPECULATION = [
     "expected", "looms", "looming", "mulled", "explores", "exploring", "eyes", "eyeing",
     "could face", "would face", "可能", "或将", "考虑", "预计", "正研究", "研究限制", "酝酿", "拟议",
     "或面临", "或进一步", "或再", "恐将", "恐怕", "料将", "有望", "如果", "倘若", "一旦",
+    "据传", "传闻", "传言",
     "seeks", "seeking", "nears", "nearing",
     "near deal", "near a deal", "close to a deal", "closer to a deal", "in talks to", "discussing",
     "explore", "exploring", "signals", "hints", "hinted", "suggested", "suggests",
@@ -777,6 +778,8 @@ LEADERS = frozenset({"trump", "biden", "xi jinping"})  # their phrases in ACTORS
 # Speculation words that make a stated start date a threat ("threatened 100% tariffs from ...").
 THREATS = ("threat", "could", "may", "might", "warn", "if", "consider", "weigh", "mull",
            "可能", "或将", "或面临", "考虑", "恐将", "料将", "如果", "倘若", "一旦")
+# Rumours in Chinese copy ("据传", "市场传闻"): every plan told after one is only rumoured.
+RUMOURS = frozenset({"据传", "传闻", "传言"})
 # Plan words that make a stated start date a proposal's ("拟自2026年1月1日起施行": a draft).
 PROPOSALS = ("拟", "计划")
 # A sentence opening on what came before recalls it whole ("The move follows controls on ...").

@@ -17,6 +17,7 @@ from .cues import (
     PROBE_OPENINGS,
     PROBES,
     PURPOSE_MARKERS,
+    RUMOURS,
     SIGNING,
     STRONG_ENACTED,
 )
@@ -314,6 +315,8 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
         if not any(a <= h.start < b for a, b in quoted)
         # "poised to add", "will likely tighten": the doubt governs the plan
         if not any(k.start < h.start <= k.end + 1 or h.end <= k.start <= h.end + 1 for k in doubts)
+        # "据传中国拟…", "市场传闻…将…": a rumour governs every plan told after it
+        and not any(k.phrase in RUMOURS and k.start < h.start for k in doubts)
         and not _nominal_intent(full, h)
         and not (h.phrase in CONTINUED_MARKERS and _CONTINUING.match(full, h.end))
         and not (h.phrase.startswith(PURPOSE_MARKERS) and h.start > first_done)
