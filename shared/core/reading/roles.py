@@ -21,7 +21,9 @@ from .textscan import finditer_from, word_starts
 # An explainer's title asks; a news lead says when ("on Monday", "this week").
 NEWS_TIME = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|this week|last week)\b"
-    r"|\bon (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d",
+    r"|\bon (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d"
+    # "商务部4日宣布", "周四", "今天": a Chinese report's day of the news
+    r"|(?<![\d月年])\d{1,2}\s*日(?![内前])|今天|今日|昨天|昨日|本周|[周週][一二三四五六日]|星期[一二三四五六日天]",
     re.IGNORECASE,
 )
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -146,6 +148,14 @@ def _reason(full: str, info: Sentence, hits: Hits, elements: list[Hit]) -> tuple
         # A leading clause ("To implement the consensus, ...", "为落实…，") gives the
         # cause; the news follows its comma.
         comma = _COMMA.search(full, at, info.end)
+        # A notice's preamble chains its grounds ("根据…规定，为落实…共识，现…"): the cause runs
+        # to the comma of the last leading clause.
+        while comma:
+            chained = [h for h in reasons if 0 <= h[0] - comma.end() <= LEADING]
+            further = _COMMA.search(full, chained[0][0], info.end) if chained else None
+            if further is None:
+                break
+            comma = further
         if comma:
             return Role(at, comma.end()), True
     elif any(h.phrase in RECALLING_OPENINGS for h in reasons) and _RECALLING_SUBJECT.fullmatch(

@@ -19,6 +19,7 @@ from .cues import (
     PROBES,
     PURPOSE_MARKERS,
     REPORTED_PLANS,
+    RUMOURS,
     SIGNING,
     STRONG_ENACTED,
 )
@@ -35,7 +36,10 @@ _NOMINAL = re.compile(
 _NOMINAL_REACH = 36
 _WHETHER = re.compile(r"whether\s+$")
 # "将 X 列入清单": 将 marks the object of a listing, not the future.
-_BA_OBJECT = re.compile(r"[^，。；,;]{1,30}?(?:列入|纳入|移出|移除|认定为|列為|列入|納入)")
+_BA_OBJECT = re.compile(
+    r"[^，。；,;]{1,30}?(?:列入|纳入|移出|移除|认定为|列為|列入|納入|扩大至|扩大到|擴大至|延长至|延長至"
+    r"|调整为|調整為|改为|改為|提高至|提高到|下调至|下調至|降至|视为|視為|作为|作為)"
+)
 _FUTURE_PASSIVE = re.compile(r"\b(?:would|will|to)\s+be\s+\Z")
 _EFFECT_TYPES = (EventType.supply_disruption, EventType.industrial_policy)  # their effects are the news
 # "approved customers", "licensed exporters": a done-word used as an adjective tells no act.
@@ -74,7 +78,7 @@ _REACH_VERBS = (
     "mean", "give", "make", "serve", "focus", "include", "complement", "build on", "not apply",
 )
 # "will continue to", "将继续": an ongoing act goes on, no new plan is told.
-_CONTINUING = re.compile(r"\s*(?:continue|keep|继续|持续)")
+_CONTINUING = re.compile(r"\s*(?:continue|keep|继续|持续|繼續|持續)")
 # A duty decided, or an investigation closed: the news is past the opening of a probe.
 _DUTY_SET = re.compile(
     r"\b(?:impos(?:e|es|ed|ing)|levied|levies|set (?:a|the)|preliminary (?:determination|duties|duty|ruling)"
@@ -100,7 +104,9 @@ _PLAIN_GAP = re.compile(r"[\w\s-]*")  # no clause break between them
 # "would take effect if approved", "has not come into force": no start stated.
 _UNSTARTED = re.compile(r"\b(?:not|never|would|could|may|might|if|yet to)\s+(?:\w+\s+)?$")
 # Bodies that issue measures by announcing them, unlike leaders and spokesmen.
-_MINISTRY = re.compile(r"ministry|department|bureau|commission|mofcom|商务部|海关总署")
+_MINISTRY = re.compile(
+    r"ministry|department|bureau|commission|mofcom|商务部|海关总署|安全局|委员会|工作机制|财政部|外交部"
+)
 _ANNOUNCER_REACH = 30  # characters between the body named and its "announced"
 _PLANS = re.compile(
     r"\s+(?:on \w+\s+)?(?:that\s+)?(?:it\s+)?"
@@ -165,6 +171,7 @@ _ALLAYED = re.compile(
 )
 _GOVERNED_REACH = re.compile(r"[^,;:.!?]{0,40}")
 _GOVERNED_MEASURES = ("tightening", "easing", "control", "control_weak", "tariff", "sanctions", "chip_rule")
+_DRAFTS = frozenset({"征求意见", "草案", "拟"})  # a Chinese draft, or a start it only proposes
 _NOTICE_ONLY = ("federal register", "published a notice", "notice")
 # A leader's word, and the instruments that turn it into a measure issued.
 _LEADER_VOICE = re.compile(
@@ -379,7 +386,7 @@ def _ministry_announces(top: list[CuedSentence], full: str) -> list[str]:
         if not s.in_lead or s.background or _own_doubts(s, full):
             continue
         for h in s.cues("reporting"):
-            if not h.phrase.startswith("announc"):
+            if not h.phrase.startswith(("announc", "宣布")):
                 continue
             by = [a for a in s.cues("actor") if 0 <= h.start - a.end <= _ANNOUNCER_REACH]
             if any(_MINISTRY.search(a.phrase) for a in by) and not _PLANS.match(full, h.end):
@@ -423,6 +430,7 @@ def _in_force(lead: Sequence[CuedSentence], full: str) -> list[str]:
         and not _UNSTARTED.search(full, max(0, h.start - 20), h.start)
         and not _STILL.search(full, max(0, h.start - 12), h.start)
         and not _own_doubts(s, full)
+        and not any(a.phrase in _DRAFTS for a in s.cues("announced"))
     ]
 
 
@@ -438,7 +446,9 @@ def _signed(top: list[CuedSentence], full: str) -> list[str]:
 
 
 def _strong_enacted(top: list[CuedSentence], full: str) -> list[str]:
-    """Numbered notices and words of a measure in force, less those of one that goes on."""
+    """Numbered notices and words of a measure in force, less those of one that goes on or of a
+    draft put out for comment ("征求意见稿…拟自2026年1月1日起施行")."""
+    top = [s for s in top if not any(h.phrase in _DRAFTS for h in s.cues("announced"))]
     return [h.phrase for s in top for h in s.cues("numbered")] + [
         h.phrase
         for s in top
@@ -570,6 +580,8 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
         if not any(k.start < h.start <= k.end + 1 or h.end <= k.start <= h.end + 1 for k in doubts)
         # "expects the Dutch government to require": the doubt governs the infinitive of its clause
         and not any(_governs(full, k, h) for k in doubts)
+        # "据传中国拟…", "市场传闻…将…": a rumour governs every plan told after it
+        and not any(k.phrase in RUMOURS and k.start < h.start for k in doubts)
         and not _nominal_intent(full, h)
         and not _measure_reach(full, h)
         and not (h.phrase in _REPORTED_PLANS and _plan_of_no_government(s, full, h, told))
