@@ -339,6 +339,20 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
     package): different announcement numbers or meeting places, a chip measure against a
     mineral one, headlines led by different governments, a permission granted against one
     revoked, events on disjoint elements or of types one incident cannot hold."""
+    separate, package = _separate(a, b)
+    if separate:
+        return True, package
+    ca, cb = a.classification, b.classification
+    events = ca.event_type not in _NON_EVENTS and cb.event_type not in _NON_EVENTS
+    if copy < NEAR_DUPLICATE and events and ca.event_type != cb.event_type \
+            and frozenset({ca.event_type, cb.event_type}) not in _COMPATIBLE:
+        return True, package
+    return False, package
+
+
+def _separate(a: Item, b: Item) -> tuple[bool, bool]:
+    """_apart's tests that need no signature similarity: the cheap "cannot join" test, done
+    before the comparisons that cost (whatever else two texts share, these keep them apart)."""
     ca, cb = a.classification, b.classification
     anchors_a, anchors_b = a.anchor_set(), b.anchor_set()
     # Facts that separate two measures even when official boilerplate makes texts look alike.
@@ -360,9 +374,6 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
     events = ca.event_type not in _NON_EVENTS and cb.event_type not in _NON_EVENTS
     if events and ca.elements and cb.elements and not set(ca.elements) & set(cb.elements) \
             and not _one_list_of_goods(a, b):
-        return True, package
-    if copy < NEAR_DUPLICATE and events and ca.event_type != cb.event_type \
-            and frozenset({ca.event_type, cb.event_type}) not in _COMPATIBLE:
         return True, package
     return False, package
 
@@ -495,6 +506,8 @@ def strength(a: Item, b: Item) -> float:
     Used to choose among several matching incidents: a shared announcement number or named
     measure beats a citation of the day, which beats text likeness, which beats element overlap.
     """
+    if _separate(a, b)[0]:
+        return 0.0  # not one incident, whatever the costlier comparisons below would find
     copy, likeness = similarity(list(a.signature), list(b.signature)), tie(a, b)
     if not _same(a, b, copy, likeness):
         return 0.0
@@ -537,6 +550,8 @@ def group_strength(members: Sequence[Item], new: Item) -> float:
     wholly unlike its closest report, and nothing keeps it apart from any of them."""
     if new.classification.event_type in _NON_EVENTS:
         return 0.0  # commentary, where topics drift most, joins one report it is like, not a sum
+    if any(_separate(x, new)[0] for x in members):
+        return 0.0  # the cheap part of the last test below, first
     group = _centroid(members, new)
     likeness = tie(group, new) if group else None
     if likeness is None or likeness < GROUP_JOIN:
