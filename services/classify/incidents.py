@@ -148,11 +148,26 @@ class ParsedRecords:
         return self.put(incident_id, raw, json.loads(raw))
 
     def put(self, incident_id: str, raw: str, record: dict) -> dict:
+        kept = self._kept.get(incident_id)
+        if kept is not None and isinstance(record.get("members"), list):
+            # The members it kept are the very dicts parsed before, so the comparable form built
+            # of each (incident_policy.stored_item) serves again.
+            before = {_member_key(x): x for x in kept[1].get("members", ())}
+            record["members"] = [_same_member(x, before) for x in record["members"]]
         self._kept[incident_id] = (raw, record)
         self._kept.move_to_end(incident_id)
         while len(self._kept) > self.size:
             self._kept.popitem(last=False)
         return record
+
+
+def _member_key(m: dict) -> tuple:
+    return (m.get("at"), tuple(m.get("sig", ())[:4]))
+
+
+def _same_member(m: dict, before: dict[tuple, dict]) -> dict:
+    old = before.get(_member_key(m))
+    return old if old is not None and old == m else m
 
 
 class Contended(RuntimeError):
