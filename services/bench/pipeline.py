@@ -41,7 +41,7 @@ class PipelineConfig:
     per_element: int = 100  # 1% of 10k: subscribers each event reaches
     alerting: int = 3  # of those, alerted
     burst_events: int = 1_500
-    rate: float = 200.0  # offered events/s in the latency phase
+    rate: float = 50.0  # offered events/s in the latency phase: where the p99 target is defined
     rate_seconds: float = 10.0
     drain_timeout: float = 300.0
     profile_dir: Path | None = None  # run each service under cProfile, output here

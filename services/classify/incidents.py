@@ -243,14 +243,16 @@ class IncidentStore:
             for bucket in order:
                 pipe.get(self.names.incident_version(bucket))
             for bucket in order:
-                pipe.zrevrangebyscore(self.names.incident_index(bucket), "+inf",
-                                      window_start(at, bucket), start=0, num=MAX_CANDIDATES,
-                                      withscores=True)
+                # As a plain command, so the client hands the reply over as it came: its
+                # reshaping of scores costs more than the rest of the read (thousands a text).
+                pipe.execute_command("ZREVRANGEBYSCORE", self.names.incident_index(bucket), "+inf",
+                                     window_start(at, bucket), "LIMIT", 0, MAX_CANDIDATES,
+                                     "WITHSCORES")
             replies = await pipe.execute()
         known, versions = replies[0], [v or "0" for v in replies[1: 1 + len(order)]]
         if known:
             return known, versions, []
-        found = [(i, score) for pairs in replies[1 + len(order):] for i, score in pairs]
+        found = [pair for reply in replies[1 + len(order):] for pair in _scored(reply)]
         ids = likeliest(found)
         if not ids:
             return None, versions, []
@@ -318,6 +320,13 @@ class IncidentStore:
                                self.names.incident_texts(decision.incident_id)],
                          args=[event_id, json.dumps(card), text, MAX_REPORTS,
                                max(1, int(self.keep_s))])
+
+
+def _scored(reply: list) -> list[tuple[str, float]]:
+    """(member, score) pairs of a WITHSCORES reply: pairs under RESP3, a flat list under RESP2."""
+    if reply and isinstance(reply[0], list):
+        return [(member, float(score)) for member, score in reply]
+    return [(reply[i], float(reply[i + 1])) for i in range(0, len(reply), 2)]
 
 
 def _first(raw: str) -> IncidentDecision:

@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from chokewatch.shared.messages import Classification, EventType
 
@@ -184,6 +185,14 @@ def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
 
 def _family(anchor_set: frozenset[str], prefix: str) -> set[str]:
     return {x for x in anchor_set if x.startswith(prefix)}
+
+
+@lru_cache(maxsize=16_384)
+def _families(anchor_set: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """A text's announcement numbers and meeting places: asked of the same stored texts for
+    text after text."""
+    return (frozenset(x for x in anchor_set if x.startswith("no:")),
+            frozenset(x for x in anchor_set if x.startswith("venue:")))
 
 
 def _day(item: Item) -> str | None:
@@ -357,8 +366,8 @@ def _separate(a: Item, b: Item) -> tuple[bool, bool]:
     anchors_a, anchors_b = a.anchor_set(), b.anchor_set()
     # Facts that separate two measures even when official boilerplate makes texts look alike.
     package = False
-    for prefix in ("no:", "venue:"):
-        fa, fb = _family(anchors_a, prefix), _family(anchors_b, prefix)
+    for prefix, fa, fb in zip(("no:", "venue:"), _families(anchors_a), _families(anchors_b),
+                              strict=True):
         if fa and fb and not fa & fb:
             if prefix == "no:" and _one_package(a, b, fa, fb):
                 package = True  # several numbered notices issued together are one package
