@@ -55,6 +55,9 @@ def _pipeline(t: Table, p: dict) -> None:
               + ("" if lat["complete"] else "; NOT all alerts arrived"))
     t.add_row("peak RSS", " / ".join(f"{v:.0f}" for v in p["peak_rss_mb"].values()) + " MB",
               ", ".join(p["peak_rss_mb"]))
+    if p.get("cpu_ms_per_event"):
+        t.add_row("CPU per event", " / ".join(f"{v:.2f}" for v in p["cpu_ms_per_event"].values()) + " ms",
+                  ", ".join(p["cpu_ms_per_event"]) + " (burst and latency phase)")
     t.add_row("workload", "", p["shape"]["note"])
     t.add_row("duplicates at receiver", str(p["duplicates"]), "by webhook-id")
 

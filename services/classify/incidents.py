@@ -28,6 +28,7 @@ import json
 import random
 import uuid
 from collections import OrderedDict
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import redis.asyncio as aioredis
@@ -45,6 +46,7 @@ from chokewatch.shared.core.reading.incident_reasons import why_joined
 from chokewatch.shared.incident_views import MAX_REPORTS
 from chokewatch.shared.messages import Classification
 from chokewatch.shared.names import Names
+from chokewatch.shared.redisbatch import Command, pipelined
 
 __all__ = ["IncidentDecision", "IncidentStore"]
 
@@ -298,10 +300,12 @@ class IncidentStore:
             self._pending.popitem(last=False)
 
     async def file_report(self, decision: IncidentDecision, event_id: str, card: dict,
-                          c: Classification, text: str, title: str, published_at: datetime) -> None:
+                          c: Classification, text: str, title: str, published_at: datetime,
+                          then: Sequence[Command] = ()) -> None:
         """Keep a report's card and text with its incident for readers (the API, the console),
         with why it joined: the ties to the member it is most firmly tied to. Decides nothing, so it runs
-        after `assign`."""
+        after `assign`. `then`: commands sent after it in the same round trip (the service's
+        publication of the classified event)."""
         m, record = self._pending.pop(event_id, (None, None))
         if not decision.is_new:
             if m is None:
@@ -316,10 +320,12 @@ class IncidentStore:
             card = {**card, "joined": why_joined(m, others)}
         # The text apart, so a list of incidents reads only the cards.
         text = card.pop("text", "")
-        await self._file(keys=[self.names.incident_reports(decision.incident_id),
-                               self.names.incident_texts(decision.incident_id)],
+        await pipelined(self.redis, [
+            Command.call(self._file, keys=[self.names.incident_reports(decision.incident_id),
+                                           self.names.incident_texts(decision.incident_id)],
                          args=[event_id, json.dumps(card), text, MAX_REPORTS,
-                               max(1, int(self.keep_s))])
+                               max(1, int(self.keep_s))]),
+            *then])
 
 
 def _scored(reply: list) -> list[tuple[str, float]]:
