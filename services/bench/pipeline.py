@@ -41,7 +41,7 @@ class PipelineConfig:
     per_element: int = 100  # 1% of 10k: subscribers each event reaches
     alerting: int = 3  # of those, alerted
     burst_events: int = 1_500
-    rate: float = 200.0  # offered events/s in the latency phase
+    rate: float = 50.0  # offered events/s in the latency phase: where the p99 target is defined
     rate_seconds: float = 10.0
     drain_timeout: float = 300.0
     profile_dir: Path | None = None  # run each service under cProfile, output here
@@ -50,12 +50,24 @@ class PipelineConfig:
 
 @dataclass
 class MemorySampler:
-    """Peak resident memory of each service process, sampled in a thread."""
+    """Peak resident memory of each service process, sampled in a thread, and the CPU time each
+    used while sampled."""
 
     procs: dict[str, int]
     interval: float = 0.25
     peaks: dict[str, int] = field(default_factory=dict)
+    cpu_s: dict[str, float] = field(default_factory=dict)
     _stop: threading.Event = field(default_factory=threading.Event)
+
+    def _cpu(self) -> dict[str, float]:
+        out = {}
+        for name, pid in self.procs.items():
+            try:
+                times = psutil.Process(pid).cpu_times()
+            except psutil.Error:
+                continue
+            out[name] = times.user + times.system
+        return out
 
     def run(self) -> None:
         handles = {name: psutil.Process(pid) for name, pid in self.procs.items()}
@@ -69,6 +81,7 @@ class MemorySampler:
             self._stop.wait(self.interval)
 
     def __enter__(self) -> MemorySampler:
+        self._cpu_start = self._cpu()
         self._thread = threading.Thread(target=self.run, daemon=True)
         self._thread.start()
         return self
@@ -76,6 +89,8 @@ class MemorySampler:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
+        end = self._cpu()
+        self.cpu_s = {name: end[name] - self._cpu_start[name] for name in end if name in self._cpu_start}
 
 
 def _percentile(sorted_values: list[float], q: float) -> float:
@@ -254,7 +269,8 @@ async def run_pipeline(url: str, config: PipelineConfig, log_path: Path) -> dict
                 expected += offered * config.alerting
                 rate_done = await wait_for(receiver, expected, config.drain_timeout)
                 records = await receiver.records()
-            memory_peaks = dict(memory.peaks)
+            memory_peaks, cpu_s = dict(memory.peaks), dict(memory.cpu_s)
+            events = config.burst_events + offered
     finally:
         if stack is not None:
             stack.stop()
@@ -297,5 +313,7 @@ async def run_pipeline(url: str, config: PipelineConfig, log_path: Path) -> dict
         },
         "duplicates": len(ids) - len(set(ids)),
         "peak_rss_mb": {name: round(rss / 2**20, 1) for name, rss in memory_peaks.items()},
+        # CPU time of each service over the burst and the latency phase, per event.
+        "cpu_ms_per_event": {name: round(1000 * s / events, 2) for name, s in cpu_s.items()},
         "log": str(log_path),
     }

@@ -46,6 +46,7 @@ def _pipeline(t: Table, p: dict) -> None:
     burst, lat = p["burst"], p["latency"]
     t.add_row("pipeline, sustained", f"{burst['events_per_s']:,.1f} events/s",
               f"{burst['events']:,} events, {burst['alerts']:,} alerts in {burst['seconds']} s; "
+              f"{100 * burst.get('ratio_to_classify_5kb', 0):.1f}% of classify alone (5 KB), "
               f"{100 * burst['ratio_to_baseline']:.2f}% of the baseline"
               + ("" if burst["complete"] else "; NOT all alerts arrived"))
     t.add_row(f"pipeline latency at {lat['offered_rate']:g} events/s",
@@ -55,6 +56,9 @@ def _pipeline(t: Table, p: dict) -> None:
               + ("" if lat["complete"] else "; NOT all alerts arrived"))
     t.add_row("peak RSS", " / ".join(f"{v:.0f}" for v in p["peak_rss_mb"].values()) + " MB",
               ", ".join(p["peak_rss_mb"]))
+    if p.get("cpu_ms_per_event"):
+        t.add_row("CPU per event", " / ".join(f"{v:.2f}" for v in p["cpu_ms_per_event"].values()) + " ms",
+                  ", ".join(p["cpu_ms_per_event"]) + " (burst and latency phase)")
     t.add_row("workload", "", p["shape"]["note"])
     t.add_row("duplicates at receiver", str(p["duplicates"]), "by webhook-id")
 

@@ -28,6 +28,7 @@ import json
 import random
 import uuid
 from collections import OrderedDict
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import redis.asyncio as aioredis
@@ -45,6 +46,7 @@ from chokewatch.shared.core.reading.incident_reasons import why_joined
 from chokewatch.shared.incident_views import MAX_REPORTS
 from chokewatch.shared.messages import Classification
 from chokewatch.shared.names import Names
+from chokewatch.shared.redisbatch import Command, pipelined
 
 __all__ = ["IncidentDecision", "IncidentStore"]
 
@@ -148,11 +150,26 @@ class ParsedRecords:
         return self.put(incident_id, raw, json.loads(raw))
 
     def put(self, incident_id: str, raw: str, record: dict) -> dict:
+        kept = self._kept.get(incident_id)
+        if kept is not None and isinstance(record.get("members"), list):
+            # The members it kept are the very dicts parsed before, so the comparable form built
+            # of each (incident_policy.stored_item) serves again.
+            before = {_member_key(x): x for x in kept[1].get("members", ())}
+            record["members"] = [_same_member(x, before) for x in record["members"]]
         self._kept[incident_id] = (raw, record)
         self._kept.move_to_end(incident_id)
         while len(self._kept) > self.size:
             self._kept.popitem(last=False)
         return record
+
+
+def _member_key(m: dict) -> tuple:
+    return (m.get("at"), tuple(m.get("sig", ())[:4]))
+
+
+def _same_member(m: dict, before: dict[tuple, dict]) -> dict:
+    old = before.get(_member_key(m))
+    return old if old is not None and old == m else m
 
 
 class Contended(RuntimeError):
@@ -228,14 +245,16 @@ class IncidentStore:
             for bucket in order:
                 pipe.get(self.names.incident_version(bucket))
             for bucket in order:
-                pipe.zrevrangebyscore(self.names.incident_index(bucket), "+inf",
-                                      window_start(at, bucket), start=0, num=MAX_CANDIDATES,
-                                      withscores=True)
+                # As a plain command, so the client hands the reply over as it came: its
+                # reshaping of scores costs more than the rest of the read (thousands a text).
+                pipe.execute_command("ZREVRANGEBYSCORE", self.names.incident_index(bucket), "+inf",
+                                     window_start(at, bucket), "LIMIT", 0, MAX_CANDIDATES,
+                                     "WITHSCORES")
             replies = await pipe.execute()
         known, versions = replies[0], [v or "0" for v in replies[1: 1 + len(order)]]
         if known:
             return known, versions, []
-        found = [(i, score) for pairs in replies[1 + len(order):] for i, score in pairs]
+        found = [pair for reply in replies[1 + len(order):] for pair in _scored(reply)]
         ids = likeliest(found)
         if not ids:
             return None, versions, []
@@ -281,10 +300,12 @@ class IncidentStore:
             self._pending.popitem(last=False)
 
     async def file_report(self, decision: IncidentDecision, event_id: str, card: dict,
-                          c: Classification, text: str, title: str, published_at: datetime) -> None:
+                          c: Classification, text: str, title: str, published_at: datetime,
+                          then: Sequence[Command] = ()) -> None:
         """Keep a report's card and text with its incident for readers (the API, the console),
         with why it joined: the ties to the member it is most firmly tied to. Decides nothing, so it runs
-        after `assign`."""
+        after `assign`. `then`: commands sent after it in the same round trip (the service's
+        publication of the classified event)."""
         m, record = self._pending.pop(event_id, (None, None))
         if not decision.is_new:
             if m is None:
@@ -299,10 +320,19 @@ class IncidentStore:
             card = {**card, "joined": why_joined(m, others)}
         # The text apart, so a list of incidents reads only the cards.
         text = card.pop("text", "")
-        await self._file(keys=[self.names.incident_reports(decision.incident_id),
-                               self.names.incident_texts(decision.incident_id)],
+        await pipelined(self.redis, [
+            Command.call(self._file, keys=[self.names.incident_reports(decision.incident_id),
+                                           self.names.incident_texts(decision.incident_id)],
                          args=[event_id, json.dumps(card), text, MAX_REPORTS,
-                               max(1, int(self.keep_s))])
+                               max(1, int(self.keep_s))]),
+            *then])
+
+
+def _scored(reply: list) -> list[tuple[str, float]]:
+    """(member, score) pairs of a WITHSCORES reply: pairs under RESP3, a flat list under RESP2."""
+    if reply and isinstance(reply[0], list):
+        return [(member, float(score)) for member, score in reply]
+    return [(reply[i], float(reply[i + 1])) for i in range(0, len(reply), 2)]
 
 
 def _first(raw: str) -> IncidentDecision:

@@ -32,6 +32,9 @@ def test_quick_bench_reports_every_figure(redis_url):
     for q in ("p50_ms", "p95_ms", "p99_ms"):
         assert p["latency"][q] >= 0
     assert set(p["peak_rss_mb"]) == {"ingest", "classify", "alert"}
+    assert p["burst"]["ratio_to_classify_5kb"] > 0
+    assert set(p["cpu_ms_per_event"]) == {"ingest", "classify", "alert"}
+    assert all(ms > 0 for ms in p["cpu_ms_per_event"].values())
     assert p["duplicates"] == 0
     storm = f["storm"]
     assert storm["delivered"] == storm["expected"] == 1_000

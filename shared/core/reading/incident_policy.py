@@ -22,7 +22,7 @@ service send an update.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -96,6 +96,25 @@ def member(c: Classification, text: str, title: str = "", at: datetime | None = 
     }
 
 
+ITEMS_KEPT = 4_096  # members' comparable forms kept (a few hundred candidate incidents' worth)
+_items: OrderedDict[int, tuple[dict, Item]] = OrderedDict()
+
+
+def stored_item(m: dict) -> Item:
+    """item(m) of a stored member, built once: the same candidates are compared with text after
+    text, and a stored member is never changed (records are copied when updated). Kept by the
+    member's identity, with the member itself, so a new dict never reads an old one's form."""
+    kept = _items.get(id(m))
+    if kept is not None and kept[0] is m:
+        _items.move_to_end(id(m))
+        return kept[1]
+    built = item(m)
+    _items[id(m)] = (m, built)
+    if len(_items) > ITEMS_KEPT:
+        _items.popitem(last=False)
+    return built
+
+
 def item(m: dict, key: str = "") -> Item:
     at = m.get("at")
     return Item(
@@ -157,7 +176,7 @@ def best_match(m: dict, records: Iterable[dict]) -> dict | None:
     new = item(m)
     match, best = None, 0.0
     for record in order:
-        members = [item(x) for x in record["members"]]
+        members = [stored_item(x) for x in record["members"]]
         tie = max(max(strength(x, new) for x in members), group_strength(members, new))
         if tie > best:
             match, best = record, tie

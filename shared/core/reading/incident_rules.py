@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from chokewatch.shared.messages import Classification, Direction, EventType
 
@@ -225,6 +226,14 @@ def _family(anchor_set: frozenset[str], prefix: str) -> set[str]:
     return {x for x in anchor_set if x.startswith(prefix)}
 
 
+@lru_cache(maxsize=16_384)
+def _families(anchor_set: frozenset[str]) -> dict[str, frozenset[str]]:
+    """A text's announcement numbers, summit places and places talks were held: asked of the
+    same stored texts for text after text (read only: the cache hands out one dict)."""
+    return {prefix: frozenset(x for x in anchor_set if x.startswith(prefix))
+            for prefix in ("no:", "venue:", "met:")}
+
+
 def _day(item: Item) -> str | None:
     return f"date:{item.published_at:%m-%d}" if item.published_at else None
 
@@ -392,6 +401,20 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
     package): different announcement numbers or meeting places, a chip measure against a
     mineral one, headlines led by different governments, a permission granted against one
     revoked, events on disjoint elements or of types one incident cannot hold."""
+    separate, package = _separate(a, b)
+    if separate:
+        return True, package
+    ca, cb = a.classification, b.classification
+    events = ca.event_type not in _NON_EVENTS and cb.event_type not in _NON_EVENTS
+    if copy < NEAR_DUPLICATE and events and ca.event_type != cb.event_type \
+            and frozenset({ca.event_type, cb.event_type}) not in _COMPATIBLE:
+        return True, package
+    return False, package
+
+
+def _separate(a: Item, b: Item) -> tuple[bool, bool]:
+    """_apart's tests that need no signature similarity: the cheap "cannot join" test, done
+    before the comparisons that cost (whatever else two texts share, these keep them apart)."""
     ca, cb = a.classification, b.classification
     anchors_a, anchors_b = a.anchor_set(), b.anchor_set()
     # Facts that separate two measures even when official boilerplate makes texts look alike.
@@ -401,9 +424,10 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
     talks = EventType.trade_talks in (ca.event_type, cb.event_type)
     # A truce's tariffs are set at talks: tariff reports tied to talks held in two places are two.
     both_talks = {ca.event_type, cb.event_type} <= {EventType.trade_talks, EventType.tariff}
+    families_a, families_b = _families(anchors_a), _families(anchors_b)
     for prefix in (("no:", "venue:", "met:") if both_talks and talks else ("no:", "met:") if both_talks
                    else ("no:", "venue:") if talks else ("no:",)):
-        fa, fb = _family(anchors_a, prefix), _family(anchors_b, prefix)
+        fa, fb = families_a[prefix], families_b[prefix]
         if fa and fb and not fa & fb:
             if prefix == "no:" and _one_package(a, b, fa, fb):
                 package = True  # several numbered notices issued together are one package
@@ -421,9 +445,6 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
     events = ca.event_type not in _NON_EVENTS and cb.event_type not in _NON_EVENTS
     if events and ca.elements and cb.elements and not set(ca.elements) & set(cb.elements) \
             and not _one_list_of_goods(a, b):
-        return True, package
-    if copy < NEAR_DUPLICATE and events and ca.event_type != cb.event_type \
-            and frozenset({ca.event_type, cb.event_type}) not in _COMPATIBLE:
         return True, package
     return False, package
 
@@ -605,6 +626,8 @@ def strength(a: Item, b: Item) -> float:
     Used to choose among several matching incidents: a shared announcement number or named
     measure beats a citation of the day, which beats text likeness, which beats element overlap.
     """
+    if _separate(a, b)[0]:
+        return 0.0  # not one incident, whatever the costlier comparisons below would find
     copy, likeness = similarity(list(a.signature), list(b.signature)), tie(a, b)
     if not _same(a, b, copy, likeness):
         return 0.0
@@ -647,6 +670,8 @@ def group_strength(members: Sequence[Item], new: Item) -> float:
     wholly unlike its closest report, and nothing keeps it apart from any of them."""
     if new.classification.event_type in _NON_EVENTS:
         return 0.0  # commentary, where topics drift most, joins one report it is like, not a sum
+    if any(_separate(x, new)[0] for x in members):
+        return 0.0  # the cheap part of the last test below, first
     group = _centroid(members, new)
     likeness = tie(group, new) if group else None
     if likeness is None or likeness < GROUP_JOIN:
