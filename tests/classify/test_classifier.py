@@ -1724,13 +1724,14 @@ def test_exporters_receiving_permits_eases() -> None:
     assert (c.event_type, c.issuer, c.direction) == (EventType.mineral_export_control, "CN", Direction.easing)
 
 
-def test_a_national_security_tariff_probe_sets_no_direction_yet() -> None:
+def test_a_national_security_tariff_probe_tightens() -> None:
+    # LABELS.md: an investigation opened is the first step towards a duty, more restriction.
     c = classify(
         "The Commerce Department opened a Section 232 national security investigation into imports "
         "of processed critical minerals and derivative products on Tuesday.",
         title="US launches Section 232 probe into critical minerals imports",
     )
-    assert (c.event_type, c.direction, c.issuer) == (EventType.tariff, Direction.neutral, "US")
+    assert (c.event_type, c.direction, c.issuer) == (EventType.tariff, Direction.tightening, "US")
     c = classify(
         "China's commerce ministry launched an anti-dumping investigation into analog chips imported "
         "from the United States.",

@@ -60,7 +60,8 @@ def classify(text: str, title: str = "", published_at: date | datetime | None = 
     etype, carriers = decide(sents, title, full)
     terms = _terms(etype, carriers, sents)
     heading = sents[0] if sents and sents[0].info.is_title else None
-    direction, direction_ev = direction_of(etype, terms, full, heading)
+    opening = next((s for s in sents if s.info.position == 0 and not s.info.is_title), None)
+    direction, direction_ev = direction_of(etype, terms, full, heading, opening)
     effective, effective_ev = _effective_date(etype, carriers, sents, full, published)
     # The title tells the mood of the news even when another sentence carries the measure.
     title_sent = [s for s in sents[:1] if s.info.is_title and all(s is not c for c in terms)]
@@ -121,8 +122,15 @@ def _terms(etype: EventType, carriers: list[CuedSentence], sents: list[CuedSente
     return carriers + [
         s
         for s in sents
-        if s.in_lead and not s.background and all(s is not c for c in carriers) and votes_measure(s)
+        if s.in_lead and not s.background and all(s is not c for c in carriers) and _tells_terms(s)
     ]
+
+
+def _tells_terms(s: CuedSentence) -> bool:
+    """A measure, or a relief told without a measure word ("committed to ensure steady supplies
+    of rare earths")."""
+    goods = s.elements or s.hits.get("mineral") or s.cues("chip")
+    return votes_measure(s) or bool(s.cues("easing") and goods)
 
 
 def _effective_date(

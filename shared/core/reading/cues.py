@@ -117,7 +117,13 @@ TARIFF = [
     "anti-dumping", "countervailing", "section 232", "section 301", "关税", "reciprocal tariff*",
     "tariff probe", "trade probe", "duty on", "duty of", "extra duty", "additional duty",
     "反倾销", "反补贴", "加征", "関税", "export tax*", "export dut*", "export levy",
+    # An investigation of imports under a trade statute is the first step towards a duty.
+    "investigation into imports", "investigation into imported", "investigation of imports",
+    "probe into imports", "probe into imported", "inquiry into imports", "national security of imports",
+    "trade expansion act",
 ]
+# Statutes on imports: a case under them is a tariff matter whatever goods it names.
+IMPORT_STATUTES = frozenset({"section 232", "trade expansion act", "national security of imports"})
 # One side accusing the other of breaking a deal: the news is a dispute over the deal.
 BREACH = [
     "violat*", "breach*", "broke the", "broken the", "breaking the", "breaking its", "breaking a",
@@ -154,14 +160,21 @@ TALKS = [
     "violated its deal", "breaking deal", "breaking a deal", "breaking its deal",
     "violated the deal", "broke the deal", "breaking the deal", "breach of the deal",
     "phone call", "call with xi", "call with trump", "call between", "spoke by phone", "held a call",
+    "call with president", "call with premier", "call with prime minister", "call with chinese",
+    "leaders' call", "leaders call", "productive call",
     "dialogue", "consultation*", "to discuss", "discussed", "对话", "协商",
+    # Officials discussing a measure, by any channel: the measure is the agenda.
+    "discuss", "discusses", "discussing", "video call", "videoconference", "video conference",
+    "meeting of", "held a meeting", "hold a meeting", "first meeting",
     # Governments acting together on controls: the controls are what they agree on.
     "to coordinate", "coordinate their", "coordination on", "cooperate on", "cooperation on",
     "align their", "协调",
 ]
 # Talks words that make what follows them ("talks on export controls") the agenda, not a measure.
-AGENDA_TALKS = ("talks", "dialogue", "consultation", "negotiation", "meeting", "to discuss", "discussed",
+AGENDA_TALKS = ("talks", "dialogue", "consultation", "negotiation", "meeting", "discuss",
                 "磋商", "会谈", "谈判", "对话", "协商", "coordinat", "cooperat", "align their", "协调")
+# Talks words that name what is discussed, not what is negotiated or chosen instead.
+DISCUSSING = ("to discuss", "discuss", "talks", "dialogue", "consultation", "磋商", "会谈", "对话")
 SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
     "countermeasure*", "asset freeze", "assets frozen", "froze the assets", "freeze the assets",
@@ -289,7 +302,8 @@ EASING = [
     "accelerate the approval", "accelerated approval", "speeding up approvals", "sped up approvals",
     "quicker approvals", "faster licen*", "speed up licen*", "sped up licen*",
     "avert*", "de-escalat*", "defuse*", "ensure supplies", "ensure supply",
-    "greater access",
+    "greater access", "blanket licen*", "bulk licen*", "blanket approval*", "blanket permit*",
+    "offer licen*", "offers licen*", "offered licen*", "offering licen*",
     "secure supplies", "restore supplies", "extend the truce", "extends truce", "extended the truce",
     "truce extension", "withdraw tariff*", "withdraws tariff*", "withdrew tariff*",
     "withdraw the tariff*", "withdrew the tariff*", "withdraw additional tariff*",
@@ -557,6 +571,16 @@ SHADOW = [
     "scrap metal*", "metal scrap", "scrap aluminium", "scrap aluminum", "aluminium scrap",
     "aluminum scrap", "scrap copper", "copper scrap", "scrap steel", "steel scrap", "scrap iron",
     "iron scrap", "scrap magnets", "magnet scrap", "scrap yard*", "scrapyard*", "废铝", "废铜",
+    # Grades and ends of a market are not tariffs lowered.
+    "lower-grade", "lower grade", "lower-end", "lower end", "lower-quality", "lower quality",
+    "lower-purity", "lower purity", "lower-value", "lower value", "lower-cost", "lower cost",
+    # Supply promised "without disruption" is not disrupted.
+    "without disruption", "without any disruption", "without disruptions", "no disruption",
+    "no disruptions", "without a shortage", "without shortages", "avoid disruption*", "avoid shortage*",
+    "prevent disruption*", "prevent shortage*",
+    # Governments that "strike a deal" agree; no workers walk out.
+    "strike deal", "strike a deal", "strike an agreement", "strike agreement", "strike a trade",
+    "strike trade", "strike a pact", "strike pact", "strike a minerals", "strike minerals",
     # A person who "talks about" something in a feature is speaking, not negotiating.
     "she talks", "he talks", "who talks about", "who talks of", "talks about her", "talks about his",
 ]

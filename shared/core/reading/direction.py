@@ -9,6 +9,7 @@ import re
 from chokewatch.shared.messages import Direction, EventType
 
 from .cues import (
+    AGENDA_TALKS,
     CARVE_OUTS,
     CHINESE_NEGATIONS,
     HALTING,
@@ -29,6 +30,26 @@ _SIGNED_OFF = re.compile(r"(?:经|經|国务院|國務院)\s*$")
 _CONDITION = re.compile(r"\b(?:if|once|unless|until)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CONTRAST = re.compile(r",?\s(?:while|whereas|as other|but|even as)\s")
 _OBJECT_REACH = 20
+_AGENDA_REACH = 40  # characters from a talks word to the restriction it is about
+# What lies between a talks word and the relief it aims at: "with the EU on", "aimed at", "".
+_TALKS_AIM = re.compile(
+    r"\w*\s*(?:(?:with|between)\s+(?:[\w'’.-]+\s+){0,4}?)?(?:(?:on|over|about|aimed at|regarding|for|towards?"
+    r"|seeking|to seek)\s+)?(?:the\s+|possible\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+_ASKED_REACH = 60
+_DUTY_SET = ("impos", "rais", "hike", "additional", "new tariff", "higher")
+# Talks chosen over duties: "negotiations chosen over tariffs", "directs trade talks", "ordered
+# officials to negotiate agreements", "instead of imposing tariffs".
+_NEGOTIATE_INSTEAD = re.compile(
+    r"\b(?:negotiations?|talks|agreements?|deals?)\s+(?:(?:was|were|is|are|been)\s+)?(?:chosen|opted for"
+    r"|preferred|favou?red)\s+over\s+(?:new\s+|immediate\s+)?(?:tariffs|duties)\b"
+    r"|\b(?:negotiations|talks|deals),?\s+not\s+(?:tariffs|duties)\b"
+    r"|\b(?:in lieu of|instead of|rather than)\s+(?:imposing\s+|new\s+|immediate\s+)?(?:tariffs|duties)\b"
+    r"|\b(?:direct\w*|order\w*|instruct\w*|task\w*)\s+(?:[\w'’.-]+\s+){0,8}?"
+    r"(?:to\s+negotiate|trade\s+talks|negotiations)\b",
+    re.IGNORECASE,
+)  # characters from "pressed" or "asked" to the relief asked for
 # "dropped its requirement", "abandons plans to restrict", "shelved the ban"
 _DROPPED = re.compile(
     r"\b((?:drop|dropp|abandon|shelv|ditch)\w*)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE
@@ -78,11 +99,65 @@ def _restoring_only(
     return [(s, [h for h in e if h.phrase.startswith(_RESTORING)], t) for s, e, t in read]
 
 
+def _talks_instead(carriers: list[CuedSentence], full: str) -> bool:
+    """The title or lead sentence says a government chose talks over duties ("directs trade talks",
+    "to negotiate agreements in lieu of tariffs") and sets no rate or duty there."""
+    lead = [s for s in carriers if s.info.is_title or s.info.position == 0]
+    chosen = [m for s in lead for m in _NEGOTIATE_INSTEAD.finditer(full, s.info.start, s.info.end)]
+    set_duties = [
+        h
+        for s in lead
+        for h in s.cues("tightening")
+        if (h.value == "rate" or h.phrase.startswith(_DUTY_SET))
+        and not any(m.start() <= h.start < m.end() for m in chosen)  # "rather than imposing tariffs"
+    ]
+    return bool(chosen) and not set_duties
+
+
 def _probe_only(carriers: list[CuedSentence], full: str) -> bool:
     """The tariff news is an investigation opened ("a Section 232 probe into imports of ..."); a
     trade-remedy case against one country's goods is the first step of a duty on them."""
     said = " ".join(full[s.info.start : s.info.end].lower() for s in carriers[:2])
     return any(w in said for w in PROBES) and not any(w in said for w in TRADE_REMEDIES)
+
+
+def _on_agenda(s: CuedSentence, h: Hit) -> bool:
+    """A restriction word named as the subject of talks ("talks over the curbs", "to discuss
+    rare earth restrictions"), a few words after the talks word."""
+    return any(
+        any(w in a.phrase for w in AGENDA_TALKS) and 0 <= h.start - a.end <= _AGENDA_REACH
+        for a in s.cues("talks")
+    )
+
+
+def _as_talks(
+    read: list[tuple[CuedSentence, list[Hit], list[Hit]]], full: str
+) -> list[tuple[CuedSentence, list[Hit], list[Hit]]]:
+    """Talks read for what they settled: reliefs asked for or sought, restrictions on the agenda aside."""
+    return [
+        (
+            s,
+            [h for h in e if not _asked(s, h) and not _sought(s, h, full)],
+            [h for h in t if not _on_agenda(s, h)],
+        )
+        for s, e, t in read
+    ]
+
+
+def _sought(s: CuedSentence, h: Hit, full: str) -> bool:
+    """A relief named as the aim of talks ("talks aimed at lowering tariffs", "consultations with
+    China on relaxing the rules", "to discuss suspending"): sought, not settled."""
+    return any(
+        any(w in a.phrase for w in AGENDA_TALKS)
+        and 0 <= h.start - a.end <= _AGENDA_REACH + 20
+        and _TALKS_AIM.match(full[a.end : h.start]) is not None
+        for a in s.cues("talks")
+    )
+
+
+def _asked(s: CuedSentence, h: Hit) -> bool:
+    """An easing word that one side urges or asks the other for ("pressed Beijing to speed up")."""
+    return any(0 < h.start - u.end <= _ASKED_REACH for u in s.cues("urging"))
 
 
 def weighted(carriers: list[CuedSentence], kind: str) -> float:
@@ -232,10 +307,15 @@ def _lead_direction(
 
 
 def direction_of(
-    etype: EventType, carriers: list[CuedSentence], full: str, title: CuedSentence | None = None
+    etype: EventType,
+    carriers: list[CuedSentence],
+    full: str,
+    title: CuedSentence | None = None,
+    opening: CuedSentence | None = None,
 ) -> tuple[Direction, list[str]]:
     """`title`: the text's title, read for its direction even when it carries no measure words
-    ("China approves rare earth exports to European carmakers")."""
+    ("China approves rare earth exports to European carmakers"). `opening`: the lead sentence,
+    read the same way ("a call that resulted in China agreeing to keep magnets flowing")."""
     if etype in (EventType.commentary, EventType.not_relevant):
         return Direction.neutral, []
     read = [(s, *_direction_cues(s, full)) for s in carriers]
@@ -261,13 +341,39 @@ def direction_of(
         )
     if etype is EventType.industrial_policy:
         return Direction.neutral, []
-    if etype is EventType.tariff and not easing_hits and not tight_hits and _probe_only(carriers, full):
-        return Direction.neutral, []  # an investigation opened sets no duty yet
+    if etype in (EventType.tariff, EventType.trade_talks) and _talks_instead(carriers, full):
+        return Direction.neutral, []  # negotiations chosen over duties: nothing set yet
+    if etype is EventType.tariff and not easing_hits and _probe_only(carriers, full):
+        # An investigation opened is the first step towards a duty (LABELS.md: more restriction).
+        return Direction.tightening, [h.phrase for h in tight_hits] or ["investigation"]
     if etype is EventType.trade_talks:
-        breach = [h.phrase for s in carriers if s.in_lead and s.cues("talks") for h in s.cues("breach")]
+        # "to discuss rare earth curbs": restrictions on the agenda are what is talked about;
+        # "pressed Beijing to speed up licences": a relief asked for in talks is not granted.
+        read = _as_talks(read, full)
+        headline_read = _as_talks(headline_read, full)
+        easing_hits = [h for _, e, _ in read for h in e]
+        easing = sum(len(e) * s.weight for s, e, _ in read)
+        tight_hits = [h for _, _, t in read for h in t]
+        tight = sum(len(t) * s.weight for s, _, t in read) + sum(
+            s.weight * len(s.cues("supply_halt")) for s in carriers
+        )
+        # The title or lead sentence says so; a later line recalling accusations is context.
+        breach = [
+            h.phrase
+            for s in carriers
+            if (s.info.is_title or s.info.position == 0) and not s.background and s.cues("talks")
+            for h in s.cues("breach")
+        ]
         if breach:
             return Direction.tightening, breach  # a deal said to be broken: tension rises
-    headline = _headline_direction(headline_read, full) or _lead_direction(headline_read, read)
+    opening_read = read
+    if opening is not None and all(opening is not s for s in carriers):
+        opening_read = [(opening, *_direction_cues(opening, full))] + read
+        if etype is EventType.supply_disruption:
+            opening_read = _restoring_only(opening_read)
+        elif etype is EventType.trade_talks:
+            opening_read = _as_talks(opening_read, full)
+    headline = _headline_direction(headline_read, full) or _lead_direction(headline_read, opening_read)
     if headline is not None and (etype is not EventType.trade_talks or headline[0] is Direction.easing):
         return headline
     if etype is EventType.trade_talks:

@@ -55,6 +55,17 @@ _COMMENTARY_TITLE = re.compile(
     r"|wake-up call|gamble|the case for|the case against|myths?|interpreting|differences)\b",
     re.IGNORECASE,
 )
+# "What was agreed", "what's in the deal": a title that asks only to list a new deal's terms.
+_NEWS_QUESTION = re.compile(
+    r"\bwhat(?:'s| is| was| were| has been| have been)?\s+(?:agreed|decided|announced|signed"
+    r"|in (?:the|their|a) (?:[\w'’-]+\s+){0,3}?(?:deal|agreement|framework|truce|statement|notice|rule))\b",
+    re.IGNORECASE,
+)
+# A price set by policy ("price floors for critical minerals") is a measure, not market talk.
+_PRICE_POLICY = re.compile(
+    r"\b(?:price floors?|floor prices?|minimum (?:import )?prices?|guaranteed prices?|price guarantees?)\b",
+    re.IGNORECASE,
+)
 _DIGEST_TITLE = re.compile(
     r"\b(?:weekly|newsletter|top stories|briefing|digest|round-?up|daily|issue of"
     r"|things to know|what to know|need to know|what it means)\b",
@@ -119,6 +130,15 @@ _ACT_KINDS = (
 )
 _NOT_NEWS_KINDS = ("speculation", "commentary", "background", "reason")
 _SUBJECT_REACH = 40  # characters from a sentence's start where its subject stands
+_TITLE_ACTS = ("tightening", "easing", "enacted", "announced", "hearsay", "supply_halt")
+# Words of a lasting state: "still requires", "remain slow", "stand at", "so far".
+_STATE = re.compile(
+    r"\b(?:still|remains?|remained|so far|to date|stands?|continues? to|a year after|months after)\b[^,;.]*$",
+    re.IGNORECASE,
+)
+_STATE_WORD = re.compile(_STATE.pattern.removesuffix(r"[^,;.]*$"), re.IGNORECASE)
+_STATE_REACH = 40
+_LASTING = re.compile(r"\s+(?:continue|remain|stay|be maintained)\b", re.IGNORECASE)  # "talks will continue"
 
 
 class Decision(NamedTuple):
@@ -164,6 +184,8 @@ def decide(sents: list[CuedSentence], title: str, full: str) -> Decision:
         return Decision(EventType.commentary, [])
     if best is EventType.trade_talks:
         best = _deal_news(sents, title, tally)
+    if best is EventType.trade_talks and _allied_supply_pact(sents, tally, full):
+        best = EventType.industrial_policy
     elif best in MEASURES and EventType.trade_talks in lead and disputed(sents):
         best = EventType.trade_talks  # "accuses Beijing of breaking the tariff deal": the deal's news
     return _judged(best, sents, title, full, tally)
@@ -240,6 +262,24 @@ def _deal_news(sents: list[CuedSentence], title: str, tally: _Tally) -> EventTyp
     return best
 
 
+def _allied_supply_pact(sents: list[CuedSentence], tally: _Tally, full: str) -> bool:
+    """A minerals pact signed between governments other than China, with no tariff or control in
+    its lead ("US and Japan sign framework to secure critical mineral supply"): a partnership of
+    allies, which LABELS.md counts as industrial policy."""
+    lead = tally.lead
+    if not lead.get(EventType.industrial_policy) or any(lead.get(m, 0.0) >= LEAD_EVENT_MIN for m in MEASURES):
+        return False
+    heading = [s for s in sents[:2] if s.info.is_title or s.info.position == 0][:1]
+    if not heading:
+        return False
+    h = heading[0]
+    actors = {a.value for a in h.hits.get("actor", NO_HITS)}
+    minerals = h.elements or h.hits.get("mineral")
+    opening = [s for s in sents if s.info.is_title or s.info.position == 0]
+    signed = any(_TALKS_ACT.search(full, s.info.start, s.info.end) for s in opening)
+    return len(actors) >= 2 and "CN" not in actors and bool(minerals) and signed
+
+
 def _opinion(s: CuedSentence) -> list:
     """Commentary words that are not also a measure's doubt ("could extend its controls")."""
     doubts = {h.start for h in s.cues("speculation")}
@@ -295,7 +335,9 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
         return Decision(best, [s for s in voted if not s.background])
     if _COMMENTARY_FORM.search(title) or (_ASKING_TITLE.search(title) and not NEWS_TIME.search(lead_text)):
         return Decision(EventType.commentary, voted)
-    question = _COMMENTARY_TITLE.search(title) is not None
+    if _state_of_affairs(sents, votes_of, full, lead_text):
+        return Decision(EventType.commentary, voted)
+    question = _COMMENTARY_TITLE.search(_PRICE_POLICY.sub(" ", _NEWS_QUESTION.sub(" ", title))) is not None
     if question and not acted:
         return Decision(EventType.commentary, voted)
     if (
@@ -305,6 +347,28 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
     ):
         return Decision(EventType.commentary, voted)
     return Decision(best, [s for s in voted if not s.background])
+
+
+def _state_of_affairs(sents: list[CuedSentence], votes_of: list[Votes], full: str, lead_text: str) -> bool:
+    """A title that names no measure and no act, over a lead that tells how things stand ("tariffs
+    stand at 55%, China still requires licences"): an overview of relations, not news."""
+    if not sents or not sents[0].info.is_title or votes_of[0] or any(sents[0].cues(k) for k in _TITLE_ACTS):
+        return False
+    if NEWS_TIME.search(lead_text) or not _STATE_WORD.search(lead_text):
+        return False
+    if any(s.cues("disruption") for s in sents if s.in_lead):
+        return False  # "production remains halted by floods": a disruption goes on
+    acts = [
+        h
+        for s in sents
+        if s.in_lead and not s.info.is_title and not s.background
+        for kind in _TITLE_ACTS
+        for h in s.cues(kind)
+    ]
+    return all(
+        _STATE.search(full, max(0, h.start - _STATE_REACH), h.start) or _LASTING.match(full, h.end)
+        for h in acts
+    )
 
 
 def _trade_signals(sents: list[CuedSentence]) -> tuple[set[str], bool, bool] | None:

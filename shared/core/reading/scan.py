@@ -184,6 +184,10 @@ def _pattern_hits(
     if ("tariff" in lower or "dut" in lower) and ("delay" in lower or "postpon" in lower or "defer" in lower):
         for m in phrases.deferred_duties(lower):
             add("easing", Hit(m.start(), m.end(), "easing", "deferred", m.group()))
+    for m in phrases.licences_needed(lower):
+        add("tightening", Hit(m.start(), m.end(), "tightening", "required", m.group()))
+    for m in phrases.kept_supplies(lower):
+        add("easing", Hit(m.start(), m.end(), "easing", "kept", m.group()))
     for kind, value, m in phrases.access_changes(lower):
         # "to cut China's access to AI chips" restricts; "enhancing America's access" eases.
         add(kind, Hit(m.start(), m.end(), kind, value, m.group()))

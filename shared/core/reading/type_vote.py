@@ -12,6 +12,8 @@ from chokewatch.shared.messages import EventType
 from .cues import (
     AGENDA_TALKS,
     CHIP_FIRMS,
+    DISCUSSING,
+    IMPORT_STATUTES,
     MINERAL_FIRMS,
     NAMED_BANS,
     OWN_SANCTIONS,
@@ -60,14 +62,15 @@ def sentence_votes(s: CuedSentence, notice_minerals: bool = False, subject: str 
     heading and preamble speak of them too. `subject`: what the text as a whole is about
     ("mineral", "chip" or ""), for a lead sentence whose control names neither.
     """
-    if _VOTE_KINDS.isdisjoint(s.main) and not _names_a_ban(s):
+    if _VOTE_KINDS.isdisjoint(s.main) and not _names_a_ban(s) and not _supply_assured(s):
         return {}
     mineral = _names_mineral(s, notice_minerals)
     chip_words = bool(s.cues("chip"))
     chip = chip_words or any(h.value in CHIP_FIRMS for h in s.hits.get("company", NO_HITS))
     control = _control_strength(s, mineral or chip_words)
     on_firms = s.count("company_measure")
-    if control and _on_the_agenda(s):
+    agenda = _on_the_agenda(s, "control")
+    if control and agenda:
         control *= AGENDA_FACTOR  # "talks on export controls": the controls are what is discussed
     if (
         control
@@ -83,13 +86,14 @@ def sentence_votes(s: CuedSentence, notice_minerals: bool = False, subject: str 
     votes: Votes = {}
     if mineral and control:
         votes[EventType.mineral_export_control] = control
-    if chip and (control or s.cues("chip_rule")):
-        strength = max(control, s.count("chip_rule"))
+    if chip and (control or s.cues("chip_rule")) and not _duty_on_imports(s):
+        strength = max(control, s.count("chip_rule") * (AGENDA_FACTOR if agenda else 1.0))
         votes[EventType.chip_export_control] = strength * (0.5 if mineral or on_firms else 1.0)
     if on_firms:
         votes[EventType.sanctions] = on_firms
     if s.cues("tariff"):
-        votes[EventType.tariff] = s.count("tariff")
+        # "to discuss rare earths and tariffs": duties on the agenda of talks, not set
+        votes[EventType.tariff] = s.count("tariff") * (AGENDA_FACTOR if _tariffs_discussed(s) else 1.0)
     if s.cues("talks"):
         votes[EventType.trade_talks] = s.count("talks")
     if s.cues("sanctions"):
@@ -105,11 +109,11 @@ def votes_measure(s: CuedSentence) -> bool:
     return any(t in MEASURES for t in sentence_votes(s))
 
 
-def _on_the_agenda(s: CuedSentence) -> bool:
+def _on_the_agenda(s: CuedSentence, kind: str) -> bool:
     """Every control word sits beside a word of talks ("talks on export controls", "an export
     control dialogue", "consultations over the curbs"): the controls are the agenda."""
     agenda = [h for h in s.cues("talks") if any(w in h.phrase for w in AGENDA_TALKS)]
-    controls = s.cues("control")
+    controls = s.cues(kind)
     return bool(agenda and controls) and all(
         any(
             -_AGENDA_REACH <= c.start - a.end <= _AGENDA_REACH or 0 <= a.start - c.end <= _AGENDA_REACH
@@ -117,6 +121,36 @@ def _on_the_agenda(s: CuedSentence) -> bool:
         )
         for c in controls
     )
+
+
+def _duty_on_imports(s: CuedSentence) -> bool:
+    """Duties or a Section 232 case on imports, with no export or control word ("a Section 232
+    investigation into semiconductor imports"): a tariff matter, not a chip export rule."""
+    duties = s.cues("tariff")
+    if not duties or s.cues("control"):
+        return False
+    if any(h.phrase in IMPORT_STATUTES for h in duties):
+        return True  # Section 232 is a statute on imports
+    trade = [h.phrase for h in s.hits.get("topic", NO_HITS)]
+    return any(p.startswith("import") for p in trade) and not any(p.startswith("export") for p in trade)
+
+
+def _tariffs_discussed(s: CuedSentence) -> bool:
+    """Every tariff word follows a word of discussion ("will meet Xi to discuss rare earths and
+    tariffs", "talks on tariffs"); negotiations chosen over tariffs are not about them."""
+    talked = [h for h in s.cues("talks") if h.phrase.startswith(DISCUSSING)]
+    return bool(talked) and all(
+        any(0 <= t.start - a.end <= _AGENDA_REACH for a in talked) for t in s.cues("tariff")
+    )
+
+
+def _supply_assured(s: CuedSentence) -> bool:
+    """China promising to keep a mineral flowing ("China assured India it will address its needs
+    for rare earths"): a relief of its control on that mineral's exports. Allies pledging to
+    secure supply together make policy instead."""
+    kept = any(h.value == "kept" for h in s.cues("easing"))
+    china = any(h.value == "CN" for h in s.cues("actor"))
+    return kept and china and bool(s.elements or s.hits.get("mineral"))
 
 
 def _names_a_ban(s: CuedSentence) -> bool:
@@ -149,7 +183,7 @@ def _control_strength(s: CuedSentence, goods: bool) -> float:
     # "exports halted by floods": a physical cause, not control language
     weak = 1.0 if acted_on and not s.cues("disruption") else WEAK_CONTROL
     control = min(CAP_PER_SENTENCE, s.count("control") + weak * s.count("control_weak"))
-    if goods and not control and _named_ban(s):
+    if goods and not control and (_named_ban(s) or _supply_assured(s)):
         control = 1.0  # "China's gallium ban", "curbs chip sales": a measure named by its goods
     return control
 
