@@ -395,7 +395,8 @@ ENACTED = [
     "rolled out", "slaps", "slapped", "loosened", "loosens", "relaxed", "relaxes", "removed",
     "removes", "restored", "restores", "waived", "waives", "renewed", "renews", "scrapped",
     "scraps", "dropped", "drops", "withdrew", "withdraws", "revised", "revises", "amended",
-    "amends",
+    "amends", "cleared", "clears", "greenlit", "greenlights", "given approval", "gave approval",
+    "gives approval", "signed off", "signs off", "okayed", "okays", "awarded", "has awarded",
 ]
 # Reporting verbs: a report of a decision, weaker than intent ("will", "plans to").
 REPORTING = [
@@ -412,8 +413,18 @@ HEARSAY = [
     "the report said", "paper reports", "newspaper reported", "daily reported",
     "知情人士", "据报道", "消息人士",
 ]
+# "said Malaysia would ban", "Beijing would suspend": a measure's verb in reported future.
+REPORTED_PLANS = [
+    f"would {verb}"
+    for verb in (
+        "ban", "impose", "restrict", "suspend", "lift", "require", "halt", "add", "extend", "tighten",
+        "ease", "allow", "grant", "exempt", "remove", "raise", "cut", "introduce", "expand", "resume",
+        "stop", "end", "scrap", "delay", "control", "limit", "curb", "block", "approve", "issue",
+    )
+]
 ANNOUNCED = [
-    "will", "plans to", "plan to", "planned", "agreed to", "agrees to", "agree to",
+    "will", "plans to", "plan to", "planned", "agreed to", "agrees to", "agree to", "agreed on",
+    "agrees on", "agree on", "agreed in principle",
     "officials said", "official said", "said it would", "intends to", "is set to", "are set to",
     "to suspend", "to impose", "to lift", "to restrict", "to require", "to cut", "to ban",
     "pledged", "pledges", "promised", "vowed", "proposed", "proposes", "propose", "proposal",
@@ -427,6 +438,7 @@ ANNOUNCED = [
     "passed a bill", "passed the bill", "passes a bill", "introduced a bill", "introduces a bill",
     "introduced legislation", "reach a", "reach an", "reached a", "reached an",
     "reaches a", "reaches an", "reaches deal", "reaches agreement", "deal reached", "达成",
+    *REPORTED_PLANS,
 ]
 SPECULATION = [
     "could", "may", "might", "considering", "is considering", "weighing", "weighs", "mulls",
@@ -439,7 +451,28 @@ SPECULATION = [
     "seeks", "seeking", "nears", "nearing",
     "near deal", "near a deal", "close to a deal", "closer to a deal", "in talks to", "discussing",
     "explore", "exploring", "signals", "hints", "hinted", "suggested", "suggests",
+    "drafting",
 ]
+
+# Words a "that" clause completes (what is said, feared or expected), not a noun it describes:
+# "warned that Beijing could", "fears that curbs may", "so that", "now that".
+CONTENT_CLAUSE_HEADS = (
+    "said", "says", "say", "saying", "warned", "warns", "warn", "warning", "warnings", "announced",
+    "announces", "added", "adds", "noted", "notes", "stated", "states", "confirmed", "confirms",
+    "believe", "believes", "believed", "expect", "expects", "expected", "expectations", "fear",
+    "fears", "feared", "hope", "hopes", "hoped", "signalled", "signaled", "signals", "indicated",
+    "indicates", "suggested", "suggests", "reported", "reports", "report", "argued", "argues",
+    "cautioned", "acknowledged", "insisted", "insists", "concern", "concerns", "worry", "worries",
+    "worried", "risk", "risks", "means", "meant", "such", "now", "given", "ensure", "showed", "shows",
+    "clear", "likely", "possible", "concluded", "found", "determined", "decided", "agreed", "claimed",
+    "predicted", "estimated", "think", "thinks", "thought", "know", "knew", "understood", "sign",
+    "signs", "chance", "chances", "possibility", "prospect", "prospects", "statement", "assurance",
+    "assurances", "speculation", "news", "view", "told", "tells", "reminded", "stressed", "emphasised",
+    "emphasized", "explained", "revealed", "disclosed", "denied", "rumours", "rumors", "threatened",
+    "threatening", "vowed", "pledged", "promised", "clarified", "specified", "stipulated", "indication",
+    "idea", "suspicion", "suspicions", "doubt", "doubts", "belief", "likelihood", "odds", "claims",
+    "alleged", "allegations", "insisting", "adding", "noting", "stating", "arguing", "wrote", "writes",
+)
 
 # Who acts. Issuers as ISO codes, EU, or the US/China actors by institution.
 ACTORS: dict[str, list[str]] = {
@@ -469,14 +502,18 @@ ACTORS: dict[str, list[str]] = {
         "defense logistics agency", "dla",
         "department of the treasury", "treasury department", "rubio", "kessler", "white house's",
         "u s government", "us government", "美商务部", "白宫",
+        # Agencies as outlets name them, body first or department first.
+        "energy department", "state department", "department of state", "interior department",
+        "department of the interior", "export-import bank", "development finance corporation",
+        "office of strategic capital",
     ],
-    "JP": ["japan", "japanese", "tokyo", "meti", "ministry of economy trade and industry", "日本",
+    "JP": ["japan", "japanese", "tokyo", "meti", "ministry of economy trade and industry", "日本", "jogmec",
            "ministry of economy, trade and industry",
            "経済産業省", "日本政府"],
     "AU": ["australia", "australian", "canberra", "澳大利亚"],
     "MM": ["myanmar", "burma", "kachin", "naypyidaw", "缅甸", "克钦", "pangwa", "chipwi", "wa state"],
     "EU": ["european union", "european commission", "brussels", "von der leyen", "sefcovic",
-           "šefčovič", "欧盟"],
+           "official journal", "šefčovič", "欧盟"],
     "CA": ["canada", "canadian", "ottawa", "加拿大"],
     "KR": ["south korea", "korea", "korean", "seoul", "韩国", "motie", "산업통상자원부",
            "ministry of trade, industry and energy", "ministry of trade industry and energy"],
@@ -795,7 +832,8 @@ PURPOSE_MARKERS = ("to ", "aims to", "seeks to", "in order to")
 # The plain future of a lead that overrules a present-tense headline; not "agreed to", which a
 # report of the measure issued afterwards often opens with.
 PLAIN_FUTURE = frozenset(
-    {"will", "said it would", "plans to", "plan to", "it would", "they would", "he would", "she would"}
+    {"will", "said it would", "plans to", "plan to", "it would", "they would", "he would", "she would",
+     *REPORTED_PLANS}
 )
 # "could hit", "may disrupt": a modal on the effects of a measure, not on the measure itself.
 IMPACT_MODALS = frozenset({"could", "may", "might", "likely", "expected to"})

@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from chokewatch.shared.messages import EventType
 
+from .cues import PERMITTING_VERBS, RESTRICTING_VERBS
 from .gazetteer import Hit
 from .sentence_cues import MAIN_KINDS, NO_HITS, CuedSentence
 from .sentences import DEBRIS_WEIGHT
@@ -18,6 +19,26 @@ OBJECT_PREP = re.compile(
     r"|[对對向从從自于於]\s*$",  # "对美国", "向美方": the object of a Chinese measure
     re.IGNORECASE,  # headlines capitalise "On", "To"
 )
+# "joining the United States in ...", "mirroring American rules", "following Washington's lead": the
+# government named is the model the measure follows, not the one taking it.
+_MODEL_PREP = re.compile(
+    r"\b(?:join(?:s|ed|ing)?|mirror(?:s|ed|ing)?|match(?:es|ed|ing)?|emulat\w+|copy(?:ing)?|copie[sd]"
+    r"|in line with|in step with|alongside|following|follows|followed|like|unlike)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_MODEL_REACH = 20
+# A government that answers another's measure with words, not a measure of its own.
+_REACTING = re.compile(
+    r"(?:['’]s)?[^.;:]{0,30}?\b(?:protest\w*|condemn\w*|criticis\w*|criticiz\w*|slam\w*|decr[iy]\w*"
+    r"|express\w* (?:concern|regret|dismay|opposition)|voic\w* (?:concern|opposition)|lodg\w*"
+    r"|regrets?|deplor\w*|object\w* to|oppos\w*|complain\w*|hit out|lashe?s? out|raise[sd]? concerns?)",
+    re.IGNORECASE,
+)
+_MODEL_PAIR = re.compile(
+    r"\b(?:join(?:s|ed|ing)?|mirror(?:s|ed|ing)?|match(?:es|ed|ing)?|alongside|following|like)\s+(?:the\s+)?"
+    r"[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?\s*(?:,|and|&)\s+(?:the\s+)?$"
+)
+_MODEL_PAIR_REACH = 45
 OBJECT_PAIR = re.compile(r"\b(?:on|against|to|from|for)\s+(?:the\s+)?[A-Z][a-z]+\s+(?:and|&)\s+(?:the\s+)?$")
 _ACTING_KINDS = ("easing", "tightening", "chip_rule", "company_measure", "control")
 _ACTING_REACH = 30  # characters from a government's name to the verb it governs
@@ -35,7 +56,9 @@ _TARGET_AFTER = re.compile(
 _DONE_BY = re.compile(
     r"(?:blacklisted|sanctioned|imposed|banned|restricted|targeted|added|listed|announced|issued"
     r"|ordered|approved|granted|blocked|hit|placed|put)\s+by\s+(?:the\s+)?$"
-    r"|(?:rules?|measures?|notice|statement|announcement|order|decision)\s+from\s+(?:the\s+)?$",
+    r"|(?:rules?|measures?|notice|statement|announcement|order|decision)\s+from\s+(?:the\s+)?$"
+    # "obtained export licences from Beijing", "won approval from Washington": the grantor
+    r"|(?:approvals?|licen[cs]es?|permits?|permission|go-ahead|clearance|nod|waivers?|exemptions?)\s+from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "on the commerce ministry's website", "in MOFCOM's notice": the ministry speaks.
@@ -63,6 +86,13 @@ _DATELINE_AFTER = re.compile(
     r"|\s[—–-]\s)",
     re.IGNORECASE,
 )
+# A dateline followed by a body named without its country ("The trade ministry said"): the
+# dateline's government speaks.
+_BARE_BODY = re.compile(
+    r"[^—–\n]{0,40}?(?:--|—|–|\s-)\s*(?:the\s+)?(?:[a-z]+\s+){0,2}"
+    r"(?:ministry|government|cabinet|regulator|authorities|agency|parliament)\b",
+    re.IGNORECASE,
+)
 _SUBJECT_START = 4  # a sentence's subject opens it ("The OFAC ...")
 # Measures whose object is a firm: there a country naming the firm tells its home, not the actor.
 _FIRM_OBJECT_TYPES = (EventType.chip_export_control, EventType.mineral_export_control, EventType.sanctions)
@@ -73,8 +103,29 @@ _OWNER_LINK = re.compile(
     re.IGNORECASE,
 )  # characters between a country and the firm it describes ("Dutch firm ASML")
 _SCRIPT_SAMPLE = 400  # characters read to tell a text's script
+_SIGNED_WITH = re.compile(
+    r"\b(?:sign(?:s|ed)?|inks?|inked|seal(?:s|ed)?|conclud(?:es|ed))\s+(?:a\s+|an\s+|the\s+|new\s+|two\s+)*"
+    r"(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|pacts?|accords?|memorand\w+|frameworks?|mous?)\s+with\s+"
+    r"(?:the\s+)?",
+    re.IGNORECASE,
+)
+_GAZETTES = frozenset({"federal register", "official journal"})
+_CHINESE_OUTLET = re.compile(
+    r"\b(?:SMM|Xinhua|China Daily|Global Times|CGTN|People['’]s Daily|Caixin|Shanghai Metals Market"
+    r"|China News Service|Yicai|Mysteel)\b"
+)
+_OUTLET_SAMPLE = 1500  # an outlet names itself in the byline or the lead
 _SIMPLIFIED_MARKS = frozenset("国发关许证业务进对这为")  # simplified forms, not traditional
 _CAUSE_REACH = 30  # characters from a government's name to the measure it took
+_MODIFIES = re.compile(r"(?:['’]s)?\s+(?:new\s+|latest\s+|sweeping\s+|tighter\s+)?(?:[\w-]+\s+)?")
+# "Australian miner Syrah", "Australia-listed Lynas", "a Japanese carmaker": a firm's home, not
+# the place or the government of a disruption.
+_FIRM_HOME = re.compile(
+    r"(?:-listed|-based|-headquartered)\b|\s+(?:[a-z-]+\s+)?(?:miner|mining company|carmaker|automaker"
+    r"|car maker|battery maker|chipmaker|refiner|smelter|trading house|conglomerate|steelmaker|group|firm"
+    r"|company|producer|manufacturer|supplier|developer|explorer)\b",
+    re.IGNORECASE,
+)
 _BARRING = ("ban", "barr", "bar ", "block", "restrict", "curb", "禁止", "限制")
 _URGED_GAP = 6
 # Measures one government may press another to take.
@@ -87,6 +138,12 @@ PRESSED_TYPES = (
 _URGED_BETWEEN = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)
 _FORBIDDING = re.compile(
     r"[^.;:]{0,30}?\b(?:not to|to not|to stop|to refrain|to avoid)\b|[^。；]{0,10}?(?:不要|不得|勿)"
+)
+# Governments told as a group without their names ("the two countries", "both sides").
+_SEVERAL_GOVERNMENTS = re.compile(
+    r"\b(?:(?:two|three|four|five|six|seven|both|the member|partner|participating|allied)\s+"
+    r"(?:countries|governments|nations|sides|states|partners|capitals)|jointly|双方|两国)\b",
+    re.IGNORECASE,
 )
 ISSUER_SENTENCES = 8  # event sentences read for the issuer, heaviest first
 
@@ -128,9 +185,16 @@ def issuer_of(
     first: list[Hit] = []
     for s in ordered:
         for h in sorted(s.cues("actor"), key=lambda h: h.start):
+            if etype is EventType.supply_disruption and _FIRM_HOME.match(full, h.end):
+                continue  # a firm's home is not where its mine or plant stops
             if h.start - s.info.start <= 2 and _DATELINE_AFTER.match(full, h.end):
+                bare = _BARE_BODY.match(full, h.end)
+                if bare and not any(h.end < a.start < bare.end() for a in s.cues("actor")):
+                    return h.value, [h.phrase]  # "SEOUL, May 2 -- The industry ministry said": Seoul's
                 continue
-            if (
+            if h.phrase in _GAZETTES:
+                pass  # "according to the Official Journal": the gazette speaks for its government
+            elif (
                 (
                     OBJECT_PREP.search(full, max(0, h.start - 12), h.start)
                     and not _SPEAKER_OF.search(full, max(0, h.start - 30), h.start)
@@ -138,6 +202,7 @@ def issuer_of(
                     and not _OWN_VOICE.match(full, h.end)
                 )
                 or OBJECT_PAIR.search(full, max(0, h.start - 30), h.start)
+                or _modelled(full, h)
                 or _targets(s, full, h, etype in _FIRM_OBJECT_TYPES)
             ):
                 counts[h.value] += 0.2 * s.weight
@@ -150,7 +215,7 @@ def issuer_of(
         cause = measure_government(ordered, full)
         if cause is not None:
             return cause.value, [cause.phrase]  # a plant idled by China's ban: China's measure
-    joint = _joint_actors(ordered[:2], full)
+    joint = _joint_actors(ordered[:2], full) or _signed_with(ordered[:2], full)
     if joint:
         return "multiple", joint  # "The United States and China said they would cut tariffs"
     if etype is EventType.trade_talks:
@@ -158,8 +223,14 @@ def issuer_of(
         actors = {h.value for s in sents for h in s.hits.get("actor", [])}
         if len(actors) >= 2:
             return "multiple", sorted(actors)[:4]
+        several = _SEVERAL_GOVERNMENTS.search(full)
+        if several is not None and not acting:
+            return "multiple", [several.group()]  # "ministers of the two countries": governments unnamed
     if etype is EventType.mineral_export_control and "CN" in acting:
         return "CN", ["China"]
+    reacted = _reacted_to(ordered, full, first[0]) if first else None
+    if reacted is not None:
+        return reacted.value, [reacted.phrase]  # "Seoul protests China's graphite licensing": China's
     if etype is EventType.chip_export_control:
         return _chip_issuer(sents, full, first[0] if first else None, acting)
     if first:
@@ -180,6 +251,10 @@ def _no_actor(
     voiced = _voiced(ordered, full)
     if voiced is not None:
         return voiced.value, [voiced.phrase]
+    outlet = _CHINESE_OUTLET.search(full[:_OUTLET_SAMPLE]) if not acting else None
+    if outlet is not None and etype is not EventType.industrial_policy:
+        # China's own media write "the country", "domestic smelters": the government unnamed is China's
+        return "CN", [outlet.group()]
     if counts and (acting or etype is not EventType.industrial_policy):
         # A company's plant "outside China" names no government that acts.
         value = max(counts, key=counts.__getitem__)
@@ -192,6 +267,34 @@ def _no_actor(
             for h in s.hits.get("actor", NO_HITS):
                 return h.value, [h.phrase]
     return None, []
+
+
+def _reacted_to(ordered: list[CuedSentence], full: str, first: Hit) -> Hit | None:
+    """The first government named only reacts (protests, condemns, voices concern) to another's
+    measure, which the same sentence names as that government's ("China's new licensing")."""
+    s = next((s for s in ordered if s.info.start <= first.start < s.info.end), None)
+    if s is None or not _REACTING.match(full, first.end):
+        return None
+    other = measure_government([s], full, first.value)
+    if other is None:
+        return None
+    # "China protested the US tariffs and imposed duties of its own": it acts too
+    own = [
+        e
+        for e in s.cues("enacted")
+        if e.start > first.end
+        and e.phrase.startswith(RESTRICTING_VERBS + PERMITTING_VERBS)
+        and not 0 <= e.start - other.end <= _CAUSE_REACH
+    ]
+    return None if own else other
+
+
+def _modelled(full: str, h: Hit) -> bool:
+    """The government is named as the model a measure follows ("joining the US and Japan")."""
+    return bool(
+        _MODEL_PREP.search(full, max(0, h.start - _MODEL_REACH), h.start)
+        or _MODEL_PAIR.search(full, max(0, h.start - _MODEL_PAIR_REACH), h.start)
+    )
 
 
 def _simplified_chinese(full: str) -> bool:
@@ -246,7 +349,7 @@ def _pressed_issuer(etype: EventType, sents: list[CuedSentence], full: str) -> t
     return pressed.value, [pressed.phrase]
 
 
-def measure_government(sentences: list[CuedSentence], full: str) -> Hit | None:
+def measure_government(sentences: list[CuedSentence], full: str, besides: str = "") -> Hit | None:
     """The government whose export measure a sentence names as a cause ("after China barred
     exports of ...", "Chinese export licences have not arrived", "Beijing's ban on ...")."""
     for s in sentences:
@@ -259,8 +362,13 @@ def measure_government(sentences: list[CuedSentence], full: str) -> Hit | None:
         if not controls:
             continue
         for h in s.hits.get("actor", NO_HITS):
-            if any(0 <= c.start - h.end <= _CAUSE_REACH for c in controls) and not OBJECT_PREP.search(
-                full, max(0, h.start - 12), h.start
+            near = [c for c in controls if 0 <= c.start - h.end <= _CAUSE_REACH]
+            if not near or h.value == besides:
+                continue
+            # "because of China's export controls", "caused by Chinese curbs": the name modifies
+            # the measure, whatever the preposition before it.
+            if not OBJECT_PREP.search(full, max(0, h.start - 12), h.start) or any(
+                _MODIFIES.fullmatch(full, h.end, c.start) for c in near
             ):
                 return h
     return None
@@ -304,7 +412,11 @@ def _title_subjects(sents: list[CuedSentence], full: str) -> list[Hit]:
     acts = [h.start for kind in _ACTING_KINDS for h in first.hits.get(kind, NO_HITS)]
     found: dict[str, Hit] = {}
     for h in first.hits.get("actor", NO_HITS):
-        if OBJECT_PREP.search(full, max(0, h.start - 12), h.start) or _targets(first, full, h):
+        if (
+            OBJECT_PREP.search(full, max(0, h.start - 12), h.start)
+            or _modelled(full, h)
+            or _targets(first, full, h)
+        ):
             continue  # "adds Chinese firms to ...", "Taiwan's TSMC told to ...": targets
         if any(0 <= at - h.end <= _ACTING_REACH for at in acts):
             found.setdefault(h.value, h)
@@ -367,6 +479,29 @@ def _reacting_pair(s: CuedSentence, b: Hit) -> bool:
     return not any(b.end <= h.start < at for kind in own for h in s.hits.get(kind, NO_HITS))
 
 
+def _signed_with(sentences: list[CuedSentence], full: str) -> list[str]:
+    """ "Trump signed minerals agreements with Malaysia and Thailand": a deal a government signs
+    with another government is theirs together."""
+    for s in sentences:
+        actors = s.cues("actor")
+        for m in _SIGNED_WITH.finditer(full, s.info.start, s.info.end):
+            before = [
+                h
+                for h in actors
+                if h.end <= m.start() and not OBJECT_PREP.search(full, max(0, h.start - 12), h.start)
+            ]
+            after = [
+                h
+                for h in actors
+                if 0 <= h.start - m.end() <= 2
+                and not _FIRM_HOME.match(full, h.end)
+                and not _targets(s, full, h)
+            ]  # "with the US-based firm", "with Chinese suppliers": a firm, not a government
+            if before and after and after[0].value != before[0].value:
+                return sorted({before[0].value, after[0].value})
+    return []
+
+
 def _joint_actors(sentences: list[CuedSentence], full: str) -> list[str]:
     """Two governments named together as the subject ("US and China agree", "Japan and Australia")."""
     for s in sentences:
@@ -374,7 +509,7 @@ def _joint_actors(sentences: list[CuedSentence], full: str) -> list[str]:
         for a, b in zip(actors, actors[1:], strict=False):
             if a.value == b.value or b.start - a.end > 8 or not _JOINED.match(full[a.end : b.start]):
                 continue
-            if OBJECT_PREP.search(full, max(0, a.start - 12), a.start):
+            if OBJECT_PREP.search(full, max(0, a.start - 12), a.start) or _modelled(full, a):
                 continue
             if _PAIR_DESCRIBES.match(full, b.end):
                 continue  # "the new Dutch and US equipment rules": two measures, not one joint act

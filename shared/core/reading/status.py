@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from chokewatch.shared.messages import EventType, Status
 
 from .cues import (
+    CONTENT_CLAUSE_HEADS,
     CONTINUED_MARKERS,
     IMPACT_MODALS,
     IMPACT_VERBS,
@@ -17,15 +18,21 @@ from .cues import (
     PROBE_OPENINGS,
     PROBES,
     PURPOSE_MARKERS,
+    REPORTED_PLANS,
     SIGNING,
     STRONG_ENACTED,
 )
-from .direction import weighted
 from .gazetteer import Hit
+from .issuers import OBJECT_PREP
 from .sentence_cues import MAIN_KINDS, NO_HITS, NO_REASON, CuedSentence
 
 # "The decision to require", "the move to ban": the infinitive names the measure, not a plan.
-_NOMINAL = re.compile(r"(?:decision|move|step|order|rule|measure|notice)\s+$")
+# "the decision late last week to require", "its move on Friday to ban": a time between them too.
+_NOMINAL = re.compile(
+    r"(?:decision|move|step|order|rule|measure|notice)\s+(?:(?:on|late|early|last|this|in|at|earlier)\s+"
+    r"(?:[a-z]+\s+){0,2})?$"
+)
+_NOMINAL_REACH = 36
 _WHETHER = re.compile(r"whether\s+$")
 # "将 X 列入清单": 将 marks the object of a listing, not the future.
 _BA_OBJECT = re.compile(r"[^，。；,;]{1,30}?(?:列入|纳入|移出|移除|认定为|列為|列入|納入)")
@@ -35,6 +42,36 @@ _EFFECT_TYPES = (EventType.supply_disruption, EventType.industrial_policy)  # th
 _ATTRIBUTIVE = re.compile(
     r"\s+(?:customers|buyers|users|end users|end-users|exporters|importers|companies|firms|suppliers"
     r"|vendors|entities|applicants|applications|products|items)\b"
+)
+# "an export ban imposed over a row", "the curbs it announced in April": a participle after the
+# measure's noun recalls how an earlier measure came, not the act the sentence reports; after a
+# statement's noun it tells how the news was told.
+_POST_NOMINAL = re.compile(
+    r"\b(?:bans?|curbs?|controls?|restrictions?|tariffs?|duties|duty|rules?|measures?|sanctions"
+    r"|licen[cs]es?|requirements?|limits?|regime|embargo|suspension|list|levies|probe|investigation|those"
+    # "in a statement issued after markets closed": the words of the telling, not of the measure
+    r"|statement|report|filing|post|letter|interview|briefing|remarks|comments|markets?)"
+    r"\s+(?:(?:it|they|he|she|beijing|washington|tokyo|brussels|china|the (?:us|u\.s\.|government|ministry))"
+    r"\s+(?:had\s+|has\s+|have\s+)?)?(?:[a-z]+ly\s+)?$",
+    re.IGNORECASE,
+)
+_POST_NOMINAL_REACH = 60
+# "the initiative will enhance cooperation", "the requirement will affect ASML": the measure as
+# subject of "will" with a verb of its reach or effects tells what it does, not that it is planned.
+_MEASURE_SUBJECT = re.compile(
+    r"\b(?:initiative|framework|partnership|rules?|regulations?|measures?|requirements?|ban|curbs|controls"
+    r"|restrictions|tariffs?|duties|deal|agreement|pact|programme|program|mechanism|regime|order|licen[cs]es?"
+    r"|policy|move|step|decision|stockpile|fund|facility|plant|declaration|accord|law|act|notice)\s+$",
+    re.IGNORECASE,
+)
+# "the declaration aims to counter ...", "the rule is designed to stop ...": a measure's purpose.
+_PURPOSE_OF = frozenset({"aims to", "seeks to"})
+_DESIGNED = re.compile(r"\b(?:is|are|was|were)\s+(?:designed|meant|intended)\s+$", re.IGNORECASE)
+_REACH_VERBS = (
+    "enhance", "strengthen", "help", "affect", "boost", "support", "ensure", "promote", "deepen",
+    "improve", "cover", "apply", "target", "hit", "hurt", "benefit", "cost", "impact", "diversify",
+    "secure", "create", "provide", "bolster", "accelerate", "reduce", "require", "allow", "enable",
+    "mean", "give", "make", "serve", "focus", "include", "complement", "build on", "not apply",
 )
 # "will continue to", "将继续": an ongoing act goes on, no new plan is told.
 _CONTINUING = re.compile(r"\s*(?:continue|keep|继续|持续)")
@@ -69,7 +106,137 @@ _PLANS = re.compile(
     r"\s+(?:on \w+\s+)?(?:that\s+)?(?:it\s+)?"
     r"(?:plans?|intends?|is considering|was considering|may|might|could)\b"
 )
+# "restrictions that threaten to disrupt", "customers whose use could enhance": a relative clause
+# whose doubt governs what a noun does, not whether the measure comes.
+_RELATIVE = re.compile(
+    r"\b([a-z]{3,})\s*,?\s+(?:which|who|whose|that)\b[^,;:.!?\"“”]{0,40}$",
+    re.IGNORECASE,
+)
+# "a deal that could define the summit": a relative clause on the news itself keeps its doubt,
+# unless it tells only the news's effects ("curbs that threaten to disrupt factories").
+_EVENT_NOUNS = re.compile(
+    r"(?:trade|deals?|agreements?|pacts?|frameworks?|truce|measures?|bans?|rules?|curbs|controls"
+    r"|restrictions|tariffs?|duties|sanctions|plans?|proposals?|moves?|steps?|regime|policy|policies"
+    r"|licen[cs]es?|requirements?|suspension|exemptions?)$",
+    re.IGNORECASE,
+)
+_AFTER_DOUBT = re.compile(r"\w*\s*(?:to\s+)?")  # past the rest of the word ("threat" in "threaten")
+_RELATIVE_REACH = 60
+# The modal voice of rules themselves: penalties for breaking them, permission to apply, the
+# conditions of a procedure. They neither doubt nor plan the measure.
+_LEGAL_MODALITY = re.compile(
+    r"(?:could|may|might|would|will)\s+(?:face\s+(?:[\w-]+\s+){0,2}?(?:penalt|legal|prosecut|punish"
+    r"|consequence|fines?\b|charges|criminal|liabilit|investigation|sanctions)"
+    r"|be\s+(?:sanctioned|penali[sz]ed|punished|fined|prosecuted|held liable))"
+    r"|may\s+(?:also\s+)?(?:apply|submit|file|request|ship|export|import|continue|resume|use|seek|obtain"
+    r"|be exempt|be granted|be approved|be allowed)\b"
+    r"|if\s+(?:domestic\s+|foreign\s+|the\s+|an?\s+|any\s+)?(?:enterprises?|companies|company|firms?"
+    r"|exporters?|importers?|operators?|applicants?|buyers?|end users?|entities|individuals"
+    r"|organi[sz]ations)\b",
+    re.IGNORECASE,
+)
+_WARNED_PENALTY = re.compile(
+    r"\w*[^.;:]{0,50}?\b(?:could|may|might|would|will)\s+(?:face|be\s+(?:sanctioned|penali[sz]ed|punished|fined"
+    r"|prosecuted))\b",
+    re.IGNORECASE,
+)
+# "may take additional steps if talks stall": a further measure threatened.
+_FURTHER_STEPS = re.compile(
+    r"[^.;:]{0,30}?\b(?:additional|further|more|other|new)\s+(?:[\w-]+\s+)?(?:steps|measures|actions?"
+    r"|countermeasures|retaliation)\b",
+    re.IGNORECASE,
+)
+# "The plant is expected to raise output", "the mine could produce": a doubt on what a facility
+# or an investment yields, not on whether the act reported took place.
+_OUTCOME_SUBJECT = re.compile(
+    r"\b(?:facility|plant|factory|mine|project|refinery|line|capacity|output|production|investment|stake"
+    r"|funding|loan|site|smelter)\s+(?:is|are|was|were|will be|would be)?\s*$",
+    re.IGNORECASE,
+)
+# What a facility yields, as against whether it opens, halts or is approved.
+_YIELD = re.compile(
+    r"\w*\s+(?:to\s+)?(?:raise|supply|produce|add|increase|double|boost|create|meet|cover|reach|process"
+    r"|make|provide|generate|employ|lift|triple)\b",
+    re.IGNORECASE,
+)
+# "easing fears of shortages", "allaying concerns": the doubt is put to rest, not told.
+_ALLAYED = re.compile(
+    r"\b(?:eas|allay|calm|sooth|quell|dispel|assuag)\w*\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE
+)
+_GOVERNED_REACH = re.compile(r"[^,;:.!?]{0,40}")
+_GOVERNED_MEASURES = ("tightening", "easing", "control", "control_weak", "tariff", "sanctions", "chip_rule")
 _NOTICE_ONLY = ("federal register", "published a notice", "notice")
+# A leader's word, and the instruments that turn it into a measure issued.
+_LEADER_VOICE = re.compile(
+    r"\b(?:said|says|say|told|tells|announc\w*|vow\w*|pledg\w*|promis\w*|wr[oi]te|writes|post\w*"
+    r"|threat\w*|slaps?|slapped|hits|declar\w*|unveil\w*)\b|truth social",
+    re.IGNORECASE,
+)
+_INSTRUMENT = re.compile(
+    r"\b(?:executive orders?|proclamations?|sign(?:s|ed|ing)?|federal register|memorand\w*|decree"
+    r"|fact ?sheet|notice|published|issued|in force|took effect|takes effect)\b",
+    re.IGNORECASE,
+)
+# Reporting words that name no official voice.
+_HEARSAY_VOICES = frozenset({"according to", "reported", "reports", "sources said", "people familiar"})
+_VOICED = re.compile(r"\b(?:said|says|told|tells|announced|stated|confirmed)\b")
+# A deal told as made: its terms, or what is done under it.
+_DEAL_MADE = re.compile(
+    r"\b(?:under|as part of|through)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:deal|agreement|contract|accord)\b"
+    r"|\bthe (?:deal|agreement|contract|accord) (?:also )?"
+    r"(?:includes|covers|gives|makes|sees|provides|runs)\b",
+    re.IGNORECASE,
+)
+_DEAL_PENDING = re.compile(
+    r"\b(?:would|will|to) be (?:finali[sz]ed|signed|completed|concluded|approved|closed)\b|\byet to\b"
+    r"|\bpending\b|\bsubject to\b|\bif approved\b|\bexpected to (?:close|be)\b|\bnot yet\b"
+    r"|\b(?:plans?|proposed|potential|draft)\s+(?:deal|agreement|contract)\b",
+    re.IGNORECASE,
+)
+# An instrument told as issued: "the rules published on Friday", "has issued a notice",
+# "under an announcement from the ministry".
+_ISSUED_INSTRUMENT = re.compile(
+    r"\b(?:rules?|regulations?|notice|announcement|decree|ordinance|order)\b(?:,\s*which\s+[^.;]{0,40}?)?"
+    r"\s+(?:(?:was|were|has been|have been)\s+)?(?:published|issued|gazetted|promulgated)\b"
+    r"|\b(?:published|issued|gazetted|promulgated)\s+(?:a|an|the|its|new)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:rules?|regulations?|notice|announcement|decree|ordinance)\b"
+    r"|\bunder (?:a|an|the) (?:[\w-]+\s+){0,2}?announcement (?:from|by|of)\b",
+    re.IGNORECASE,
+)
+_UNISSUED = re.compile(
+    r"\b(?:draft|proposed|proposal|for comment|public comment|consultation|would|could|may|if|not|no"
+    r"|never|yet to|unconfirmed)\b",
+    re.IGNORECASE,
+)
+_REPORTED_PLANS = frozenset(REPORTED_PLANS)
+# "forcing it to halt production", "prompting carmakers to cut output": an infinitive a cause
+# brings about, not an intent.
+_CAUSED = re.compile(
+    r"\b(?:forc\w*|prompt\w*|caus\w*|compell\w*|oblig\w*|leading|led|leaving|left|driving|drove"
+    r"|push\w*)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_CAUSED_REACH = 40
+_GOVERNING_SUBJECT = re.compile(
+    r"\b(?:government|ministry|administration|authorities|officials|cabinet|commission|department|it|they"
+    r"|he|she|country|beijing|washington)(?:['’]s)?\s+$",
+    re.IGNORECASE,
+)
+_REMEDY_DECIDED = re.compile(
+    r"\b(?:preliminary|final|definitive|provisional)\s+(?:anti-?dumping|countervailing|anti-?subsidy)"
+    r"\s+(?:duties|duty|tariffs?|determination|ruling)",
+    re.IGNORECASE,
+)
+# "has not yet granted", "has no plans to", "denied reports that it had halted".
+_NEGATED = re.compile(
+    r"\b(?:not|no|never|yet to|n['’]t)\s+(?:yet\s+|been\s+|any\s+|immediate\s+)?"
+    r"(?:(?:plans?|intention|decision)\s+(?:to\s+)?(?=\w+\s+$|$))?$"
+    r"|\bden(?:y|ies|ied|ying)\b[^.;:]{0,40}$",
+    re.IGNORECASE,
+)
+_NEGATION_REACH = 50
+_REPORTED_DONE = frozenset({"said", "says", "announced"})
 STATUS_SENTENCES = 2  # the title and the lead sentence carry the status of the news
 # "have not signed", "yet to be signed", "expected to be signed": no deal put to paper.
 _UNSIGNED = re.compile(
@@ -96,6 +263,11 @@ def status_of(
     top = [s for s in top if not (s.info.is_title and _measure_only_in_reason(s))]
     strong = _strong_enacted(top, full) + ([effective_phrase] if effective_phrase else [])
     opened = _probe_opened(top, full) if etype is EventType.tariff else []
+    if effective_phrase and etype not in _EFFECT_TYPES and _leaders_word(lead or top, full, effective_phrase):
+        # "Trump said a 100% tariff starts November 1": a start a leader states is not yet issued
+        strong = [p for p in strong if p != effective_phrase]
+        if not strong:
+            return Status.announced, [effective_phrase]
     if opened and strong and all(p in _NOTICE_ONLY for p in strong):
         return Status.speculation, opened  # an investigation's notice in the register sets no duty
     if strong:
@@ -105,6 +277,9 @@ def status_of(
         return Status.speculation, [h.phrase for s in top for h in s.cues("urging")]
     if opened:
         return Status.speculation, opened
+    denied = _denied(top, full)
+    if denied:
+        return Status.speculation, denied  # "has no plans to", "has not yet granted", "denied it had halted"
     headline = _headline_status(top, full, etype not in _EFFECT_TYPES)
     issued = _issued(etype, top, lead, full, headline)
     if issued:
@@ -114,20 +289,27 @@ def status_of(
         return (Status.announced, plan) if plan else headline
     if headline is not None:
         done = _lead_done(top, full) if headline[0] is Status.announced else []
-        return (Status.enacted, done) if done else headline
+        if done:
+            return Status.enacted, done
+        doubt = _lead_doubt(top, full, etype not in _EFFECT_TYPES) if headline[0] is Status.announced else []
+        return (Status.speculation, doubt) if doubt else headline
     measure = etype not in _EFFECT_TYPES
+    if not measure:
+        made = _deal_made(top, full)
+        if made:
+            return Status.enacted, made
     spec = sum(s.weight for s in top for h in _doubts(s, full, measure))
     intent = sum(s.weight for s in top for h in _intents(s, full))
     # "would be granted", "will be lifted": a done-word told as intent.
-    future = sum(s.weight for s in top for h in s.cues("enacted") if _future_passive(full, h))
+    future = sum(s.weight for s in top for h in _acts(s, full) if _future_passive(full, h))
     intent += future
-    feared = sum(s.weight for s in top for h in s.cues("enacted") if _feared(s, full, h))
-    done = weighted(top, "enacted") - future - feared
+    feared = sum(s.weight for s in top for h in _acts(s, full) if _feared(s, full, h))
+    done = sum(s.weight * len(_acts(s, full)) for s in top) - future - feared
     if spec and any(_WHETHER.search(full, max(0, h[0] - 12), h[0]) for s in top for h in s.cues("announced")):
         spec += intent  # "discussing whether to restrict": an open question, not a plan
         intent = 0.0
     if spec > max(intent, done):
-        return Status.speculation, [h.phrase for s in top for h in s.cues("speculation")]
+        return Status.speculation, [h.phrase for s in top for h in _own_doubts(s, full)]
     if intent > 0 and intent >= done:
         return Status.announced, [h.phrase for s in top for h in s.cues("announced")]
     hearsay = [h.phrase for s in top for h in s.hits.get("hearsay", NO_HITS)]
@@ -139,7 +321,20 @@ def status_of(
         # "Trump announced a 100% tariff": a leader's word, before any order or notice issues it
         return Status.announced, reported
     # Reported in the past or present tense with no word of intent: it has happened.
-    return Status.enacted, [h.phrase for s in top for h in s.cues("enacted") + s.cues("reporting")]
+    return Status.enacted, [h.phrase for s in top for h in _acts(s, full) + s.cues("reporting")]
+
+
+def _leaders_word(lead: Sequence[CuedSentence], full: str, start: str) -> bool:
+    """The start is told in a leader's word (said, vowed, posted), and the title and lead name no
+    instrument that issues the measure (an order signed, a proclamation, a register notice)."""
+    said = " ".join(full[s.info.start : s.info.end] for s in lead)
+    at = full.find(start)
+    voiced = [
+        s
+        for s in lead
+        if s.info.start <= at < s.info.end and any(h.phrase in LEADERS for h in s.cues("actor"))
+    ]
+    return bool(voiced) and _LEADER_VOICE.search(said) is not None and _INSTRUMENT.search(said) is None
 
 
 def _issued(
@@ -157,7 +352,11 @@ def _issued(
             return signed  # a deal signed is done, whatever its terms will do
     if etype in _EFFECT_TYPES or (headline is not None and headline[0] is Status.speculation):
         return []
-    return _ministry_announces(top, full) or _in_force(lead, full)
+    if etype is EventType.tariff:
+        decided = _remedy_decided(lead, full)
+        if decided:
+            return decided
+    return _ministry_announces(top, full) or _in_force(lead, full) or _instrument_issued(lead, full)
 
 
 def _ministry_announces(top: list[CuedSentence], full: str) -> list[str]:
@@ -165,7 +364,7 @@ def _ministry_announces(top: list[CuedSentence], full: str) -> list[str]:
     announcement is the measure issued; a leader's or an official's word is not."""
     found = []
     for s in top:
-        if not s.in_lead or s.background or s.cues("speculation"):
+        if not s.in_lead or s.background or _own_doubts(s, full):
             continue
         for h in s.cues("reporting"):
             if not h.phrase.startswith("announc"):
@@ -173,6 +372,32 @@ def _ministry_announces(top: list[CuedSentence], full: str) -> list[str]:
             by = [a for a in s.cues("actor") if 0 <= h.start - a.end <= _ANNOUNCER_REACH]
             if any(_MINISTRY.search(a.phrase) for a in by) and not _PLANS.match(full, h.end):
                 found.append(h.phrase)
+    return found
+
+
+def _remedy_decided(lead: Sequence[CuedSentence], full: str) -> list[str]:
+    """ "Commerce said it will impose preliminary anti-dumping duties of 93.5%": a trade-remedy
+    determination is issued when it is made known, whatever tense tells the duties."""
+    return [
+        m.group()
+        for s in lead
+        if not s.background and not _own_doubts(s, full)
+        for m in [_REMEDY_DECIDED.search(full, s.info.start, s.info.end)]
+        if m is not None
+    ]
+
+
+def _instrument_issued(lead: Sequence[CuedSentence], full: str) -> list[str]:
+    """ "Exporters will need licences under the rule, which Commerce published on Tuesday": the
+    instrument is issued, and the future tense tells what it requires."""
+    found = []
+    for s in lead:
+        if s.background or _own_doubts(s, full):
+            continue
+        said = full[s.info.start : s.info.end]
+        issued = _ISSUED_INSTRUMENT.search(said)
+        if issued and not _UNISSUED.search(said):
+            found.append(issued.group())
     return found
 
 
@@ -185,7 +410,7 @@ def _in_force(lead: Sequence[CuedSentence], full: str) -> list[str]:
         if h.phrase.startswith(_START_WORDS)
         and not _UNSTARTED.search(full, max(0, h.start - 20), h.start)
         and not _STILL.search(full, max(0, h.start - 12), h.start)
-        and not s.cues("speculation")
+        and not _own_doubts(s, full)
     ]
 
 
@@ -228,9 +453,9 @@ def _lead_plan(top: list[CuedSentence], full: str) -> list[str]:
     """ "China suspends curbs" over "China said it will suspend the curbs": a headline's present
     tense is shorthand; the lead's reported plain future tells the measure is not yet issued."""
     lead = next((s for s in top if not s.info.is_title), None)
-    if lead is None or lead.cues("speculation"):
+    if lead is None or _own_doubts(lead, full):
         return []
-    done = [h for h in lead.cues("enacted") if not _ATTRIBUTIVE.match(full, h.end)]
+    done = [h for h in _acts(lead, full) if not _ATTRIBUTIVE.match(full, h.end)]
     if any(not _future_passive(full, h) for h in done) or not lead.cues("reporting"):
         return []
     # "said it will suspend", "said the suspension would be extended"
@@ -245,15 +470,41 @@ def _lead_done(top: list[CuedSentence], full: str) -> list[str]:
     lead = next((s for s in top if s.info.position == 0 and not s.background), None)
     if title is None or title.hits.get("hearsay") or lead is None:
         return []  # "..., sources say": the act is told as reported, not as done
-    if lead.cues("speculation") or _intents(lead, full) or lead.hits.get("hearsay"):
+    if _own_doubts(lead, full) or _intents(lead, full) or lead.hits.get("hearsay"):
         return []
     return [
         h.phrase
-        for h in lead.cues("enacted")
+        for h in _acts(lead, full)
         if h.phrase.endswith(PAST_ENDINGS)
         and not _future_passive(full, h)
         and not _ATTRIBUTIVE.match(full, h.end)
     ]
+
+
+def _lead_doubt(top: list[CuedSentence], full: str, measure: bool) -> list[str]:
+    """ "US plans chip curbs" over "the administration is considering restrictions, a report
+    said": a headline's plan is shorthand when the lead tells only a doubt, and no official says it."""
+    lead = next((s for s in top if s.info.position == 0 and not s.info.is_title and not s.background), None)
+    if lead is None or _intents(lead, full) or _acts(lead, full):
+        return []
+    said = full[lead.info.start : lead.info.end]
+    if any(h.phrase not in _HEARSAY_VOICES for h in lead.cues("reporting")) or (
+        _VOICED.search(said) and not lead.hits.get("hearsay")
+    ):
+        return []  # "the ministry said it is considering ...": an official's word
+    return [h.phrase for h in _doubts(lead, full, measure)]
+
+
+def _deal_made(top: list[CuedSentence], full: str) -> list[str]:
+    """ "The Pentagon will invest $400 million ..., the deal also includes ...", "Apple will buy
+    magnets under a multi-year agreement": an investment's terms told in the future tense, of a
+    deal already made; not one still to be finalised, signed or approved."""
+    lead = [s for s in top if s.in_lead and not s.background]
+    said = " ".join(full[s.info.start : s.info.end] for s in lead)
+    made = _DEAL_MADE.search(said)
+    if made is None or _DEAL_PENDING.search(said) or any(_own_doubts(s, full) for s in lead):
+        return []
+    return [made.group()]
 
 
 def _measure_only_in_reason(s: CuedSentence) -> bool:
@@ -292,11 +543,11 @@ def _headline_status(top: list[CuedSentence], full: str, measure: bool) -> tuple
 def _intents(s: CuedSentence, full: str) -> list[Hit]:
     """A sentence's words of intent, less those that name a measure or state a done act's purpose:
     "approved licences to allow shipments", "requires permits to tighten control"."""
-    done = [h.start for h in s.cues("enacted") if not _future_passive(full, h)]
+    done = [h.start for h in _acts(s, full) if not _future_passive(full, h)]
     first_done = min(done) if done else NO_REASON
     told = s.cues("announced")
     # A doubt that is itself the start of a word of intent ("seeks" in "seeks to") governs nothing.
-    doubts = [k for k in s.cues("speculation") if not any(a.start == k.start for a in told)]
+    doubts = [k for k in _own_doubts(s, full) if not any(a.start == k.start for a in told)]
     quoted = _quotes_without_measure(s, full) if told else []
     return [
         h
@@ -306,6 +557,9 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
         # "poised to add", "will likely tighten": the doubt governs the plan
         if not any(k.start < h.start <= k.end + 1 or h.end <= k.start <= h.end + 1 for k in doubts)
         and not _nominal_intent(full, h)
+        and not _measure_reach(full, h)
+        and not (h.phrase in _REPORTED_PLANS and _plan_of_no_government(s, full, h, told))
+        and not _caused(full, h)
         and not (h.phrase in CONTINUED_MARKERS and _CONTINUING.match(full, h.end))
         and not (h.phrase.startswith(PURPOSE_MARKERS) and h.start > first_done)
     ]
@@ -333,8 +587,72 @@ def _feared(s: CuedSentence, full: str, hit: Hit) -> bool:
     )
 
 
+def _denied(top: list[CuedSentence], full: str) -> list[str]:
+    """Every word of an act or a plan in the title and lead is negated or denied: the measure is
+    neither issued nor planned, only talked of."""
+    told = [
+        h
+        for s in top
+        if s.in_lead and not s.background
+        for h in _acts(s, full) + s.cues("announced")
+        if h.phrase not in _REPORTED_DONE
+    ]
+    negated = [h for h in told if _NEGATED.search(full, max(0, h.start - _NEGATION_REACH), h.start)]
+    return [h.phrase for h in negated] if negated and len(negated) == len(told) else []
+
+
+def _acts(s: CuedSentence, full: str) -> list[Hit]:
+    """The sentence's words of a done act, less participles that describe an earlier measure
+    named as the object of another verb ("exempting chips from a ban imposed in October")."""
+    found = s.cues("enacted")
+    if s.info.is_title or len(found) + len(s.cues("reporting")) + len(s.cues("announced")) < 2:
+        return found
+    return [
+        h
+        for h in found
+        if not (
+            h.phrase.endswith("ed")
+            and _POST_NOMINAL.search(full, max(s.info.start, h.start - _POST_NOMINAL_REACH), h.start)
+        )
+    ]
+
+
 def _doubts(s: CuedSentence, full: str, measure: bool) -> list[Hit]:
-    return [h for h in s.cues("speculation") if not (measure and _impact(full, h))]
+    return [h for h in _own_doubts(s, full) if not (measure and _impact(full, h))]
+
+
+def _own_doubts(s: CuedSentence, full: str) -> list[Hit]:
+    """The sentence's doubt words less those about something other than the measure: in a
+    relative clause that names no measure ("exports that threaten to disrupt factories"), or a
+    doubt put to rest ("easing fears of shortages")."""
+    return [h for h in s.cues("speculation") if not _doubt_elsewhere(s, full, h)]
+
+
+def _doubt_elsewhere(s: CuedSentence, full: str, h: Hit) -> bool:
+    before = full[max(s.info.start, h.start - _RELATIVE_REACH) : h.start]
+    if _ALLAYED.search(before):
+        return True
+    if not s.info.is_title and _OUTCOME_SUBJECT.search(before) and _YIELD.match(full, h.end):
+        return True  # "the facility is expected to raise capacity": the outcome, not the act
+    if h.phrase.startswith("seek") and _MEASURE_SUBJECT.search(full, max(0, h.start - 40), h.start):
+        return True  # "the pact seeks to curb reliance": the measure's purpose
+    if _LEGAL_MODALITY.match(full, h.start):
+        return True  # "violators could face penalties", "firms may apply", "if exporters need ..."
+    if h.phrase.startswith("warn") and _WARNED_PENALTY.match(full, h.end):
+        return True  # "warning that firms could be sanctioned"
+    if _FURTHER_STEPS.match(full, h.end):
+        return True  # "warned he may take additional steps": a further measure, not this one
+    relative = _RELATIVE.search(before)
+    if relative is None or relative.group(1).lower() in CONTENT_CLAUSE_HEADS:
+        return False
+    if _EVENT_NOUNS.match(relative.group(1)):
+        told = _AFTER_DOUBT.match(full, h.end)
+        return full[told.end() if told else h.end :][:16].lower().startswith(IMPACT_VERBS)
+    governed = _GOVERNED_REACH.match(full, h.end)
+    end = governed.end() if governed else h.end
+    return not any(
+        h.end <= m.start < end for kind in _GOVERNED_MEASURES for m in s.hits.get(kind, NO_HITS)
+    )
 
 
 def _impact(full: str, hit: Hit) -> bool:
@@ -345,12 +663,46 @@ def _impact(full: str, hit: Hit) -> bool:
     return after.startswith(IMPACT_VERBS)
 
 
+def _caused(full: str, hit: Hit) -> bool:
+    if not hit.phrase.startswith("to "):
+        return False
+    return _CAUSED.search(full, max(0, hit.start - _CAUSED_REACH), hit.start) is not None
+
+
+def _plan_of_no_government(s: CuedSentence, full: str, hit: Hit, told: list[Hit]) -> bool:
+    """ "exports would require a licence": a reported future whose subject is no government, or
+    one another word of intent already counts ("said it would allow")."""
+    if any(a is not hit and a.start < hit.end and hit.start < a.end for a in told):
+        return True
+    subject = [
+        a
+        for a in s.cues("actor")
+        if 0 <= hit.start - a.end <= 2 and not OBJECT_PREP.search(full, max(0, a.start - 12), a.start)
+    ]
+    return not subject and not _GOVERNING_SUBJECT.search(full, max(0, hit.start - 30), hit.start)
+
+
+def _measure_reach(full: str, hit: Hit) -> bool:
+    if hit.phrase in _PURPOSE_OF or (
+        hit.phrase.startswith("to ") and _DESIGNED.search(full, max(0, hit.start - 30), hit.start)
+    ):
+        subject = full[max(0, hit.start - 40) : hit.start]
+        subject = _DESIGNED.sub("", subject)
+        return _MEASURE_SUBJECT.search(subject) is not None
+    if hit.phrase != "will":
+        return False
+    if not _MEASURE_SUBJECT.search(full, max(0, hit.start - 20), hit.start):
+        return False
+    after = full[hit.end : hit.end + 16].lower().lstrip()
+    return after.startswith(_REACH_VERBS)
+
+
 def _nominal_intent(full: str, hit: Hit) -> bool:
     if hit.phrase == "将":
         return _BA_OBJECT.match(full, hit.end) is not None  # "将…列入清单": the object marker
     if not hit.phrase.startswith("to "):
         return False
-    return _NOMINAL.search(full[max(0, hit[0] - 12) : hit[0]].lower()) is not None
+    return _NOMINAL.search(full[max(0, hit[0] - _NOMINAL_REACH) : hit[0]].lower()) is not None
 
 
 def _future_passive(full: str, hit: Hit) -> bool:
