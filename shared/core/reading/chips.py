@@ -13,6 +13,7 @@ from .sentence_cues import CuedSentence
 # Measures whose goods may be chips themselves: a tariff on semiconductors, a ban on buying a
 # firm's chips. Naming chips in the measure's own sentences involves them.
 _CHIP_GOODS_TYPES = (EventType.tariff, EventType.sanctions)
+_FIRM_CARRIERS = 4  # sentences telling a sanction searched for the chipmaker it targets
 _NO_CHIP_TYPES = (
     EventType.commentary,
     EventType.not_relevant,
@@ -52,9 +53,18 @@ def chips_of(
     anywhere = etype is EventType.tariff
     found = [h.phrase for s in carriers if (anywhere or s.in_lead) and not s.background for h in s.cues(kind)]
     if etype is EventType.trade_talks:
-        # A deal whose headline names chips ("trade deal on semiconductors") covers them.
+        # A deal whose headline names chips ("trade deal on semiconductors") covers them, and so
+        # does one whose lead sets tariffs on them ("tariffs on cars, chips and lumber capped").
         found += [h.phrase for s in lead if s.info.is_title for h in s.cues("chip")]
+        found += [h.phrase for s in lead if s.cues("tariff") for h in s.cues("chip")]
     if etype is EventType.sanctions:
         # A measure against a chipmaker ("Micron fails security review") bears on its chips.
-        found += [h.value for s in carriers if s.in_lead for h in s.cues("company") if h.value in CHIP_FIRMS]
+        # The firm may be named first a few sentences down, after the measure's terms.
+        found += [
+            h.value
+            for s in carriers[:_FIRM_CARRIERS]
+            if not s.background
+            for h in s.cues("company")
+            if h.value in CHIP_FIRMS
+        ]
     return bool(found), found

@@ -562,7 +562,9 @@ REASON = [
     "despite", "in spite of", "even though", "after china", "after china's", "after chinese",
     "after us", "after u.s", "after american", "after japan", "after the dutch", "after brussels",
     # What a measure adds to: the earlier measure is history, not its reach.
-    "adding to", "adds to the", "on top of", "in addition to the", "builds on", "building on",
+    "adding to", "adds to the", "on top of", "in addition to", "builds on", "building on",
+    "expanding on", "expanding earlier", "expanding its earlier", "expanding curbs it",
+    "expanding controls it", "expanding restrictions it", "extending curbs it", "widening curbs it",
     "the move follows", "which follows", "which followed", "comes after", "came after",
     "follows curbs", "follows controls", "follows restrictions", "follows a", "follows the",
     # A relative clause recalling an earlier measure: context, whatever comes before it.
@@ -574,14 +576,19 @@ BACKGROUND = [
     "earlier", "previously", "last year", "last month", "last spring", "last summer",
     "last autumn", "last fall", "last winter", "a year ago", "years ago", "back in", "already",
     "historically", "history", "first imposed", "had imposed", "had introduced", "had added",
-    "had placed", "had banned", "had put", "prior to", "previous", "in the past", "since then",
+    "had placed", "had banned", "had put", "had restricted", "had curbed", "had tightened",
+    "had blocked", "had halted", "had required", "prior to", "previous", "in the past", "since then",
     "are a group", "is a group", "group of 17", "17 elements", "17 metals",
     "17 minerals", "periodic table", "dominat*", "accounts for", "account for", "accounting for",
     "percent of the world", "% of the world", "per cent of the world", "of global",
-    "similar", "recall",
+    "similar", "recall", "largest producer", "biggest producer", "top producer", "leading producer",
+    "largest supplier", "biggest supplier",
     "remember", "remains in force", "remain in force", "remains in place", "remain in place",
     "does not undo", "not affected", "unaffected", "still in force", "designed to comply",
-    "has restricted since", "have restricted since", "restricted since", "later that year",
+    "has restricted since", "have restricted since", "restricted since", "in place since",
+    "in force since", "separately", "in a separate", "alongside new", "alongside separate",
+    "alongside other", "over the past", "over the last", "in recent years", "has also restricted",
+    "have also restricted", "has also banned", "has also imposed", "later that year",
     "earlier that year", "that year", "the following year", "the year before", "at the time",
     "at that time", "back then", "in those days", "a decade ago", "曾", "此前", "去年", "早在",
     "继续有效", "仍然有效", "仍有效", "繼續有效",
@@ -590,7 +597,8 @@ BACKGROUND = [
 USES = [
     "used in", "used to make", "essential for", "essential to", "crucial for", "critical for",
     "key to", "vital for", "which are added to", "are added to", "go into", "goes into", "used for",
-    "found in",
+    "found in", "critical to", "crucial to", "needed for", "needed to make", "needed in",
+    "vital to", "indispensable for", "indispensable to",
 ]
 # A sentence that spells out what a measure covers.
 LISTING = [
@@ -620,6 +628,10 @@ SHADOW = [
     "strike trade", "strike a pact", "strike pact", "strike a minerals", "strike minerals",
     # A person who "talks about" something in a feature is speaking, not negotiating.
     "she talks", "he talks", "who talks about", "who talks of", "talks about her", "talks about his",
+    # "Effective" as a judgment of a tool, not a measure taking effect.
+    "most effective", "more effective", "less effective", "least effective", "cost-effective",
+    "cost effective", "highly effective", "an effective", "effective lever", "effective tool",
+    "effective weapon",
 ]
 # Words of the other trades that sell "chips": with only the bare word, chips are not chips here.
 CHIP_SENSE = [

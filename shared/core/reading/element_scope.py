@@ -9,7 +9,7 @@ import re
 from chokewatch.shared.messages import EventType
 
 from . import gazetteer
-from .cues import PROCESS_WORDS, TECH_WORDS
+from .cues import PROCESS_WORDS, RECALLING_OPENINGS, TECH_WORDS
 from .gazetteer import Hit
 from .sentence_cues import CuedSentence
 from .sentences import DEBRIS_WEIGHT
@@ -33,6 +33,9 @@ _NARROWER = {"heavy_rare_earths", "light_rare_earths", "medium_heavy_rare_earths
 LIST_WINDOW = 6  # body sentences within which a sentence spelling out a list counts
 # Measures that need not touch a mineral: a chip rule, a sanction on firms.
 _NO_MINERAL_TYPES = (EventType.chip_export_control, EventType.sanctions)
+# Measures with goods of their own: an export control recalled beside a tariff truce or a
+# subsidy is another measure, not what they cover.
+_OWN_GOODS_TYPES = (EventType.tariff, EventType.industrial_policy)
 FIRST_NAMING_REACH = 8  # body sentences searched when the event's own sentences name no mineral
 # The October 2025 expansion, which reached every rare earth and its technologies.
 _OCTOBER_CONTROLS = re.compile(r"[Oo]ctober\s+9|Oct\.?\s+9\b|10\s*月\s*9\s*日")
@@ -43,6 +46,44 @@ _APRIL_BEFORE = re.compile(
 )
 _APRIL_AFTER = re.compile(
     r"(?:\s+4)?(?:['’]s)?\s+(?:export\s+)?(?:controls?|curbs?|restrictions?|licensing|measures?)"
+)
+_LIST_LINES = 40  # lines after "... the following goods:" read as the measure's list
+_LIST_LINE_CHARS = 160  # a longer line is prose again
+# "an investigation into whether ...": the inquiry's subject, not an open question.
+_INQUIRY_BEFORE = re.compile(
+    r"(?:investigat\w*|probe|inquiry|review|examin\w*|determine|assess\w*)\s+(?:into\s+|of\s+)?$"
+)
+_INQUIRY_REACH = 40
+_TARIFF_GOODS_REACH = 60  # characters from a tariff's word to its goods, past the lead
+# Between a group and the members it is given: "heavy rare earths dysprosium and terbium",
+# "heavy rare earths (dysprosium, terbium)", "heavy rare earths such as ...".
+_APPOSITION = re.compile(
+    r"[\s,(:—–-]*(?:such as|including|namely|like|notably|especially|and|or)?[\s,(:—–-]*", re.IGNORECASE
+)
+_MEASURE_NOUN = re.compile(r"s?\s+(?:export\s+)?(?:controls?|curbs?|restrictions?|regime|rules?|bans?)\b")
+# A time before the news, or a measure told as standing: "last December", "in October",
+# "imposed this summer", "since 2023", "Beijing also controls ..." (not "also imposed": the
+# same act may go on to another mineral; not "from January" or "in 2026": a start ahead).
+_EARLIER_OR_STANDING = re.compile(
+    r"\b(?:last|earlier|previously|already|since)\b"
+    r"|\b(?:in|since)\s+(?:early\s+|late\s+|mid-?)?(?:january|february|march|april|may|june|july"
+    r"|august|september|october|november|december)\b|\bsince\s+(?:19|20)\d\d\b"
+    r"|\bthis\s+(?:spring|summer|autumn|fall|winter)\b"
+    r"|\balso\s+(?:controls|restricts|requires|bans|limits|dominates)\b|\b(?:has|have|had)\s+also\b"
+    r"|\bover the (?:past|last)\b"
+    # A recap told in the plain past: "were the first to be put under licence, followed by ..."
+    r"|\b(?:was|were)\s+(?:first\s+)?(?:added|put|placed|restricted|banned|licensed)\b|\bfollowed by\b"
+    r"|\bthe first to be\b|\bstep was\b"
+    r"|\balongside\s+(?:new\s+|separate\s+|other\s+)?(?:controls|curbs|restrictions|rules|measures)\b",
+    re.IGNORECASE,
+)
+# The news's own act told on ("Germanium, banned since December, will also resume"), or one
+# still ahead: a recall inside it does not make the sentence another measure.
+_SAME_ACT = re.compile(
+    r"\b(?:will|shall)\b(?!\s+remain)|\b(?:is|are)\s+also\b|\bwith immediate effect\b"
+    r"|\beffective immediately\b"
+    r"|\balso\s+(?:resumes?|applies|apply|covers?|includes?)\b",
+    re.IGNORECASE,
 )
 _TECH_WINDOW = 60
 _TECH_BEFORE = 80  # "technology to make magnets and to separate rare earths"
@@ -57,17 +98,85 @@ _DESCRIPTOR = re.compile(
 )
 
 
-def _subject_sentences(carriers: list[CuedSentence], sents: list[CuedSentence]) -> list[CuedSentence]:
+def _subject_sentences(
+    etype: EventType, carriers: list[CuedSentence], sents: list[CuedSentence], listed: set[int]
+) -> list[CuedSentence]:
     # Page furniture ("Related: ...") names other pages' subjects, even when it votes.
-    chosen = {id(s) for s in carriers if s.info.weight > DEBRIS_WEIGHT}
+    chosen = {id(s) for s in carriers if s.info.weight > DEBRIS_WEIGHT} | listed
+    # A chip rule or a sanction needs no mineral: one named beside it in the lead, outside the
+    # sentences telling the measure, is context ("Japan relies on China for rare earths").
+    own_lead = etype not in _NO_MINERAL_TYPES
     for s in sents:
         if s.background or not s.elements:
             continue
-        if s.info.is_title or s.info.position < 2:
+        if s.info.is_title or (s.info.position < 2 and own_lead and not _another_control(etype, s)):
             chosen.add(id(s))  # the title and the lead sentence name the subject
-        elif s.info.position < LIST_WINDOW and len(s.elements) >= 2 and s.cues("listing"):
+        elif (
+            etype is not EventType.chip_export_control  # a chip rule's items are chips and tools
+            and s.info.position < LIST_WINDOW
+            and len(s.elements) >= 2
+            and s.cues("listing")
+        ):
             chosen.add(id(s))  # "the list includes ...", "the items cover ..."
     return [s for s in sents if id(s) in chosen]
+
+
+def _own_elements(s: CuedSentence, generic: bool = True) -> set[str]:
+    """The elements a sentence names outside its reason clause; `generic` False keeps "rare
+    earths" as one name, not as every rare earth ("seven other rare earths" names none of the
+    five)."""
+    return {
+        e
+        for h in s.elements
+        if h.start < s.reason_at or h.start >= s.reason_end
+        for e in (gazetteer.expand(h) if generic or h.kind != "generic" else (h.value,))
+    }
+
+
+def _on_the_headline(subject: list[CuedSentence], listed: set[int], full: str) -> list[CuedSentence]:
+    """The title and the lead sentence name the news's minerals; a later sentence naming none
+    of them and placed in the past or told as a standing state is another measure ("Last
+    December it banned gallium", "curbs on germanium imposed this summer", "Beijing also
+    controls graphite"), even when it lists ("seven other rare earths, including ..., in
+    April"). One adding to the same act ("It also tightens reviews of graphite") stays. A head
+    naming rare earths by name uses "rare earths" for those, not for all seventeen."""
+    head = [s for s in subject if s.info.is_title or s.info.position == 0]
+    named: set[str] = set()
+    for s in head:
+        named |= _own_elements(s, generic=False)
+    if not named & set(gazetteer.ALL_RARE_EARTHS):
+        # "rare earths" in general, not restating rare earths the head names, covers them all
+        for s in head:
+            named |= _own_elements(s)
+    else:
+        named.discard("rare_earths")
+    if not named:
+        return subject
+    return [
+        s
+        for s in subject
+        if s in head
+        or id(s) in listed
+        or not s.elements
+        or _own_elements(s, generic=False) & named
+        or not _EARLIER_OR_STANDING.search(full, s.info.start, s.info.end)
+        or _SAME_ACT.search(full, s.info.start, s.info.end)
+    ]
+
+
+def _listed_after(carriers: list[CuedSentence], sents: list[CuedSentence], full: str) -> list[CuedSentence]:
+    """ "... on the following Chinese goods:" then one line per good: a tariff schedule's lines are
+    the measure's own goods, however short ("Permanent magnets: increase to 25%"). (A control
+    notice's item lines name compounds of its elements, "samarium-cobalt alloy", instead.)"""
+    listed: list[CuedSentence] = []
+    for c in carriers:
+        if c.background or not full[c.info.start : c.info.end].rstrip().endswith((":", "：")):
+            continue
+        for s in sents[c.info.index + 1 : c.info.index + 1 + _LIST_LINES]:
+            if s.info.end - s.info.start > _LIST_LINE_CHARS:
+                break  # prose again: the list has ended
+            listed.append(s)
+    return listed
 
 
 def elements_of(
@@ -75,25 +184,31 @@ def elements_of(
 ) -> tuple[list[str], list[str]]:
     if etype is EventType.not_relevant:
         return [], []
+    listed: set[int] = set()
     if etype is EventType.commentary:
         subject = [s for s in sents if s.in_lead]
     else:
-        subject = _subject_sentences(carriers, sents)
+        listed = {id(s) for s in _listed_after(carriers, sents, full)} if etype is EventType.tariff else set()
+        subject = _subject_sentences(etype, carriers, sents, listed)
+        subject = _on_the_headline(subject, listed, full)
         if not any(s.elements for s in subject) and etype not in _NO_MINERAL_TYPES:
-            subject = _first_naming(sents)
+            undone = any(s.cues("easing") or s.cues("undoing") for s in carriers)
+            subject = _first_naming(sents, etype not in _OWN_GOODS_TYPES, undone, etype)
     hits = [
         h
         for s in subject
         for h in s.elements
         if (h.start < s.reason_at or h.start >= s.reason_end)
         # "did not say whether this included rare earths": an open question covers nothing.
-        and full.find("whether", max(s.info.start, h.start - _WHETHER_REACH), h.start) < 0
+        and not _open_question(full, max(s.info.start, h.start - _WHETHER_REACH), h.start)
+        and (etype is not EventType.tariff or s.in_lead or id(s) in listed or _tariffed(s, h))
     ]
     hits = _title_scope(hits, sents) + _restating_groups(subject, hits)
     rare_named = {h.value for h in hits if h.kind == "element" and h.value in gazetteer.ALL_RARE_EARTHS}
     # A named list, or a group that is one ("NdPr", "SmCo magnets"), is what the text means.
     definite = len(rare_named) >= 2 or any(h.kind == "group" and h.value not in _VAGUE for h in hits)
     stated = set() if definite or rare_named else _stated_rare_earths(sents, full)
+    defined = _defined_groups(sents, full) if any(h.value in _NARROWER for h in hits) else {}
     # "heavy rare earths" beside "rare earths": the narrower group is what the text means.
     narrower = any(h.kind == "group" and h.value in _NARROWER for h in hits)
     found: set[str] = set()
@@ -106,6 +221,10 @@ def elements_of(
         if h.kind == "generic" and narrower and not stated and not _technology_follows(full, h):
             continue
         vague = h.kind == "generic" or (h.kind == "group" and h.value in _VAGUE)
+        if h.kind == "group" and h.value in defined and not rare_named:
+            found.update(defined[h.value])  # "heavy rare earths" as the text defines them
+            phrases.append(full[h.start : h.end])
+            continue
         if vague and stated and not _technology_follows(full, h):
             found.update(stated)  # "rare earths" restates the list the text spells out elsewhere
             phrases.append(full[h.start : h.end])
@@ -120,6 +239,29 @@ def elements_of(
         found.update(gazetteer.expand(h))
         phrases.append(full[h.start : h.end])
     return sorted(found), phrases
+
+
+def _open_question(full: str, start: int, end: int) -> bool:
+    """ "did not say whether it covers rare earths"; but "a probe into whether imports of rare
+    earths threaten security" names what the probe covers."""
+    at = full.find("whether", start, end)
+    if at < 0:
+        return False
+    return _INQUIRY_BEFORE.search(full[max(0, at - _INQUIRY_REACH) : at].lower()) is None
+
+
+def _tariffed(s: CuedSentence, h: Hit) -> bool:
+    """Past the lead, a tariff's goods follow its word ("tariffs on natural graphite"); a mineral
+    further on is the sentence's context ("accepted tariffs of 15%, ... its grip on rare earths")."""
+    words = [t.end for t in s.cues("tariff")]
+    if any(0 <= h.start - at <= _TARIFF_GOODS_REACH for at in words):
+        return True
+    # A list runs on from its word: "tariffs on goods in strategic sectors, including ...".
+    return any(
+        k.start < h.start and 0 <= k.start - at <= _TARIFF_GOODS_REACH
+        for k in s.cues("listing")
+        for at in words
+    )
 
 
 def _one_of(full: str, h: Hit) -> bool:
@@ -158,26 +300,58 @@ def _restating_groups(subject: list[CuedSentence], hits: list[Hit]) -> list[Hit]
         h
         for s in subject
         for h in s.elements
-        if h.kind == "group" and h.value not in _VAGUE and s.reason_at <= h.start < s.reason_end
+        if h.kind == "group"
+        and h.value not in _VAGUE
+        and s.reason_at <= h.start < s.reason_end
+        # "rare earths critical to chips, permanent magnets ...": what they are used for
+        and not any(u.start < h.start for u in s.hits.get("uses", ()))
     ]
 
 
-def _first_naming(sents: list[CuedSentence]) -> list[CuedSentence]:
+def _another_control(etype: EventType, s: CuedSentence) -> bool:
+    """An export control told beside a tariff ("On April 4, China put seven rare earths under
+    licence"): another measure, unless the sentence ties it to the duties."""
+    return (
+        etype is EventType.tariff
+        and bool(s.cues("control") or s.cues("control_weak"))
+        and not s.cues("tariff")
+    )
+
+
+def _first_naming(
+    sents: list[CuedSentence], recalled: bool, undone: bool, etype: EventType | None = None
+) -> list[CuedSentence]:
     """The first sentence of the body that names minerals, when the sentences carrying the event
-    name none ("the measures cover the following items: ...")."""
+    name none ("the measures cover the following items: ..."). With `recalled`, a sentence
+    recalling an export control may name them: its list of items, or, for a measure `undone`
+    (suspended, eased), what it covered."""
     for s in sents:
         if s.info.position >= FIRST_NAMING_REACH:
             break
-        if s.elements and not s.background and s.weight > DEBRIS_WEIGHT:
+        if s.elements and not s.background and s.weight > DEBRIS_WEIGHT and not _another_control(etype, s):
             return [s]
+    if not recalled:
+        return []
     # None but a sentence recalling the measure itself ("the notices had put rare earths under
-    # control"): a measure suspended or extended is named by what it covered.
+    # control", "the list includes gallium ... under licensing since 2023"); a sentence telling
+    # what the news came after, or another measure, names other minerals.
     for s in sents:
         if s.info.position >= FIRST_NAMING_REACH:
             break
-        if s.elements and s.cues("control") and s.info.weight > DEBRIS_WEIGHT:
+        if (
+            s.elements
+            and s.cues("control")
+            and s.info.weight > DEBRIS_WEIGHT
+            and (undone or s.cues("listing"))
+            and not _recalls_before(s)
+        ):
             return [s]
     return []
+
+
+def _recalls_before(s: CuedSentence) -> bool:
+    """ "The move follows curbs on ...": the measure the news came after, not the news."""
+    return any(h.phrase in RECALLING_OPENINGS for h in s.hits.get("reason", ()))
 
 
 def _title_scope(hits: list[Hit], sents: list[CuedSentence]) -> list[Hit]:
@@ -211,6 +385,28 @@ def _stated_rare_earths(sents: list[CuedSentence], full: str) -> set[str]:
     return stated
 
 
+def _defined_groups(sents: list[CuedSentence], full: str) -> dict[str, set[str]]:
+    """ "the heavy rare earths dysprosium and terbium", "heavy rare earths such as ...": the
+    members a text gives a narrower group, wherever it says so, are what it means by the group."""
+    defined: dict[str, set[str]] = {}
+    for s in sents:
+        for i, h in enumerate(s.elements):
+            if h.kind != "group" or h.value not in _NARROWER:
+                continue
+            members: set[str] = set()
+            end = h.end
+            for k in s.elements[i + 1 :]:
+                if k.kind != "element" or k.value not in gazetteer.ALL_RARE_EARTHS:
+                    break
+                if not _APPOSITION.fullmatch(full, end, k.start):
+                    break
+                members.add(k.value)
+                end = k.end
+            if len(members) >= 2:
+                defined.setdefault(h.value, set()).update(members)
+    return defined
+
+
 def _names_april_controls(full: str) -> bool:
     if "月" in full and _APRIL_CN.search(full):
         return True
@@ -232,8 +428,8 @@ def _technology_follows(full: str, hit: Hit) -> bool:
     """ "rare earth processing technologies", "technologies for rare earth mining": the text
     means the technology, not a place or trade ("a rare earth mining town")."""
     after = full[hit.end : hit.end + _TECH_WINDOW].lower()
-    if any(w in after for w in TECH_WORDS):
-        return True
+    if any(w in after for w in TECH_WORDS) and not _MEASURE_NOUN.match(after):
+        return True  # not "rare earth controls with ... magnet technology": the controls' own
     # "technology to extract and separate rare earths": the process may come before the name;
     # "ReElement Technologies, which refines rare earths" names a firm, not a technology.
     said = full[max(0, hit.start - _TECH_BEFORE) : hit.start]

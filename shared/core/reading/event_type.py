@@ -52,7 +52,13 @@ _COMMENTARY_TITLE = re.compile(
     r"[?？]|^(?:will|can|should|is|are|does)\b|\b(?:why|how|what|lessons?|learned|opinion|analysis|"
     r"explainer|podcast|column|review|quiz|weekly|outlook|q&a|prices?|markets?|backfired?|backfiring"
     r"|worr(?:y|ies)|future of|limits of|holds the cards|folded|winners?|losers?|means for|playbook"
-    r"|wake-up call|gamble|the case for|the case against|myths?|interpreting|differences)\b",
+    r"|wake-up call|gamble|the case for|the case against|myths?|interpreting|differences"
+    # Relations told as a whole: "US-China ties: hot and cold", "the ups and downs of ..."
+    r"|hot and cold|hot-and-cold|the state of (?:play|relations|ties|the)|ups and downs"
+    r"|roller-?coaster|tug of war|tug-of-war"
+    r"|love-hate|push and pull|ebb and flow|on-again,? off-again"
+    # Features on a firm or a field: "Meet the miner leading the charge on ...", "Inside ..."
+    r"|leading the charge|leads the charge|spotlight|in focus)\b|^\s*(?:meet the|inside)\b",
     re.IGNORECASE,
 )
 # "What was agreed", "what's in the deal": a title that asks only to list a new deal's terms.
@@ -108,9 +114,10 @@ _MARKET_TITLE = re.compile(
 # A company's results: profit, revenue or earnings reported or moving.
 _RESULTS_TITLE = re.compile(
     r"\b(?:posts?|reports?|books?|logs?)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:profit|revenue|earnings|results|net income|loss|quarter)\b"
+    r"(?:profit|revenue|earnings|results|net income|loss|quarter|sales)\b"
     r"|\b(?:profit|revenue|earnings|net income|sales)\s+" + _MARKET_MOVE + r"\b"
-    r"|\bquarterly\s+(?:profit|revenue|results|earnings)\b|(?:净利润|营收|业绩)"
+    r"|\b(?:quarterly|half-year|half-yearly|annual|full-year)\s+(?:profit|revenue|results|earnings|sales)\b"
+    r"|(?:净利润|营收|业绩)"
     r"|\b(?:cuts?|raises?|lowers?|lifts?|trims?|slashes?|keeps?)\s+(?:[\w-]+\s+){0,2}"
     r"(?:outlook|forecast|guidance|sales targets?)\b",
     re.IGNORECASE,

@@ -59,7 +59,23 @@ _YEAR_END = re.compile(r"\b(?:Nov|Dec)[a-z]*\.?\s+\d|\d\s+(?:Nov|Dec)[a-z]*|1[12
 # Where a cause stated after the subject gives way to the news it answers.
 _CAUSE_ENDS = re.compile(r"\s(?:with|by imposing|by placing|by adding|by restricting)\s")
 _COMMA = re.compile(r"[,，]")
-_RECALLING_SUBJECT = re.compile(r"\s*(?:the|this|that|it|its)(?:\s+[\w'’-]+){0,2}\s+", re.IGNORECASE)
+# The news's own act told on: a recall inside such a sentence is a parenthesis.
+_NEWS_ACT = re.compile(
+    r"\bwith immediate effect\b|\beffective immediately\b|\b(?:will|shall)\s+also\b"
+    r"|\b(?:is|are)\s+also\s+(?:banned|suspended|lifted|restricted|covered|included|exempted)\b",
+    re.IGNORECASE,
+)
+_SHORTAGE = re.compile(r"\s+(?:a\s+|the\s+)?(?:shortages?|lack|scarcity)\s+of\b", re.IGNORECASE)
+# "The measure comes two years after ...", "This follows ...": a sentence whose
+# subject points back at the news and whose verb places it among earlier events tells context.
+_RECALLING_SENTENCE = re.compile(
+    r"\s*(?:[-–—•*]\s*)?(?:the|this|that|it|its)(?:\s+[\w'’-]+){0,2}?\s+"
+    r"(?:(?:comes|came)\s+(?:[\w-]+\s+){0,2}?after|follows|followed)\s",
+    re.IGNORECASE,
+)
+_RECALLING_SUBJECT = re.compile(
+    r"\s*(?:[-–—•*]\s*)?(?:the|this|that|it|its)(?:\s+[\w'’-]+){0,2}\s+", re.IGNORECASE
+)
 
 
 class Role(NamedTuple):
@@ -99,7 +115,10 @@ def _role(full: str, info: Sentence, hits: Hits, elements: list[Hit], years: _Ye
             return role
     if hits.get("uses"):
         role = _uses(role, info, hits, elements)
-    if not info.is_title and _history(full, info, hits, years):
+    if not info.is_title and (
+        _history(full, info, hits, years)
+        or (info.position > 0 and _RECALLING_SENTENCE.match(full, info.start, info.end))
+    ):
         return _BACKGROUND if role is _PLAIN else role._replace(background=True)
     return role
 
@@ -110,7 +129,8 @@ def _main_before(hits: Hits, at: int) -> bool:
 
 def _reason(full: str, info: Sentence, hits: Hits, elements: list[Hit]) -> tuple[Role, bool]:
     """The sentence's reason clause; True when the clause settles its role on its own."""
-    reasons = hits.get("reason")
+    # "halted because of a shortage of magnets": the shortage is the news's goods, not a cause.
+    reasons = [h for h in hits.get("reason", ()) if not _SHORTAGE.match(full, h.end)]
     if not reasons:
         return Role(), False
     at = min(h[0] for h in reasons)
@@ -118,15 +138,16 @@ def _reason(full: str, info: Sentence, hits: Hits, elements: list[Hit]) -> tuple
     if clause and not _main_before(hits, at):
         # "Beijing hits back at tariffs with a licence regime": the cause ends at "with".
         return Role(at, clause.end()), True
-    background = False
     if at - info.start <= LEADING:
+        if any(h.phrase in RECALLING_OPENINGS for h in reasons):
+            # "The move follows controls on gallium, germanium and graphite, and ...": history
+            # told whole; a comma inside its list ends nothing.
+            return Role(background=True), False
         # A leading clause ("To implement the consensus, ...", "为落实…，") gives the
         # cause; the news follows its comma.
         comma = _COMMA.search(full, at, info.end)
         if comma:
             return Role(at, comma.end()), True
-        # "The move follows controls on ...": history told whole
-        background = any(h.phrase in RECALLING_OPENINGS for h in reasons)
     elif any(h.phrase in RECALLING_OPENINGS for h in reasons) and _RECALLING_SUBJECT.fullmatch(
         full, info.start, at
     ):
@@ -140,8 +161,8 @@ def _reason(full: str, info: Sentence, hits: Hits, elements: list[Hit]) -> tuple
         or any(h[0] < at for h in elements)
         or any(h.phrase in CONCESSIONS for h in reasons)  # "despite US controls": context
     ):
-        return Role(at, NO_REASON, background), False
-    return Role(background=background), False
+        return Role(at, NO_REASON), False
+    return Role(), False
 
 
 def _uses(role: Role, info: Sentence, hits: Hits, elements: list[Hit]) -> Role:
@@ -174,7 +195,10 @@ def _history(full: str, info: Sentence, hits: Hits, years: _Years) -> bool:
         return True
     if "background" in hits and not (
         # The lead sentence tells the news even when it glances back ("a threat made earlier").
-        info.position == 0 or (info.position < LEAD_SPAN and NEWS_TIME.search(full, info.start, info.end))
+        info.position == 0
+        or (info.position < LEAD_SPAN and NEWS_TIME.search(full, info.start, info.end))
+        # "Germanium, already licensed since last year, is also banned with immediate effect"
+        or _NEWS_ACT.search(full, info.start, info.end)
     ):
         return True
     if full[info.start : info.start + 12].lstrip()[:1] not in _HISTORY_FIRST:
