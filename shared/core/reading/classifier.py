@@ -14,6 +14,7 @@ The reading runs as named passes, each in its own module:
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from chokewatch.shared.messages import Classification, EventType
@@ -21,10 +22,11 @@ from chokewatch.shared.messages import Classification, EventType
 from ..severity import severity
 from . import companies, dates
 from .chips import chips_of
-from .cues import THREATS
+from .cues import PROPOSALS, THREATS
 from .direction import direction_of
 from .element_scope import elements_of
 from .event_type import decide
+from .hanzi import simplified
 from .incident_rules import anchors
 from .issuers import PRESSED_TYPES, issuer_of, urged
 from .roles import roles
@@ -55,20 +57,27 @@ def classify(text: str, title: str = "", published_at: date | datetime | None = 
     `published_at`, when known, places a start date written without a year ("from 15 September").
     """
     published = published_at.date() if isinstance(published_at, datetime) else published_at
-    title, text = split_title(text or "", (title or "").strip())
+    # Traditional characters (Taiwan, Hong Kong) read as simplified ones, one for one: every
+    # Chinese word list and pattern then serves both scripts.
+    title, text = split_title(simplified(text or ""), simplified((title or "").strip()))
     full, sents = read(text, title)
     etype, carriers = decide(sents, title, full)
     terms = _terms(etype, carriers, sents)
     heading = sents[0] if sents and sents[0].info.is_title else None
     opening = next((s for s in sents if s.info.position == 0 and not s.info.is_title), None)
-    direction, direction_ev = direction_of(etype, terms, full, heading, opening)
+    lead = [s for s in sents if s.in_lead and not s.background]
+    direction, direction_ev = direction_of(etype, terms, full, heading, opening, lead)
     effective, effective_ev = _effective_date(etype, carriers, sents, full, published)
     # The title tells the mood of the news even when another sentence carries the measure.
     title_sent = [s for s in sents[:1] if s.info.is_title and all(s is not c for c in terms)]
     pressed = etype in PRESSED_TYPES and urged(sents, full) is not None
     told = terms[len(carriers) :] + title_sent
-    lead = [s for s in sents if s.in_lead and not s.background]
-    status, status_ev = status_of(etype, carriers, effective_ev, told, full, pressed, lead)
+    # A reporter's question tells what was asked, not how far the measure has gone: the answer
+    # ("已及时批准…") gives the status when it carries the measure too.
+    asked = asked_sentences(sents, full)
+    answered = [s for s in carriers if s.info.index not in asked] or carriers
+    told = [s for s in told if s.info.index not in asked]
+    status, status_ev = status_of(etype, answered, effective_ev, told, full, pressed, lead)
     issuer, issuer_ev = issuer_of(etype, carriers, sents, full)
     elements, element_ev = elements_of(etype, terms, sents, full)
     chips, chips_ev = chips_of(etype, terms, full, lead)
@@ -158,12 +167,36 @@ def _effective_date(
 
 
 def _threatened(sents: list[CuedSentence], full: str, phrase: str) -> bool:
-    """Whether the sentence giving a start date tells the measure as a threat or a possibility."""
+    """Whether the sentence giving a start date tells the measure as a threat, a possibility or a
+    proposal."""
     at = full.find(phrase)
     for s in sents:
         if s.info.start <= at < s.info.end:
-            return any(h.start < at and h.phrase.startswith(THREATS) for h in s.cues("speculation"))
+            return any(h.start < at and h.phrase.startswith(THREATS) for h in s.cues("speculation")) or any(
+                h.start < at and h.phrase in PROPOSALS for h in s.cues("announced")
+            )
     return False
+
+
+# A reporter's question at a press conference: "问：…", "有提问称…", "记者问…", running to
+# the sentence that ends it with a question mark.
+_QUESTION_OPENING = re.compile(
+    r"\s*(?:问\s*[:：]|有(?:记者)?提问(?:称|说)?|记者(?:提)?问|提问\s*[:：]|Q\s*[:：])"
+)
+_QUESTION_END = re.compile(r"[?？]\s*$")
+_QUESTION_SPAN = 3  # sentences a question may run to
+
+
+def asked_sentences(sents: list[CuedSentence], full: str) -> set[int]:
+    """Indexes of the sentences that make up a reporter's questions."""
+    asked: set[int] = set()
+    for i, s in enumerate(sents):
+        if s.info.is_title or not _QUESTION_OPENING.match(full, s.info.start, s.info.end):
+            continue
+        run = sents[i : i + _QUESTION_SPAN]
+        ends = [k for k, t in enumerate(run) if _QUESTION_END.search(full, t.info.start, t.info.end)]
+        asked.update(t.info.index for t in run[: ends[0] + 1 if ends else 1])
+    return asked
 
 
 def _anchors(subject: list[CuedSentence], sents: list[CuedSentence], full: str) -> list[str]:

@@ -33,6 +33,9 @@ CONTROL = [
     "export whitelist", "export management", "出口管理", "出口配额", "出口许可证", "出口申请",
     "国营贸易", "对相关企业出口", "出口予以豁免", "出口禁令", "禁止向", "出口限制", "出口管控",
     "出口新限制", "恢复出口", "许可申请", "技术出口", "禁令", "輸出禁止", "輸出許可", "許可制",
+    # A general licence is a licence of the control regime: "通用许可" on the mainland, "一般許可"
+    # in Taiwan and Hong Kong reports.
+    "通用许可", "一般许可", "一般出口许可", "出口审批", "许可审批",
     "export checks", "export procedures", "export screening", "export review*",
     # Enforcement of a control: smuggling crackdowns and export supervision.
     "smuggling", "走私", "出口监管", "出口的监管", "出口全链条", "全链条管控",
@@ -60,6 +63,7 @@ CONTROL_WEAK = [
     "re-export", "re-exports", "re-exporting", "shipments", "exports", "export of", "exports of",
     "exporters", "licences", "licenses",
     "licence", "license", "licensing", "permit", "permits", "approval", "approvals",
+    "许可", "审批",
 ]
 # Words of chip trade: with control language they make a chip export control.
 CHIP = [
@@ -106,7 +110,8 @@ CHIP_RULE = [
 MINERAL_CONTEXT = [
     "critical mineral*", "minerals", "magnet*", "superhard material*", "battery technolog*",
     "cathode", "anode", "ore", "concentrate*", "smelting", "separation technolog*", "mineral",
-    "metals", "稀土", "矿产", "critical raw material*",
+    "metals", "稀土", "矿产", "critical raw material*", "关键原材料", "关键矿物", "战略矿产", "磁材",
+    "永磁",
     # Superhard materials under China's export controls: a mineral product.
     "artificial diamond*", "synthetic diamond*", "industrial diamond*", "lab-grown diamond*",
     "diamond powder*", "diamond micropowder*", "diamond wire*", "超硬材料", "人造金刚石", "金刚石",
@@ -192,6 +197,7 @@ COMPANY_MEASURE = [
     "anti-monopoly", "antimonopoly", "antitrust", "anti-trust",
     "security review", "cybersecurity review", "network security review", "monopoly law",
     "反垄断", "网络安全审查", "停止采购", "禁止采购", "立案调查", "反垄断调查",
+    "不得进口", "禁止进口", "暂停进口", "不得采购", "禁止使用", "停止使用", "不得入境",
     "critical infrastructure", "key infrastructure", "critical information infrastructure",
     "关键信息基础设施",
 ]
@@ -240,7 +246,7 @@ POLICY = [
     "start production", "started production", "commercial production", "production line",
     "produced its first", "first production", "first output", "has produced", "plant", "factory",
     "facility", "expansion", "selected", "strategic", "收储", "储备", "扶持", "补贴", "产能",
-    "高质量发展", "入股", "投资",
+    "高质量发展", "入股", "投资", "战略项目", "融资", "资助", "价格下限", "承购", "包销", "新建", "投产",
     "produces first", "produced first", "commercial output", "signs deal", "signed a deal",
     "smelter", "to build", "will build", "builds",
     "inks deal", "signs agreement", "signed an agreement", "will buy", "would buy",
@@ -294,7 +300,11 @@ EASING = [
     "loosen*", "truce", "exclusion*", "carve-out*", "carve out", "waiver*", "begun issuing",
     "starts issuing", "start issuing", "started granting", "begun granting", "began granting",
     "removed from", "remove from", "removes from", "delays implementation",
-    "postpone*", "暂停", "取消", "放宽", "豁免", "通用许可", "恢复",
+    "postpone*", "暂停", "取消", "放宽", "豁免", "通用许可", "一般许可", "一般出口许可", "恢复",
+    "停止执行", "停止实施", "中止实施", "中止执行", "不再实施", "不再执行",  # a control stopped
+    "松绑", "解禁", "放行", "开闸", "缓和", "放松",  # loosened, unbanned, let through
+    # Facilitation of licensing: simpler, faster approvals, validated end users.
+    "简化", "便利化", "便利合规", "便捷", "快速通道", "缩短审批", "经验证最终用户", "验证最终用户",
     "rescission", "repeal*", "revocation of the rule", "green channel", "expedite*", "fast-track*",
     "fast track", "speed up", "faster approvals", "approve applications", "approved applications",
     "批准", "绿色通道", "加快审批", "暂缓", "推迟", "accelerated approvals", "accelerate approvals",
@@ -319,7 +329,8 @@ EASING = [
     "won licen*", "secures licen*", "secured licen*", "obtains licen*", "obtained licen*",
     "received export", "receive export", "receives export", "get export", "gets export",
     "got export", "obtained export", "secured export", "received permit*", "gets permit*",
-    "got permit*", "获得出口许可", "获批",
+    "got permit*", "获得出口许可", "获批", "发放", "核发", "颁发", "签发", "获得许可", "取得许可",
+    "批出", "授予",  # "已批出部分通用许可" in Hong Kong copy
     "gets approval", "wins approval", "won approval", "receives approval", "received approval",
     "relief", "reprieve", "green light", "green-light*", "greenlight*", "clears", "cleared",
     "cap tariff*", "caps tariff*", "capping tariff*", "capped tariff*", "tariffs capped",
@@ -353,6 +364,8 @@ TIGHTENING = [
     "delaying approv*", "stalled", "stalling", "slow-walk*", "new controls", "new export controls",
     "new restrictions", "禁止",
     "限制", "实施出口管制", "暂停出口许可", "吊销", "撤销许可", "加强管控", "收紧",
+    "暂停发放", "停止发放", "暂停审批", "停止审批", "暂停受理", "停止受理",  # licensing stopped
+    "不予许可", "拒绝", "驳回", "搁置", "断供", "加码", "加严", "从严", "升级管制", "全面禁止",
     "additional tariff*", "additional duties", "new tariff*", "new duties", "higher tariff*",
     "tariff increase*", "tariff hike*",
 ]
@@ -384,6 +397,8 @@ ENACTED = [
     "produces", "selects", "signs", "stopped", "selected", "produced", "deal announced",
     "agreement announced", "condemns", "criticised", "criticized", "came into force",
     "comes into force", "起施行", "起实施", "起正式实施", "正式实施", "发布", "决定", "已", "的公告", "生效",
+    "即日起", "之日起", "起执行", "起生效", "公告如下",  # "自即日起", "自公布之日起": in force from a day
+    "开始", "启动", "实施了", "陆续发放", "已发放", "已批准",
     "exempts", "exempted", "requires", "required", "invokes", "invoked", "has begun", "have begun",
     "orders", "ordered", "bars", "barred", "revokes", "revoked",
     "designates", "designated", "finalizes", "finalized", "finalises", "finalised", "finalize",
@@ -401,7 +416,7 @@ ENACTED = [
 # Reporting verbs: a report of a decision, weaker than intent ("will", "plans to").
 REPORTING = [
     "said", "says", "said on", "told reporters", "according to", "reported", "reports",
-    "sources said", "people familiar", "announced", "announces", "statement", "表示",
+    "sources said", "people familiar", "announced", "announces", "statement", "表示", "宣布",
 ]
 # Reported by unnamed sources or another outlet, not stated by the authority: decided, not issued.
 HEARSAY = [
@@ -411,7 +426,7 @@ HEARSAY = [
     "reportedly", "according to reports", "according to a report", "according to people",
     "according to sources", "according to three people", "according to two people",
     "the report said", "paper reports", "newspaper reported", "daily reported",
-    "知情人士", "据报道", "消息人士",
+    "知情人士", "据报道", "消息人士", "据悉", "据了解", "援引", "外媒报道", "报道称",
 ]
 # "said Malaysia would ban", "Beijing would suspend": a measure's verb in reported future.
 REPORTED_PLANS = [
@@ -433,7 +448,8 @@ ANNOUNCED = [
     "to tighten", "to raise", "to extend", "to remove", "to delay", "to introduce",
     "to establish", "to set up", "set for", "seeks to", "offers to", "offered to", "willing to",
     "willingness", "assures", "assured", "assurance", "promises",
-    "拟", "计划", "愿意", "expects to", "aims to", "asks", "asked", "urges", "urged",
+    "拟", "计划", "愿意", "征求意见", "草案", "已同意", "已经同意", "已承诺", "已经承诺", "已答应",
+    "expects to", "aims to", "asks", "asked", "urges", "urged",
     "ready to", "同意", "it would", "they would", "he would", "she would", "passes bill",
     "passed a bill", "passed the bill", "passes a bill", "introduced a bill", "introduces a bill",
     "introduced legislation", "reach a", "reach an", "reached a", "reached an",
@@ -448,6 +464,7 @@ SPECULATION = [
     "prepared to", "poised to", "or may not", "whether to", "no decision",
     "expected", "looms", "looming", "mulled", "explores", "exploring", "eyes", "eyeing",
     "could face", "would face", "可能", "或将", "考虑", "预计", "正研究", "研究限制", "酝酿", "拟议",
+    "或面临", "或进一步", "或再", "恐将", "恐怕", "料将", "有望", "如果", "倘若", "一旦",
     "seeks", "seeking", "nears", "nearing",
     "near deal", "near a deal", "close to a deal", "closer to a deal", "in talks to", "discussing",
     "explore", "exploring", "signals", "hints", "hinted", "suggested", "suggests",
@@ -485,7 +502,8 @@ ACTORS: dict[str, list[str]] = {
         "ministry of industry and information technology", "state council", "ndrc",
         "xi jinping", "wang yi", "he lifeng", "li chenggang", "wang wentao", "he yadong",
         "foreign ministry spokes*", "国务院", "海关", "网信办", "市场监管总局", "工信部", "工业和信息化部",
-        "外交部", "大陆",
+        "外交部", "大陆", "北京", "不可靠实体清单工作机制", "税委会", "出口管制工作协调机制",
+        "国家发展改革委", "发改委", "物资储备局", "自然资源部", "科技部", "国资委", "国防科工局",
         # Mining and processing regions, where a disruption's government is China's.
         "jiangxi", "ganzhou", "inner mongolia", "baotou", "yunnan", "guangxi", "sichuan", "hunan",
         "xinjiang", "江西", "赣州", "内蒙古", "包头", "云南", "广西", "四川", "湖南",
@@ -501,7 +519,7 @@ ACTORS: dict[str, list[str]] = {
         "trade representative", "customs and border protection", "department of energy",
         "defense logistics agency", "dla",
         "department of the treasury", "treasury department", "rubio", "kessler", "white house's",
-        "u s government", "us government", "美商务部", "白宫",
+        "u s government", "us government", "美商务部", "白宫", "美国商务部",
         # Agencies as outlets name them, body first or department first.
         "energy department", "state department", "department of state", "interior department",
         "department of the interior", "export-import bank", "development finance corporation",
@@ -592,6 +610,7 @@ BACKGROUND = [
     "earlier that year", "that year", "the following year", "the year before", "at the time",
     "at that time", "back then", "in those days", "a decade ago", "曾", "此前", "去年", "早在",
     "继续有效", "仍然有效", "仍有效", "繼續有效",
+    "更早之前", "早前", "先前", "稍早前", "回顾",  # "earlier", "a look back"
 ]
 # What a mineral is used for: the clause after these explains, the rest of the sentence may be news.
 USES = [
@@ -609,6 +628,9 @@ LISTING = [
 SHADOW = [
     "unreliable entity list", "unreliable entities list", "不可靠实体清单",
     "印度尼西亚",  # Indonesia, which holds the name of India
+    "美国商务部", "美商务部",  # the US Commerce Department, which holds the name of MOFCOM
+    "模拟", "虚拟",  # "analog", "virtual": not the plan word 拟
+    "已同意", "已经同意", "已承诺", "已经承诺", "已答应",  # "has agreed to": a promise, not an act done
     # "chips" of wood, food or games, and a chip in bargaining, are not semiconductors.
     "wood chip*", "hardwood chip*", "softwood chip*", "woodchip*", "potato chip*",
     "chocolate chip*", "poker chip*", "blue chip*", "blue-chip*", "bargaining chip*",
@@ -826,7 +848,10 @@ OWN_SANCTIONS = frozenset({"unreliable entity list", "unreliable entities list",
 # Heads of government named as actors: their word announces, an order or a notice enacts.
 LEADERS = frozenset({"trump", "biden", "xi jinping"})  # their phrases in ACTORS
 # Speculation words that make a stated start date a threat ("threatened 100% tariffs from ...").
-THREATS = ("threat", "could", "may", "might", "warn", "if", "consider", "weigh", "mull")
+THREATS = ("threat", "could", "may", "might", "warn", "if", "consider", "weigh", "mull",
+           "可能", "或将", "或面临", "考虑", "恐将", "料将", "如果", "倘若", "一旦")
+# Plan words that make a stated start date a proposal's ("拟自2026年1月1日起施行": a draft).
+PROPOSALS = ("拟", "计划")
 # A sentence opening on what came before recalls it whole ("The move follows controls on ...").
 RECALLING_OPENINGS = frozenset({"the move follows", "comes after", "came after", "builds on",
                                 "follows a", "follows the"})
@@ -869,6 +894,9 @@ STRONG_ENACTED = (
     "federal register",
     "announcement n",
     "起",
+    "即日起",
+    "之日起",
+    "公告如下",  # a notice's own opening
     "号公告",
     "正式",
     "came into",
@@ -892,7 +920,9 @@ PROBE_OPENINGS = ("launch", "open", "initiat", "begin", "began", "begun", "start
                   "invok", "self-initiat", "立案", "发起", "启动", "开展")
 TRADE_REMEDIES = ("dumping", "countervailing", "subsid", "反倾销", "反补贴")
 # "不会放宽", "未恢复": a relief denied.
-CHINESE_NEGATIONS = ("不", "未", "没", "無", "无意")
+CHINESE_NEGATIONS = ("不", "未", "没", "沒", "無", "无意")
+# Two-character negations that reach over a verb of getting ("没有获得批准", "尚未得到许可").
+CHINESE_DENIALS = ("没有", "沒有", "未能", "尚未", "并未", "並未", "无法", "無法")
 # "Halts the permit requirement", "stop granting licences": a stop of a restriction eases, a
 # stop of an easing word tightens.
 HALTING = ("halt", "stop")

@@ -54,8 +54,16 @@ _MONTH_START = re.compile(
     rf"(?:in\s+)?(?:{_MONTH_NAMES})\.?,?\s+20\d\d\b"
 )
 _MONTH_START_WORDS = ("effective", "take", "starting", "from", "set", "begin", "start")  # where one begins
-# "自2025年9月15日起", "自9月15日起" (the year then comes from the publication date).
-_CHINESE = re.compile(r"自\s*(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起")
+# "自2025年9月15日起", "自9月15日起" (the year then comes from the publication date), "于…起",
+# "从…起", "2025年12月1日起施行", "自8月12日12时01分起".
+_CHINESE = re.compile(
+    r"(?:[自从從于於]\s*)?(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+    r"(?:\s*\d{1,2}\s*[时時点點](?:\s*\d{1,2}\s*分)?)?\s*起"
+)
+_RELATIVE_YEAR = {"今年": 0, "去年": -1, "明年": 1}
+_CJK_YEAR = re.compile(r"(?<!\d)(20\d\d)(?:\s*年)")  # "公告2025年第70号": no word boundary in Chinese
+# Full-width digits ("２０２５年９月１３日"), as Hong Kong wires write them, read as ASCII ones.
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _ANY_YEAR = re.compile(r"\b(20\d\d)\b")
 
 
@@ -67,17 +75,25 @@ def effective_date(text: str, context: str = "", published: date | None = None) 
     is an excerpt) mentions. When no year can be inferred the date is None and the phrase is
     still returned.
     """
-    chinese = _CHINESE.search(text) if "自" in text else None
+    chinese = _CHINESE.search(text.translate(_WIDE_DIGITS)) if "起" in text else None
     if chinese:
         try:
             year, m, d = chinese.groups()
+            phrase = text[chinese.start() : chinese.end()]
             if year:
-                return date(int(year), int(m), int(d)), chinese.group()
+                return date(int(year), int(m), int(d)), phrase
+            # "今年4月4日起", "明年1月1日起": the year named relative to the publication's.
+            shift = _RELATIVE_YEAR.get(text[max(0, chinese.start() - 2) : chinese.start()])
+            if published is not None and shift is not None:
+                return date(published.year + shift, int(m), int(d)), phrase
             if published is not None:
-                return nearest(int(m), int(d), published), chinese.group()
+                return nearest(int(m), int(d), published), phrase
+            years = [int(y) for y in _CJK_YEAR.findall(context or text)]
+            if years:
+                return date(max(years), int(m), int(d)), phrase
         except ValueError:
             pass
-    undated = chinese.group() if chinese else ""
+    undated = text[chinese.start() : chinese.end()] if chinese else ""
     lower = text.lower()
     aligned = len(lower) == len(text)
     starts = word_starts(lower, _TRIGGER_STARTS)

@@ -5,12 +5,14 @@ what ("suspends the ban" eases, "suspends the licences" restricts).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from chokewatch.shared.messages import Direction, EventType
 
 from .cues import (
     AGENDA_TALKS,
     CARVE_OUTS,
+    CHINESE_DENIALS,
     CHINESE_NEGATIONS,
     HALTING,
     PROBES,
@@ -78,6 +80,9 @@ _FIGURES = re.compile(
     r"|collaps\w+|dried up|halved))\b",
     re.IGNORECASE,
 )
+
+# The answer of a Q&A with the press ("答：", "A:"), which tells what the question asked about.
+_ANSWER = re.compile(r"\s*(?:答|回答|A)\s*[:：]")
 
 _AHEAD = re.compile(r"\bahead of\b|\bbefore\b|stockpil|front-?run|抢", re.IGNORECASE)
 
@@ -252,6 +257,8 @@ def _negated(window: str) -> bool:
     """Whether a negation or a condition governs the words after `window`."""
     if any(w in window[-_CN_NEGATION_REACH:] for w in CHINESE_NEGATIONS):
         return True  # "不会放宽", "未恢复": the relief is denied
+    if any(w in window[-_CN_NEGATION_REACH - 2 :] for w in CHINESE_DENIALS):
+        return True  # "没有获得批准", "尚未得到许可": the relief is not had
     low = window.lower()
     if not any(w in low for w in _NEGATION_WORDS):
         return False
@@ -312,13 +319,21 @@ def direction_of(
     full: str,
     title: CuedSentence | None = None,
     opening: CuedSentence | None = None,
+    lead: Sequence[CuedSentence] = (),
 ) -> tuple[Direction, list[str]]:
     """`title`: the text's title, read for its direction even when it carries no measure words
     ("China approves rare earth exports to European carmakers"). `opening`: the lead sentence,
-    read the same way ("a call that resulted in China agreeing to keep magnets flowing")."""
+    read the same way ("a call that resulted in China agreeing to keep magnets flowing").
+    `lead`: the title and lead, background aside; when the measure's sentences say nothing of
+    direction, a spokesman's answer among them tells it (the question names the minerals,
+    "答：…建立绿色通道" the act)."""
     if etype in (EventType.commentary, EventType.not_relevant):
         return Direction.neutral, []
     read = [(s, *_direction_cues(s, full)) for s in carriers]
+    if not any(e or t or s.cues("supply_halt") for s, e, t in read):
+        told = [s for s in lead if all(s is not c for c in carriers) and _ANSWER.match(full, s.info.start)]
+        read += [(s, *_direction_cues(s, full)) for s in told]
+        carriers = [s for s, _, _ in read]
     if title is not None and all(title is not s for s in carriers):
         headline_read = [(title, *_direction_cues(title, full))]
     else:

@@ -40,6 +40,10 @@ _COMMENT_RATIO = 3.0  # commentary words outweighing the lead's votes this much:
 _COMMENTARY_FORM = re.compile(
     r"^\s*(?:opinion|podcast|column|explainer|quiz|review|editorial|newsletter|webinar|q&a)\b"
     r"|^\s*(?:专家|專家|深度)?(?:分析|评论|評論|解读|解讀|观点|觀點|社论|社論)\s*[:：]"
+    # "一文读懂…", "一图看懂…", "科普：": an explainer
+    r"|(?:一文|一图|一圖|一張圖)(?:读懂|看懂|讀懂|了解)|^\s*(?:科普|盘点|盤點|小知识|小知識)"
+    # "稀土周评：", "金属市场週報：": a market review's rubric
+    r"|^[^:：]{0,8}(?:周评|週評|日评|日評|月评|月評|周报|週報|述评|述評|时评|時評|综述|綜述)\s*[:：]"
     r"|^\s*(?:analysis|insight|factbox|breakingviews|commentary|comment|viewpoint|perspective)\s*[:\-–—|]"
     r"|\b(?:quiz|podcast|weekly|what to know|things to know|need to know|things to watch|what to watch"
     r"|to watch (?:in|for)|lessons?|learned|explained"
@@ -58,7 +62,8 @@ _COMMENTARY_TITLE = re.compile(
     r"|roller-?coaster|tug of war|tug-of-war"
     r"|love-hate|push and pull|ebb and flow|on-again,? off-again"
     # Features on a firm or a field: "Meet the miner leading the charge on ...", "Inside ..."
-    r"|leading the charge|leads the charge|spotlight|in focus)\b|^\s*(?:meet the|inside)\b",
+    r"|leading the charge|leads the charge|spotlight|in focus)\b|^\s*(?:meet the|inside)\b"
+    r"|为何|為何|为什么|為什麼|如何|怎样|怎樣|意味着|意味著|影响几何|影響幾何|前景|展望",
     re.IGNORECASE,
 )
 # "What was agreed", "what's in the deal": a title that asks only to list a new deal's terms.
@@ -108,7 +113,9 @@ _MARKET_TITLE = re.compile(
     r"|\bstocks?\s+to\s+(?:buy|watch|own)\b|\bstocks?\s+(?:could|that could|poised)\b"
     r"|\bstocks?\s+(?:rally|rallies|slump|sell-?off|surge)\b|\blead\w*\s+[\w\s-]{0,30}\bstocks\b"
     r"|\b(?:lead|leads|led)\s+(?:[\w-]+\s+){0,3}?(?:higher|lower|gains|losses|declines|rally)\b"
-    r"|(?:股价|股市|价格|價格)(?:大涨|大跌|上涨|下跌|飙升|暴涨|暴跌|走高|走低|创新高)|创(?:年内|历史)?新高",
+    r"|(?:股价|股市|价格|價格)(?:小幅|大幅|持续|持續|继续|繼續|再度|明显|明顯)?"
+    r"(?:大涨|大跌|上涨|下跌|飙升|暴涨|暴跌|走高|走低|创新高|上漲|下跌|飆升|暴漲|回落|反弹|反彈|走强|走弱)"
+    r"|创(?:年内|历史)?新高|創(?:年內|歷史)?新高",
     re.IGNORECASE,
 )
 # A company's results: profit, revenue or earnings reported or moving.

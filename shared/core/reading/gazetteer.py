@@ -16,7 +16,7 @@ import ahocorasick
 
 from chokewatch.shared.elements import ALL_RARE_EARTHS, ELEMENTS, GROUPS, OTHER_METALS
 
-from .hanzi import traditional
+from .hanzi import simplified, traditional
 
 
 class Hit(NamedTuple):
@@ -76,14 +76,17 @@ class Lexicon:
 
     def __init__(self, entries: list[tuple[str, str, str]]) -> None:
         table: dict[str, list[tuple[str, str, str]]] = {}
-        # Chinese phrases are looked for in traditional characters too.
-        entries = entries + [
-            (traditional(p), kind, value) for p, kind, value in entries if traditional(p) != p
+        # Chinese phrases are looked for in traditional characters too. Texts are scanned folded
+        # to simplified characters (`scan`), so keys are folded the same way; a text scanned
+        # unfolded still finds the traditional spelling. Hits report the phrase as written here.
+        spelled = [(p, p, kind, value) for p, kind, value in entries] + [
+            (traditional(p), p, kind, value) for p, kind, value in entries if traditional(p) != p
         ]
-        for phrase, kind, value in entries:
+        spelled += [(simplified(p), p, kind, value) for p, kind, value in entries if simplified(p) != p]
+        for phrase, reported, kind, value in spelled:
             stem = phrase.endswith("*")
-            text = phrase.rstrip("*").lower()
-            key = text.translate(_TO_SPACE)
+            text = reported.rstrip("*").lower()
+            key = phrase.rstrip("*").lower().translate(_TO_SPACE)
             if not any(_is_cjk(ch) for ch in key):  # Chinese has no spaces to anchor on
                 key = " " + key + ("" if stem else " ")
             payloads = table.setdefault(key, [])

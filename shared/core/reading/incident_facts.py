@@ -149,10 +149,12 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "dual-use": ("dual-use", "dual use", "两用物项", "兩用物項", "两用", "兩用"),
     "military end": ("military end", "military users", "military use", "军事用户", "軍事用戶",
                      "军事用途", "軍事用途"),
+    "draft": ("draft", "public comment", "for comment", "征求意见", "意见稿"),
     "general licence": ("general licence", "general license", "general licenses",
-                        "general licences", "通用许可", "通用許可"),
+                        "general licences", "通用许可", "通用許可", "通用出口许可", "一般许可",
+                        "一般出口许可"),
     "suspend": ("suspend", "suspends", "suspended", "suspension", "pause", "paused", "暂停",
-                "暫停", "暂缓", "暫緩", "停止实施", "停止實施"),
+                "暫停", "暂缓", "暫緩", "停止实施", "停止實施", "停止执行", "中止实施", "中止执行"),
     "exempt": ("exempt", "exempts", "exempted", "exemption", "exemptions", "豁免"),
     "technology catalogue": ("catalogue of technologies", "catalog of technologies",
                              "technology export", "technologies prohibited", "技术目录",
@@ -237,7 +239,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "li qiang": ("li qiang", "李强"), "wang yi": ("wang yi", "王毅"),
     # more kinds of measure, goods and steps
     "sanctions": ("sanction", "sanctions", "sanctioned", "制裁"),
-    "approve": ("approve", "approved", "approval", "approvals", "批准", "获批"),
+    "approve": ("approve", "approved", "approval", "approvals", "批准", "获批", "审批通过"),
     "resume": ("resume", "resumed", "resumption", "恢复"),
     "smuggling": ("smuggling", "smuggled", "走私"), "crackdown": ("crackdown", "打击"),
     "quota": ("quota", "quotas", "配额"), "end user": ("end user", "end-user", "最终用户"),
@@ -551,12 +553,13 @@ def subject(text: str) -> str:
 
 # Who acts, as a headline names them: the government whose step the report is about.
 _ACTORS = Lexicon([(phrase, "actor", code) for code, phrases in {
+    # "中美", "美中" (China-US talks, relations) name both governments.
     "CN": ("china", "chinese", "beijing", "mofcom", "prc", "中国", "中國", "商务部", "商務部",
            "北京", "中方", "我国", "大陆", "大陸", "xi", "xi jinping", "习近平", "習近平", "li qiang",
-           "李强", "李強"),
+           "李强", "李強", "中美", "美中"),
     "US": ("us", "u s", "usa", "united states", "american", "america", "washington", "trump",
            "biden", "white house", "bis", "ustr", "pentagon", "commerce department", "美国", "美國",
-           "美方", "特朗普", "川普", "拜登", "白宫", "白宮"),
+           "美方", "特朗普", "川普", "拜登", "白宫", "白宮", "中美", "美中"),
     "JP": ("japan", "japanese", "tokyo", "日本", "takaichi", "ishiba", "高市", "石破"),
     "NL": ("netherlands", "dutch", "the hague", "荷兰", "荷蘭"),
     "EU": ("eu", "european union", "brussels", "欧盟", "歐盟"),
@@ -635,6 +638,8 @@ _STEP = re.compile(
     r"finali[sz]e[sd]?|first\s+(?:[\w\-']+\s+){0,3}?(?:batch|licen[cs]es?|approvals?))\b"
     r"|\b(?:grant\w*|issu\w*|approv\w*)\s+(?:[\w\-']+\s+){0,4}?licen[cs]es?\b"
     r"|恢复|延长|延期|生效|正式实施|终裁|首批|(?:批准|发放)\S{0,6}许可"
+    # licences granted under a control: "已依法批准一定数量的合规申请", "获得出口许可", general licences
+    r"|批准[^，。；]{0,12}(?:申请|许可)|获得[^，。；]{0,4}许可|通用许可|一般许可|(?:核发|颁发|签发)[^，。；]{0,8}许可"
 )
 
 

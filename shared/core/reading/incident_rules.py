@@ -92,6 +92,13 @@ _NUMBER = re.compile(
     r"|(?<!the )(?<!'s )(?<!\u2019s )no\.\s*(\d{1,3})(?!\d)|第\s*(\d{1,3})\s*号"
 )  # "the world's No. 1 producer", "the No. 2 economy": a rank, not an announcement
 _NUMBER_STARTS = ("announcement", "no.", "第")  # every match of _NUMBER begins with one
+# Chinese lists and bracketed years: "第55、56、57号", "第55号、第56号", "公告〔2025〕70号".
+_CN_NUMBERS = re.compile(
+    r"(?:第|[〔\[(（]\s*20\d\d\s*[〕\])）]\s*第?)\s*\d{1,3}"
+    r"(?:\s*号?\s*[、,，和及与]\s*第?\s*\d{1,3})*\s*号"
+)
+_CN_NUMBER_STARTS = ("第", "〔", "[", "(", "（")
+_BRACKETED_YEAR = re.compile(r"[〔\[(（]\s*20\d\d\s*[〕\])）]")
 _MONTHS = "january february march april may june july august september october november december"
 # Names that identify one measure or one meeting whatever the outlet calls the rest.
 _NAMED = {
@@ -130,6 +137,11 @@ _ANCHOR_LEXICON = Lexicon(
 # A Latin word against a Chinese character: Chinese sets a foreign name ("H20", "HBM") in its
 # sentence without the spaces the lexicon's Latin names stand between ("301调查" keeps its digits).
 _LATIN_IN_HANZI = re.compile(r"(?<=[\u4e00-\u9fff])([a-z][a-z0-9\-]*)|([a-z][a-z0-9\-]*)(?=[\u4e00-\u9fff])")
+# "两国元首在釜山会晤": a Chinese readout names the leaders' meeting by its place, beside the
+# consultations that prepared it ("吉隆坡经贸磋商"); the meeting is the development.
+_CN_SUMMIT = re.compile(
+    "(?:在)?(" + "|".join(_CHINESE_VENUES) + r")(?:举行|举办)?\s*(?:会晤|峰会|会面|元首会)"
+)
 _DAY_AFTER_MONTH = re.compile(r"[a-z]*\.?\s+(\d{1,2})(?!\d)")
 _CHINESE_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
 
@@ -144,6 +156,10 @@ def anchors(text: str) -> list[str]:
     if "no" in lower or "第" in lower:
         for m in finditer_from(_NUMBER, lower, word_starts(lower, _NUMBER_STARTS)):
             found.update(f"no:{int(number)}" for number in m.groups() if number)
+    if "号" in lower:
+        for m in finditer_from(_CN_NUMBERS, lower, word_starts(lower, _CN_NUMBER_STARTS)):
+            listed = _BRACKETED_YEAR.sub(" ", m.group())
+            found.update(f"no:{int(n)}" for n in re.findall(r"\d{1,3}", listed))
     days: list[tuple[int, int]] = []
     venue = ""
     for hit in _ANCHOR_LEXICON.scan(normalise(lower)):
@@ -155,6 +171,9 @@ def anchors(text: str) -> list[str]:
             venue = venue or hit.value  # the first venue named is the meeting reported
         else:
             found.add(f"named:{hit.value}")
+    summit = _CN_SUMMIT.search(lower) if "会" in lower else None
+    if summit:
+        venue = _CHINESE_VENUES[summit.group(1)]
     if venue:
         found.add(f"venue:{venue}")
     if "月" in lower:

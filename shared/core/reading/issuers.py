@@ -49,7 +49,8 @@ _TARGET_AFTER = re.compile(
     r"|manufacturers?|makers?|producers?|suppliers?|customers|buyers|clients|exporters|importers|individuals|"
     r"defen[cs]e (?:firms|companies|contractors)|military users|end users|persons|semiconductors?"
     r"|chips|goods|imports|products|comp|tech firms|origin|sales|revenues?|market|business)\b"
-    r"|(?:相关)?(?:企业|公司|实体|个人|军工|军方|用户|企業|實體|個人|軍工|軍方|用戶)",
+    r"|(?:\d+|[一二三四五六七八九十百几多数幾數]+)?\s*(?:家|个|個|名)?(?:相关)?"
+    r"(?:企业|公司|实体|个人|军工|军方|用户|企業|實體|個人|軍工|軍方|用戶)",
     re.IGNORECASE,
 )
 # "blacklisted by the US", "imposed by Beijing": who takes the measure, not its object.
@@ -93,6 +94,9 @@ _BARE_BODY = re.compile(
     r"(?:ministry|government|cabinet|regulator|authorities|agency|parliament)\b",
     re.IGNORECASE,
 )
+# "新华社北京11月7日电", "（中央社台北4日電）": the agency, then the place and day of the dateline.
+_CN_DATELINE_AFTER = re.compile(r"\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:电|電|讯|訊)")
+_CN_DATELINE_REACH = 8
 _SUBJECT_START = 4  # a sentence's subject opens it ("The OFAC ...")
 # Measures whose object is a firm: there a country naming the firm tells its home, not the actor.
 _FIRM_OBJECT_TYPES = (EventType.chip_export_control, EventType.mineral_export_control, EventType.sanctions)
@@ -115,7 +119,6 @@ _CHINESE_OUTLET = re.compile(
     r"|China News Service|Yicai|Mysteel)\b"
 )
 _OUTLET_SAMPLE = 1500  # an outlet names itself in the byline or the lead
-_SIMPLIFIED_MARKS = frozenset("国发关许证业务进对这为")  # simplified forms, not traditional
 _CAUSE_REACH = 30  # characters from a government's name to the measure it took
 _MODIFIES = re.compile(r"(?:['’]s)?\s+(?:new\s+|latest\s+|sweeping\s+|tighter\s+)?(?:[\w-]+\s+)?")
 # "Australian miner Syrah", "Australia-listed Lynas", "a Japanese carmaker": a firm's home, not
@@ -192,6 +195,8 @@ def issuer_of(
                 if bare and not any(h.end < a.start < bare.end() for a in s.cues("actor")):
                     return h.value, [h.phrase]  # "SEOUL, May 2 -- The industry ministry said": Seoul's
                 continue
+            if h.start - s.info.start <= _CN_DATELINE_REACH and _CN_DATELINE_AFTER.match(full, h.end):
+                continue
             if h.phrase in _GAZETTES:
                 pass  # "according to the Official Journal": the gazette speaks for its government
             elif (
@@ -259,8 +264,10 @@ def _no_actor(
         # A company's plant "outside China" names no government that acts.
         value = max(counts, key=counts.__getitem__)
         return value, [value]
-    if etype is EventType.mineral_export_control and _simplified_chinese(full):
-        return "CN", ["出口"]  # "企业已获得出口许可": a mainland report of the mainland's licences
+    if etype is EventType.mineral_export_control and _chinese(full):
+        # "企业已获得出口许可", "當局已批出…許可證": a Chinese report of the mainland's licences;
+        # Taiwan and Hong Kong copy says "the authorities" of the same mainland.
+        return "CN", ["出口"]
     if etype is EventType.supply_disruption:
         # A plant idled "because of China's export restrictions": the measure's government.
         for s in ordered + sents:
@@ -297,11 +304,11 @@ def _modelled(full: str, h: Hit) -> bool:
     )
 
 
-def _simplified_chinese(full: str) -> bool:
-    """A mainland text: written in simplified characters, most of it hanzi."""
+def _chinese(full: str) -> bool:
+    """A Chinese text, in simplified or traditional characters: most of it hanzi, no kana."""
     head = full[:_SCRIPT_SAMPLE]
     hanzi = sum(1 for ch in head if "\u4e00" <= ch <= "\u9fff")
-    return hanzi * 2 > len(head) and any(ch in _SIMPLIFIED_MARKS for ch in head)
+    return hanzi * 2 > len(head) and not any("\u3040" <= ch <= "\u30ff" for ch in head)
 
 
 def _opens_clause(s: CuedSentence, full: str, h: Hit) -> bool:

@@ -146,6 +146,14 @@ def _reason(full: str, info: Sentence, hits: Hits, elements: list[Hit]) -> tuple
         # A leading clause ("To implement the consensus, ...", "为落实…，") gives the
         # cause; the news follows its comma.
         comma = _COMMA.search(full, at, info.end)
+        # A notice's preamble chains its grounds ("根据…规定，为落实…共识，现…"): the cause runs
+        # to the comma of the last leading clause.
+        while comma:
+            chained = [h for h in reasons if 0 <= h[0] - comma.end() <= LEADING]
+            further = _COMMA.search(full, chained[0][0], info.end) if chained else None
+            if further is None:
+                break
+            comma = further
         if comma:
             return Role(at, comma.end()), True
     elif any(h.phrase in RECALLING_OPENINGS for h in reasons) and _RECALLING_SUBJECT.fullmatch(

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from . import gazetteer, phrases
 from .cues import LEADING_ONLY_REASONS, LEXICON
 from .gazetteer import Hit
+from .hanzi import simplified
 from .sentence_cues import LEADING, NO_HITS, NO_REASON
 from .sentences import Sentence, split
 from .textscan import finditer_from, word_starts
@@ -30,9 +31,12 @@ _ABBREVIATED_STARTS = ("U.S.", "US", "EU", "UK")  # every match begins with one 
 # Numbered official texts, searched in the lower-case text.
 _NUMBERED = re.compile(
     r"announcement\s+(?:no\.?|number)\s*\d+|no\.\s*\d+\s+of\s+20\d\d|no\.\s*\d+\s*\(20\d\d\)"
-    r"|第\s*\d+\s*号|federal register|(?:executive order|proclamation)\s+\d{5}"
+    r"|第\s*\d+\s*号|[〔\[]\s*20\d\d\s*[〕\]]\s*第?\s*\d+\s*号"
+    r"|federal register|(?:executive order|proclamation)\s+\d{5}"
 )
-_NUMBERED_STARTS = ("announcement", "no.", "第", "federal register", "executive order", "proclamation")
+_NUMBERED_STARTS = (
+    "announcement", "no.", "第", "〔", "[", "federal register", "executive order", "proclamation",
+)  # fmt: skip
 # Suspending exports or output is a stop of supply, unlike suspending a control.
 _SUSPEND_SUPPLY = re.compile(
     r"(?:(?:suspend|pause|halt|curtail)(?:s|ed|ing)?|cut(?:s|ting)?|(?:suspension|halt|pause|moratorium)\s+(?:of|on|to))\s+"
@@ -42,6 +46,31 @@ _SUSPEND_SUPPLY = re.compile(
     r"|tax|dut|tariff))"
     r"|export\s+(?:suspension|halt|moratorium)"
 )
+# "暂停向美国出口稀土磁体", "停止对日供应": exports or supply stopped; unlike "暂停实施…出口管制",
+# where what is suspended is the control, or "暂停出口许可", a relief withdrawn.
+_CN_SUSPEND_SUPPLY = re.compile(
+    r"(?:暂停|暫停|停止|中止|叫停)(?!实施|實施|执行|執行|征收|徵收|加征|加徵)(?:向|对|對)?"
+    r"[^，。；、,;]{0,10}?(?:出口|供应|供應|供货|供貨|发货|發貨|出货|出貨|交付)"
+    r"(?!管制|许可|許可|限制|禁令|管控|规定|規定|措施|政策|审批|審批|申请|申請)"
+    r"|断供|斷供"
+)
+# "暂停实施2025年第55号、第58号公告", "停止执行…的决定": a notice suspended is a measure's act,
+# whatever goods it covered (a sentence of background often names them).
+_CN_NOTICE_SUSPENDED = re.compile(
+    r"(?:暂停|停止|中止|暂缓)(?:实施|执行)[^，。；,;]{0,40}?(?:公告|决定|第\s*\d+\s*号)"
+)
+# "暂停部分企业的通用许可", "撤销…出口许可证": a relief withdrawn restricts (unlike "取消出口许可要求",
+# a requirement dropped, or "暂停实施", a control suspended).
+_CN_UNDONE_RELIEF = re.compile(
+    r"(?:暂停|停止|撤销|吊销|取消|收回|中止)(?!实施|执行)[^，。；,;]{0,12}?"
+    r"(?:通用许可|出口许可证|出口许可|许可证|许可|豁免|资质|白名单)(?!要求|制度|管理|限制|审查|管控)"
+)
+_CN_UNDOING = ("暂停", "停止", "撤销", "吊销", "取消", "收回", "中止")
+# "据彭博社报道", "据《金融时报》报道", "据外媒消息": another outlet tells it (cues.HEARSAY).
+_CN_HEARSAY = re.compile(r"据[^，。；,;]{1,14}?(?:报道|消息|透露|援引)")
+# "暂停对美国出口两用物项的管制": what is suspended is the control on those exports.
+_CN_CONTROL_AFTER = re.compile(r"[^，。；,;]{0,14}?(?:的|之)(?:管制|限制|禁令|规定|措施|管控|审查|许可)")
+_CN_HALT_WORDS = ("暂停", "暫停", "停止", "中止", "叫停", "断供", "斷供")
 # Where a supply halt can begin: the regex is tried only there, not at every character.
 _HALT_WORDS = (" suspen", " paus", " halt", " moratorium", " export ", " cut", " curtail")
 _CASHTAG = re.compile(r"\$[A-Z]{2,5}\b")
@@ -72,7 +101,9 @@ def scan(full: str, title_end: int) -> Scan:
     infos = split(full, title_end)
     if not infos:
         return Scan(full, [], [], [])
-    lower = _lower(full)
+    # Traditional characters read as simplified ones (one for one, offsets unchanged): Taiwan
+    # and Hong Kong outlets write 商務部公告第70號 for 商务部公告第70号.
+    lower = simplified(_lower(full))
     normalised = gazetteer.normalise(lower)
     starts = [s.start for s in infos]
     starts[0] = 0
@@ -87,7 +118,23 @@ def scan(full: str, title_end: int) -> Scan:
     for hit in gazetteer.element_hits(full, normalised, element_found):
         elements[bisect_right(starts, hit[0]) - 1].append(hit)
     _drop_false_reasons(buckets, infos, full)
+    if not full.isascii():
+        _chinese_leading_clauses(buckets, infos, lower)
     return Scan(full, infos, buckets, elements)
+
+
+# "中国对中重稀土实施出口管制后，多家车企…", "中美磋商之后，中方宣布…": a leading clause closed by
+# 后/之后/以来 and a comma sets the time or cause; the news follows the comma.
+_CN_AFTER_CLAUSE = re.compile(r"\s*[^，。；,;！？]{2,40}?(?:之后|以后|后|以来)\s*[，,]")
+
+
+def _chinese_leading_clauses(buckets: list[Hits], infos: list[Sentence], lower: str) -> None:
+    for info, hits in zip(infos, buckets, strict=True):
+        if info.is_title or "reason" in hits:
+            continue
+        m = _CN_AFTER_CLAUSE.match(lower, info.start, info.end)
+        if m:
+            hits["reason"].append(Hit(info.start, m.end(), "reason", "", m.group().strip()))
 
 
 def _lower(text: str) -> str:
@@ -172,7 +219,7 @@ def _pattern_hits(
         if m.start() == 0 or not full[m.start() - 1].isalpha():
             value = _ABBREVIATED_VALUE.get(m.group(), "US")
             add("actor", Hit(m.start(), m.end(), "actor", value, m.group()))
-    if "no." in lower or "第" in full or "federal" in lower:
+    if "no." in lower or "号" in lower or "federal" in lower:
         for m in finditer_from(_NUMBERED, lower, word_starts(lower, _NUMBERED_STARTS)):
             add("numbered", Hit(m.start(), m.end(), "numbered", "", m.group()))
     if "$" in full:
@@ -196,6 +243,18 @@ def _pattern_hits(
         add("tightening", Hit(m.start(), m.end(), "tightening", "undone", m.group()))
     for m in _supply_halts(normalised, lower):
         add("supply_halt", Hit(m.start() - 1, m.end() - 1, "supply_halt", "", m.group()))
+    if not full.isascii() and any(w in lower for w in _CN_UNDOING):
+        for m in _CN_UNDONE_RELIEF.finditer(lower):
+            add("tightening", Hit(m.start(), m.end(), "tightening", "undone", m.group()))
+    if "据" in lower:
+        for m in _CN_HEARSAY.finditer(lower):
+            add("hearsay", Hit(m.start(), m.end(), "hearsay", "", m.group()))
+    if not full.isascii() and any(w in full for w in _CN_HALT_WORDS):
+        for m in _CN_SUSPEND_SUPPLY.finditer(lower):
+            if not _CN_CONTROL_AFTER.match(lower, m.end()):
+                add("supply_halt", Hit(m.start(), m.end(), "supply_halt", "", m.group()))
+        for m in _CN_NOTICE_SUSPENDED.finditer(lower):
+            add("control", Hit(m.start(), m.end(), "control", "", m.group()))
 
 
 def _supply_halts(normalised: str, lower: str) -> list[re.Match[str]]:
@@ -219,9 +278,15 @@ def _supply_halts(normalised: str, lower: str) -> list[re.Match[str]]:
     return found
 
 
+# A Chinese clause opens after a comma ("根据…规定，为落实…共识，…"): its grounds lead it as a
+# sentence's would.
+_CLAUSE_OPENING = re.compile(r"[，,；]\s*$")
+
+
 def _drop_false_reasons(buckets: list[Hits], infos: list[Sentence], full: str) -> None:
     """ "since May 20" gives a time, not a cause; "to implement the" gives one only at the start
-    of a sentence ("a framework to implement the truce, including ..." names what was agreed)."""
+    of a sentence or, in Chinese, of a clause ("a framework to implement the truce, including ..."
+    names what was agreed)."""
     for info, hits in zip(infos, buckets, strict=True):
         reasons = hits.get("reason")
         if reasons and any(h.phrase == "since" for h in reasons):
@@ -229,6 +294,10 @@ def _drop_false_reasons(buckets: list[Hits], infos: list[Sentence], full: str) -
             hits["reason"] = reasons
         if reasons and any(h.phrase in LEADING_ONLY_REASONS for h in reasons):
             reasons = [
-                h for h in reasons if h.phrase not in LEADING_ONLY_REASONS or h[0] - info.start <= LEADING
+                h
+                for h in reasons
+                if h.phrase not in LEADING_ONLY_REASONS
+                or h[0] - info.start <= LEADING
+                or _CLAUSE_OPENING.search(full, max(info.start, h[0] - LEADING), h[0])
             ]
             hits["reason"] = reasons

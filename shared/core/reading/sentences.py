@@ -42,6 +42,21 @@ _DEBRIS_OPENING = re.compile(
     r"|for further information|affiliate|(?:written|authored|posted|edited|reported) by\b)",
     re.IGNORECASE,
 )
+# The same furniture on Chinese pages: source, editor and share lines, "related news", print and
+# correction buttons ("来源：", "责任编辑：", "【纠错】【打印】", "分享到：", "相關新聞：").
+_CN_FURNITURE_WORDS = (
+    "来源 來源 责任编辑 責任編輯 编辑 編輯 校对 校對 审核 審核 作者 撰文 出版 记者 記者 "
+    "相关新闻 相關新聞 相关阅读 相關閱讀 相关报道 相關報導 延伸阅读 延伸閱讀 推荐阅读 推薦閱讀 热门推荐 "
+    "熱門推薦 分享到 分享 扫一扫 掃一掃 打印 列印 纠错 糾錯 关闭 關閉 原标题 原標題 本文链接 本文鏈接 "
+    "原文链接 热度 熱度 免责声明 免責聲明 版权所有 版權所有 标签 標籤 关键词 關鍵詞 发布时间 發布時間 "
+    "發佈時間 时间 時間 更新 返回"
+).split()
+# A time stamp may lead the line ("2025-12-04 10:23:45 来源：…").
+_CN_DEBRIS = re.compile(
+    r"\s*(?:\d[\d\-/:.年月日 ]{5,24})?\s*[【\[(（]?\s*(?:"
+    + "|".join(sorted(_CN_FURNITURE_WORDS, key=len, reverse=True))
+    + r")\s*(?:[:：】\]）)|]|$)"
+)
 # Page furniture that runs to a full sentence: author bios, firm blurbs, subscription pitches,
 # picture credits, rights notices. Anywhere in a sentence, it makes the sentence debris.
 _BOILERPLATE = re.compile(
@@ -117,6 +132,8 @@ def _debris(line: str, opening: bool = False) -> bool:
     head = line.lstrip()[:1]
     if head in _DEBRIS_FIRST and _DEBRIS_OPENING.match(line):
         return True
+    if not head.isascii() and _CN_DEBRIS.match(line):
+        return True
     if head == "#" or " | " in line or line.count(" / ") >= 2 or (":" in line[:26] and _FIELD.match(line)):
         return True
     return (
@@ -124,6 +141,11 @@ def _debris(line: str, opening: bool = False) -> bool:
         and _DIGIT.search(line) is not None
         and not _DATE_WORDS.sub("", line).strip()
     )
+
+
+def chinese_furniture(line: str) -> bool:
+    """A Chinese page's source, editor, share or time line ("2025-12-04 10:23 来源：…")."""
+    return _CN_DEBRIS.match(line) is not None
 
 
 # "Background.", "Why it matters:", "US developments to watch.": a section heading on its own line.

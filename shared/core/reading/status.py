@@ -35,7 +35,10 @@ _NOMINAL = re.compile(
 _NOMINAL_REACH = 36
 _WHETHER = re.compile(r"whether\s+$")
 # "将 X 列入清单": 将 marks the object of a listing, not the future.
-_BA_OBJECT = re.compile(r"[^，。；,;]{1,30}?(?:列入|纳入|移出|移除|认定为|列為|列入|納入)")
+_BA_OBJECT = re.compile(
+    r"[^，。；,;]{1,30}?(?:列入|纳入|移出|移除|认定为|列為|列入|納入|扩大至|扩大到|擴大至|延长至|延長至"
+    r"|调整为|調整為|改为|改為|提高至|提高到|下调至|下調至|降至|视为|視為|作为|作為)"
+)
 _FUTURE_PASSIVE = re.compile(r"\b(?:would|will|to)\s+be\s+\Z")
 _EFFECT_TYPES = (EventType.supply_disruption, EventType.industrial_policy)  # their effects are the news
 # "approved customers", "licensed exporters": a done-word used as an adjective tells no act.
@@ -74,7 +77,7 @@ _REACH_VERBS = (
     "mean", "give", "make", "serve", "focus", "include", "complement", "build on", "not apply",
 )
 # "will continue to", "将继续": an ongoing act goes on, no new plan is told.
-_CONTINUING = re.compile(r"\s*(?:continue|keep|继续|持续)")
+_CONTINUING = re.compile(r"\s*(?:continue|keep|继续|持续|繼續|持續)")
 # A duty decided, or an investigation closed: the news is past the opening of a probe.
 _DUTY_SET = re.compile(
     r"\b(?:impos(?:e|es|ed|ing)|levied|levies|set (?:a|the)|preliminary (?:determination|duties|duty|ruling)"
@@ -100,7 +103,9 @@ _PLAIN_GAP = re.compile(r"[\w\s-]*")  # no clause break between them
 # "would take effect if approved", "has not come into force": no start stated.
 _UNSTARTED = re.compile(r"\b(?:not|never|would|could|may|might|if|yet to)\s+(?:\w+\s+)?$")
 # Bodies that issue measures by announcing them, unlike leaders and spokesmen.
-_MINISTRY = re.compile(r"ministry|department|bureau|commission|mofcom|商务部|海关总署")
+_MINISTRY = re.compile(
+    r"ministry|department|bureau|commission|mofcom|商务部|海关总署|安全局|委员会|工作机制|财政部|外交部"
+)
 _ANNOUNCER_REACH = 30  # characters between the body named and its "announced"
 _PLANS = re.compile(
     r"\s+(?:on \w+\s+)?(?:that\s+)?(?:it\s+)?"
@@ -165,6 +170,7 @@ _ALLAYED = re.compile(
 )
 _GOVERNED_REACH = re.compile(r"[^,;:.!?]{0,40}")
 _GOVERNED_MEASURES = ("tightening", "easing", "control", "control_weak", "tariff", "sanctions", "chip_rule")
+_DRAFTS = frozenset({"征求意见", "草案", "拟"})  # a Chinese draft, or a start it only proposes
 _NOTICE_ONLY = ("federal register", "published a notice", "notice")
 # A leader's word, and the instruments that turn it into a measure issued.
 _LEADER_VOICE = re.compile(
@@ -367,7 +373,7 @@ def _ministry_announces(top: list[CuedSentence], full: str) -> list[str]:
         if not s.in_lead or s.background or _own_doubts(s, full):
             continue
         for h in s.cues("reporting"):
-            if not h.phrase.startswith("announc"):
+            if not h.phrase.startswith(("announc", "宣布")):
                 continue
             by = [a for a in s.cues("actor") if 0 <= h.start - a.end <= _ANNOUNCER_REACH]
             if any(_MINISTRY.search(a.phrase) for a in by) and not _PLANS.match(full, h.end):
@@ -411,6 +417,7 @@ def _in_force(lead: Sequence[CuedSentence], full: str) -> list[str]:
         and not _UNSTARTED.search(full, max(0, h.start - 20), h.start)
         and not _STILL.search(full, max(0, h.start - 12), h.start)
         and not _own_doubts(s, full)
+        and not any(a.phrase in _DRAFTS for a in s.cues("announced"))
     ]
 
 
@@ -426,7 +433,9 @@ def _signed(top: list[CuedSentence], full: str) -> list[str]:
 
 
 def _strong_enacted(top: list[CuedSentence], full: str) -> list[str]:
-    """Numbered notices and words of a measure in force, less those of one that goes on."""
+    """Numbered notices and words of a measure in force, less those of one that goes on or of a
+    draft put out for comment ("征求意见稿…拟自2026年1月1日起施行")."""
+    top = [s for s in top if not any(h.phrase in _DRAFTS for h in s.cues("announced"))]
     return [h.phrase for s in top for h in s.cues("numbered")] + [
         h.phrase
         for s in top

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import re
 
+from .sentences import chinese_furniture
+
 _BYLINE = re.compile(r"\s*(?:authored|written|posted|reported|edited)?\s*by\s+[A-Z]", re.IGNORECASE)
 _SECTION_LINE = re.compile(r"\s*(?:[A-Z][A-Za-z&]*(?: [A-Z&][A-Za-z&]*){0,2}\s*[|/>»]\s*)+[A-Za-z& ]*$")
+# Chinese page furniture above the headline: a breadcrumb ("首页 > 财经 > 正文", "当前位置：…"),
+# a source or share line, a time stamp.
+_CN_NAV = re.compile(r"\s*(?:当前位置|當前位置|您的位置|您现在的位置|首页|首頁)|[^\n。]{0,12}\s[>»]\s")
 _LABEL_WORDS = 3  # "India", "Top Stories", "World News": a section name, not a headline
 _TITLE_MAX = 160
 
@@ -21,7 +26,11 @@ def split_title(text: str, title: str) -> tuple[str, str]:
     first, rest = text.split("\n", 1)
     # A section label or menu line ("Markets | Asia") above the headline is page debris.
     while rest.strip() and (
-        _menu_line(first) or _SECTION_LINE.match(first) or _BYLINE.match(first) or _label_above(first, rest)
+        _menu_line(first)
+        or _SECTION_LINE.match(first)
+        or _BYLINE.match(first)
+        or _label_above(first, rest)
+        or _chinese_furniture(first)
     ):
         first, _, rest = rest.lstrip("\n").partition("\n")
     if " | " in first:
@@ -29,6 +38,12 @@ def split_title(text: str, title: str) -> tuple[str, str]:
     if 0 < len(first.strip()) <= _TITLE_MAX and not first.rstrip().endswith((".", "。")) and rest.strip():
         return first.strip(), rest
     return title, text
+
+
+def _chinese_furniture(line: str) -> bool:
+    if line.isascii() or not any("\u4e00" <= ch <= "\u9fff" for ch in line):
+        return False
+    return _CN_NAV.match(line) is not None or chinese_furniture(line)
 
 
 def _menu_line(line: str) -> bool:

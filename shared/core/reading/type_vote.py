@@ -30,7 +30,10 @@ CONTEXT_FACTOR = 0.8  # a control whose goods only the rest of the text names
 AGENDA_FACTOR = 0.3  # controls that talks are about
 _AGENDA_REACH = 30
 _TARGET_GAP = 12  # characters between a country's name and the firms it describes
-_TRADE_WORDS = ("export", "shipment", "sales", "deliver", "suppl")
+# 商务部, 海关总署, 国务院: governing bodies that act, not countries that describe targets.
+_CN_BODIES = ("部", "署", "局", "委员会", "机制", "办", "院")
+_TRADE_WORDS = ("export", "shipment", "sales", "deliver", "suppl", "出口", "供应", "供應", "供货", "供貨",
+                "发货", "發貨", "出货", "出貨", "交付", "断供", "斷供")
 # The kinds of a measure (not talks, disruption or policy).
 MEASURES = (
     EventType.mineral_export_control,
@@ -159,8 +162,9 @@ def _names_a_ban(s: CuedSentence) -> bool:
 
 
 def _named_targets(s: CuedSentence) -> bool:
-    """Targets named by their country ("28 US entities", "American defence firms")."""
-    actors = s.cues("actor")
+    """Targets named by their country ("28 US entities", "American defence firms"); a Chinese
+    ministry before them acts on them ("商务部已对部分企业发放…")."""
+    actors = [a for a in s.cues("actor") if not a.phrase.endswith(_CN_BODIES)]
     return any(0 <= t.start - a.end <= _TARGET_GAP for t in s.cues("targets") for a in actors)
 
 
