@@ -602,6 +602,7 @@ BACKGROUND = [
     "similar", "recall", "largest producer", "biggest producer", "top producer", "leading producer",
     "largest supplier", "biggest supplier",
     "remember", "remains in force", "remain in force", "remains in place", "remain in place",
+    "stays in force", "stay in force", "stays in place", "stay in place",
     "does not undo", "not affected", "unaffected", "still in force", "designed to comply",
     "has restricted since", "have restricted since", "restricted since", "in place since",
     "in force since", "separately", "in a separate", "alongside new", "alongside separate",

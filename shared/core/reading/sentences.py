@@ -39,7 +39,9 @@ _DEBRIS_OPENING = re.compile(
     r"|privacy|cookie|photo:|image:|file (?:photo|picture|image)\b|also read\b|see also\b|read also\b"
     r"|recommended\b|more from\b|most read\b|trending\b|you may also like|listen to|follow us"
     r"|by (?:our|a|the) |about the author"
-    r"|for further information|affiliate|(?:written|authored|posted|edited|reported) by\b)",
+    r"|for further information|affiliate|(?:written|authored|posted|edited|reported) by\b"
+    # a newsletter's contents line: its items are other stories
+    r"|in (?:today'?s|this|this week'?s) (?:issue|edition)\b|inside (?:this|today'?s) (?:issue|edition)\b)",
     re.IGNORECASE,
 )
 # The same furniture on Chinese pages: source, editor and share lines, "related news", print and
@@ -134,7 +136,9 @@ def _debris(line: str, opening: bool = False) -> bool:
         return True
     if not head.isascii() and _CN_DEBRIS.match(line):
         return True
-    if head == "#" or " | " in line or line.count(" / ") >= 2 or (":" in line[:26] and _FIELD.match(line)):
+    if head == "#" or " | " in line or " · " in line or line.count(" / ") >= 2:
+        return True
+    if ":" in line[:26] and _FIELD.match(line):
         return True
     return (
         len(line) <= _DATELINE_MAX
