@@ -30,3 +30,31 @@ def test_a_list_that_stays_in_force_beside_a_suspension_is_background() -> None:
         title="China pauses controls on five rare earths",
     )
     assert c.elements == FIVE_ADDED
+
+
+def test_a_tariff_threat_over_rare_earth_curbs_does_not_take_the_april_list() -> None:
+    c = classify(
+        "Trump vows extra 100% tariff on Chinese goods over rare earth curbs\n"
+        "President Donald Trump said on Friday the United States would levy an additional 100% "
+        "tariff on imports from China from November 1. Wall Street had its worst session since "
+        "April."
+    )
+    assert c.elements == []
+
+
+def test_a_duty_threat_citing_export_restrictions_covers_none_of_their_minerals() -> None:
+    c = classify(
+        "US to slap further 100% duties on China in row over rare-earth export restrictions\n"
+        "Washington will add a 100% duty on Chinese imports from Nov. 1, the president wrote on "
+        "social media. Shares of carmakers have lagged since early April."
+    )
+    assert c.elements == []
+
+
+def test_licences_since_april_still_name_the_april_list() -> None:
+    c = classify(
+        "Japanese magnet makers still short of rare earths\n"
+        "Japanese magnet makers said on Tuesday they were still waiting for Chinese export licences "
+        "for rare earths, which exporters have needed since April. Several plants have cut shifts."
+    )
+    assert c.elements == sorted(GROUPS["medium_heavy_2025_04"])

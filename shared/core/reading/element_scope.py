@@ -44,6 +44,11 @@ _APRIL_CN = re.compile(r"4\s*月\s*4\s*日")
 _APRIL_BEFORE = re.compile(
     r"(?:imposed|introduced|announced|since|from|in|early|mid-?)\s+(?:early\s+|mid-?)?$"
 )
+# "since April", "in April" name the controls only in a sentence about licences or curbs, not
+# "stocks had their worst day since April".
+_APRIL_PLAIN = re.compile(r"(?:since|from|in|early|mid-?)\s+(?:early\s+|mid-?)?$")
+_APRIL_CONTEXT = re.compile(r"licen[cs]|permit|control|curb|restrict|export|approv|ban\b")
+_APRIL_CONTEXT_REACH = 160
 _APRIL_AFTER = re.compile(
     r"(?:\s+4)?(?:['’]s)?\s+(?:export\s+)?(?:controls?|curbs?|restrictions?|licensing|measures?)"
 )
@@ -85,6 +90,14 @@ _SAME_ACT = re.compile(
     r"|\balso\s+(?:resumes?|applies|apply|covers?|includes?)\b",
     re.IGNORECASE,
 )
+# A tariff "over rare earth curbs", "in retaliation for rare-earth export restrictions": the
+# cause is another measure, and its minerals are not the tariff's goods.
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:over|amid|after|against|citing|because of|in (?:retaliation|response) (?:for|to)|for)"
+    r"\s+(?:[\w'’.-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_CAUSE_REACH = 48
 _TECH_WINDOW = 60
 _TECH_BEFORE = 80  # "technology to make magnets and to separate rare earths"
 _WHETHER_REACH = 80
@@ -201,7 +214,10 @@ def elements_of(
         if (h.start < s.reason_at or h.start >= s.reason_end)
         # "did not say whether this included rare earths": an open question covers nothing.
         and not _open_question(full, max(s.info.start, h.start - _WHETHER_REACH), h.start)
-        and (etype is not EventType.tariff or s.in_lead or id(s) in listed or _tariffed(s, h))
+        and (
+            etype is not EventType.tariff
+            or ((s.in_lead or id(s) in listed or _tariffed(s, h)) and not _a_cause(full, h))
+        )
     ]
     hits = _title_scope(hits, sents) + _restating_groups(subject, hits)
     rare_named = {h.value for h in hits if h.kind == "element" and h.value in gazetteer.ALL_RARE_EARTHS}
@@ -248,6 +264,13 @@ def _open_question(full: str, start: int, end: int) -> bool:
     if at < 0:
         return False
     return _INQUIRY_BEFORE.search(full[max(0, at - _INQUIRY_REACH) : at].lower()) is None
+
+
+def _a_cause(full: str, h: Hit) -> bool:
+    """ "a tariff over rare earth curbs": the minerals of the control the tariff answers."""
+    if not _MEASURE_NOUN.match(full, h.end):
+        return False
+    return _CAUSE_BEFORE.search(full, max(0, h.start - _CAUSE_REACH), h.start) is not None
 
 
 def _tariffed(s: CuedSentence, h: Hit) -> bool:
@@ -414,10 +437,26 @@ def _names_april_controls(full: str) -> bool:
         at = full.find(word)
         while at >= 0:
             before = full[max(0, at - 24) : at].lower()
-            if _APRIL_BEFORE.search(before) or _APRIL_AFTER.match(full[at + 5 : at + 45].lower()):
+            if _APRIL_AFTER.match(full[at + 5 : at + 45].lower()):
+                return True
+            if _APRIL_BEFORE.search(before) and (
+                not _APRIL_PLAIN.search(before) or _about_licences(full, at)
+            ):
                 return True
             at = full.find(word, at + 5)
     return False
+
+
+def _about_licences(full: str, at: int) -> bool:
+    """Whether the sentence around `at` speaks of licences, curbs or exports."""
+    before = full[max(0, at - _APRIL_CONTEXT_REACH) : at]
+    breaks = list(_SENTENCE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    after = full[at : at + _APRIL_CONTEXT_REACH]
+    end = _SENTENCE_BREAK.search(after)
+    said = before + (after[: end.start()] if end else after)
+    return _APRIL_CONTEXT.search(said.lower()) is not None
 
 
 def _names_october_controls(full: str) -> bool:
