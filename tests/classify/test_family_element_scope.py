@@ -58,3 +58,42 @@ def test_licences_since_april_still_name_the_april_list() -> None:
         "for rare earths, which exporters have needed since April. Several plants have cut shifts."
     )
     assert c.elements == sorted(GROUPS["medium_heavy_2025_04"])
+
+
+def test_compounds_of_the_controlled_metals_do_not_add_indium_or_zinc() -> None:
+    c = classify(
+        "关于对镓、锗相关物项实施出口管制的公告\n"
+        "商务部、海关总署决定对以下物项实施出口管制，自2023年8月1日起正式实施。\n"
+        "（一）镓相关物项：金属镓、氮化镓、砷化镓、砷化铟镓、磷化镓。\n"
+        "（二）锗相关物项：金属锗、磷锗锌、二氧化锗、四氯化锗。"
+    )
+    assert c.elements == ["Ga", "Ge"]
+
+
+def test_an_english_item_list_of_compounds_names_only_the_controlled_metals() -> None:
+    c = classify(
+        "China to require licences for gallium and germanium exports\n"
+        "Exporters of gallium and germanium will need licences from August 1, the commerce "
+        "ministry said on Monday. The items covered include indium gallium arsenide, gallium "
+        "nitride, zinc germanium phosphide and germanium epitaxial substrates."
+    )
+    assert c.elements == ["Ga", "Ge"]
+
+
+def test_gold_antimony_smelting_technology_is_an_antimony_item() -> None:
+    c = classify(
+        "China tightens antimony export controls\n"
+        "China will require export licences for antimony from September 15, the commerce ministry "
+        "said. Items covered include antimony ores, antimony metal, antimony oxides and "
+        "gold-antimony smelting and separation technologies."
+    )
+    assert c.elements == ["Sb"]
+
+
+def test_a_gallium_plant_beside_an_alumina_refinery_is_not_an_aluminium_project() -> None:
+    c = classify(
+        "Japan and Australia back gallium recovery plant\n"
+        "Japan and Australia agreed on Wednesday to fund a plant that will recover gallium from "
+        "the liquor of an existing alumina refinery in Western Australia, the two governments said."
+    )
+    assert c.elements == ["Ga"]

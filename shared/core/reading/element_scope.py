@@ -9,7 +9,7 @@ import re
 from chokewatch.shared.messages import EventType
 
 from . import gazetteer
-from .cues import PROCESS_WORDS, RECALLING_OPENINGS, TECH_WORDS
+from .cues import HOST_ORES, PROCESS_WORDS, RECALLING_OPENINGS, TECH_WORDS
 from .gazetteer import Hit
 from .sentence_cues import CuedSentence
 from .sentences import DEBRIS_WEIGHT
@@ -214,6 +214,7 @@ def elements_of(
         if (h.start < s.reason_at or h.start >= s.reason_end)
         # "did not say whether this included rare earths": an open question covers nothing.
         and not _open_question(full, max(s.info.start, h.start - _WHETHER_REACH), h.start)
+        and not _host_ore(s, h)
         and (
             etype is not EventType.tariff
             or ((s.in_lead or id(s) in listed or _tariffed(s, h)) and not _a_cause(full, h))
@@ -264,6 +265,12 @@ def _open_question(full: str, start: int, end: int) -> bool:
     if at < 0:
         return False
     return _INQUIRY_BEFORE.search(full[max(0, at - _INQUIRY_REACH) : at].lower()) is None
+
+
+def _host_ore(s: CuedSentence, h: Hit) -> bool:
+    """ "alumina" in a sentence naming gallium: the ore the gallium comes from."""
+    host = HOST_ORES.get(h.value)
+    return host is not None and h.phrase in host[1] and any(k.value == host[0] for k in s.elements)
 
 
 def _a_cause(full: str, h: Hit) -> bool:
