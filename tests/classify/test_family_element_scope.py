@@ -5,7 +5,7 @@ groups (LABELS, elements)."""
 from __future__ import annotations
 
 from chokewatch.shared.core.reading.classifier import classify
-from chokewatch.shared.elements import GROUPS
+from chokewatch.shared.elements import ALL_RARE_EARTHS, GROUPS
 
 FIVE_ADDED = sorted(GROUPS["added_2025_10"])
 
@@ -97,3 +97,24 @@ def test_a_gallium_plant_beside_an_alumina_refinery_is_not_an_aluminium_project(
         "the liquor of an existing alumina refinery in Western Australia, the two governments said."
     )
     assert c.elements == ["Ga"]
+
+
+def test_a_framework_naming_gallium_and_rare_earths_keeps_the_rare_earths() -> None:
+    c = classify(
+        "US and Japan sign critical minerals pact; gallium plant among first projects\n"
+        "Washington and Tokyo signed a framework on Monday to secure supplies of critical minerals "
+        "and rare earths, pledging joint financing for mining and processing projects. The first "
+        "projects include a gallium recovery plant in Japan."
+    )
+    assert c.elements == sorted(["Ga", *ALL_RARE_EARTHS])
+
+
+def test_a_release_dated_on_its_own_line_keeps_the_frameworks_rare_earths() -> None:
+    c = classify(
+        "Canada and the United States agree critical minerals framework; germanium project named\n"
+        "Press release — 28 October 2025\n"
+        "The two governments have signed a framework to expand the supply of critical minerals and "
+        "rare earths, committing joint funding to projects in both countries. A germanium "
+        "refinery in British Columbia is among the first projects."
+    )
+    assert c.elements == sorted(["Ge", *ALL_RARE_EARTHS])

@@ -386,14 +386,26 @@ def _recalls_before(s: CuedSentence) -> bool:
 
 def _title_scope(hits: list[Hit], sents: list[CuedSentence]) -> list[Hit]:
     """A title naming its minerals ("... on lithium batteries and graphite anodes") and no rare
-    earths sets the scope: "rare earths" further on are another measure or context."""
+    earths sets the scope: "rare earths" further on are another measure or context. The lead
+    sentence telling the news in general terms, without the title's minerals ("a framework on
+    critical minerals and rare earths"), keeps its rare earths; one naming the title's minerals
+    compares ("controls on a par with those on rare earths")."""
     if not sents or not sents[0].info.is_title:
         return hits
     title = sents[0].elements
     if not title or any(h.kind != "element" or h.value in gazetteer.ALL_RARE_EARTHS for h in title):
         return hits
     end = sents[0].info.end
-    return [h for h in hits if h.start < end or not (h.kind == "generic" or h.value in _VAGUE)]
+    lead = next((s for s in sents if s.info.position == 0), None)
+    if lead is not None and {h.value for h in lead.elements} & {h.value for h in title}:
+        lead = None
+    return [
+        h
+        for h in hits
+        if h.start < end
+        or not (h.kind == "generic" or h.value in _VAGUE)
+        or (lead is not None and lead.info.start <= h.start < lead.info.end)
+    ]
 
 
 def _stated_rare_earths(sents: list[CuedSentence], full: str) -> set[str]:

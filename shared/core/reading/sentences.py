@@ -106,7 +106,8 @@ _FIELD = re.compile(r"\s*[A-Z][A-Za-z ]{1,24}:\s")
 _DATE_WORDS = re.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(?:mon|tues|wednes|thurs|fri"
     r"|satur|sun)day\b|\b(?:a\.m|p\.m|am|pm|et|gmt|utc|bst|cet|cest|edt|est|pdt|pst|ist|jst|hkt|sgt"
-    r"|date|dateline|posted|published|updated|on|at|last|ago|hours?|mins?|minutes?|read)\b|[\d\W_年月日]+"
+    r"|date|dateline|posted|published|updated|on|at|last|ago|hours?|mins?|minutes?|read"
+    r"|(?:media|press|news) release|for immediate release)\b|[\d\W_年月日]+"
 )
 DEBRIS_WEIGHT = 0.1
 DEBRIS_POSITION = 99  # never in the lead
