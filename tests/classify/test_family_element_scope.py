@@ -118,3 +118,35 @@ def test_a_release_dated_on_its_own_line_keeps_the_frameworks_rare_earths() -> N
         "refinery in British Columbia is among the first projects."
     )
     assert c.elements == sorted(["Ge", *ALL_RARE_EARTHS])
+
+
+def test_rare_earths_listed_beside_uranium_and_magnets_are_all_seventeen() -> None:
+    c = classify(
+        "Commerce opens national security probe into processed critical minerals\n"
+        "The Commerce Department has opened a Section 232 investigation into imports of processed "
+        "critical minerals and derivative products, it said on Tuesday. The inquiry covers "
+        "critical minerals, rare earth elements and uranium, and products such as permanent "
+        "magnets that contain them."
+    )
+    assert c.elements == sorted(["U", *ALL_RARE_EARTHS])
+
+
+def test_rare_earths_as_one_item_of_a_list_with_magnets_are_not_narrowed() -> None:
+    c = classify(
+        "EU weighs duties on Chinese magnets and rare earths\n"
+        "The European Commission proposed on Wednesday anti-dumping duties on imports of "
+        "rare earths, cobalt and sintered permanent magnets from China, officials said."
+    )
+    assert c.elements == sorted(["Co", *ALL_RARE_EARTHS])
+
+
+def test_technology_used_for_processing_rare_earths_names_all_of_them() -> None:
+    c = classify(
+        "China adds five rare earths and processing know-how to export control list\n"
+        "China said on Thursday that holmium, erbium, thulium, europium and ytterbium will need "
+        "export licences from November 8. The commerce ministry also restricted exports of "
+        "technologies used for mining, smelting, separation and magnet manufacturing of rare "
+        "earths, and added lithium battery and graphite anode items."
+    )
+    assert c.elements == sorted(["Li", "graphite", *ALL_RARE_EARTHS])
+

@@ -29,6 +29,14 @@ _AND_MAGNETS = re.compile(
     re.IGNORECASE,
 )
 _MAGNET_METALS = frozenset(gazetteer.GROUPS[_MAGNETS])  # a list of these names the magnets' own
+_MAGNET_GROUPS = frozenset({_MAGNETS, "smco_magnets"})
+# "rare earth elements" as one good of a list: ", rare earth elements and uranium", "of rare earths,
+# cobalt and ...", not "rare earths and magnets" nor "rare earth magnets".
+_ITEM_BEFORE = re.compile(r"(?:,|\band|\bor|\bof|\bon)\s+$", re.IGNORECASE)
+_ITEM_REACH = 40
+_ITEM_AFTER = re.compile(
+    r"\s*,\s*(?!and\s+(?:related\s+)?magnets)|\s+(?:and|or)\s+(?!(?:related\s+|their\s+)?magnets)"
+)
 _NARROWER = {"heavy_rare_earths", "light_rare_earths", "medium_heavy_rare_earths"}
 LIST_WINDOW = 6  # body sentences within which a sentence spelling out a list counts
 # Measures that need not touch a mineral: a chip rule, a sanction on firms.
@@ -224,6 +232,11 @@ def elements_of(
     rare_named = {h.value for h in hits if h.kind == "element" and h.value in gazetteer.ALL_RARE_EARTHS}
     # A named list, or a group that is one ("NdPr", "SmCo magnets"), is what the text means.
     definite = len(rare_named) >= 2 or any(h.kind == "group" and h.value not in _VAGUE for h in hits)
+    # Magnets name their own metals; "rare earths" listed beside them as another good keeps its own
+    # reach ("critical minerals, rare earth elements and uranium, and ... permanent magnets").
+    magnets_only = definite and len(rare_named) < 2 and all(
+        h.value in _MAGNET_GROUPS for h in hits if h.kind == "group" and h.value not in _VAGUE
+    )
     stated = set() if definite or rare_named else _stated_rare_earths(sents, full)
     defined = _defined_groups(sents, full) if any(h.value in _NARROWER for h in hits) else {}
     # "heavy rare earths" beside "rare earths": the narrower group is what the text means.
@@ -246,7 +259,12 @@ def elements_of(
             found.update(stated)  # "rare earths" restates the list the text spells out elsewhere
             phrases.append(full[h.start : h.end])
             continue
-        if vague and definite and not (h.kind == "generic" and _technology_follows(full, h)):
+        if (
+            vague
+            and definite
+            and not (h.kind == "generic" and _technology_follows(full, h))
+            and not (magnets_only and _list_item(full, h, hits))
+        ):
             continue
         if len(rare_named - _MAGNET_METALS) >= 2 and _magnets_of_the_list(full, h):
             continue  # "rare earth magnets" beside the list of rare earths: that list's magnets
@@ -256,6 +274,21 @@ def elements_of(
         found.update(gazetteer.expand(h))
         phrases.append(full[h.start : h.end])
     return sorted(found), phrases
+
+
+def _list_item(full: str, h: Hit, hits: list[Hit]) -> bool:
+    """ "rare earths" as a good of its own in a list, coordinated with another mineral."""
+    if h.kind != "generic" or _AND_MAGNETS.match(full, h.end):
+        return False
+    if not (_ITEM_BEFORE.search(full, max(0, h.start - 6), h.start) and _ITEM_AFTER.match(full, h.end)):
+        return False
+    return any(
+        k.kind == "element"
+        and k.value not in gazetteer.ALL_RARE_EARTHS
+        and (0 <= k.start - h.end <= _ITEM_REACH or 0 <= h.start - k.end <= _ITEM_REACH)
+        and not _SENTENCE_BREAK.search(full, min(h.end, k.end), max(h.start, k.start))
+        for k in hits
+    )
 
 
 def _open_question(full: str, start: int, end: int) -> bool:
