@@ -150,3 +150,14 @@ def test_technology_used_for_processing_rare_earths_names_all_of_them() -> None:
     )
     assert c.elements == sorted(["Li", "graphite", *ALL_RARE_EARTHS])
 
+
+
+def test_a_long_list_of_processes_between_technology_and_rare_earths_still_names_them() -> None:
+    c = classify(
+        "Beijing puts five more rare earths under licence\n"
+        "Holmium, erbium, thulium, europium and ytterbium now need export "
+        "licences, the commerce ministry said on Thursday. It also placed controls on technology "
+        "for the mining, smelting, separation, metal processing, magnet making and recycling of "
+        "rare earths."
+    )
+    assert c.elements == sorted(ALL_RARE_EARTHS)

@@ -108,6 +108,8 @@ _CAUSE_BEFORE = re.compile(
 _CAUSE_REACH = 48
 _TECH_WINDOW = 60
 _TECH_BEFORE = 80  # "technology to make magnets and to separate rare earths"
+_PROCESS_LIST_REACH = 180
+_PROCESS_LIST_WORDS = 18
 _WHETHER_REACH = 80
 # Nouns that make "rare earth(s)" a label for a trade, firm or place rather than what a measure covers.
 _DESCRIPTOR = re.compile(
@@ -515,6 +517,21 @@ def _names_october_controls(full: str) -> bool:
     return ("ctober" in full or "Oct" in full or "月" in full) and _OCTOBER_CONTROLS.search(full) is not None
 
 
+def _process_list_before(full: str, hit: Hit) -> bool:
+    """ "technology for the mining, smelting, separation, metal processing, magnet making and
+    recycling of rare earths": a list of processes between the technology and its rare earths."""
+    said = full[max(0, hit.start - _PROCESS_LIST_REACH) : hit.start]
+    breaks = list(_SENTENCE_BREAK.finditer(said))
+    if breaks:
+        said = said[breaks[-1].end() :]
+    low = said.lower()
+    at = max((low.rfind(w) for w in TECH_WORDS), default=-1)
+    if at < 0 or not low.rstrip().endswith((" of", " for")):
+        return False
+    between = low[at:]
+    return any(w in between for w in PROCESS_WORDS) and len(between.split()) <= _PROCESS_LIST_WORDS
+
+
 def _technology_follows(full: str, hit: Hit) -> bool:
     """ "rare earth processing technologies", "technologies for rare earth mining": the text
     means the technology, not a place or trade ("a rare earth mining town")."""
@@ -526,7 +543,7 @@ def _technology_follows(full: str, hit: Hit) -> bool:
     said = full[max(0, hit.start - _TECH_BEFORE) : hit.start]
     before = said.lower()
     if not any(w in before for w in TECH_WORDS):
-        return False
+        return _process_list_before(full, hit)
     if any(w in after for w in PROCESS_WORDS):
         return True
     return any(w in said for w in TECH_WORDS) and any(w in before for w in PROCESS_WORDS)
