@@ -161,3 +161,18 @@ def test_a_long_list_of_processes_between_technology_and_rare_earths_still_names
         "rare earths."
     )
     assert c.elements == sorted(ALL_RARE_EARTHS)
+
+
+def test_a_tariff_schedule_under_a_label_line_gives_the_tariffs_goods() -> None:
+    c = classify(
+        "US raises Section 301 duties on Chinese batteries, graphite and magnets\n"
+        "The U.S. Trade Representative on Friday confirmed higher Section 301 tariffs on a range "
+        "of Chinese imports, most of them from January.\n"
+        "The new rates:\n"
+        "- Lithium-ion batteries for EVs: 25%\n"
+        "- Natural graphite: 25%\n"
+        "- Permanent magnets: 25%\n"
+        "- Syringes: 100%\n"
+        "Importers should check the tariff lines that apply to them."
+    )
+    assert c.elements == sorted(["Li", "graphite", *GROUPS["ndfeb_magnets"]])

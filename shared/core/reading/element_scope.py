@@ -62,6 +62,8 @@ _APRIL_AFTER = re.compile(
 )
 _LIST_LINES = 40  # lines after "... the following goods:" read as the measure's list
 _LIST_LINE_CHARS = 160  # a longer line is prose again
+_LABEL_LINE_CHARS = 60  # "Schedule of increases:"
+_LABEL_AFTER = 2  # sentences after the measure's own within which a label line opens its list
 # "an investigation into whether ...": the inquiry's subject, not an open question.
 _INQUIRY_BEFORE = re.compile(
     r"(?:investigat\w*|probe|inquiry|review|examin\w*|determine|assess\w*)\s+(?:into\s+|of\s+)?$"
@@ -192,8 +194,20 @@ def _listed_after(carriers: list[CuedSentence], sents: list[CuedSentence], full:
     the measure's own goods, however short ("Permanent magnets: increase to 25%"). (A control
     notice's item lines name compounds of its elements, "samarium-cobalt alloy", instead.)"""
     listed: list[CuedSentence] = []
-    for c in carriers:
-        if c.background or not full[c.info.start : c.info.end].rstrip().endswith((":", "：")):
+    heads = [c for c in carriers if not c.background]
+    # "The new rates:", "Schedule of increases:": a label line just after the measure's sentence
+    # opens its schedule too.
+    told = {c.info.index for c in heads}
+    heads += [
+        s
+        for s in sents
+        if s.info.index not in told
+        and not s.info.is_title
+        and s.info.end - s.info.start <= _LABEL_LINE_CHARS
+        and any(s.info.index - k in told for k in range(1, _LABEL_AFTER + 1))
+    ]
+    for c in heads:
+        if not full[c.info.start : c.info.end].rstrip().endswith((":", "：")):
             continue
         for s in sents[c.info.index + 1 : c.info.index + 1 + _LIST_LINES]:
             if s.info.end - s.info.start > _LIST_LINE_CHARS:
