@@ -176,3 +176,23 @@ def test_a_tariff_schedule_under_a_label_line_gives_the_tariffs_goods() -> None:
         "Importers should check the tariff lines that apply to them."
     )
     assert c.elements == sorted(["Li", "graphite", *GROUPS["ndfeb_magnets"]])
+
+
+def test_rare_earths_more_broadly_beside_magnets_are_all_of_them() -> None:
+    c = classify(
+        "US and China agree framework after London talks\n"
+        "Negotiators from both countries agreed a framework on Wednesday to restore the Geneva "
+        "truce. Supplies of rare earth magnets, and of rare earths more broadly, will be "
+        "restored, the US commerce secretary said."
+    )
+    assert c.elements == sorted(ALL_RARE_EARTHS)
+
+
+def test_a_rule_on_goods_containing_chinese_rare_earths_reaches_all_of_them() -> None:
+    c = classify(
+        "China suspends October export control package for a year\n"
+        "The commerce ministry said on Friday it would suspend for one year the controls it "
+        "announced on October 9, among them licences for erbium, holmium, thulium, europium and "
+        "ytterbium and a rule covering foreign goods that contain Chinese-origin rare earths."
+    )
+    assert c.elements == sorted(ALL_RARE_EARTHS)

@@ -34,6 +34,16 @@ _MAGNET_GROUPS = frozenset({_MAGNETS, "smco_magnets"})
 # cobalt and ...", not "rare earths and magnets" nor "rare earth magnets".
 _ITEM_BEFORE = re.compile(r"(?:,|\band|\bor|\bof|\bon)\s+$", re.IGNORECASE)
 _ITEM_REACH = 40
+_BROADLY_AFTER = re.compile(
+    r"\s*,?\s*(?:more\s+broadly|broadly|in\s+general|generally|as\s+a\s+whole|of\s+all\s+kinds)\b",
+    re.IGNORECASE,
+)
+_CONTAINING_BEFORE = re.compile(
+    r"\bcontain(?:s|ing)?\s+(?:even\s+)?(?:(?:small|tiny|trace)\s+)?(?:amounts\s+of\s+|traces\s+of\s+)?"
+    r"(?:chinese(?:[\s-]origin)?\s+|china-origin\s+)?$",
+    re.IGNORECASE,
+)
+_CONTAINING_REACH = 60
 _ITEM_AFTER = re.compile(
     r"\s*,\s*(?!and\s+(?:related\s+)?magnets)|\s+(?:and|or)\s+(?!(?:related\s+|their\s+)?magnets)"
 )
@@ -271,25 +281,35 @@ def elements_of(
             found.update(defined[h.value])  # "heavy rare earths" as the text defines them
             phrases.append(full[h.start : h.end])
             continue
-        if vague and stated and not _technology_follows(full, h):
+        broad = h.kind == "generic" and (_technology_follows(full, h) or _all_of_them(full, h))
+        if vague and stated and not broad:
             found.update(stated)  # "rare earths" restates the list the text spells out elsewhere
             phrases.append(full[h.start : h.end])
             continue
         if (
             vague
             and definite
-            and not (h.kind == "generic" and _technology_follows(full, h))
+            and not broad
             and not (magnets_only and _list_item(full, h, hits))
         ):
             continue
         if len(rare_named - _MAGNET_METALS) >= 2 and _magnets_of_the_list(full, h):
             continue  # "rare earth magnets" beside the list of rare earths: that list's magnets
-        if vague and rare_named and not _technology_follows(full, h):
+        if vague and rare_named and not broad:
             if _DESCRIPTOR.match(full, h.end) or _restates_named(hits, h, full) or _one_of(full, h):
                 continue  # "rare earth traders"; "dysprosium oxide, the first heavy rare earth"
         found.update(gazetteer.expand(h))
         phrases.append(full[h.start : h.end])
     return sorted(found), phrases
+
+
+def _all_of_them(full: str, h: Hit) -> bool:
+    """ "rare earths more broadly", "goods that contain Chinese-origin rare earths": every rare
+    earth, whatever list the text names beside them."""
+    return bool(
+        _BROADLY_AFTER.match(full, h.end)
+        or _CONTAINING_BEFORE.search(full, max(0, h.start - _CONTAINING_REACH), h.start)
+    )
 
 
 def _list_item(full: str, h: Hit, hits: list[Hit]) -> bool:
