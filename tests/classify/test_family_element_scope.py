@@ -196,3 +196,13 @@ def test_a_rule_on_goods_containing_chinese_rare_earths_reaches_all_of_them() ->
         "ytterbium and a rule covering foreign goods that contain Chinese-origin rare earths."
     )
     assert c.elements == sorted(ALL_RARE_EARTHS)
+
+
+def test_rare_earths_first_in_an_including_list_beside_magnets_are_all_of_them() -> None:
+    c = classify(
+        "White House orders review of critical mineral imports\n"
+        "The president ordered a national security review on Tuesday of imports of processed "
+        "critical minerals, including rare earths, uranium and derivative products such as "
+        "permanent magnets."
+    )
+    assert c.elements == sorted(["U", *ALL_RARE_EARTHS])

@@ -32,7 +32,9 @@ _MAGNET_METALS = frozenset(gazetteer.GROUPS[_MAGNETS])  # a list of these names 
 _MAGNET_GROUPS = frozenset({_MAGNETS, "smco_magnets"})
 # "rare earth elements" as one good of a list: ", rare earth elements and uranium", "of rare earths,
 # cobalt and ...", not "rare earths and magnets" nor "rare earth magnets".
-_ITEM_BEFORE = re.compile(r"(?:,|\band|\bor|\bof|\bon)\s+$", re.IGNORECASE)
+_ITEM_BEFORE = re.compile(
+    r"(?:,|\band|\bor|\bof|\bon|\binclud(?:e|es|ing)|\bsuch as|\blike|\bnamely)\s+$", re.IGNORECASE
+)
 _ITEM_REACH = 40
 _BROADLY_AFTER = re.compile(
     r"\s*,?\s*(?:more\s+broadly|broadly|in\s+general|generally|as\s+a\s+whole|of\s+all\s+kinds)\b",
@@ -316,7 +318,7 @@ def _list_item(full: str, h: Hit, hits: list[Hit]) -> bool:
     """ "rare earths" as a good of its own in a list, coordinated with another mineral."""
     if h.kind != "generic" or _AND_MAGNETS.match(full, h.end):
         return False
-    if not (_ITEM_BEFORE.search(full, max(0, h.start - 6), h.start) and _ITEM_AFTER.match(full, h.end)):
+    if not (_ITEM_BEFORE.search(full, max(0, h.start - 12), h.start) and _ITEM_AFTER.match(full, h.end)):
         return False
     return any(
         k.kind == "element"
