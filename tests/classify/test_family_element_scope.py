@@ -206,3 +206,13 @@ def test_rare_earths_first_in_an_including_list_beside_magnets_are_all_of_them()
         "permanent magnets."
     )
     assert c.elements == sorted(["U", *ALL_RARE_EARTHS])
+
+
+def test_a_tariff_threat_recalling_the_april_list_of_seven_does_not_take_it() -> None:
+    c = classify(
+        "Trump says US will impose 100% tariffs on China from Nov 1\n"
+        "President Trump said the US would impose 100% tariffs on Chinese imports from November 1, "
+        "on top of existing levies. Beijing's latest curbs build on restrictions on seven rare "
+        "earths, including dysprosium and terbium, that it imposed in April."
+    )
+    assert c.elements == []

@@ -153,6 +153,7 @@ def _subject_sentences(
             and s.info.position < LIST_WINDOW
             and len(s.elements) >= 2
             and s.cues("listing")
+            and not _another_control(etype, s)  # a tariff story's recall of a control's list
         ):
             chosen.add(id(s))  # "the list includes ...", "the items cover ..."
     return [s for s in sents if id(s) in chosen]
