@@ -216,3 +216,23 @@ def test_a_tariff_threat_recalling_the_april_list_of_seven_does_not_take_it() ->
         "earths, including dysprosium and terbium, that it imposed in April."
     )
     assert c.elements == []
+
+
+def test_alloys_and_oxides_on_a_metals_list_name_only_the_listed_metals() -> None:
+    c = classify(
+        "China adds tungsten, tellurium, bismuth, molybdenum and indium to export control list\n"
+        "China will require export licences for tungsten, tellurium, bismuth, molybdenum and indium "
+        "items with immediate effect, the commerce ministry said on Tuesday. The items include "
+        "ammonium paratungstate, tungsten-nickel-iron alloys, bismuth telluride, indium tin oxide "
+        "targets and molybdenum powder."
+    )
+    assert c.elements == ["Bi", "In", "Mo", "Te", "W"]
+
+
+def test_a_chinese_item_list_of_alloys_names_only_the_controlled_metals() -> None:
+    c = classify(
+        "关于对钨、碲、铋、钼、铟相关物项实施出口管制的决定\n"
+        "商务部决定对钨、碲、铋、钼、铟相关物项实施出口管制，自公布之日起正式实施。"
+        "物项包括仲钨酸铵、钨镍铁合金、碲锌镉、氧化铟锡靶材、钼粉等。"
+    )
+    assert c.elements == ["Bi", "In", "Mo", "Te", "W"]

@@ -36,6 +36,11 @@ _ITEM_BEFORE = re.compile(
     r"(?:,|\band|\bor|\bof|\bon|\binclud(?:e|es|ing)|\bsuch as|\blike|\bnamely)\s+$", re.IGNORECASE
 )
 _ITEM_REACH = 40
+# Element names joined into one compound: by a hyphen or space in English, side by side in Chinese.
+_JOINED = re.compile(r"\s*[-–]\s*|\s+|")
+_COMPOUND_TAIL = re.compile(
+    r"[\s-]*(?:[a-z]*ides?|[a-z]+ates?|alloys?|oxides?|compounds?|合金|化)(?![a-z])", re.IGNORECASE
+)
 _BROADLY_AFTER = re.compile(
     r"\s*,?\s*(?:more\s+broadly|broadly|in\s+general|generally|as\s+a\s+whole|of\s+all\s+kinds)\b",
     re.IGNORECASE,
@@ -257,7 +262,7 @@ def elements_of(
             or ((s.in_lead or id(s) in listed or _tariffed(s, h)) and not _a_cause(full, h))
         )
     ]
-    hits = _title_scope(hits, sents) + _restating_groups(subject, hits)
+    hits = _title_scope(_without_partners(hits, sents, full), sents) + _restating_groups(subject, hits)
     rare_named = {h.value for h in hits if h.kind == "element" and h.value in gazetteer.ALL_RARE_EARTHS}
     # A named list, or a group that is one ("NdPr", "SmCo magnets"), is what the text means.
     definite = len(rare_named) >= 2 or any(h.kind == "group" and h.value not in _VAGUE for h in hits)
@@ -328,6 +333,47 @@ def _list_item(full: str, h: Hit, hits: list[Hit]) -> bool:
         and not _SENTENCE_BREAK.search(full, min(h.end, k.end), max(h.start, k.start))
         for k in hits
     )
+
+
+def _compound_runs(sents: list[CuedSentence], full: str) -> list[list[Hit]]:
+    """Element names joined into one compound or alloy: "tungsten-nickel-iron alloy", "indium
+    tin oxide", "碲锌镉" (characters side by side; a Chinese list parts its items with 、)."""
+    runs: list[list[Hit]] = []
+    for s in sents:
+        named = [h for h in s.elements if h.kind == "element"]
+        run: list[Hit] = []
+        for h in named:
+            if run and _JOINED.fullmatch(full, run[-1].end, h.start):
+                run.append(h)
+                continue
+            if len(run) >= 2 and _compound(full, run):
+                runs.append(run)
+            run = [h]
+        if len(run) >= 2 and _compound(full, run):
+            runs.append(run)
+    return runs
+
+
+def _compound(full: str, run: list[Hit]) -> bool:
+    joins = [full[a.end : b.start] for a, b in zip(run, run[1:], strict=False)]
+    if all(j == "" or "-" in j or "–" in j for j in joins):
+        return True  # "gold-antimony", "钨镍"
+    return _COMPOUND_TAIL.match(full, run[-1].end) is not None
+
+
+def _without_partners(hits: list[Hit], sents: list[CuedSentence], full: str) -> list[Hit]:
+    """A compound of the measure's metal names other metals ("indium tin oxide" on an indium
+    list, "钨镍铁合金" on a tungsten list): only the members the text names on their own count."""
+    runs = _compound_runs(sents, full)
+    if not runs:
+        return hits
+    inside = {(h.start, h.end) for run in runs for h in run}
+    alone = {h.value for s in sents for h in s.elements if (h.start, h.end) not in inside}
+    partners: set[tuple[int, int]] = set()
+    for run in runs:
+        if any(h.value in alone for h in run):
+            partners.update((h.start, h.end) for h in run if h.value not in alone)
+    return [h for h in hits if (h.start, h.end) not in partners]
 
 
 def _open_question(full: str, start: int, end: int) -> bool:
