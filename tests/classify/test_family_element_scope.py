@@ -236,3 +236,12 @@ def test_a_chinese_item_list_of_alloys_names_only_the_controlled_metals() -> Non
         "物项包括仲钨酸铵、钨镍铁合金、碲锌镉、氧化铟锡靶材、钼粉等。"
     )
     assert c.elements == ["Bi", "In", "Mo", "Te", "W"]
+
+
+def test_germanium_recovered_from_zinc_smelting_is_not_a_zinc_measure() -> None:
+    c = classify(
+        "Beijing bans germanium shipments to the United States\n"
+        "China banned exports of germanium to the United States on Tuesday, cutting off a metal "
+        "that its plants recover from zinc smelting residues, the commerce ministry said."
+    )
+    assert c.elements == ["Ge"]

@@ -935,9 +935,12 @@ STOPPING = ("stop", "halt", "block", "deny", "denied", "refus", "end")
 # Words the element reader reads near a mineral named in a measure.
 TECH_WORDS = ("technolog", "技术", "know-how", "equipment", "machinery", "设备")
 PROCESS_WORDS = ("mining", "smelt", "separat", "process", "refin", "extract")
-# Ores and intermediates a by-product metal is recovered from: beside that metal they are its
-# source ("gallium from an alumina refinery"), not a mineral of their own.
-HOST_ORES = {"Al": ("Ga", ("alumina", "bauxite"))}
+# Metals a by-product is recovered from: beside that by-product their ores and plants are its
+# source ("gallium from an alumina refinery", "germanium from zinc smelting residues"), not a
+# mineral of their own.
+HOST_METALS = {"Al": ("Ga",), "Zn": ("Ge", "In")}
+HOST_ORES = ("alumina", "bauxite")  # ores that are a source whatever follows
+HOST_STAGES = ("smelt", "refin", "ore", "concentrate", "residue", "tailing", "leach", "plant")
 
 # fmt: on
 

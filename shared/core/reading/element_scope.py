@@ -9,7 +9,7 @@ import re
 from chokewatch.shared.messages import EventType
 
 from . import gazetteer
-from .cues import HOST_ORES, PROCESS_WORDS, RECALLING_OPENINGS, TECH_WORDS
+from .cues import HOST_METALS, HOST_ORES, HOST_STAGES, PROCESS_WORDS, RECALLING_OPENINGS, TECH_WORDS
 from .gazetteer import Hit
 from .sentence_cues import CuedSentence
 from .sentences import DEBRIS_WEIGHT
@@ -125,6 +125,7 @@ _CAUSE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CAUSE_REACH = 48
+_HOST_REACH = 24
 _TECH_WINDOW = 60
 _TECH_BEFORE = 80  # "technology to make magnets and to separate rare earths"
 _PROCESS_LIST_REACH = 180
@@ -256,7 +257,7 @@ def elements_of(
         if (h.start < s.reason_at or h.start >= s.reason_end)
         # "did not say whether this included rare earths": an open question covers nothing.
         and not _open_question(full, max(s.info.start, h.start - _WHETHER_REACH), h.start)
-        and not _host_ore(s, h)
+        and not _host_ore(s, h, full)
         and (
             etype is not EventType.tariff
             or ((s.in_lead or id(s) in listed or _tariffed(s, h)) and not _a_cause(full, h))
@@ -385,10 +386,16 @@ def _open_question(full: str, start: int, end: int) -> bool:
     return _INQUIRY_BEFORE.search(full[max(0, at - _INQUIRY_REACH) : at].lower()) is None
 
 
-def _host_ore(s: CuedSentence, h: Hit) -> bool:
-    """ "alumina" in a sentence naming gallium: the ore the gallium comes from."""
-    host = HOST_ORES.get(h.value)
-    return host is not None and h.phrase in host[1] and any(k.value == host[0] for k in s.elements)
+def _host_ore(s: CuedSentence, h: Hit, full: str) -> bool:
+    """ "alumina", "zinc smelting residues" in a sentence naming gallium or germanium: the source
+    the by-product comes from."""
+    products = HOST_METALS.get(h.value)
+    if products is None or not any(k.value in products for k in s.elements):
+        return False
+    if h.phrase in HOST_ORES:
+        return True
+    follows = full[h.end : h.end + _HOST_REACH].lower().split()
+    return bool(follows) and follows[0].startswith(HOST_STAGES)
 
 
 def _a_cause(full: str, h: Hit) -> bool:
