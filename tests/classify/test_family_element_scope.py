@@ -245,3 +245,24 @@ def test_germanium_recovered_from_zinc_smelting_is_not_a_zinc_measure() -> None:
         "that its plants recover from zinc smelting residues, the commerce ministry said."
     )
     assert c.elements == ["Ge"]
+
+
+def test_permanent_magnets_beside_a_named_list_are_that_lists_magnets() -> None:
+    c = classify(
+        "What the new licence rule means for motor makers\n"
+        "China said on Friday that exporters of samarium, gadolinium, terbium, dysprosium, "
+        "lutetium, scandium and yttrium now need a licence for every shipment. Makers of "
+        "permanent magnets for traction motors expect delays of several weeks."
+    )
+    assert c.elements == sorted(GROUPS["medium_heavy_2025_04"])
+
+
+def test_a_metal_named_as_the_pattern_to_expect_is_not_the_measures() -> None:
+    c = classify(
+        "Tungsten hits record as Beijing's licence regime slows exports\n"
+        "European tungsten prices hit a record this week as Chinese exporters waited for licences "
+        "under the export controls imposed this month. No tungsten permits have been granted so "
+        "far, traders said. \"We all expect the antimony playbook: weeks with no exports, then "
+        "licences trickle out,\" one broker said."
+    )
+    assert c.elements == ["W"]

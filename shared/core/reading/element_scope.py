@@ -106,7 +106,9 @@ _EARLIER_OR_STANDING = re.compile(
     # A recap told in the plain past: "were the first to be put under licence, followed by ..."
     r"|\b(?:was|were)\s+(?:first\s+)?(?:added|put|placed|restricted|banned|licensed)\b|\bfollowed by\b"
     r"|\bthe first to be\b|\bstep was\b"
-    r"|\balongside\s+(?:new\s+|separate\s+|other\s+)?(?:controls|curbs|restrictions|rules|measures)\b",
+    r"|\balongside\s+(?:new\s+|separate\s+|other\s+)?(?:controls|curbs|restrictions|rules|measures)\b"
+    # an earlier measure held up as the model: "the gallium pattern", "as with antimony"
+    r"|\b(?:pattern|playbook|precedent|template)\b|\bas\s+(?:it\s+did\s+)?with\b",
     re.IGNORECASE,
 )
 # The news's own act told on ("Germanium, banned since December, will also resume"), or one
@@ -443,7 +445,8 @@ def _magnets_of_the_list(full: str, h: Hit) -> bool:
     if h.kind != "group" or h.value != _MAGNETS:
         return False
     said = full[h.start : h.end].lower()
-    return "rare" in said or "稀土" in said
+    # "permanent magnets" name no alloy either; "NdFeB", "neodymium magnets" do.
+    return "rare" in said or "稀土" in said or said.startswith(("permanent magnet", "永磁"))
 
 
 def _restating_groups(subject: list[CuedSentence], hits: list[Hit]) -> list[Hit]:
