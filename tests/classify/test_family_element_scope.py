@@ -266,3 +266,29 @@ def test_a_metal_named_as_the_pattern_to_expect_is_not_the_measures() -> None:
         "licences trickle out,\" one broker said."
     )
     assert c.elements == ["W"]
+
+
+def test_the_second_item_of_a_numbered_newsletter_is_another_story() -> None:
+    c = classify(
+        "The Metals Dispatch, week 46\n"
+        "1) The halt\n\n"
+        "China's commerce ministry on Monday suspended for one year the export controls on "
+        "holmium, erbium, thulium, europium and ytterbium that it announced in October.\n\n"
+        "2) Tungsten\n\n"
+        "Prices of ammonium paratungstate held steady in Rotterdam as Chinese export permits "
+        "stayed scarce."
+    )
+    assert c.elements == FIVE_ADDED
+
+
+def test_a_client_alerts_numbered_section_on_the_items_keeps_them() -> None:
+    c = classify(
+        "Client alert: China imposes export licensing on gallium and germanium\n"
+        "1. What changed\n\n"
+        "China's commerce ministry announced on Monday that exports of gallium items will require "
+        "a licence from August 1.\n\n"
+        "2. Items covered\n\n"
+        "The items covered include gallium metal, gallium nitride, germanium metal and germanium "
+        "dioxide."
+    )
+    assert c.elements == ["Ga", "Ge"]

@@ -77,6 +77,8 @@ _APRIL_CONTEXT_REACH = 160
 _APRIL_AFTER = re.compile(
     r"(?:\s+4)?(?:['’]s)?\s+(?:export\s+)?(?:controls?|curbs?|restrictions?|licensing|measures?)"
 )
+# A newsletter's later item heading on a line of its own: "2) Cobalt", "3. Week ahead".
+_LATER_ITEM = re.compile(r"\s*(?:[2-9]|1\d)\s*[).]\s+\S")
 _LIST_LINES = 40  # lines after "... the following goods:" read as the measure's list
 _LIST_LINE_CHARS = 160  # a longer line is prose again
 _LABEL_LINE_CHARS = 60  # "Schedule of increases:"
@@ -210,6 +212,30 @@ def _on_the_headline(subject: list[CuedSentence], listed: set[int], full: str) -
     ]
 
 
+def _first_item(subject: list[CuedSentence], sents: list[CuedSentence], full: str) -> list[CuedSentence]:
+    """A newsletter's numbered items ("1) The halt", "2) Tungsten") are separate stories: the text
+    leads with the first, and a later item naming none of the lead's minerals is not its news (a
+    client alert's "2. Items covered" goes on with the lead's own)."""
+    second = next(
+        (
+            s.info.start
+            for s in sents
+            if s.weight <= DEBRIS_WEIGHT and not s.info.is_title and _LATER_ITEM.match(full, s.info.start)
+        ),
+        None,
+    )
+    if second is None:
+        return subject
+    named = {e for s in subject if s.info.start < second for e in _own_elements(s, generic=False)}
+    if not named:
+        return subject
+    return [
+        s
+        for s in subject
+        if s.info.start < second or s.info.is_title or _own_elements(s, generic=False) & named
+    ]
+
+
 def _listed_after(carriers: list[CuedSentence], sents: list[CuedSentence], full: str) -> list[CuedSentence]:
     """ "... on the following Chinese goods:" then one line per good: a tariff schedule's lines are
     the measure's own goods, however short ("Permanent magnets: increase to 25%"). (A control
@@ -248,7 +274,7 @@ def elements_of(
     else:
         listed = {id(s) for s in _listed_after(carriers, sents, full)} if etype is EventType.tariff else set()
         subject = _subject_sentences(etype, carriers, sents, listed)
-        subject = _on_the_headline(subject, listed, full)
+        subject = _first_item(_on_the_headline(subject, listed, full), sents, full)
         if not any(s.elements for s in subject) and etype not in _NO_MINERAL_TYPES:
             undone = any(s.cues("easing") or s.cues("undoing") for s in carriers)
             subject = _first_naming(sents, etype not in _OWN_GOODS_TYPES, undone, etype)
