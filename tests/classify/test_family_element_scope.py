@@ -292,3 +292,12 @@ def test_a_client_alerts_numbered_section_on_the_items_keeps_them() -> None:
         "dioxide."
     )
     assert c.elements == ["Ga", "Ge"]
+
+
+def test_magnets_that_contain_rare_earths_stay_the_magnet_metals() -> None:
+    c = classify(
+        "China bans magnet exports to US defence firms\n"
+        "China banned exports of permanent magnets that contain rare earths to 12 US defence "
+        "contractors on Monday."
+    )
+    assert c.elements == sorted(GROUPS["ndfeb_magnets"])

@@ -45,9 +45,12 @@ _BROADLY_AFTER = re.compile(
     r"\s*,?\s*(?:more\s+broadly|broadly|in\s+general|generally|as\s+a\s+whole|of\s+all\s+kinds)\b",
     re.IGNORECASE,
 )
+# The reach of a rule over foreign goods: "goods that contain Chinese-origin rare earths", "products
+# containing even trace amounts of rare earths" (not "magnets that contain rare earths").
 _CONTAINING_BEFORE = re.compile(
-    r"\bcontain(?:s|ing)?\s+(?:even\s+)?(?:(?:small|tiny|trace)\s+)?(?:amounts\s+of\s+|traces\s+of\s+)?"
-    r"(?:chinese(?:[\s-]origin)?\s+|china-origin\s+)?$",
+    r"\bcontain(?:s|ing)?\s+(?:"
+    r"(?:even\s+)?(?:(?:small|tiny|trace|minute)\s+)?(?:amounts|quantities|traces)\s+of\s+(?:chinese(?:[\s-]origin)?\s+)?"
+    r"|(?:chinese(?:[\s-]origin)?|china-origin)\s+)$",
     re.IGNORECASE,
 )
 _CONTAINING_REACH = 60
