@@ -301,3 +301,12 @@ def test_magnets_that_contain_rare_earths_stay_the_magnet_metals() -> None:
         "contractors on Monday."
     )
     assert c.elements == sorted(GROUPS["ndfeb_magnets"])
+
+
+def test_an_export_control_titled_on_one_mineral_keeps_its_scope_against_a_lead_recall() -> None:
+    c = classify(
+        "Beijing targets graphite in new export curbs\n"
+        "China announced new export controls on Friday, adding to its curbs on rare earths. "
+        "Exporters of natural graphite will need licences from December 1."
+    )
+    assert c.elements == ["graphite"]

@@ -64,6 +64,8 @@ _NO_MINERAL_TYPES = (EventType.chip_export_control, EventType.sanctions)
 # Measures with goods of their own: an export control recalled beside a tariff truce or a
 # subsidy is another measure, not what they cover.
 _OWN_GOODS_TYPES = (EventType.tariff, EventType.industrial_policy)
+# Deals and programmes, whose lead may tell them in general terms under a title naming one project.
+_DEAL_TYPES = (EventType.trade_talks, EventType.industrial_policy)
 FIRST_NAMING_REACH = 8  # body sentences searched when the event's own sentences name no mineral
 # The October 2025 expansion, which reached every rare earth and its technologies.
 _OCTOBER_CONTROLS = re.compile(r"[Oo]ctober\s+9|Oct\.?\s+9\b|10\s*月\s*9\s*日")
@@ -294,7 +296,7 @@ def elements_of(
             or ((s.in_lead or id(s) in listed or _tariffed(s, h)) and not _a_cause(full, h))
         )
     ]
-    hits = _title_scope(_without_partners(hits, sents, full), sents) + _restating_groups(subject, hits)
+    hits = _title_scope(_without_partners(hits, sents, full), sents, etype) + _restating_groups(subject, hits)
     rare_named = {h.value for h in hits if h.kind == "element" and h.value in gazetteer.ALL_RARE_EARTHS}
     # A named list, or a group that is one ("NdPr", "SmCo magnets"), is what the text means.
     definite = len(rare_named) >= 2 or any(h.kind == "group" and h.value not in _VAGUE for h in hits)
@@ -541,19 +543,19 @@ def _recalls_before(s: CuedSentence) -> bool:
     return any(h.phrase in RECALLING_OPENINGS for h in s.hits.get("reason", ()))
 
 
-def _title_scope(hits: list[Hit], sents: list[CuedSentence]) -> list[Hit]:
+def _title_scope(hits: list[Hit], sents: list[CuedSentence], etype: EventType) -> list[Hit]:
     """A title naming its minerals ("... on lithium batteries and graphite anodes") and no rare
     earths sets the scope: "rare earths" further on are another measure or context. The lead
-    sentence telling the news in general terms, without the title's minerals ("a framework on
-    critical minerals and rare earths"), keeps its rare earths; one naming the title's minerals
-    compares ("controls on a par with those on rare earths")."""
+    sentence telling a deal or a programme in general terms, without the title's minerals ("a
+    framework on critical minerals and rare earths"), keeps its rare earths; one naming the
+    title's minerals compares ("controls on a par with those on rare earths")."""
     if not sents or not sents[0].info.is_title:
         return hits
     title = sents[0].elements
     if not title or any(h.kind != "element" or h.value in gazetteer.ALL_RARE_EARTHS for h in title):
         return hits
     end = sents[0].info.end
-    lead = next((s for s in sents if s.info.position == 0), None)
+    lead = next((s for s in sents if s.info.position == 0), None) if etype in _DEAL_TYPES else None
     if lead is not None and {h.value for h in lead.elements} & {h.value for h in title}:
         lead = None
     return [
