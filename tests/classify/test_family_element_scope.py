@@ -310,3 +310,20 @@ def test_an_export_control_titled_on_one_mineral_keeps_its_scope_against_a_lead_
         "Exporters of natural graphite will need licences from December 1."
     )
     assert c.elements == ["graphite"]
+
+
+def test_a_chinese_tariff_report_answering_rare_earth_controls_covers_none() -> None:
+    c = classify(
+        "特朗普威胁11月1日起对华加征100%关税\n"
+        "美国总统特朗普10日表示，将从11月1日起对中国商品额外加征100%关税，以回应中国扩大稀土出口管制。"
+    )
+    assert c.elements == []
+
+
+def test_a_tariff_over_a_rare_earth_move_with_rare_earth_stocks_covers_none() -> None:
+    c = classify(
+        "Trump threatens 100% tariffs over Beijing rare earth move\n"
+        "President Trump on Friday threatened 100% tariffs on Chinese goods from November 1. "
+        "Rare earth stocks have more than doubled this year."
+    )
+    assert c.elements == []

@@ -134,6 +134,18 @@ _CAUSE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CAUSE_REACH = 48
+_CAUSE_NOUN = re.compile(
+    r"s?\s+(?:export\s+)?(?:controls?|curbs?|restrictions?|regime|rules?|bans?|moves?|measures?|limits?"
+    r"|crackdown|squeeze|decision)\b",
+    re.IGNORECASE,
+)
+_MARKET_AFTER = re.compile(
+    r"s?\s+(?:stocks?|shares|prices?|miners?|producers?|companies|firms?|traders?|markets?|sector"
+    r"|industry|projects?|developers?|deposits?|mines?)\b",
+    re.IGNORECASE,
+)
+_CN_CONTROL_AFTER = re.compile(r"\s*(?:出口)?(?:管制|管控|限制|禁令)")
+_CN_CAUSE_BEFORE = re.compile(r"(?:回应|回應|反制|报复|報復|针对|針對|因应|因應)[^，。；]{0,16}$")
 _HOST_REACH = 24
 _TECH_WINDOW = 60
 _TECH_BEFORE = 80  # "technology to make magnets and to separate rare earths"
@@ -432,8 +444,13 @@ def _host_ore(s: CuedSentence, h: Hit, full: str) -> bool:
 
 
 def _a_cause(full: str, h: Hit) -> bool:
-    """ "a tariff over rare earth curbs": the minerals of the control the tariff answers."""
-    if not _MEASURE_NOUN.match(full, h.end):
+    """ "a tariff over rare earth curbs", "以回应中国扩大稀土出口管制": the minerals of the control the
+    tariff answers; "rare earth stocks", "rare earth prices": the market, not the tariff's goods."""
+    if h.kind == "generic" and _MARKET_AFTER.match(full, h.end):
+        return True
+    if _CN_CONTROL_AFTER.match(full, h.end):
+        return _CN_CAUSE_BEFORE.search(full, max(0, h.start - _CAUSE_REACH), h.start) is not None
+    if not _CAUSE_NOUN.match(full, h.end):
         return False
     return _CAUSE_BEFORE.search(full, max(0, h.start - _CAUSE_REACH), h.start) is not None
 
