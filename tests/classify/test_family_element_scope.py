@@ -327,3 +327,15 @@ def test_a_tariff_over_a_rare_earth_move_with_rare_earth_stocks_covers_none() ->
         "Rare earth stocks have more than doubled this year."
     )
     assert c.elements == []
+
+
+def test_a_numbered_tariff_schedule_is_not_a_newsletters_items() -> None:
+    c = classify(
+        "US confirms higher duties on Chinese graphite and batteries\n"
+        "The Trade Representative confirmed on Friday higher tariffs on a range of Chinese goods, "
+        "including natural graphite, effective January 1. The schedule:\n"
+        "1) Natural graphite: 25%\n"
+        "2) Lithium-ion batteries: 25%\n"
+        "3) Syringes: 100%"
+    )
+    assert c.elements == ["Li", "graphite"]

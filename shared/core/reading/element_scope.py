@@ -229,7 +229,9 @@ def _on_the_headline(subject: list[CuedSentence], listed: set[int], full: str) -
     ]
 
 
-def _first_item(subject: list[CuedSentence], sents: list[CuedSentence], full: str) -> list[CuedSentence]:
+def _first_item(
+    subject: list[CuedSentence], sents: list[CuedSentence], full: str, listed: set[int]
+) -> list[CuedSentence]:
     """A newsletter's numbered items ("1) The halt", "2) Tungsten") are separate stories: the text
     leads with the first, and a later item naming none of the lead's minerals is not its news (a
     client alert's "2. Items covered" goes on with the lead's own)."""
@@ -237,7 +239,10 @@ def _first_item(subject: list[CuedSentence], sents: list[CuedSentence], full: st
         (
             s.info.start
             for s in sents
-            if s.weight <= DEBRIS_WEIGHT and not s.info.is_title and _LATER_ITEM.match(full, s.info.start)
+            if s.weight <= DEBRIS_WEIGHT
+            and not s.info.is_title
+            and id(s) not in listed  # "2) Permanent magnets: 25%": a line of the measure's schedule
+            and _LATER_ITEM.match(full, s.info.start)
         ),
         None,
     )
@@ -291,7 +296,7 @@ def elements_of(
     else:
         listed = {id(s) for s in _listed_after(carriers, sents, full)} if etype is EventType.tariff else set()
         subject = _subject_sentences(etype, carriers, sents, listed)
-        subject = _first_item(_on_the_headline(subject, listed, full), sents, full)
+        subject = _first_item(_on_the_headline(subject, listed, full), sents, full, listed)
         if not any(s.elements for s in subject) and etype not in _NO_MINERAL_TYPES:
             undone = any(s.cues("easing") or s.cues("undoing") for s in carriers)
             subject = _first_naming(sents, etype not in _OWN_GOODS_TYPES, undone, etype)
