@@ -339,3 +339,21 @@ def test_a_numbered_tariff_schedule_is_not_a_newsletters_items() -> None:
         "3) Syringes: 100%"
     )
     assert c.elements == ["Li", "graphite"]
+
+
+def test_a_firm_named_for_a_metal_does_not_add_that_metal() -> None:
+    c = classify(
+        "Antimony smelter halts output after safety probe\n"
+        "A smelter owned by Shandong Gold Group in Hunan halted antimony production on Tuesday "
+        "after a safety inspection, the company said, tightening supply of the metal."
+    )
+    assert c.elements == ["Sb"]
+
+
+def test_a_firm_named_for_its_metal_still_gives_the_metal_it_names_again() -> None:
+    c = classify(
+        "Yunnan Tin Co suspends smelter\n"
+        "Yunnan Tin Co said on Monday it had halted tin smelting at its main plant for two weeks "
+        "of maintenance, cutting refined tin supply."
+    )
+    assert "Sn" in c.elements

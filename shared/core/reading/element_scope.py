@@ -147,6 +147,11 @@ _MARKET_AFTER = re.compile(
 _CN_CONTROL_AFTER = re.compile(r"\s*(?:出口)?(?:管制|管控|限制|禁令)")
 _CN_CAUSE_BEFORE = re.compile(r"(?:回应|回應|反制|报复|報復|针对|針對|因应|因應)[^，。；]{0,16}$")
 _HOST_REACH = 24
+_FIRM_AFTER = re.compile(
+    r"\s+(?:Group|Corp\b\.?|Corporation|Co\b\.?|Company|Holdings|Ltd\b\.?|Limited|Inc\b\.?|Industry"
+    r"|Industries|Mining|Resources)"
+)
+_FIRM_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _TECH_WINDOW = 60
 _TECH_BEFORE = 80  # "technology to make magnets and to separate rare earths"
 _PROCESS_LIST_REACH = 180
@@ -308,6 +313,7 @@ def elements_of(
         # "did not say whether this included rare earths": an open question covers nothing.
         and not _open_question(full, max(s.info.start, h.start - _WHETHER_REACH), h.start)
         and not _host_ore(s, h, full)
+        and not _firm_name(full, h)
         and (
             etype is not EventType.tariff
             or ((s.in_lead or id(s) in listed or _tariffed(s, h)) and not _a_cause(full, h))
@@ -434,6 +440,14 @@ def _open_question(full: str, start: int, end: int) -> bool:
     if at < 0:
         return False
     return _INQUIRY_BEFORE.search(full[max(0, at - _INQUIRY_REACH) : at].lower()) is None
+
+
+def _firm_name(full: str, h: Hit) -> bool:
+    """ "Shandong Gold Group", "Yunnan Tin Co": a firm named for a metal; the metal it works counts
+    where the text names it again."""
+    if h.kind != "element" or not full[h.start : h.start + 1].isupper():
+        return False
+    return bool(_FIRM_AFTER.match(full, h.end) and _FIRM_BEFORE.search(full, max(0, h.start - 24), h.start))
 
 
 def _host_ore(s: CuedSentence, h: Hit, full: str) -> bool:
