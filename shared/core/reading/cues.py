@@ -631,6 +631,7 @@ BACKGROUND = [
     "similar", "recall", "largest producer", "biggest producer", "top producer", "leading producer",
     "largest supplier", "biggest supplier",
     "remember", "remains in force", "remain in force", "remains in place", "remain in place",
+    "stays in force", "stay in force", "stays in place", "stay in place",
     "does not undo", "not affected", "unaffected", "still in force", "designed to comply",
     "has restricted since", "have restricted since", "restricted since", "in place since",
     "in force since", "separately", "in a separate", "alongside new", "alongside separate",
@@ -965,6 +966,12 @@ STOPPING = ("stop", "halt", "block", "deny", "denied", "refus", "end")
 # Words the element reader reads near a mineral named in a measure.
 TECH_WORDS = ("technolog", "技术", "know-how", "equipment", "machinery", "设备")
 PROCESS_WORDS = ("mining", "smelt", "separat", "process", "refin", "extract")
+# Metals a by-product is recovered from: beside that by-product their ores and plants are its
+# source ("gallium from an alumina refinery", "germanium from zinc smelting residues"), not a
+# mineral of their own.
+HOST_METALS = {"Al": ("Ga",), "Zn": ("Ge", "In")}
+HOST_ORES = ("alumina", "bauxite")  # ores that are a source whatever follows
+HOST_STAGES = ("smelt", "refin", "ore", "concentrate", "residue", "tailing", "leach", "plant")
 
 # fmt: on
 

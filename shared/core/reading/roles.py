@@ -61,6 +61,8 @@ _YEAR_END = re.compile(r"\b(?:Nov|Dec)[a-z]*\.?\s+\d|\d\s+(?:Nov|Dec)[a-z]*|1[12
 # Where a cause stated after the subject gives way to the news it answers.
 _CAUSE_ENDS = re.compile(r"\s(?:with|by imposing|by placing|by adding|by restricting)\s")
 _COMMA = re.compile(r"[,，]")
+# "technology used for", "equipment used in": what an item does, not what a mineral is used for.
+_TECH_BEFORE_USE = re.compile(r"(?:technolog\w*|equipment|machinery|know-how|processes)\s+$", re.IGNORECASE)
 # The news's own act told on: a recall inside such a sentence is a parenthesis.
 _NEWS_ACT = re.compile(
     r"\bwith immediate effect\b|\beffective immediately\b|\b(?:will|shall)\s+also\b"
@@ -116,7 +118,7 @@ def _role(full: str, info: Sentence, hits: Hits, elements: list[Hit], years: _Ye
         if told:
             return role
     if hits.get("uses"):
-        role = _uses(role, info, hits, elements)
+        role = _uses(full, role, info, hits, elements)
     if not info.is_title and (
         _history(full, info, hits, years)
         or (info.position > 0 and _RECALLING_SENTENCE.match(full, info.start, info.end))
@@ -175,10 +177,14 @@ def _reason(full: str, info: Sentence, hits: Hits, elements: list[Hit]) -> tuple
     return Role(), False
 
 
-def _uses(role: Role, info: Sentence, hits: Hits, elements: list[Hit]) -> Role:
+def _uses(full: str, role: Role, info: Sentence, hits: Hits, elements: list[Hit]) -> Role:
     """ "..., used in chips": after a main statement or a list, the rest explains; a sentence
-    that opens on what an element is used for is background."""
-    at = min(h[0] for h in hits["uses"])
+    that opens on what an element is used for is background. "technologies used for separating
+    rare earths" tells what the technology does: the measure's own item."""
+    uses = [h for h in hits["uses"] if not _TECH_BEFORE_USE.search(full, max(0, h[0] - 24), h[0])]
+    if not uses:
+        return role
+    at = min(h[0] for h in uses)
     if at < role.reason_at and (
         _main_before(hits, at)
         # "The items include samarium, ..., which are used in magnets": a list, then its uses

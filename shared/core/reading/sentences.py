@@ -39,7 +39,9 @@ _DEBRIS_OPENING = re.compile(
     r"|privacy|cookie|photo:|image:|file (?:photo|picture|image)\b|also read\b|see also\b|read also\b"
     r"|recommended\b|more from\b|most read\b|trending\b|you may also like|listen to|follow us"
     r"|by (?:our|a|the) |about the author"
-    r"|for further information|affiliate|(?:written|authored|posted|edited|reported) by\b)",
+    r"|for further information|affiliate|(?:written|authored|posted|edited|reported) by\b"
+    # a newsletter's contents line: its items are other stories
+    r"|in (?:today'?s|this|this week'?s) (?:issue|edition)\b|inside (?:this|today'?s) (?:issue|edition)\b)",
     re.IGNORECASE,
 )
 # The same furniture on Chinese pages: source, editor and share lines, "related news", print and
@@ -104,7 +106,8 @@ _FIELD = re.compile(r"\s*[A-Z][A-Za-z ]{1,24}:\s")
 _DATE_WORDS = re.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(?:mon|tues|wednes|thurs|fri"
     r"|satur|sun)day\b|\b(?:a\.m|p\.m|am|pm|et|gmt|utc|bst|cet|cest|edt|est|pdt|pst|ist|jst|hkt|sgt"
-    r"|date|dateline|posted|published|updated|on|at|last|ago|hours?|mins?|minutes?|read)\b|[\d\W_年月日]+"
+    r"|date|dateline|posted|published|updated|on|at|last|ago|hours?|mins?|minutes?|read"
+    r"|(?:media|press|news) release|for immediate release)\b|[\d\W_年月日]+"
 )
 DEBRIS_WEIGHT = 0.1
 DEBRIS_POSITION = 99  # never in the lead
@@ -134,7 +137,9 @@ def _debris(line: str, opening: bool = False) -> bool:
         return True
     if not head.isascii() and _CN_DEBRIS.match(line):
         return True
-    if head == "#" or " | " in line or line.count(" / ") >= 2 or (":" in line[:26] and _FIELD.match(line)):
+    if head == "#" or " | " in line or " · " in line or line.count(" / ") >= 2:
+        return True
+    if ":" in line[:26] and _FIELD.match(line):
         return True
     return (
         len(line) <= _DATELINE_MAX
