@@ -267,6 +267,17 @@ COMMENTARY = [
     "in this episode", "timeline", "retrospective", "stand to gain", "winners and losers",
 ]
 
+# An outlet's label for a signed opinion piece, set before its headline ("Opinion | ...",
+# "Op-ed: ...", "社评：..."), and the line that signs one off: each piece is its own, never a report.
+OPINION_LABELS = [
+    "opinion", "op-ed", "oped", "editorial", "guest essay", "guest column", "viewpoint", "column",
+    "社评", "社论", "评论员文章", "观点", "评论",
+]
+OPINION_SIGNOFFS = [
+    "the writer is", "the author is", "the writers are", "the authors are",
+    "views expressed are", "views expressed in this", "作者系", "作者为", "作者是", "本文仅代表作者",
+]
+
 # Words of the supply and trade topic: without any, an element name is chemistry or trivia.
 TOPIC = [
     "supply", "supplies", "supply chain*", "supplier*", "export*", "import*", "trade", "market*",

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Mapping
 from datetime import date, timedelta
 
+from .cues import OPINION_LABELS, OPINION_SIGNOFFS
 from .gazetteer import Lexicon, normalise
 from .hanzi import simplified
 from .incident_background import DF, DOCS
@@ -693,6 +694,24 @@ def years_cited(text: str, title: str = "") -> tuple[int, ...]:
     head = f"{title}\n{text.strip()[:LEAD_TEXT]}"
     lower = simplified(unicodedata.normalize("NFKC", head).lower())
     return tuple(sorted({int(next(g for g in m.groups() if g)) for m in _NUMBER_OF_YEAR.finditer(lower)}))
+
+
+_OPINION_LABEL = re.compile(
+    r"^\s*[\[(【]?\s*(?:" + "|".join(re.escape(w) for w in OPINION_LABELS)
+    + r")\s*[\])】]?\s*(?:[|:：\-–—/·]|$)"
+)
+_OPINION_SIGNOFF = re.compile("|".join(re.escape(w) for w in OPINION_SIGNOFFS))
+SIGNOFF_TAIL = 400  # characters at a text's end where an opinion piece names its writer
+
+
+def opinion(text: str, title: str = "") -> bool:
+    """A signed opinion piece: its headline carries the outlet's opinion label ("Opinion | ...",
+    "社评：..."), or its end names the writer ("The writer is a former trade official")."""
+    head, _ = headline(text, title)
+    if _OPINION_LABEL.search(simplified(unicodedata.normalize("NFKC", head).lower())):
+        return True
+    tail = simplified(unicodedata.normalize("NFKC", text.strip()[-SIGNOFF_TAIL:]).lower())
+    return bool(_OPINION_SIGNOFF.search(tail))
 
 
 def script(text: str) -> str:

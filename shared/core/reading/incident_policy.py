@@ -35,6 +35,7 @@ from .incident_facts import (
     actors,
     follow_up,
     months_named,
+    opinion,
     profile,
     script,
     subject,
@@ -93,6 +94,7 @@ def member(c: Classification, text: str, title: str = "", at: datetime | None = 
         "follow_up": follow_up(text, title),
         "months": list(months_named(text, title)),
         "years": list(years_cited(text, title)),
+        "opinion": opinion(text, title),
     }
 
 
@@ -131,6 +133,7 @@ def item(m: dict, key: str = "") -> Item:
         follow_up=str(m.get("follow_up") or ""),
         months=tuple(m.get("months", ())),
         years=tuple(m.get("years", ())),
+        opinion=bool(m.get("opinion")),
     )
 
 

@@ -11,7 +11,8 @@ force, licences issued); when they give the same duty rate to the decimal or the
 firms or items; or, for events, when the classifier's facts agree: compatible type and issuer,
 and a shared anchor (announcement number, named rule, venue, a citation of the other's day or,
 for a follow-up, of its month, one suspension reported twice) or the same elements within a
-plausible time span, on texts not wholly unalike. A text may also join an incident whose
+plausible time span, on texts not wholly unalike. A signed op-ed joins only a report it is
+distinctly like or that shares a measure's number or name. A text may also join an incident whose
 reports together are like it (`group_strength`).
 A later text about the same measure taking effect, escalating or being suspended joins the
 incident (README, How a text is read), so direction is deliberately not compared.
@@ -208,6 +209,7 @@ class Item:
     follow_up: str = ""  # incident_facts.follow_up: "pause" or "step" of a measure, or ""
     months: tuple[int, ...] = ()  # incident_facts.months_named: months its opening names
     years: tuple[int, ...] = ()  # incident_facts.years_cited: years of announcements it names
+    opinion: bool = False  # incident_facts.opinion: a signed opinion piece
 
     def anchor_set(self) -> frozenset[str]:
         if self.anchors:
@@ -484,9 +486,12 @@ def _one_list_of_goods(a: Item, b: Item) -> bool:
 
 def _one_programme_action(a: Item, b: Item) -> bool:
     """Two texts naming one statute or programme can be one action under it: same elements (or
-    none), and not further apart than MAX_GAP_DAYS."""
+    none), not further apart than MAX_GAP_DAYS, and on the same goods: an inquiry or duty on
+    chips under Section 232 is not the action on other goods that a tariff report cites it for."""
     gap = _gap_days(a, b)
     if gap is not None and gap > MAX_GAP_DAYS:
+        return False
+    if "chips" in (a.subject, b.subject) and a.subject != b.subject:
         return False
     return _jaccard(a.classification.elements, b.classification.elements) >= ANCHOR_ELEMENTS
 
@@ -514,6 +519,10 @@ def join_reason(a: Item, b: Item, copy: float, likeness: float | None) -> str:
         near = gap is None or gap <= MAX_GAP_DAYS or follows(a, b)
         if likeness >= (JOIN if near else FAR_JOIN):
             return "likeness"
+    if a.opinion or b.opinion:
+        # An op-ed argues about a topic: it belongs to a report it is distinctly like or that
+        # shares a measure's number or name with it, not to any on the same minerals that week.
+        return "anchor" if _measure_named(a.anchor_set() & b.anchor_set()) else ""
     if ca.event_type in _NON_EVENTS or cb.event_type in _NON_EVENTS:
         return ""
     return _event_reason(a, b, likeness, package)
@@ -553,10 +562,11 @@ def _event_reason(a: Item, b: Item, likeness: float | None, package: bool) -> st
     if gap is not None and gap > MAX_GAP_DAYS and not strong:
         return ""
     if EventType.trade_talks in (ca.event_type, cb.event_type):
-        ties_deal = any(x.startswith(("venue:", "no:", "pause")) for x in strong)
+        ties_deal = any(x.startswith(("venue:", "no:")) for x in strong)
         if ca.event_type != cb.event_type and not ties_deal:
             # A deal names the measures it trades (the fentanyl tariff); only the meeting's
-            # place ties a report of the deal to one of them.
+            # place ties a report of the deal to one of them. A pause agreed at talks and the
+            # notice issuing it are both pauses, but the notice is the measure's own step.
             return ""
         return "anchor" if strong else ""  # talks all concern the same few minerals
     if strong:

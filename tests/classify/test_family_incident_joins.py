@@ -1,0 +1,125 @@
+"""Reports that only sit near one development stay out of its incident: a signed op-ed on the
+topic, a round of talks beside the suspension notice that carried out its deal, a remark on a
+tariff for chips beside a report of another tariff that cites the same statute. Reports of the
+one development still join."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.core.reading.incident_facts import opinion
+from chokewatch.shared.core.reading.incident_policy import item, member
+from chokewatch.shared.core.reading.incident_rules import Item, same_incident
+from chokewatch.shared.messages import EventType
+
+
+def text_item(text: str, when: str | None) -> Item:
+    at = datetime.fromisoformat(when).replace(tzinfo=UTC) if when else None
+    return item(member(classify(text), text, "", at))
+
+
+# --- a signed op-ed on a suspension, beside the reports of the suspension ---
+
+SUSPENSION_WIRE = (
+    "China suspends sweeping rare earth export controls for one year\n"
+    "BEIJING, Nov 8 - China's commerce ministry said on Saturday it would suspend for one year the "
+    "export controls on rare earths, rare earth technology and magnet equipment it announced in "
+    "October, in a notice that takes effect on November 10. Licence requirements for the seven "
+    "rare earths listed in April stay in place, the ministry said.")
+SUSPENSION_TRADE_PRESS = (
+    "Rare earth controls paused: what MOFCOM's notice does and does not change\n"
+    "The Ministry of Commerce has suspended until November 2026 the rare earth export rules it "
+    "issued in October, covering holmium, erbium, thulium, europium and ytterbium along with "
+    "processing technology. Exporters said on Monday that the April licensing for dysprosium and "
+    "terbium continues.")
+OPED_HEADLINED = (
+    "Opinion | Beijing's pause on rare earths buys a year, not security\n"
+    "Relief greeted the suspension of China's rare earth export rules. It should not have. Rules "
+    "lifted for a year can return overnight, and the licences for heavy rare earths demanded since "
+    "the spring still bind every magnet maker. Europe should spend the year on separation plants "
+    "and long purchase contracts, not on another strategy paper.")
+OPED_SIGNED = (
+    "A pause on rare earths is not a plan\n"
+    "China's suspension of its rare earth export rules lets carmakers breathe, but only for a "
+    "year. Buyers who learned nothing from the spring shortages of dysprosium and terbium magnets "
+    "will be caught again when the pause ends. Stockpiles and price floors are no substitute for "
+    "mines and refineries outside China.\n"
+    "The author is a former negotiator at the trade ministry.")
+
+
+def test_opinion_pieces_are_told_by_their_label_or_their_writers_line() -> None:
+    assert opinion(OPED_HEADLINED)
+    assert opinion(OPED_SIGNED)
+    assert not opinion(SUSPENSION_WIRE)
+    assert not opinion(SUSPENSION_TRADE_PRESS)
+
+
+def test_an_op_ed_on_a_suspension_stays_out_of_the_suspensions_incident() -> None:
+    report = text_item(SUSPENSION_WIRE, "2025-11-08")
+    for oped in (OPED_HEADLINED, OPED_SIGNED):
+        piece = text_item(oped, "2025-11-13")
+        assert not same_incident(report, piece)
+        assert not same_incident(text_item(SUSPENSION_TRADE_PRESS, "2025-11-10"), piece)
+
+
+def test_two_reports_of_the_suspension_still_join() -> None:
+    assert same_incident(text_item(SUSPENSION_WIRE, "2025-11-08"),
+                         text_item(SUSPENSION_TRADE_PRESS, "2025-11-10"))
+
+
+# --- a round of talks, and the suspension notice that later carried out its deal ---
+
+TALKS_PAUSE = (
+    "US, China negotiators agree to pause rare earth curbs after two days of talks\n"
+    "KUALA LUMPUR, Oct 26 - Chinese and U.S. trade negotiators said on Sunday they had reached a "
+    "preliminary consensus in talks in Kuala Lumpur under which Beijing would delay its new rare "
+    "earth export controls and Washington would hold off on higher tariffs, setting up a meeting "
+    "between the two presidents later this week.")
+NOTICE_PAUSE = (
+    "商务部公告：暂停实施10月发布的稀土相关出口管制措施\n"
+    "商务部11月7日发布公告，决定自2025年11月10日起暂停实施商务部公告2025年第61号、第62号所列"
+    "稀土相关出口管制措施，暂停期至2026年11月10日。")
+
+
+def test_a_round_of_talks_and_the_later_suspension_notice_stay_apart() -> None:
+    talks, notice = text_item(TALKS_PAUSE, "2025-10-26"), text_item(NOTICE_PAUSE, "2025-11-07")
+    assert talks.classification.event_type is EventType.trade_talks
+    assert notice.classification.event_type is not EventType.trade_talks
+    assert not same_incident(talks, notice)
+
+
+def test_two_reports_of_the_suspension_notice_still_join() -> None:
+    wire = ("China formally suspends October rare earth controls\n"
+            "China's commerce ministry on Friday published an announcement suspending until "
+            "November 10, 2026 the export controls in its Announcement No. 61 and No. 62 on rare "
+            "earths and rare earth technology.")
+    assert same_incident(text_item(NOTICE_PAUSE, "2025-11-07"), text_item(wire, "2025-11-07"))
+
+
+# --- a remark on a chip tariff under Section 232, and a report of a tariff citing it ---
+
+CHIP_TARIFF_REMARK = (
+    "Chip levy of about 100% coming, president says\n"
+    "President Trump told reporters on Wednesday that semiconductors and chips imported into the "
+    "United States would face a tariff of roughly 100% under the Section 232 investigation, with "
+    "exemptions for companies that build chip plants in America.")
+TARIFF_REPORT = (
+    "Duties on Chinese imports rise to 125% as tariff fight escalates\n"
+    "The White House raised the reciprocal tariff on goods from China to 125% on Wednesday, on top "
+    "of the fentanyl tariff, while pausing higher rates for other trading partners for 90 days. "
+    "Steel and car imports stay under separate Section 232 duties.")
+
+
+def test_a_chip_tariff_remark_and_another_tariff_citing_the_statute_stay_apart() -> None:
+    report, remark = text_item(TARIFF_REPORT, "2025-04-09"), text_item(CHIP_TARIFF_REMARK, "2025-08-06")
+    assert "named:section 232" in report.anchor_set() & remark.anchor_set()
+    assert not same_incident(report, remark)
+
+
+def test_two_reports_of_the_chip_tariff_still_join() -> None:
+    other = ("Trump flags 100% semiconductor tariff, exempts firms building in US\n"
+             "Imported chips will be hit with a tariff of about 100% under Section 232, President "
+             "Trump said on Wednesday, but companies investing in American chip factories will be "
+             "spared, he said alongside Apple's chief executive.")
+    assert same_incident(text_item(CHIP_TARIFF_REMARK, "2025-08-06"), text_item(other, "2025-08-07"))
