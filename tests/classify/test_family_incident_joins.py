@@ -123,3 +123,41 @@ def test_two_reports_of_the_chip_tariff_still_join() -> None:
              "Trump said on Wednesday, but companies investing in American chip factories will be "
              "spared, he said alongside Apple's chief executive.")
     assert same_incident(text_item(CHIP_TARIFF_REMARK, "2025-08-06"), text_item(other, "2025-08-07"))
+
+
+# --- a leaders' meeting, and the order issued a week later to carry out what it agreed ---
+
+SUMMIT = (
+    "Trump and Xi agree to lower tariffs and keep rare earths flowing after Busan meeting\n"
+    "BUSAN - President Donald Trump said on Thursday he would cut the tariff on Chinese goods tied "
+    "to fentanyl to 10% from 20% after meeting Chinese President Xi Jinping, while Beijing would "
+    "put off its new rare earth export rules for a year and buy American soybeans again. The two "
+    "leaders met for about an hour and a half.")
+ORDER_EN = (
+    "Fentanyl tariff on China cut to 10% under new executive order\n"
+    "President Trump signed an executive order on Tuesday reducing the fentanyl-related tariff on "
+    "imports from China to 10% from 20% from November 10, carrying out what he agreed with Xi "
+    "Jinping at their meeting in South Korea. A second order keeps the reciprocal tariff on "
+    "Chinese goods at 10% for another year.")
+ORDER_ZH = (
+    "美国下调对华芬太尼关税至10%\n"
+    "美国总统特朗普4日签署行政令，自11月10日起将对中国商品加征的芬太尼相关关税由20%降至10%，"
+    "以落实中美元首釜山会晤达成的共识。另一项行政令将24%对等关税的暂停期延长一年。")
+
+
+def test_an_order_carrying_out_a_summits_deal_stays_apart_from_the_summit_report() -> None:
+    summit = text_item(SUMMIT, "2025-10-30")
+    for order in (ORDER_EN, ORDER_ZH):
+        assert not same_incident(summit, text_item(order, "2025-11-05"))
+
+
+def test_reports_of_the_order_still_join_each_other() -> None:
+    assert same_incident(text_item(ORDER_EN, "2025-11-05"), text_item(ORDER_ZH, "2025-11-05"))
+
+
+def test_reports_of_the_summit_still_join_each_other() -> None:
+    other = ("Xi, Trump meeting yields one-year truce on tariffs and rare earths\n"
+             "Chinese President Xi Jinping and U.S. President Donald Trump met in Busan on Thursday "
+             "and agreed that Washington would halve the fentanyl tariff to 10% and that China would "
+             "suspend its October rare earth export controls for a year, officials said.")
+    assert same_incident(text_item(SUMMIT, "2025-10-30"), text_item(other, "2025-10-30"))

@@ -278,6 +278,15 @@ OPINION_SIGNOFFS = [
     "views expressed are", "views expressed in this", "作者系", "作者为", "作者是", "本文仅代表作者",
 ]
 
+# A meeting of governments as a report's headline or first sentence tells it ("after meeting Xi",
+# "两国元首会晤"); and the words by which an order or notice says it carries out what one agreed
+# ("carrying out a commitment made when he met", "为落实...磋商成果").
+MEETING_WORDS = ["meet", "meets", "met", "meeting", "summit", "talks", "会晤", "会谈", "峰会", "会面", "磋商"]
+CARRY_OUT_WORDS = [
+    "carrying out", "carries out", "carry out", "implementing", "implements", "to implement",
+    "follows through on", "following through on", "delivering on", "delivers on", "落实", "兑现",
+]
+
 # Words of the supply and trade topic: without any, an element name is chemistry or trivia.
 TOPIC = [
     "supply", "supplies", "supply chain*", "supplier*", "export*", "import*", "trade", "market*",

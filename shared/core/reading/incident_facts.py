@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from .cues import OPINION_LABELS, OPINION_SIGNOFFS
+from .cues import CARRY_OUT_WORDS, MEETING_WORDS, OPINION_LABELS, OPINION_SIGNOFFS
 from .gazetteer import Lexicon, normalise
 from .hanzi import simplified
 from .incident_background import DF, DOCS
@@ -712,6 +712,31 @@ def opinion(text: str, title: str = "") -> bool:
         return True
     tail = simplified(unicodedata.normalize("NFKC", text.strip()[-SIGNOFF_TAIL:]).lower())
     return bool(_OPINION_SIGNOFF.search(tail))
+
+
+_MEETING = re.compile(r"\b(?:" + "|".join(w for w in MEETING_WORDS if w.isascii()) + r")\b|"
+                      + "|".join(w for w in MEETING_WORDS if not w.isascii()))
+_CARRY_OUT = re.compile(r"\b(?:" + "|".join(w for w in CARRY_OUT_WORDS if w.isascii()) + r")\b|"
+                        + "|".join(w for w in CARRY_OUT_WORDS if not w.isascii()))
+_FIRST_SENTENCE = re.compile(r"[^.。!?！？]*")
+
+
+def _lower(text: str) -> str:
+    return simplified(unicodedata.normalize("NFKC", text).lower())
+
+
+def meeting(text: str, title: str = "") -> bool:
+    """The headline or first sentence tells of a meeting of governments (a summit, talks)."""
+    head, body = headline(text, title)
+    first = _FIRST_SENTENCE.match(body.strip()[:LEAD_TEXT])
+    return bool(_MEETING.search(_lower(f"{head}\n{first.group() if first else ''}")))
+
+
+def carries_out(text: str, title: str = "") -> bool:
+    """The headline or opening says the measure carries out what was agreed or decided before
+    ("carrying out a commitment made at the summit", "为落实两国元首会晤成果")."""
+    head, body = headline(text, title)
+    return bool(_CARRY_OUT.search(_lower(f"{head}\n{body.strip()[:LEAD_TEXT]}")))
 
 
 def script(text: str) -> str:

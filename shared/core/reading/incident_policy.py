@@ -33,7 +33,9 @@ from chokewatch.shared.messages import Classification, Direction, Status
 from .incident_facts import (
     action,
     actors,
+    carries_out,
     follow_up,
+    meeting,
     months_named,
     opinion,
     profile,
@@ -95,6 +97,8 @@ def member(c: Classification, text: str, title: str = "", at: datetime | None = 
         "months": list(months_named(text, title)),
         "years": list(years_cited(text, title)),
         "opinion": opinion(text, title),
+        "meeting": meeting(text, title),
+        "carries_out": carries_out(text, title),
     }
 
 
@@ -134,6 +138,8 @@ def item(m: dict, key: str = "") -> Item:
         months=tuple(m.get("months", ())),
         years=tuple(m.get("years", ())),
         opinion=bool(m.get("opinion")),
+        meeting=bool(m.get("meeting")),
+        carries_out=bool(m.get("carries_out")),
     )
 
 

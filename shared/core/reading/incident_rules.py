@@ -12,7 +12,8 @@ firms or items; or, for events, when the classifier's facts agree: compatible ty
 and a shared anchor (announcement number, named rule, venue, a citation of the other's day or,
 for a follow-up, of its month, one suspension reported twice) or the same elements within a
 plausible time span, on texts not wholly unalike. A signed op-ed joins only a report it is
-distinctly like or that shares a measure's number or name. A text may also join an incident whose
+distinctly like or that shares a measure's number or name; an order or notice carrying out what
+a meeting agreed does not join the earlier report of the meeting. A text may also join an incident whose
 reports together are like it (`group_strength`).
 A later text about the same measure taking effect, escalating or being suspended joins the
 incident (README, How a text is read), so direction is deliberately not compared.
@@ -210,6 +211,8 @@ class Item:
     months: tuple[int, ...] = ()  # incident_facts.months_named: months its opening names
     years: tuple[int, ...] = ()  # incident_facts.years_cited: years of announcements it names
     opinion: bool = False  # incident_facts.opinion: a signed opinion piece
+    meeting: bool = False  # incident_facts.meeting: its headline or first sentence tells of a meeting
+    carries_out: bool = False  # incident_facts.carries_out: an order or notice carrying out a deal
 
     def anchor_set(self) -> frozenset[str]:
         if self.anchors:
@@ -411,7 +414,19 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
     if copy < NEAR_DUPLICATE and events and ca.event_type != cb.event_type \
             and frozenset({ca.event_type, cb.event_type}) not in _COMPATIBLE:
         return True, package
+    if copy < NEAR_DUPLICATE and (_carries_out_meeting(a, b) or _carries_out_meeting(b, a)):
+        return True, package
     return False, package
+
+
+def _carries_out_meeting(later: Item, earlier: Item) -> bool:
+    """The later text is an order or notice carrying out what a meeting agreed, the earlier one
+    the report of that meeting: the talks were that day's news, the measure issued is its own."""
+    if later.published_at is None or earlier.published_at is None:
+        return False
+    return (later.published_at > earlier.published_at and later.carries_out
+            and later.classification.event_type in _MEASURES
+            and earlier.meeting and not earlier.carries_out)
 
 
 def _separate(a: Item, b: Item) -> tuple[bool, bool]:
