@@ -1,7 +1,8 @@
 """Reports that only sit near one development stay out of its incident: a signed op-ed on the
 topic, a round of talks beside the suspension notice that carried out its deal, a remark on a
-tariff for chips beside a report of another tariff that cites the same statute. Reports of the
-one development still join."""
+tariff for chips beside a report of another tariff that cites the same statute, an order carrying
+out a summit's deal beside the summit's report, two suspensions of different measures under one
+deal. Reports of the one development still join."""
 
 from __future__ import annotations
 
@@ -161,3 +162,38 @@ def test_reports_of_the_summit_still_join_each_other() -> None:
              "and agreed that Washington would halve the fentanyl tariff to 10% and that China would "
              "suspend its October rare earth export controls for a year, officials said.")
     assert same_incident(text_item(SUMMIT, "2025-10-30"), text_item(other, "2025-10-30"))
+
+
+# --- one deal suspends two measures of different kinds on one day, in notices worded alike ---
+
+PAUSE_COUNTERMEASURES = (
+    "Commerce ministry suspends countermeasures on US units of Korean shipbuilder\n"
+    "The Ministry of Commerce said on Monday that, in line with the consensus of the recent "
+    "economic and trade consultations, it will suspend for one year from November 10 the "
+    "countermeasures it took on October 14 against five US subsidiaries of a South Korean "
+    "shipbuilder. The ministry said the suspension runs until November 10, 2026.")
+# A notice naming the measures it suspends by number only, in the ministry's own words.
+PAUSE_BY_NUMBER = (
+    "关于暂停实施有关公告的公告（商务部公告2025年第72号）\n"
+    "根据中美经贸磋商共识，商务部决定：自2025年11月10日起，暂停实施商务部公告2025年第55号、第57号、"
+    "第58号，暂停期一年，至2026年11月10日止。\n特此公告。\n商务部\n2025年11月7日")
+PAUSE_COUNTERMEASURES_ZH = (
+    "商务部：暂停对韩华海洋美国子公司的反制措施一年\n"
+    "商务部11月10日宣布，根据中美经贸磋商共识，自2025年11月10日起，暂停实施10月14日对韩华海洋株式会社"
+    "五家美国子公司采取的反制措施，暂停期一年，至2026年11月10日止。")
+
+
+def test_two_suspensions_of_different_measures_days_apart_stay_apart() -> None:
+    numbers = text_item(PAUSE_BY_NUMBER, "2025-11-07")
+    firms = text_item(PAUSE_COUNTERMEASURES_ZH, "2025-11-10")
+    assert numbers.follow_up == firms.follow_up == "pause"
+    assert not same_incident(numbers, firms)
+
+
+def test_two_reports_of_one_suspension_of_countermeasures_still_join() -> None:
+    other = ("China pauses sanctions on Hanwha Ocean's American subsidiaries\n"
+             "China will suspend for a year, from November 10, the countermeasures imposed on "
+             "October 14 on five US-based units of Hanwha Ocean, the commerce ministry said, "
+             "following the recent trade consultations with Washington.")
+    for report in (PAUSE_COUNTERMEASURES, PAUSE_COUNTERMEASURES_ZH):
+        assert same_incident(text_item(report, "2025-11-10"), text_item(other, "2025-11-10"))

@@ -13,7 +13,8 @@ and a shared anchor (announcement number, named rule, venue, a citation of the o
 for a follow-up, of its month, one suspension reported twice) or the same elements within a
 plausible time span, on texts not wholly unalike. A signed op-ed joins only a report it is
 distinctly like or that shares a measure's number or name; an order or notice carrying out what
-a meeting agreed does not join the earlier report of the meeting. A text may also join an incident whose
+a meeting agreed does not join the earlier report of the meeting, nor one suspension another of a
+different kind that names nothing of it. A text may also join an incident whose
 reports together are like it (`group_strength`).
 A later text about the same measure taking effect, escalating or being suspended joins the
 incident (README, How a text is read), so direction is deliberately not compared.
@@ -416,7 +417,23 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
         return True, package
     if copy < NEAR_DUPLICATE and (_carries_out_meeting(a, b) or _carries_out_meeting(b, a)):
         return True, package
+    if copy < NEAR_DUPLICATE and _two_pauses(a, b):
+        return True, package
     return False, package
+
+
+def _two_pauses(a: Item, b: Item) -> bool:
+    """Both headlines report a suspension, read as of different kinds, and nothing shows it is
+    of the same measure: no number, named measure or list in common and no element. One deal
+    suspends several measures on one day (controls on minerals, countermeasures against firms),
+    in notices worded alike; each pause belongs with its own measure."""
+    if a.follow_up != "pause" or b.follow_up != "pause":
+        return False
+    if a.classification.event_type == b.classification.event_type:
+        return False
+    if any(x.startswith(("no:", "named:")) for x in a.anchor_set() & b.anchor_set()):
+        return False
+    return not set(a.classification.elements) & set(b.classification.elements)
 
 
 def _carries_out_meeting(later: Item, earlier: Item) -> bool:
