@@ -3,10 +3,11 @@
 An incident is a plain record (JSON-able dict): its id, revision, latest status and direction,
 first and last publication time, and its most recent member texts in compact form (the
 classifier's facts, shingle signature, anchors, publication time, and the profile, script,
-subject, headline governments, headline step and the months its opening names, of
-`incident_facts`). `decide` takes a new text's member and
-the candidate records a caller found for it (under `buckets`, since `window_start`) and returns
-what happens: a new incident or a join, with the record to store. Nothing here does I/O; the
+subject, headline governments, headline step, the months its opening names, and whether it is
+an opinion piece, tells of a meeting or carries out a deal, of `incident_facts`). `decide`
+takes a new text's member and the candidate records a caller found for it (under `buckets`,
+since `window_start`) and returns what happens: a new incident or a join, with the record to
+store. Nothing here does I/O; the
 Redis store (`services/classify/incidents.py`) and `IncidentBook` (in memory, for `chokewatch
 classify --incidents` and `chokewatch evaluate`) only find candidates and keep records.
 
