@@ -197,3 +197,28 @@ def test_two_reports_of_one_suspension_of_countermeasures_still_join() -> None:
              "following the recent trade consultations with Washington.")
     for report in (PAUSE_COUNTERMEASURES, PAUSE_COUNTERMEASURES_ZH):
         assert same_incident(text_item(report, "2025-11-10"), text_item(other, "2025-11-10"))
+
+
+GENEVA_TALKS = (
+    "US and China agree to slash tariffs for 90 days after Geneva talks\n"
+    "GENEVA - The United States and China said on Monday they had agreed in talks in Geneva to cut "
+    "the tariffs they imposed on each other in April for 90 days: U.S. duties on Chinese goods "
+    "fall to 30% from 145% and Chinese duties on American goods to 10% from 125%.")
+GENEVA_CUT_NEXT_DAY = (
+    "Tariff cuts take effect Wednesday, carrying out the Geneva agreement\n"
+    "The White House confirmed on Tuesday that U.S. tariffs on Chinese imports will drop to 30% from "
+    "145% from Wednesday for 90 days, carrying out the agreement reached in Geneva, while China "
+    "lowers its duties on U.S. goods to 10%.")
+
+
+def test_a_report_of_the_deals_cut_the_next_day_still_joins_the_talks() -> None:
+    talks, cut = text_item(GENEVA_TALKS, "2025-05-12"), text_item(GENEVA_CUT_NEXT_DAY, "2025-05-13")
+    assert cut.carries_out and talks.meeting
+    assert same_incident(talks, cut)
+
+
+def test_a_control_implemented_is_not_a_deal_carried_out() -> None:
+    notice = ("China implements export controls on gallium and germanium items\n"
+              "China's commerce ministry said it is implementing export controls on gallium and "
+              "germanium items from August 1 to safeguard national security.")
+    assert not text_item(notice, "2023-07-03").carries_out

@@ -280,11 +280,16 @@ OPINION_SIGNOFFS = [
 
 # A meeting of governments as a report's headline or first sentence tells it ("after meeting Xi",
 # "两国元首会晤"); and the words by which an order or notice says it carries out what one agreed
-# ("carrying out a commitment made when he met", "为落实...磋商成果").
+# ("carrying out a commitment made when he met", "为落实...磋商成果"): a verb, then what was agreed
+# (not "implements export controls").
 MEETING_WORDS = ["meet", "meets", "met", "meeting", "summit", "talks", "会晤", "会谈", "峰会", "会面", "磋商"]
 CARRY_OUT_WORDS = [
     "carrying out", "carries out", "carry out", "implementing", "implements", "to implement",
     "follows through on", "following through on", "delivering on", "delivers on", "落实", "兑现",
+]
+AGREED_WORDS = [
+    "consensus", "commitment", "commitments", "agreement", "agreed", "deal", "understanding",
+    "outcome", "outcomes", "共识", "成果", "承诺", "协议",
 ]
 
 # Words of the supply and trade topic: without any, an element name is chemistry or trivia.

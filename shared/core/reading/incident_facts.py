@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from .cues import CARRY_OUT_WORDS, MEETING_WORDS, OPINION_LABELS, OPINION_SIGNOFFS
+from .cues import AGREED_WORDS, CARRY_OUT_WORDS, MEETING_WORDS, OPINION_LABELS, OPINION_SIGNOFFS
 from .gazetteer import Lexicon, normalise
 from .hanzi import simplified
 from .incident_background import DF, DOCS
@@ -716,8 +716,12 @@ def opinion(text: str, title: str = "") -> bool:
 
 _MEETING = re.compile(r"\b(?:" + "|".join(w for w in MEETING_WORDS if w.isascii()) + r")\b|"
                       + "|".join(w for w in MEETING_WORDS if not w.isascii()))
-_CARRY_OUT = re.compile(r"\b(?:" + "|".join(w for w in CARRY_OUT_WORDS if w.isascii()) + r")\b|"
-                        + "|".join(w for w in CARRY_OUT_WORDS if not w.isascii()))
+_CARRY_OUT = re.compile(
+    r"(?:\b(?:" + "|".join(w for w in CARRY_OUT_WORDS if w.isascii()) + r")\b|"
+    + "|".join(w for w in CARRY_OUT_WORDS if not w.isascii()) + r")[^.。;；]{0,40}?(?:\b(?:"
+    + "|".join(w for w in AGREED_WORDS if w.isascii()) + r")\b|"
+    + "|".join(w for w in AGREED_WORDS if not w.isascii()) + ")"
+)  # the agreed thing follows the verb within a clause
 _FIRST_SENTENCE = re.compile(r"[^.。!?！？]*")
 
 

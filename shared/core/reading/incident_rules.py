@@ -60,6 +60,7 @@ GROUP_MIN = 2  # an incident of this many reports is matched as a whole too
 GROUP_JOIN = JOIN  # likeness to the sum of an incident's reports that joins a text to it
 ROUND_DAYS = 14  # a meeting's place ties reports of it this long after one another
 PAUSE_DAYS = 21  # reports of one suspension or lifting follow it within a few weeks
+ORDER_DAYS = 3  # an order carrying out a meeting's deal is issued days later; sooner, it is the deal
 LIST_JOIN = 0.5  # likeness at which reports naming one measure may pick disjoint goods from it
 AGREED_JOIN = 0.3  # likeness that joins element-less measures whose facts all agree (_agreed)
 FOLLOW_ELEMENTS = 0.5  # a later step of a measure covers about the same elements as the measure
@@ -441,7 +442,8 @@ def _carries_out_meeting(later: Item, earlier: Item) -> bool:
     the report of that meeting: the talks were that day's news, the measure issued is its own."""
     if later.published_at is None or earlier.published_at is None:
         return False
-    return (later.published_at > earlier.published_at and later.carries_out
+    gap = (later.published_at - earlier.published_at).days
+    return (gap >= ORDER_DAYS and later.carries_out
             and later.classification.event_type in _MEASURES
             and earlier.meeting and not earlier.carries_out)
 
