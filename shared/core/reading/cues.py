@@ -267,6 +267,31 @@ COMMENTARY = [
     "in this episode", "timeline", "retrospective", "stand to gain", "winners and losers",
 ]
 
+# An outlet's label for a signed opinion piece, set before its headline ("Opinion | ...",
+# "Op-ed: ...", "社评：..."), and the line that signs one off: each piece is its own, never a report.
+OPINION_LABELS = [
+    "opinion", "op-ed", "oped", "editorial", "guest essay", "guest column", "viewpoint", "column",
+    "社评", "社论", "评论员文章", "观点", "评论",
+]
+OPINION_SIGNOFFS = [
+    "the writer is", "the author is", "the writers are", "the authors are",
+    "views expressed are", "views expressed in this", "作者系", "作者为", "作者是", "本文仅代表作者",
+]
+
+# A meeting of governments as a report's headline or first sentence tells it ("after meeting Xi",
+# "两国元首会晤"); and the words by which an order or notice says it carries out what one agreed
+# ("carrying out a commitment made when he met", "为落实...磋商成果"): a verb, then what was agreed
+# (not "implements export controls").
+MEETING_WORDS = ["meet", "meets", "met", "meeting", "summit", "talks", "会晤", "会谈", "峰会", "会面", "磋商"]
+CARRY_OUT_WORDS = [
+    "carrying out", "carries out", "carry out", "implementing", "implements", "to implement",
+    "follows through on", "following through on", "delivering on", "delivers on", "落实", "兑现",
+]
+AGREED_WORDS = [
+    "consensus", "commitment", "commitments", "agreement", "agreed", "deal", "understanding",
+    "outcome", "outcomes", "共识", "成果", "承诺", "协议",
+]
+
 # Words of the supply and trade topic: without any, an element name is chemistry or trivia.
 TOPIC = [
     "supply", "supplies", "supply chain*", "supplier*", "export*", "import*", "trade", "market*",

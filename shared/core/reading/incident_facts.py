@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Mapping
 from datetime import date, timedelta
 
+from .cues import AGREED_WORDS, CARRY_OUT_WORDS, MEETING_WORDS, OPINION_LABELS, OPINION_SIGNOFFS
 from .gazetteer import Lexicon, normalise
 from .hanzi import simplified
 from .incident_background import DF, DOCS
@@ -693,6 +694,53 @@ def years_cited(text: str, title: str = "") -> tuple[int, ...]:
     head = f"{title}\n{text.strip()[:LEAD_TEXT]}"
     lower = simplified(unicodedata.normalize("NFKC", head).lower())
     return tuple(sorted({int(next(g for g in m.groups() if g)) for m in _NUMBER_OF_YEAR.finditer(lower)}))
+
+
+_OPINION_LABEL = re.compile(
+    r"^\s*[\[(【]?\s*(?:" + "|".join(re.escape(w) for w in OPINION_LABELS)
+    + r")\s*[\])】]?\s*(?:[|:：\-–—/·]|$)"
+)
+_OPINION_SIGNOFF = re.compile("|".join(re.escape(w) for w in OPINION_SIGNOFFS))
+SIGNOFF_TAIL = 400  # characters at a text's end where an opinion piece names its writer
+
+
+def opinion(text: str, title: str = "") -> bool:
+    """A signed opinion piece: its headline carries the outlet's opinion label ("Opinion | ...",
+    "社评：..."), or its end names the writer ("The writer is a former trade official")."""
+    head, _ = headline(text, title)
+    if _OPINION_LABEL.search(simplified(unicodedata.normalize("NFKC", head).lower())):
+        return True
+    tail = simplified(unicodedata.normalize("NFKC", text.strip()[-SIGNOFF_TAIL:]).lower())
+    return bool(_OPINION_SIGNOFF.search(tail))
+
+
+_MEETING = re.compile(r"\b(?:" + "|".join(w for w in MEETING_WORDS if w.isascii()) + r")\b|"
+                      + "|".join(w for w in MEETING_WORDS if not w.isascii()))
+_CARRY_OUT = re.compile(
+    r"(?:\b(?:" + "|".join(w for w in CARRY_OUT_WORDS if w.isascii()) + r")\b|"
+    + "|".join(w for w in CARRY_OUT_WORDS if not w.isascii()) + r")[^.。;；]{0,40}?(?:\b(?:"
+    + "|".join(w for w in AGREED_WORDS if w.isascii()) + r")\b|"
+    + "|".join(w for w in AGREED_WORDS if not w.isascii()) + ")"
+)  # the agreed thing follows the verb within a clause
+_FIRST_SENTENCE = re.compile(r"[^.。!?！？]*")
+
+
+def _lower(text: str) -> str:
+    return simplified(unicodedata.normalize("NFKC", text).lower())
+
+
+def meeting(text: str, title: str = "") -> bool:
+    """The headline or first sentence tells of a meeting of governments (a summit, talks)."""
+    head, body = headline(text, title)
+    first = _FIRST_SENTENCE.match(body.strip()[:LEAD_TEXT])
+    return bool(_MEETING.search(_lower(f"{head}\n{first.group() if first else ''}")))
+
+
+def carries_out(text: str, title: str = "") -> bool:
+    """The headline or opening says the measure carries out what was agreed or decided before
+    ("carrying out a commitment made at the summit", "为落实两国元首会晤成果")."""
+    head, body = headline(text, title)
+    return bool(_CARRY_OUT.search(_lower(f"{head}\n{body.strip()[:LEAD_TEXT]}")))
 
 
 def script(text: str) -> str:

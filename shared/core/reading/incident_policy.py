@@ -3,10 +3,11 @@
 An incident is a plain record (JSON-able dict): its id, revision, latest status and direction,
 first and last publication time, and its most recent member texts in compact form (the
 classifier's facts, shingle signature, anchors, publication time, and the profile, script,
-subject, headline governments, headline step and the months its opening names, of
-`incident_facts`). `decide` takes a new text's member and
-the candidate records a caller found for it (under `buckets`, since `window_start`) and returns
-what happens: a new incident or a join, with the record to store. Nothing here does I/O; the
+subject, headline governments, headline step, the months its opening names, and whether it is
+an opinion piece, tells of a meeting or carries out a deal, of `incident_facts`). `decide`
+takes a new text's member and the candidate records a caller found for it (under `buckets`,
+since `window_start`) and returns what happens: a new incident or a join, with the record to
+store. Nothing here does I/O; the
 Redis store (`services/classify/incidents.py`) and `IncidentBook` (in memory, for `chokewatch
 classify --incidents` and `chokewatch evaluate`) only find candidates and keep records.
 
@@ -33,8 +34,11 @@ from chokewatch.shared.messages import Classification, Direction, Status
 from .incident_facts import (
     action,
     actors,
+    carries_out,
     follow_up,
+    meeting,
     months_named,
+    opinion,
     profile,
     script,
     subject,
@@ -93,6 +97,9 @@ def member(c: Classification, text: str, title: str = "", at: datetime | None = 
         "follow_up": follow_up(text, title),
         "months": list(months_named(text, title)),
         "years": list(years_cited(text, title)),
+        "opinion": opinion(text, title),
+        "meeting": meeting(text, title),
+        "carries_out": carries_out(text, title),
     }
 
 
@@ -131,6 +138,9 @@ def item(m: dict, key: str = "") -> Item:
         follow_up=str(m.get("follow_up") or ""),
         months=tuple(m.get("months", ())),
         years=tuple(m.get("years", ())),
+        opinion=bool(m.get("opinion")),
+        meeting=bool(m.get("meeting")),
+        carries_out=bool(m.get("carries_out")),
     )
 
 

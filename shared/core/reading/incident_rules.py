@@ -11,7 +11,10 @@ force, licences issued); when they give the same duty rate to the decimal or the
 firms or items; or, for events, when the classifier's facts agree: compatible type and issuer,
 and a shared anchor (announcement number, named rule, venue, a citation of the other's day or,
 for a follow-up, of its month, one suspension reported twice) or the same elements within a
-plausible time span, on texts not wholly unalike. A text may also join an incident whose
+plausible time span, on texts not wholly unalike. A signed op-ed joins only a report it is
+distinctly like or that shares a measure's number or name; an order or notice carrying out what
+a meeting agreed does not join the earlier report of the meeting, nor one suspension another of a
+different kind that names nothing of it. A text may also join an incident whose
 reports together are like it (`group_strength`).
 A later text about the same measure taking effect, escalating or being suspended joins the
 incident (README, How a text is read), so direction is deliberately not compared.
@@ -57,6 +60,7 @@ GROUP_MIN = 2  # an incident of this many reports is matched as a whole too
 GROUP_JOIN = JOIN  # likeness to the sum of an incident's reports that joins a text to it
 ROUND_DAYS = 14  # a meeting's place ties reports of it this long after one another
 PAUSE_DAYS = 21  # reports of one suspension or lifting follow it within a few weeks
+ORDER_DAYS = 3  # an order carrying out a meeting's deal is issued days later; sooner, it is the deal
 LIST_JOIN = 0.5  # likeness at which reports naming one measure may pick disjoint goods from it
 AGREED_JOIN = 0.3  # likeness that joins element-less measures whose facts all agree (_agreed)
 FOLLOW_ELEMENTS = 0.5  # a later step of a measure covers about the same elements as the measure
@@ -208,6 +212,9 @@ class Item:
     follow_up: str = ""  # incident_facts.follow_up: "pause" or "step" of a measure, or ""
     months: tuple[int, ...] = ()  # incident_facts.months_named: months its opening names
     years: tuple[int, ...] = ()  # incident_facts.years_cited: years of announcements it names
+    opinion: bool = False  # incident_facts.opinion: a signed opinion piece
+    meeting: bool = False  # incident_facts.meeting: its headline or first sentence tells of a meeting
+    carries_out: bool = False  # incident_facts.carries_out: an order or notice carrying out a deal
 
     def anchor_set(self) -> frozenset[str]:
         if self.anchors:
@@ -409,7 +416,36 @@ def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
     if copy < NEAR_DUPLICATE and events and ca.event_type != cb.event_type \
             and frozenset({ca.event_type, cb.event_type}) not in _COMPATIBLE:
         return True, package
+    if copy < NEAR_DUPLICATE and (_carries_out_meeting(a, b) or _carries_out_meeting(b, a)):
+        return True, package
+    if copy < NEAR_DUPLICATE and _two_pauses(a, b):
+        return True, package
     return False, package
+
+
+def _two_pauses(a: Item, b: Item) -> bool:
+    """Both headlines report a suspension, read as of different kinds, and nothing shows it is
+    of the same measure: no number, named measure or list in common and no element. One deal
+    suspends several measures on one day (controls on minerals, countermeasures against firms),
+    in notices worded alike; each pause belongs with its own measure."""
+    if a.follow_up != "pause" or b.follow_up != "pause":
+        return False
+    if a.classification.event_type == b.classification.event_type:
+        return False
+    if any(x.startswith(("no:", "named:")) for x in a.anchor_set() & b.anchor_set()):
+        return False
+    return not set(a.classification.elements) & set(b.classification.elements)
+
+
+def _carries_out_meeting(later: Item, earlier: Item) -> bool:
+    """The later text is an order or notice carrying out what a meeting agreed, the earlier one
+    the report of that meeting: the talks were that day's news, the measure issued is its own."""
+    if later.published_at is None or earlier.published_at is None:
+        return False
+    gap = (later.published_at - earlier.published_at).days
+    return (gap >= ORDER_DAYS and later.carries_out
+            and later.classification.event_type in _MEASURES
+            and earlier.meeting and not earlier.carries_out)
 
 
 def _separate(a: Item, b: Item) -> tuple[bool, bool]:
@@ -484,9 +520,12 @@ def _one_list_of_goods(a: Item, b: Item) -> bool:
 
 def _one_programme_action(a: Item, b: Item) -> bool:
     """Two texts naming one statute or programme can be one action under it: same elements (or
-    none), and not further apart than MAX_GAP_DAYS."""
+    none), not further apart than MAX_GAP_DAYS, and on the same goods: an inquiry or duty on
+    chips under Section 232 is not the action on other goods that a tariff report cites it for."""
     gap = _gap_days(a, b)
     if gap is not None and gap > MAX_GAP_DAYS:
+        return False
+    if "chips" in (a.subject, b.subject) and a.subject != b.subject:
         return False
     return _jaccard(a.classification.elements, b.classification.elements) >= ANCHOR_ELEMENTS
 
@@ -514,6 +553,10 @@ def join_reason(a: Item, b: Item, copy: float, likeness: float | None) -> str:
         near = gap is None or gap <= MAX_GAP_DAYS or follows(a, b)
         if likeness >= (JOIN if near else FAR_JOIN):
             return "likeness"
+    if a.opinion or b.opinion:
+        # An op-ed argues about a topic: it belongs to a report it is distinctly like or that
+        # shares a measure's number or name with it, not to any on the same minerals that week.
+        return "anchor" if _measure_named(a.anchor_set() & b.anchor_set()) else ""
     if ca.event_type in _NON_EVENTS or cb.event_type in _NON_EVENTS:
         return ""
     return _event_reason(a, b, likeness, package)
@@ -553,10 +596,11 @@ def _event_reason(a: Item, b: Item, likeness: float | None, package: bool) -> st
     if gap is not None and gap > MAX_GAP_DAYS and not strong:
         return ""
     if EventType.trade_talks in (ca.event_type, cb.event_type):
-        ties_deal = any(x.startswith(("venue:", "no:", "pause")) for x in strong)
+        ties_deal = any(x.startswith(("venue:", "no:")) for x in strong)
         if ca.event_type != cb.event_type and not ties_deal:
             # A deal names the measures it trades (the fentanyl tariff); only the meeting's
-            # place ties a report of the deal to one of them.
+            # place ties a report of the deal to one of them. A pause agreed at talks and the
+            # notice issuing it are both pauses, but the notice is the measure's own step.
             return ""
         return "anchor" if strong else ""  # talks all concern the same few minerals
     if strong:
