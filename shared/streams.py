@@ -75,10 +75,22 @@ async def publish_many(redis: aioredis.Redis, keys: StreamKeys, messages: list[M
         return await pipe.execute()
 
 
+# Acknowledge, and write the dead letter only if this call took the entry off the pending list:
+# an entry another worker reclaimed while this one was still at it is dead-lettered once.
+_DEAD_LETTER = """
+if redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]) == 1 then
+  redis.call('XADD', KEYS[2], '*', unpack(ARGV, 3))
+  return 1
+end
+return 0
+"""
+
+
 async def dead_letter(
     redis: aioredis.Redis, keys: StreamKeys, entry_id: str, fields: dict[str, str], reason: str
-) -> None:
-    """Move an entry to the dead-letter stream with its reason, and acknowledge it."""
+) -> bool:
+    """Move an entry to the dead-letter stream with its reason, and acknowledge it. False when
+    it was no longer pending (already acknowledged by another worker): nothing is written."""
     record = {
         **{k: v for k, v in fields.items() if k in (DATA, ATTEMPTS)},
         "reason": reason[:4_000],
@@ -87,10 +99,9 @@ async def dead_letter(
     }
     if DATA not in fields:  # keep whatever the poison entry carried, for diagnosis
         record["original"] = json.dumps(fields)[:100_000]
-    async with redis.pipeline(transaction=True) as pipe:
-        pipe.xadd(keys.dead, record)
-        pipe.xack(keys.stream, keys.group, entry_id)
-        await pipe.execute()
+    flat = [part for pair in record.items() for part in pair]
+    moved = await redis.eval(_DEAD_LETTER, 2, keys.stream, keys.dead, keys.group, entry_id, *flat)
+    return bool(moved)
 
 
 def backoff_ms(attempt: int, base_ms: int, max_ms: int) -> int:

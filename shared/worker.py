@@ -103,8 +103,8 @@ class StreamWorker:
             message = stage.model.model_validate_json(streams.payload_of(fields))
         except (ValidationError, streams.BadEntry) as exc:
             # Poison: no retry can fix it.
-            await streams.dead_letter(redis, keys, entry_id, fields, _invalid_reason(stage, exc))
-            MESSAGES.labels(keys.stream, "dead_lettered").inc()
+            if await streams.dead_letter(redis, keys, entry_id, fields, _invalid_reason(stage, exc)):
+                MESSAGES.labels(keys.stream, "dead_lettered").inc()
             with structlog.contextvars.bound_contextvars(**_ids_of(fields)):
                 log.warning("dead-lettered invalid entry", stream=keys.stream, entry=entry_id)
             return
@@ -144,8 +144,8 @@ class StreamWorker:
             final = f"failed {attempts} times; last: {reason}"
             if stage.on_dead is not None:
                 await stage.on_dead(message, final)
-            await streams.dead_letter(redis, keys, entry_id, fields, final)
-            MESSAGES.labels(keys.stream, "dead_lettered").inc()
+            if await streams.dead_letter(redis, keys, entry_id, fields, final):
+                MESSAGES.labels(keys.stream, "dead_lettered").inc()
             log.error("dead-lettered after retries", stream=keys.stream, reason=reason)
             return
         delay = streams.backoff_ms(
@@ -181,11 +181,11 @@ class StreamWorker:
                 # The consumer that held it stopped mid-way: that counts as an attempt.
                 attempts = streams.attempts_of(fields) + 1
                 if attempts >= (stage.max_attempts or settings.max_attempts):
-                    await streams.dead_letter(
+                    if await streams.dead_letter(
                         redis, keys, entry_id, fields,
                         f"its consumer stopped while handling it {attempts} times",
-                    )
-                    MESSAGES.labels(keys.stream, "dead_lettered").inc()
+                    ):
+                        MESSAGES.labels(keys.stream, "dead_lettered").inc()
                 else:
                     await streams.requeue(redis, keys, entry_id, fields, attempts)
                 with structlog.contextvars.bound_contextvars(**_ids_of(fields)):

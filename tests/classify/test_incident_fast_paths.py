@@ -18,9 +18,9 @@ from chokewatch.shared.core.reading.incident_policy import (
     stored_item,
 )
 from chokewatch.shared.core.reading.incident_rules import (
-    _apart,
-    _separate,
+    cannot_join,
     group_strength,
+    kept_apart,
     strength,
 )
 from chokewatch.shared.core.reading.similarity import similarity
@@ -50,7 +50,7 @@ def _items() -> list:
 def _full_strength(a, b) -> float:
     """strength as defined before the shortcut: the full comparison of every pair."""
     copy = similarity(list(a.signature), list(b.signature))
-    if _apart(a, b, copy)[0]:
+    if kept_apart(a, b, copy)[0]:
         return 0.0
     return strength(a, b)
 
@@ -60,9 +60,9 @@ def test_the_cheap_apart_test_only_skips_pairs_the_full_comparison_keeps_apart()
     separated = 0
     for a in items:
         for b in items:
-            if _separate(a, b)[0]:
+            if cannot_join(a, b)[0]:
                 separated += 1
-                assert _apart(a, b, similarity(list(a.signature), list(b.signature)))[0]
+                assert kept_apart(a, b, similarity(list(a.signature), list(b.signature)))[0]
                 assert strength(a, b) == 0.0
             assert strength(a, b) == _full_strength(a, b)
     assert separated > 0  # announcements No. 61 and No. 18 are kept apart

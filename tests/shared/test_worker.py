@@ -151,3 +151,17 @@ def test_a_cluster_that_fails_to_start_leaves_no_server_running(tmp_path, monkey
     after = {pid for pid in ours() if psutil.pid_exists(pid)
              and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE}
     assert before == set() and after == set()
+
+
+async def test_an_entry_two_workers_give_up_on_is_dead_lettered_once(settings, redis, names):
+    # One worker still handles an entry when another reclaims it as stalled; both then give up.
+    await ensure_streams(redis, names)
+    keys = names.stream(RAW)
+    await redis.xadd(keys.stream, {"junk": "x"})
+    [(_, [(entry_id, fields)])] = await redis.xreadgroup(keys.group, "first", {keys.stream: ">"})
+    await redis.xclaim(keys.stream, keys.group, "second", 0, [entry_id])
+    assert await streams.dead_letter(redis, keys, entry_id, fields, "not an envelope") is True
+    assert await streams.dead_letter(redis, keys, entry_id, fields, "not an envelope") is False
+    [(_, record)] = await redis.xrange(keys.dead)
+    assert record["source_id"] == entry_id and record["reason"] == "not an envelope"
+    assert (await redis.xpending(keys.stream, keys.group))["pending"] == 0

@@ -403,12 +403,12 @@ def _measure_named(shared: frozenset[str]) -> bool:
     return any(x.startswith(("no:", "named:")) and x not in _PROGRAMMES for x in shared)
 
 
-def _apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
+def kept_apart(a: Item, b: Item, copy: float) -> tuple[bool, bool]:
     """(facts keep the two texts apart whatever else they share, they are notices of one
     package): different announcement numbers or meeting places, a chip measure against a
     mineral one, headlines led by different governments, a permission granted against one
     revoked, events on disjoint elements or of types one incident cannot hold."""
-    separate, package = _separate(a, b)
+    separate, package = cannot_join(a, b)
     if separate:
         return True, package
     ca, cb = a.classification, b.classification
@@ -448,8 +448,8 @@ def _carries_out_meeting(later: Item, earlier: Item) -> bool:
             and earlier.meeting and not earlier.carries_out)
 
 
-def _separate(a: Item, b: Item) -> tuple[bool, bool]:
-    """_apart's tests that need no signature similarity: the cheap "cannot join" test, done
+def cannot_join(a: Item, b: Item) -> tuple[bool, bool]:
+    """kept_apart's tests that need no signature similarity: the cheap "cannot join" test, done
     before the comparisons that cost (whatever else two texts share, these keep them apart)."""
     ca, cb = a.classification, b.classification
     anchors_a, anchors_b = a.anchor_set(), b.anchor_set()
@@ -539,7 +539,7 @@ def join_reason(a: Item, b: Item, copy: float, likeness: float | None) -> str:
     """Why two texts are one incident ("copy", "rate", "count", "likeness", "anchor",
     "dates", "week", "elements", "firms"), or "" when they are not."""
     ca, cb = a.classification, b.classification
-    separate, package = _apart(a, b, copy)
+    separate, package = kept_apart(a, b, copy)
     if separate:
         return ""
     if copy >= NEAR_DUPLICATE:
@@ -670,7 +670,7 @@ def strength(a: Item, b: Item) -> float:
     Used to choose among several matching incidents: a shared announcement number or named
     measure beats a citation of the day, which beats text likeness, which beats element overlap.
     """
-    if _separate(a, b)[0]:
+    if cannot_join(a, b)[0]:
         return 0.0  # not one incident, whatever the costlier comparisons below would find
     copy, likeness = similarity(list(a.signature), list(b.signature)), tie(a, b)
     if not _same(a, b, copy, likeness):
@@ -714,7 +714,7 @@ def group_strength(members: Sequence[Item], new: Item) -> float:
     wholly unlike its closest report, and nothing keeps it apart from any of them."""
     if new.classification.event_type in _NON_EVENTS:
         return 0.0  # commentary, where topics drift most, joins one report it is like, not a sum
-    if any(_separate(x, new)[0] for x in members):
+    if any(cannot_join(x, new)[0] for x in members):
         return 0.0  # the cheap part of the last test below, first
     group = _centroid(members, new)
     likeness = tie(group, new) if group else None
@@ -723,7 +723,7 @@ def group_strength(members: Sequence[Item], new: Item) -> float:
     closest = max(members, key=lambda x: tie(x, new) or 0.0)
     if (tie(closest, new) or 0.0) < FLOOR:
         return 0.0  # wholly unlike every report of it: the sum alone is a drifting topic
-    if any(_apart(x, new, similarity(list(x.signature), list(new.signature)))[0] for x in members):
+    if any(kept_apart(x, new, similarity(list(x.signature), list(new.signature)))[0] for x in members):
         return 0.0
     return 1.0 + 4.0 * likeness
 
