@@ -23,7 +23,7 @@ CONTROL = [
     "banned the export", "ban exports", "ban the export", "control list", "dual-use",
     "dual use items", "general licen*", "prohibited from export", "restricted from export",
     "catalogue of technologies", "出口管制", "管制", "出口许可", "禁止出口", "輸出管理", "輸出規制",
-    "限制出口", "两用物项", "不得出口", "curbs on", "controls on", "restrictions on",
+    "输出管制", "限制出口", "两用物项", "不得出口", "curbs on", "controls on", "restrictions on",
     "earth controls", "earths controls", "earth curbs", "earths curbs", "earth restrictions",
     "mineral controls", "minerals controls", "mineral curbs", "minerals curbs",
     "de minimis", "extraterritorial", "foreign direct product",
@@ -76,6 +76,8 @@ CHIP = [
     "wafer fab*", "fab equipment", "fab tools", "microcontroller*", "半導体", "製造装置", "光刻",
     "刻蚀", "晶圆",
     "半导体设备", "芯片制造", "露光装置",
+    # Taiwan's words for high-bandwidth memory and lithography tools.
+    "高频宽记忆体", "高带宽内存", "曝光机", "微影设备",
 ]
 # Chips as the goods a disruption cuts off: a line stopped for want of them involves chips.
 CHIP_SHORTAGE = [
@@ -695,8 +697,10 @@ COMPANIES = {
     "JL Mag": ["jl mag", "jl mag rare-earth", "金力永磁"],
     "Shenghe": ["shenghe", "盛和资源"],
     "USA Rare Earth": ["usa rare earth"],
-    "Nvidia": ["nvidia", "英伟达"],
-    "AMD": ["amd"],
+    # Taiwan writes 輝達 for Nvidia and 超微 for AMD; 超微 alone also means "ultrafine" (超微粉).
+    "Nvidia": ["nvidia", "英伟达", "辉达"],
+    "AMD": ["amd", "超威半导体", "超微半导体", "超微公司", "超微与", "与超微", "和超微", "超微和", "超微、",
+            "、超微", "超微执行长", "超微 "],
     "Iluka": ["iluka"],
     "Energy Fuels": ["energy fuels"],
     "Arafura": ["arafura"],
@@ -707,11 +711,11 @@ COMPANIES = {
     "Zhong Ke San Huan": ["zhong ke san huan"],
     "Huawei": ["huawei", "华为"],
     "SMIC": ["smic", "中芯国际"],
-    "ASML": ["asml"],
-    "Applied Materials": ["applied materials"],
-    "Lam Research": ["lam research"],
-    "Tokyo Electron": ["tokyo electron"],
-    "Intel": ["intel"],
+    "ASML": ["asml", "阿斯麦", "艾司摩尔"],
+    "Applied Materials": ["applied materials", "应用材料公司", "美商应材"],
+    "Lam Research": ["lam research", "泛林集团", "科林研发"],
+    "Tokyo Electron": ["tokyo electron", "东京电子", "东京威力科创"],
+    "Intel": ["intel", "英特尔"],
     "Tesla": ["tesla"],
     "Ford": ["ford"],
     "General Motors": ["general motors"],
@@ -759,7 +763,7 @@ COMPANIES = {
     "GlobalFoundries": ["globalfoundries"],
     "Nikon": ["nikon"],
     "Canon": ["canon inc"],
-    "Supermicro": ["supermicro", "super micro"],
+    "Supermicro": ["supermicro", "super micro", "美超微"],
     "Apple": ["apple"],
     "Zijin Mining": ["zijin", "紫金矿业"],
     "CMOC": ["cmoc", "洛阳钼业"],
@@ -802,6 +806,8 @@ COMPANIES = {
     "Micron": ["micron", "美光"],
 }
 
+# China's commerce ministry as an actor phrase: the body that issues export-control notices.
+MOFCOM = frozenset({"商务部", "mofcom", "ministry of commerce", "commerce ministry", "china's commerce"})
 # Firms whose business is minerals: naming one names the mineral trade.
 MINERAL_FIRMS = frozenset({
     "MP Materials", "Lynas", "China Northern Rare Earth", "China Rare Earth Group", "JL Mag",

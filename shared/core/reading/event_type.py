@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from chokewatch.shared.messages import EventType
 
-from .cues import CHIP_FIRMS, MINERAL_FIRMS
+from .cues import CHIP_FIRMS, MINERAL_FIRMS, MOFCOM
 from .element_scope import LIST_WINDOW
 from .issuers import OBJECT_PREP
 from .roles import NEWS_TIME
@@ -124,7 +124,8 @@ _RESULTS_TITLE = re.compile(
     r"(?:profit|revenue|earnings|results|net income|loss|quarter|sales)\b"
     r"|\b(?:profit|revenue|earnings|net income|sales)\s+" + _MARKET_MOVE + r"\b"
     r"|\b(?:quarterly|half-year|half-yearly|annual|full-year)\s+(?:profit|revenue|results|earnings|sales)\b"
-    r"|(?:净利润|营收|业绩)"
+    # "营收增长两成" reports results; "营收15%上缴" is a share of sales handed over for a licence
+    r"|净利润|业绩|营收[^，,。\s]{0,4}?(?:同比|环比|增|降|下滑|下跌|减少|新高|亿|翻倍|腰斩)"
     r"|\b(?:cuts?|raises?|lowers?|lifts?|trims?|slashes?|keeps?)\s+(?:[\w-]+\s+){0,2}"
     r"(?:outlook|forecast|guidance|sales targets?)\b",
     re.IGNORECASE,
@@ -209,11 +210,14 @@ def _tally(sents: list[CuedSentence]) -> _Tally:
     totals: defaultdict[EventType, float] = defaultdict(float)
     lead: defaultdict[EventType, float] = defaultdict(float)
     votes_of: list[Votes] = []
-    notice = any(s.cues("numbered") for s in sents if s.in_lead) and any(
-        s.elements and s.cues("control") and not s.cues("chip")
-        for s in sents[: LIST_WINDOW + 1]
-        if not s.background
-    )
+    notice = (
+        any(s.cues("numbered") for s in sents if s.in_lead)
+        and any(
+            s.elements and s.cues("control") and not s.cues("chip")
+            for s in sents[: LIST_WINDOW + 1]
+            if not s.background
+        )
+    ) or _chinese_control_lead(sents)
     subject = _text_subject(sents)
     for s in sents:
         votes = sentence_votes(s, notice, subject)
@@ -223,6 +227,28 @@ def _tally(sents: list[CuedSentence]) -> _Tally:
             if s.in_lead and not s.background:
                 lead[etype] += v * s.weight
     return _Tally(totals, lead, votes_of)
+
+
+def _chinese_control_lead(sents: list[CuedSentence]) -> bool:
+    """A Chinese ministry's control told in the lead with no goods named and no chip anywhere
+    ("暂停实施第61号公告", "加强两用物项对日本出口管制"): a measure known by its number or by its
+    dual-use list, which LABELS.md counts as one on minerals."""
+    own = [s for s in sents if s.info.weight > DEBRIS_WEIGHT]
+    if any(s.cues("chip") or s.elements or s.hits.get("mineral") or _chip_firm(s) for s in own):
+        return False
+    lead = [s for s in own if s.in_lead and not s.background]
+    if any(s.cues("targets") for s in lead):
+        return False  # "对28家美国实体实施出口管制": a control list of firms is a sanction on them
+    return any(_chinese_control(s) for s in lead)
+
+
+def _chinese_control(s: CuedSentence) -> bool:
+    """A control word beside China's commerce ministry, which issues the export-control notices."""
+    return bool(s.cues("control")) and any(h.value == "CN" and h.phrase in MOFCOM for h in s.cues("actor"))
+
+
+def _chip_firm(s: CuedSentence) -> bool:
+    return any(h.value in CHIP_FIRMS for h in s.hits.get("company", NO_HITS))
 
 
 def _relevant(sents: list[CuedSentence], totals: dict[EventType, float]) -> bool:
@@ -489,6 +515,7 @@ def _on_the_field(s: CuedSentence) -> bool:
         or s.hits.get("mineral")
         or s.cues("sanctions")
         or (s.cues("control") and s.cues("targets"))  # "puts 12 US defence firms on its control list"
+        or _chinese_control(s)  # "商务部公告…暂停实施第61号公告": China's controls are of the field
         or s.cues("company_measure")
         or (s.cues("talks") and (s.cues("control") or _us_china(s)))
         or any(h.value in MINERAL_FIRMS or h.value in CHIP_FIRMS for h in s.hits.get("company", NO_HITS))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from . import gazetteer, phrases
@@ -84,6 +84,9 @@ _SINCE_TIME = re.compile(
     r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|then|the start)",
     re.IGNORECASE,
 )
+# Latin letters or digits touching a Chinese character or a full-width mark, either side.
+_LATIN_AGAINST_CJK = re.compile(r"[\u3000-\uffff][a-z0-9]|[a-z0-9][\u3000-\uffff]")
+_CJK_WIDE = re.compile(r"[\u3000-\uffff]")
 _new = tuple.__new__
 
 
@@ -154,7 +157,7 @@ def _lexicon_hits(normalised: str, starts: list[int]) -> tuple[list[Hits], list[
     buckets: list[Hits] = [defaultdict(list) for _ in range(count)]
     index, low, high = 0, 0, starts[1] if count > 1 else NO_REASON
     found_element = element_found.append
-    for end_idx, (length, trail, payloads) in LEXICON.raw(normalised):
+    for end_idx, (length, trail, payloads) in _matches(normalised):
         end = end_idx - trail  # normalise() added one leading space; see Lexicon.scan
         at = end - length
         if at >= high or at < low:
@@ -168,6 +171,19 @@ def _lexicon_hits(normalised: str, starts: list[int]) -> tuple[list[Hits], list[
             else:
                 bucket[kind].append(_new(Hit, (at, end, kind, value, phrase)))
     return buckets, element_found
+
+
+def _matches(normalised: str) -> Iterable[gazetteer._Match]:
+    """The lexicon's matches, and in Chinese text the Latin words set against characters with no
+    space between ("辉达H20获准", "美国BIS"): read again with the characters as spaces."""
+    first = LEXICON.raw(normalised)
+    if normalised.isascii() or not _LATIN_AGAINST_CJK.search(normalised):
+        return first
+    found = list(first)
+    seen = {(end, length) for end, (length, _, _) in found}
+    blanked = _CJK_WIDE.sub(" ", normalised)  # one character for one: offsets hold
+    found += [m for m in LEXICON.raw(blanked) if (m[0], m[1][0]) not in seen]
+    return sorted(found, key=lambda m: m[0])
 
 
 def _drop_other_senses(buckets: list[Hits], full: str, normalised: str, element_found: list[Hit]) -> None:

@@ -1,0 +1,98 @@
+"""Whether a text reports an event of the field, and which: measures named without their goods
+(a Chinese notice known by its number, dual-use controls aimed at a country), Taiwan's chip
+words, talks that discuss tariffs, and texts that only brush the field (snack chips, a company's
+results, a look back at relations, a firm's troubles with Beijing).
+
+Each text is the project's own, written from public facts in the styles outlets use.
+"""
+
+from __future__ import annotations
+
+from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.messages import Direction, EventType, Status
+
+MINERAL = EventType.mineral_export_control
+CHIP = EventType.chip_export_control
+QUIET = (EventType.commentary, EventType.not_relevant)
+
+
+def _reads(text: str, title: str = "") -> tuple[EventType, Direction | None, Status | None, str | None]:
+    c = classify(text, title)
+    return c.event_type, c.direction, c.status, c.issuer
+
+
+def _quiet(text: str, title: str = "") -> None:
+    c = classify(text, title)
+    assert c.event_type in QUIET
+    assert (c.status, c.issuer, c.direction) == (None, None, Direction.neutral)
+    assert c.elements == []
+
+
+# A measure named by its announcement number: the notice it suspends names no goods.
+
+
+def test_a_notice_suspending_another_by_number_eases_a_mineral_control() -> None:
+    text = (
+        "商务部公告2025年第80号\n关于暂停执行商务部公告2025年第58号的公告\n"
+        "根据中美双方磋商成果，经研究决定，自即日起暂停执行商务部公告2025年第58号，暂停期限为一年。\n"
+        "特此公告。\n商务部\n2025年11月9日"
+    )
+    assert _reads(text) == (MINERAL, Direction.easing, Status.enacted, "CN")
+
+
+def test_a_taiwan_report_of_notices_suspended_by_number_eases() -> None:
+    text = (
+        "（中央社北京8日綜合外電報導）中國商務部今天發布公告，即日起停止實施去年10月公布的第61號與第62號公告，"
+        "為期一年，出口商可按原有規定辦理出口手續。"
+    )
+    event, direction, _, issuer = _reads(text, "陸商務部停止實施第61號公告 為期一年")
+    assert (event, direction, issuer) == (MINERAL, Direction.easing, "CN")
+
+
+# Dual-use controls by China's commerce ministry: its dual-use list is one of minerals.
+
+
+def test_a_ministry_notice_banning_dual_use_exports_to_a_country_tightens() -> None:
+    text = (
+        "商务部公告2026年第3号 关于禁止两用物项对某国军事最终用户出口的公告\n"
+        "依据《中华人民共和国出口管制法》，现决定：禁止向该国军事最终用户和军事用途出口两用物项。\n"
+        "本公告自发布之日起施行。"
+    )
+    assert _reads(text) == (MINERAL, Direction.tightening, Status.enacted, "CN")
+
+
+def test_a_spokesman_explaining_a_dual_use_ban_reports_it() -> None:
+    text = (
+        "商务部新闻发言人何亚东在例行发布会上表示，商务部已决定禁止两用物项对日本军事用户出口，"
+        "该措施不影响正常民用贸易。\n他说，中方将依法审查每一份出口申请。"
+    )
+    event, direction, _, issuer = _reads(text, "商务部回应两用物项对日出口管制")
+    assert (event, direction, issuer) == (MINERAL, Direction.tightening, "CN")
+
+
+def test_a_hong_kong_report_of_dual_use_curbs_on_japan_tightens() -> None:
+    text = (
+        "【星島電】國家商務部宣布加強兩用物項對日本出口管制，禁止相關物項出口予日本軍事用戶，"
+        "即日生效。"
+    )
+    event, direction, _, issuer = _reads(text)
+    assert (event, direction, issuer) == (MINERAL, Direction.tightening, "CN")
+
+
+# Taiwan's chip words: 晶片, 輝達 (Nvidia), 超微 (AMD), model names set in Chinese text.
+
+
+def test_a_taiwan_wire_on_licences_for_nvidia_chips_eases_a_chip_control() -> None:
+    text = (
+        "美國商務部已批准輝達向中國客戶出貨H20晶片的出口許可證，超微的MI308晶片也可望獲准。"
+        "知情人士表示，兩家公司須將相關銷售額的15%交給美國政府。"
+    )
+    c = classify(text, "輝達H20對陸出貨獲准 超微可望跟進")
+    assert (c.event_type, c.direction, c.issuer, c.chips_involved) == (CHIP, Direction.easing, "US", True)
+    assert "Nvidia" in c.companies
+
+
+def test_a_chip_model_set_against_chinese_characters_is_read() -> None:
+    text = "知情人士称，美国商务部已开始发放H20对华出口许可证，首批货物将于下月交付。"
+    c = classify(text, "美方开始发放H20出口许可")
+    assert (c.event_type, c.direction, c.issuer) == (CHIP, Direction.easing, "US")
