@@ -71,10 +71,7 @@ def test_a_spokesman_explaining_a_dual_use_ban_reports_it() -> None:
 
 
 def test_a_hong_kong_report_of_dual_use_curbs_on_japan_tightens() -> None:
-    text = (
-        "【星島電】國家商務部宣布加強兩用物項對日本出口管制，禁止相關物項出口予日本軍事用戶，"
-        "即日生效。"
-    )
+    text = "【星島電】國家商務部宣布加強兩用物項對日本出口管制，禁止相關物項出口予日本軍事用戶，即日生效。"
     event, direction, _, issuer = _reads(text)
     assert (event, direction, issuer) == (MINERAL, Direction.tightening, "CN")
 
@@ -96,3 +93,27 @@ def test_a_chip_model_set_against_chinese_characters_is_read() -> None:
     text = "知情人士称，美国商务部已开始发放H20对华出口许可证，首批货物将于下月交付。"
     c = classify(text, "美方开始发放H20出口许可")
     assert (c.event_type, c.direction, c.issuer) == (CHIP, Direction.easing, "US")
+
+
+# Talks that discuss tariffs are talks, unless a tariff is itself decided as the news.
+
+
+def test_a_round_of_talks_ending_without_a_truce_extension_is_talks() -> None:
+    text = (
+        "U.S. and Chinese negotiators wrapped up two days of talks in Madrid on Monday without agreeing "
+        "to extend the pause on higher tariffs, saying they would report back to their leaders.\n"
+        "Officials said the discussions also touched on export controls and fentanyl."
+    )
+    event, direction, _, issuer = _reads(text, "Madrid round ends without tariff truce extension")
+    assert (event, direction, issuer) == (EventType.trade_talks, Direction.neutral, "multiple")
+
+
+def test_a_summit_whose_headline_leads_with_tariffs_is_talks() -> None:
+    text = (
+        "Washington will lower duties on Chinese imports and Beijing will hold off on its latest rare "
+        "earth export curbs, President Trump said after a two-hour meeting with Xi Jinping on Friday.\n"
+        "Trump told reporters the tariff on fentanyl-linked goods would halve, while China would buy "
+        "more U.S. farm goods."
+    )
+    event, direction, _, issuer = _reads(text, "Trump says China tariffs to drop after meeting with Xi")
+    assert (event, direction, issuer) == (EventType.trade_talks, Direction.easing, "multiple")

@@ -173,6 +173,9 @@ TALKS = [
     # Officials discussing a measure, by any channel: the measure is the agenda.
     "discuss", "discusses", "discussing", "video call", "videoconference", "video conference",
     "meeting of", "held a meeting", "hold a meeting", "first meeting",
+    # A leaders' meeting named by the other leader: "after meeting with Xi", "met Trump".
+    "meeting with xi", "meeting xi", "met xi", "meets xi", "meet xi", "meeting with trump",
+    "meeting trump", "met trump", "meets trump", "meet trump",
     # Governments acting together on controls: the controls are what they agree on.
     "to coordinate", "coordinate their", "coordination on", "cooperate on", "cooperation on",
     "align their", "协调",

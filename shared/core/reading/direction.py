@@ -24,7 +24,7 @@ from .cues import (
 from .gazetteer import Hit
 from .sentence_cues import LEADING, CuedSentence
 
-_NEGATION_REACH = 60
+NEGATION_REACH = 60
 _CN_NEGATION_REACH = 3
 _APPROVED_BY = re.compile(r"\w*\s+by\b")
 _SIGNED_OFF = re.compile(r"(?:经|經|国务院|國務院)\s*$")
@@ -53,9 +53,7 @@ _NEGOTIATE_INSTEAD = re.compile(
     re.IGNORECASE,
 )  # characters from "pressed" or "asked" to the relief asked for
 # "dropped its requirement", "abandons plans to restrict", "shelved the ban"
-_DROPPED = re.compile(
-    r"\b((?:drop|dropp|abandon|shelv|ditch)\w*)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE
-)
+_DROPPED = re.compile(r"\b((?:drop|dropp|abandon|shelv|ditch)\w*)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE)
 _DROPPED_REACH = 40
 _NEGATION = re.compile(
     r"\b(?:without|no|not|never|failed to|fail to|refused to|declined to|denies|denied|rules out"
@@ -196,8 +194,8 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
             continue  # "revokes waivers": the relief is what is undone
         if contrast and contrast.start() > s.info.start + LEADING and h[0] > contrast.start():
             continue  # "raised the tariff on China, while pausing it for others": another party
-        window = full[max(s.info.start, h[0] - _NEGATION_REACH) : h[0]]
-        if _negated(window):
+        window = full[max(s.info.start, h[0] - NEGATION_REACH) : h[0]]
+        if negated(window):
             continue
         if h.phrase.startswith("approv") and _APPROVED_BY.match(full, h[1]):
             continue  # "approved by the State Council": the measure's sign-off, not a licence
@@ -253,7 +251,7 @@ _NEGATION_WORDS = (
 )
 
 
-def _negated(window: str) -> bool:
+def negated(window: str) -> bool:
     """Whether a negation or a condition governs the words after `window`."""
     if any(w in window[-_CN_NEGATION_REACH:] for w in CHINESE_NEGATIONS):
         return True  # "不会放宽", "未恢复": the relief is denied

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from chokewatch.shared.messages import EventType
 
 from .cues import CHIP_FIRMS, MINERAL_FIRMS, MOFCOM
+from .direction import NEGATION_REACH, negated
 from .element_scope import LIST_WINDOW
 from .issuers import OBJECT_PREP
 from .roles import NEWS_TIME
@@ -186,6 +187,7 @@ def decide(sents: list[CuedSentence], title: str, full: str) -> Decision:
     if not lead:
         return Decision(EventType.commentary, [])
     best = max(lead, key=lambda t: (lead[t] + 0.25 * tally.totals[t], -EVENT_TYPES.index(t)))
+    voted = best
     if best is EventType.sanctions and _other_trade_only(sents):
         return Decision(EventType.not_relevant, [])
     if best in (EventType.tariff, EventType.trade_talks) and _other_goods_only(sents):
@@ -198,11 +200,13 @@ def decide(sents: list[CuedSentence], title: str, full: str) -> Decision:
     if best is EventType.trade_talks and _talks_as_climate(sents, tally, full):
         return Decision(EventType.commentary, [])
     if best is EventType.trade_talks:
-        best = _deal_news(sents, title, tally)
+        best = _deal_news(sents, title, full, tally)
     if best is EventType.trade_talks and _allied_supply_pact(sents, tally, full):
         best = EventType.industrial_policy
     elif best in MEASURES and EventType.trade_talks in lead and disputed(sents):
         best = EventType.trade_talks  # "accuses Beijing of breaking the tariff deal": the deal's news
+    elif voted in MEASURES and _both_sides_relieve(sents, tally, full):
+        best = EventType.trade_talks  # a measure-led headline over a deal of several measures
     return _judged(best, sents, title, full, tally)
 
 
@@ -276,7 +280,7 @@ def _talks_as_climate(sents: list[CuedSentence], tally: _Tally, full: str) -> bo
     )
 
 
-def _deal_news(sents: list[CuedSentence], title: str, tally: _Tally) -> EventType:
+def _deal_news(sents: list[CuedSentence], title: str, full: str, tally: _Tally) -> EventType:
     """A deal whose news is one specific measure takes that measure's type (README, How a text is read)."""
     lead, votes_of = tally.lead, tally.votes_of
     best = EventType.trade_talks
@@ -297,9 +301,35 @@ def _deal_news(sents: list[CuedSentence], title: str, tally: _Tally) -> EventTyp
             and measure not in title_votes
             and not _TALKS_AS_CONTEXT.search(title)
         )
-        if not others and not talks_title and _lead_has_easing(sents, votes_of, measure):
+        if not others and not talks_title and _lead_has_easing(sents, votes_of, measure, full):
             return measure
     return best
+
+
+def _both_sides_relieve(sents: list[CuedSentence], tally: _Tally, full: str) -> bool:
+    """A meeting of Washington and Beijing after which the lead eases measures of two kinds
+    ("tariffs cut after meeting with Xi, while Beijing will pause its rare earth controls"): a deal
+    of several measures, whatever the title leads with, is the talks' news (LABELS.md)."""
+    lead = [(s, v) for s, v in zip(sents, tally.votes_of, strict=True) if s.in_lead and not s.background]
+    if not any(s.cues("talks") for s, _ in lead):
+        return False
+    heading = sents[0]
+    if heading.info.is_title and heading.cues("talks") and not _talks_only_as_context(heading, full):
+        return False  # "extend truce; Beijing to keep gallium flowing": the title picks the measure
+    if not _TALKS_PARTIES <= {h.value for s, _ in lead for h in s.cues("actor")}:
+        return False
+    eased: set[EventType] = set()
+    reliefs = 0
+    for s, votes in lead:
+        had = [
+            h
+            for h in s.cues("easing")
+            if not negated(full[max(s.info.start, h.start - NEGATION_REACH) : h.start])
+        ]
+        if had and not s.cues("supply_halt"):
+            reliefs += len(had)
+            eased.update(m for m in MEASURES if votes.get(m, 0.0) >= 1.0)
+    return len(eased) >= 2 and reliefs >= 2
 
 
 def _allied_supply_pact(sents: list[CuedSentence], tally: _Tally, full: str) -> bool:
@@ -498,9 +528,15 @@ def _buried_news(
     return (best[1], best[2]) if best else None
 
 
-def _lead_has_easing(sents: list[CuedSentence], votes_of: list[Votes], etype: EventType) -> bool:
+def _lead_has_easing(sents: list[CuedSentence], votes_of: list[Votes], etype: EventType, full: str) -> bool:
+    """A relief the lead reports as had: not one denied ("ended without a truce extension")."""
     return any(
-        etype in v and s.in_lead and s.cues("easing") and not s.cues("supply_halt")
+        etype in v
+        and s.in_lead
+        and not s.cues("supply_halt")
+        and any(
+            not negated(full[max(s.info.start, h.start - NEGATION_REACH) : h.start]) for h in s.cues("easing")
+        )
         for s, v in zip(sents, votes_of, strict=True)
     )
 
