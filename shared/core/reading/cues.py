@@ -189,6 +189,8 @@ SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
     "countermeasure*", "asset freeze", "assets frozen", "froze the assets", "freeze the assets",
     "blacklist*", "barred from doing business", "banned from dealing", "entity list", "不可靠实体清单",
+    # "barred Chinese firms from doing business with five US units": a ban on dealing with them
+    "from doing business with", "from dealing with", "from transactions with", "from trading with",
     "ordered to divest", "to divest", "divestiture order", "forced divest*",
     "实体清单",
     "反制", "制裁", "管控名单", "反制裁",
@@ -583,6 +585,7 @@ REASON = [
     "strikes back at", "retaliation against", "retaliating against", "retaliates against",
     "retaliated against", "a day after", "days after", "hours after", "weeks after", "in return for",
     "despite", "in spite of", "even though", "after china", "after china's", "after chinese",
+    "citing",
     "after us", "after u.s", "after american", "after japan", "after the dutch", "after brussels",
     # What a measure adds to: the earlier measure is history, not its reach.
     "adding to", "adds to the", "on top of", "in addition to", "builds on", "building on",
@@ -663,7 +666,8 @@ SHADOW = [
 # Words of the other trades that sell "chips": with only the bare word, chips are not chips here.
 CHIP_SENSE = [
     "potato*", "crisps", "snack*", "wood", "hardwood", "softwood", "pulp*", "timber", "sawmill*",
-    "casino*", "poker", "chocolate", "biscuit*", "supermarket*",
+    "casino*", "poker", "chocolate", "biscuit*", "supermarket*", "crisp", "kettle", "tortilla*",
+    "flavour*", "flavor*",
 ]
 # Trades outside minerals and chips that sanctions often target: with no mineral or chip in the
 # text, a sanction on them is not this field's news.

@@ -22,7 +22,7 @@ from .issuers import OBJECT_PREP
 from .roles import NEWS_TIME
 from .sentence_cues import NO_HITS, CuedSentence
 from .sentences import DEBRIS_WEIGHT
-from .type_vote import MEASURES, Votes, sentence_votes
+from .type_vote import MEASURES, Votes, listed, sentence_votes
 
 EVENT_TYPES = (
     EventType.mineral_export_control,
@@ -45,6 +45,8 @@ _COMMENTARY_FORM = re.compile(
     r"|(?:一文|一图|一圖|一張圖)(?:读懂|看懂|讀懂|了解)|^\s*(?:科普|盘点|盤點|小知识|小知識)"
     # "稀土周评：", "金属市场週報：": a market review's rubric
     r"|^[^:：]{0,8}(?:周评|週評|日评|日評|月评|月評|周报|週報|述评|述評|时评|時評|综述|綜述)\s*[:：]"
+    # "2025年中美经贸关系回顾：…", "年度回顾：…": a look back over a year
+    r"|(?:回顾|回顧|复盘|復盤)\s*[:：]|(?:年度|年终|年終)(?:回顾|回顧|盘点|盤點)"
     r"|^\s*(?:analysis|insight|factbox|breakingviews|commentary|comment|viewpoint|perspective)\s*[:\-–—|]"
     r"|\b(?:quiz|podcast|weekly|what to know|things to know|need to know|things to watch|what to watch"
     r"|to watch (?:in|for)|lessons?|learned|explained"
@@ -119,6 +121,15 @@ _MARKET_TITLE = re.compile(
     r"|创(?:年内|历史)?新高|創(?:年內|歷史)?新高",
     re.IGNORECASE,
 )
+# An untitled text whose lead reports a company's results: "A magnet maker reported a 30%
+# increase in net profit ...", "posted a 12% rise in half-year operating profit".
+_RESULTS_LEAD = re.compile(
+    r"\b(?:posts?|posted|reports?|reported|books?|booked|logs?|logged)\s+(?:[\w%.,-]+\s+){0,5}?"
+    r"(?:in\s+)?(?:(?:net|operating|pre-tax|pretax|quarterly|half-year|first-half|annual|full-year"
+    r"|nine-month|third-quarter|second-quarter)\s+)*"
+    r"(?:profits?|revenues?|earnings|net income|losses|sales)\b",
+    re.IGNORECASE,
+)
 # A company's results: profit, revenue or earnings reported or moving.
 _RESULTS_TITLE = re.compile(
     r"\b(?:posts?|reports?|books?|logs?)\s+(?:[\w-]+\s+){0,3}"
@@ -173,7 +184,7 @@ def decide(sents: list[CuedSentence], title: str, full: str) -> Decision:
     tally = _tally(sents)
     if not _relevant(sents, tally.totals):
         return Decision(EventType.not_relevant, [])
-    if _RESULTS_TITLE.search(title):
+    if _RESULTS_TITLE.search(title) or _results_lead(sents, full):
         return Decision(EventType.not_relevant, [])  # a company's results, whatever they mention
     if _MARKET_TITLE.search(title):
         return Decision(EventType.commentary, [])
@@ -231,6 +242,16 @@ def _tally(sents: list[CuedSentence]) -> _Tally:
             if s.in_lead and not s.background:
                 lead[etype] += v * s.weight
     return _Tally(totals, lead, votes_of)
+
+
+def _results_lead(sents: list[CuedSentence], full: str) -> bool:
+    """An untitled text that opens on a company's results (no government acts in that sentence)."""
+    if not sents or sents[0].info.is_title:
+        return False
+    first = next((s for s in sents if s.info.position == 0), None)
+    if first is None or first.cues("control") or first.cues("tariff") or first.cues("sanctions"):
+        return False
+    return _RESULTS_LEAD.search(full, first.info.start, first.info.end) is not None
 
 
 def _chinese_control_lead(sents: list[CuedSentence]) -> bool:
@@ -550,7 +571,7 @@ def _on_the_field(s: CuedSentence) -> bool:
         or s.cues("tariff")
         or s.hits.get("mineral")
         or s.cues("sanctions")
-        or (s.cues("control") and s.cues("targets"))  # "puts 12 US defence firms on its control list"
+        or listed(s)  # "puts 12 US defence firms on its control list"
         or _chinese_control(s)  # "商务部公告…暂停实施第61号公告": China's controls are of the field
         or s.cues("company_measure")
         or (s.cues("talks") and (s.cues("control") or _us_china(s)))

@@ -34,6 +34,7 @@ _TARGET_GAP = 12  # characters between a country's name and the firms it describ
 _CN_BODIES = ("部", "署", "局", "委员会", "机制", "办", "院")
 _TRADE_WORDS = ("export", "shipment", "sales", "deliver", "suppl", "出口", "供应", "供應", "供货", "供貨",
                 "发货", "發貨", "出货", "出貨", "交付", "断供", "斷供")
+_PERMISSIONS = ("approv", "permit", "licen", "许可", "审批")  # a permission granted, not a control
 # The kinds of a measure (not talks, disruption or policy).
 MEASURES = (
     EventType.mineral_export_control,
@@ -101,11 +102,21 @@ def sentence_votes(s: CuedSentence, notice_minerals: bool = False, subject: str 
         votes[EventType.trade_talks] = s.count("talks")
     if s.cues("sanctions"):
         votes[EventType.sanctions] = votes.get(EventType.sanctions, 0.0) + _sanction_strength(s, chip_words)
-    if s.cues("control") and s.cues("targets") and not mineral and not chip:
+    if listed(s) and not mineral and not chip:
         # Control-list language aimed at named firms, with no mineral: a measure on companies.
         votes[EventType.sanctions] = votes.get(EventType.sanctions, 0.0) + control
     _supply_votes(s, mineral, votes)
     return votes
+
+
+def listed(s: CuedSentence) -> bool:
+    """Control words aimed at firms ("puts 12 defence firms on its control list", "lifts controls
+    on US entities"), not a firm's own export permitted ("snack maker wins export approval")."""
+    controls = s.cues("control")
+    if not controls or not s.cues("targets"):
+        return False
+    granted = s.cues("easing") and not s.cues("tightening")
+    return not (granted and all(any(w in h.phrase for w in _PERMISSIONS) for h in controls))
 
 
 def votes_measure(s: CuedSentence) -> bool:
