@@ -50,6 +50,16 @@ def test_a_taiwan_report_of_notices_suspended_by_number_eases() -> None:
     assert (event, direction, issuer) == (MINERAL, Direction.easing, "CN")
 
 
+def test_an_english_wire_on_notices_suspended_by_number_eases_a_mineral_control() -> None:
+    text = (
+        "China's Ministry of Commerce said on Friday it would suspend the implementation of "
+        "Announcements No. 55, No. 57 and No. 61 of 2025 until November 2026, in line with the "
+        "consensus reached in trade consultations with Washington."
+    )
+    event, direction, _, issuer = _reads(text, "MOFCOM suspends announcements No. 55, 57 and 61 for a year")
+    assert (event, direction, issuer) == (MINERAL, Direction.easing, "CN")
+
+
 # Dual-use controls by China's commerce ministry: its dual-use list is one of minerals.
 
 
@@ -94,6 +104,15 @@ def test_a_chip_model_set_against_chinese_characters_is_read() -> None:
     text = "知情人士称，美国商务部已开始发放H20对华出口许可证，首批货物将于下月交付。"
     c = classify(text, "美方开始发放H20出口许可")
     assert (c.event_type, c.direction, c.issuer) == (CHIP, Direction.easing, "US")
+
+
+def test_a_taiwan_report_of_a_planned_chip_licence_rule_tightens() -> None:
+    text = (
+        "美國商務部計畫要求輝達與超微向中國出口先進AI晶片前須先取得許可，消息人士指出，"
+        "新規最快下月公布。"
+    )
+    event, direction, _, issuer = _reads(text, "美國商務部擬限制輝達晶片出口中國")
+    assert (event, direction, issuer) == (CHIP, Direction.tightening, "US")
 
 
 # Talks that discuss tariffs are talks, unless a tariff is itself decided as the news.

@@ -30,7 +30,7 @@ _ABBREVIATED_VALUE = {"EU": "EU", "UK": "GB"}
 _ABBREVIATED_STARTS = ("U.S.", "US", "EU", "UK")  # every match begins with one of these
 # Numbered official texts, searched in the lower-case text.
 _NUMBERED = re.compile(
-    r"announcement\s+(?:no\.?|number)\s*\d+|no\.\s*\d+\s+of\s+20\d\d|no\.\s*\d+\s*\(20\d\d\)"
+    r"announcements?\s+(?:no\.?|number)\s*\d+|no\.\s*\d+\s+of\s+20\d\d|no\.\s*\d+\s*\(20\d\d\)"
     r"|第\s*\d+\s*号|[〔\[]\s*20\d\d\s*[〕\]]\s*第?\s*\d+\s*号"
     r"|federal register|(?:executive order|proclamation)\s+\d{5}"
 )
@@ -58,6 +58,17 @@ _CN_SUSPEND_SUPPLY = re.compile(
 # whatever goods it covered (a sentence of background often names them).
 _CN_NOTICE_SUSPENDED = re.compile(
     r"(?:暂停|停止|中止|暂缓)(?:实施|执行)[^，。；,;]{0,40}?(?:公告|决定|第\s*\d+\s*号)"
+)
+# "suspend the implementation of Announcements No. 55 and No. 61": the same in English.
+_NOTICE_SUSPENDED = re.compile(
+    r"\b(?:suspend|halt|stop|lift|revok|rescind|repeal)\w*\s+(?:the\s+)?(?:(?:implementation|enforcement)\s+of\s+)?"
+    r"(?:its\s+|the\s+)?(?:mofcom\s+|commerce ministry\s+)?announcements?\s+(?:no\.?|number)\s*\d+"
+)
+# "限制辉达晶片出口中国", "禁止相关物项出口": a restricting verb over the goods it keeps from export.
+_CN_EXPORT_CURBED = re.compile(r"(?:限制|禁止|管控)[^，。；、,;]{1,12}?(?:出口|销售|出货|供货)")
+# "出口前须先取得许可", "需申请出口许可证": a licence made necessary (phrases.licences_needed).
+_CN_LICENCE_NEEDED = re.compile(
+    r"(?:须|需|需要|必须|应当|应)(?:先|事先|另行)?(?:申请|取得|获得|领取|申领)[^，。；,;]{0,6}?许可"
 )
 # "暂停部分企业的通用许可", "撤销…出口许可证": a relief withdrawn restricts (unlike "取消出口许可要求",
 # a requirement dropped, or "暂停实施", a control suspended).
@@ -271,6 +282,15 @@ def _pattern_hits(
                 add("supply_halt", Hit(m.start(), m.end(), "supply_halt", "", m.group()))
         for m in _CN_NOTICE_SUSPENDED.finditer(lower):
             add("control", Hit(m.start(), m.end(), "control", "", m.group()))
+    if "announcement" in lower:
+        for m in _NOTICE_SUSPENDED.finditer(lower):
+            add("control", Hit(m.start(), m.end(), "control", "", m.group()))
+    if not full.isascii() and "出口" in lower:
+        for m in _CN_EXPORT_CURBED.finditer(lower):
+            add("control", Hit(m.start(), m.end(), "control", "", m.group()))
+    if not full.isascii() and "许可" in lower:
+        for m in _CN_LICENCE_NEEDED.finditer(lower):
+            add("tightening", Hit(m.start(), m.end(), "tightening", "required", m.group()))
 
 
 def _supply_halts(normalised: str, lower: str) -> list[re.Match[str]]:
