@@ -128,6 +128,15 @@ def test_a_round_of_talks_ending_without_a_truce_extension_is_talks() -> None:
     assert (event, direction, issuer) == (EventType.trade_talks, Direction.neutral, "multiple")
 
 
+def test_a_chinese_report_of_talks_ending_without_a_decision_is_neutral_talks() -> None:
+    text = (
+        "中美双方在斯德哥尔摩举行的新一轮经贸磋商于29日结束，双方就关税等问题进行了深入交流，"
+        "但没有宣布延长关税休战期限。"
+    )
+    event, direction, _, issuer = _reads(text, "中美经贸磋商结束 未就关税休战延期作出决定")
+    assert (event, direction, issuer) == (EventType.trade_talks, Direction.neutral, "multiple")
+
+
 def test_a_summit_whose_headline_leads_with_tariffs_is_talks() -> None:
     text = (
         "Washington will lower duties on Chinese imports and Beijing will hold off on its latest rare "

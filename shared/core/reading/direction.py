@@ -26,6 +26,8 @@ from .sentence_cues import LEADING, CuedSentence
 
 NEGATION_REACH = 60
 _CN_NEGATION_REACH = 3
+# A Chinese negation opening a clause on a matter or an act: "未就…", "并未宣布…", "没有对…".
+_CN_CLAUSE_NEGATION = re.compile(r"(?:未|没有|沒有|并未|並未|尚未)(?:就|宣布|对|對)[^，。；,;！？]{0,20}$")
 _APPROVED_BY = re.compile(r"\w*\s+by\b")
 _SIGNED_OFF = re.compile(r"(?:经|經|国务院|國務院)\s*$")
 # "If approved, the ruling would ...": a condition, not a relief granted.
@@ -257,6 +259,8 @@ def negated(window: str) -> bool:
         return True  # "不会放宽", "未恢复": the relief is denied
     if any(w in window[-_CN_NEGATION_REACH - 2 :] for w in CHINESE_DENIALS):
         return True  # "没有获得批准", "尚未得到许可": the relief is not had
+    if _CN_CLAUSE_NEGATION.search(window):
+        return True  # "未就关税休战延期作出决定": the whole clause is denied
     low = window.lower()
     if not any(w in low for w in _NEGATION_WORDS):
         return False
