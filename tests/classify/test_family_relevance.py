@@ -87,6 +87,12 @@ def test_a_hong_kong_report_of_dual_use_curbs_on_japan_tightens() -> None:
     assert (event, direction, issuer) == (MINERAL, Direction.tightening, "CN")
 
 
+def test_a_foreign_ministry_defending_dual_use_curbs_reports_a_mineral_control() -> None:
+    text = "外交部发言人毛宁表示，中方依法加强两用物项对日本出口管制，完全正当、合理、合法。"
+    event, direction, _, issuer = _reads(text, "外交部：中方对日两用物项出口管制正当合法")
+    assert (event, direction, issuer) == (MINERAL, Direction.tightening, "CN")
+
+
 # Taiwan's chip words: 晶片, 輝達 (Nvidia), 超微 (AMD), model names set in Chinese text.
 
 
@@ -171,6 +177,15 @@ def test_a_chinese_look_back_at_relations_is_commentary() -> None:
         "此后两国多次举行经贸磋商，并在元首会晤后达成阶段性安排。\n"
         "出口管制、稀土与芯片问题相互交织，未来走向仍存变数。\n（本文仅代表作者个人观点）",
         "年度回顾：中美经贸关系这一年",
+    )
+
+
+def test_an_english_look_back_at_a_year_of_relations_is_commentary() -> None:
+    _quiet(
+        "Washington opened the year with fentanyl tariffs and closed it with a one-year truce agreed "
+        "when the two leaders met in South Korea. In between, duties briefly topped 100% and Beijing "
+        "twice widened its rare earth controls.",
+        "U.S.-China ties in 2025: a year of tariffs, truces and rare earths",
     )
 
 

@@ -815,6 +815,7 @@ COMPANIES = {
 
 # China's commerce ministry as an actor phrase: the body that issues export-control notices.
 MOFCOM = frozenset({"商务部", "mofcom", "ministry of commerce", "commerce ministry", "china's commerce"})
+DUAL_USE = frozenset({"dual-use", "dual use items", "两用物项"})  # China's dual-use export list
 # Firms whose business is minerals: naming one names the mineral trade.
 MINERAL_FIRMS = frozenset({
     "MP Materials", "Lynas", "China Northern Rare Earth", "China Rare Earth Group", "JL Mag",

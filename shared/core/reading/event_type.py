@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from chokewatch.shared.messages import EventType
 
-from .cues import CHIP_FIRMS, MINERAL_FIRMS, MOFCOM
+from .cues import CHIP_FIRMS, DUAL_USE, MINERAL_FIRMS, MOFCOM
 from .direction import NEGATION_REACH, negated
 from .element_scope import LIST_WINDOW
 from .issuers import OBJECT_PREP
@@ -45,8 +45,10 @@ _COMMENTARY_FORM = re.compile(
     r"|(?:一文|一图|一圖|一張圖)(?:读懂|看懂|讀懂|了解)|^\s*(?:科普|盘点|盤點|小知识|小知識)"
     # "稀土周评：", "金属市场週報：": a market review's rubric
     r"|^[^:：]{0,8}(?:周评|週評|日评|日評|月评|月評|周报|週報|述评|述評|时评|時評|综述|綜述)\s*[:：]"
-    # "2025年中美经贸关系回顾：…", "年度回顾：…": a look back over a year
-    r"|(?:回顾|回顧|复盘|復盤)\s*[:：]|(?:年度|年终|年終)(?:回顾|回顧|盘点|盤點)"
+    # "2025年中美经贸关系回顾：…", "年度回顾：…", "relations in 2025: a year of tariffs", "from trade
+    # war to truce": a look back over a year or a stretch of relations
+    r"|(?:回顾|回顧|复盘|復盤)\s*[:：]|(?:年度|年终|年終)(?:回顾|回顧|盘点|盤點)|从(?:关税战|贸易战)到"
+    r"|\b(?:relations|ties)\s+in\s+20\d\d\b|\ba year of\b|\bfrom (?:a |the )?(?:trade|tariff) war to\b"
     r"|^\s*(?:analysis|insight|factbox|breakingviews|commentary|comment|viewpoint|perspective)\s*[:\-–—|]"
     r"|\b(?:quiz|podcast|weekly|what to know|things to know|need to know|things to watch|what to watch"
     r"|to watch (?:in|for)|lessons?|learned|explained"
@@ -268,8 +270,14 @@ def _chinese_control_lead(sents: list[CuedSentence]) -> bool:
 
 
 def _chinese_control(s: CuedSentence) -> bool:
-    """A control word beside China's commerce ministry, which issues the export-control notices."""
-    return bool(s.cues("control")) and any(h.value == "CN" and h.phrase in MOFCOM for h in s.cues("actor"))
+    """A control word beside China's commerce ministry, which issues the export-control notices,
+    or China's dual-use controls told by any of its voices ("中方依法对日本加强两用物项出口管制")."""
+    controls = s.cues("control")
+    if not controls:
+        return False
+    china = [h for h in s.cues("actor") if h.value == "CN"]
+    dual_use = any(h.phrase in DUAL_USE for h in controls)
+    return any(h.phrase in MOFCOM for h in china) or (bool(china) and dual_use)
 
 
 def _chip_firm(s: CuedSentence) -> bool:

@@ -13,6 +13,7 @@ from .cues import (
     AGENDA_TALKS,
     CHIP_FIRMS,
     DISCUSSING,
+    DUAL_USE,
     IMPORT_STATUTES,
     MINERAL_FIRMS,
     NAMED_BANS,
@@ -227,7 +228,7 @@ def _chinese_dual_use(s: CuedSentence) -> bool:
     """China's dual-use export list is a list of minerals and their products, unless the
     sentence puts firms on it (a sanction)."""
     return (
-        "dual-use" in (h.phrase for h in s.cues("control"))
+        any(h.phrase in DUAL_USE for h in s.cues("control"))
         and not s.cues("targets")
         and any(h.value == "CN" for h in s.hits.get("actor", NO_HITS))
     )
