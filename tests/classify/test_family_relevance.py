@@ -171,6 +171,22 @@ def test_a_magnet_makers_results_that_mention_licences_are_no_event() -> None:
     )
 
 
+def test_results_against_forecasts_that_mention_chip_licences_are_no_event() -> None:
+    _quiet(
+        "The chip designer reported quarterly revenue above analysts' estimates on Wednesday and said "
+        "it had shipped no H20 processors to China in the period despite holding export licences.",
+        "Nvidia beats forecasts, says H20 sales to China remain on hold",
+    )
+
+
+def test_a_magnet_maker_swinging_to_profit_on_licences_is_no_event() -> None:
+    _quiet(
+        "The rare earth magnet maker said first-half net profit rose 40% after Chinese authorities "
+        "approved more export licences for its products.",
+        "Magnet maker swings to profit as export licences flow again",
+    )
+
+
 def test_a_chinese_look_back_at_relations_is_commentary() -> None:
     _quiet(
         "这一年，中美经贸关系起伏不定。年初美方对华加征关税，随后双方互加关税，税率一度超过百分之百。"

@@ -138,6 +138,9 @@ _RESULTS_TITLE = re.compile(
     r"(?:profit|revenue|earnings|results|net income|loss|quarter|sales)\b"
     r"|\b(?:profit|revenue|earnings|net income|sales)\s+" + _MARKET_MOVE + r"\b"
     r"|\b(?:quarterly|half-year|half-yearly|annual|full-year)\s+(?:profit|revenue|results|earnings|sales)\b"
+    # "beats forecasts", "misses estimates", "swings to profit": results against expectations
+    r"|\b(?:beats?|tops?|topped|miss(?:es|ed)?)\s+(?:[\w'-]+\s+){0,2}?(?:forecasts?|estimates|expectations)\b"
+    r"|\b(?:swings?|swung)\s+to\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:profit|loss)\b"
     # "营收增长两成" reports results; "营收15%上缴" is a share of sales handed over for a licence
     r"|净利润|业绩|营收[^，,。\s]{0,4}?(?:同比|环比|增|降|下滑|下跌|减少|新高|亿|翻倍|腰斩)"
     r"|\b(?:cuts?|raises?|lowers?|lifts?|trims?|slashes?|keeps?)\s+(?:[\w-]+\s+){0,2}"
