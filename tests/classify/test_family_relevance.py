@@ -152,6 +152,24 @@ def test_a_summit_whose_headline_leads_with_tariffs_is_talks() -> None:
     )
     event, direction, _, issuer = _reads(text, "Trump says China tariffs to drop after meeting with Xi")
     assert (event, direction, issuer) == (EventType.trade_talks, Direction.easing, "multiple")
+def test_a_meeting_set_with_tariffs_on_the_agenda_is_talks() -> None:
+    text = (
+        "The U.S. president will meet Chinese President Xi Jinping in Gyeongju next week, with tariffs, "
+        "chip curbs and soybean purchases expected to dominate the agenda, the White House said."
+    )
+    event, direction, _, issuer = _reads(text, "Trump and Xi to meet next week as tariff deadline nears")
+    assert (event, direction, issuer) == (EventType.trade_talks, Direction.neutral, "multiple")
+
+
+def test_a_leader_praising_a_meeting_that_cut_tariffs_both_ways_is_talks() -> None:
+    text = (
+        "Trump said after meeting Xi Jinping that Washington would halve its fentanyl duty on Chinese "
+        "goods, while Beijing agreed to pause its newest rare earth export controls for a year."
+    )
+    event, direction, _, issuer = _reads(text, "Trump hails 'great' meeting with Xi, says China tariff halved")
+    assert (event, direction, issuer) == (EventType.trade_talks, Direction.easing, "multiple")
+
+
 # Texts that only brush the field: no event, no status, no issuer.
 
 

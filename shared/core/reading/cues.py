@@ -175,7 +175,12 @@ TALKS = [
     "meeting of", "held a meeting", "hold a meeting", "first meeting",
     # A leaders' meeting named by the other leader: "after meeting with Xi", "met Trump".
     "meeting with xi", "meeting xi", "met xi", "meets xi", "meet xi", "meeting with trump",
-    "meeting trump", "met trump", "meets trump", "meet trump",
+    "meeting trump", "met trump", "meets trump", "meet trump", "trump and xi", "xi and trump",
+    "meet chinese leader", "meet chinese president", "meeting chinese leader", "meeting chinese president",
+    "met chinese leader", "met chinese president", "meets chinese leader", "meets chinese president",
+    # What talks will take up, named after the matters: "tariffs expected to top the agenda".
+    "top the agenda", "tops the agenda", "top of the agenda", "on the agenda", "dominate the agenda",
+    "high on the agenda",
     # Governments acting together on controls: the controls are what they agree on.
     "to coordinate", "coordinate their", "coordination on", "cooperate on", "cooperation on",
     "align their", "协调",
@@ -183,6 +188,8 @@ TALKS = [
 # Talks words that make what follows them ("talks on export controls") the agenda, not a measure.
 AGENDA_TALKS = ("talks", "dialogue", "consultation", "negotiation", "meeting", "discuss",
                 "磋商", "会谈", "谈判", "对话", "协商", "coordinat", "cooperat", "align their", "协调")
+AGENDA_AFTER = frozenset({"top the agenda", "tops the agenda", "top of the agenda", "on the agenda",
+                          "dominate the agenda", "high on the agenda"})
 # Talks words that name what is discussed, not what is negotiated or chosen instead.
 DISCUSSING = ("to discuss", "discuss", "talks", "dialogue", "consultation", "磋商", "会谈", "对话")
 SANCTIONS = [

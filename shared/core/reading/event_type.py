@@ -148,6 +148,10 @@ _RESULTS_TITLE = re.compile(
     re.IGNORECASE,
 )
 _TALKS_PARTIES = frozenset({"US", "CN"})
+# Talks words that name a meeting, not a deal ("hails meeting with Xi", "summit"): a title that
+# names one beside a measure has not chosen that measure as the deal's news.
+_MEETING_WORDS = ("meeting", "met ", "meets", "meet ", "summit", "trump and xi", "xi and trump", "会晤",
+                  "会谈")
 # Words of something done, decided or told: a judging title whose lead has none is commentary.
 _ACT_KINDS = (
     "tightening",
@@ -346,8 +350,12 @@ def _both_sides_relieve(sents: list[CuedSentence], tally: _Tally, full: str) -> 
     if not any(s.cues("talks") for s, _ in lead):
         return False
     heading = sents[0]
-    if heading.info.is_title and heading.cues("talks") and not _talks_only_as_context(heading, full):
-        return False  # "extend truce; Beijing to keep gallium flowing": the title picks the measure
+    if (
+        heading.info.is_title
+        and not _talks_only_as_context(heading, full)
+        and any(not h.phrase.startswith(_MEETING_WORDS) for h in heading.cues("talks"))
+    ):
+        return False  # "extend truce; Beijing to keep gallium flowing": the title picks the deal's term
     if not _TALKS_PARTIES <= {h.value for s, _ in lead for h in s.cues("actor")}:
         return False
     eased: set[EventType] = set()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from chokewatch.shared.messages import EventType
 
 from .cues import (
+    AGENDA_AFTER,
     AGENDA_TALKS,
     CHIP_FIRMS,
     DISCUSSING,
@@ -154,8 +155,12 @@ def _tariffs_discussed(s: CuedSentence) -> bool:
     """Every tariff word follows a word of discussion ("will meet Xi to discuss rare earths and
     tariffs", "talks on tariffs"); negotiations chosen over tariffs are not about them."""
     talked = [h for h in s.cues("talks") if h.phrase.startswith(DISCUSSING)]
-    return bool(talked) and all(
-        any(0 <= t.start - a.end <= _AGENDA_REACH for a in talked) for t in s.cues("tariff")
+    # "with tariffs and rare earths expected to top the agenda": the agenda named after them
+    agenda = [h for h in s.cues("talks") if h.phrase in AGENDA_AFTER]
+    return bool(talked or agenda) and all(
+        any(0 <= t.start - a.end <= _AGENDA_REACH for a in talked)
+        or any(0 <= a.start - t.end <= 2 * _AGENDA_REACH for a in agenda)
+        for t in s.cues("tariff")
     )
 
 
