@@ -121,6 +121,19 @@ def test_a_taiwan_report_of_a_planned_chip_licence_rule_tightens() -> None:
     assert (event, direction, issuer) == (CHIP, Direction.tightening, "US")
 
 
+def test_a_taiwan_report_of_amd_chips_cleared_for_china_eases() -> None:
+    text = "美國商務部已准許超微向中國客戶出口MI308晶片，但須將相關營收的一成五上繳美國政府。"
+    c = classify(text, "超微MI308獲准銷往中國")
+    assert (c.event_type, c.direction, c.issuer) == (CHIP, Direction.easing, "US")
+    assert "AMD" in c.companies
+
+
+def test_ultrafine_powder_is_not_a_chip_firm() -> None:
+    c = classify("商务部公告，对部分金刚石超微粉及其制品实施出口管制，自公布之日起施行。")
+    assert "AMD" not in c.companies
+    assert c.event_type is MINERAL
+
+
 # Talks that discuss tariffs are talks, unless a tariff is itself decided as the news.
 
 
@@ -166,7 +179,8 @@ def test_a_leader_praising_a_meeting_that_cut_tariffs_both_ways_is_talks() -> No
         "Trump said after meeting Xi Jinping that Washington would halve its fentanyl duty on Chinese "
         "goods, while Beijing agreed to pause its newest rare earth export controls for a year."
     )
-    event, direction, _, issuer = _reads(text, "Trump hails 'great' meeting with Xi, says China tariff halved")
+    title = "Trump hails 'great' meeting with Xi, says China tariff halved"
+    event, direction, _, issuer = _reads(text, title)
     assert (event, direction, issuer) == (EventType.trade_talks, Direction.easing, "multiple")
 
 

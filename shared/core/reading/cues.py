@@ -344,7 +344,7 @@ EASING = [
     "received export", "receive export", "receives export", "get export", "gets export",
     "got export", "obtained export", "secured export", "received permit*", "gets permit*",
     "got permit*", "获得出口许可", "获批", "发放", "核发", "颁发", "签发", "获得许可", "取得许可",
-    "批出", "授予",  # "已批出部分通用许可" in Hong Kong copy
+    "批出", "授予", "获准", "准许",  # "已批出部分通用许可" in Hong Kong copy
     "gets approval", "wins approval", "won approval", "receives approval", "received approval",
     "relief", "reprieve", "green light", "green-light*", "greenlight*", "clears", "cleared",
     "cap tariff*", "caps tariff*", "capping tariff*", "capped tariff*", "tariffs capped",
@@ -711,10 +711,9 @@ COMPANIES = {
     "JL Mag": ["jl mag", "jl mag rare-earth", "金力永磁"],
     "Shenghe": ["shenghe", "盛和资源"],
     "USA Rare Earth": ["usa rare earth"],
-    # Taiwan writes 輝達 for Nvidia and 超微 for AMD; 超微 alone also means "ultrafine" (超微粉).
+    # Taiwan writes 輝達 for Nvidia and 超微 for AMD (found in `scan`: 超微 also means "ultrafine").
     "Nvidia": ["nvidia", "英伟达", "辉达"],
-    "AMD": ["amd", "超威半导体", "超微半导体", "超微公司", "超微与", "与超微", "和超微", "超微和", "超微、",
-            "、超微", "超微执行长", "超微 "],
+    "AMD": ["amd", "超威半导体"],
     "Iluka": ["iluka"],
     "Energy Fuels": ["energy fuels"],
     "Arafura": ["arafura"],

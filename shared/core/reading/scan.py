@@ -64,8 +64,13 @@ _NOTICE_SUSPENDED = re.compile(
     r"\b(?:suspend|halt|stop|lift|revok|rescind|repeal)\w*\s+(?:the\s+)?(?:(?:implementation|enforcement)\s+of\s+)?"
     r"(?:its\s+|the\s+)?(?:mofcom\s+|commerce ministry\s+)?announcements?\s+(?:no\.?|number)\s*\d+"
 )
-# "限制辉达晶片出口中国", "禁止相关物项出口": a restricting verb over the goods it keeps from export.
-_CN_EXPORT_CURBED = re.compile(r"(?:限制|禁止|管控)[^，。；、,;]{1,12}?(?:出口|销售|出货|供货)")
+# "限制辉达晶片出口中国", "批准超微向中国出口MI308晶片": a government's verb over the exports it
+# restricts or permits is control language.
+_CN_EXPORT_DECIDED = re.compile(
+    r"(?:限制|禁止|管控|批准|获准|准许|允许)[^，。；、,;]{0,12}?(?:出口|销售|出货|供货)"
+)
+# 超微 is Taiwan's name for AMD, unless it means "ultrafine" (超微粉, 超微细, 超微米).
+_AMD_TAIWAN = re.compile(r"超微(?![粉细米纳结孔量型小晶颗])")
 # "出口前须先取得许可", "需申请出口许可证": a licence made necessary (phrases.licences_needed).
 _CN_LICENCE_NEEDED = re.compile(
     r"(?:须|需|需要|必须|应当|应)(?:先|事先|另行)?(?:申请|取得|获得|领取|申领)[^，。；,;]{0,6}?许可"
@@ -285,9 +290,12 @@ def _pattern_hits(
     if "announcement" in lower:
         for m in _NOTICE_SUSPENDED.finditer(lower):
             add("control", Hit(m.start(), m.end(), "control", "", m.group()))
-    if not full.isascii() and "出口" in lower:
-        for m in _CN_EXPORT_CURBED.finditer(lower):
+    if not full.isascii() and any(w in lower for w in ("出口", "销售", "出货", "供货")):
+        for m in _CN_EXPORT_DECIDED.finditer(lower):
             add("control", Hit(m.start(), m.end(), "control", "", m.group()))
+    if "超微" in lower:
+        for m in _AMD_TAIWAN.finditer(lower):
+            add("company", Hit(m.start(), m.end(), "company", "AMD", m.group()))
     if not full.isascii() and "许可" in lower:
         for m in _CN_LICENCE_NEEDED.finditer(lower):
             add("tightening", Hit(m.start(), m.end(), "tightening", "required", m.group()))
