@@ -60,6 +60,12 @@ def test_an_english_wire_on_notices_suspended_by_number_eases_a_mineral_control(
     assert (event, direction, issuer) == (MINERAL, Direction.easing, "CN")
 
 
+def test_a_magnet_maker_telling_of_licences_received_reports_an_easing() -> None:
+    text = "这家磁材企业在投资者互动平台表示，公司已取得数张钕铁硼磁体出口许可，海外订单交付不受影响。"
+    event, direction, _, _ = _reads(text, "磁材龙头：已取得数张出口许可")
+    assert (event, direction) == (MINERAL, Direction.easing)
+
+
 # Dual-use controls by China's commerce ministry: its dual-use list is one of minerals.
 
 

@@ -69,6 +69,8 @@ _NOTICE_SUSPENDED = re.compile(
 _CN_EXPORT_DECIDED = re.compile(
     r"(?:限制|禁止|管控|批准|获准|准许|允许)[^，。；、,;]{0,12}?(?:出口|销售|出货|供货)"
 )
+# "已获得部分稀土永磁产品出口许可": a licence had, with the goods between verb and licence.
+_CN_LICENCE_HAD = re.compile(r"(?:获得|取得|拿到|获发|收到|领到)[^，。；、,;]{1,12}?(?:出口许可|许可证|许可)")
 # 超微 is Taiwan's name for AMD, unless it means "ultrafine" (超微粉, 超微细, 超微米).
 _AMD_TAIWAN = re.compile(r"超微(?![粉细米纳结孔量型小晶颗])")
 # "出口前须先取得许可", "需申请出口许可证": a licence made necessary (phrases.licences_needed).
@@ -299,6 +301,8 @@ def _pattern_hits(
     if not full.isascii() and "许可" in lower:
         for m in _CN_LICENCE_NEEDED.finditer(lower):
             add("tightening", Hit(m.start(), m.end(), "tightening", "required", m.group()))
+        for m in _CN_LICENCE_HAD.finditer(lower):
+            add("easing", Hit(m.start(), m.end(), "easing", "had", m.group()))
 
 
 def _supply_halts(normalised: str, lower: str) -> list[re.Match[str]]:
