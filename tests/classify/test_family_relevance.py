@@ -190,6 +190,15 @@ def test_a_leader_praising_a_meeting_that_cut_tariffs_both_ways_is_talks() -> No
     assert (event, direction, issuer) == (EventType.trade_talks, Direction.easing, "multiple")
 
 
+def test_a_chinese_retaliatory_duty_closing_on_a_plea_to_cancel_tightens() -> None:
+    text = (
+        "国务院关税税则委员会10日发布公告，自3月15日起对原产于美国的部分农产品和机电产品加征15%关税。"
+        "有关负责人表示，中方敦促美方立即取消单边加征关税措施。"
+    )
+    event, direction, _, issuer = _reads(text, "税委会：对部分美国商品加征15%关税")
+    assert (event, direction, issuer) == (EventType.tariff, Direction.tightening, "CN")
+
+
 # Texts that only brush the field: no event, no status, no issuer.
 
 

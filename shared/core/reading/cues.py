@@ -380,6 +380,7 @@ TIGHTENING = [
     "限制", "实施出口管制", "暂停出口许可", "吊销", "撤销许可", "加强管控", "收紧",
     "暂停发放", "停止发放", "暂停审批", "停止审批", "暂停受理", "停止受理",  # licensing stopped
     "不予许可", "拒绝", "驳回", "搁置", "断供", "加码", "加严", "从严", "升级管制", "全面禁止",
+    "上调关税", "提高关税",  # duties raised
     "additional tariff*", "additional duties", "new tariff*", "new duties", "higher tariff*",
     "tariff increase*", "tariff hike*",
 ]

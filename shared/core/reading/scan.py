@@ -71,6 +71,9 @@ _CN_EXPORT_DECIDED = re.compile(
 )
 # "已获得部分稀土永磁产品出口许可": a licence had, with the goods between verb and licence.
 _CN_LICENCE_HAD = re.compile(r"(?:获得|取得|拿到|获发|收到|领到)[^，。；、,;]{1,12}?(?:出口许可|许可证|许可)")
+# "加征34%关税": duties added at a rate; "暂停实施…加征关税税率" names the measure suspended.
+_CN_DUTY_ADDED = re.compile(r"加征\s*(?:\d+(?:\.\d+)?\s*[%％]|百分之)")
+_CN_DUTY_UNDONE = re.compile(r"(?:暂停|停止|取消|中止|免除)[^，。；,;]{0,12}$")
 # 超微 is Taiwan's name for AMD, unless it means "ultrafine" (超微粉, 超微细, 超微米).
 _AMD_TAIWAN = re.compile(r"超微(?![粉细米纳结孔量型小晶颗])")
 # "出口前须先取得许可", "需申请出口许可证": a licence made necessary (phrases.licences_needed).
@@ -295,6 +298,10 @@ def _pattern_hits(
     if not full.isascii() and any(w in lower for w in ("出口", "销售", "出货", "供货")):
         for m in _CN_EXPORT_DECIDED.finditer(lower):
             add("control", Hit(m.start(), m.end(), "control", "", m.group()))
+    if "加征" in lower:
+        for m in _CN_DUTY_ADDED.finditer(lower):
+            if not _CN_DUTY_UNDONE.search(lower, max(0, m.start() - 12), m.start()):
+                add("tightening", Hit(m.start(), m.end(), "tightening", "rate", m.group()))
     if "超微" in lower:
         for m in _AMD_TAIWAN.finditer(lower):
             add("company", Hit(m.start(), m.end(), "company", "AMD", m.group()))
