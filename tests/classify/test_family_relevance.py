@@ -112,6 +112,15 @@ def test_a_taiwan_wire_on_licences_for_nvidia_chips_eases_a_chip_control() -> No
     assert "Nvidia" in c.companies
 
 
+def test_a_taiwan_report_of_a_bis_rule_on_process_tools_and_memory_tightens() -> None:
+    text = (
+        "美國商務部工業及安全局今天在聯邦公報公布暫行最終規則，限制先進製程設備及記憶體輸往中國，"
+        "30天後生效。"
+    )
+    c = classify(text, "美擴大管制先進製程設備 記憶體也入列")
+    assert (c.event_type, c.direction, c.issuer, c.chips_involved) == (CHIP, Direction.tightening, "US", True)
+
+
 def test_a_chip_model_set_against_chinese_characters_is_read() -> None:
     text = "知情人士称，美国商务部已开始发放H20对华出口许可证，首批货物将于下月交付。"
     c = classify(text, "美方开始发放H20出口许可")

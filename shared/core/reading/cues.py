@@ -76,8 +76,8 @@ CHIP = [
     "wafer fab*", "fab equipment", "fab tools", "microcontroller*", "半導体", "製造装置", "光刻",
     "刻蚀", "晶圆",
     "半导体设备", "芯片制造", "露光装置",
-    # Taiwan's words for high-bandwidth memory and lithography tools.
-    "高频宽记忆体", "高带宽内存", "曝光机", "微影设备",
+    # Taiwan's words for high-bandwidth memory, memory, advanced process nodes and lithography tools.
+    "高频宽记忆体", "高带宽内存", "曝光机", "微影设备", "记忆体", "先进制程", "制程设备",
 ]
 # Chips as the goods a disruption cuts off: a line stopped for want of them involves chips.
 CHIP_SHORTAGE = [
@@ -92,6 +92,7 @@ CHIP_SHORTAGE = [
 CHIP_RULE = [
     "bureau of industry and security", "bis", "federal register", "interim final rule",
     "final rule", "rule", "rules", "entity list", "实体清单", "affiliates rule", "ai diffusion",
+    "联邦公报", "联邦纪事", "暂行最终规则", "最终规则", "工业与安全局", "工业和安全局", "工业及安全局",
     "licence requirement", "license requirement", "licensing requirement", "export licen*",
     "export control*", "export restriction*", "licences", "licenses", "licence", "license",
     # Permission to sell or ship chips and tools is what chip rules decide.
@@ -528,7 +529,7 @@ ACTORS: dict[str, list[str]] = {
         "commerce department", "department of commerce", "white house", "trump", "biden", "ustr",
         "pentagon", "department of defense", "department of war", "defense department",
         "war department", "treasury", "dod", "federal register", "bessent", "lutnick", "greer",
-        "美国", "美方", "中美", "米国", "米政府", "工业与安全局", "工业和安全局", "ofac",
+        "美国", "美方", "中美", "米国", "米政府", "工业与安全局", "工业和安全局", "工业及安全局", "ofac",
         "office of foreign assets control",
         "commerce secretary",
         "trade representative", "customs and border protection", "department of energy",
