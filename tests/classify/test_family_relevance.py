@@ -252,6 +252,14 @@ def test_a_chinese_look_back_at_relations_is_commentary() -> None:
     )
 
 
+def test_a_chinese_chronicle_of_the_year_is_commentary() -> None:
+    _quiet(
+        "2月，美方以芬太尼为由对华加征关税。4月，中方对七种中重稀土实施出口管制。5月，双方在日内瓦会谈后"
+        "大幅下调关税。10月，商务部扩大稀土出口管制，随后两国元首在釜山会晤。",
+        "2025年中美经贸大事记",
+    )
+
+
 def test_an_english_look_back_at_a_year_of_relations_is_commentary() -> None:
     _quiet(
         "Washington opened the year with fentanyl tariffs and closed it with a one-year truce agreed "

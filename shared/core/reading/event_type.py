@@ -48,6 +48,7 @@ _COMMENTARY_FORM = re.compile(
     # "2025年中美经贸关系回顾：…", "年度回顾：…", "relations in 2025: a year of tariffs", "from trade
     # war to truce": a look back over a year or a stretch of relations
     r"|(?:回顾|回顧|复盘|復盤)\s*[:：]|(?:年度|年终|年終)(?:回顾|回顧|盘点|盤點)|从(?:关税战|贸易战)到"
+    r"|大事记|大事記|(?:这|這)一年"
     r"|\b(?:relations|ties)\s+in\s+20\d\d\b|\ba year of\b|\bfrom (?:a |the )?(?:trade|tariff) war to\b"
     r"|^\s*(?:analysis|insight|factbox|breakingviews|commentary|comment|viewpoint|perspective)\s*[:\-–—|]"
     r"|\b(?:quiz|podcast|weekly|what to know|things to know|need to know|things to watch|what to watch"
