@@ -208,6 +208,16 @@ def test_a_chinese_retaliatory_duty_closing_on_a_plea_to_cancel_tightens() -> No
     assert (event, direction, issuer) == (EventType.tariff, Direction.tightening, "CN")
 
 
+def test_a_tariff_cut_issued_under_a_deal_stays_a_tariff() -> None:
+    text = (
+        "The White House issued an executive order on Tuesday lowering the fentanyl duty on Chinese "
+        "imports to 10% from 20%, carrying out what was agreed when Trump met Xi Jinping, effective "
+        "November 10.\nBeijing last week suspended its October rare earth export controls for a year."
+    )
+    event, direction, _, issuer = _reads(text, "US formally halves fentanyl tariff on Chinese goods")
+    assert (event, direction, issuer) == (EventType.tariff, Direction.easing, "US")
+
+
 # Texts that only brush the field: no event, no status, no issuer.
 
 

@@ -359,18 +359,18 @@ def _both_sides_relieve(sents: list[CuedSentence], tally: _Tally, full: str) -> 
         return False  # "extend truce; Beijing to keep gallium flowing": the title picks the deal's term
     if not _TALKS_PARTIES <= {h.value for s, _ in lead for h in s.cues("actor")}:
         return False
-    eased: set[EventType] = set()
-    reliefs = 0
     for s, votes in lead:
+        # One sentence tells both reliefs ("would lower tariffs, while Beijing would pause its
+        # controls"); a measure recalled in a sentence of its own is the background of the other.
         had = [
             h
             for h in s.cues("easing")
             if not negated(full[max(s.info.start, h.start - NEGATION_REACH) : h.start])
         ]
-        if had and not s.cues("supply_halt"):
-            reliefs += len(had)
-            eased.update(m for m in MEASURES if votes.get(m, 0.0) >= 1.0)
-    return len(eased) >= 2 and reliefs >= 2
+        measures = [m for m in MEASURES if votes.get(m, 0.0) >= 1.0]
+        if len(had) >= 2 and len(measures) >= 2 and not s.cues("supply_halt"):
+            return True
+    return False
 
 
 def _allied_supply_pact(sents: list[CuedSentence], tally: _Tally, full: str) -> bool:
