@@ -253,6 +253,15 @@ def test_a_magnet_maker_swinging_to_profit_on_licences_is_no_event() -> None:
     )
 
 
+def test_a_profit_drop_told_with_a_plant_stopped_for_magnets_is_the_disruption() -> None:
+    c = classify(
+        "An American carmaker reported a 35% drop in quarterly profit after a shortage of rare earth "
+        "magnets halted output at its Kentucky plant for three weeks.\nThe company said deliveries of "
+        "magnets from China had since resumed."
+    )
+    assert c.event_type is EventType.supply_disruption
+
+
 def test_a_chinese_look_back_at_relations_is_commentary() -> None:
     _quiet(
         "这一年，中美经贸关系起伏不定。年初美方对华加征关税，随后双方互加关税，税率一度超过百分之百。"

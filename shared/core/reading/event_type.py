@@ -127,12 +127,13 @@ _MARKET_TITLE = re.compile(
 # An untitled text whose lead reports a company's results: "A magnet maker reported a 30%
 # increase in net profit ...", "posted a 12% rise in half-year operating profit".
 _RESULTS_LEAD = re.compile(
-    r"\b(?:posts?|posted|reports?|reported|books?|booked|logs?|logged)\s+(?:[\w%.,-]+\s+){0,5}?"
+    r"\b(?:posts?|posted|reports?|reported|books?|booked|logs?|logged)\s+(?:[\w%.,$€£¥-]+\s+){0,5}?"
     r"(?:in\s+)?(?:(?:net|operating|pre-tax|pretax|quarterly|half-year|first-half|annual|full-year"
     r"|nine-month|third-quarter|second-quarter)\s+)*"
     r"(?:profits?|revenues?|earnings|net income|losses|sales)\b",
     re.IGNORECASE,
 )
+_NOT_RESULTS = ("control", "tariff", "sanctions", "disruption", "supply_halt")  # a lead that tells a measure
 # A company's results: profit, revenue or earnings reported or moving.
 _RESULTS_TITLE = re.compile(
     r"\b(?:posts?|reports?|books?|logs?)\s+(?:[\w-]+\s+){0,3}"
@@ -259,8 +260,8 @@ def _results_lead(sents: list[CuedSentence], full: str) -> bool:
     if not sents or sents[0].info.is_title:
         return False
     first = next((s for s in sents if s.info.position == 0), None)
-    if first is None or first.cues("control") or first.cues("tariff") or first.cues("sanctions"):
-        return False
+    if first is None or any(first.cues(k) for k in _NOT_RESULTS):
+        return False  # "Ford reported a $1bn loss from a plant stopped for want of magnets": the stop
     return _RESULTS_LEAD.search(full, first.info.start, first.info.end) is not None
 
 
