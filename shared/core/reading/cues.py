@@ -23,7 +23,7 @@ CONTROL = [
     "banned the export", "ban exports", "ban the export", "control list", "dual-use",
     "dual use items", "general licen*", "prohibited from export", "restricted from export",
     "catalogue of technologies", "出口管制", "管制", "出口许可", "禁止出口", "輸出管理", "輸出規制",
-    "限制出口", "两用物项", "不得出口", "curbs on", "controls on", "restrictions on",
+    "输出管制", "限制出口", "两用物项", "不得出口", "curbs on", "controls on", "restrictions on",
     "earth controls", "earths controls", "earth curbs", "earths curbs", "earth restrictions",
     "mineral controls", "minerals controls", "mineral curbs", "minerals curbs",
     "de minimis", "extraterritorial", "foreign direct product",
@@ -76,6 +76,8 @@ CHIP = [
     "wafer fab*", "fab equipment", "fab tools", "microcontroller*", "半導体", "製造装置", "光刻",
     "刻蚀", "晶圆",
     "半导体设备", "芯片制造", "露光装置",
+    # Taiwan's words for high-bandwidth memory, memory, advanced process nodes and lithography tools.
+    "高频宽记忆体", "高带宽内存", "曝光机", "微影设备", "记忆体", "先进制程", "制程设备",
 ]
 # Chips as the goods a disruption cuts off: a line stopped for want of them involves chips.
 CHIP_SHORTAGE = [
@@ -90,6 +92,7 @@ CHIP_SHORTAGE = [
 CHIP_RULE = [
     "bureau of industry and security", "bis", "federal register", "interim final rule",
     "final rule", "rule", "rules", "entity list", "实体清单", "affiliates rule", "ai diffusion",
+    "联邦公报", "联邦纪事", "暂行最终规则", "最终规则", "工业与安全局", "工业和安全局", "工业及安全局",
     "licence requirement", "license requirement", "licensing requirement", "export licen*",
     "export control*", "export restriction*", "licences", "licenses", "licence", "license",
     # Permission to sell or ship chips and tools is what chip rules decide.
@@ -170,8 +173,16 @@ TALKS = [
     "dialogue", "consultation*", "to discuss", "discussed", "对话", "协商",
     # Officials discussing a measure, by any channel: the measure is the agenda.
     "discuss", "discusses", "discussing", "video call", "videoconference", "video conference",
-    "meeting of", "held a meeting", "hold a meeting", "first meeting", "ministers meet",
+        "meeting of", "held a meeting", "hold a meeting", "first meeting", "ministers meet",
     "negotiators meet", "officials meet", "leaders meet", "envoys meet",
+    # A leaders' meeting named by the other leader: "after meeting with Xi", "met Trump".
+    "meeting with xi", "meeting xi", "met xi", "meets xi", "meet xi", "meeting with trump",
+    "meeting trump", "met trump", "meets trump", "meet trump", "trump and xi", "xi and trump",
+    "meet chinese leader", "meet chinese president", "meeting chinese leader", "meeting chinese president",
+    "met chinese leader", "met chinese president", "meets chinese leader", "meets chinese president",
+    # What talks will take up, named after the matters: "tariffs expected to top the agenda".
+    "top the agenda", "tops the agenda", "top of the agenda", "on the agenda", "dominate the agenda",
+    "high on the agenda",
     # Governments acting together on controls: the controls are what they agree on.
     "to coordinate", "coordinate their", "coordination on", "cooperate on", "cooperation on",
     "align their", "协调",
@@ -179,12 +190,16 @@ TALKS = [
 # Talks words that make what follows them ("talks on export controls") the agenda, not a measure.
 AGENDA_TALKS = ("talks", "dialogue", "consultation", "negotiation", "meeting", "discuss",
                 "磋商", "会谈", "谈判", "对话", "协商", "coordinat", "cooperat", "align their", "协调")
+AGENDA_AFTER = frozenset({"top the agenda", "tops the agenda", "top of the agenda", "on the agenda",
+                          "dominate the agenda", "high on the agenda"})
 # Talks words that name what is discussed, not what is negotiated or chosen instead.
 DISCUSSING = ("to discuss", "discuss", "talks", "dialogue", "consultation", "磋商", "会谈", "对话")
 SANCTIONS = [
     "sanction*", "unreliable entity list", "unreliable entities list", "counter-sanction*",
     "countermeasure*", "asset freeze", "assets frozen", "froze the assets", "freeze the assets",
     "blacklist*", "barred from doing business", "banned from dealing", "entity list", "不可靠实体清单",
+    # "barred Chinese firms from doing business with five US units": a ban on dealing with them
+    "from doing business with", "from dealing with", "from transactions with", "from trading with",
     "ordered to divest", "to divest", "divestiture order", "forced divest*",
     "实体清单",
     "反制", "制裁", "管控名单", "反制裁",
@@ -356,7 +371,7 @@ EASING = [
     "received export", "receive export", "receives export", "get export", "gets export",
     "got export", "obtained export", "secured export", "received permit*", "gets permit*",
     "got permit*", "获得出口许可", "获批", "发放", "核发", "颁发", "签发", "获得许可", "取得许可",
-    "批出", "授予",  # "已批出部分通用许可" in Hong Kong copy
+    "批出", "授予", "获准", "准许",  # "已批出部分通用许可" in Hong Kong copy
     "gets approval", "wins approval", "won approval", "receives approval", "received approval",
     "relief", "reprieve", "green light", "green-light*", "greenlight*", "clears", "cleared",
     "cap tariff*", "caps tariff*", "capping tariff*", "capped tariff*", "tariffs capped",
@@ -392,6 +407,7 @@ TIGHTENING = [
     "限制", "实施出口管制", "暂停出口许可", "吊销", "撤销许可", "加强管控", "收紧",
     "暂停发放", "停止发放", "暂停审批", "停止审批", "暂停受理", "停止受理",  # licensing stopped
     "不予许可", "拒绝", "驳回", "搁置", "断供", "加码", "加严", "从严", "升级管制", "全面禁止",
+    "上调关税", "提高关税",  # duties raised
     "additional tariff*", "additional duties", "new tariff*", "new duties", "higher tariff*",
     "tariff increase*", "tariff hike*",
 ]
@@ -540,7 +556,7 @@ ACTORS: dict[str, list[str]] = {
         "commerce department", "department of commerce", "white house", "trump", "biden", "ustr",
         "pentagon", "department of defense", "department of war", "defense department",
         "war department", "treasury", "dod", "federal register", "bessent", "lutnick", "greer",
-        "美国", "美方", "中美", "米国", "米政府", "工业与安全局", "工业和安全局", "ofac",
+        "美国", "美方", "中美", "米国", "米政府", "工业与安全局", "工业和安全局", "工业及安全局", "ofac",
         "office of foreign assets control",
         "commerce secretary",
         "trade representative", "customs and border protection", "department of energy",
@@ -628,6 +644,7 @@ REASON = [
     "strikes back at", "retaliation against", "retaliating against", "retaliates against",
     "retaliated against", "a day after", "days after", "hours after", "weeks after", "in return for",
     "despite", "in spite of", "even though", "after china", "after china's", "after chinese",
+    "citing",
     "after us", "after u.s", "after american", "after japan", "after the dutch", "after brussels",
     # A deadline looming over talks: the duties due are the occasion, not the news.
     "as a deadline", "as the deadline", "as tariff deadline", "as a tariff deadline",
@@ -713,7 +730,8 @@ SHADOW = [
 # Words of the other trades that sell "chips": with only the bare word, chips are not chips here.
 CHIP_SENSE = [
     "potato*", "crisps", "snack*", "wood", "hardwood", "softwood", "pulp*", "timber", "sawmill*",
-    "casino*", "poker", "chocolate", "biscuit*", "supermarket*",
+    "casino*", "poker", "chocolate", "biscuit*", "supermarket*", "crisp", "kettle", "tortilla*",
+    "flavour*", "flavor*",
 ]
 # Trades outside minerals and chips that sanctions often target: with no mineral or chip in the
 # text, a sanction on them is not this field's news.
@@ -750,8 +768,9 @@ COMPANIES = {
     "JL Mag": ["jl mag", "jl mag rare-earth", "金力永磁"],
     "Shenghe": ["shenghe", "盛和资源"],
     "USA Rare Earth": ["usa rare earth"],
-    "Nvidia": ["nvidia", "英伟达"],
-    "AMD": ["amd"],
+    # Taiwan writes 輝達 for Nvidia and 超微 for AMD (found in `scan`: 超微 also means "ultrafine").
+    "Nvidia": ["nvidia", "英伟达", "辉达"],
+    "AMD": ["amd", "超威半导体"],
     "Iluka": ["iluka"],
     "Energy Fuels": ["energy fuels"],
     "Arafura": ["arafura"],
@@ -762,11 +781,11 @@ COMPANIES = {
     "Zhong Ke San Huan": ["zhong ke san huan"],
     "Huawei": ["huawei", "华为"],
     "SMIC": ["smic", "中芯国际"],
-    "ASML": ["asml"],
-    "Applied Materials": ["applied materials"],
-    "Lam Research": ["lam research"],
-    "Tokyo Electron": ["tokyo electron"],
-    "Intel": ["intel"],
+    "ASML": ["asml", "阿斯麦", "艾司摩尔"],
+    "Applied Materials": ["applied materials", "应用材料公司", "美商应材"],
+    "Lam Research": ["lam research", "泛林集团", "科林研发"],
+    "Tokyo Electron": ["tokyo electron", "东京电子", "东京威力科创"],
+    "Intel": ["intel", "英特尔"],
     "Tesla": ["tesla"],
     "Ford": ["ford"],
     "General Motors": ["general motors"],
@@ -814,7 +833,7 @@ COMPANIES = {
     "GlobalFoundries": ["globalfoundries"],
     "Nikon": ["nikon"],
     "Canon": ["canon inc"],
-    "Supermicro": ["supermicro", "super micro"],
+    "Supermicro": ["supermicro", "super micro", "美超微"],
     "Apple": ["apple"],
     "Zijin Mining": ["zijin", "紫金矿业"],
     "CMOC": ["cmoc", "洛阳钼业"],
@@ -857,6 +876,9 @@ COMPANIES = {
     "Micron": ["micron", "美光"],
 }
 
+# China's commerce ministry as an actor phrase: the body that issues export-control notices.
+MOFCOM = frozenset({"商务部", "mofcom", "ministry of commerce", "commerce ministry", "china's commerce"})
+DUAL_USE = frozenset({"dual-use", "dual use items", "两用物项"})  # China's dual-use export list
 # Firms whose business is minerals: naming one names the mineral trade.
 MINERAL_FIRMS = frozenset({
     "MP Materials", "Lynas", "China Northern Rare Earth", "China Rare Earth Group", "JL Mag",

@@ -24,8 +24,10 @@ from .cues import (
 from .gazetteer import Hit
 from .sentence_cues import LEADING, CuedSentence
 
-_NEGATION_REACH = 60
+NEGATION_REACH = 60
 _CN_NEGATION_REACH = 3
+# A Chinese negation opening a clause on a matter or an act: "未就…", "并未宣布…", "没有对…".
+_CN_CLAUSE_NEGATION = re.compile(r"(?:未|没有|沒有|并未|並未|尚未)(?:就|宣布|对|對)[^，。；,;！？]{0,20}$")
 _APPROVED_BY = re.compile(r"\w*\s+by\b")
 _SIGNED_OFF = re.compile(r"(?:经|經|国务院|國務院)\s*$")
 # "If approved, the ruling would ...": a condition, not a relief granted.
@@ -60,9 +62,7 @@ _NEGOTIATE_INSTEAD = re.compile(
     re.IGNORECASE,
 )
 # "dropped its requirement", "abandons plans to restrict", "shelved the ban"
-_DROPPED = re.compile(
-    r"\b((?:drop|dropp|abandon|shelv|ditch)\w*)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE
-)
+_DROPPED = re.compile(r"\b((?:drop|dropp|abandon|shelv|ditch)\w*)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE)
 _DROPPED_REACH = 40
 _NEGATION = re.compile(
     r"\b(?:without|no|not|never|failed to|fail to|fails to|failing to|unable to|yet to|refused to|declined to"
@@ -210,8 +210,8 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
             continue  # "revokes waivers": the relief is what is undone
         if contrast and contrast.start() > s.info.start + LEADING and h[0] > contrast.start():
             continue  # "raised the tariff on China, while pausing it for others": another party
-        window = full[max(s.info.start, h[0] - _NEGATION_REACH) : h[0]]
-        if _negated(window):
+        window = full[max(s.info.start, h[0] - NEGATION_REACH) : h[0]]
+        if negated(window):
             continue
         if h.phrase.startswith("approv") and _APPROVED_BY.match(full, h[1]):
             continue  # "approved by the State Council": the measure's sign-off, not a licence
@@ -269,12 +269,14 @@ _NEGATION_WORDS = (
 )
 
 
-def _negated(window: str) -> bool:
+def negated(window: str) -> bool:
     """Whether a negation or a condition governs the words after `window`."""
     if any(w in window[-_CN_NEGATION_REACH:] for w in CHINESE_NEGATIONS):
         return True  # "不会放宽", "未恢复": the relief is denied
     if any(w in window[-_CN_NEGATION_REACH - 2 :] for w in CHINESE_DENIALS):
         return True  # "没有获得批准", "尚未得到许可": the relief is not had
+    if _CN_CLAUSE_NEGATION.search(window):
+        return True  # "未就关税休战延期作出决定": the whole clause is denied
     low = window.lower()
     if not any(w in low for w in _NEGATION_WORDS):
         return False

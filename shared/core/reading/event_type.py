@@ -15,13 +15,14 @@ from typing import NamedTuple
 
 from chokewatch.shared.messages import EventType
 
-from .cues import CHIP_FIRMS, MINERAL_FIRMS
+from .cues import CHIP_FIRMS, DUAL_USE, MINERAL_FIRMS, MOFCOM
+from .direction import NEGATION_REACH, negated
 from .element_scope import LIST_WINDOW
 from .issuers import OBJECT_PREP
 from .roles import NEWS_TIME
 from .sentence_cues import NO_HITS, CuedSentence
 from .sentences import DEBRIS_WEIGHT
-from .type_vote import MEASURES, Votes, sentence_votes
+from .type_vote import MEASURES, Votes, listed, sentence_votes
 
 EVENT_TYPES = (
     EventType.mineral_export_control,
@@ -44,6 +45,11 @@ _COMMENTARY_FORM = re.compile(
     r"|(?:一文|一图|一圖|一張圖)(?:读懂|看懂|讀懂|了解)|^\s*(?:科普|盘点|盤點|小知识|小知識)"
     # "稀土周评：", "金属市场週報：": a market review's rubric
     r"|^[^:：]{0,8}(?:周评|週評|日评|日評|月评|月評|周报|週報|述评|述評|时评|時評|综述|綜述)\s*[:：]"
+    # "2025年中美经贸关系回顾：…", "年度回顾：…", "relations in 2025: a year of tariffs", "from trade
+    # war to truce": a look back over a year or a stretch of relations
+    r"|(?:回顾|回顧|复盘|復盤)\s*[:：]|(?:年度|年终|年終)(?:回顾|回顧|盘点|盤點)|从(?:关税战|贸易战)到"
+    r"|大事记|大事記|(?:这|這)一年"
+    r"|\b(?:relations|ties)\s+in\s+20\d\d\b|\ba year of\b|\bfrom (?:a |the )?(?:trade|tariff) war to\b"
     r"|^\s*(?:analysis|insight|factbox|breakingviews|commentary|comment|viewpoint|perspective)\s*[:\-–—|]"
     r"|\b(?:quiz|podcast|weekly|what to know|things to know|need to know|things to watch|what to watch"
     r"|to watch (?:in|for)|lessons?|learned|explained"
@@ -118,18 +124,36 @@ _MARKET_TITLE = re.compile(
     r"|创(?:年内|历史)?新高|創(?:年內|歷史)?新高",
     re.IGNORECASE,
 )
+# An untitled text whose lead reports a company's results: "A magnet maker reported a 30%
+# increase in net profit ...", "posted a 12% rise in half-year operating profit".
+_RESULTS_LEAD = re.compile(
+    r"\b(?:posts?|posted|reports?|reported|books?|booked|logs?|logged)\s+(?:[\w%.,$€£¥-]+\s+){0,5}?"
+    r"(?:in\s+)?(?:(?:net|operating|pre-tax|pretax|quarterly|half-year|first-half|annual|full-year"
+    r"|nine-month|third-quarter|second-quarter)\s+)*"
+    r"(?:profits?|revenues?|earnings|net income|losses|sales)\b",
+    re.IGNORECASE,
+)
+_NOT_RESULTS = ("control", "tariff", "sanctions", "disruption", "supply_halt")  # a lead that tells a measure
 # A company's results: profit, revenue or earnings reported or moving.
 _RESULTS_TITLE = re.compile(
     r"\b(?:posts?|reports?|books?|logs?)\s+(?:[\w-]+\s+){0,3}"
     r"(?:profit|revenue|earnings|results|net income|loss|quarter|sales)\b"
     r"|\b(?:profit|revenue|earnings|net income|sales)\s+" + _MARKET_MOVE + r"\b"
     r"|\b(?:quarterly|half-year|half-yearly|annual|full-year)\s+(?:profit|revenue|results|earnings|sales)\b"
-    r"|(?:净利润|营收|业绩)"
+    # "beats forecasts", "misses estimates", "swings to profit": results against expectations
+    r"|\b(?:beats?|tops?|topped|miss(?:es|ed)?)\s+(?:[\w'-]+\s+){0,2}?(?:forecasts?|estimates|expectations)\b"
+    r"|\b(?:swings?|swung)\s+to\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:profit|loss)\b"
+    # "营收增长两成" reports results; "营收15%上缴" is a share of sales handed over for a licence
+    r"|净利润|业绩|营收[^，,。\s]{0,4}?(?:同比|环比|增|降|下滑|下跌|减少|新高|亿|翻倍|腰斩)"
     r"|\b(?:cuts?|raises?|lowers?|lifts?|trims?|slashes?|keeps?)\s+(?:[\w-]+\s+){0,2}"
     r"(?:outlook|forecast|guidance|sales targets?)\b",
     re.IGNORECASE,
 )
 _TALKS_PARTIES = frozenset({"US", "CN"})
+# Talks words that name a meeting, not a deal ("hails meeting with Xi", "summit"): a title that
+# names one beside a measure has not chosen that measure as the deal's news.
+_MEETING_WORDS = ("meeting", "met ", "meets", "meet ", "summit", "trump and xi", "xi and trump", "会晤",
+                  "会谈")
 # Words of something done, decided or told: a judging title whose lead has none is commentary.
 _ACT_KINDS = (
     "tightening",
@@ -171,7 +195,7 @@ def decide(sents: list[CuedSentence], title: str, full: str) -> Decision:
     tally = _tally(sents)
     if not _relevant(sents, tally.totals):
         return Decision(EventType.not_relevant, [])
-    if _RESULTS_TITLE.search(title):
+    if _RESULTS_TITLE.search(title) or _results_lead(sents, full):
         return Decision(EventType.not_relevant, [])  # a company's results, whatever they mention
     if _MARKET_TITLE.search(title):
         return Decision(EventType.commentary, [])
@@ -185,6 +209,7 @@ def decide(sents: list[CuedSentence], title: str, full: str) -> Decision:
     if not lead:
         return Decision(EventType.commentary, [])
     best = max(lead, key=lambda t: (lead[t] + 0.25 * tally.totals[t], -EVENT_TYPES.index(t)))
+    voted = best
     if best is EventType.sanctions and _other_trade_only(sents):
         return Decision(EventType.not_relevant, [])
     if best in (EventType.tariff, EventType.trade_talks) and _other_goods_only(sents):
@@ -197,11 +222,13 @@ def decide(sents: list[CuedSentence], title: str, full: str) -> Decision:
     if best is EventType.trade_talks and _talks_as_climate(sents, tally, full):
         return Decision(EventType.commentary, [])
     if best is EventType.trade_talks:
-        best = _deal_news(sents, title, tally)
+        best = _deal_news(sents, title, full, tally)
     if best is EventType.trade_talks and _allied_supply_pact(sents, tally, full):
         best = EventType.industrial_policy
     elif best in MEASURES and EventType.trade_talks in lead and disputed(sents):
         best = EventType.trade_talks  # "accuses Beijing of breaking the tariff deal": the deal's news
+    elif voted in MEASURES and _both_sides_relieve(sents, tally, full):
+        best = EventType.trade_talks  # a measure-led headline over a deal of several measures
     return _judged(best, sents, title, full, tally)
 
 
@@ -209,11 +236,14 @@ def _tally(sents: list[CuedSentence]) -> _Tally:
     totals: defaultdict[EventType, float] = defaultdict(float)
     lead: defaultdict[EventType, float] = defaultdict(float)
     votes_of: list[Votes] = []
-    notice = any(s.cues("numbered") for s in sents if s.in_lead) and any(
-        s.elements and s.cues("control") and not s.cues("chip")
-        for s in sents[: LIST_WINDOW + 1]
-        if not s.background
-    )
+    notice = (
+        any(s.cues("numbered") for s in sents if s.in_lead)
+        and any(
+            s.elements and s.cues("control") and not s.cues("chip")
+            for s in sents[: LIST_WINDOW + 1]
+            if not s.background
+        )
+    ) or _chinese_control_lead(sents)
     subject = _text_subject(sents)
     for s in sents:
         votes = sentence_votes(s, notice, subject)
@@ -223,6 +253,44 @@ def _tally(sents: list[CuedSentence]) -> _Tally:
             if s.in_lead and not s.background:
                 lead[etype] += v * s.weight
     return _Tally(totals, lead, votes_of)
+
+
+def _results_lead(sents: list[CuedSentence], full: str) -> bool:
+    """An untitled text that opens on a company's results (no government acts in that sentence)."""
+    if not sents or sents[0].info.is_title:
+        return False
+    first = next((s for s in sents if s.info.position == 0), None)
+    if first is None or any(first.cues(k) for k in _NOT_RESULTS):
+        return False  # "Ford reported a $1bn loss from a plant stopped for want of magnets": the stop
+    return _RESULTS_LEAD.search(full, first.info.start, first.info.end) is not None
+
+
+def _chinese_control_lead(sents: list[CuedSentence]) -> bool:
+    """A Chinese ministry's control told in the lead with no goods named and no chip anywhere
+    ("暂停实施第61号公告", "加强两用物项对日本出口管制"): a measure known by its number or by its
+    dual-use list, which LABELS.md counts as one on minerals."""
+    own = [s for s in sents if s.info.weight > DEBRIS_WEIGHT]
+    if any(s.cues("chip") or s.elements or s.hits.get("mineral") or _chip_firm(s) for s in own):
+        return False
+    lead = [s for s in own if s.in_lead and not s.background]
+    if any(s.cues("targets") for s in lead):
+        return False  # "对28家美国实体实施出口管制": a control list of firms is a sanction on them
+    return any(_chinese_control(s) for s in lead)
+
+
+def _chinese_control(s: CuedSentence) -> bool:
+    """A control word beside China's commerce ministry, which issues the export-control notices,
+    or China's dual-use controls told by any of its voices ("中方依法对日本加强两用物项出口管制")."""
+    controls = s.cues("control")
+    if not controls:
+        return False
+    china = [h for h in s.cues("actor") if h.value == "CN"]
+    dual_use = any(h.phrase in DUAL_USE for h in controls)
+    return any(h.phrase in MOFCOM for h in china) or (bool(china) and dual_use)
+
+
+def _chip_firm(s: CuedSentence) -> bool:
+    return any(h.value in CHIP_FIRMS for h in s.hits.get("company", NO_HITS))
 
 
 def _relevant(sents: list[CuedSentence], totals: dict[EventType, float]) -> bool:
@@ -250,7 +318,7 @@ def _talks_as_climate(sents: list[CuedSentence], tally: _Tally, full: str) -> bo
     )
 
 
-def _deal_news(sents: list[CuedSentence], title: str, tally: _Tally) -> EventType:
+def _deal_news(sents: list[CuedSentence], title: str, full: str, tally: _Tally) -> EventType:
     """A deal whose news is one specific measure takes that measure's type (README, How a text is read)."""
     lead, votes_of = tally.lead, tally.votes_of
     best = EventType.trade_talks
@@ -271,9 +339,39 @@ def _deal_news(sents: list[CuedSentence], title: str, tally: _Tally) -> EventTyp
             and measure not in title_votes
             and not _TALKS_AS_CONTEXT.search(title)
         )
-        if not others and not talks_title and _lead_has_easing(sents, votes_of, measure):
+        if not others and not talks_title and _lead_has_easing(sents, votes_of, measure, full):
             return measure
     return best
+
+
+def _both_sides_relieve(sents: list[CuedSentence], tally: _Tally, full: str) -> bool:
+    """A meeting of Washington and Beijing after which the lead eases measures of two kinds
+    ("tariffs cut after meeting with Xi, while Beijing will pause its rare earth controls"): a deal
+    of several measures, whatever the title leads with, is the talks' news (LABELS.md)."""
+    lead = [(s, v) for s, v in zip(sents, tally.votes_of, strict=True) if s.in_lead and not s.background]
+    if not any(s.cues("talks") for s, _ in lead):
+        return False
+    heading = sents[0]
+    if (
+        heading.info.is_title
+        and not _talks_only_as_context(heading, full)
+        and any(not h.phrase.startswith(_MEETING_WORDS) for h in heading.cues("talks"))
+    ):
+        return False  # "extend truce; Beijing to keep gallium flowing": the title picks the deal's term
+    if not _TALKS_PARTIES <= {h.value for s, _ in lead for h in s.cues("actor")}:
+        return False
+    for s, votes in lead:
+        # One sentence tells both reliefs ("would lower tariffs, while Beijing would pause its
+        # controls"); a measure recalled in a sentence of its own is the background of the other.
+        had = [
+            h
+            for h in s.cues("easing")
+            if not negated(full[max(s.info.start, h.start - NEGATION_REACH) : h.start])
+        ]
+        measures = [m for m in MEASURES if votes.get(m, 0.0) >= 1.0]
+        if len(had) >= 2 and len(measures) >= 2 and not s.cues("supply_halt"):
+            return True
+    return False
 
 
 def _allied_supply_pact(sents: list[CuedSentence], tally: _Tally, full: str) -> bool:
@@ -480,9 +578,15 @@ def _buried_news(
     return (best[1], best[2]) if best else None
 
 
-def _lead_has_easing(sents: list[CuedSentence], votes_of: list[Votes], etype: EventType) -> bool:
+def _lead_has_easing(sents: list[CuedSentence], votes_of: list[Votes], etype: EventType, full: str) -> bool:
+    """A relief the lead reports as had: not one denied ("ended without a truce extension")."""
     return any(
-        etype in v and s.in_lead and s.cues("easing") and not s.cues("supply_halt")
+        etype in v
+        and s.in_lead
+        and not s.cues("supply_halt")
+        and any(
+            not negated(full[max(s.info.start, h.start - NEGATION_REACH) : h.start]) for h in s.cues("easing")
+        )
         for s, v in zip(sents, votes_of, strict=True)
     )
 
@@ -496,7 +600,8 @@ def _on_the_field(s: CuedSentence) -> bool:
         or s.cues("tariff")
         or s.hits.get("mineral")
         or s.cues("sanctions")
-        or (s.cues("control") and s.cues("targets"))  # "puts 12 US defence firms on its control list"
+        or listed(s)  # "puts 12 US defence firms on its control list"
+        or _chinese_control(s)  # "商务部公告…暂停实施第61号公告": China's controls are of the field
         or s.cues("company_measure")
         or (s.cues("talks") and (s.cues("control") or _us_china(s)))
         or any(h.value in MINERAL_FIRMS or h.value in CHIP_FIRMS for h in s.hits.get("company", NO_HITS))

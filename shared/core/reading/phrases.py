@@ -36,11 +36,12 @@ _DUTY_DEFERRED = re.compile(
     r"(?:delay|postpon|defer)\w*\s+(?:[\w-]+\s+){0,3}?(?:tariffs?|duties|duty|levies)\b"
 )
 _DEFER_WORDS = ("delay", "postpon", "defer")
-# A relief undone: "suspended the dysprosium export licences", "revokes waivers".
+# A relief undone: "suspended the dysprosium export licences", "revokes waivers"; not "talks
+# ended without a truce extension", where the relief was never had.
 _UNDONE = re.compile(
     r"(?:"
     + "|".join(UNDOING_VERBS)
-    + r")[a-z]*\s+(?:[a-z'’-]+,?\s+){0,3}?(?:"
+    + r")[a-z]*\s+(?:(?!without\b|with no\b|no\b)[a-z'’-]+,?\s+){0,3}?(?:"
     + "|".join(RELIEFS)
     + r")\b(?!\s+(?:requirement|regime|system|rule))"
 )
@@ -101,8 +102,10 @@ _REVENUE_SHARE = re.compile(
 )
 # A measure not enforced or put on hold: "will not enforce the rules for a year", "puts the
 # October rules on hold", "stops applying the tariff increase".
-_MEASURE_NOUN = r"(?:rules?|controls?|measures?|bans?|curbs?|restrictions?|tariffs?|duties|requirements?" \
+_MEASURE_NOUN = (
+    r"(?:rules?|controls?|measures?|bans?|curbs?|restrictions?|tariffs?|duties|requirements?"
     r"|increases?|hikes?|regime|announcement)"
+)
 _NOT_ENFORCED = re.compile(
     r"\b(?:(?:not|no longer)\s+(?:to\s+)?(?:enforc\w*|implement\w*)"
     r"|(?:stop\w*|ceas\w*|halt\w*|pause\w*)\s+(?:enforc\w*|implement\w*|apply\w*))\s+"

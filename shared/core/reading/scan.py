@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from . import gazetteer, phrases
@@ -30,7 +30,7 @@ _ABBREVIATED_VALUE = {"EU": "EU", "UK": "GB"}
 _ABBREVIATED_STARTS = ("U.S.", "US", "EU", "UK")  # every match begins with one of these
 # Numbered official texts, searched in the lower-case text.
 _NUMBERED = re.compile(
-    r"announcement\s+(?:no\.?|number)\s*\d+|no\.\s*\d+\s+of\s+20\d\d|no\.\s*\d+\s*\(20\d\d\)"
+    r"announcements?\s+(?:no\.?|number)\s*\d+|no\.\s*\d+\s+of\s+20\d\d|no\.\s*\d+\s*\(20\d\d\)"
     r"|第\s*\d+\s*号|[〔\[]\s*20\d\d\s*[〕\]]\s*第?\s*\d+\s*号"
     r"|federal register|(?:executive order|proclamation)\s+\d{5}"
 )
@@ -59,6 +59,27 @@ _CN_SUSPEND_SUPPLY = re.compile(
 _CN_NOTICE_SUSPENDED = re.compile(
     r"(?:暂停|停止|中止|暂缓)(?:实施|执行)[^，。；,;]{0,40}?(?:公告|决定|第\s*\d+\s*号)"
 )
+# "suspend the implementation of Announcements No. 55 and No. 61": the same in English.
+_NOTICE_SUSPENDED = re.compile(
+    r"\b(?:suspend|halt|stop|lift|revok|rescind|repeal)\w*\s+(?:the\s+)?(?:(?:implementation|enforcement)\s+of\s+)?"
+    r"(?:its\s+|the\s+)?(?:mofcom\s+|commerce ministry\s+)?announcements?\s+(?:no\.?|number)\s*\d+"
+)
+# "限制辉达晶片出口中国", "批准超微向中国出口MI308晶片": a government's verb over the exports it
+# restricts or permits is control language.
+_CN_EXPORT_DECIDED = re.compile(
+    r"(?:限制|禁止|管控|批准|获准|准许|允许)[^，。；、,;]{0,12}?(?:出口|销售|出货|供货)"
+)
+# "已获得部分稀土永磁产品出口许可": a licence had, with the goods between verb and licence.
+_CN_LICENCE_HAD = re.compile(r"(?:获得|取得|拿到|获发|收到|领到)[^，。；、,;]{1,12}?(?:出口许可|许可证|许可)")
+# "加征34%关税": duties added at a rate; "暂停实施…加征关税税率" names the measure suspended.
+_CN_DUTY_ADDED = re.compile(r"加征\s*(?:\d+(?:\.\d+)?\s*[%％]|百分之)")
+_CN_DUTY_UNDONE = re.compile(r"(?:暂停|停止|取消|中止|免除)[^，。；,;]{0,12}$")
+# 超微 is Taiwan's name for AMD, unless it means "ultrafine" (超微粉, 超微细, 超微米).
+_AMD_TAIWAN = re.compile(r"超微(?![粉细米纳结孔量型小晶颗])")
+# "出口前须先取得许可", "需申请出口许可证": a licence made necessary (phrases.licences_needed).
+_CN_LICENCE_NEEDED = re.compile(
+    r"(?:须|需|需要|必须|应当|应)(?:先|事先|另行)?(?:申请|取得|获得|领取|申领)[^，。；,;]{0,6}?许可"
+)
 # "暂停部分企业的通用许可", "撤销…出口许可证": a relief withdrawn restricts (unlike "取消出口许可要求",
 # a requirement dropped, or "暂停实施", a control suspended).
 _CN_UNDONE_RELIEF = re.compile(
@@ -84,6 +105,9 @@ _SINCE_TIME = re.compile(
     r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|then|the start)",
     re.IGNORECASE,
 )
+# Latin letters or digits touching a Chinese character or a full-width mark, either side.
+_LATIN_AGAINST_CJK = re.compile(r"[\u3000-\uffff][a-z0-9]|[a-z0-9][\u3000-\uffff]")
+_CJK_WIDE = re.compile(r"[\u3000-\uffff]")
 _new = tuple.__new__
 
 
@@ -155,7 +179,7 @@ def _lexicon_hits(normalised: str, starts: list[int]) -> tuple[list[Hits], list[
     buckets: list[Hits] = [defaultdict(list) for _ in range(count)]
     index, low, high = 0, 0, starts[1] if count > 1 else NO_REASON
     found_element = element_found.append
-    for end_idx, (length, trail, payloads) in LEXICON.raw(normalised):
+    for end_idx, (length, trail, payloads) in _matches(normalised):
         end = end_idx - trail  # normalise() added one leading space; see Lexicon.scan
         at = end - length
         if at >= high or at < low:
@@ -169,6 +193,19 @@ def _lexicon_hits(normalised: str, starts: list[int]) -> tuple[list[Hits], list[
             else:
                 bucket[kind].append(_new(Hit, (at, end, kind, value, phrase)))
     return buckets, element_found
+
+
+def _matches(normalised: str) -> Iterable[gazetteer._Match]:
+    """The lexicon's matches, and in Chinese text the Latin words set against characters with no
+    space between ("辉达H20获准", "美国BIS"): read again with the characters as spaces."""
+    first = LEXICON.raw(normalised)
+    if normalised.isascii() or not _LATIN_AGAINST_CJK.search(normalised):
+        return first
+    found = list(first)
+    seen = {(end, length) for end, (length, _, _) in found}
+    blanked = _CJK_WIDE.sub(" ", normalised)  # one character for one: offsets hold
+    found += [m for m in LEXICON.raw(blanked) if (m[0], m[1][0]) not in seen]
+    return sorted(found, key=lambda m: m[0])
 
 
 def _drop_other_senses(buckets: list[Hits], full: str, normalised: str, element_found: list[Hit]) -> None:
@@ -259,6 +296,24 @@ def _pattern_hits(
                 add("supply_halt", Hit(m.start(), m.end(), "supply_halt", "", m.group()))
         for m in _CN_NOTICE_SUSPENDED.finditer(lower):
             add("control", Hit(m.start(), m.end(), "control", "", m.group()))
+    if "announcement" in lower:
+        for m in _NOTICE_SUSPENDED.finditer(lower):
+            add("control", Hit(m.start(), m.end(), "control", "", m.group()))
+    if not full.isascii() and any(w in lower for w in ("出口", "销售", "出货", "供货")):
+        for m in _CN_EXPORT_DECIDED.finditer(lower):
+            add("control", Hit(m.start(), m.end(), "control", "", m.group()))
+    if "加征" in lower:
+        for m in _CN_DUTY_ADDED.finditer(lower):
+            if not _CN_DUTY_UNDONE.search(lower, max(0, m.start() - 12), m.start()):
+                add("tightening", Hit(m.start(), m.end(), "tightening", "rate", m.group()))
+    if "超微" in lower:
+        for m in _AMD_TAIWAN.finditer(lower):
+            add("company", Hit(m.start(), m.end(), "company", "AMD", m.group()))
+    if not full.isascii() and "许可" in lower:
+        for m in _CN_LICENCE_NEEDED.finditer(lower):
+            add("tightening", Hit(m.start(), m.end(), "tightening", "required", m.group()))
+        for m in _CN_LICENCE_HAD.finditer(lower):
+            add("easing", Hit(m.start(), m.end(), "easing", "had", m.group()))
 
 
 def _supply_halts(normalised: str, lower: str) -> list[re.Match[str]]:

@@ -10,9 +10,11 @@ from __future__ import annotations
 from chokewatch.shared.messages import EventType
 
 from .cues import (
+    AGENDA_AFTER,
     AGENDA_TALKS,
     CHIP_FIRMS,
     DISCUSSING,
+    DUAL_USE,
     IMPORT_STATUTES,
     MINERAL_FIRMS,
     NAMED_BANS,
@@ -34,6 +36,7 @@ _TARGET_GAP = 12  # characters between a country's name and the firms it describ
 _CN_BODIES = ("部", "署", "局", "委员会", "机制", "办", "院")
 _TRADE_WORDS = ("export", "shipment", "sales", "deliver", "suppl", "出口", "供应", "供應", "供货", "供貨",
                 "发货", "發貨", "出货", "出貨", "交付", "断供", "斷供")
+_PERMISSIONS = ("approv", "permit", "licen", "许可", "审批")  # a permission granted, not a control
 # The kinds of a measure (not talks, disruption or policy).
 MEASURES = (
     EventType.mineral_export_control,
@@ -101,11 +104,21 @@ def sentence_votes(s: CuedSentence, notice_minerals: bool = False, subject: str 
         votes[EventType.trade_talks] = s.count("talks")
     if s.cues("sanctions"):
         votes[EventType.sanctions] = votes.get(EventType.sanctions, 0.0) + _sanction_strength(s, chip_words)
-    if s.cues("control") and s.cues("targets") and not mineral and not chip:
+    if listed(s) and not mineral and not chip:
         # Control-list language aimed at named firms, with no mineral: a measure on companies.
         votes[EventType.sanctions] = votes.get(EventType.sanctions, 0.0) + control
     _supply_votes(s, mineral, votes)
     return votes
+
+
+def listed(s: CuedSentence) -> bool:
+    """Control words aimed at firms ("puts 12 defence firms on its control list", "lifts controls
+    on US entities"), not a firm's own export permitted ("snack maker wins export approval")."""
+    controls = s.cues("control")
+    if not controls or not s.cues("targets"):
+        return False
+    granted = s.cues("easing") and not s.cues("tightening")
+    return not (granted and all(any(w in h.phrase for w in _PERMISSIONS) for h in controls))
 
 
 def votes_measure(s: CuedSentence) -> bool:
@@ -142,8 +155,12 @@ def _tariffs_discussed(s: CuedSentence) -> bool:
     """Every tariff word follows a word of discussion ("will meet Xi to discuss rare earths and
     tariffs", "talks on tariffs"); negotiations chosen over tariffs are not about them."""
     talked = [h for h in s.cues("talks") if h.phrase.startswith(DISCUSSING)]
-    return bool(talked) and all(
-        any(0 <= t.start - a.end <= _AGENDA_REACH for a in talked) for t in s.cues("tariff")
+    # "with tariffs and rare earths expected to top the agenda": the agenda named after them
+    agenda = [h for h in s.cues("talks") if h.phrase in AGENDA_AFTER]
+    return bool(talked or agenda) and all(
+        any(0 <= t.start - a.end <= _AGENDA_REACH for a in talked)
+        or any(0 <= a.start - t.end <= 2 * _AGENDA_REACH for a in agenda)
+        for t in s.cues("tariff")
     )
 
 
@@ -216,7 +233,7 @@ def _chinese_dual_use(s: CuedSentence) -> bool:
     """China's dual-use export list is a list of minerals and their products, unless the
     sentence puts firms on it (a sanction)."""
     return (
-        "dual-use" in (h.phrase for h in s.cues("control"))
+        any(h.phrase in DUAL_USE for h in s.cues("control"))
         and not s.cues("targets")
         and any(h.value == "CN" for h in s.hits.get("actor", NO_HITS))
     )
