@@ -12,7 +12,9 @@ share a few multiplexed connections. Plain-http endpoints stay on HTTP/1.1.
 
 Requests go straight to httpx's connection pools (its transports), not through a client: a
 client's request building, cookie jar and redirect and auth handling cost more CPU than the
-send, and delivery needs none of them (no cookies are kept, redirects are never followed).
+send, and delivery needs none of them (no cookies are kept, redirects are never followed). Nor
+are proxies taken from the environment (a client's default): a request goes to the address the
+SSRF guard checked.
 """
 
 from __future__ import annotations
