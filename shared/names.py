@@ -84,6 +84,9 @@ class Names:
     def incident_written(self) -> str:
         return f"{self.namespace}:{{inc}}:written"  # zset: incident id by last write (epoch s)
 
+    def incident_stamp(self, incident_id: str) -> str:
+        return f"{self.namespace}:{{inc}}:stamp:{incident_id}"  # new with each save of its record
+
     def incident_version(self, bucket: str) -> str:
         return f"{self.namespace}:{{inc}}:version:{bucket}"  # raised by each save touching it
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
@@ -56,6 +57,7 @@ class Delivery:
 
 Step = Callable[[Delivery], Awaitable[Delivery | None]]
 MIN_LEASE_S = 5.0
+PROFILES_KEPT = 2_000  # parsed profiles kept between alerts (a few MB)
 
 
 def lease_s(webhook_timeout_s: float) -> float:
@@ -78,6 +80,10 @@ class Deliverer:
         )
         self.lease_s = lease_s(rt.settings.webhook_timeout_s)
         self.digests = DigestBox(rt.redis, rt.names)
+        # Profiles parsed once: each is read for every alert, and parsing (and opening its
+        # secrets) costs more than the read. One is reused only while the stored JSON read is
+        # exactly the JSON it was parsed from, so a changed profile is parsed again.
+        self._profiles: OrderedDict[str, tuple[str | bytes, Subscriber]] = OrderedDict()
         self.steps: list[tuple[str, Step]] = [
             ("hold in quiet hours", self.hold_in_quiet_hours),
             ("collect into a digest", self.collect_into_digest),
@@ -91,12 +97,24 @@ class Deliverer:
             [Command(("HGET", self.rt.names.subscribers, alert.subscriber_id))])
         if raw is None:  # deleted since the decision: nothing to deliver
             return
-        sub = Subscriber.from_stored(raw)
+        sub = self._profile(alert.subscriber_id, raw)
         delivery: Delivery | None = Delivery(alert, sub, list(enumerate(sub.channels)))
         for _, step in self.steps:
             delivery = await step(delivery)
             if delivery is None:
                 return
+
+    def _profile(self, subscriber_id: str, raw: str | bytes) -> Subscriber:
+        kept = self._profiles.get(subscriber_id)
+        if kept is not None and kept[0] == raw:
+            self._profiles.move_to_end(subscriber_id)
+            return kept[1]
+        sub = Subscriber.from_stored(raw)
+        self._profiles[subscriber_id] = (raw, sub)
+        self._profiles.move_to_end(subscriber_id)
+        while len(self._profiles) > PROFILES_KEPT:
+            self._profiles.popitem(last=False)
+        return sub
 
     async def hold_in_quiet_hours(self, d: Delivery) -> Delivery | None:
         wait = None if d.alert.kind == "test" else quiet_wait(d.subscriber.quiet_hours, utcnow())

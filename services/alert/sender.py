@@ -9,6 +9,12 @@ this worker and, for a rated channel, in its bucket for every worker.
 Connections are kept alive per host name, and HTTP/2 is offered over TLS: httpx asks for it by
 ALPN and uses it where the receiver picks it (Slack's hosts do), so many Slack webhook URLs
 share a few multiplexed connections. Plain-http endpoints stay on HTTP/1.1.
+
+Requests go straight to httpx's connection pools (its transports), not through a client: a
+client's request building, cookie jar and redirect and auth handling cost more CPU than the
+send, and delivery needs none of them (no cookies are kept, redirects are never followed). Nor
+are proxies taken from the environment (a client's default): a request goes to the address the
+SSRF guard checked.
 """
 
 from __future__ import annotations
@@ -44,7 +50,10 @@ CLIENTS_KEPT = 512
 # are spread over many small pools instead: as small as a webhook host's own limit allows (a
 # webhook host's requests all go through one pool, see `_client_for`).
 POOL_CONNECTIONS = 4
-NOT_BEFORE_KEPT = 4_096  # rate waits remembered before past ones are dropped
+NOT_BEFORE_KEPT = 4_096
+# What a client would add to each request (httpx's defaults, with our user agent).
+HEADERS = {"accept": "*/*", "accept-encoding": "gzip, deflate", "connection": "keep-alive",
+           "user-agent": "chokewatch-alerts/1"}  # rate waits remembered before past ones are dropped
 
 # A token bucket per rated endpoint, on the server's clock so every worker agrees. KEYS: the
 # bucket hash; ARGV: interval ms (one token each), burst (tokens at most), pause ms (a 429: no
@@ -84,10 +93,11 @@ class Sender:
         # Requests go to the checked address, so a pool shared by all hosts would key its
         # connections by address alone: one host's TLS connection could then carry another host
         # name's request. Each host name gets its own pool instead.
-        self._clients: OrderedDict[tuple[str, int], httpx.AsyncClient] = OrderedDict()
+        self._clients: OrderedDict[tuple[str, int], httpx.AsyncHTTPTransport] = OrderedDict()
         self._tls = httpx.create_ssl_context()  # built once: a new pool costs next to nothing
         pool = max(POOL_CONNECTIONS, settings.endpoint_concurrency)
         self._limits = httpx.Limits(max_connections=pool, max_keepalive_connections=pool)
+        self._timeout = httpx.Timeout(settings.webhook_timeout_s).as_dict()
         self._pools_per_host = max(1, -(-settings.delivery_max_in_flight // pool))
         self._closing: set[asyncio.Task] = set()
         self._bucket = rt.redis.register_script(_BUCKET)
@@ -103,31 +113,26 @@ class Sender:
             max_waiting=max(1, settings.delivery_concurrency // 2),
         )
 
-    def _client_for(self, server_name: str, limit_key: str) -> httpx.AsyncClient:
+    def _client_for(self, server_name: str, limit_key: str) -> httpx.AsyncHTTPTransport:
         """The pool for this host name (the checked URL's host, as the TLS server name) and
         endpoint: a host's endpoints (its Slack URLs) are spread over a few pools."""
-        if self.client is not None:
-            return self.client
         key = (server_name, zlib.crc32(limit_key.encode()) % self._pools_per_host)
-        client = self._clients.pop(key, None) or httpx.AsyncClient(
-            timeout=self.rt.settings.webhook_timeout_s,
+        pool = self._clients.pop(key, None) or httpx.AsyncHTTPTransport(
             verify=self._tls,
             http2=True,  # offered by ALPN over TLS only; taken where the receiver picks it
             limits=self._limits,
-            follow_redirects=False,  # a redirect could lead past the SSRF guard
-            headers={"user-agent": "chokewatch-alerts/1"},
         )
-        self._clients[key] = client  # most recently used last
+        self._clients[key] = pool  # most recently used last
         while len(self._clients) > CLIENTS_KEPT:
             _, oldest = self._clients.popitem(last=False)
             task = asyncio.get_running_loop().create_task(oldest.aclose())
             self._closing.add(task)
             task.add_done_callback(self._closing.discard)
-        return client
+        return pool
 
     async def aclose(self) -> None:
-        for client in self._clients.values():
-            await client.aclose()
+        for pool in self._clients.values():
+            await pool.aclose()
         self._clients.clear()
 
     def channel(self, config: WebhookChannel | SlackChannel) -> Channel:
@@ -158,10 +163,11 @@ class Sender:
             # saved before the list of Slack hosts changed: never sent elsewhere
             return Outcome(False, retry=False,
                            reason="a Slack channel's URL must be on " + ", ".join(slack_hosts))
-        try:  # its pool made before its turn is taken, so the turn is spent sending
-            self._client_for(self.guard.check_url(request.url)[0], channel.limit_key)
-        except UnsafeTarget:
-            pass  # refused with its reason when sent
+        if self.client is None:  # its pool made before its turn is taken, so the turn is spent sending
+            try:
+                self._client_for(self.guard.check_url(request.url)[0], channel.limit_key)
+            except UnsafeTarget:
+                pass  # refused with its reason when sent
         return await self.endpoints.call(request.url, lambda: self._paced(channel, request),
                                          key=channel.limit_key)
 
@@ -184,13 +190,20 @@ class Sender:
             pinned = await self.guard.pin(request.url)
         except UnsafeTarget as exc:
             return Outcome(False, retry=False, reason=str(exc))
+        headers = {**HEADERS, **request.headers, "host": pinned.host, "content-type": "application/json"}
         try:
-            response = await self._client_for(pinned.server_name, channel.limit_key).post(
-                pinned.url,
-                content=request.body,
-                headers={**request.headers, "host": pinned.host, "content-type": "application/json"},
-                extensions={"sni_hostname": pinned.server_name},
-            )
+            if self.client is not None:
+                response = await self.client.post(pinned.url, content=request.body, headers=headers,
+                                                  extensions={"sni_hostname": pinned.server_name})
+            else:
+                pool = self._client_for(pinned.server_name, channel.limit_key)
+                response = await pool.handle_async_request(httpx.Request(
+                    "POST", pinned.url, content=request.body, headers=headers,
+                    extensions={"sni_hostname": pinned.server_name, "timeout": self._timeout}))
+                try:
+                    await response.aread()
+                finally:
+                    await response.aclose()
         except httpx.TimeoutException:
             return Outcome(False, retry=True, reason="timed out")
         except httpx.TransportError as exc:

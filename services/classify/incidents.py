@@ -56,7 +56,8 @@ KEEP_S = 400 * 86_400
 # Drops incidents not written since a cutoff: each record, its entries in the indexes it was
 # filed under and its place in the write order. KEYS: the write-order zset; ARGV: cutoff (epoch
 # seconds), most incidents dropped, the record, index and course key prefixes; then (for the
-# readers' views) KEYS[2] the recent zset, ARGV[6] and ARGV[7] the report cards' and texts' prefixes.
+# readers' views) KEYS[2] the recent zset, ARGV[6] and ARGV[7] the report cards' and texts' prefixes,
+# ARGV[8] the stamps' prefix.
 _TRIM = """
 local old = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
 for _, id in ipairs(old) do
@@ -72,7 +73,7 @@ for _, id in ipairs(old) do
   end
   redis.call('DEL', ARGV[5] .. id)
   redis.call('ZREM', KEYS[1], id)
-  redis.call('DEL', ARGV[6] .. id, ARGV[7] .. id)
+  redis.call('DEL', ARGV[6] .. id, ARGV[7] .. id, ARGV[8] .. id)
   redis.call('ZREM', KEYS[2], id)
 end
 return #old
@@ -98,8 +99,9 @@ return 1
 # text's buckets (as read), the indexes it is filed under, the versions to raise (every bucket
 # of the incident), and last the newest-first list readers page through. ARGV: how many of each
 # of those three lists, the membership, record and course JSON, lifetime (s), now (epoch s),
-# incident id, its last seen, then the versions read. Returns {'known', membership} for an
-# event already assigned, {'moved'} when a bucket changed since it was read, {'saved'} otherwise.
+# incident id, its last seen, then the versions read, and last the record's new stamp (its key
+# is the last of KEYS). Returns {'known', membership} for an event already assigned, {'moved'}
+# when a bucket changed since it was read, {'saved'} otherwise.
 _SAVE = """
 local known = redis.call('GET', KEYS[1])
 if known then return {'known', known} end
@@ -123,7 +125,24 @@ for i = 1, raises do
   redis.call('EXPIRE', version, keep)
 end
 redis.call('ZADD', KEYS[5 + reads + files + raises], ARGV[10], ARGV[9])
+redis.call('SET', KEYS[6 + reads + files + raises], ARGV[11 + reads], 'EX', keep)
 return {'saved'}
+"""
+
+# Reads the incident records a worker has not parsed as they are now. KEYS: per record its stamp
+# then the record; ARGV: per record the stamp of the copy the worker keeps ('' for none).
+# Returns per record {stamp} when the kept copy is current, else {stamp or '', record or nil}.
+_READ_CHANGED = """
+local out = {}
+for i = 1, #ARGV do
+  local stamp = redis.call('GET', KEYS[2 * i - 1])
+  if stamp and stamp == ARGV[i] then
+    out[i] = {stamp}
+  else
+    out[i] = {stamp or '', redis.call('GET', KEYS[2 * i]) or false}
+  end
+end
+return out
 """
 
 MAX_TRIES = 100  # reads of one assignment before the entry is retried later instead
@@ -135,21 +154,35 @@ class ParsedRecords:
     """Incident records parsed once: the same candidates are read for text after text, and a
     record's JSON is large (a dozen members' profiles). A record is reused only while the JSON
     read from Redis is exactly the JSON it was parsed from, so a record another worker changed
-    is parsed again. The records handed out are shared: callers read them and never change them
-    (`decide` copies what it updates)."""
+    is parsed again. Each save of a record also stores a new stamp beside it: a record kept with
+    the stamp still stored is current without reading its JSON again (`stamp`, `current`). The
+    records handed out are shared: callers read them and never change them (`decide` copies
+    what it updates)."""
 
     def __init__(self, size: int = PARSED_KEPT) -> None:
         self.size = size
         self._kept: OrderedDict[str, tuple[str, dict]] = OrderedDict()
+        self._stamps: dict[str, str] = {}  # incident id -> the stamp its kept record was saved with
 
-    def get(self, incident_id: str, raw: str) -> dict:
+    def stamp(self, incident_id: str) -> str:
+        """The stamp of the record kept, '' when none is known."""
+        return self._stamps.get(incident_id, "")
+
+    def current(self, incident_id: str) -> dict:
+        """The record kept, known current by its stamp."""
+        self._kept.move_to_end(incident_id)
+        return self._kept[incident_id][1]
+
+    def get(self, incident_id: str, raw: str, stamp: str = "") -> dict:
         kept = self._kept.get(incident_id)
         if kept is not None and kept[0] == raw:
             self._kept.move_to_end(incident_id)
+            if stamp:
+                self._stamps[incident_id] = stamp
             return kept[1]
-        return self.put(incident_id, raw, json.loads(raw))
+        return self.put(incident_id, raw, json.loads(raw), stamp)
 
-    def put(self, incident_id: str, raw: str, record: dict) -> dict:
+    def put(self, incident_id: str, raw: str, record: dict, stamp: str = "") -> dict:
         kept = self._kept.get(incident_id)
         if kept is not None and isinstance(record.get("members"), list):
             # The members it kept are the very dicts parsed before, so the comparable form built
@@ -158,8 +191,13 @@ class ParsedRecords:
             record["members"] = [_same_member(x, before) for x in record["members"]]
         self._kept[incident_id] = (raw, record)
         self._kept.move_to_end(incident_id)
+        if stamp:
+            self._stamps[incident_id] = stamp
+        else:  # read without its stamp: not known current until read with one
+            self._stamps.pop(incident_id, None)
         while len(self._kept) > self.size:
-            self._kept.popitem(last=False)
+            dropped, _ = self._kept.popitem(last=False)
+            self._stamps.pop(dropped, None)
         return record
 
 
@@ -188,6 +226,7 @@ class IncidentStore:
         self._trim = redis.register_script(_TRIM)
         self._save = redis.register_script(_SAVE)
         self._file = redis.register_script(_FILE_REPORT)
+        self._read_changed = redis.register_script(_READ_CHANGED)
         self.parsed = ParsedRecords()
         # From `assign` for the text's `file_report`: its member as stored (JSON types) and the
         # incident record as its save left it (None until saved).
@@ -232,12 +271,14 @@ class IncidentStore:
         return int(await self._trim(keys=[self.names.incident_written, self.names.incident_recent],
                                     args=[now - self.keep_s, limit, prefix, index_prefix,
                                           course_prefix, self.names.incident_reports(""),
-                                          self.names.incident_texts("")]))
+                                          self.names.incident_texts(""),
+                                          self.names.incident_stamp("")]))
 
     async def _read(self, event_id: str, m: dict) -> tuple[str | None, list[str], list[dict]]:
         """The event's membership if it has one, its buckets' versions, and the records worth
         comparing (`likeliest`): one round trip for the versions and indexes (versions first,
-        so anything saved after them shows as a change), one for at most MAX_COMPARED records."""
+        so anything saved after them shows as a change), one for at most MAX_COMPARED records,
+        which reads only those saved since this worker parsed them (a record is some 16 KB)."""
         at = datetime.fromisoformat(m["at"])
         order = sorted(buckets(m))
         async with self.redis.pipeline(transaction=False) as pipe:
@@ -258,9 +299,15 @@ class IncidentStore:
         ids = likeliest(found)
         if not ids:
             return None, versions, []
-        raws = await self.redis.mget([self.names.incident(i) for i in ids])
-        return None, versions, [self.parsed.get(i, raw) for i, raw in zip(ids, raws, strict=True)
-                                if raw]
+        keys = [key for i in ids for key in (self.names.incident_stamp(i), self.names.incident(i))]
+        replies = await self._read_changed(keys=keys, args=[self.parsed.stamp(i) for i in ids])
+        candidates = []
+        for i, reply in zip(ids, replies, strict=True):
+            if len(reply) == 1:
+                candidates.append(self.parsed.current(i))
+            elif reply[1]:
+                candidates.append(self.parsed.get(i, reply[1], _str(reply[0])))
+        return None, versions, candidates
 
     async def _store(
         self, record: dict, event_id: str, decision: IncidentDecision, m: dict,
@@ -279,16 +326,17 @@ class IncidentStore:
                 *(names.incident_index(b) for b in read),
                 *(names.incident_version(b) for b in record["buckets"]),
                 # Newest first for readers, by the latest publication among its reports.
-                names.incident_recent]
+                names.incident_recent, names.incident_stamp(record["id"])]
         saved = json.dumps(record)
+        stamp = uuid.uuid4().hex
         args = [len(read), len(read), len(record["buckets"]), json.dumps(first), saved,
                 # The whole course so far, for an alert decided late to tell what came after it.
                 json.dumps(record.get("course", [])),
                 max(1, int(self.keep_s)), datetime.now(UTC).timestamp(), record["id"],
-                record["last_seen"], *versions]
+                record["last_seen"], *versions, stamp]
         answer = [_str(v) for v in await self._save(keys=keys, args=args)]
         if answer[0] == "saved":  # the next text reading it reuses it, as does this text's report
-            parsed = self.parsed.put(record["id"], saved, json.loads(saved))
+            parsed = self.parsed.put(record["id"], saved, json.loads(saved), stamp)
             if event_id in self._pending:
                 self._pending[event_id][1] = parsed
         return answer
