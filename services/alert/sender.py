@@ -50,10 +50,10 @@ CLIENTS_KEPT = 512
 # are spread over many small pools instead: as small as a webhook host's own limit allows (a
 # webhook host's requests all go through one pool, see `_client_for`).
 POOL_CONNECTIONS = 4
-NOT_BEFORE_KEPT = 4_096
+NOT_BEFORE_KEPT = 4_096  # rate waits remembered before past ones are dropped
 # What a client would add to each request (httpx's defaults, with our user agent).
 HEADERS = {"accept": "*/*", "accept-encoding": "gzip, deflate", "connection": "keep-alive",
-           "user-agent": "chokewatch-alerts/1"}  # rate waits remembered before past ones are dropped
+           "user-agent": "chokewatch-alerts/1"}
 
 # A token bucket per rated endpoint, on the server's clock so every worker agrees. KEYS: the
 # bucket hash; ARGV: interval ms (one token each), burst (tokens at most), pause ms (a 429: no
