@@ -254,6 +254,9 @@ def _no_actor(
     """No government acts first in the event's sentences: one that speaks through its notice,
     then the one named most, then the usual one of a mainland report or a disruption's cause."""
     ordered, sents = read
+    head = _letterhead(sents)
+    if head is not None:
+        return head.value, [head.phrase]
     voiced = _voiced(ordered, full)
     if voiced is not None:
         return voiced.value, [voiced.phrase]
@@ -275,6 +278,22 @@ def _no_actor(
             for h in s.hits.get("actor", NO_HITS):
                 return h.value, [h.phrase]
     return None, []
+
+
+def _letterhead(sents: list[CuedSentence]) -> Hit | None:
+    """ "Media release | Department of Foreign Affairs and Trade", then "The Government has
+    today imposed ...": with no government acting by name, a release's letterhead, the lines between
+    its title and its first sentence, names its own."""
+    named = [
+        h
+        for s in sents
+        if not s.info.is_title and s.info.position != 0 and s.info.weight <= DEBRIS_WEIGHT
+        for h in s.hits.get("actor", NO_HITS)
+        if not s.in_lead
+    ]
+    first = next((s.info.start for s in sents if s.info.position == 0), None)
+    named = [h for h in named if first is not None and h.start < first]
+    return named[0] if named and len({h.value for h in named}) == 1 else None
 
 
 def _reacted_to(ordered: list[CuedSentence], full: str, first: Hit) -> Hit | None:
@@ -332,9 +351,11 @@ def _chip_issuer(
         return opener.value, [opener.phrase]  # "South Korea joins US in curbing ...": Korea acts
     if first is not None and first.value != "US" and "US" not in acting:
         return first.value, [first.phrase]  # "商务部…豁免": only one government acts
-    body = _body_subject(sents, full) if _paired_title(sents, full) else None
+    titled = bool(sents) and sents[0].info.is_title
+    body = _body_subject(sents, full) if _paired_title(sents, full) or (titled and not named) else None
     if body is not None and body.value != "US":
-        # "Dutch and US rules" in the title; the lead: "the Dutch government ..."
+        # "Dutch and US rules" in the title, or a title naming no government ("Government expands
+        # licence requirement"); the lead: "the Dutch government ..."
         return body.value, [body.phrase]
     everywhere = {h.value for s in sents for h in s.hits.get("actor", NO_HITS)}
     lead = [h for s in sents if s.in_lead for h in s.hits.get("actor", NO_HITS) if h.value != "CN"]
@@ -435,6 +456,10 @@ def _title_subjects(sents: list[CuedSentence], full: str) -> list[Hit]:
 _DATE_CLAUSE = re.compile(r"\s*(?:on|in|from)?\s*[A-Z]?[a-z]*\.?\s*\d{1,2},?\s*(?:\d{4})?,\s*", re.IGNORECASE)
 _BODY_SUBJECT_REACH = 24  # characters past the date clause where the subject stands
 _SAID_KINDS = ("reporting", "enacted", "announced", "tightening", "easing")
+_GOVERNMENT_SUBJECT = re.compile(
+    r"(?:['’]s)?\s+(?:government|cabinet|authorities)\s+(?:is|are|has|have|had|will|\w+(?:s|ed))\b",
+    re.IGNORECASE,
+)
 
 
 def _paired_title(sents: list[CuedSentence], full: str) -> bool:
@@ -460,6 +485,8 @@ def _body_subject(sents: list[CuedSentence], full: str) -> Hit | None:
         return None
     verbs = [h.start for kind in _SAID_KINDS for h in first.hits.get(kind, NO_HITS)]
     subject = actors[0]
+    if _GOVERNMENT_SUBJECT.match(full, subject.end):
+        return subject  # "The Dutch government is widening ...": the government acts, whatever its verb
     return subject if any(0 <= at - subject.end <= _ACTING_REACH for at in verbs) else None
 
 

@@ -295,6 +295,8 @@ def status_of(
     if denied:
         return Status.speculation, denied  # "has no plans to", "has not yet granted", "denied it had halted"
     headline = _headline_status(top, full, etype not in _EFFECT_TYPES)
+    if headline is None and etype not in _EFFECT_TYPES:
+        headline = _untitled_lead(lead, full)
     issued = _issued(etype, top, lead, full, headline)
     if issued:
         return Status.enacted, issued
@@ -560,6 +562,30 @@ def _headline_status(top: list[CuedSentence], full: str, measure: bool) -> tuple
         if len(said) == 1:
             return next(iter(said.items()))
     return None
+
+
+def _untitled_lead(lead: Sequence[CuedSentence], full: str) -> tuple[Status, list[str]] | None:
+    """A text with no title: its first sentence stands in for one when it tells the event in one
+    mood only ("the US is considering ..., according to reports"); a background sentence further
+    on ("rules that restricted ...") does not outweigh it. Who tells it ("reports said") is no mood."""
+    if any(s.info.is_title for s in lead):
+        return None
+    first = next((s for s in lead if s.info.position == 0 and not s.background), None)
+    if first is None or not any(first.hits.get(kind) for kind in MAIN_KINDS):
+        return None
+    moods = {
+        Status.enacted: [
+            h.phrase
+            for h in _acts(first, full)
+            if not _future_passive(full, h) and not _feared(first, full, h)
+            and not _ATTRIBUTIVE.match(full, h.end)
+        ],
+        Status.announced: [h.phrase for h in _intents(first, full)],
+        Status.speculation: [h.phrase for h in _doubts(first, full, True)],
+    }
+    said = {status: phrases for status, phrases in moods.items() if phrases}
+    # A plan alone is left to the weighing: later lines may tell it is still only a draft.
+    return next(iter(said.items())) if len(said) == 1 and Status.announced not in said else None
 
 
 def _intents(s: CuedSentence, full: str) -> list[Hit]:
