@@ -149,6 +149,19 @@ _SEVERAL_GOVERNMENTS = re.compile(
     r"(?:countries|governments|nations|sides|states|partners|capitals)|jointly|双方|两国)\b",
     re.IGNORECASE,
 )
+# The parties to talks told as a pair in a lead: "both sides agreed", "the two delegations".
+_SIDES = re.compile(
+    r"\b(?:(?:the\s+)?(?:two|both)\s+(?:sides|countries|governments)|(?:the|two|both)\s+(?:trade\s+"
+    r"|negotiating\s+)?(?:delegations|negotiating teams))\b|双方|两国",
+    re.IGNORECASE,
+)
+# "Two days of talks between U.S. and Chinese officials ended ...": a sentence whose subject is
+# the talks of two governments.
+_TALKS_BETWEEN = re.compile(
+    r"[^,;:]{0,40}?\b(?:talks|negotiations|meetings?|consultations)\s+between\s+[^,;:]{0,50}?"
+    r"(?:\band\b|delegations|sides)",
+    re.IGNORECASE,
+)
 ISSUER_SENTENCES = 8  # event sentences read for the issuer, heaviest first
 
 
@@ -221,7 +234,9 @@ def issuer_of(
         cause = measure_government(ordered, full)
         if cause is not None:
             return cause.value, [cause.phrase]  # a plant idled by China's ban: China's measure
+    opening = [s for s in sents if s.info.is_title or s.info.position == 0]
     joint = _joint_actors(ordered[:2], full) or _signed_with(ordered[:2], full)
+    joint = joint or _talks_between(opening, full)
     if joint:
         return "multiple", joint  # "The United States and China said they would cut tariffs"
     if etype is EventType.trade_talks:
@@ -230,8 +245,11 @@ def issuer_of(
         if len(actors) >= 2:
             return "multiple", sorted(actors)[:4]
         several = _SEVERAL_GOVERNMENTS.search(full)
-        if several is not None and not acting:
-            return "multiple", [several.group()]  # "ministers of the two countries": governments unnamed
+        told = [m for s in opening for m in [_SIDES.search(full, s.info.start, s.info.end)] if m]
+        if several is not None and (not acting or told):
+            # "ministers of the two countries", "both sides agreed" in the lead: governments unnamed,
+            # whichever official is quoted further on
+            return "multiple", [several.group()]
     if etype is EventType.mineral_export_control and "CN" in acting:
         return "CN", ["China"]
     reacted = _reacted_to(ordered, full, first[0]) if first else None
@@ -534,6 +552,23 @@ def _signed_with(sentences: list[CuedSentence], full: str) -> list[str]:
             ]  # "with the US-based firm", "with Chinese suppliers": a firm, not a government
             if before and after and after[0].value != before[0].value:
                 return sorted({before[0].value, after[0].value})
+    return []
+
+
+def _talks_between(sentences: list[CuedSentence], full: str) -> list[str]:
+    """The title or lead opens on talks between two governments ("Talks between US and Chinese
+    officials in Stockholm ended ..."): whatever the measures discussed, the talks are theirs."""
+    for s in sentences:
+        m = _TALKS_BETWEEN.match(full, s.info.start, s.info.end)
+        if m is None:
+            continue
+        end = min(s.info.end, m.end() + 30)
+        named = {h.value for h in s.cues("actor") if m.start() <= h.start < end and h.start > m.end() - 60}
+        if len(named) >= 2:
+            return sorted(named)
+        sides = _SIDES.search(full, m.start(), m.end())
+        if sides is not None:
+            return [sides.group()]  # "talks between the two delegations"
     return []
 
 
