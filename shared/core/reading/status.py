@@ -367,10 +367,10 @@ def _issued(
 ) -> list[str]:
     """Words that the act is done whatever else the text plans: a deal signed, a ministry's
     announcement, a start stated; a title that only speculates keeps its word."""
-    if etype is EventType.trade_talks:
-        signed = _signed(top, full)
+    if etype in (EventType.trade_talks, EventType.industrial_policy):
+        signed = _signed([*top, *(s for s in lead if all(s is not t for t in top))], full)
         if signed:
-            return signed  # a deal signed is done, whatever its terms will do
+            return signed  # a deal or framework signed is done, whatever its terms will do
     if etype in _EFFECT_TYPES or (headline is not None and headline[0] is Status.speculation):
         return []
     if etype is EventType.tariff:
