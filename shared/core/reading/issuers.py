@@ -375,6 +375,9 @@ def _chip_issuer(
         # "Dutch and US rules" in the title, or a title naming no government ("Government expands
         # licence requirement"); the lead: "the Dutch government ..."
         return body.value, [body.phrase]
+    head = _letterhead(sents)
+    if head is not None and head.value != "US" and "US" not in acting:
+        return head.value, [head.phrase]  # "Press release | METI", then "The Government has amended ..."
     everywhere = {h.value for s in sents for h in s.hits.get("actor", NO_HITS)}
     lead = [h for s in sents if s.in_lead for h in s.hits.get("actor", NO_HITS) if h.value != "CN"]
     if "US" not in everywhere and len({h.value for h in lead}) == 1:

@@ -211,6 +211,14 @@ _ISSUED_INSTRUMENT = re.compile(
     r"|\bunder (?:a|an|the) (?:[\w-]+\s+){0,2}?announcement (?:from|by|of)\b",
     re.IGNORECASE,
 )
+# "after the U.S. government told it that exports would require a licence", "Commerce informed
+# the company that sales will need licences": a requirement served on a firm is in force.
+_REQUIREMENT_SERVED = re.compile(
+    r"(?i:\b(?:government|department|administration|authorities|officials|ministry|regulators?|commerce|bis)"
+    r"\s+(?:had\s+|has\s+)?(?:told|informed|notified|instructed)\s+)(?:(?i:it|them|the company|the firm"
+    r"|the chipmaker)|[A-Z][\w&-]+)(?:\s+on\s+\w+)?\s+that\b[^.;]{0,120}?\b(?:would|will)\s+(?:now\s+)?"
+    r"(?:require|need)\s+(?:an?\s+|export\s+)*licen[cs]es?\b",
+)
 _UNISSUED = re.compile(
     r"\b(?:draft|proposed|proposal|for comment|public comment|consultation|would|could|may|if|not|no"
     r"|never|yet to|unconfirmed)\b",
@@ -377,7 +385,12 @@ def _issued(
         decided = _remedy_decided(lead, full)
         if decided:
             return decided
-    return _ministry_announces(top, full) or _in_force(lead, full) or _instrument_issued(lead, full)
+    return (
+        _ministry_announces(top, full)
+        or _in_force(lead, full)
+        or _instrument_issued(lead, full)
+        or _requirement_served(lead, full)
+    )
 
 
 def _ministry_announces(top: list[CuedSentence], full: str) -> list[str]:
@@ -420,6 +433,18 @@ def _instrument_issued(lead: Sequence[CuedSentence], full: str) -> list[str]:
         if issued and not _UNISSUED.search(said):
             found.append(issued.group())
     return found
+
+
+def _requirement_served(lead: Sequence[CuedSentence], full: str) -> list[str]:
+    """A government told a firm its sales now need a licence: the requirement is imposed, even
+    when the telling reports it in the future tense."""
+    return [
+        m.group()
+        for s in lead
+        if not s.background and not _own_doubts(s, full)
+        for m in [_REQUIREMENT_SERVED.search(full, s.info.start, s.info.end)]
+        if m is not None
+    ]
 
 
 def _in_force(lead: Sequence[CuedSentence], full: str) -> list[str]:

@@ -1,0 +1,122 @@
+"""Status and issuer read from the lead when the title is missing or neutral: the lead sentence's
+mood, the government that is the grammatical actor of the measure, a release's own government
+named in its letterhead, talks told as "the two sides", and a deal signed against one only agreed
+in principle.
+
+Each text is the project's own, written from the facts of the measures in the styles outlets use.
+"""
+
+from __future__ import annotations
+
+from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.messages import Status
+
+
+def _status_issuer(text: str, title: str = "") -> tuple[Status | None, str | None]:
+    c = classify(text, title)
+    return c.status, c.issuer
+
+
+# An untitled text: the lead sentence tells the mood, not a background sentence further on.
+
+
+def test_an_untitled_report_of_a_measure_weighed_is_speculation() -> None:
+    text = (
+        "Officials in Washington are weighing whether to replace the blanket waivers that let Samsung and "
+        "SK Hynix ship American chipmaking tools to their plants in China with yearly licences, people "
+        "briefed on the talks said on Tuesday.\n"
+        "The waivers, granted in 2022, exempted the two memory makers from rules that restricted exports "
+        "of advanced fab equipment to China. Shares of both companies fell in Seoul.\n"
+    )
+    assert _status_issuer(text)[0] is Status.speculation
+
+
+# A government that tells a firm its sales now need a licence has imposed the requirement.
+
+
+def test_a_firm_told_by_the_government_that_sales_need_a_licence_is_enacted() -> None:
+    text = (
+        "Advanced Micro Devices said on Wednesday it would book about $800 million in charges after the "
+        "U.S. government told it that shipments of its MI308 accelerators to China would require an export "
+        "licence.\n"
+        "The chipmaker said in a filing that it did not expect licences to be granted. Its shares fell 5% "
+        "in late trading.\n"
+    )
+    title = "AMD to book $800 million charge after US imposes licence rule on MI308 chips"
+    assert _status_issuer(text, title) == (Status.enacted, "US")
+
+
+# A framework signed is done even when its terms are told in the future tense; one agreed in
+# principle and still to be approved by leaders is only announced.
+
+
+def test_a_signed_minerals_framework_between_two_governments_is_enacted() -> None:
+    text = (
+        "Japan and the United States have signed a framework on securing supplies of critical minerals and "
+        "rare earths, under which both governments will coordinate stockpiles and co-finance processing "
+        "projects.\n"
+        "The framework also provides for joint work on price mechanisms, officials in Tokyo said.\n"
+    )
+    title = "Tokyo, Washington sign critical minerals framework"
+    assert _status_issuer(text, title) == (Status.enacted, "multiple")
+
+
+def test_a_framework_agreed_in_principle_pending_leaders_is_announced() -> None:
+    text = (
+        "Negotiators from the United States and China agreed in principle on a framework to carry out the "
+        "tariff truce reached in Geneva, after two days of talks in London, officials said on Wednesday.\n"
+        "The framework, which would restore shipments of rare earths, must still be approved by the two "
+        "countries' presidents, Commerce Secretary Howard Lutnick told reporters.\n"
+    )
+    title = "US and China agree on framework to restore rare earth flows"
+    assert _status_issuer(text, title) == (Status.announced, "multiple")
+
+
+# A release's own government: its lead's actor, or the agency its letterhead names.
+
+
+def test_a_release_whose_lead_names_its_own_government_as_actor_is_that_governments() -> None:
+    text = (
+        "Press release | 15-01-2025 | Ministry of Foreign Affairs\n"
+        "The Dutch government is widening the national licence requirement to cover certain measuring and "
+        "inspection equipment used to make advanced chips. From 15 January 2025 exporters need a licence to "
+        "ship these items outside the European Union. Until now the United States decided on licences for "
+        "some of these tools.\n"
+    )
+    title = "Government widens licence requirement for chipmaking equipment"
+    assert _status_issuer(text, title)[1] == "NL"
+
+
+def test_an_australian_department_release_is_australias() -> None:
+    text = (
+        "Media release | Department of Foreign Affairs and Trade\n"
+        "The Government has today imposed targeted financial sanctions and travel bans on four entities that "
+        "supplied drone components to Russia, including two firms registered in China.\n"
+    )
+    title = "New sanctions on suppliers of drone parts"
+    assert _status_issuer(text, title)[1] == "AU"
+
+
+def test_a_ministry_letterhead_over_an_unnamed_government_gives_its_country() -> None:
+    text = (
+        "Press release | Ministry of Economy, Trade and Industry\n"
+        "The Government has today amended the Export Trade Control Order to add 23 items of advanced "
+        "chipmaking equipment, including cleaning and etching tools. The amendment takes effect on "
+        "23 July 2023.\n"
+    )
+    title = "Export controls on semiconductor manufacturing equipment tightened"
+    assert _status_issuer(text, title) == (Status.enacted, "JP")
+
+
+# Talks told through their parties as a pair: the governments together.
+
+
+def test_talks_told_as_the_two_sides_are_multiple() -> None:
+    text = (
+        "Two days of meetings between the delegations in Madrid ended on Monday, with both sides agreeing "
+        "to keep working on an extension of the tariff pause.\n"
+        "Treasury Secretary Scott Bessent said the talks were constructive and that any decision rests "
+        "with President Trump.\n"
+    )
+    title = "Madrid round ends without a tariff deal"
+    assert _status_issuer(text, title)[1] == "multiple"
