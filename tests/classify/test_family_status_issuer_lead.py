@@ -31,6 +31,17 @@ def test_an_untitled_report_of_a_measure_weighed_is_speculation() -> None:
     assert _status_issuer(text)[0] is Status.speculation
 
 
+def test_a_planned_title_over_a_lead_that_only_weighs_is_speculation() -> None:
+    # "those produced by AMD" names a product's maker, not an act done
+    text = (
+        "Seeking to stem the flow of advanced processors into China, the administration is weighing licence "
+        "requirements on shipments of AI accelerators, including those produced by AMD, to Vietnam.\n"
+        "A draft of the rule is still being revised, according to a news report.\n"
+    )
+    title = "Washington plans to curb AI chip shipments to Vietnam"
+    assert _status_issuer(text, title)[0] is Status.speculation
+
+
 # A government that tells a firm its sales now need a licence has imposed the requirement.
 
 

@@ -225,6 +225,7 @@ _UNISSUED = re.compile(
     re.IGNORECASE,
 )
 _REPORTED_PLANS = frozenset(REPORTED_PLANS)
+_MADE_BY = re.compile(r"\s+(?:by|in|at)\b")
 # "forcing it to halt production", "prompting carmakers to cut output": an infinitive a cause
 # brings about, not an intent.
 _CAUSED = re.compile(
@@ -688,8 +689,9 @@ def _denied(top: list[CuedSentence], full: str) -> list[str]:
 
 def _acts(s: CuedSentence, full: str) -> list[Hit]:
     """The sentence's words of a done act, less participles that describe an earlier measure
-    named as the object of another verb ("exempting chips from a ban imposed in October")."""
-    found = s.cues("enacted")
+    named as the object of another verb ("exempting chips from a ban imposed in October"), and
+    a product's maker ("chips, including those produced by Nvidia")."""
+    found = [h for h in s.cues("enacted") if not (h.phrase == "produced" and _MADE_BY.match(full, h.end))]
     if s.info.is_title or len(found) + len(s.cues("reporting")) + len(s.cues("announced")) < 2:
         return found
     return [
