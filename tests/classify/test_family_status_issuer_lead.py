@@ -42,6 +42,15 @@ def test_a_planned_title_over_a_lead_that_only_weighs_is_speculation() -> None:
     assert _status_issuer(text, title)[0] is Status.speculation
 
 
+def test_a_potential_size_of_a_stake_is_no_doubt_on_the_deal() -> None:
+    text = (
+        "Texas-based magnet maker Noveon is handing the government a potential 10% ownership stake in return "
+        "for $600 million in federal grants and loans, a move meant to speed up domestic magnet output.\n"
+        "The company said the funds would go to a second plant in San Marcos.\n"
+    )
+    assert _status_issuer(text, "Noveon lands federal funding for magnet plant")[0] is Status.enacted
+
+
 # A government that tells a firm its sales now need a licence has imposed the requirement.
 
 

@@ -169,6 +169,7 @@ _YIELD = re.compile(
 _ALLAYED = re.compile(
     r"\b(?:eas|allay|calm|sooth|quell|dispel|assuag)\w*\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE
 )
+_AMOUNT = re.compile(r"\s+(?:US\$|A\$|\$|€|£|¥|\d)")
 _GOVERNED_REACH = re.compile(r"[^,;:.!?]{0,40}")
 _GOVERNED_MEASURES = ("tightening", "easing", "control", "control_weak", "tariff", "sanctions", "chip_rule")
 _DRAFTS = frozenset({"征求意见", "草案", "拟"})  # a Chinese draft, or a start it only proposes
@@ -723,6 +724,8 @@ def _doubt_elsewhere(s: CuedSentence, full: str, h: Hit) -> bool:
         return True  # "the facility is expected to raise capacity": the outcome, not the act
     if h.phrase.startswith("seek") and _MEASURE_SUBJECT.search(full, max(0, h.start - 40), h.start):
         return True  # "the pact seeks to curb reliance": the measure's purpose
+    if h.phrase.startswith("potential") and _AMOUNT.match(full, h.end):
+        return True  # "a potential 8% stake", "a potential $500 million": the size, not the act
     if _LEGAL_MODALITY.match(full, h.start):
         return True  # "violators could face penalties", "firms may apply", "if exporters need ..."
     if h.phrase.startswith("warn") and _WARNED_PENALTY.match(full, h.end):
