@@ -51,6 +51,20 @@ def test_a_potential_size_of_a_stake_is_no_doubt_on_the_deal() -> None:
     assert _status_issuer(text, "Noveon lands federal funding for magnet plant")[0] is Status.enacted
 
 
+# A lead's reported future gives way to a start told in the next sentence.
+
+
+def test_controls_said_to_come_then_told_effective_immediately_are_enacted() -> None:
+    text = (
+        "China's commerce ministry said on Thursday it would place export controls on several rare metals, "
+        "including tellurium and molybdenum, on national security grounds.\n"
+        "Shippers of the listed products will have to apply for licences, effective immediately, the "
+        "ministry said.\n"
+    )
+    title = "Beijing adds tellurium and molybdenum to export control list"
+    assert _status_issuer(text, title) == (Status.enacted, "CN")
+
+
 # A government that tells a firm its sales now need a licence has imposed the requirement.
 
 

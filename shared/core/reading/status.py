@@ -95,6 +95,7 @@ _START_WORDS = (
     "came into",
     "comes into",
     "entered into force",
+    "effective immediately",  # in force from the day it is told
     "起施行",
     "起实施",
     "生效",
@@ -304,14 +305,19 @@ def status_of(
     denied = _denied(top, full)
     if denied:
         return Status.speculation, denied  # "has no plans to", "has not yet granted", "denied it had halted"
-    headline = _headline_status(top, full, etype not in _EFFECT_TYPES)
-    if headline is None and etype not in _EFFECT_TYPES:
+    measure_type = etype not in _EFFECT_TYPES
+    headline = _headline_status(top, full, measure_type)
+    if headline is None and measure_type:
         headline = _untitled_lead(lead, full)
     issued = _issued(etype, top, lead, full, headline)
     if issued:
         return Status.enacted, issued
     if headline is not None and headline[0] is Status.enacted:
         plan = _lead_plan(top, full)
+        if plan and not measure_type and _deal_made(_with_lead(top, lead), full):
+            # "Pentagon becomes top shareholder": "has agreed to buy ..., under the agreement it will
+            # guarantee ...": the terms of a deal made are told in the future tense
+            return headline
         return (Status.announced, plan) if plan else headline
     if headline is not None:
         done = _lead_done(top, full) if headline[0] is Status.announced else []
@@ -321,7 +327,7 @@ def status_of(
         return (Status.speculation, doubt) if doubt else headline
     measure = etype not in _EFFECT_TYPES
     if not measure:
-        made = _deal_made(top, full)
+        made = _deal_made(_with_lead(top, lead), full)
         if made:
             return Status.enacted, made
     spec = sum(s.weight for s in top for h in _doubts(s, full, measure))
@@ -348,6 +354,11 @@ def status_of(
         return Status.announced, reported
     # Reported in the past or present tense with no word of intent: it has happened.
     return Status.enacted, [h.phrase for s in top for h in _acts(s, full) + s.cues("reporting")]
+
+
+def _with_lead(top: list[CuedSentence], lead: Sequence[CuedSentence]) -> list[CuedSentence]:
+    """The sentences that carry the event, and the title and lead besides."""
+    return [*top, *(s for s in lead if all(s is not t for t in top))]
 
 
 def _leaders_word(lead: Sequence[CuedSentence], full: str, start: str) -> bool:
@@ -378,7 +389,7 @@ def _issued(
     """Words that the act is done whatever else the text plans: a deal signed, a ministry's
     announcement, a start stated; a title that only speculates keeps its word."""
     if etype in (EventType.trade_talks, EventType.industrial_policy):
-        signed = _signed([*top, *(s for s in lead if all(s is not t for t in top))], full)
+        signed = _signed(_with_lead(top, lead), full)
         if signed:
             return signed  # a deal or framework signed is done, whatever its terms will do
     if etype in _EFFECT_TYPES or (headline is not None and headline[0] is Status.speculation):
