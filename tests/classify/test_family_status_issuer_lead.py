@@ -65,6 +65,17 @@ def test_controls_said_to_come_then_told_effective_immediately_are_enacted() -> 
     assert _status_issuer(text, title) == (Status.enacted, "CN")
 
 
+def test_a_suspension_said_to_come_then_told_in_a_notice_is_enacted() -> None:
+    text = (
+        "China's commerce ministry said on Sunday it would suspend its ban on exports of gallium, germanium "
+        "and antimony to the United States until November 27, 2026.\n"
+        "The suspension covers the dual-use items named in the ban of last December, the ministry said in a "
+        "notice posted on its website.\n"
+    )
+    title = "China lifts ban on gallium and germanium exports to the US"
+    assert _status_issuer(text, title) == (Status.enacted, "CN")
+
+
 # A government that tells a firm its sales now need a licence has imposed the requirement.
 
 

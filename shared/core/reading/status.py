@@ -210,7 +210,10 @@ _ISSUED_INSTRUMENT = re.compile(
     r"\s+(?:(?:was|were|has been|have been)\s+)?(?:published|issued|gazetted|promulgated)\b"
     r"|\b(?:published|issued|gazetted|promulgated)\s+(?:a|an|the|its|new)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:rules?|regulations?|notice|announcement|decree|ordinance)\b"
-    r"|\bunder (?:a|an|the) (?:[\w-]+\s+){0,2}?announcement (?:from|by|of)\b",
+    r"|\bunder (?:a|an|the) (?:[\w-]+\s+){0,2}?announcement (?:from|by|of)\b"
+    # "the ministry said in a notice on its website": the notice is out
+    r"|\b(?:said|says|stated|announced|confirmed)\s+in\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:notice|announcement|decree|circular|gazette notice)\b",
     re.IGNORECASE,
 )
 # "after the U.S. government told it that exports would require a licence", "Commerce informed
