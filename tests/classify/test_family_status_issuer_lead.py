@@ -117,6 +117,17 @@ def test_a_framework_agreed_in_principle_pending_leaders_is_announced() -> None:
     assert _status_issuer(text, title) == (Status.announced, "multiple")
 
 
+def test_a_framework_agreed_with_each_sides_steps_expected_is_announced() -> None:
+    text = (
+        "BRUSSELS, July 24, 2025 — EU and Chinese negotiators said they had agreed on a framework to restore "
+        "the flow of rare earth magnets, after a day of talks, with China expected to speed up export "
+        "licences and the EU to review its duties on Chinese electric cars.\n"
+        "The framework still needs the approval of leaders at the summit.\n"
+    )
+    title = "EU and China agree framework on rare earth licences"
+    assert _status_issuer(text, title) == (Status.announced, "multiple")
+
+
 # A release's own government: its lead's actor, or the agency its letterhead names.
 
 
@@ -151,6 +162,17 @@ def test_a_ministry_letterhead_over_an_unnamed_government_gives_its_country() ->
     )
     title = "Export controls on semiconductor manufacturing equipment tightened"
     assert _status_issuer(text, title) == (Status.enacted, "JP")
+
+
+def test_a_government_that_tells_its_miner_to_hold_exports_is_the_issuer_not_china() -> None:
+    text = (
+        "Hanoi has asked state-run Vinacomin to suspend a supply agreement to ship rare earths to South "
+        "Korea and to keep its neodymium for local magnet makers, two people familiar with the matter said.\n"
+        "The people said the government wants the metal used at home after China's curbs on magnet exports "
+        "hurt Vietnamese factories.\n"
+    )
+    title = "Vietnam tells state miner to halt rare earth exports to Korea"
+    assert _status_issuer(text, title)[1] == "VN"
 
 
 # Talks told through their parties as a pair: the governments together.

@@ -251,6 +251,11 @@ def issuer_of(
             # whichever official is quoted further on
             return "multiple", [several.group()]
     if etype is EventType.mineral_export_control and "CN" in acting:
+        named = _title_subjects(sents, full)
+        titled = sents[0].info.is_title
+        if titled and len(named) == 1 and named[0].value != "CN" and _opens_clause(sents[0], full, named[0]):
+            # "India tells state miner to pause neodymium exports ... after China's curbs": India's
+            return named[0].value, [named[0].phrase]
         return "CN", ["China"]
     reacted = _reacted_to(ordered, full, first[0]) if first else None
     if reacted is not None:

@@ -170,6 +170,7 @@ _YIELD = re.compile(
 _ALLAYED = re.compile(
     r"\b(?:eas|allay|calm|sooth|quell|dispel|assuag)\w*\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE
 )
+_WITH_PARTY = re.compile(r"\bwith\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+$")
 _AMOUNT = re.compile(r"\s+(?:US\$|A\$|\$|€|£|¥|\d)")
 _GOVERNED_REACH = re.compile(r"[^,;:.!?]{0,40}")
 _GOVERNED_MEASURES = ("tightening", "easing", "control", "control_weak", "tariff", "sanctions", "chip_rule")
@@ -740,6 +741,8 @@ def _doubt_elsewhere(s: CuedSentence, full: str, h: Hit) -> bool:
         return True  # "the pact seeks to curb reliance": the measure's purpose
     if h.phrase.startswith("potential") and _AMOUNT.match(full, h.end):
         return True  # "a potential 8% stake", "a potential $500 million": the size, not the act
+    if h.phrase.startswith("expected") and _WITH_PARTY.search(before):
+        return True  # "agreed on a framework, with China expected to speed approvals": its terms
     if _LEGAL_MODALITY.match(full, h.start):
         return True  # "violators could face penalties", "firms may apply", "if exporters need ..."
     if h.phrase.startswith("warn") and _WARNED_PENALTY.match(full, h.end):
