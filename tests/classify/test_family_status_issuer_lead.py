@@ -187,3 +187,27 @@ def test_talks_told_as_the_two_sides_are_multiple() -> None:
     )
     title = "Madrid round ends without a tariff deal"
     assert _status_issuer(text, title)[1] == "multiple"
+
+
+# Each government's side of a bargain told in the lead: the deal is theirs together. A dateline on
+# a line of its own ("GENEVA, Switzerland — May 12, 2025") is no lead sentence.
+
+
+def test_a_bargain_under_a_dateline_line_is_multiple() -> None:
+    text = (
+        "GENEVA, Switzerland — May 12, 2025\n"
+        "Treasury Secretary Scott Bessent said on Monday the United States had agreed to cut its tariffs on "
+        "Chinese goods to 30% for 90 days, while China would lower its duties on American goods to 10%.\n"
+        "Markets rallied on the news.\n"
+    )
+    assert _status_issuer(text, "US cuts China tariffs to 30% in 90-day truce")[1] == "multiple"
+
+
+def test_the_other_sides_part_after_talks_makes_a_bargain() -> None:
+    text = (
+        "President Trump said he had agreed to halve the fentanyl tariff on Chinese imports after talks with "
+        "Xi Jinping, while Beijing would resume purchases of US soybeans.\n"
+        "The White House did not give a start date.\n"
+    )
+    title = "Trump says tariffs on China cut after summit"
+    assert _status_issuer(text, title) == (Status.announced, "multiple")

@@ -155,6 +155,13 @@ _SIDES = re.compile(
     r"|negotiating\s+)?(?:delegations|negotiating teams))\b|双方|两国",
     re.IGNORECASE,
 )
+# "Trump said he had agreed to lower tariffs ..., while Beijing would pause its controls": each
+# government's side of a bargain told in one sentence.
+_BARGAIN = re.compile(
+    r"\bagreed\b[^.;]{0,160}?\b(?:while|whereas|and|with|in return|in exchange)\s+(?:for\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_COMMITS = re.compile(r"(?:['’]s)?\s+(?:\w+\s+)?(?:would|will|agreed|agrees|is to|was to)\b", re.IGNORECASE)
 # "Two days of talks between U.S. and Chinese officials ended ...": a sentence whose subject is
 # the talks of two governments.
 _TALKS_BETWEEN = re.compile(
@@ -236,7 +243,7 @@ def issuer_of(
             return cause.value, [cause.phrase]  # a plant idled by China's ban: China's measure
     opening = [s for s in sents if s.info.is_title or s.info.position == 0]
     joint = _joint_actors(ordered[:2], full) or _signed_with(ordered[:2], full)
-    joint = joint or _talks_between(opening, full)
+    joint = joint or _talks_between(opening, full) or _bargain(opening, full)
     if joint:
         return "multiple", joint  # "The United States and China said they would cut tariffs"
     if etype is EventType.trade_talks:
@@ -577,6 +584,28 @@ def _talks_between(sentences: list[CuedSentence], full: str) -> list[str]:
         sides = _SIDES.search(full, m.start(), m.end())
         if sides is not None:
             return [sides.group()]  # "talks between the two delegations"
+    return []
+
+
+def _bargain(sentences: list[CuedSentence], full: str) -> list[str]:
+    """The lead tells an agreement and, joined to it, another government's commitment."""
+    for s in sentences:
+        # the other side's part often sits in the clause after "after talks ...": all names count
+        actors = sorted(s.hits.get("actor", NO_HITS), key=lambda h: h.start)
+        for h in actors:
+            window = max(s.info.start, h.start - 200)
+            if not _COMMITS.match(full, h.end) or not _BARGAIN.search(full, window, h.start):
+                continue
+            before = [
+                a
+                for a in actors
+                if a.end <= h.start
+                and a.value != h.value
+                and not OBJECT_PREP.search(full, max(0, a.start - 12), a.start)
+                and not _targets(s, full, a)
+            ]
+            if before:
+                return sorted({before[0].value, h.value})
     return []
 
 
