@@ -211,3 +211,25 @@ def test_the_other_sides_part_after_talks_makes_a_bargain() -> None:
     )
     title = "Trump says tariffs on China cut after summit"
     assert _status_issuer(text, title) == (Status.announced, "multiple")
+
+
+# Governments told as a group, or speaking in a joint statement: the measure is theirs together.
+
+
+def test_leaders_of_a_group_of_governments_endorsing_a_charter_are_multiple() -> None:
+    text = (
+        "BIARRITZ, France — 26 August 2019\n"
+        "Leaders of the Group of Seven on Monday adopted a charter on critical mineral supply chains, "
+        "committing to shared stockpile data and joint financing of refining capacity.\n"
+        "France said it would convene the first meeting of experts before the end of the year.\n"
+    )
+    assert _status_issuer(text)[1] == "multiple"
+
+
+def test_a_chinese_report_of_a_joint_statement_is_multiple() -> None:
+    text = (
+        "【要闻】双方同意延长关税休战\n"
+        "7月29日，中美发布斯德哥尔摩经贸会谈联合声明。根据声明，美方将继续暂停实施24%的对等关税90天，"
+        "中方相应继续暂停实施24%的反制关税90天。\n"
+    )
+    assert _status_issuer(text)[1] == "multiple"

@@ -149,11 +149,23 @@ _SEVERAL_GOVERNMENTS = re.compile(
     r"(?:countries|governments|nations|sides|states|partners|capitals)|jointly|双方|两国)\b",
     re.IGNORECASE,
 )
-# The parties to talks told as a pair in a lead: "both sides agreed", "the two delegations".
+# The parties to talks told as a pair in a lead: "both sides agreed", "the two delegations", or
+# as a group of governments ("G7 leaders endorsed ...").
 _SIDES = re.compile(
     r"\b(?:(?:the\s+)?(?:two|both)\s+(?:sides|countries|governments)|(?:the|two|both)\s+(?:trade\s+"
-    r"|negotiating\s+)?(?:delegations|negotiating teams))\b|双方|两国",
+    r"|negotiating\s+)?(?:delegations|negotiating teams)|group of (?:seven|7|twenty|20)|g-?7|g-?20)\b"
+    r"|双方|两国",
     re.IGNORECASE,
+)
+_DEAL_TYPES = (EventType.trade_talks, EventType.industrial_policy)
+_DEAL_WORDS = re.compile(
+    r"\b(?:sign\w*|agree\w*|endors\w*|framework|deal|agreement|pact|accord|action plan|commit\w*)\b"
+    r"|同意|达成",
+    re.IGNORECASE,
+)
+# "the joint statement of the Geneva talks", "中美发布联合声明": two governments speak as one.
+_JOINT_STATEMENT = re.compile(
+    r"\bjoint (?:statement|declaration|communiqu\w+)\b|联合声明|联合公报|共同声明", re.IGNORECASE
 )
 # "Trump said he had agreed to lower tariffs ..., while Beijing would pause its controls": each
 # government's side of a bargain told in one sentence.
@@ -244,6 +256,9 @@ def issuer_of(
     opening = [s for s in sents if s.info.is_title or s.info.position == 0]
     joint = _joint_actors(ordered[:2], full) or _signed_with(ordered[:2], full)
     joint = joint or _talks_between(opening, full) or _bargain(opening, full)
+    joint = joint or _joint_statement(opening, full)
+    if not joint and etype in _DEAL_TYPES:
+        joint = _sides_deal(opening, full)
     if joint:
         return "multiple", joint  # "The United States and China said they would cut tariffs"
     if etype is EventType.trade_talks:
@@ -584,6 +599,26 @@ def _talks_between(sentences: list[CuedSentence], full: str) -> list[str]:
         sides = _SIDES.search(full, m.start(), m.end())
         if sides is not None:
             return [sides.group()]  # "talks between the two delegations"
+    return []
+
+
+def _joint_statement(sentences: list[CuedSentence], full: str) -> list[str]:
+    """A joint statement of two governments in the title or lead."""
+    for s in sentences:
+        m = _JOINT_STATEMENT.search(full, s.info.start, s.info.end)
+        named = {h.value for h in s.hits.get("actor", NO_HITS)}
+        if m is not None and (len(named) >= 2 or _SIDES.search(full, s.info.start, s.info.end)):
+            return sorted(named) or [m.group()]
+    return []
+
+
+def _sides_deal(sentences: list[CuedSentence], full: str) -> list[str]:
+    """ "Both governments committing ...", "G7 leaders endorsed an action plan": a deal of governments
+    told as a group in the title or lead."""
+    for s in sentences:
+        sides = _SIDES.search(full, s.info.start, s.info.end)
+        if sides is not None and _DEAL_WORDS.search(full, s.info.start, s.info.end):
+            return [sides.group()]
     return []
 
 
