@@ -233,3 +233,12 @@ def test_a_chinese_report_of_a_joint_statement_is_multiple() -> None:
         "中方相应继续暂停实施24%的反制关税90天。\n"
     )
     assert _status_issuer(text)[1] == "multiple"
+
+
+def test_an_untitled_decision_under_a_chinese_law_naming_us_targets_is_chinas() -> None:
+    text = (
+        "根据《中华人民共和国反外国制裁法》第三条、第四条规定，决定对12家美国军工企业采取反制措施，"
+        "冻结其在境内的财产，禁止境内组织和个人与其进行交易。\n"
+        "本决定自公布之日起施行。\n"
+    )
+    assert _status_issuer(text) == (Status.enacted, "CN")

@@ -498,6 +498,7 @@ ACTORS: dict[str, list[str]] = {
     "CN": [
         "china", "chinese", "beijing", "mofcom", "ministry of commerce", "china's commerce",
         "general administration of customs", "prc", "商务部", "海关总署", "中国", "people's republic",
+        "中华人民共和国",
         "中方", "中美", "commerce ministry", "cyberspace administration", "cac",
         "state administration for market regulation", "samr", "china's market regulator", "gacc",
         "chinese customs", "china customs", "ministry of science and technology", "miit",

@@ -157,6 +157,10 @@ _SIDES = re.compile(
     r"|双方|两国",
     re.IGNORECASE,
 )
+# A decision taken under a law of the People's Republic is China's, whoever it names.
+_PRC_LAW = re.compile(
+    r"《中华人民共和国|\bunder (?:the )?(?:PRC|People['’]s Republic of China)['’]?s?\s", re.IGNORECASE
+)
 _DEAL_TYPES = (EventType.trade_talks, EventType.industrial_policy)
 _DEAL_WORDS = re.compile(
     r"\b(?:sign\w*|agree\w*|endors\w*|framework|deal|agreement|pact|accord|action plan|commit\w*)\b"
@@ -302,6 +306,10 @@ def _no_actor(
     head = _letterhead(sents)
     if head is not None:
         return head.value, [head.phrase]
+    opening = [s for s in sents if s.info.is_title or s.info.position == 0]
+    law = next((m for s in opening for m in [_PRC_LAW.search(full, s.info.start, s.info.end)] if m), None)
+    if law is not None and not acting:
+        return "CN", [law.group()]  # "根据《中华人民共和国反外国制裁法》…决定": a decision under China's law
     voiced = _voiced(ordered, full)
     if voiced is not None:
         return voiced.value, [voiced.phrase]
