@@ -91,6 +91,16 @@ def test_a_firm_told_by_the_government_that_sales_need_a_licence_is_enacted() ->
     assert _status_issuer(text, title) == (Status.enacted, "US")
 
 
+def test_licences_to_resume_sales_name_what_the_licence_allows_not_a_plan() -> None:
+    text = (
+        "The U.S. Commerce Department has begun issuing licences that allow Nvidia to sell its H20 chips to "
+        "China, a company spokesperson said on Friday.\n"
+        "The licences followed a meeting between Chief Executive Jensen Huang and President Trump.\n"
+    )
+    title = "Nvidia gets licences to resume H20 sales to China"
+    assert _status_issuer(text, title) == (Status.enacted, "US")
+
+
 # A framework signed is done even when its terms are told in the future tense; one agreed in
 # principle and still to be approved by leaders is only announced.
 

@@ -30,7 +30,9 @@ from .sentence_cues import MAIN_KINDS, NO_HITS, NO_REASON, CuedSentence
 # "The decision to require", "the move to ban": the infinitive names the measure, not a plan.
 # "the decision late last week to require", "its move on Friday to ban": a time between them too.
 _NOMINAL = re.compile(
-    r"(?:decision|move|step|order|rule|measure|notice)\s+(?:(?:on|late|early|last|this|in|at|earlier)\s+"
+    # "licences to ship", "approval to resume": what a permit allows
+    r"(?:decision|move|step|order|rule|measure|notice|licen[cs]es?|approvals?|permits?|permission|go-ahead"
+    r"|nod|waivers?|clearance)\s+(?:(?:on|late|early|last|this|in|at|earlier)\s+"
     r"(?:[a-z]+\s+){0,2})?$"
 )
 _NOMINAL_REACH = 36
@@ -236,10 +238,10 @@ _MADE_BY = re.compile(r"\s+(?:by|in|at)\b")
 # brings about, not an intent.
 _CAUSED = re.compile(
     r"\b(?:forc\w*|prompt\w*|caus\w*|compell\w*|oblig\w*|leading|led|leaving|left|driving|drove"
-    r"|push\w*)\s+(?:[\w'’-]+\s+){0,3}$",
+    r"|push\w*|allowing|enabling|permitting|letting)\s+(?:[\w'’-]+\s+){0,5}$",
     re.IGNORECASE,
 )
-_CAUSED_REACH = 40
+_CAUSED_REACH = 60
 _GOVERNING_SUBJECT = re.compile(
     r"\b(?:government|ministry|administration|authorities|officials|cabinet|commission|department|it|they"
     r"|he|she|country|beijing|washington)(?:['’]s)?\s+$",
