@@ -185,6 +185,24 @@ def test_a_government_that_tells_its_miner_to_hold_exports_is_the_issuer_not_chi
     assert _status_issuer(text, title)[1] == "VN"
 
 
+def test_a_ministers_release_over_the_government_unnamed_is_her_countrys() -> None:
+    text = (
+        "Media release\n"
+        "Senator the Hon Penny Wong, Minister for Foreign Affairs\n"
+        "The Government has today imposed targeted financial sanctions on 12 entities supplying components "
+        "for Russian drones, including firms based in China.\n"
+    )
+    assert _status_issuer(text, "Sanctions on drone suppliers") == (Status.enacted, "AU")
+
+
+def test_a_cabinet_named_by_its_own_title_gives_its_government() -> None:
+    text = (
+        "The Executive Yuan approved on Thursday an amendment requiring licences for exports of gallium and "
+        "germanium scrap to China, effective immediately.\n"
+    )
+    assert _status_issuer(text, "New export restrictions on gallium scrap") == (Status.enacted, "TW")
+
+
 # Talks told through their parties as a pair: the governments together.
 
 
