@@ -76,6 +76,15 @@ def test_a_suspension_said_to_come_then_told_in_a_notice_is_enacted() -> None:
     assert _status_issuer(text, title) == (Status.enacted, "CN")
 
 
+def test_an_untitled_rule_a_ministry_says_starts_in_a_named_month_is_enacted() -> None:
+    text = (
+        "Japan will tighten export rules on 23 types of semiconductor equipment from July, its trade "
+        "ministry said on Friday.\n"
+        "The ministry had floated the change in March and may add more items later.\n"
+    )
+    assert _status_issuer(text) == (Status.enacted, "JP")
+
+
 # A government that tells a firm its sales now need a licence has imposed the requirement.
 
 

@@ -227,6 +227,17 @@ _REQUIREMENT_SERVED = re.compile(
     r"|the chipmaker)|[A-Z][\w&-]+)(?:\s+on\s+\w+)?\s+that\b[^.;]{0,120}?\b(?:would|will)\s+(?:now\s+)?"
     r"(?:require|need)\s+(?:an?\s+|export\s+)*licen[cs]es?\b",
 )
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_START = re.compile(rf"\b(?:starting|from|as of|beginning|effective)\s+(?:in\s+|on\s+)?{_MONTHS}\b")
+_UNISSUED_START = re.compile(
+    r"\b(?:draft|proposed|proposal|plans?|planned|intends?|would|could|may|might|if|not|consider\w*|expected)\b",
+    re.IGNORECASE,
+)
+_OFFICIAL_VOICE = re.compile(
+    r"\b(?:government|ministry|ministers?|cabinet|department|agency|regulator|commission)\s+"
+    r"(?:\w+\s+)?(?:said|says|announced|announces|confirmed|stated)\b",
+    re.IGNORECASE,
+)
 _UNISSUED = re.compile(
     r"\b(?:draft|proposed|proposal|for comment|public comment|consultation|would|could|may|if|not|no"
     r"|never|yet to|unconfirmed)\b",
@@ -409,6 +420,8 @@ def _issued(
         or _in_force(lead, full)
         or _instrument_issued(lead, full)
         or _requirement_served(lead, full)
+        # an untitled text only: "Japan plans controls" over "will tighten from July" keeps the plan
+        or (_month_start(lead, full) if not any(s.info.is_title for s in lead) else [])
     )
 
 
@@ -451,6 +464,24 @@ def _instrument_issued(lead: Sequence[CuedSentence], full: str) -> list[str]:
         issued = _ISSUED_INSTRUMENT.search(said)
         if issued and not _UNISSUED.search(said):
             found.append(issued.group())
+    return found
+
+
+def _month_start(lead: Sequence[CuedSentence], full: str) -> list[str]:
+    """ "Exporters will need licences starting in September, the government announced": a start
+    a government states, to the month, means the measure is issued; not a leader's word, a plan or
+    a draft."""
+    found = []
+    for s in lead:
+        if s.background or s.info.is_title or _own_doubts(s, full):
+            continue
+        said = full[s.info.start : s.info.end]
+        start = _MONTH_START.search(said)
+        if start is None or _UNISSUED_START.search(said) or not _OFFICIAL_VOICE.search(said):
+            continue
+        if any(h.phrase in LEADERS for h in s.cues("actor")):
+            continue  # "Trump said the tariff starts in November": not yet issued
+        found.append(start.group())
     return found
 
 
