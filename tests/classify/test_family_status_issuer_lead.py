@@ -215,6 +215,24 @@ def test_a_cabinet_named_by_its_own_title_gives_its_government() -> None:
 # Talks told through their parties as a pair: the governments together.
 
 
+def test_negotiators_from_both_countries_as_the_subject_are_multiple() -> None:
+    text = (
+        "Negotiators from both countries agreed on Tuesday to seek another 90-day extension of the pause on "
+        "steep tariffs, Treasury Secretary Scott Bessent said after two days of meetings.\n"
+        "The final decision rests with President Trump.\n"
+    )
+    assert _status_issuer(text, "Tariff truce extended after Stockholm round")[1] == "multiple"
+
+
+def test_the_two_delegations_as_the_subject_are_multiple() -> None:
+    text = (
+        "The two delegations, led by Bessent and He Lifeng, ended talks in Stockholm without announcing an "
+        "extension of the tariff pause.\n"
+        "Bessent said Trump would decide.\n"
+    )
+    assert _status_issuer(text, "No deal yet on tariff pause")[1] == "multiple"
+
+
 def test_talks_told_as_the_two_sides_are_multiple() -> None:
     text = (
         "Two days of meetings between the delegations in Madrid ended on Monday, with both sides agreeing "

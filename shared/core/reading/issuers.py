@@ -161,6 +161,11 @@ _SIDES = re.compile(
 _PRC_LAW = re.compile(
     r"《中华人民共和国|\bunder (?:the )?(?:PRC|People['’]s Republic of China)['’]?s?\s", re.IGNORECASE
 )
+_SIDES_SUBJECT_REACH = 32  # characters from a sentence's start where its subject stands
+_SIDES_PARTY = re.compile(
+    r"\b(?:negotiators|officials|delegates|delegations|ministers|leaders|envoys|teams)\s+(?:from|of)\s+$",
+    re.IGNORECASE,
+)
 _DEAL_TYPES = (EventType.trade_talks, EventType.industrial_policy)
 _DEAL_WORDS = re.compile(
     r"\b(?:sign\w*|agree\w*|endors\w*|framework|deal|agreement|pact|accord|action plan|commit\w*)\b"
@@ -263,6 +268,7 @@ def issuer_of(
     joint = joint or _joint_statement(opening, full)
     if not joint and etype in _DEAL_TYPES:
         joint = _sides_deal(opening, full)
+    joint = joint or _sides_subject(opening, full)
     if joint:
         return "multiple", joint  # "The United States and China said they would cut tariffs"
     if etype is EventType.trade_talks:
@@ -617,6 +623,20 @@ def _joint_statement(sentences: list[CuedSentence], full: str) -> list[str]:
         named = {h.value for h in s.hits.get("actor", NO_HITS)}
         if m is not None and (len(named) >= 2 or _SIDES.search(full, s.info.start, s.info.end)):
             return sorted(named) or [m.group()]
+    return []
+
+
+def _sides_subject(sentences: list[CuedSentence], full: str) -> list[str]:
+    """ "Negotiators from both countries agreed ...", "The two delegations ended talks ...": the
+    governments, told as a pair, are the subject the title or lead opens on."""
+    for s in sentences:
+        sides = _SIDES.search(full, s.info.start, min(s.info.end, s.info.start + _SIDES_SUBJECT_REACH))
+        if sides is None or not sides.group().isascii():
+            continue  # "根据中美双方…共识": a Chinese clause's pair is often the basis cited, not the actor
+        if not OBJECT_PREP.search(full, max(0, sides.start() - 12), sides.start()):
+            return [sides.group()]
+        if _SIDES_PARTY.search(full, max(0, sides.start() - 20), sides.start()):
+            return [sides.group()]  # "Negotiators from both countries": the parties themselves
     return []
 
 
