@@ -85,6 +85,16 @@ def test_an_untitled_rule_a_ministry_says_starts_in_a_named_month_is_enacted() -
     assert _status_issuer(text) == (Status.enacted, "JP")
 
 
+def test_another_governments_vow_to_respond_after_a_done_act_is_no_plan() -> None:
+    text = (
+        "The Commerce Department on Monday placed 140 Chinese chip companies on its entity list, while "
+        "Beijing said it would respond firmly to protect its firms.\n"
+        "The listing bars US suppliers from shipping to them without a licence.\n"
+    )
+    title = "US hits Chinese chip firms with new blacklisting"
+    assert _status_issuer(text, title) == (Status.enacted, "US")
+
+
 # A government that tells a firm its sales now need a licence has imposed the requirement.
 
 

@@ -244,6 +244,11 @@ _UNISSUED = re.compile(
     re.IGNORECASE,
 )
 _REPORTED_PLANS = frozenset(REPORTED_PLANS)
+_REACTION_AFTER = re.compile(
+    r"\s*(?:\w+\s+)?(?:respond|retaliat\w*|hit back|fight back|counter\b|take (?:necessary|resolute|firm"
+    r"|all necessary|countermeasures))",
+    re.IGNORECASE,
+)
 _MADE_BY = re.compile(r"\s+(?:by|in|at)\b")
 # "forcing it to halt production", "prompting carmakers to cut output": an infinitive a cause
 # brings about, not an intent.
@@ -689,6 +694,9 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
         and not _caused(full, h)
         and not (h.phrase in CONTINUED_MARKERS and _CONTINUING.match(full, h.end))
         and not (h.phrase.startswith(PURPOSE_MARKERS) and h.start > first_done)
+        # "added 140 firms to its list, while China said it would respond": the reaction after a
+        # done act is another government's word, not a plan for the measure
+        and not (h.start > first_done and _REACTION_AFTER.match(full, h.end))
     ]
 
 
