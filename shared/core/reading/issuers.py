@@ -149,6 +149,47 @@ _SEVERAL_GOVERNMENTS = re.compile(
     r"(?:countries|governments|nations|sides|states|partners|capitals)|jointly|双方|两国)\b",
     re.IGNORECASE,
 )
+# The parties to talks told as a pair in a lead: "both sides agreed", "the two delegations", or
+# as a group of governments ("G7 leaders endorsed ...").
+_SIDES = re.compile(
+    r"\b(?:(?:the\s+)?(?:two|both)\s+(?:sides|countries|governments)|(?:the|two|both)\s+(?:trade\s+"
+    r"|negotiating\s+)?(?:delegations|negotiating teams)|group of (?:seven|7|twenty|20)|g-?7|g-?20)\b"
+    r"|双方|两国",
+    re.IGNORECASE,
+)
+# A decision taken under a law of the People's Republic is China's, whoever it names.
+_PRC_LAW = re.compile(
+    r"《中华人民共和国|\bunder (?:the )?(?:PRC|People['’]s Republic of China)['’]?s?\s", re.IGNORECASE
+)
+_SIDES_SUBJECT_REACH = 32  # characters from a sentence's start where its subject stands
+_SIDES_PARTY = re.compile(
+    r"\b(?:negotiators|officials|delegates|delegations|ministers|leaders|envoys|teams)\s+(?:from|of)\s+$",
+    re.IGNORECASE,
+)
+_DEAL_TYPES = (EventType.trade_talks, EventType.industrial_policy)
+_DEAL_WORDS = re.compile(
+    r"\b(?:sign\w*|agree\w*|endors\w*|framework|deal|agreement|pact|accord|action plan|commit\w*)\b"
+    r"|同意|达成",
+    re.IGNORECASE,
+)
+# "the joint statement of the Geneva talks", "中美发布联合声明": two governments speak as one.
+_JOINT_STATEMENT = re.compile(
+    r"\bjoint (?:statement|declaration|communiqu\w+)\b|联合声明|联合公报|共同声明", re.IGNORECASE
+)
+# "Trump said he had agreed to lower tariffs ..., while Beijing would pause its controls": each
+# government's side of a bargain told in one sentence.
+_BARGAIN = re.compile(
+    r"\bagreed\b[^.;]{0,160}?\b(?:while|whereas|and|with|in return|in exchange)\s+(?:for\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_COMMITS = re.compile(r"(?:['’]s)?\s+(?:\w+\s+)?(?:would|will|agreed|agrees|is to|was to)\b", re.IGNORECASE)
+# "Two days of talks between U.S. and Chinese officials ended ...": a sentence whose subject is
+# the talks of two governments.
+_TALKS_BETWEEN = re.compile(
+    r"[^,;:]{0,40}?\b(?:talks|negotiations|meetings?|consultations)\s+between\s+[^,;:]{0,50}?"
+    r"(?:\band\b|delegations|sides)",
+    re.IGNORECASE,
+)
 ISSUER_SENTENCES = 8  # event sentences read for the issuer, heaviest first
 
 
@@ -221,7 +262,13 @@ def issuer_of(
         cause = measure_government(ordered, full)
         if cause is not None:
             return cause.value, [cause.phrase]  # a plant idled by China's ban: China's measure
+    opening = [s for s in sents if s.info.is_title or s.info.position == 0]
     joint = _joint_actors(ordered[:2], full) or _signed_with(ordered[:2], full)
+    joint = joint or _talks_between(opening, full) or _bargain(opening, full)
+    joint = joint or _joint_statement(opening, full)
+    if not joint and etype in _DEAL_TYPES:
+        joint = _sides_deal(opening, full)
+    joint = joint or _sides_subject(opening, full)
     if joint:
         return "multiple", joint  # "The United States and China said they would cut tariffs"
     if etype is EventType.trade_talks:
@@ -230,9 +277,17 @@ def issuer_of(
         if len(actors) >= 2:
             return "multiple", sorted(actors)[:4]
         several = _SEVERAL_GOVERNMENTS.search(full)
-        if several is not None and not acting:
-            return "multiple", [several.group()]  # "ministers of the two countries": governments unnamed
+        told = [m for s in opening for m in [_SIDES.search(full, s.info.start, s.info.end)] if m]
+        if several is not None and (not acting or told):
+            # "ministers of the two countries", "both sides agreed" in the lead: governments unnamed,
+            # whichever official is quoted further on
+            return "multiple", [several.group()]
     if etype is EventType.mineral_export_control and "CN" in acting:
+        named = _title_subjects(sents, full)
+        titled = sents[0].info.is_title
+        if titled and len(named) == 1 and named[0].value != "CN" and _opens_clause(sents[0], full, named[0]):
+            # "India tells state miner to pause neodymium exports ... after China's curbs": India's
+            return named[0].value, [named[0].phrase]
         return "CN", ["China"]
     reacted = _reacted_to(ordered, full, first[0]) if first else None
     if reacted is not None:
@@ -254,6 +309,13 @@ def _no_actor(
     """No government acts first in the event's sentences: one that speaks through its notice,
     then the one named most, then the usual one of a mainland report or a disruption's cause."""
     ordered, sents = read
+    head = _letterhead(sents)
+    if head is not None:
+        return head.value, [head.phrase]
+    opening = [s for s in sents if s.info.is_title or s.info.position == 0]
+    law = next((m for s in opening for m in [_PRC_LAW.search(full, s.info.start, s.info.end)] if m), None)
+    if law is not None and not acting:
+        return "CN", [law.group()]  # "根据《中华人民共和国反外国制裁法》…决定": a decision under China's law
     voiced = _voiced(ordered, full)
     if voiced is not None:
         return voiced.value, [voiced.phrase]
@@ -275,6 +337,22 @@ def _no_actor(
             for h in s.hits.get("actor", NO_HITS):
                 return h.value, [h.phrase]
     return None, []
+
+
+def _letterhead(sents: list[CuedSentence]) -> Hit | None:
+    """ "Media release | Department of Foreign Affairs and Trade", then "The Government has
+    today imposed ...": with no government acting by name, a release's letterhead, the lines between
+    its title and its first sentence, names its own."""
+    named = [
+        h
+        for s in sents
+        if not s.info.is_title and s.info.position != 0 and s.info.weight <= DEBRIS_WEIGHT
+        for h in s.hits.get("actor", NO_HITS)
+        if not s.in_lead
+    ]
+    first = next((s.info.start for s in sents if s.info.position == 0), None)
+    named = [h for h in named if first is not None and h.start < first]
+    return named[0] if named and len({h.value for h in named}) == 1 else None
 
 
 def _reacted_to(ordered: list[CuedSentence], full: str, first: Hit) -> Hit | None:
@@ -332,10 +410,15 @@ def _chip_issuer(
         return opener.value, [opener.phrase]  # "South Korea joins US in curbing ...": Korea acts
     if first is not None and first.value != "US" and "US" not in acting:
         return first.value, [first.phrase]  # "商务部…豁免": only one government acts
-    body = _body_subject(sents, full) if _paired_title(sents, full) else None
+    titled = bool(sents) and sents[0].info.is_title
+    body = _body_subject(sents, full) if _paired_title(sents, full) or (titled and not named) else None
     if body is not None and body.value != "US":
-        # "Dutch and US rules" in the title; the lead: "the Dutch government ..."
+        # "Dutch and US rules" in the title, or a title naming no government ("Government expands
+        # licence requirement"); the lead: "the Dutch government ..."
         return body.value, [body.phrase]
+    head = _letterhead(sents)
+    if head is not None and head.value != "US" and "US" not in acting:
+        return head.value, [head.phrase]  # "Press release | METI", then "The Government has amended ..."
     everywhere = {h.value for s in sents for h in s.hits.get("actor", NO_HITS)}
     lead = [h for s in sents if s.in_lead for h in s.hits.get("actor", NO_HITS) if h.value != "CN"]
     if "US" not in everywhere and len({h.value for h in lead}) == 1:
@@ -435,6 +518,10 @@ def _title_subjects(sents: list[CuedSentence], full: str) -> list[Hit]:
 _DATE_CLAUSE = re.compile(r"\s*(?:on|in|from)?\s*[A-Z]?[a-z]*\.?\s*\d{1,2},?\s*(?:\d{4})?,\s*", re.IGNORECASE)
 _BODY_SUBJECT_REACH = 24  # characters past the date clause where the subject stands
 _SAID_KINDS = ("reporting", "enacted", "announced", "tightening", "easing")
+_GOVERNMENT_SUBJECT = re.compile(
+    r"(?:['’]s)?\s+(?:government|cabinet|authorities)\s+(?:is|are|has|have|had|will|\w+(?:s|ed))\b",
+    re.IGNORECASE,
+)
 
 
 def _paired_title(sents: list[CuedSentence], full: str) -> bool:
@@ -460,6 +547,8 @@ def _body_subject(sents: list[CuedSentence], full: str) -> Hit | None:
         return None
     verbs = [h.start for kind in _SAID_KINDS for h in first.hits.get(kind, NO_HITS)]
     subject = actors[0]
+    if _GOVERNMENT_SUBJECT.match(full, subject.end):
+        return subject  # "The Dutch government is widening ...": the government acts, whatever its verb
     return subject if any(0 <= at - subject.end <= _ACTING_REACH for at in verbs) else None
 
 
@@ -507,6 +596,79 @@ def _signed_with(sentences: list[CuedSentence], full: str) -> list[str]:
             ]  # "with the US-based firm", "with Chinese suppliers": a firm, not a government
             if before and after and after[0].value != before[0].value:
                 return sorted({before[0].value, after[0].value})
+    return []
+
+
+def _talks_between(sentences: list[CuedSentence], full: str) -> list[str]:
+    """The title or lead opens on talks between two governments ("Talks between US and Chinese
+    officials in Stockholm ended ..."): whatever the measures discussed, the talks are theirs."""
+    for s in sentences:
+        m = _TALKS_BETWEEN.match(full, s.info.start, s.info.end)
+        if m is None:
+            continue
+        end = min(s.info.end, m.end() + 30)
+        named = {h.value for h in s.cues("actor") if m.start() <= h.start < end and h.start > m.end() - 60}
+        if len(named) >= 2:
+            return sorted(named)
+        sides = _SIDES.search(full, m.start(), m.end())
+        if sides is not None:
+            return [sides.group()]  # "talks between the two delegations"
+    return []
+
+
+def _joint_statement(sentences: list[CuedSentence], full: str) -> list[str]:
+    """A joint statement of two governments in the title or lead."""
+    for s in sentences:
+        m = _JOINT_STATEMENT.search(full, s.info.start, s.info.end)
+        named = {h.value for h in s.hits.get("actor", NO_HITS)}
+        if m is not None and (len(named) >= 2 or _SIDES.search(full, s.info.start, s.info.end)):
+            return sorted(named) or [m.group()]
+    return []
+
+
+def _sides_subject(sentences: list[CuedSentence], full: str) -> list[str]:
+    """ "Negotiators from both countries agreed ...", "The two delegations ended talks ...": the
+    governments, told as a pair, are the subject the title or lead opens on."""
+    for s in sentences:
+        sides = _SIDES.search(full, s.info.start, min(s.info.end, s.info.start + _SIDES_SUBJECT_REACH))
+        if sides is None or not sides.group().isascii():
+            continue  # "根据中美双方…共识": a Chinese clause's pair is often the basis cited, not the actor
+        if not OBJECT_PREP.search(full, max(0, sides.start() - 12), sides.start()):
+            return [sides.group()]
+        if _SIDES_PARTY.search(full, max(0, sides.start() - 20), sides.start()):
+            return [sides.group()]  # "Negotiators from both countries": the parties themselves
+    return []
+
+
+def _sides_deal(sentences: list[CuedSentence], full: str) -> list[str]:
+    """ "Both governments committing ...", "G7 leaders endorsed an action plan": a deal of governments
+    told as a group in the title or lead."""
+    for s in sentences:
+        sides = _SIDES.search(full, s.info.start, s.info.end)
+        if sides is not None and _DEAL_WORDS.search(full, s.info.start, s.info.end):
+            return [sides.group()]
+    return []
+
+
+def _bargain(sentences: list[CuedSentence], full: str) -> list[str]:
+    """The lead tells an agreement and, joined to it, another government's commitment."""
+    for s in sentences:
+        # the other side's part often sits in the clause after "after talks ...": all names count
+        actors = sorted(s.hits.get("actor", NO_HITS), key=lambda h: h.start)
+        for h in actors:
+            window = max(s.info.start, h.start - 200)
+            if not _COMMITS.match(full, h.end) or not _BARGAIN.search(full, window, h.start):
+                continue
+            before = [
+                a
+                for a in actors
+                if a.end <= h.start
+                and a.value != h.value
+                and not OBJECT_PREP.search(full, max(0, a.start - 12), a.start)
+                and not _targets(s, full, a)
+            ]
+            if before:
+                return sorted({before[0].value, h.value})
     return []
 
 

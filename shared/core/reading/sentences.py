@@ -113,6 +113,10 @@ DEBRIS_WEIGHT = 0.1
 DEBRIS_POSITION = 99  # never in the lead
 _DEBRIS_MAX = 110  # characters; longer lines are prose
 _DATELINE_MAX = 48
+_DATELINE_LABEL = re.compile(
+    r"(?:[A-Z][\w.'’-]*|and|of)(?:[\s,]+(?:[A-Z][\w.'’-]*|release|statement|item|and|of))*"
+)
+_DATELINE_DASH = re.compile(r"\s[—–-]\s")
 
 
 # "By Jane Doe / May 2, 2025": a byline naming its writer.
@@ -141,11 +145,13 @@ def _debris(line: str, opening: bool = False) -> bool:
         return True
     if ":" in line[:26] and _FIELD.match(line):
         return True
-    return (
-        len(line) <= _DATELINE_MAX
-        and _DIGIT.search(line) is not None
-        and not _DATE_WORDS.sub("", line).strip()
-    )
+    if len(line) > _DATELINE_MAX or _DIGIT.search(line) is None:
+        return False
+    rest = _DATE_WORDS.sub(" ", line).strip()
+    # "BUSAN, South Korea — October 30, 2025", "Media release — 21 October 2025": a place or a
+    # release label before the date, no sentence
+    labelled = _DATELINE_LABEL.fullmatch(rest) is not None
+    return not rest or (not opening and labelled and _DATELINE_DASH.search(line) is not None)
 
 
 def chinese_furniture(line: str) -> bool:

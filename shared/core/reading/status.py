@@ -30,7 +30,9 @@ from .sentence_cues import MAIN_KINDS, NO_HITS, NO_REASON, CuedSentence
 # "The decision to require", "the move to ban": the infinitive names the measure, not a plan.
 # "the decision late last week to require", "its move on Friday to ban": a time between them too.
 _NOMINAL = re.compile(
-    r"(?:decision|move|step|order|rule|measure|notice)\s+(?:(?:on|late|early|last|this|in|at|earlier)\s+"
+    # "licences to ship", "approval to resume": what a permit allows
+    r"(?:decision|move|step|order|rule|measure|notice|licen[cs]es?|approvals?|permits?|permission|go-ahead"
+    r"|nod|waivers?|clearance)\s+(?:(?:on|late|early|last|this|in|at|earlier)\s+"
     r"(?:[a-z]+\s+){0,2})?$"
 )
 _NOMINAL_REACH = 36
@@ -95,6 +97,7 @@ _START_WORDS = (
     "came into",
     "comes into",
     "entered into force",
+    "effective immediately",  # in force from the day it is told
     "起施行",
     "起实施",
     "生效",
@@ -169,6 +172,8 @@ _YIELD = re.compile(
 _ALLAYED = re.compile(
     r"\b(?:eas|allay|calm|sooth|quell|dispel|assuag)\w*\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE
 )
+_WITH_PARTY = re.compile(r"\bwith\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+$")
+_AMOUNT = re.compile(r"\s+(?:US\$|A\$|\$|€|£|¥|\d)")
 _GOVERNED_REACH = re.compile(r"[^,;:.!?]{0,40}")
 _GOVERNED_MEASURES = ("tightening", "easing", "control", "control_weak", "tariff", "sanctions", "chip_rule")
 _DRAFTS = frozenset({"征求意见", "草案", "拟"})  # a Chinese draft, or a start it only proposes
@@ -208,7 +213,29 @@ _ISSUED_INSTRUMENT = re.compile(
     r"\s+(?:(?:was|were|has been|have been)\s+)?(?:published|issued|gazetted|promulgated)\b"
     r"|\b(?:published|issued|gazetted|promulgated)\s+(?:a|an|the|its|new)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:rules?|regulations?|notice|announcement|decree|ordinance)\b"
-    r"|\bunder (?:a|an|the) (?:[\w-]+\s+){0,2}?announcement (?:from|by|of)\b",
+    r"|\bunder (?:a|an|the) (?:[\w-]+\s+){0,2}?announcement (?:from|by|of)\b"
+    # "the ministry said in a notice on its website": the notice is out
+    r"|\b(?:said|says|stated|announced|confirmed)\s+in\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:notice|announcement|decree|circular|gazette notice)\b",
+    re.IGNORECASE,
+)
+# "after the U.S. government told it that exports would require a licence", "Commerce informed
+# the company that sales will need licences": a requirement served on a firm is in force.
+_REQUIREMENT_SERVED = re.compile(
+    r"(?i:\b(?:government|department|administration|authorities|officials|ministry|regulators?|commerce|bis)"
+    r"\s+(?:had\s+|has\s+)?(?:told|informed|notified|instructed)\s+)(?:(?i:it|them|the company|the firm"
+    r"|the chipmaker)|[A-Z][\w&-]+)(?:\s+on\s+\w+)?\s+that\b[^.;]{0,120}?\b(?:would|will)\s+(?:now\s+)?"
+    r"(?:require|need)\s+(?:an?\s+|export\s+)*licen[cs]es?\b",
+)
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_START = re.compile(rf"\b(?:starting|from|as of|beginning|effective)\s+(?:in\s+|on\s+)?{_MONTHS}\b")
+_UNISSUED_START = re.compile(
+    r"\b(?:draft|proposed|proposal|plans?|planned|intends?|would|could|may|might|if|not|consider\w*|expected)\b",
+    re.IGNORECASE,
+)
+_OFFICIAL_VOICE = re.compile(
+    r"\b(?:government|ministry|ministers?|cabinet|department|agency|regulator|commission)\s+"
+    r"(?:\w+\s+)?(?:said|says|announced|announces|confirmed|stated)\b",
     re.IGNORECASE,
 )
 _UNISSUED = re.compile(
@@ -217,14 +244,20 @@ _UNISSUED = re.compile(
     re.IGNORECASE,
 )
 _REPORTED_PLANS = frozenset(REPORTED_PLANS)
+_REACTION_AFTER = re.compile(
+    r"\s*(?:\w+\s+)?(?:respond|retaliat\w*|hit back|fight back|counter\b|take (?:necessary|resolute|firm"
+    r"|all necessary|countermeasures))",
+    re.IGNORECASE,
+)
+_MADE_BY = re.compile(r"\s+(?:by|in|at)\b")
 # "forcing it to halt production", "prompting carmakers to cut output": an infinitive a cause
 # brings about, not an intent.
 _CAUSED = re.compile(
     r"\b(?:forc\w*|prompt\w*|caus\w*|compell\w*|oblig\w*|leading|led|leaving|left|driving|drove"
-    r"|push\w*)\s+(?:[\w'’-]+\s+){0,3}$",
+    r"|push\w*|allowing|enabling|permitting|letting)\s+(?:[\w'’-]+\s+){0,5}$",
     re.IGNORECASE,
 )
-_CAUSED_REACH = 40
+_CAUSED_REACH = 60
 _GOVERNING_SUBJECT = re.compile(
     r"\b(?:government|ministry|administration|authorities|officials|cabinet|commission|department|it|they"
     r"|he|she|country|beijing|washington)(?:['’]s)?\s+$",
@@ -294,12 +327,19 @@ def status_of(
     denied = _denied(top, full)
     if denied:
         return Status.speculation, denied  # "has no plans to", "has not yet granted", "denied it had halted"
-    headline = _headline_status(top, full, etype not in _EFFECT_TYPES)
+    measure_type = etype not in _EFFECT_TYPES
+    headline = _headline_status(top, full, measure_type)
+    if headline is None and measure_type:
+        headline = _untitled_lead(lead, full)
     issued = _issued(etype, top, lead, full, headline)
     if issued:
         return Status.enacted, issued
     if headline is not None and headline[0] is Status.enacted:
         plan = _lead_plan(top, full)
+        if plan and not measure_type and _deal_made(_with_lead(top, lead), full):
+            # "Pentagon becomes top shareholder": "has agreed to buy ..., under the agreement it will
+            # guarantee ...": the terms of a deal made are told in the future tense
+            return headline
         return (Status.announced, plan) if plan else headline
     if headline is not None:
         done = _lead_done(top, full) if headline[0] is Status.announced else []
@@ -309,7 +349,7 @@ def status_of(
         return (Status.speculation, doubt) if doubt else headline
     measure = etype not in _EFFECT_TYPES
     if not measure:
-        made = _deal_made(top, full)
+        made = _deal_made(_with_lead(top, lead), full)
         if made:
             return Status.enacted, made
     spec = sum(s.weight for s in top for h in _doubts(s, full, measure))
@@ -336,6 +376,11 @@ def status_of(
         return Status.announced, reported
     # Reported in the past or present tense with no word of intent: it has happened.
     return Status.enacted, [h.phrase for s in top for h in _acts(s, full) + s.cues("reporting")]
+
+
+def _with_lead(top: list[CuedSentence], lead: Sequence[CuedSentence]) -> list[CuedSentence]:
+    """The sentences that carry the event, and the title and lead besides."""
+    return [*top, *(s for s in lead if all(s is not t for t in top))]
 
 
 def _leaders_word(lead: Sequence[CuedSentence], full: str, start: str) -> bool:
@@ -365,17 +410,24 @@ def _issued(
 ) -> list[str]:
     """Words that the act is done whatever else the text plans: a deal signed, a ministry's
     announcement, a start stated; a title that only speculates keeps its word."""
-    if etype is EventType.trade_talks:
-        signed = _signed(top, full)
+    if etype in (EventType.trade_talks, EventType.industrial_policy):
+        signed = _signed(_with_lead(top, lead), full)
         if signed:
-            return signed  # a deal signed is done, whatever its terms will do
+            return signed  # a deal or framework signed is done, whatever its terms will do
     if etype in _EFFECT_TYPES or (headline is not None and headline[0] is Status.speculation):
         return []
     if etype is EventType.tariff:
         decided = _remedy_decided(lead, full)
         if decided:
             return decided
-    return _ministry_announces(top, full) or _in_force(lead, full) or _instrument_issued(lead, full)
+    return (
+        _ministry_announces(top, full)
+        or _in_force(lead, full)
+        or _instrument_issued(lead, full)
+        or _requirement_served(lead, full)
+        # an untitled text only: "Japan plans controls" over "will tighten from July" keeps the plan
+        or (_month_start(lead, full) if not any(s.info.is_title for s in lead) else [])
+    )
 
 
 def _ministry_announces(top: list[CuedSentence], full: str) -> list[str]:
@@ -418,6 +470,36 @@ def _instrument_issued(lead: Sequence[CuedSentence], full: str) -> list[str]:
         if issued and not _UNISSUED.search(said):
             found.append(issued.group())
     return found
+
+
+def _month_start(lead: Sequence[CuedSentence], full: str) -> list[str]:
+    """ "Exporters will need licences starting in September, the government announced": a start
+    a government states, to the month, means the measure is issued; not a leader's word, a plan or
+    a draft."""
+    found = []
+    for s in lead:
+        if s.background or s.info.is_title or _own_doubts(s, full):
+            continue
+        said = full[s.info.start : s.info.end]
+        start = _MONTH_START.search(said)
+        if start is None or _UNISSUED_START.search(said) or not _OFFICIAL_VOICE.search(said):
+            continue
+        if any(h.phrase in LEADERS for h in s.cues("actor")):
+            continue  # "Trump said the tariff starts in November": not yet issued
+        found.append(start.group())
+    return found
+
+
+def _requirement_served(lead: Sequence[CuedSentence], full: str) -> list[str]:
+    """A government told a firm its sales now need a licence: the requirement is imposed, even
+    when the telling reports it in the future tense."""
+    return [
+        m.group()
+        for s in lead
+        if not s.background and not _own_doubts(s, full)
+        for m in [_REQUIREMENT_SERVED.search(full, s.info.start, s.info.end)]
+        if m is not None
+    ]
 
 
 def _in_force(lead: Sequence[CuedSentence], full: str) -> list[str]:
@@ -562,6 +644,30 @@ def _headline_status(top: list[CuedSentence], full: str, measure: bool) -> tuple
     return None
 
 
+def _untitled_lead(lead: Sequence[CuedSentence], full: str) -> tuple[Status, list[str]] | None:
+    """A text with no title: its first sentence stands in for one when it tells the event in one
+    mood only ("the US is considering ..., according to reports"); a background sentence further
+    on ("rules that restricted ...") does not outweigh it. Who tells it ("reports said") is no mood."""
+    if any(s.info.is_title for s in lead):
+        return None
+    first = next((s for s in lead if s.info.position == 0 and not s.background), None)
+    if first is None or not any(first.hits.get(kind) for kind in MAIN_KINDS):
+        return None
+    moods = {
+        Status.enacted: [
+            h.phrase
+            for h in _acts(first, full)
+            if not _future_passive(full, h) and not _feared(first, full, h)
+            and not _ATTRIBUTIVE.match(full, h.end)
+        ],
+        Status.announced: [h.phrase for h in _intents(first, full)],
+        Status.speculation: [h.phrase for h in _doubts(first, full, True)],
+    }
+    said = {status: phrases for status, phrases in moods.items() if phrases}
+    # A plan alone is left to the weighing: later lines may tell it is still only a draft.
+    return next(iter(said.items())) if len(said) == 1 and Status.announced not in said else None
+
+
 def _intents(s: CuedSentence, full: str) -> list[Hit]:
     """A sentence's words of intent, less those that name a measure or state a done act's purpose:
     "approved licences to allow shipments", "requires permits to tighten control"."""
@@ -588,6 +694,9 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
         and not _caused(full, h)
         and not (h.phrase in CONTINUED_MARKERS and _CONTINUING.match(full, h.end))
         and not (h.phrase.startswith(PURPOSE_MARKERS) and h.start > first_done)
+        # "added 140 firms to its list, while China said it would respond": the reaction after a
+        # done act is another government's word, not a plan for the measure
+        and not (h.start > first_done and _REACTION_AFTER.match(full, h.end))
     ]
 
 
@@ -637,8 +746,9 @@ def _denied(top: list[CuedSentence], full: str) -> list[str]:
 
 def _acts(s: CuedSentence, full: str) -> list[Hit]:
     """The sentence's words of a done act, less participles that describe an earlier measure
-    named as the object of another verb ("exempting chips from a ban imposed in October")."""
-    found = s.cues("enacted")
+    named as the object of another verb ("exempting chips from a ban imposed in October"), and
+    a product's maker ("chips, including those produced by Nvidia")."""
+    found = [h for h in s.cues("enacted") if not (h.phrase == "produced" and _MADE_BY.match(full, h.end))]
     if s.info.is_title or len(found) + len(s.cues("reporting")) + len(s.cues("announced")) < 2:
         return found
     return [
@@ -670,6 +780,10 @@ def _doubt_elsewhere(s: CuedSentence, full: str, h: Hit) -> bool:
         return True  # "the facility is expected to raise capacity": the outcome, not the act
     if h.phrase.startswith("seek") and _MEASURE_SUBJECT.search(full, max(0, h.start - 40), h.start):
         return True  # "the pact seeks to curb reliance": the measure's purpose
+    if h.phrase.startswith("potential") and _AMOUNT.match(full, h.end):
+        return True  # "a potential 8% stake", "a potential $500 million": the size, not the act
+    if h.phrase.startswith("expected") and _WITH_PARTY.search(before):
+        return True  # "agreed on a framework, with China expected to speed approvals": its terms
     if _LEGAL_MODALITY.match(full, h.start):
         return True  # "violators could face penalties", "firms may apply", "if exporters need ..."
     if h.phrase.startswith("warn") and _WARNED_PENALTY.match(full, h.end):
