@@ -78,3 +78,33 @@ def test_third_heldout_elements_clustering_and_negatives(report3: dict) -> None:
     assert report3["elements"]["f1"] >= HELDOUT3_ELEMENTS_F1, evaluate.render(report3)
     assert report3["clustering"]["f1"] >= HELDOUT3_CLUSTERING_F1, evaluate.render(report3)
     assert report3["negatives_above_floor"] == [], evaluate.render(report3)
+
+
+# heldout5 (60 texts in outside outlets' manner: wire copy, client alerts, ministry notices and
+# Q&As in both Chinese scripts, pages with debris) was written without looking at the rules,
+# measured once (event type 0.82, direction 0.83, status 0.82, issuer 0.85, incidents F1 0.65),
+# then used to find general causes. Held a little under what it reaches now. heldout6 has no
+# floor: it is kept as an estimate of text the rules have not been fitted to.
+HELDOUT5 = DATA / "heldout5"
+HELDOUT5_FLOORS = {
+    "event_type": 0.93, "direction": 0.95, "status": 0.93, "issuer": 0.95, "chips_involved": 0.95,
+}
+HELDOUT5_ELEMENTS_F1 = 0.97
+HELDOUT5_CLUSTERING = {"precision": 0.90, "f1": 0.90}
+
+
+@pytest.fixture(scope="module")
+def report5() -> dict:
+    return evaluate.run(HELDOUT5)
+
+
+@pytest.mark.parametrize(("field", "floor"), sorted(HELDOUT5_FLOORS.items()))
+def test_fifth_heldout_field_accuracy(report5: dict, field: str, floor: float) -> None:
+    assert report5["fields"][field]["accuracy"] >= floor, evaluate.render(report5)
+
+
+def test_fifth_heldout_elements_clustering_and_negatives(report5: dict) -> None:
+    assert report5["elements"]["f1"] >= HELDOUT5_ELEMENTS_F1, evaluate.render(report5)
+    for measure, floor in HELDOUT5_CLUSTERING.items():
+        assert report5["clustering"][measure] >= floor, evaluate.render(report5)
+    assert report5["negatives_above_floor"] == [], evaluate.render(report5)
