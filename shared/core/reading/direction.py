@@ -92,6 +92,22 @@ _FIGURES = re.compile(
 # The answer of a Q&A with the press ("答：", "A:"), which tells what the question asked about.
 _ANSWER = re.compile(r"\s*(?:答|回答|A)\s*[:：]")
 
+# A measure's start put off: "delays the rollout of its expanded controls", "pushed back the effective
+# date", "defers enforcement of the rule". The restriction named after it is what is put off.
+_DEFERRED = re.compile(
+    r"\b(?:delay(?:s|ed|ing)?|defer(?:s|red|ring)?|postpon\w*|push(?:es|ed|ing)?\s+back|put(?:s|ting)?\s+off"
+    r"|pushed\s+out)\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:planned\s+|scheduled\s+)?"
+    r"(?:start|rollout|roll-out|effective\s+dates?|entry\s+into\s+force|enforcement|implementation"
+    r"|commencement|compliance\s+dates?|(?:introduction|application|launch)\s+of)\b",
+    re.IGNORECASE,
+)
+# Chinese duties or countermeasures set: "加征34%关税", "采取反制措施"; not "停止加征", nor the name of
+# the measure a notice adjusts ("加征关税的公告", "加征关税措施", "加征关税税率").
+_CN_DUTIES = re.compile(
+    r"(?<!停止)(?<!不再)(?<!暂停)(?<!取消)(?<!暂缓)(?<!中止)"
+    r"(?:加征\s*(?:\d+(?:\.\d+)?\s*%\s*(?:的\s*)?)?关税(?!\s*(?:措施|税率|的公告))|反制)"
+)
+
 _AHEAD = re.compile(r"\bahead of\b|\bbefore\b|stockpil|front-?run|抢", re.IGNORECASE)
 
 
@@ -190,8 +206,7 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
     ("without a truce extension") eases nothing; restriction words after an easing verb are
     its object ("lifted the ban", "suspends the requirement").
     """
-    easing = s.cues("easing")
-    tight = s.cues("tightening")
+    easing, tight = _clause_cues(s, full)
     if not easing and not tight:
         return _trade_figures(s, full)
     if tight and not easing:
@@ -213,6 +228,8 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         window = full[max(s.info.start, h[0] - _NEGATION_REACH) : h[0]]
         if _negated(window):
             continue
+        if _urged(s, h, full):
+            continue  # "urged Washington to cancel the tariffs": asked of the other side, not done
         if h.phrase.startswith("approv") and _APPROVED_BY.match(full, h[1]):
             continue  # "approved by the State Council": the measure's sign-off, not a licence
         if h.phrase == "批准" and _SIGNED_OFF.search(full, max(0, h[0] - 6), h[0]):
@@ -228,6 +245,36 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         first = min(h[0] for h in kept)
         tight = [h for h in tight if h[0] < first]
     return kept, tight
+
+
+def _clause_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
+    """The lexicon's easing and tightening words, with a measure's start put off read as easing and
+    Chinese duties or countermeasures set as tightening."""
+    easing, tight = s.cues("easing"), s.cues("tightening")
+    deferred = [
+        Hit(m.start(), m.end(), "easing", "deferred", m.group().lower())
+        for m in _DEFERRED.finditer(full, s.info.start, s.info.end)
+        if not any(h.start == m.start() for h in easing)
+    ]
+    duties = [
+        Hit(m.start(), m.end(), "tightening", "", m.group())
+        for m in _CN_DUTIES.finditer(full, s.info.start, s.info.end)
+        if not any(h.start <= m.start() < h.end for h in tight)
+    ]
+    if deferred:
+        easing = sorted([*easing, *deferred])
+    if duties:
+        tight = sorted([*tight, *duties])
+    return easing, tight
+
+
+def _urged(s: CuedSentence, h: Hit, full: str) -> bool:
+    """An easing word in the same clause after "urged", "called on", "敦促": what one side asks of
+    the other."""
+    return any(
+        0 < h.start - u.end <= _ASKED_REACH and not _CLAUSE_BREAK.search(full, u.end, h.start)
+        for u in s.cues("urging")
+    )
 
 
 def _stopped_restrictions(tight: list[Hit], full: str) -> list[Hit]:

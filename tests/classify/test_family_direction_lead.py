@@ -1,0 +1,84 @@
+"""Direction read clause by clause, when the title is missing or says nothing of direction: what a
+verb acts on (a measure's start put off eases), what one side asks of the other (not done), and
+Chinese duties or countermeasures set in answer to another government's moves.
+
+Each text is the project's own, written from the facts of the measures in the styles outlets use
+(wire, official notice, law-firm alert, trade press, translated Chinese).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.messages import Direction, EventType
+
+# A measure's start put off: the restriction named after the verb is what is delayed.
+DEFERRED = [
+    (
+        "China will delay the rollout of its expanded rare earth export controls by a year, the commerce "
+        "ministry said on Thursday, after the leaders of both countries met in South Korea.",
+        EventType.mineral_export_control,
+    ),
+    (
+        "Beijing has pushed back the effective date of its new controls on lithium battery cathode "
+        "technology to next year, according to a notice posted by the ministry.",
+        EventType.mineral_export_control,
+    ),
+    (
+        "The Bureau of Industry and Security said it would defer enforcement of the affiliates rule, which "
+        "extends export restrictions on advanced chips to subsidiaries of listed firms, for one year.",
+        EventType.chip_export_control,
+    ),
+    (
+        "Client alert: Commerce delays the compliance date for new export licence requirements on "
+        "semiconductor manufacturing equipment. Exporters now have until March to apply for licences "
+        "under the expanded controls.",
+        EventType.chip_export_control,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "etype"), DEFERRED)
+def test_a_measure_start_put_off_eases(text: str, etype: EventType) -> None:
+    c = classify(text)
+    assert (c.event_type, c.direction) == (etype, Direction.easing)
+
+
+# What one side urges the other to do is not done: the news is the measure of the side urging.
+URGED = [
+    # A Chinese tariff notice in answer to US duties, with a call on Washington to cancel its own.
+    "国务院关税税则委员会4日发布公告，决定自4月10日起对原产于美国的所有进口商品加征34%关税。"
+    "中方敦促美方立即取消单边关税措施，通过平等对话解决分歧。",
+    # The same, as a wire.
+    "Beijing on Friday announced a 34% levy on all US goods from April 10 and urged Washington to lift "
+    "its unilateral tariffs and resolve differences through dialogue.",
+    # Chinese countermeasure notices that call on the other side to undo its own measures.
+    "商务部宣布对美国10家企业采取反制措施。中方呼吁美方取消相关制裁，停止错误做法。",
+    "外交部宣布对美国军工企业采取反制措施。中方敦促美方撤销对台军售，解除对中国企业的制裁。",
+]
+
+
+@pytest.mark.parametrize("text", URGED)
+def test_a_relief_urged_on_the_other_side_is_not_granted(text: str) -> None:
+    assert classify(text).direction is Direction.tightening
+
+
+# Chinese duties set in retaliation, read without an English verb: "加征…关税" is a duty imposed.
+def test_a_chinese_retaliatory_duty_notice_restricts() -> None:
+    text = (
+        "国务院关税税则委员会：对原产于美国的部分进口商品加征关税\n"
+        "根据有关法律法规，国务院关税税则委员会决定，自3月10日起对原产于美国的鸡肉、小麦、玉米加征15%关税，"
+        "对大豆、猪肉加征10%关税。中方敦促美方取消单边加征关税措施。"
+    )
+    c = classify(text)
+    assert (c.event_type, c.direction) == (EventType.tariff, Direction.tightening)
+
+
+def test_a_notice_that_keeps_suspending_the_duties_it_names_still_eases() -> None:
+    # The duty words name the measure adjusted ("加征关税的公告", "加征关税税率"), not a new duty.
+    text = (
+        "国务院关税税则委员会发布公告，调整《关于对原产于美国的进口商品加征关税的公告》规定的加征关税措施，"
+        "继续暂停实施24%的对美加征关税税率一年，保留10%的加征关税税率。"
+    )
+    assert classify(text).direction is Direction.easing
