@@ -82,3 +82,41 @@ def test_a_notice_that_keeps_suspending_the_duties_it_names_still_eases() -> Non
         "继续暂停实施24%的对美加征关税税率一年，保留10%的加征关税税率。"
     )
     assert classify(text).direction is Direction.easing
+
+
+# A restriction decided against is a relief: the duty weighed is not imposed.
+DECIDED_AGAINST = [
+    "The US International Trade Commission on Thursday ruled against imposing anti-dumping duties on "
+    "active anode material from China, ending a year-long case brought by US producers.",
+    "ITC votes against duties on Chinese graphite anodes\nThe commission found that imports did not harm US "
+    "producers, so the deposits collected since the preliminary ruling will be refunded.",
+    "The administration will not impose the planned 25% tariff on semiconductor imports from allied "
+    "countries, a White House official said on Tuesday.",
+]
+
+
+@pytest.mark.parametrize("text", DECIDED_AGAINST)
+def test_a_duty_decided_against_eases(text: str) -> None:
+    c = classify(text)
+    assert (c.event_type, c.direction) == (EventType.tariff, Direction.easing)
+
+
+# A relief ended, told in the passive or with the participle that says how it was given.
+RELIEF_ENDED = [
+    (
+        "The U.S. government has revoked the waivers granted to Samsung and SK Hynix for their China fabs. "
+        "The firms have 120 days before the exceptions are lifted, after which each tool shipment needs a licence.",
+        EventType.chip_export_control,
+    ),
+    (
+        "Importers were told that the tariff exemptions for Chinese solar wafers will be removed at the end of "
+        "the month, exposing them to duties of 50%.",
+        EventType.tariff,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "etype"), RELIEF_ENDED)
+def test_a_relief_ended_restricts(text: str, etype: EventType) -> None:
+    c = classify(text)
+    assert (c.event_type, c.direction) == (etype, Direction.tightening)

@@ -77,6 +77,9 @@ _TO_RELIEF = re.compile(
     r"(?:exemptions?|exclusions?|exempt(?:ion)? list|whitelist|white list|general licen[cs]es?)\b",
     re.IGNORECASE,
 )
+# Participles that tell how a relief undone had been given: "revoked the waivers granted in 2022".
+_GIVEN = frozenset({"granted", "issued", "approved", "given", "allowed"})
+_GIVEN_REACH = 30
 _CLAUSE_BREAK = re.compile(r"[,;，；]|\s(?:while|but)\s")
 # Verbs of a restricting act: "curbs" or "ban" before a relief are the relief's object.
 _TIGHT_VERBS = frozenset({"adds", "added", "imposes", "imposed", "bans", "banned", "denied", "收紧"})
@@ -106,6 +109,33 @@ _DEFERRED = re.compile(
 _CN_DUTIES = re.compile(
     r"(?<!停止)(?<!不再)(?<!暂停)(?<!取消)(?<!暂缓)(?<!中止)"
     r"(?:加征\s*(?:\d+(?:\.\d+)?\s*%\s*(?:的\s*)?)?关税(?!\s*(?:措施|税率|的公告))|反制)"
+)
+
+# A restriction decided against: "the ITC ruled against imposing duties", "voted against tariffs",
+# "opted not to add the firms", "will not impose new curbs". What was weighed is not done: relief.
+_DECIDED_AGAINST = re.compile(
+    r"\b(?:(?:rul|vot|decid)(?:e|es|ed|ing)|came\s+down|comes\s+down)\s+against\s+$"
+    r"|\b(?:decid|opt|choos|elect)\w*\s+not\s+to\s+$|\bchose\s+not\s+to\s+$|\brefrain\w*\s+from\s+$"
+    r"|\b(?:will|would|shall)\s+not\s+$|\bwon[’']t\s+$",
+    re.IGNORECASE,
+)
+# Duties decided against with no verb of imposing: "voted against duties", "a negative final
+# determination", "found no injury".
+_AGAINST_DUTIES = re.compile(
+    r"\b(?:rul|vot|decid)\w*\s+against\s+(?:[\w-]+\s+){0,3}?(?:duties|tariffs|levies)\b"
+    r"|\bnegative\s+(?:final\s+|preliminary\s+)?(?:injury\s+)?determinations?\b|\bfound\s+no\s+(?:material\s+)?injury\b",
+    re.IGNORECASE,
+)
+_DECIDABLE = ("impos", "ban", "restrict", "rais", "hike", "add", "tighten", "curb", "block", "additional",
+              "new tariff", "new duties", "higher tariff")
+_DECIDED_REACH = 30
+# A relief ended, told in the passive: "before these exceptions are lifted", "the exemptions will
+# be removed". The verb would otherwise read as easing.
+_RELIEF_LIFTED = re.compile(
+    r"\b(?:exemptions?|exceptions?|exclusions?|waivers?|carve-outs?|general\s+licen[cs]es?|reprieves?)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?"
+    r"(?:lifted|removed|eliminated|ended|withdrawn|scrapped|rescinded|revoked)\b",
+    re.IGNORECASE,
 )
 
 _AHEAD = re.compile(r"\bahead of\b|\bbefore\b|stockpil|front-?run|抢", re.IGNORECASE)
@@ -226,8 +256,10 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         if contrast and contrast.start() > s.info.start + LEADING and h[0] > contrast.start():
             continue  # "raised the tariff on China, while pausing it for others": another party
         window = full[max(s.info.start, h[0] - _NEGATION_REACH) : h[0]]
-        if _negated(window):
+        if _negated(window) and h.value != "decided against":
             continue
+        if h.phrase in _GIVEN and any(t.value == "undone" and 0 <= h[0] - t[1] < _GIVEN_REACH for t in tight):
+            continue  # "revoked waivers granted to Samsung": how the relief undone was had
         if _urged(s, h, full):
             continue  # "urged Washington to cancel the tariffs": asked of the other side, not done
         if h.phrase.startswith("approv") and _APPROVED_BY.match(full, h[1]):
@@ -261,6 +293,26 @@ def _clause_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         for m in _CN_DUTIES.finditer(full, s.info.start, s.info.end)
         if not any(h.start <= m.start() < h.end for h in tight)
     ]
+    decided = [
+        Hit(h.start, h.end, "easing", "decided against", h.phrase)
+        for h in tight
+        if h.phrase.startswith(_DECIDABLE)
+        and _DECIDED_AGAINST.search(full, max(s.info.start, h.start - _DECIDED_REACH), h.start)
+    ]
+    decided += [
+        Hit(m.start(), m.end(), "easing", "decided against", m.group().lower())
+        for m in _AGAINST_DUTIES.finditer(full, s.info.start, s.info.end)
+        if not any(d.start >= m.start() and d.end <= m.end() for d in decided)
+    ]
+    if decided:
+        tight = [h for h in tight if all(h.start != d.start for d in decided)]
+        deferred += decided
+    lifted = [
+        Hit(m.start(), m.end(), "tightening", "undone", m.group().lower())
+        for m in _RELIEF_LIFTED.finditer(full, s.info.start, s.info.end)
+    ]
+    if lifted:
+        tight = sorted([*tight, *lifted])
     if deferred:
         easing = sorted([*easing, *deferred])
     if duties:
