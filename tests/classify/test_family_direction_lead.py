@@ -120,3 +120,33 @@ RELIEF_ENDED = [
 def test_a_relief_ended_restricts(text: str, etype: EventType) -> None:
     c = classify(text)
     assert (c.event_type, c.direction) == (etype, Direction.tightening)
+
+
+# Talks that reached an outcome ease; talks that failed to, or only hope to, do not.
+SETTLED = [
+    "US and Chinese negotiators reached a framework agreement in Kuala Lumpur on Sunday after two days of "
+    "talks, Treasury Secretary Scott Bessent told reporters.",
+    "中美双方在伦敦经贸磋商中达成原则共识，同意落实日内瓦会谈成果。",
+    "Negotiators from Washington and Beijing struck a deal in Geneva at the end of two days of trade talks, "
+    "the White House said.",
+]
+
+
+@pytest.mark.parametrize("text", SETTLED)
+def test_talks_that_reached_an_outcome_ease(text: str) -> None:
+    c = classify(text)
+    assert (c.event_type, c.direction) == (EventType.trade_talks, Direction.easing)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US and Chinese negotiators failed to reach an agreement in Stockholm after two days of trade talks, "
+        "officials said, and will meet again next month.",
+        "Negotiators hope to reach a framework agreement when trade talks between Washington and Beijing "
+        "resume in Madrid next week.",
+    ],
+)
+def test_talks_without_an_outcome_stay_neutral(text: str) -> None:
+    c = classify(text)
+    assert (c.event_type, c.direction) == (EventType.trade_talks, Direction.neutral)

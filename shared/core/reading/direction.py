@@ -138,6 +138,14 @@ _RELIEF_LIFTED = re.compile(
     re.IGNORECASE,
 )
 
+# Talks that settled something: "reach an implementation framework", "sealed a trade deal".
+_SETTLED = re.compile(
+    r"\b(?:reach(?:es|ed|ing)?|str(?:uck|ike|ikes)|seal(?:s|ed)?|clinch(?:es|ed)?|finali[sz]e[sd]?"
+    r"|conclude[sd]?)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w\"“”'’-]+\s+){0,3}?[\"“]?"
+    r"(?:framework|agreement|deal|consensus)\b|达成(?:了)?[^，。；]{0,12}?(?:协议|共识|框架)",
+    re.IGNORECASE,
+)
+
 _AHEAD = re.compile(r"\bahead of\b|\bbefore\b|stockpil|front-?run|抢", re.IGNORECASE)
 
 
@@ -171,6 +179,20 @@ def _talks_instead(carriers: list[CuedSentence], full: str) -> bool:
         and not any(m.start() <= h.start < m.end() for m in chosen)  # "rather than imposing tariffs"
     ]
     return bool(chosen) and not set_duties
+
+
+def _settled(carriers: list[CuedSentence], full: str) -> list[str]:
+    """Talks that reached an outcome, told in the title or lead: "reach an implementation framework",
+    "struck a deal", "达成共识"; not "failed to reach", "hope to reach"."""
+    found = []
+    for s in carriers:
+        if not s.in_lead or s.background:
+            continue
+        for m in _SETTLED.finditer(full, s.info.start, s.info.end):
+            window = full[max(s.info.start, m.start() - _NEGATION_REACH) : m.start()]
+            if not _negated(window) and not _AIMED.search(window):
+                found.append(m.group())
+    return found
 
 
 def _probe_only(carriers: list[CuedSentence], full: str) -> bool:
@@ -514,6 +536,7 @@ def direction_of(
         if opening_tight >= 2.0 and not easing:
             return Direction.tightening, [h.phrase for h in tight_hits + halts]
         signed = [h.phrase for s in carriers if s.in_lead for h in s.cues("enacted") if h.phrase in SIGNING]
+        signed += _settled(carriers, full)
         if signed and not tight_hits:
             return Direction.easing, signed  # a trade agreement signed, with no restriction in it
         return Direction.neutral, []
