@@ -150,3 +150,30 @@ def test_talks_that_reached_an_outcome_ease(text: str) -> None:
 def test_talks_without_an_outcome_stay_neutral(text: str) -> None:
     c = classify(text)
     assert (c.event_type, c.direction) == (EventType.trade_talks, Direction.neutral)
+
+
+# Goods or partners taken out of a measure's reach ease it, unless the carve-out comes with a new measure.
+EXCLUDED = [
+    (
+        "US Customs and Border Protection issued guidance on Friday excluding smartphones, computers and "
+        "semiconductors from the reciprocal tariffs. The tariffs of up to 125% on Chinese goods remain in place "
+        "for other products.",
+        EventType.tariff,
+    ),
+    (
+        "Critical minerals including cobalt and lithium were spared from the new duties announced by the White "
+        "House on Wednesday, according to an annex to the order.",
+        EventType.tariff,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "etype"), EXCLUDED)
+def test_goods_excluded_from_a_measure_ease(text: str, etype: EventType) -> None:
+    c = classify(text)
+    assert (c.event_type, c.direction) == (etype, Direction.easing)
+
+
+def test_a_carve_out_of_a_new_duty_still_restricts() -> None:
+    text = "The EU imposed duties of up to 35% on Chinese electric vehicles, excluding one maker from the duties."
+    assert classify(text).direction is Direction.tightening

@@ -104,6 +104,14 @@ _DEFERRED = re.compile(
     r"|commencement|compliance\s+dates?|(?:introduction|application|launch)\s+of)\b",
     re.IGNORECASE,
 )
+# Goods or firms taken out of a measure's reach: "excluding smartphones from the reciprocal tariffs",
+# "were spared from the new duties", "exclude allies from the controls".
+_EXCLUDED_FROM = re.compile(
+    r"\b(?:exclud|spar)(?:e|es|ed|ing)\s+(?:[\w,'’-]+\s+){0,8}?from\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:tariffs?|duties|levies|controls?|restrictions?|bans?|curbs?|sanctions|licen[cs]e"
+    r"\s+requirements?)\b",
+    re.IGNORECASE,
+)
 # Chinese duties or countermeasures set: "加征34%关税", "采取反制措施"; not "停止加征", nor the name of
 # the measure a notice adjusts ("加征关税的公告", "加征关税措施", "加征关税税率").
 _CN_DUTIES = re.compile(
@@ -290,7 +298,7 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
             continue  # "经国务院批准": the same sign-off in a Chinese notice
         if any(0 < h[0] - t[1] <= _OBJECT_REACH and t.phrase.startswith(STOPPING) for t in tight):
             continue  # "stop granting licences": the easing word is what stops
-        if h.phrase.startswith(CARVE_OUTS) and any(t[1] <= h[0] for t in tight):
+        if (h.phrase.startswith(CARVE_OUTS) or h.value == "excluded") and any(t[1] <= h[0] for t in tight):
             continue  # "a 100% tariff, with exemptions for ...": a carve-out of the new measure
         if kept and kept[-1][0] == h[0]:
             continue  # one word, two stems ("exempt*", "exemption*")
@@ -308,6 +316,10 @@ def _clause_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
     deferred = [
         Hit(m.start(), m.end(), "easing", "deferred", m.group().lower())
         for m in _DEFERRED.finditer(full, s.info.start, s.info.end)
+        if not any(h.start == m.start() for h in easing)
+    ] + [
+        Hit(m.start(), m.end(), "easing", "excluded", m.group().lower())
+        for m in _EXCLUDED_FROM.finditer(full, s.info.start, s.info.end)
         if not any(h.start == m.start() for h in easing)
     ]
     duties = [
