@@ -177,3 +177,29 @@ def test_goods_excluded_from_a_measure_ease(text: str, etype: EventType) -> None
 def test_a_carve_out_of_a_new_duty_still_restricts() -> None:
     text = "The EU imposed duties of up to 35% on Chinese electric vehicles, excluding one maker from the duties."
     assert classify(text).direction is Direction.tightening
+
+
+# A relief let run out, or a restriction brought back, restricts.
+RELIEF_LAPSED = [
+    (
+        "The US let the tariff exclusions for 352 Chinese products expire on Sunday, restoring 25% duties on "
+        "items including chemicals and machinery.",
+        EventType.tariff,
+    ),
+    (
+        "The Commerce Department allowed the general licence for Huawei suppliers to lapse, meaning chip "
+        "shipments now require individual licences.",
+        EventType.chip_export_control,
+    ),
+    (
+        "Washington reinstated the tariffs on Chinese graphite that had been paused during the talks, the trade "
+        "representative's office said.",
+        EventType.tariff,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "etype"), RELIEF_LAPSED)
+def test_a_relief_let_run_out_restricts(text: str, etype: EventType) -> None:
+    c = classify(text)
+    assert (c.event_type, c.direction) == (etype, Direction.tightening)

@@ -80,6 +80,10 @@ _TO_RELIEF = re.compile(
 # Participles that tell how a relief undone had been given: "revoked the waivers granted in 2022".
 _GIVEN = frozenset({"granted", "issued", "approved", "given", "allowed"})
 _GIVEN_REACH = 30
+_RELATIVE_PAST = re.compile(
+    r"\b(?:that|which)\s+(?:had\s+|have\s+|has\s+)?(?:been|were|was)\s+(?:\w+ly\s+)?$"
+)
+_RELATIVE_REACH = 30
 _CLAUSE_BREAK = re.compile(r"[,;，；]|\s(?:while|but)\s")
 # Verbs of a restricting act: "curbs" or "ban" before a relief are the relief's object.
 _TIGHT_VERBS = frozenset({"adds", "added", "imposes", "imposed", "bans", "banned", "denied", "收紧"})
@@ -151,6 +155,24 @@ _SETTLED = re.compile(
     r"\b(?:reach(?:es|ed|ing)?|str(?:uck|ike|ikes)|seal(?:s|ed)?|clinch(?:es|ed)?|finali[sz]e[sd]?"
     r"|conclude[sd]?)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w\"“”'’-]+\s+){0,3}?[\"“]?"
     r"(?:framework|agreement|deal|consensus)\b|达成(?:了)?[^，。；]{0,12}?(?:协议|共识|框架)",
+    re.IGNORECASE,
+)
+
+# A relief let run out: "let the tariff exclusions expire", "allowed the general licence to lapse",
+# "the exemptions for 352 products expired".
+_RELIEF_LAPSED = re.compile(
+    r"\b(?:(?:let|lets|letting|allow\w*)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,6}?"
+    r"(?:exemptions?|exclusions?|waivers?|licen[cs]es?|truce|reprieve|pause|suspension)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:to\s+)?(?:expire|lapse|run\s+out)"
+    r"|(?:exemptions?|exclusions?|waivers?|general\s+licen[cs]es?|truce|reprieve)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:expired|lapsed|ran\s+out))\b",
+    re.IGNORECASE,
+)
+# A restriction brought back: "restoring 25% duties", "reinstated the ban", "snapped back the tariffs".
+_REIMPOSED = re.compile(
+    r"\b(?:restor|reinstat|reimpos|re-impos|snap\w*\s+back)\w*\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w%-]+\s+){0,3}?(?:tariffs?|duties|controls?|restrictions?|bans?|curbs?|sanctions"
+    r"|licen[cs]e\s+requirements?)\b",
     re.IGNORECASE,
 )
 
@@ -290,6 +312,8 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
             continue
         if h.phrase in _GIVEN and any(t.value == "undone" and 0 <= h[0] - t[1] < _GIVEN_REACH for t in tight):
             continue  # "revoked waivers granted to Samsung": how the relief undone was had
+        if _described(h, tight, s, full):
+            continue  # "reinstated the tariffs that had been paused": what the restriction was before
         if _urged(s, h, full):
             continue  # "urged Washington to cancel the tariffs": asked of the other side, not done
         if h.phrase.startswith("approv") and _APPROVED_BY.match(full, h[1]):
@@ -343,7 +367,8 @@ def _clause_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         deferred += decided
     lifted = [
         Hit(m.start(), m.end(), "tightening", "undone", m.group().lower())
-        for m in _RELIEF_LIFTED.finditer(full, s.info.start, s.info.end)
+        for pattern in (_RELIEF_LIFTED, _RELIEF_LAPSED, _REIMPOSED)
+        for m in pattern.finditer(full, s.info.start, s.info.end)
     ]
     if lifted:
         tight = sorted([*tight, *lifted])
@@ -352,6 +377,13 @@ def _clause_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
     if duties:
         tight = sorted([*tight, *duties])
     return easing, tight
+
+
+def _described(h: Hit, tight: list[Hit], s: CuedSentence, full: str) -> bool:
+    """An easing word in a relative clause after a restricting act: what the restriction had been."""
+    return any(t[1] <= h[0] for t in tight) and (
+        _RELATIVE_PAST.search(full, max(s.info.start, h[0] - _RELATIVE_REACH), h[0]) is not None
+    )
 
 
 def _urged(s: CuedSentence, h: Hit, full: str) -> bool:
