@@ -203,3 +203,12 @@ RELIEF_LAPSED = [
 def test_a_relief_let_run_out_restricts(text: str, etype: EventType) -> None:
     c = classify(text)
     assert (c.event_type, c.direction) == (etype, Direction.tightening)
+
+
+def test_a_chinese_report_of_applications_approved_eases() -> None:
+    # "获准" (approved), in simplified and traditional characters, with the control recalled as still in force.
+    for text in (
+        "中国企业获准出口镓产品\n商务部表示，部分镓、锗出口申请已获准，出口管制措施仍然有效。",
+        "中國企業獲准出口鎵產品\n商務部表示，部分鎵、鍺出口申請已獲准，出口管制措施仍然有效。",
+    ):
+        assert classify(text).direction is Direction.easing

@@ -332,6 +332,7 @@ EASING = [
     "got export", "obtained export", "secured export", "received permit*", "gets permit*",
     "got permit*", "获得出口许可", "获批", "发放", "核发", "颁发", "签发", "获得许可", "取得许可",
     "批出", "授予",  # "已批出部分通用许可" in Hong Kong copy
+    "获准", "换取出口许可", "换取许可",  # "H20获准销往大陆", "以换取出口许可"
     "gets approval", "wins approval", "won approval", "receives approval", "received approval",
     "relief", "reprieve", "green light", "green-light*", "greenlight*", "clears", "cleared",
     "cap tariff*", "caps tariff*", "capping tariff*", "capped tariff*", "tariffs capped",
