@@ -212,3 +212,29 @@ def test_a_chinese_report_of_applications_approved_eases() -> None:
         "中國企業獲准出口鎵產品\n商務部表示，部分鎵、鍺出口申請已獲准，出口管制措施仍然有效。",
     ):
         assert classify(text).direction is Direction.easing
+
+
+# "No. 46" numbers a notice and negates nothing: the suspension after it eases.
+NUMBERED = [
+    (
+        "Beijing said the countermeasures announced in Unreliable Entity List Working Mechanism Notice No. 7 "
+        "would be suspended for 90 days from May 14.",
+        EventType.sanctions,
+    ),
+    (
+        "China's commerce ministry said export controls on gallium and germanium set out in Announcement No. 46 "
+        "will be suspended until November 2026.",
+        EventType.mineral_export_control,
+    ),
+    (
+        "Under MOFCOM Announcement No. 70, the rare earth export controls in Announcements No. 61 and No. 62 are "
+        "suspended until November 10, 2026.",
+        EventType.mineral_export_control,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "etype"), NUMBERED)
+def test_a_numbered_notice_is_no_negation(text: str, etype: EventType) -> None:
+    c = classify(text)
+    assert (c.event_type, c.direction) == (etype, Direction.easing)

@@ -64,9 +64,10 @@ _DROPPED = re.compile(
     r"\b((?:drop|dropp|abandon|shelv|ditch)\w*)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE
 )
 _DROPPED_REACH = 40
+# "No. 55" numbers a notice; it negates nothing.
 _NEGATION = re.compile(
-    r"\b(?:without|no|not|never|failed to|fail to|fails to|failing to|unable to|yet to|refused to|declined to"
-    r"|denies|denied|rules out"
+    r"\b(?:without|no(?!\.?\s*\d)|not|never|failed to|fail to|fails to|failing to|unable to|yet to"
+    r"|refused to|declined to|denies|denied|rules out"
     r"|ruled out|ruling out)\b[^,;]*$|n't\b[^,;]*$"
 )
 
