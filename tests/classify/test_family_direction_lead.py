@@ -238,3 +238,13 @@ NUMBERED = [
 def test_a_numbered_notice_is_no_negation(text: str, etype: EventType) -> None:
     c = classify(text)
     assert (c.event_type, c.direction) == (etype, Direction.easing)
+
+
+def test_a_signed_deal_eases_when_curbs_are_only_what_other_talks_centre_on() -> None:
+    text = (
+        "Vietnam signed a trade agreement with the United States on Sunday at a regional summit in Kuala Lumpur. "
+        "The agreement covers the supply of critical minerals, a key issue in the negotiations between "
+        "Washington and Beijing that centre on curbs on advanced technology."
+    )
+    c = classify(text)
+    assert (c.event_type, c.direction) == (EventType.trade_talks, Direction.easing)

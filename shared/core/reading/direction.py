@@ -39,6 +39,13 @@ _TALKS_AIM = re.compile(
     r"|seeking|to seek)\s+)?(?:the\s+|possible\s+|a\s+)?$",
     re.IGNORECASE,
 )
+# What talks are about, told in a clause: "negotiations ... that centres on curbs of ...".
+_CENTRED_ON = re.compile(
+    r"\b(?:talks|negotiations?|dialogue|consultations?)\b[^.;]{0,60}?\b(?:cent(?:re|er)\w*|focus\w*|hing\w*"
+    r"|revolv\w*)\s+(?:on|around|upon)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CENTRED_REACH = 100
 _ASKED_REACH = 60  # characters from "pressed" or "asked" to the relief asked for
 _TALKS_OBJECT = 12  # characters from "resumed" to the talks it resumes
 # A relief aimed at, not obtained: "seeking to avert", "in a bid to lower", "hoping to ease".
@@ -233,13 +240,14 @@ def _probe_only(carriers: list[CuedSentence], full: str) -> bool:
     return any(w in said for w in PROBES) and not any(w in said for w in TRADE_REMEDIES)
 
 
-def _on_agenda(s: CuedSentence, h: Hit) -> bool:
+def _on_agenda(s: CuedSentence, h: Hit, full: str) -> bool:
     """A restriction word named as the subject of talks ("talks over the curbs", "to discuss
-    rare earth restrictions"), a few words after the talks word."""
+    rare earth restrictions"), a few words after the talks word, or what they are said to centre on
+    ("negotiations between Washington and Beijing that centre on curbs")."""
     return any(
         any(w in a.phrase for w in AGENDA_TALKS) and 0 <= h.start - a.end <= _AGENDA_REACH
         for a in s.cues("talks")
-    )
+    ) or _CENTRED_ON.search(full, max(s.info.start, h.start - _CENTRED_REACH), h.start) is not None
 
 
 def _as_talks(
@@ -251,7 +259,7 @@ def _as_talks(
         (
             s,
             [h for h in e if not _asked(s, h, full) and not _sought(s, h, full)],
-            [h for h in t if not _on_agenda(s, h) and h.value != "rate"],
+            [h for h in t if not _on_agenda(s, h, full) and h.value != "rate"],
         )
         for s, e, t in read
     ]
