@@ -248,3 +248,37 @@ def test_a_signed_deal_eases_when_curbs_are_only_what_other_talks_centre_on() ->
     )
     c = classify(text)
     assert (c.event_type, c.direction) == (EventType.trade_talks, Direction.easing)
+
+
+# A threatened restriction said to be off, or taken off the table, eases.
+CALLED_OFF = [
+    "Treasury Secretary Scott Bessent said on Sunday that the threat of an additional 100% tariff on Chinese "
+    "goods was effectively off after two days of talks with Chinese negotiators.",
+    "President Donald Trump said the additional 100% tariff on Chinese imports he had threatened for November 1 "
+    "is off the table following a call with Xi Jinping.",
+    "The White House took the threatened tariffs on Mexican graphite off the table after Mexico agreed to step "
+    "up border checks.",
+]
+
+
+@pytest.mark.parametrize("text", CALLED_OFF)
+def test_a_threat_called_off_eases(text: str) -> None:
+    assert classify(text).direction is Direction.easing
+
+
+def test_supplies_cut_off_are_no_threat_called_off() -> None:
+    text = "Supplies of gallium to the United States are cut off under a ban announced by China on Tuesday."
+    assert classify(text).direction is Direction.tightening
+
+
+# A cut whose object is supply restricts; a cut of a duty eases.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China cut its export quotas for rare earths by 20% for the second half, the ministry said.", "tightening"),
+        ("Beijing lowered export quotas for tungsten concentrate in its first batch for 2026.", "tightening"),
+        ("Beijing reduced the tariff on US exports of soybeans to 10%, the tariff commission said.", "easing"),
+    ],
+)
+def test_what_a_cut_acts_on(text: str, expected: str) -> None:
+    assert classify(text).direction is Direction(expected)

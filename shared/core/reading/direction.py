@@ -124,6 +124,23 @@ _EXCLUDED_FROM = re.compile(
     r"\s+requirements?)\b",
     re.IGNORECASE,
 )
+# A threatened restriction said to be off: "the threat of 100% tariffs is likely off", "the ban is
+# off the table", "took the tariffs off the table".
+_CALLED_OFF = re.compile(
+    r"\b(?:threats?|tariffs?|duties|levies|escalation|bans?|controls?|curbs?|restrictions?)\b[^;]{0,70}?"
+    r"\b(?:is|are|was|were|now|be|been)\s+(?:\w+ly\s+)?off\b(?!\s+(?:to|on|by|from|for|against|limits))"
+    r"|\b(?:took|take[sn]?|taking)\s+(?:the\s+)?(?:[\w%-]+\s+){0,3}?(?:threats?|tariffs?|duties|bans?|controls?"
+    r"|curbs?)\b[^.;]{0,40}?\s+off\s+the\s+table\b",
+    re.IGNORECASE,
+)
+# A cut whose object is supply, not a duty: "supplies are cut off", "cut export quotas", "slashed
+# shipments".
+_CUTTING = ("cut", "slash", "halv", "reduc", "lower")
+_CUT_SUPPLY = re.compile(
+    r"\s+(?:off\b|(?:back\s+)?(?:the\s+|its\s+|their\s+)?(?:(?!tariff|dut|lev|tax|rate)[\w-]+\s+){0,2}?(?:supplies|supply|exports?"
+    r"|shipments?|output|production|quotas?|access)\b)",
+    re.IGNORECASE,
+)
 # Chinese duties or countermeasures set: "加征34%关税", "采取反制措施"; not "停止加征", nor the name of
 # the measure a notice adjusts ("加征关税的公告", "加征关税措施", "加征关税税率").
 _CN_DUTIES = re.compile(
@@ -354,6 +371,9 @@ def _clause_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         Hit(m.start(), m.end(), "easing", "excluded", m.group().lower())
         for m in _EXCLUDED_FROM.finditer(full, s.info.start, s.info.end)
         if not any(h.start == m.start() for h in easing)
+    ] + [
+        Hit(m.start(), m.end(), "easing", "called off", m.group().lower())
+        for m in _CALLED_OFF.finditer(full, s.info.start, s.info.end)
     ]
     duties = [
         Hit(m.start(), m.end(), "tightening", "", m.group())
@@ -381,6 +401,10 @@ def _clause_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
     ]
     if lifted:
         tight = sorted([*tight, *lifted])
+    cut = [h for h in easing if h.phrase.startswith(_CUTTING) and _CUT_SUPPLY.match(full, h.end)]
+    if cut:
+        easing = [h for h in easing if h not in cut]
+        tight = sorted([*tight, *(Hit(h.start, h.end, "tightening", "supply cut", h.phrase) for h in cut)])
     if deferred:
         easing = sorted([*easing, *deferred])
     if duties:
