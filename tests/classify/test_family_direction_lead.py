@@ -282,3 +282,24 @@ def test_supplies_cut_off_are_no_threat_called_off() -> None:
 )
 def test_what_a_cut_acts_on(text: str, expected: str) -> None:
     assert classify(text).direction is Direction(expected)
+
+
+# A relief not renewed, or described by what it allowed once revoked, restricts.
+NOT_RENEWED = [
+    (
+        "USTR announced that 14 of the 178 exclusions from the Section 301 tariffs will not be extended and "
+        "will lapse on May 31.",
+        EventType.tariff,
+    ),
+    (
+        "Trade Alert: The Commerce Department has revoked the general authorisations that allowed US chip "
+        "toolmakers to ship to Samsung and SK Hynix plants in China, effective in 120 days.",
+        EventType.chip_export_control,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "etype"), NOT_RENEWED)
+def test_a_relief_not_renewed_or_revoked_restricts(text: str, etype: EventType) -> None:
+    c = classify(text)
+    assert (c.event_type, c.direction) == (etype, Direction.tightening)

@@ -92,6 +92,7 @@ _RELATIVE_PAST = re.compile(
     r"\b(?:that|which)\s+(?:had\s+|have\s+|has\s+)?(?:been|were|was)\s+(?:\w+ly\s+)?$"
 )
 _RELATIVE_REACH = 30
+_RELATIVE = re.compile(r"\b(?:that|which)\s+(?:had\s+|have\s+|has\s+)?$")
 _CLAUSE_BREAK = re.compile(r"[,;，；]|\s(?:while|but)\s")
 # Verbs of a restricting act: "curbs" or "ban" before a relief are the relief's object.
 _TIGHT_VERBS = frozenset({"adds", "added", "imposes", "imposed", "bans", "banned", "denied", "收紧"})
@@ -183,6 +184,15 @@ _SETTLED = re.compile(
     re.IGNORECASE,
 )
 
+# A relief not renewed: "14 of the exclusions will not be extended", "declined to renew the waivers".
+_NOT_RENEWED = re.compile(
+    r"\b(?:exemptions?|exceptions?|exclusions?|waivers?|general\s+licen[cs]es?|licen[cs]es|truce|reprieve)\s+"
+    r"(?:[\w-]+\s+){0,6}?(?:will|would|are|is|were|was|has|have)\s+not\s+(?:be\s+|been\s+)?"
+    r"(?:extended|renewed|prolonged)"
+    r"|(?:not|n[’']t|declined\s+to|refused\s+to)\s+(?:to\s+)?(?:extend|renew|prolong)\w*\s+(?:the\s+|its\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:exemptions?|exceptions?|exclusions?|waivers?|licen[cs]es?|truce|reprieve)\b",
+    re.IGNORECASE,
+)
 # A relief let run out: "let the tariff exclusions expire", "allowed the general licence to lapse",
 # "the exemptions for 352 products expired".
 _RELIEF_LAPSED = re.compile(
@@ -396,7 +406,7 @@ def _clause_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         deferred += decided
     lifted = [
         Hit(m.start(), m.end(), "tightening", "undone", m.group().lower())
-        for pattern in (_RELIEF_LIFTED, _RELIEF_LAPSED, _REIMPOSED)
+        for pattern in (_RELIEF_LIFTED, _RELIEF_LAPSED, _REIMPOSED, _NOT_RENEWED)
         for m in pattern.finditer(full, s.info.start, s.info.end)
     ]
     if lifted:
@@ -414,8 +424,13 @@ def _clause_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
 
 def _described(h: Hit, tight: list[Hit], s: CuedSentence, full: str) -> bool:
     """An easing word in a relative clause after a restricting act: what the restriction had been."""
-    return any(t[1] <= h[0] for t in tight) and (
-        _RELATIVE_PAST.search(full, max(s.info.start, h[0] - _RELATIVE_REACH), h[0]) is not None
+    if not any(t[1] <= h[0] for t in tight):
+        return False
+    if _RELATIVE_PAST.search(full, max(s.info.start, h[0] - _RELATIVE_REACH), h[0]):
+        return True
+    # "revoked the authorisations that allowed toolmakers to ship": what the undone relief did.
+    return _RELATIVE.search(full, max(s.info.start, h[0] - 12), h[0]) is not None and any(
+        t.value == "undone" and 0 <= h[0] - t[1] <= _RELATIVE_REACH for t in tight
     )
 
 
