@@ -105,11 +105,13 @@ def test_a_duty_decided_against_eases(text: str) -> None:
 RELIEF_ENDED = [
     (
         "The U.S. government has revoked the waivers granted to Samsung and SK Hynix for their China fabs. "
-        "The firms have 120 days before the exceptions are lifted, after which each tool shipment needs a licence.",
+        "The firms have 120 days before the exceptions are lifted, after which each tool shipment needs a "
+        "licence.",
         EventType.chip_export_control,
     ),
     (
-        "Importers were told that the tariff exemptions for Chinese solar wafers will be removed at the end of "
+        "Importers were told that the tariff exemptions for Chinese solar wafers will be removed at the "
+        "end of "
         "the month, exposing them to duties of 50%.",
         EventType.tariff,
     ),
@@ -156,12 +158,14 @@ def test_talks_without_an_outcome_stay_neutral(text: str) -> None:
 EXCLUDED = [
     (
         "US Customs and Border Protection issued guidance on Friday excluding smartphones, computers and "
-        "semiconductors from the reciprocal tariffs. The tariffs of up to 125% on Chinese goods remain in place "
+        "semiconductors from the reciprocal tariffs. The tariffs of up to 125% on Chinese goods remain in "
+        "place "
         "for other products.",
         EventType.tariff,
     ),
     (
-        "Critical minerals including cobalt and lithium were spared from the new duties announced by the White "
+        "Critical minerals including cobalt and lithium were spared from the new duties announced by the "
+        "White "
         "House on Wednesday, according to an annex to the order.",
         EventType.tariff,
     ),
@@ -175,7 +179,7 @@ def test_goods_excluded_from_a_measure_ease(text: str, etype: EventType) -> None
 
 
 def test_a_carve_out_of_a_new_duty_still_restricts() -> None:
-    text = "The EU imposed duties of up to 35% on Chinese electric vehicles, excluding one maker from the duties."
+    text = "The EU imposed duties of up to 35% on Chinese electric cars, excluding one maker from the duties."
     assert classify(text).direction is Direction.tightening
 
 
@@ -192,7 +196,8 @@ RELIEF_LAPSED = [
         EventType.chip_export_control,
     ),
     (
-        "Washington reinstated the tariffs on Chinese graphite that had been paused during the talks, the trade "
+        "Washington reinstated the tariffs on Chinese graphite that had been paused during the talks, the "
+        "trade "
         "representative's office said.",
         EventType.tariff,
     ),
@@ -206,7 +211,7 @@ def test_a_relief_let_run_out_restricts(text: str, etype: EventType) -> None:
 
 
 def test_a_chinese_report_of_applications_approved_eases() -> None:
-    # "获准" (approved), in simplified and traditional characters, with the control recalled as still in force.
+    # "获准" (approved), in simplified and traditional characters; the control is recalled as in force.
     for text in (
         "中国企业获准出口镓产品\n商务部表示，部分镓、锗出口申请已获准，出口管制措施仍然有效。",
         "中國企業獲准出口鎵產品\n商務部表示，部分鎵、鍺出口申請已獲准，出口管制措施仍然有效。",
@@ -222,12 +227,14 @@ NUMBERED = [
         EventType.sanctions,
     ),
     (
-        "China's commerce ministry said export controls on gallium and germanium set out in Announcement No. 46 "
+        "China's commerce ministry said export controls on gallium and germanium set out in Announcement "
+        "No. 46 "
         "will be suspended until November 2026.",
         EventType.mineral_export_control,
     ),
     (
-        "Under MOFCOM Announcement No. 70, the rare earth export controls in Announcements No. 61 and No. 62 are "
+        "Under MOFCOM Announcement No. 70, the rare earth export controls in Announcements No. 61 and No. "
+        "62 are "
         "suspended until November 10, 2026.",
         EventType.mineral_export_control,
     ),
@@ -242,7 +249,8 @@ def test_a_numbered_notice_is_no_negation(text: str, etype: EventType) -> None:
 
 def test_a_signed_deal_eases_when_curbs_are_only_what_other_talks_centre_on() -> None:
     text = (
-        "Vietnam signed a trade agreement with the United States on Sunday at a regional summit in Kuala Lumpur. "
+        "Vietnam signed a trade agreement with the United States on Sunday at a regional summit in Kuala "
+        "Lumpur. "
         "The agreement covers the supply of critical minerals, a key issue in the negotiations between "
         "Washington and Beijing that centre on curbs on advanced technology."
     )
@@ -254,9 +262,11 @@ def test_a_signed_deal_eases_when_curbs_are_only_what_other_talks_centre_on() ->
 CALLED_OFF = [
     "Treasury Secretary Scott Bessent said on Sunday that the threat of an additional 100% tariff on Chinese "
     "goods was effectively off after two days of talks with Chinese negotiators.",
-    "President Donald Trump said the additional 100% tariff on Chinese imports he had threatened for November 1 "
+    "President Donald Trump said the additional 100% tariff on Chinese imports he had threatened for "
+    "November 1 "
     "is off the table following a call with Xi Jinping.",
-    "The White House took the threatened tariffs on Mexican graphite off the table after Mexico agreed to step "
+    "The White House took the threatened tariffs on Mexican graphite off the table after Mexico agreed to "
+    "step "
     "up border checks.",
 ]
 
@@ -275,9 +285,15 @@ def test_supplies_cut_off_are_no_threat_called_off() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("China cut its export quotas for rare earths by 20% for the second half, the ministry said.", "tightening"),
+        (
+            "China cut its export quotas for rare earths by 20% for the second half, the ministry said.",
+            "tightening",
+        ),
         ("Beijing lowered export quotas for tungsten concentrate in its first batch for 2026.", "tightening"),
-        ("Beijing reduced the tariff on US exports of soybeans to 10%, the tariff commission said.", "easing"),
+        (
+            "Beijing reduced the tariff on US exports of soybeans to 10%, the tariff commission said.",
+            "easing",
+        ),
     ],
 )
 def test_what_a_cut_acts_on(text: str, expected: str) -> None:
@@ -303,3 +319,26 @@ NOT_RENEWED = [
 def test_a_relief_not_renewed_or_revoked_restricts(text: str, etype: EventType) -> None:
     c = classify(text)
     assert (c.event_type, c.direction) == (etype, Direction.tightening)
+
+
+# A restriction taken up again restricts, though "resume" and "恢复" ease when supply resumes.
+RESUMED_RESTRICTION = [
+    "国务院关税税则委员会宣布，暂停期满后将恢复加征24%的关税。",
+    "商务部表示，暂停期结束后将恢复实施对镓、锗的出口管制措施。",
+    "The commerce ministry said it would resume enforcement of the gallium export ban once the suspension "
+    "ends "
+    "in November.",
+    "US Customs resumed collecting the 25% tariffs on Chinese graphite after the exclusions lapsed.",
+]
+
+
+@pytest.mark.parametrize("text", RESUMED_RESTRICTION)
+def test_a_restriction_resumed_restricts(text: str) -> None:
+    assert classify(text).direction is Direction.tightening
+
+
+def test_licences_resumed_still_ease() -> None:
+    text = (
+        "China resumed issuing export licences for rare earth magnets to US companies, people familiar said."
+    )
+    assert classify(text).direction is Direction.easing

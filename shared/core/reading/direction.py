@@ -184,6 +184,15 @@ _SETTLED = re.compile(
     re.IGNORECASE,
 )
 
+# A restriction taken up again, or a relief's term run out: "resume enforcement of the ban",
+# "resumed collecting the 25% tariffs", "恢复加征", "恢复实施…管制", "暂停期满后".
+_RESUMED_RESTRICTION = re.compile(
+    r"\b(?:resum|restart)\w*\s+(?:the\s+)?(?:collect|enforc|impos|implement|apply|applic|levy|levi|charg)\w*"
+    r"\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w%-]+\s+){0,4}?(?:tariffs?|duties|controls?|restrictions?"
+    r"|bans?|curbs?|sanctions|levies)\b"
+    r"|(?:恢复|重新)(?:加征|征收|实施|执行)(?!原)|暂停(?:期)?(?:满|届满|结束|到期)",
+    re.IGNORECASE,
+)
 # A relief not renewed: "14 of the exclusions will not be extended", "declined to renew the waivers".
 _NOT_RENEWED = re.compile(
     r"\b(?:exemptions?|exceptions?|exclusions?|waivers?|general\s+licen[cs]es?|licen[cs]es|truce|reprieve)\s+"
@@ -406,7 +415,7 @@ def _clause_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         deferred += decided
     lifted = [
         Hit(m.start(), m.end(), "tightening", "undone", m.group().lower())
-        for pattern in (_RELIEF_LIFTED, _RELIEF_LAPSED, _REIMPOSED, _NOT_RENEWED)
+        for pattern in (_RELIEF_LIFTED, _RELIEF_LAPSED, _REIMPOSED, _NOT_RENEWED, _RESUMED_RESTRICTION)
         for m in pattern.finditer(full, s.info.start, s.info.end)
     ]
     if lifted:
