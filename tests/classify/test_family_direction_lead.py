@@ -342,3 +342,29 @@ def test_licences_resumed_still_ease() -> None:
         "China resumed issuing export licences for rare earth magnets to US companies, people familiar said."
     )
     assert classify(text).direction is Direction.easing
+
+
+# A rise whose object is supply eases; a relief only hoped for is not had.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "China increased export quotas for tungsten and antimony in its second batch, a notice said.",
+            "easing",
+        ),
+        (
+            "Beijing raised its rare earth export quotas for the year by a fifth, the ministry said.",
+            "easing",
+        ),
+        (
+            "The US raised tariffs on Chinese graphite anodes to 93.5% in a preliminary ruling.",
+            "tightening",
+        ),
+        (
+            "Beijing kept its rare earth export controls in place, dashing hopes for relief after talks.",
+            "tightening",
+        ),
+    ],
+)
+def test_what_a_rise_acts_on_and_relief_hoped_for(text: str, expected: str) -> None:
+    assert classify(text).direction is Direction(expected)

@@ -130,7 +130,8 @@ _EXCLUDED_FROM = re.compile(
 _CALLED_OFF = re.compile(
     r"\b(?:threats?|tariffs?|duties|levies|escalation|bans?|controls?|curbs?|restrictions?)\b[^;]{0,70}?"
     r"\b(?:is|are|was|were|now|be|been)\s+(?:\w+ly\s+)?off\b(?!\s+(?:to|on|by|from|for|against|limits))"
-    r"|\b(?:took|take[sn]?|taking)\s+(?:the\s+)?(?:[\w%-]+\s+){0,3}?(?:threats?|tariffs?|duties|bans?|controls?"
+    r"|\b(?:took|take[sn]?|taking)\s+(?:the\s+)?(?:[\w%-]+\s+){0,3}?"
+    r"(?:threats?|tariffs?|duties|bans?|controls?"
     r"|curbs?)\b[^.;]{0,40}?\s+off\s+the\s+table\b",
     re.IGNORECASE,
 )
@@ -138,8 +139,23 @@ _CALLED_OFF = re.compile(
 # shipments".
 _CUTTING = ("cut", "slash", "halv", "reduc", "lower")
 _CUT_SUPPLY = re.compile(
-    r"\s+(?:off\b|(?:back\s+)?(?:the\s+|its\s+|their\s+)?(?:(?!tariff|dut|lev|tax|rate)[\w-]+\s+){0,2}?(?:supplies|supply|exports?"
+    r"\w*\s+(?:off\b|(?:back\s+)?(?:the\s+|its\s+|their\s+)?(?:(?!tariff|dut|lev|tax|rate)[\w-]+\s+){0,2}?"
+    r"(?:supplies|supply|exports?"
     r"|shipments?|output|production|quotas?|access)\b)",
+    re.IGNORECASE,
+)
+# A rise whose object is supply: "increased export quotas", "raised shipments"; not "export controls".
+_RAISING = ("rais", "increas", "expand", "boost")
+_UP_SUPPLY = re.compile(
+    r"\w*\s+(?:the\s+|its\s+|their\s+)?(?:(?!tariff|dut|lev|tax|rate)[\w-]+\s+){0,3}?"
+    r"(?:supplies|supply|exports?|shipments?|output|production|quotas?)\b"
+    r"(?!\s+(?:controls?|restrictions?|bans?|curbs?|licen|dut|tariff))",
+    re.IGNORECASE,
+)
+# A relief hoped for or expected, not had: "dashing hopes for relief", "expectations of an easing".
+_HOPED = re.compile(
+    r"\b(?:hopes?|hoped|expectations?|pleas?|calls?|wish(?:es)?|prospects?|chances?)\s+(?:for|of)\s+"
+    r"(?:an?\s+|the\s+|any\s+|further\s+|more\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 # Chinese duties or countermeasures set: "加征34%关税", "采取反制措施"; not "停止加征", nor the name of
@@ -161,7 +177,8 @@ _DECIDED_AGAINST = re.compile(
 # determination", "found no injury".
 _AGAINST_DUTIES = re.compile(
     r"\b(?:rul|vot|decid)\w*\s+against\s+(?:[\w-]+\s+){0,3}?(?:duties|tariffs|levies)\b"
-    r"|\bnegative\s+(?:final\s+|preliminary\s+)?(?:injury\s+)?determinations?\b|\bfound\s+no\s+(?:material\s+)?injury\b",
+    r"|\bnegative\s+(?:final\s+|preliminary\s+)?(?:injury\s+)?determinations?\b"
+    r"|\bfound\s+no\s+(?:material\s+)?injury\b",
     re.IGNORECASE,
 )
 _DECIDABLE = ("impos", "ban", "restrict", "rais", "hike", "add", "tighten", "curb", "block", "additional",
@@ -359,6 +376,8 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
             continue  # "revoked waivers granted to Samsung": how the relief undone was had
         if _described(h, tight, s, full):
             continue  # "reinstated the tariffs that had been paused": what the restriction was before
+        if _HOPED.search(full, max(s.info.start, h[0] - _RELATIVE_REACH), h[0]):
+            continue  # "dashing hopes for relief": what was hoped for did not come
         if _urged(s, h, full):
             continue  # "urged Washington to cancel the tariffs": asked of the other side, not done
         if h.phrase.startswith("approv") and _APPROVED_BY.match(full, h[1]):
@@ -424,6 +443,10 @@ def _clause_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
     if cut:
         easing = [h for h in easing if h not in cut]
         tight = sorted([*tight, *(Hit(h.start, h.end, "tightening", "supply cut", h.phrase) for h in cut)])
+    raised = [h for h in tight if h.phrase.startswith(_RAISING) and _UP_SUPPLY.match(full, h.end)]
+    if raised:
+        tight = [h for h in tight if h not in raised]
+        deferred += [Hit(h.start, h.end, "easing", "supply raised", h.phrase) for h in raised]
     if deferred:
         easing = sorted([*easing, *deferred])
     if duties:
