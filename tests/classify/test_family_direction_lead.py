@@ -368,3 +368,25 @@ def test_licences_resumed_still_ease() -> None:
 )
 def test_what_a_rise_acts_on_and_relief_hoped_for(text: str, expected: str) -> None:
     assert classify(text).direction is Direction(expected)
+
+
+# An untitled report whose lead sets a measure: the licences, general licences and exemptions the
+# body lists are the new regime's own, not a relief.
+NEW_REGIME = [
+    "BEIJING, Oct 9 - China's commerce ministry on Thursday announced export controls on five more rare "
+    "earth elements and on processing technology.\n"
+    "Exports of holmium, erbium, thulium, europium and ytterbium will require a licence from November 8.\n"
+    "The ministry said licences would be granted for compliant civilian uses, and that exporters could apply "
+    "for general licences.\n"
+    "It said exemptions would apply to humanitarian shipments such as emergency medical supplies.",
+    "Law-firm alert: On 15 January the Bureau of Industry and Security issued new export controls on "
+    "advanced AI chips and model weights.\n"
+    "The rule creates license exceptions for close allies and a general authorisation for low-volume "
+    "shipments.\n"
+    "Exporters in most other countries may apply for licences, which will be approved case by case.",
+]
+
+
+@pytest.mark.parametrize("text", NEW_REGIME)
+def test_a_lead_that_sets_a_measure_restricts(text: str) -> None:
+    assert classify(text).direction is Direction.tightening

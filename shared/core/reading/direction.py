@@ -92,6 +92,9 @@ _RELATIVE_PAST = re.compile(
     r"\b(?:that|which)\s+(?:had\s+|have\s+|has\s+)?(?:been|were|was)\s+(?:\w+ly\s+)?$"
 )
 _RELATIVE_REACH = 30
+_SET_MEASURES = ("control", "chip_rule", "tariff", "sanctions")
+_SETTING = ("announc", "unveil", "introduc", "issu", "publish", "impos")
+_SET_REACH = 40  # characters from "announced" to the measure it sets
 _RELATIVE = re.compile(r"\b(?:that|which)\s+(?:had\s+|have\s+|has\s+)?$")
 _CLAUSE_BREAK = re.compile(r"[,;，；]|\s(?:while|but)\s")
 # Verbs of a restricting act: "curbs" or "ban" before a relief are the relief's object.
@@ -560,8 +563,8 @@ def _lead_direction(
     headline_read: list[tuple[CuedSentence, list[Hit], list[Hit]]],
     read: list[tuple[CuedSentence, list[Hit], list[Hit]]],
 ) -> tuple[Direction, list[str]] | None:
-    """A title that speaks neither way leaves it to the lead sentence, when that eases only:
-    the sentences after it recall the measure eased."""
+    """A title that speaks neither way leaves it to the lead sentence, when that eases only (the
+    sentences after it recall the measure eased) or sets a measure and eases nothing."""
     if any(
         s.info.is_title and (easing or tight or s.cues("supply_halt")) for s, easing, tight in headline_read
     ):
@@ -570,6 +573,19 @@ def _lead_direction(
         if s.info.position == 0 and not s.background:
             if easing and not tight and not s.cues("supply_halt"):
                 return Direction.easing, [h.phrase for h in easing]
+            # "announced export controls on five more rare earths": a measure set, with nothing eased
+            # in the lead; the licences and exemptions after it are the new regime's own.
+            announced = s.cues("enacted") + s.cues("announced") + [
+                h for h in s.cues("reporting") if h.phrase.startswith(_SETTING)
+            ]
+            measures = [h for kind in _SET_MEASURES for h in s.cues(kind)]
+            sets = any(
+                a.phrase not in SIGNING and 0 <= m.start - a.end <= _SET_REACH
+                for a in announced
+                for m in measures
+            )
+            if sets and not easing:
+                return Direction.tightening, [h.phrase for h in tight + measures]
             return None
     return None
 
