@@ -390,3 +390,25 @@ NEW_REGIME = [
 @pytest.mark.parametrize("text", NEW_REGIME)
 def test_a_lead_that_sets_a_measure_restricts(text: str) -> None:
     assert classify(text).direction is Direction.tightening
+
+
+# "but" set against a state, not against a restricting act: the relief after it is the news.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shipments of rare earth magnets from China remain far below normal, but producers say the commerce "
+        "ministry has started approving licence applications for European customers.",
+        "Gallium prices are still near record highs, but Beijing has begun granting export licences to a "
+        "handful of US buyers, traders said.",
+    ],
+)
+def test_a_relief_after_but_set_against_a_state_eases(text: str) -> None:
+    assert classify(text).direction is Direction.easing
+
+
+def test_a_relief_after_a_restricting_act_and_while_is_another_partys() -> None:
+    text = (
+        "Washington raised the tariff on Chinese goods to 125% on Wednesday, while pausing for 90 days the "
+        "higher rates for other trading partners."
+    )
+    assert classify(text).direction is Direction.tightening

@@ -370,7 +370,7 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
             continue
         if any(t[0] <= h[0] and h[1] <= t[1] and t[1] - t[0] > h[1] - h[0] for t in tight):
             continue  # "revokes waivers": the relief is what is undone
-        if contrast and contrast.start() > s.info.start + LEADING and h[0] > contrast.start():
+        if contrast and _contrasted(contrast, h, tight, s):
             continue  # "raised the tariff on China, while pausing it for others": another party
         window = full[max(s.info.start, h[0] - _NEGATION_REACH) : h[0]]
         if _negated(window) and h.value != "decided against":
@@ -455,6 +455,15 @@ def _clause_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
     if duties:
         tight = sorted([*tight, *duties])
     return easing, tight
+
+
+def _contrasted(contrast: re.Match[str], h: Hit, tight: list[Hit], s: CuedSentence) -> bool:
+    """An easing word after "while", "as other", or after "but" that follows a restricting act; a
+    state set against a relief ("shipments remain low, but licences are being approved") is not one."""
+    at = contrast.start()
+    if at <= s.info.start + LEADING or h[0] <= at:
+        return False
+    return "but" not in contrast.group() or any(t[1] <= at for t in tight)
 
 
 def _described(h: Hit, tight: list[Hit], s: CuedSentence, full: str) -> bool:
