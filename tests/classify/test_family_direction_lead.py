@@ -412,3 +412,27 @@ def test_a_relief_after_a_restricting_act_and_while_is_another_partys() -> None:
         "higher rates for other trading partners."
     )
     assert classify(text).direction is Direction.tightening
+
+
+# An easing verb whose object is the market or a dependence eases no measure.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KINSHASA, Feb 22 - Congo suspended cobalt exports for four months on Saturday, the regulator said, "
+        "in an effort to lift prices that have fallen to nine-year lows.",
+        "Congo has extended its suspension of cobalt exports by three months, the regulator said, "
+        "as it tries to reduce a global glut.",
+    ],
+)
+def test_lifting_prices_or_reducing_a_glut_is_no_relief(text: str) -> None:
+    assert classify(text).direction is Direction.tightening
+
+
+def test_a_dateline_sentence_leaves_the_lead_to_the_next() -> None:
+    text = (
+        "Washington, D.C. — March 3, 2026.\n"
+        "The Bureau of Industry and Security issued an interim final rule on Monday that applies export "
+        "restrictions on advanced chips to subsidiaries of listed Chinese firms.\n"
+        "The rule takes effect immediately, with a 60-day temporary general licence for some transactions."
+    )
+    assert classify(text).direction is Direction.tightening

@@ -93,6 +93,8 @@ _RELATIVE_PAST = re.compile(
 )
 _RELATIVE_REACH = 30
 _SET_MEASURES = ("control", "chip_rule", "tariff", "sanctions")
+# A lead that is only a place and date, split off as a sentence of its own.
+_DATELINE = re.compile(r"\s*[A-Z][\w.,' ]{0,40}\s*[—–-]+\s*[\w.]+\s+\d{1,2},?\s*(?:\d{4})?\.?\s*")
 _SETTING = ("announc", "unveil", "introduc", "issu", "publish", "impos")
 _SET_REACH = 40  # characters from "announced" to the measure it sets
 _RELATIVE = re.compile(r"\b(?:that|which)\s+(?:had\s+|have\s+|has\s+)?$")
@@ -153,6 +155,13 @@ _UP_SUPPLY = re.compile(
     r"\w*\s+(?:the\s+|its\s+|their\s+)?(?:(?!tariff|dut|lev|tax|rate)[\w-]+\s+){0,3}?"
     r"(?:supplies|supply|exports?|shipments?|output|production|quotas?)\b"
     r"(?!\s+(?:controls?|restrictions?|bans?|curbs?|licen|dut|tariff))",
+    re.IGNORECASE,
+)
+# What an easing verb acts on when it is the market or a dependence, not a measure: "lift prices",
+# "reduce a global glut", "reduce reliance on China".
+_MARKET_OBJECT = re.compile(
+    r"\w*\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:prices?|glut|oversupply|surplus"
+    r"|stockpiles?|inventor(?:y|ies)|reliance|dependence|dependency|emissions|volatility)\b",
     re.IGNORECASE,
 )
 # A relief hoped for or expected, not had: "dashing hopes for relief", "expectations of an easing".
@@ -379,6 +388,8 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
             continue  # "revoked waivers granted to Samsung": how the relief undone was had
         if _described(h, tight, s, full):
             continue  # "reinstated the tariffs that had been paused": what the restriction was before
+        if _MARKET_OBJECT.match(full, h[1]):
+            continue  # "to lift prices", "reduce a global glut": the market, not a measure, is acted on
         if _HOPED.search(full, max(s.info.start, h[0] - _RELATIVE_REACH), h[0]):
             continue  # "dashing hopes for relief": what was hoped for did not come
         if _urged(s, h, full):
@@ -571,6 +582,7 @@ def _two_acts(easing: list[Hit], tight: list[Hit], full: str) -> tuple[Direction
 def _lead_direction(
     headline_read: list[tuple[CuedSentence, list[Hit], list[Hit]]],
     read: list[tuple[CuedSentence, list[Hit], list[Hit]]],
+    full: str,
 ) -> tuple[Direction, list[str]] | None:
     """A title that speaks neither way leaves it to the lead sentence, when that eases only (the
     sentences after it recall the measure eased) or sets a measure and eases nothing."""
@@ -578,8 +590,12 @@ def _lead_direction(
         s.info.is_title and (easing or tight or s.cues("supply_halt")) for s, easing, tight in headline_read
     ):
         return None
-    for s, easing, tight in read:
-        if s.info.position == 0 and not s.background:
+    opening = 0
+    for s, easing, tight in sorted(read, key=lambda r: r[0].info.position):
+        if s.info.position == opening and _DATELINE.fullmatch(full, s.info.start, s.info.end):
+            opening += 1  # "Washington, D.C. — Sept. 29, 2025.": the report opens on the next sentence
+            continue
+        if s.info.position == opening and not s.background:
             if easing and not tight and not s.cues("supply_halt"):
                 return Direction.easing, [h.phrase for h in easing]
             # "announced export controls on five more rare earths": a measure set, with nothing eased
@@ -674,7 +690,7 @@ def direction_of(
             opening_read = _restoring_only(opening_read)
         elif etype is EventType.trade_talks:
             opening_read = _as_talks(opening_read, full)
-    headline = _headline_direction(headline_read, full) or _lead_direction(headline_read, opening_read)
+    headline = _headline_direction(headline_read, full) or _lead_direction(headline_read, opening_read, full)
     if headline is not None and (etype is not EventType.trade_talks or headline[0] is Direction.easing):
         return headline
     if etype is EventType.trade_talks:
