@@ -436,3 +436,22 @@ def test_a_dateline_sentence_leaves_the_lead_to_the_next() -> None:
         "The rule takes effect immediately, with a 60-day temporary general licence for some transactions."
     )
     assert classify(text).direction is Direction.tightening
+
+
+# Headline idioms of relief: licensing made faster, shipments waved through, an olive branch.
+_BODY = (
+    "\nThe commerce ministry announced the decision on Thursday. It concerns exports of rare earth magnets "
+    "and related technology."
+)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "China offers olive branch with faster rare earth approvals",
+        "China waves through rare earth magnet shipments to Europe",
+        "Beijing promises quicker magnet export licensing for EU firms",
+    ],
+)
+def test_headline_idioms_of_relief_ease(title: str) -> None:
+    assert classify(title + _BODY).direction is Direction.easing

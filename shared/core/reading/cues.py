@@ -334,6 +334,7 @@ EASING = [
     "批出", "授予",  # "已批出部分通用许可" in Hong Kong copy
     "获准", "换取出口许可", "换取许可",  # "H20获准销往大陆", "以换取出口许可"
     "gets approval", "wins approval", "won approval", "receives approval", "received approval",
+    "waves through", "waved through", "waving through", "olive branch",
     "relief", "reprieve", "green light", "green-light*", "greenlight*", "clears", "cleared",
     "cap tariff*", "caps tariff*", "capping tariff*", "capped tariff*", "tariffs capped",
     "capped at", "caps at", "not exceed", "tariff cap", "tariff ceiling", "ceiling on tariffs",

@@ -122,6 +122,12 @@ _DEFERRED = re.compile(
     r"|commencement|compliance\s+dates?|(?:introduction|application|launch)\s+of)\b",
     re.IGNORECASE,
 )
+# Licensing made faster: "faster rare earth approvals", "quicker licensing for magnet exports".
+_FASTER = re.compile(
+    r"\b(?:faster|quicker|speedier|swifter|accelerated|expedited)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:approvals?|licen[cs]es|licen[cs]ing|permits?|reviews?)\b(?!\s+requirements?)",
+    re.IGNORECASE,
+)
 # Goods or firms taken out of a measure's reach: "excluding smartphones from the reciprocal tariffs",
 # "were spared from the new duties", "exclude allies from the controls".
 _EXCLUDED_FROM = re.compile(
@@ -423,6 +429,10 @@ def _clause_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         Hit(m.start(), m.end(), "easing", "excluded", m.group().lower())
         for m in _EXCLUDED_FROM.finditer(full, s.info.start, s.info.end)
         if not any(h.start == m.start() for h in easing)
+    ] + [
+        Hit(m.start(), m.end(), "easing", "faster", m.group().lower())
+        for m in _FASTER.finditer(full, s.info.start, s.info.end)
+        if not any(h.start <= m.start() < h.end for h in easing)
     ] + [
         Hit(m.start(), m.end(), "easing", "called off", m.group().lower())
         for m in _CALLED_OFF.finditer(full, s.info.start, s.info.end)
