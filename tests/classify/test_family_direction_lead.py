@@ -455,3 +455,23 @@ _BODY = (
 )
 def test_headline_idioms_of_relief_ease(title: str) -> None:
     assert classify(title + _BODY).direction is Direction.easing
+
+
+# "not only", "no later than", "without delay" deny nothing; reliefs told in the passive ease.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China has not only approved rare earth export licences for European carmakers, it has also "
+        "promised to keep supplies steady.",
+        "Licences for gallium exports will be issued no later than 45 days after application under the new "
+        "procedure, the ministry said.",
+        "Export permits for the magnet makers were quickly granted after the talks, the companies said.",
+    ],
+)
+def test_reliefs_not_denied_ease(text: str) -> None:
+    assert classify(text).direction is Direction.easing
+
+
+def test_no_licences_granted_still_restricts() -> None:
+    text = "No export licences for gallium have been granted to US buyers since the ban took effect."
+    assert classify(text).direction is Direction.tightening

@@ -71,9 +71,10 @@ _DROPPED = re.compile(
     r"\b((?:drop|dropp|abandon|shelv|ditch)\w*)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE
 )
 _DROPPED_REACH = 40
-# "No. 55" numbers a notice; it negates nothing.
+# "No. 55" numbers a notice, and "not only", "no later than", "without delay" deny nothing.
 _NEGATION = re.compile(
-    r"\b(?:without|no(?!\.?\s*\d)|not|never|failed to|fail to|fails to|failing to|unable to|yet to"
+    r"\b(?:without(?!\s+delay)|no(?!\.?\s*\d|\s+later\b|\s+matter\b)|not(?!\s+only|\s+just|\s+merely)"
+    r"|never|failed to|fail to|fails to|failing to|unable to|yet to"
     r"|refused to|declined to|denies|denied|rules out"
     r"|ruled out|ruling out)\b[^,;]*$|n't\b[^,;]*$"
 )
@@ -126,6 +127,13 @@ _DEFERRED = re.compile(
 _FASTER = re.compile(
     r"\b(?:faster|quicker|speedier|swifter|accelerated|expedited)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:approvals?|licen[cs]es|licen[cs]ing|permits?|reviews?)\b(?!\s+requirements?)",
+    re.IGNORECASE,
+)
+# Reliefs given, told in the passive: "licences will be issued within 45 days", "permits were granted".
+_GIVEN_PASSIVE = re.compile(
+    r"\b(?:licen[cs]es|permits|approvals|general\s+licen[cs]es?|export\s+licen[cs]es?)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:will\s+be|would\s+be|are|were|have\s+been|has\s+been|had\s+been|being)\s+(?:\w+ly\s+)?"
+    r"(?:issued|granted|approved)\b",
     re.IGNORECASE,
 )
 # Goods or firms taken out of a measure's reach: "excluding smartphones from the reciprocal tariffs",
@@ -429,6 +437,10 @@ def _clause_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         Hit(m.start(), m.end(), "easing", "excluded", m.group().lower())
         for m in _EXCLUDED_FROM.finditer(full, s.info.start, s.info.end)
         if not any(h.start == m.start() for h in easing)
+    ] + [
+        Hit(m.start(), m.end(), "easing", "given", m.group().lower())
+        for m in _GIVEN_PASSIVE.finditer(full, s.info.start, s.info.end)
+        if not any(h.start <= m.start() < h.end or m.start() <= h.start < m.end() for h in easing)
     ] + [
         Hit(m.start(), m.end(), "easing", "faster", m.group().lower())
         for m in _FASTER.finditer(full, s.info.start, s.info.end)
