@@ -475,3 +475,16 @@ def test_reliefs_not_denied_ease(text: str) -> None:
 def test_no_licences_granted_still_restricts() -> None:
     text = "No export licences for gallium have been granted to US buyers since the ban took effect."
     assert classify(text).direction is Direction.tightening
+
+
+# "pause" acts like "suspend": on a relief it restricts, on a rule it eases.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The US paused approvals of chip export licences to China pending a policy review.", "tightening"),
+        ("Beijing has paused licences for rare earth magnet exports to two US drone makers.", "tightening"),
+        ("The US paused the 50% affiliates rule for a year as part of the trade deal with China.", "easing"),
+    ],
+)
+def test_what_a_pause_acts_on(text: str, expected: str) -> None:
+    assert classify(text).direction is Direction(expected)

@@ -375,7 +375,7 @@ TIGHTENING = [
 # Easing words whose object is itself a relief: revoking a waiver or suspending a licence
 # restricts ("China suspends dysprosium export licences for a magnet maker"). Verb stems, then
 # the reliefs they may act on, a few words later.
-UNDOING_VERBS = ["suspend", "revok", "cancel", "withdr", "scrap", "terminat", "rescind", "phase out",
+UNDOING_VERBS = ["suspend", "paus", "revok", "cancel", "withdr", "scrap", "terminat", "rescind", "phase out",
                  "phases out", "phased out", "phasing out", "ends", "ended", "ending", "abolish", "cut",
                  "expir", "laps", "to end", "will end", "would end", "strip"]
 RELIEFS = ["licence", "licences", "license", "licenses", "waiver", "waivers", "exemption",
