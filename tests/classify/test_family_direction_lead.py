@@ -488,3 +488,20 @@ def test_no_licences_granted_still_restricts() -> None:
 )
 def test_what_a_pause_acts_on(text: str, expected: str) -> None:
     assert classify(text).direction is Direction(expected)
+
+
+# A restriction phased out eases; a relief phased out restricts.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The EU will phase out tariffs on US industrial goods under the framework agreement.", "easing"),
+        ("Under the deal, Washington is phasing out the duties on Japanese rare earth magnets.", "easing"),
+        (
+            "The Commerce Department said it would phase out the export licences that let Samsung ship tools "
+            "to its China plants.",
+            "tightening",
+        ),
+    ],
+)
+def test_what_a_phase_out_acts_on(text: str, expected: str) -> None:
+    assert classify(text).direction is Direction(expected)

@@ -123,6 +123,12 @@ _DEFERRED = re.compile(
     r"|commencement|compliance\s+dates?|(?:introduction|application|launch)\s+of)\b",
     re.IGNORECASE,
 )
+# A restriction wound down: "phase out tariffs on industrial goods", "phasing out the quotas".
+_PHASED_OUT = re.compile(
+    r"\bphas(?:e|es|ed|ing)\s+out\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w%-]+\s+){0,3}?"
+    r"(?:tariffs?|duties|levies|controls?|restrictions?|bans?|curbs?|quotas?|sanctions)\b",
+    re.IGNORECASE,
+)
 # Licensing made faster: "faster rare earth approvals", "quicker licensing for magnet exports".
 _FASTER = re.compile(
     r"\b(?:faster|quicker|speedier|swifter|accelerated|expedited)\s+(?:[\w-]+\s+){0,3}?"
@@ -441,6 +447,9 @@ def _clause_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         Hit(m.start(), m.end(), "easing", "given", m.group().lower())
         for m in _GIVEN_PASSIVE.finditer(full, s.info.start, s.info.end)
         if not any(h.start <= m.start() < h.end or m.start() <= h.start < m.end() for h in easing)
+    ] + [
+        Hit(m.start(), m.end(), "easing", "phased out", m.group().lower())
+        for m in _PHASED_OUT.finditer(full, s.info.start, s.info.end)
     ] + [
         Hit(m.start(), m.end(), "easing", "faster", m.group().lower())
         for m in _FASTER.finditer(full, s.info.start, s.info.end)
