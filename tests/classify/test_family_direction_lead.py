@@ -505,3 +505,15 @@ def test_what_a_pause_acts_on(text: str, expected: str) -> None:
 )
 def test_what_a_phase_out_acts_on(text: str, expected: str) -> None:
     assert classify(text).direction is Direction(expected)
+
+
+# "wants to", "is pushing to": the subject's own plan, not a relief asked of another side.
+@pytest.mark.parametrize(
+    "text",
+    [
+        'China wants to set up a "green channel" for rare earth export licence applications from EU firms',
+        "Beijing is pushing to speed up approvals of rare earth export licences for European carmakers.",
+    ],
+)
+def test_a_relief_the_subject_wants_to_grant_eases(text: str) -> None:
+    assert classify(text).direction is Direction.easing

@@ -520,11 +520,16 @@ def _described(h: Hit, tight: list[Hit], s: CuedSentence, full: str) -> bool:
     )
 
 
+_OWN_AIM = re.compile(r"\s+to\s")
+
+
 def _urged(s: CuedSentence, h: Hit, full: str) -> bool:
     """An easing word in the same clause after "urged", "called on", "敦促": what one side asks of
     the other."""
     return any(
-        0 < h.start - u.end <= _ASKED_REACH and not _CLAUSE_BREAK.search(full, u.end, h.start)
+        0 < h.start - u.end <= _ASKED_REACH
+        and not _CLAUSE_BREAK.search(full, u.end, h.start)
+        and not _OWN_AIM.match(full, u.end)  # "wants to set up a green channel": its own plan
         for u in s.cues("urging")
     )
 
