@@ -517,3 +517,17 @@ def test_what_a_phase_out_acts_on(text: str, expected: str) -> None:
 )
 def test_a_relief_the_subject_wants_to_grant_eases(text: str) -> None:
     assert classify(text).direction is Direction.easing
+
+
+# A lead that dates the measure to an earlier month recalls it; the relief after it is the news.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China announced export controls on gallium and germanium in July 2023. This week the commerce "
+        "ministry began approving licences for European buyers, traders said.",
+        "Beijing imposed export controls on seven rare earths in April. On Tuesday it granted general "
+        "licences to three magnet makers, the companies said.",
+    ],
+)
+def test_a_lead_recalling_an_earlier_measure_leaves_the_relief_as_news(text: str) -> None:
+    assert classify(text).direction is Direction.easing

@@ -98,6 +98,13 @@ _SET_MEASURES = ("control", "chip_rule", "tariff", "sanctions")
 _DATELINE = re.compile(r"\s*[A-Z][\w.,' ]{0,40}\s*[—–-]+\s*[\w.]+\s+\d{1,2},?\s*(?:\d{4})?\.?\s*")
 _SETTING = ("announc", "unveil", "introduc", "issu", "publish", "impos")
 _SET_REACH = 40  # characters from "announced" to the measure it sets
+# A lead that dates the measure to an earlier month or year recalls it: the news may be a relief.
+_RECALLED = re.compile(
+    r"\b(?:in|since|back\s+in|earlier\s+in)\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May"
+    r"|June|July|August|September|October|November|December|\d{4})\b|\blast\s+(?:year|month)\b|\bago\b"
+    r"|\bearlier\s+this\s+year\b|\bpreviously\b",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"\b(?:that|which)\s+(?:had\s+|have\s+|has\s+)?$")
 _CLAUSE_BREAK = re.compile(r"[,;，；]|\s(?:while|but)\s")
 # Verbs of a restricting act: "curbs" or "ban" before a relief are the relief's object.
@@ -645,7 +652,7 @@ def _lead_direction(
                 for a in announced
                 for m in measures
             )
-            if sets and not easing:
+            if sets and not easing and not _RECALLED.search(full, s.info.start, s.info.end):
                 return Direction.tightening, [h.phrase for h in tight + measures]
             return None
     return None
