@@ -372,7 +372,9 @@ EASING = [
     "got export", "obtained export", "secured export", "received permit*", "gets permit*",
     "got permit*", "获得出口许可", "获批", "发放", "核发", "颁发", "签发", "获得许可", "取得许可",
     "批出", "授予", "获准", "准许",  # "已批出部分通用许可" in Hong Kong copy
+    "换取出口许可", "换取许可",  # "以换取出口许可"
     "gets approval", "wins approval", "won approval", "receives approval", "received approval",
+    "waves through", "waved through", "waving through", "olive branch",
     "relief", "reprieve", "green light", "green-light*", "greenlight*", "clears", "cleared",
     "cap tariff*", "caps tariff*", "capping tariff*", "capped tariff*", "tariffs capped",
     "capped at", "caps at", "not exceed", "tariff cap", "tariff ceiling", "ceiling on tariffs",
@@ -414,7 +416,7 @@ TIGHTENING = [
 # Easing words whose object is itself a relief: revoking a waiver or suspending a licence
 # restricts ("China suspends dysprosium export licences for a magnet maker"). Verb stems, then
 # the reliefs they may act on, a few words later.
-UNDOING_VERBS = ["suspend", "revok", "cancel", "withdr", "scrap", "terminat", "rescind", "phase out",
+UNDOING_VERBS = ["suspend", "paus", "revok", "cancel", "withdr", "scrap", "terminat", "rescind", "phase out",
                  "phases out", "phased out", "phasing out", "ends", "ended", "ending", "abolish", "cut",
                  "expir", "laps", "to end", "will end", "would end", "strip"]
 RELIEFS = ["licence", "licences", "license", "licenses", "waiver", "waivers", "exemption",

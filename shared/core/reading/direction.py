@@ -41,6 +41,13 @@ _TALKS_AIM = re.compile(
     r"|seeking|to seek)\s+)?(?:the\s+|possible\s+|a\s+)?$",
     re.IGNORECASE,
 )
+# What talks are about, told in a clause: "negotiations ... that centres on curbs of ...".
+_CENTRED_ON = re.compile(
+    r"\b(?:talks|negotiations?|dialogue|consultations?)\b[^.;]{0,60}?\b(?:cent(?:re|er)\w*|focus\w*|hing\w*"
+    r"|revolv\w*)\s+(?:on|around|upon)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CENTRED_REACH = 100
 _ASKED_REACH = 60  # characters from "pressed" or "asked" to the relief asked for
 _TALKS_OBJECT = 12  # characters from "resumed" to the talks it resumes
 # A relief aimed at, not obtained: "seeking to avert", "in a bid to lower", "hoping to ease".
@@ -64,9 +71,11 @@ _NEGOTIATE_INSTEAD = re.compile(
 # "dropped its requirement", "abandons plans to restrict", "shelved the ban"
 _DROPPED = re.compile(r"\b((?:drop|dropp|abandon|shelv|ditch)\w*)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE)
 _DROPPED_REACH = 40
+# "No. 55" numbers a notice, and "not only", "no later than", "without delay" deny nothing.
 _NEGATION = re.compile(
-    r"\b(?:without|no|not|never|failed to|fail to|fails to|failing to|unable to|yet to|refused to|declined to"
-    r"|denies|denied|rules out"
+    r"\b(?:without(?!\s+delay)|no(?!\.?\s*\d|\s+later\b|\s+matter\b)|not(?!\s+only|\s+just|\s+merely)"
+    r"|never|failed to|fail to|fails to|failing to|unable to|yet to"
+    r"|refused to|declined to|denies|denied|rules out"
     r"|ruled out|ruling out)\b[^,;]*$|n't\b[^,;]*$"
 )
 
@@ -77,6 +86,26 @@ _TO_RELIEF = re.compile(
     r"(?:exemptions?|exclusions?|exempt(?:ion)? list|whitelist|white list|general licen[cs]es?)\b",
     re.IGNORECASE,
 )
+# Participles that tell how a relief undone had been given: "revoked the waivers granted in 2022".
+_GIVEN = frozenset({"granted", "issued", "approved", "given", "allowed"})
+_GIVEN_REACH = 30
+_RELATIVE_PAST = re.compile(
+    r"\b(?:that|which)\s+(?:had\s+|have\s+|has\s+)?(?:been|were|was)\s+(?:\w+ly\s+)?$"
+)
+_RELATIVE_REACH = 30
+_SET_MEASURES = ("control", "chip_rule", "tariff", "sanctions")
+# A lead that is only a place and date, split off as a sentence of its own.
+_DATELINE = re.compile(r"\s*[A-Z][\w.,' ]{0,40}\s*[—–-]+\s*[\w.]+\s+\d{1,2},?\s*(?:\d{4})?\.?\s*")
+_SETTING = ("announc", "unveil", "introduc", "issu", "publish", "impos")
+_SET_REACH = 40  # characters from "announced" to the measure it sets
+# A lead that dates the measure to an earlier month or year recalls it: the news may be a relief.
+_RECALLED = re.compile(
+    r"\b(?:in|since|back\s+in|earlier\s+in)\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May"
+    r"|June|July|August|September|October|November|December|\d{4})\b|\blast\s+(?:year|month)\b|\bago\b"
+    r"|\bearlier\s+this\s+year\b|\bpreviously\b",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r"\b(?:that|which)\s+(?:had\s+|have\s+|has\s+)?$")
 _CLAUSE_BREAK = re.compile(r"[,;，；]|\s(?:while|but)\s")
 # Verbs of a restricting act: "curbs" or "ban" before a relief are the relief's object.
 _TIGHT_VERBS = frozenset({"adds", "added", "imposes", "imposed", "bans", "banned", "denied", "收紧"})
@@ -91,6 +120,161 @@ _FIGURES = re.compile(
 
 # The answer of a Q&A with the press ("答：", "A:"), which tells what the question asked about.
 _ANSWER = re.compile(r"\s*(?:答|回答|A)\s*[:：]")
+
+# A measure's start put off: "delays the rollout of its expanded controls", "pushed back the effective
+# date", "defers enforcement of the rule". The restriction named after it is what is put off.
+_DEFERRED = re.compile(
+    r"\b(?:delay(?:s|ed|ing)?|defer(?:s|red|ring)?|postpon\w*|push(?:es|ed|ing)?\s+back|put(?:s|ting)?\s+off"
+    r"|pushed\s+out)\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:planned\s+|scheduled\s+)?"
+    r"(?:start|rollout|roll-out|effective\s+dates?|entry\s+into\s+force|enforcement|implementation"
+    r"|commencement|compliance\s+dates?|(?:introduction|application|launch)\s+of)\b",
+    re.IGNORECASE,
+)
+# A restriction wound down: "phase out tariffs on industrial goods", "phasing out the quotas".
+_PHASED_OUT = re.compile(
+    r"\bphas(?:e|es|ed|ing)\s+out\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w%-]+\s+){0,3}?"
+    r"(?:tariffs?|duties|levies|controls?|restrictions?|bans?|curbs?|quotas?|sanctions)\b",
+    re.IGNORECASE,
+)
+# Licensing made faster: "faster rare earth approvals", "quicker licensing for magnet exports".
+_FASTER = re.compile(
+    r"\b(?:faster|quicker|speedier|swifter|accelerated|expedited)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:approvals?|licen[cs]es|licen[cs]ing|permits?|reviews?)\b(?!\s+requirements?)",
+    re.IGNORECASE,
+)
+# Reliefs given, told in the passive: "licences will be issued within 45 days", "permits were granted".
+_GIVEN_PASSIVE = re.compile(
+    r"\b(?:licen[cs]es|permits|approvals|general\s+licen[cs]es?|export\s+licen[cs]es?)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:will\s+be|would\s+be|are|were|have\s+been|has\s+been|had\s+been|being)\s+(?:\w+ly\s+)?"
+    r"(?:issued|granted|approved)\b",
+    re.IGNORECASE,
+)
+# Goods or firms taken out of a measure's reach: "excluding smartphones from the reciprocal tariffs",
+# "were spared from the new duties", "exclude allies from the controls".
+_EXCLUDED_FROM = re.compile(
+    r"\b(?:exclud|spar)(?:e|es|ed|ing)\s+(?:[\w,'’-]+\s+){0,8}?from\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:tariffs?|duties|levies|controls?|restrictions?|bans?|curbs?|sanctions|licen[cs]e"
+    r"\s+requirements?)\b",
+    re.IGNORECASE,
+)
+# A threatened restriction said to be off: "the threat of 100% tariffs is likely off", "the ban is
+# off the table", "took the tariffs off the table".
+_CALLED_OFF = re.compile(
+    r"\b(?:threats?|tariffs?|duties|levies|escalation|bans?|controls?|curbs?|restrictions?)\b[^;]{0,70}?"
+    r"\b(?:is|are|was|were|now|be|been)\s+(?:\w+ly\s+)?off\b(?!\s+(?:to|on|by|from|for|against|limits))"
+    r"|\b(?:took|take[sn]?|taking)\s+(?:the\s+)?(?:[\w%-]+\s+){0,3}?"
+    r"(?:threats?|tariffs?|duties|bans?|controls?"
+    r"|curbs?)\b[^.;]{0,40}?\s+off\s+the\s+table\b",
+    re.IGNORECASE,
+)
+# A cut whose object is supply, not a duty: "supplies are cut off", "cut export quotas", "slashed
+# shipments".
+_CUTTING = ("cut", "slash", "halv", "reduc", "lower")
+_CUT_SUPPLY = re.compile(
+    r"\w*\s+(?:off\b|(?:back\s+)?(?:the\s+|its\s+|their\s+)?(?:(?!tariff|dut|lev|tax|rate)[\w-]+\s+){0,2}?"
+    r"(?:supplies|supply|exports?"
+    r"|shipments?|output|production|quotas?|access)\b)",
+    re.IGNORECASE,
+)
+# A rise whose object is supply: "increased export quotas", "raised shipments"; not "export controls".
+_RAISING = ("rais", "increas", "expand", "boost")
+_UP_SUPPLY = re.compile(
+    r"\w*\s+(?:the\s+|its\s+|their\s+)?(?:(?!tariff|dut|lev|tax|rate)[\w-]+\s+){0,3}?"
+    r"(?:supplies|supply|exports?|shipments?|output|production|quotas?)\b"
+    r"(?!\s+(?:controls?|restrictions?|bans?|curbs?|licen|dut|tariff))",
+    re.IGNORECASE,
+)
+# What an easing verb acts on when it is the market or a dependence, not a measure: "lift prices",
+# "reduce a global glut", "reduce reliance on China".
+_MARKET_OBJECT = re.compile(
+    r"\w*\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:prices?|glut|oversupply|surplus"
+    r"|stockpiles?|inventor(?:y|ies)|reliance|dependence|dependency|emissions|volatility)\b",
+    re.IGNORECASE,
+)
+# A relief hoped for or expected, not had: "dashing hopes for relief", "expectations of an easing".
+_HOPED = re.compile(
+    r"\b(?:hopes?|hoped|expectations?|pleas?|calls?|wish(?:es)?|prospects?|chances?)\s+(?:for|of)\s+"
+    r"(?:an?\s+|the\s+|any\s+|further\s+|more\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+# Chinese duties or countermeasures set: "加征34%关税", "采取反制措施"; not "停止加征", nor the name of
+# the measure a notice adjusts ("加征关税的公告", "加征关税措施", "加征关税税率").
+_CN_DUTIES = re.compile(
+    r"(?<!停止)(?<!不再)(?<!暂停)(?<!取消)(?<!暂缓)(?<!中止)"
+    r"(?:加征\s*(?:\d+(?:\.\d+)?\s*%\s*(?:的\s*)?)?关税(?!\s*(?:措施|税率|的公告))|反制)"
+)
+
+# A restriction decided against: "the ITC ruled against imposing duties", "voted against tariffs",
+# "opted not to add the firms", "will not impose new curbs". What was weighed is not done: relief.
+_DECIDED_AGAINST = re.compile(
+    r"\b(?:(?:rul|vot|decid)(?:e|es|ed|ing)|came\s+down|comes\s+down)\s+against\s+$"
+    r"|\b(?:decid|opt|choos|elect)\w*\s+not\s+to\s+$|\bchose\s+not\s+to\s+$|\brefrain\w*\s+from\s+$"
+    r"|\b(?:will|would|shall)\s+not\s+$|\bwon[’']t\s+$",
+    re.IGNORECASE,
+)
+# Duties decided against with no verb of imposing: "voted against duties", "a negative final
+# determination", "found no injury".
+_AGAINST_DUTIES = re.compile(
+    r"\b(?:rul|vot|decid)\w*\s+against\s+(?:[\w-]+\s+){0,3}?(?:duties|tariffs|levies)\b"
+    r"|\bnegative\s+(?:final\s+|preliminary\s+)?(?:injury\s+)?determinations?\b"
+    r"|\bfound\s+no\s+(?:material\s+)?injury\b",
+    re.IGNORECASE,
+)
+_DECIDABLE = ("impos", "ban", "restrict", "rais", "hike", "add", "tighten", "curb", "block", "additional",
+              "new tariff", "new duties", "higher tariff")
+_DECIDED_REACH = 30
+# A relief ended, told in the passive: "before these exceptions are lifted", "the exemptions will
+# be removed". The verb would otherwise read as easing.
+_RELIEF_LIFTED = re.compile(
+    r"\b(?:exemptions?|exceptions?|exclusions?|waivers?|carve-outs?|general\s+licen[cs]es?|reprieves?)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?"
+    r"(?:lifted|removed|eliminated|ended|withdrawn|scrapped|rescinded|revoked)\b",
+    re.IGNORECASE,
+)
+
+# Talks that settled something: "reach an implementation framework", "sealed a trade deal".
+_SETTLED = re.compile(
+    r"\b(?:reach(?:es|ed|ing)?|str(?:uck|ike|ikes)|seal(?:s|ed)?|clinch(?:es|ed)?|finali[sz]e[sd]?"
+    r"|conclude[sd]?)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w\"“”'’-]+\s+){0,3}?[\"“]?"
+    r"(?:framework|agreement|deal|consensus)\b|达成(?:了)?[^，。；]{0,12}?(?:协议|共识|框架)",
+    re.IGNORECASE,
+)
+
+# A restriction taken up again, or a relief's term run out: "resume enforcement of the ban",
+# "resumed collecting the 25% tariffs", "恢复加征", "恢复实施…管制", "暂停期满后".
+_RESUMED_RESTRICTION = re.compile(
+    r"\b(?:resum|restart)\w*\s+(?:the\s+)?(?:collect|enforc|impos|implement|apply|applic|levy|levi|charg)\w*"
+    r"\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w%-]+\s+){0,4}?(?:tariffs?|duties|controls?|restrictions?"
+    r"|bans?|curbs?|sanctions|levies)\b"
+    r"|(?:恢复|重新)(?:加征|征收|实施|执行)(?!原)|暂停(?:期)?(?:满|届满|结束|到期)",
+    re.IGNORECASE,
+)
+# A relief not renewed: "14 of the exclusions will not be extended", "declined to renew the waivers".
+_NOT_RENEWED = re.compile(
+    r"\b(?:exemptions?|exceptions?|exclusions?|waivers?|general\s+licen[cs]es?|licen[cs]es|truce|reprieve)\s+"
+    r"(?:[\w-]+\s+){0,6}?(?:will|would|are|is|were|was|has|have)\s+not\s+(?:be\s+|been\s+)?"
+    r"(?:extended|renewed|prolonged)"
+    r"|(?:not|n[’']t|declined\s+to|refused\s+to)\s+(?:to\s+)?(?:extend|renew|prolong)\w*\s+(?:the\s+|its\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:exemptions?|exceptions?|exclusions?|waivers?|licen[cs]es?|truce|reprieve)\b",
+    re.IGNORECASE,
+)
+# A relief let run out: "let the tariff exclusions expire", "allowed the general licence to lapse",
+# "the exemptions for 352 products expired".
+_RELIEF_LAPSED = re.compile(
+    r"\b(?:(?:let|lets|letting|allow\w*)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,6}?"
+    r"(?:exemptions?|exclusions?|waivers?|licen[cs]es?|truce|reprieve|pause|suspension)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:to\s+)?(?:expire|lapse|run\s+out)"
+    r"|(?:exemptions?|exclusions?|waivers?|general\s+licen[cs]es?|truce|reprieve)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:expired|lapsed|ran\s+out))\b",
+    re.IGNORECASE,
+)
+# A restriction brought back: "restoring 25% duties", "reinstated the ban", "snapped back the tariffs".
+_REIMPOSED = re.compile(
+    r"\b(?:restor|reinstat|reimpos|re-impos|snap\w*\s+back)\w*\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w%-]+\s+){0,3}?(?:tariffs?|duties|controls?|restrictions?|bans?|curbs?|sanctions"
+    r"|licen[cs]e\s+requirements?)\b",
+    re.IGNORECASE,
+)
 
 _AHEAD = re.compile(r"\bahead of\b|\bbefore\b|stockpil|front-?run|抢", re.IGNORECASE)
 
@@ -127,6 +311,20 @@ def _talks_instead(carriers: list[CuedSentence], full: str) -> bool:
     return bool(chosen) and not set_duties
 
 
+def _settled(carriers: list[CuedSentence], full: str) -> list[str]:
+    """Talks that reached an outcome, told in the title or lead: "reach an implementation framework",
+    "struck a deal", "达成共识"; not "failed to reach", "hope to reach"."""
+    found = []
+    for s in carriers:
+        if not s.in_lead or s.background:
+            continue
+        for m in _SETTLED.finditer(full, s.info.start, s.info.end):
+            window = full[max(s.info.start, m.start() - NEGATION_REACH) : m.start()]
+            if not negated(window) and not _AIMED.search(window):
+                found.append(m.group())
+    return found
+
+
 def _probe_only(carriers: list[CuedSentence], full: str) -> bool:
     """The tariff news is an investigation opened ("a Section 232 probe into imports of ..."); a
     trade-remedy case against one country's goods is the first step of a duty on them."""
@@ -134,13 +332,14 @@ def _probe_only(carriers: list[CuedSentence], full: str) -> bool:
     return any(w in said for w in PROBES) and not any(w in said for w in TRADE_REMEDIES)
 
 
-def _on_agenda(s: CuedSentence, h: Hit) -> bool:
+def _on_agenda(s: CuedSentence, h: Hit, full: str) -> bool:
     """A restriction word named as the subject of talks ("talks over the curbs", "to discuss
-    rare earth restrictions"), a few words after the talks word."""
+    rare earth restrictions"), a few words after the talks word, or what they are said to centre on
+    ("negotiations between Washington and Beijing that centre on curbs")."""
     return any(
         any(w in a.phrase for w in AGENDA_TALKS) and 0 <= h.start - a.end <= _AGENDA_REACH
         for a in s.cues("talks")
-    )
+    ) or _CENTRED_ON.search(full, max(s.info.start, h.start - _CENTRED_REACH), h.start) is not None
 
 
 def _as_talks(
@@ -152,7 +351,7 @@ def _as_talks(
         (
             s,
             [h for h in e if not _asked(s, h, full) and not _sought(s, h, full)],
-            [h for h in t if not _on_agenda(s, h) and h.value != "rate"],
+            [h for h in t if not _on_agenda(s, h, full) and h.value != "rate"],
         )
         for s, e, t in read
     ]
@@ -190,8 +389,7 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
     ("without a truce extension") eases nothing; restriction words after an easing verb are
     its object ("lifted the ban", "suspends the requirement").
     """
-    easing = s.cues("easing")
-    tight = s.cues("tightening")
+    easing, tight = _clause_cues(s, full)
     if not easing and not tight:
         return _trade_figures(s, full)
     if tight and not easing:
@@ -208,18 +406,28 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
             continue
         if any(t[0] <= h[0] and h[1] <= t[1] and t[1] - t[0] > h[1] - h[0] for t in tight):
             continue  # "revokes waivers": the relief is what is undone
-        if contrast and contrast.start() > s.info.start + LEADING and h[0] > contrast.start():
+        if contrast and _contrasted(contrast, h, tight, s):
             continue  # "raised the tariff on China, while pausing it for others": another party
         window = full[max(s.info.start, h[0] - NEGATION_REACH) : h[0]]
-        if negated(window):
+        if negated(window) and h.value != "decided against":
             continue
+        if h.phrase in _GIVEN and any(t.value == "undone" and 0 <= h[0] - t[1] < _GIVEN_REACH for t in tight):
+            continue  # "revoked waivers granted to Samsung": how the relief undone was had
+        if _described(h, tight, s, full):
+            continue  # "reinstated the tariffs that had been paused": what the restriction was before
+        if _MARKET_OBJECT.match(full, h[1]):
+            continue  # "to lift prices", "reduce a global glut": the market, not a measure, is acted on
+        if _HOPED.search(full, max(s.info.start, h[0] - _RELATIVE_REACH), h[0]):
+            continue  # "dashing hopes for relief": what was hoped for did not come
+        if _urged(s, h, full):
+            continue  # "urged Washington to cancel the tariffs": asked of the other side, not done
         if h.phrase.startswith("approv") and _APPROVED_BY.match(full, h[1]):
             continue  # "approved by the State Council": the measure's sign-off, not a licence
         if h.phrase == "批准" and _SIGNED_OFF.search(full, max(0, h[0] - 6), h[0]):
             continue  # "经国务院批准": the same sign-off in a Chinese notice
         if any(0 < h[0] - t[1] <= _OBJECT_REACH and t.phrase.startswith(STOPPING) for t in tight):
             continue  # "stop granting licences": the easing word is what stops
-        if h.phrase.startswith(CARVE_OUTS) and any(t[1] <= h[0] for t in tight):
+        if (h.phrase.startswith(CARVE_OUTS) or h.value == "excluded") and any(t[1] <= h[0] for t in tight):
             continue  # "a 100% tariff, with exemptions for ...": a carve-out of the new measure
         if kept and kept[-1][0] == h[0]:
             continue  # one word, two stems ("exempt*", "exemption*")
@@ -228,6 +436,109 @@ def _direction_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
         first = min(h[0] for h in kept)
         tight = [h for h in tight if h[0] < first]
     return kept, tight
+
+
+def _clause_cues(s: CuedSentence, full: str) -> tuple[list[Hit], list[Hit]]:
+    """The lexicon's easing and tightening words, with a measure's start put off read as easing and
+    Chinese duties or countermeasures set as tightening."""
+    easing, tight = s.cues("easing"), s.cues("tightening")
+    deferred = [
+        Hit(m.start(), m.end(), "easing", "deferred", m.group().lower())
+        for m in _DEFERRED.finditer(full, s.info.start, s.info.end)
+        if not any(h.start == m.start() for h in easing)
+    ] + [
+        Hit(m.start(), m.end(), "easing", "excluded", m.group().lower())
+        for m in _EXCLUDED_FROM.finditer(full, s.info.start, s.info.end)
+        if not any(h.start == m.start() for h in easing)
+    ] + [
+        Hit(m.start(), m.end(), "easing", "given", m.group().lower())
+        for m in _GIVEN_PASSIVE.finditer(full, s.info.start, s.info.end)
+        if not any(h.start <= m.start() < h.end or m.start() <= h.start < m.end() for h in easing)
+    ] + [
+        Hit(m.start(), m.end(), "easing", "phased out", m.group().lower())
+        for m in _PHASED_OUT.finditer(full, s.info.start, s.info.end)
+    ] + [
+        Hit(m.start(), m.end(), "easing", "faster", m.group().lower())
+        for m in _FASTER.finditer(full, s.info.start, s.info.end)
+        if not any(h.start <= m.start() < h.end for h in easing)
+    ] + [
+        Hit(m.start(), m.end(), "easing", "called off", m.group().lower())
+        for m in _CALLED_OFF.finditer(full, s.info.start, s.info.end)
+    ]
+    duties = [
+        Hit(m.start(), m.end(), "tightening", "", m.group())
+        for m in _CN_DUTIES.finditer(full, s.info.start, s.info.end)
+        if not any(h.start <= m.start() < h.end for h in tight)
+    ]
+    decided = [
+        Hit(h.start, h.end, "easing", "decided against", h.phrase)
+        for h in tight
+        if h.phrase.startswith(_DECIDABLE)
+        and _DECIDED_AGAINST.search(full, max(s.info.start, h.start - _DECIDED_REACH), h.start)
+    ]
+    decided += [
+        Hit(m.start(), m.end(), "easing", "decided against", m.group().lower())
+        for m in _AGAINST_DUTIES.finditer(full, s.info.start, s.info.end)
+        if not any(d.start >= m.start() and d.end <= m.end() for d in decided)
+    ]
+    if decided:
+        tight = [h for h in tight if all(h.start != d.start for d in decided)]
+        deferred += decided
+    lifted = [
+        Hit(m.start(), m.end(), "tightening", "undone", m.group().lower())
+        for pattern in (_RELIEF_LIFTED, _RELIEF_LAPSED, _REIMPOSED, _NOT_RENEWED, _RESUMED_RESTRICTION)
+        for m in pattern.finditer(full, s.info.start, s.info.end)
+    ]
+    if lifted:
+        tight = sorted([*tight, *lifted])
+    cut = [h for h in easing if h.phrase.startswith(_CUTTING) and _CUT_SUPPLY.match(full, h.end)]
+    if cut:
+        easing = [h for h in easing if h not in cut]
+        tight = sorted([*tight, *(Hit(h.start, h.end, "tightening", "supply cut", h.phrase) for h in cut)])
+    raised = [h for h in tight if h.phrase.startswith(_RAISING) and _UP_SUPPLY.match(full, h.end)]
+    if raised:
+        tight = [h for h in tight if h not in raised]
+        deferred += [Hit(h.start, h.end, "easing", "supply raised", h.phrase) for h in raised]
+    if deferred:
+        easing = sorted([*easing, *deferred])
+    if duties:
+        tight = sorted([*tight, *duties])
+    return easing, tight
+
+
+def _contrasted(contrast: re.Match[str], h: Hit, tight: list[Hit], s: CuedSentence) -> bool:
+    """An easing word after "while", "as other", or after "but" that follows a restricting act; a
+    state set against a relief ("shipments remain low, but licences are being approved") is not one."""
+    at = contrast.start()
+    if at <= s.info.start + LEADING or h[0] <= at:
+        return False
+    return "but" not in contrast.group() or any(t[1] <= at for t in tight)
+
+
+def _described(h: Hit, tight: list[Hit], s: CuedSentence, full: str) -> bool:
+    """An easing word in a relative clause after a restricting act: what the restriction had been."""
+    if not any(t[1] <= h[0] for t in tight):
+        return False
+    if _RELATIVE_PAST.search(full, max(s.info.start, h[0] - _RELATIVE_REACH), h[0]):
+        return True
+    # "revoked the authorisations that allowed toolmakers to ship": what the undone relief did.
+    return _RELATIVE.search(full, max(s.info.start, h[0] - 12), h[0]) is not None and any(
+        t.value == "undone" and 0 <= h[0] - t[1] <= _RELATIVE_REACH for t in tight
+    )
+
+
+_OWN_AIM = re.compile(r"\s+to\s")
+
+
+def _urged(s: CuedSentence, h: Hit, full: str) -> bool:
+    """An easing word in the same clause after "urged", "called on", "敦促": what one side asks of
+    the other."""
+    return any(
+        0 < h.start - u.end <= _ASKED_REACH
+        and not _CLAUSE_BREAK.search(full, u.end, h.start)
+        and not _OWN_AIM.match(full, u.end)  # "wants to set up a green channel": its own plan
+        for u in s.cues("urging")
+    )
 
 
 def _stopped_restrictions(tight: list[Hit], full: str) -> list[Hit]:
@@ -316,17 +627,35 @@ def _two_acts(easing: list[Hit], tight: list[Hit], full: str) -> tuple[Direction
 def _lead_direction(
     headline_read: list[tuple[CuedSentence, list[Hit], list[Hit]]],
     read: list[tuple[CuedSentence, list[Hit], list[Hit]]],
+    full: str,
 ) -> tuple[Direction, list[str]] | None:
-    """A title that speaks neither way leaves it to the lead sentence, when that eases only:
-    the sentences after it recall the measure eased."""
+    """A title that speaks neither way leaves it to the lead sentence, when that eases only (the
+    sentences after it recall the measure eased) or sets a measure and eases nothing."""
     if any(
         s.info.is_title and (easing or tight or s.cues("supply_halt")) for s, easing, tight in headline_read
     ):
         return None
-    for s, easing, tight in read:
-        if s.info.position == 0 and not s.background:
+    opening = 0
+    for s, easing, tight in sorted(read, key=lambda r: r[0].info.position):
+        if s.info.position == opening and _DATELINE.fullmatch(full, s.info.start, s.info.end):
+            opening += 1  # "Washington, D.C. — Sept. 29, 2025.": the report opens on the next sentence
+            continue
+        if s.info.position == opening and not s.background:
             if easing and not tight and not s.cues("supply_halt"):
                 return Direction.easing, [h.phrase for h in easing]
+            # "announced export controls on five more rare earths": a measure set, with nothing eased
+            # in the lead; the licences and exemptions after it are the new regime's own.
+            announced = s.cues("enacted") + s.cues("announced") + [
+                h for h in s.cues("reporting") if h.phrase.startswith(_SETTING)
+            ]
+            measures = [h for kind in _SET_MEASURES for h in s.cues(kind)]
+            sets = any(
+                a.phrase not in SIGNING and 0 <= m.start - a.end <= _SET_REACH
+                for a in announced
+                for m in measures
+            )
+            if sets and not easing and not _RECALLED.search(full, s.info.start, s.info.end):
+                return Direction.tightening, [h.phrase for h in tight + measures]
             return None
     return None
 
@@ -406,7 +735,7 @@ def direction_of(
             opening_read = _restoring_only(opening_read)
         elif etype is EventType.trade_talks:
             opening_read = _as_talks(opening_read, full)
-    headline = _headline_direction(headline_read, full) or _lead_direction(headline_read, opening_read)
+    headline = _headline_direction(headline_read, full) or _lead_direction(headline_read, opening_read, full)
     if headline is not None and (etype is not EventType.trade_talks or headline[0] is Direction.easing):
         return headline
     if etype is EventType.trade_talks:
@@ -417,6 +746,7 @@ def direction_of(
         if opening_tight >= 2.0 and not easing:
             return Direction.tightening, [h.phrase for h in tight_hits + halts]
         signed = [h.phrase for s in carriers if s.in_lead for h in s.cues("enacted") if h.phrase in SIGNING]
+        signed += _settled(carriers, full)
         if signed and not tight_hits:
             return Direction.easing, signed  # a trade agreement signed, with no restriction in it
         return Direction.neutral, []
