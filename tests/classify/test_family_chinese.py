@@ -480,3 +480,19 @@ def test_a_rumoured_plan_is_speculation() -> None:
     assert (c.event_type, c.direction, c.status) == (MINERAL, Direction.tightening, Status.speculation)
     c = classify("市场传闻，商务部将暂停部分稀土出口许可审批。")
     assert c.status is Status.speculation
+
+
+def test_pinyin_printed_after_characters_is_a_reading_aid_not_text() -> None:
+    from chokewatch.shared.core.reading.hanzi import simplified
+
+    assert simplified("美國實(shí)體與項(xiàng)目") == "美国实体与项目"
+    assert simplified("輝達(NVIDIA)與英偉達（nvidia）") == "辉达(NVIDIA)与英伟达（nvidia）"
+
+
+def test_a_listing_of_foreign_firms_told_with_pinyin_aids_is_a_sanction() -> None:
+    text = (
+        "本報(bào)北京3月5日電 商務(wù)部新聞發(fā)言人5日表示，商務(wù)部決定將15家美國實(shí)體列入"
+        "出口管制管控名單，禁止向其出口兩用物項(xiàng)，正在開展的相關出口活動應當立即停止。"
+    )
+    etype, _, _, issuer = _reads(text)
+    assert (etype, issuer) == (EventType.sanctions, "CN")

@@ -10,6 +10,8 @@ mainland writes simplified ones (商务部). Two uses, two tables:
 
 from __future__ import annotations
 
+import re
+
 _FOLD_PAIRS = (
     "國国 們们 會会 時时 來来 對对 說说 經经 過过 還还 這这 樣样 實实 發发 現现 與与 業业 點点 開开 "
     "關关 問问 題题 電电 話话 長长 車车 東东 為为 個个 學学 應应 從从 後后 義义 書书 買买 賣卖 讀读 "
@@ -58,9 +60,19 @@ _FOLD_PAIRS = (
 TABLE = str.maketrans({p[0]: p[1] for p in _FOLD_PAIRS.split()})
 
 
+# A reading aid some sites print after a character, its pinyin with the tone marked: "實(shí)體",
+# "報(bào)". It splits the words the lexicons look for; an English name in brackets ("輝達(NVIDIA)")
+# carries no tone mark and stays.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_AID = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?=[^)）]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
+
+
 def simplified(text: str) -> str:
-    """The text with the traditional characters above in their simplified form."""
-    return text if text.isascii() else text.translate(TABLE)
+    """The text with the traditional characters above in their simplified form, and without the
+    pinyin some pages print after each character."""
+    if text.isascii():
+        return text
+    return _PINYIN_AID.sub("", text).translate(TABLE)
 
 
 # Simplified, traditional: pairs for the characters that differ, as the lexicons need them.
