@@ -40,14 +40,16 @@ _COMMENT_RATIO = 3.0  # commentary words outweighing the lead's votes this much:
 # Titles that announce a form which reports no news of its own.
 _COMMENTARY_FORM = re.compile(
     r"^\s*(?:opinion|podcast|column|explainer|quiz|review|editorial|newsletter|webinar|q&a)\b"
-    r"|^\s*(?:专家|專家|深度)?(?:分析|评论|評論|解读|解讀|观点|觀點|社论|社論)\s*[:：]"
+    r"|^\s*(?:专家|專家|深度)?(?:分析|评论|評論|解读|解讀|观点|觀點|社论|社論|社评|社評|短评|短評)\s*[:：]"
+    r"|^\s*(?:[^:：]{0,6}评论员文章|[^:：]{0,6}評論員文章)"
     # "一文读懂…", "一图看懂…", "科普：": an explainer
     r"|(?:一文|一图|一圖|一張圖)(?:读懂|看懂|讀懂|了解)|^\s*(?:科普|盘点|盤點|小知识|小知識)"
     # "稀土周评：", "金属市场週報：": a market review's rubric
     r"|^[^:：]{0,8}(?:周评|週評|日评|日評|月评|月評|周报|週報|述评|述評|时评|時評|综述|綜述)\s*[:：]"
     # "2025年中美经贸关系回顾：…", "年度回顾：…", "relations in 2025: a year of tariffs", "from trade
     # war to truce": a look back over a year or a stretch of relations
-    r"|(?:回顾|回顧|复盘|復盤)\s*[:：]|(?:年度|年终|年終)(?:回顾|回顧|盘点|盤點)|从(?:关税战|贸易战)到"
+    r"|(?:回顾|回顧|复盘|復盤)\s*(?:[:：]|20\d\d)|(?:年度|年终|年終)(?:回顾|回顧|盘点|盤點)|从(?:关税战|贸易战)到"
+    r"|20\d\d年(?:的)?中美(?:经贸|經貿)?(?:关系|關係)"
     r"|大事记|大事記|(?:这|這)一年"
     r"|\b(?:relations|ties)\s+in\s+20\d\d\b|\ba year of\b|\bfrom (?:a |the )?(?:trade|tariff) war to\b"
     r"|^\s*(?:analysis|insight|factbox|breakingviews|commentary|comment|viewpoint|perspective)\s*[:\-–—|]"
@@ -68,10 +70,29 @@ _COMMENTARY_TITLE = re.compile(
     r"|roller-?coaster|tug of war|tug-of-war"
     r"|love-hate|push and pull|ebb and flow|on-again,? off-again"
     # Features on a firm or a field: "Meet the miner leading the charge on ...", "Inside ..."
-    r"|leading the charge|leads the charge|spotlight|in focus)\b|^\s*(?:meet the|inside)\b"
+    r"|leading the charge|leads the charge|spotlight|in focus"
+    r"|(?:lead|leads|leading) the (?:race|push|pack|way|field)|race for|bets? on|betting on|pins? hopes)\b"
+    r"|^\s*(?:meet the|inside)\b"
     r"|为何|為何|为什么|為什麼|如何|怎样|怎樣|意味着|意味著|影响几何|影響幾何|前景|展望",
     re.IGNORECASE,
 )
+# A feature on firms or a field ("Australian miners lead the race for ...", "bets on ..."): its
+# firms' plans are the piece's matter, not news, unless the lead dates an act or tells one done.
+_FEATURE_TITLE = re.compile(
+    r"\b(?:(?:lead|leads|leading) the (?:race|push|pack|way|field|charge)|race for|bets? on|betting on"
+    r"|pins? hopes|spotlight|in focus)\b",
+    re.IGNORECASE,
+)
+# A sentence opening on a month ("In April, ...", "In early October", "4月，", "10月9日，"): one step
+# of a chronicle.
+_MONTH_OPENING = re.compile(
+    r"\s*(?:(?:in|by|then,? in|and in|back in)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|(?:今年|去年)?\d{1,2}\s*月(?:\d{1,2}\s*日)?(?:初|中旬|上旬|下旬|底|末)?\s*[，,])",
+    re.IGNORECASE,
+)
+_CHRONICLE_STEPS = 3  # lead sentences opening on a month that make a survey of a stretch of time
+_CHRONICLE_REACH = 6  # the body sentences looked at
 # "What was agreed", "what's in the deal": a title that asks only to list a new deal's terms.
 _NEWS_QUESTION = re.compile(
     r"\bwhat(?:'s| is| was| were| has been| have been)?\s+(?:agreed|decided|announced|signed"
@@ -85,7 +106,9 @@ _PRICE_POLICY = re.compile(
 )
 _DIGEST_TITLE = re.compile(
     r"\b(?:weekly|newsletter|top stories|briefing|digest|round-?up|daily|issue of"
-    r"|things to know|what to know|need to know|what it means)\b",
+    r"|things to know|what to know|need to know|what it means"
+    # "Explainer: what China's new curbs mean": a guide hung on a dated act reports that act
+    r"|explainer|explained|factbox|what (?:[\w'’-]+\s+){1,6}means?)\b",
     re.IGNORECASE,
 )
 _ASKING_TITLE = re.compile(
@@ -450,6 +473,11 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
         return Decision(EventType.commentary, voted)
     if _state_of_affairs(sents, votes_of, full, lead_text):
         return Decision(EventType.commentary, voted)
+    done = any(s.cues("enacted") for s in sents if s.in_lead and not s.info.is_title and not s.background)
+    if _FEATURE_TITLE.search(title) and not done and not NEWS_TIME.search(lead_text):
+        return Decision(EventType.commentary, voted)
+    if _chronicle(sents, full):
+        return Decision(EventType.commentary, voted)
     question = _COMMENTARY_TITLE.search(_PRICE_POLICY.sub(" ", _NEWS_QUESTION.sub(" ", title))) is not None
     if question and not acted:
         return Decision(EventType.commentary, voted)
@@ -460,6 +488,16 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
     ):
         return Decision(EventType.commentary, voted)
     return Decision(best, [s for s in voted if not s.background])
+
+
+def _chronicle(sents: list[CuedSentence], full: str) -> bool:
+    """A lead that steps month by month through a stretch of relations ("In April ... In May ...
+    In October ..."), its first sentence dating nothing new: an overview, not one new act."""
+    body = [s for s in sents if not s.info.is_title and s.info.position < _CHRONICLE_REACH]
+    if not body or NEWS_TIME.search(full, body[0].info.start, body[0].info.end):
+        return False
+    steps = sum(1 for s in body if _MONTH_OPENING.match(full, s.info.start))
+    return steps >= _CHRONICLE_STEPS
 
 
 def _judged_act(s: CuedSentence) -> bool:

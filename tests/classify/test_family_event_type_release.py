@@ -1,0 +1,154 @@
+"""Event type of pieces that report no new act of their own, and of pieces that look like them.
+
+Surveys of a stretch of US-China relations, signed opinion pieces and features on firms argue or
+look back: commentary, never an event. An explainer hung on a measure announced that day reports
+that measure. Each text is the project's own, written from the facts in several outlets' styles.
+"""
+
+from __future__ import annotations
+
+from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.messages import EventType
+
+COMMENTARY = EventType.commentary
+
+
+def _type(text: str, title: str = "") -> EventType:
+    return classify(text, title).event_type
+
+
+# Surveys of relations: many dated steps, no single new act in the lead.
+
+
+def test_a_chinese_look_back_over_a_year_of_relations_is_commentary() -> None:
+    title = "回顾2025年中美关系"
+    text = (
+        "中美关系这一年跌宕起伏。1月，双方在日内瓦恢复磋商；4月，美方加征关税，中方对七类中重稀土实施出口管制；"
+        "5月，双方达成90天暂停安排；10月，商务部扩大稀土出口管制；随后两国元首在釜山会晤，同意暂停部分措施一年。"
+        "分析人士认为，中美关系仍存在不确定性。"
+    )
+    assert _type(text, title) is COMMENTARY
+
+
+def test_a_chinese_chronicle_of_months_under_a_plain_title_is_commentary() -> None:
+    title = "中美关系：从对抗走向休战"
+    text = (
+        "今年以来，中美经贸关系几经波折。4月，美方大幅加征关税，中方随即对钐、钆、铽等七类中重稀土实施出口管制。"
+        "5月，双方在日内瓦达成共识，相互降低关税。10月，商务部发布公告扩大管制范围。11月，双方宣布暂停部分措施一年。"
+    )
+    assert _type(text, title) is COMMENTARY
+
+
+def test_an_english_chronicle_of_months_is_commentary() -> None:
+    title = "Trade war to truce: the minerals fight between Washington and Beijing"
+    text = (
+        "The fight over critical minerals has shaped US-China ties for much of the past year.\n"
+        "In April, Beijing required licences for exports of seven rare earths after Washington raised "
+        "tariffs.\n"
+        "In May, the two sides agreed in Geneva to cut tariffs for 90 days.\n"
+        "In October, China's commerce ministry widened the controls to five more elements and to "
+        "foreign-made magnets.\n"
+        "In November, both governments suspended several measures for a year."
+    )
+    assert _type(text, title) is COMMENTARY
+
+
+# Signed opinion pieces: a rubric before the headline, or a sign-off naming the writer.
+
+
+def test_a_chinese_editorial_on_the_suspension_is_commentary() -> None:
+    title = "社评：稀土出口管制不是武器"
+    text = (
+        "中方暂停实施10月9日公布的稀土出口管制措施一年，体现了负责任大国的担当。一些西方媒体将出口管制渲染为施压"
+        "工具，这是对中国政策的误读。"
+    )
+    assert _type(text, title) is COMMENTARY
+
+
+def test_an_op_ed_signed_off_by_its_writer_is_commentary() -> None:
+    title = "Beijing's mineral pause buys time, nothing more"
+    text = (
+        "China's one-year suspension of its sweeping rare earth export rules is welcome, but it changes "
+        "little. "
+        "Beijing retains the licensing system it built in April, and it can tighten again whenever it "
+        "wishes. "
+        "Washington should use the year to fund refineries and magnet plants at home.\n"
+        "The writer is a former US trade negotiator."
+    )
+    assert _type(text, title) is COMMENTARY
+
+
+def test_an_op_ed_whose_views_are_the_authors_own_is_commentary() -> None:
+    title = "Gallium curbs show Beijing's hand"
+    text = (
+        "China's decision to stop gallium and germanium exports to the United States in December was a "
+        "message, not a trade measure. It tells Washington that each new chip control will have a price. "
+        "Allies should answer by funding refining capacity of their own.\n"
+        "The views expressed in this article are the author's own."
+    )
+    assert _type(text, title) is COMMENTARY
+
+
+# Features on firms: the firms' plans are the piece's matter.
+
+
+def test_a_feature_on_miners_leading_a_field_is_commentary() -> None:
+    title = "Australian miners lead the race for rare earths outside China"
+    text = (
+        "Lynas Rare Earths and a clutch of smaller Australian miners are leading a push to build rare earth "
+        "supply outside China. Lynas plans to expand its Kalgoorlie processing plant and is studying a heavy "
+        "rare earths separation line in Malaysia. Executives say demand from magnet makers is strong."
+    )
+    assert _type(text, title) is COMMENTARY
+
+
+def test_a_feature_on_trading_houses_betting_abroad_is_commentary() -> None:
+    title = "Japanese trading houses bet on African cobalt"
+    text = (
+        "Sojitz and Mitsui plan to invest in cobalt processing in Zambia to cut reliance on Chinese "
+        "refiners. "
+        "Both firms plan to expand their stakes in local projects, executives said in interviews."
+    )
+    assert _type(text, title) is COMMENTARY
+
+
+def test_a_feature_on_juniors_racing_for_graphite_is_commentary() -> None:
+    title = "Canadian juniors race for graphite as EV makers look beyond China"
+    text = (
+        "A handful of small Canadian miners are racing to build graphite supply for battery makers. A Quebec "
+        "miner plans to restart its mine and expand a processing plant, and another is building an anode "
+        "plant with government backing. Executives say offtake talks with carmakers are advanced."
+    )
+    assert _type(text, title) is COMMENTARY
+
+
+# An explainer whose lead reports a measure of the day is that measure.
+
+
+def test_an_explainer_leading_with_the_days_controls_is_the_control() -> None:
+    title = "Explainer: What China's new rare earth curbs mean"
+    text = (
+        "China on Thursday expanded its export controls on rare earths, adding five elements and requiring "
+        "licences for foreign products containing even small traces of Chinese rare earths. Here is what it "
+        "means for buyers. What changed? The commerce ministry added holmium, erbium, thulium, europium and "
+        "ytterbium to the list."
+    )
+    assert _type(text, title) is EventType.mineral_export_control
+
+
+def test_a_factbox_on_new_chip_rules_announced_today_is_the_control() -> None:
+    title = "Factbox: The new US curbs on AI chip exports"
+    text = (
+        "The US Commerce Department on Monday tightened export controls on advanced AI chips and chipmaking "
+        "equipment to China, adding 140 companies to its entity list. Here are the main points of the rules."
+    )
+    assert _type(text, title) is EventType.chip_export_control
+
+
+def test_an_explainer_on_an_old_measure_stays_commentary() -> None:
+    title = "Explainer: how China's rare earth licences work"
+    text = (
+        "Since April, exporters of seven rare earths have needed a licence from the commerce ministry. "
+        "Applications take up to 45 working days, and buyers must say what the metal will be used for."
+    )
+    assert _type(text, title) is COMMENTARY
