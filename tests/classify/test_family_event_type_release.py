@@ -152,3 +152,25 @@ def test_an_explainer_on_an_old_measure_stays_commentary() -> None:
         "Applications take up to 45 working days, and buyers must say what the metal will be used for."
     )
     assert _type(text, title) is COMMENTARY
+
+
+# Supply coming back after a halt is the disruption's news, not an export measure.
+
+
+def test_ore_shipments_resuming_after_a_long_halt_are_a_disruption() -> None:
+    title = "Antimony ore flows again from Tajik mine"
+    text = (
+        "Antimony concentrate shipments from a large mine in northern Tajikistan have started to resume "
+        "after a halt that lasted most of the year, traders said, with the first trucks "
+        "reaching Chinese smelters."
+    )
+    assert _type(text, title) is EventType.supply_disruption
+
+
+def test_permits_to_restart_mines_after_a_halt_are_a_disruption() -> None:
+    title = "Tin miners in Myanmar's Wa region get resumption permits"
+    text = (
+        "Local authorities in Myanmar's Wa region have begun issuing resumption permits to tin mining "
+        "companies, months after the mining suspension that cut ore supply to Yunnan, industry sources said."
+    )
+    assert _type(text, title) is EventType.supply_disruption

@@ -222,6 +222,11 @@ DISRUPTION = [
     "resume production", "resumes production", "resumed production", "restart production",
     "restarts production", "restarted production", "resume output", "resumes output",
     "restart output", "resumption of production", "恢复生产", "复产",
+    # "shipments resume after a halt that lasted two years", "permits to restart mines"
+    "after a halt", "after the halt", "following a halt", "following the halt", "halt that lasted",
+    "after a months-long halt", "after a year-long halt", "after a two-year halt", "mining halt",
+    "mining suspension", "suspension of mining", "resumption permit*", "restart permit*",
+    "restart the mine*", "restarted the mine*", "mines reopen*", "mine reopen*", "复工", "停产后",
     "halted production", "halts production", "halt production", "suspended production",
     "suspends production", "suspended operations", "suspends operations", "production halt*",
     "shut down", "shuts down", "shutdown", "shut", "closed the", "closure", "closes", "flood*",

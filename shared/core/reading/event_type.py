@@ -487,7 +487,12 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
         or comment > _COMMENT_RATIO * lead[best]
     ):
         return Decision(EventType.commentary, voted)
-    return Decision(best, [s for s in voted if not s.background])
+    told = [s for s in voted if not s.background]
+    if best is EventType.supply_disruption and any(s.in_lead for s in told):
+        # A later sentence giving a cause ("smelters, which had cut runs because of the shortage")
+        # tells who felt the disruption, not where it is.
+        told = [s for s in told if s.in_lead or not s.cues("reason")]
+    return Decision(best, told)
 
 
 def _chronicle(sents: list[CuedSentence], full: str) -> bool:
