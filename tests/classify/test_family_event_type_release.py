@@ -174,3 +174,47 @@ def test_permits_to_restart_mines_after_a_halt_are_a_disruption() -> None:
         "companies, months after the mining suspension that cut ore supply to Yunnan, industry sources said."
     )
     assert _type(text, title) is EventType.supply_disruption
+
+
+# A Treasury release designating firms is a sanction, in its own words.
+
+
+def test_a_treasury_release_designating_chinese_firms_is_a_sanction() -> None:
+    title = "Treasury Designates Hong Kong Firms Supplying Components to Russia"
+    text = (
+        "WASHINGTON – Today, the Department of the Treasury designated 15 entities, including firms in Hong "
+        "Kong and mainland China, for their role in supplying semiconductors and other critical items to "
+        "Russia. Treasury's action blocks all property of the designated persons in the United States."
+    )
+    assert _type(text, title) is EventType.sanctions
+
+
+def test_an_ofac_notice_adding_firms_to_the_sdn_list_is_a_sanction() -> None:
+    title = "OFAC adds Shenzhen electronics traders to SDN List"
+    text = (
+        "The Office of Foreign Assets Control on Tuesday added four Shenzhen-based electronics traders to "
+        "the Specially Designated Nationals list over shipments of chips to Iran. All property and "
+        "interests in property of these persons in the United States are blocked."
+    )
+    assert _type(text, title) is EventType.sanctions
+
+
+# Chinese explainers and overviews.
+
+
+def test_a_chinese_explainer_leading_with_the_days_notice_is_the_control() -> None:
+    title = "一文读懂：商务部扩大稀土出口管制"
+    text = (
+        "商务部9日发布公告，对钬、铒、铥、铕、镱五种中重稀土相关物项实施出口管制，并将管制范围扩展至境外制造的"
+        "含中国稀土的产品。以下为要点解读。"
+    )
+    assert _type(text, title) is EventType.mineral_export_control
+
+
+def test_a_chinese_piece_on_the_state_of_relations_is_commentary() -> None:
+    title = "中美关系现状：关税、稀土与芯片"
+    text = (
+        "当前，美国对华商品平均关税仍维持在较高水平，中方对部分稀土仍实行出口许可管理，双方在芯片问题上分歧依旧。"
+        "专家认为，两国关系短期内难有根本性改善。"
+    )
+    assert _type(text, title) is COMMENTARY

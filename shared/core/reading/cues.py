@@ -203,6 +203,11 @@ SANCTIONS = [
     "ordered to divest", "to divest", "divestiture order", "forced divest*",
     "实体清单",
     "反制", "制裁", "管控名单", "反制裁",
+    # A Treasury release's own words: "designated 15 entities", "blocks all property and interests
+    # in property", "added to the Specially Designated Nationals list"
+    "property and interests in property", "specially designated national*", "sdn list", "sdns",
+    "designated persons", "designated entities", "designated individuals", "designated companies",
+    "designated firms", "blocked persons", "blocks all property", "blocking sanctions",
 ]
 # Measures on buying or importing a named firm's products, and rulings against a firm: these act
 # on companies, not on exports (a sanction, even when the products are chips).

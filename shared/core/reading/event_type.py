@@ -73,7 +73,7 @@ _COMMENTARY_TITLE = re.compile(
     r"|leading the charge|leads the charge|spotlight|in focus"
     r"|(?:lead|leads|leading) the (?:race|push|pack|way|field)|race for|bets? on|betting on|pins? hopes)\b"
     r"|^\s*(?:meet the|inside)\b"
-    r"|为何|為何|为什么|為什麼|如何|怎样|怎樣|意味着|意味著|影响几何|影響幾何|前景|展望",
+    r"|为何|為何|为什么|為什麼|如何|怎样|怎樣|意味着|意味著|影响几何|影響幾何|前景|展望|现状|現狀|走向何方",
     re.IGNORECASE,
 )
 # A feature on firms or a field ("Australian miners lead the race for ...", "bets on ..."): its
@@ -108,7 +108,8 @@ _DIGEST_TITLE = re.compile(
     r"\b(?:weekly|newsletter|top stories|briefing|digest|round-?up|daily|issue of"
     r"|things to know|what to know|need to know|what it means"
     # "Explainer: what China's new curbs mean": a guide hung on a dated act reports that act
-    r"|explainer|explained|factbox|what (?:[\w'’-]+\s+){1,6}means?)\b",
+    r"|explainer|explained|factbox|what (?:[\w'’-]+\s+){1,6}means?)\b"
+    r"|(?:一文|一图|一圖)(?:读懂|看懂|讀懂)|要点|要點|解读|解讀",
     re.IGNORECASE,
 )
 _ASKING_TITLE = re.compile(
