@@ -218,3 +218,53 @@ def test_a_chinese_piece_on_the_state_of_relations_is_commentary() -> None:
         "专家认为，两国关系短期内难有根本性改善。"
     )
     assert _type(text, title) is COMMENTARY
+
+
+# Looks back and rubrics of the state of play.
+
+
+def test_a_year_in_one_line_title_is_commentary() -> None:
+    title = "2025: the year rare earths became a weapon"
+    text = (
+        "Rare earths moved from obscure industrial inputs to the centre of geopolitics this year. China's "
+        "licensing rule stopped magnet shipments for weeks, its later rules widened the net, and the truce "
+        "paused them. Western governments spent billions on mines and plants."
+    )
+    assert _type(text, title) is COMMENTARY
+
+
+def test_where_things_stand_without_a_dated_act_is_commentary() -> None:
+    title = "US-China relations: where things stand"
+    text = (
+        "Tariffs on Chinese goods remain at about 47 percent. China still requires licences for seven rare "
+        "earths, though it has suspended its October rules. Washington has paused its affiliates rule. Talks "
+        "continue at the working level."
+    )
+    assert _type(text, title) is COMMENTARY
+
+
+def test_where_things_stand_over_a_dated_tariff_cut_is_the_tariff() -> None:
+    title = "Tariffs on China: where things stand after the cut"
+    text = (
+        "The United States on Monday cut tariffs on Chinese goods by 10 percentage points, the White House "
+        "said in an executive order, lowering the average duty to about 47 percent."
+    )
+    assert _type(text, title) is EventType.tariff
+
+
+def test_a_chinese_observer_rubric_is_commentary() -> None:
+    title = "观察｜稀土博弈背后的逻辑"
+    text = (
+        "稀土出口管制已成为中美博弈的重要筹码。从4月的七类中重稀土管制，到10月的扩围，再到釜山会晤后的暂停，"
+        "中方的政策体现出底线思维。"
+    )
+    assert _type(text, title) is COMMENTARY
+
+
+def test_a_view_column_is_commentary() -> None:
+    title = "The View: rare earth controls are here to stay"
+    text = (
+        "China's controls on rare earth exports will outlast any truce. Beijing has built a licensing "
+        "machine that it can tighten at will."
+    )
+    assert _type(text, title) is COMMENTARY

@@ -40,7 +40,8 @@ _COMMENT_RATIO = 3.0  # commentary words outweighing the lead's votes this much:
 # Titles that announce a form which reports no news of its own.
 _COMMENTARY_FORM = re.compile(
     r"^\s*(?:opinion|podcast|column|explainer|quiz|review|editorial|newsletter|webinar|q&a)\b"
-    r"|^\s*(?:专家|專家|深度)?(?:分析|评论|評論|解读|解讀|观点|觀點|社论|社論|社评|社評|短评|短評)\s*[:：]"
+    r"|^\s*(?:专家|專家|深度|财经|財經)?(?:分析|评论|評論|解读|解讀|观点|觀點|社论|社論|社评|社評|短评|短評"
+    r"|观察|觀察|视点|視點)\s*[:：｜|]"
     r"|^\s*(?:[^:：]{0,6}评论员文章|[^:：]{0,6}評論員文章)"
     # "一文读懂…", "一图看懂…", "科普：": an explainer
     r"|(?:一文|一图|一圖|一張圖)(?:读懂|看懂|讀懂|了解)|^\s*(?:科普|盘点|盤點|小知识|小知識)"
@@ -52,6 +53,12 @@ _COMMENTARY_FORM = re.compile(
     r"|20\d\d年(?:的)?中美(?:经贸|經貿)?(?:关系|關係)"
     r"|大事记|大事記|(?:这|這)一年"
     r"|\b(?:relations|ties)\s+in\s+20\d\d\b|\ba year of\b|\bfrom (?:a |the )?(?:trade|tariff) war to\b"
+    # "2025: the year rare earths became a weapon", "the year that changed the chip trade"
+    r"|^\s*20\d\d\s*[:：](?!\d)"
+    r"|\bthe year (?:that |when )?(?:[\w'’-]+\s+){0,4}?(?:became|changed|turned|went)\b"
+    # "US-China relations: where things stand", "where the trade war stands"
+    r"|\bwhere (?:things|ties|relations|talks|matters|it all|we|the [\w-]+(?: [\w-]+)?) stands?\b"
+    r"|^\s*the view\s*[:：|\-–—]"
     r"|^\s*(?:analysis|insight|factbox|breakingviews|commentary|comment|viewpoint|perspective)\s*[:\-–—|]"
     r"|\b(?:quiz|podcast|weekly|what to know|things to know|need to know|things to watch|what to watch"
     r"|to watch (?:in|for)|lessons?|learned|explained"
@@ -109,7 +116,9 @@ _DIGEST_TITLE = re.compile(
     r"|things to know|what to know|need to know|what it means"
     # "Explainer: what China's new curbs mean": a guide hung on a dated act reports that act
     r"|explainer|explained|factbox|what (?:[\w'’-]+\s+){1,6}means?)\b"
-    r"|(?:一文|一图|一圖)(?:读懂|看懂|讀懂)|要点|要點|解读|解讀",
+    r"|(?:一文|一图|一圖)(?:读懂|看懂|讀懂)|要点|要點|解读|解讀"
+    # "where things stand" over a lead that dates a new act reports that act
+    r"|\bwhere (?:things|ties|relations|talks|matters|it all|we|the [\w-]+(?: [\w-]+)?) stands?\b",
     re.IGNORECASE,
 )
 _ASKING_TITLE = re.compile(
