@@ -268,3 +268,34 @@ def test_a_view_column_is_commentary() -> None:
         "machine that it can tighten at will."
     )
     assert _type(text, title) is COMMENTARY
+
+
+# A study's findings and advice are analysis.
+
+
+def test_a_think_tank_report_recommending_policy_is_commentary() -> None:
+    title = "US needs $50 billion to rebuild its rare earth supply chain"
+    text = (
+        "A report by a Washington think tank published on Wednesday says the United States would need to "
+        "spend $50 billion over a decade to build a rare earth supply chain independent of China. The authors "
+        "recommend price floors, stockpiles and tax credits for magnet makers."
+    )
+    assert _type(text, title) is COMMENTARY
+
+
+def test_a_chinese_think_tank_report_is_commentary() -> None:
+    title = "稀土产业链安全评估出炉"
+    text = (
+        "一家北京智库日前发布报告称，我国稀土冶炼分离产能占全球九成，建议加快建立国家储备并完善出口许可管理。"
+        "报告认为，海外新建产能短期内难以形成规模。"
+    )
+    assert _type(text, title) is COMMENTARY
+
+
+def test_a_study_leading_a_report_of_a_new_ban_stays_the_ban() -> None:
+    title = "China bans antimony exports to the US"
+    text = (
+        "A report from the commerce ministry published on Tuesday said exports of antimony, gallium and "
+        "germanium to the United States are banned with immediate effect."
+    )
+    assert _type(text, title) is EventType.mineral_export_control

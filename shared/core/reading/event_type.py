@@ -90,6 +90,14 @@ _FEATURE_TITLE = re.compile(
     r"|pins? hopes|spotlight|in focus)\b",
     re.IGNORECASE,
 )
+# A lead whose subject is a study ("A report by a Washington think tank says ...", "A new study from
+# ... finds", "智库报告显示"): its findings and advice are analysis, not a government's act.
+_STUDY_LEAD = re.compile(
+    r"\s*(?:a|an|the|new|latest)\s+(?:[\w'’-]+\s+){0,3}?(?:report|study|paper|analysis|survey|white paper"
+    r"|research note)\s+(?:by|from|of|published|released|issued)\b"
+    r"|\s*(?:[^，,。]{0,12})(?:智库|智庫|研究机构|研究機構)(?:[^，,。]{0,10})(?:报告|報告)",
+    re.IGNORECASE,
+)
 # A sentence opening on a month ("In April, ...", "In early October", "4月，", "10月9日，"): one step
 # of a chronicle.
 _MONTH_OPENING = re.compile(
@@ -488,6 +496,8 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
         return Decision(EventType.commentary, voted)
     if _chronicle(sents, full):
         return Decision(EventType.commentary, voted)
+    if _study_lead(sents, full):
+        return Decision(EventType.commentary, voted)
     question = _COMMENTARY_TITLE.search(_PRICE_POLICY.sub(" ", _NEWS_QUESTION.sub(" ", title))) is not None
     if question and not acted:
         return Decision(EventType.commentary, voted)
@@ -503,6 +513,14 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
         # tells who felt the disruption, not where it is.
         told = [s for s in told if s.in_lead or not s.cues("reason")]
     return Decision(best, told)
+
+
+def _study_lead(sents: list[CuedSentence], full: str) -> bool:
+    """A first sentence whose subject is a study, under a title that names no act."""
+    if not sents or (sents[0].info.is_title and any(sents[0].cues(k) for k in _TITLE_ACTS)):
+        return False
+    first = next((s for s in sents if not s.info.is_title), None)
+    return first is not None and _STUDY_LEAD.match(full, first.info.start) is not None
 
 
 def _chronicle(sents: list[CuedSentence], full: str) -> bool:
