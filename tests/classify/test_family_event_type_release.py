@@ -277,8 +277,8 @@ def test_a_think_tank_report_recommending_policy_is_commentary() -> None:
     title = "US needs $50 billion to rebuild its rare earth supply chain"
     text = (
         "A report by a Washington think tank published on Wednesday says the United States would need to "
-        "spend $50 billion over a decade to build a rare earth supply chain independent of China. The authors "
-        "recommend price floors, stockpiles and tax credits for magnet makers."
+        "spend $50 billion over a decade to build a rare earth supply chain independent of China. The "
+        "authors recommend price floors, stockpiles and tax credits for magnet makers."
     )
     assert _type(text, title) is COMMENTARY
 
