@@ -299,3 +299,34 @@ def test_a_study_leading_a_report_of_a_new_ban_stays_the_ban() -> None:
         "germanium to the United States are banned with immediate effect."
     )
     assert _type(text, title) is EventType.mineral_export_control
+
+
+# A minerals partnership signed between allies is industrial policy.
+
+
+def test_a_chinese_report_of_a_us_australia_framework_is_industrial_policy() -> None:
+    title = "美澳签署关键矿产框架协议"
+    text = (
+        "美国总统特朗普与澳大利亚总理阿尔巴尼斯20日在白宫签署关键矿产和稀土供应框架协议，两国将在未来六个月内"
+        "各投资至少10亿美元支持相关项目。"
+    )
+    assert _type(text, title) is EventType.industrial_policy
+
+
+def test_a_fact_sheet_on_a_us_japan_framework_with_stockpiles_is_industrial_policy() -> None:
+    title = "Fact Sheet: United States and Japan sign framework on critical minerals"
+    text = (
+        "Today, President Trump and Prime Minister Takaichi signed the United States-Japan Framework for "
+        "Securing the Supply of Critical Minerals and Rare Earths through Mining and Processing. The two "
+        "countries will coordinate stockpiles, investment and price mechanisms."
+    )
+    assert _type(text, title) is EventType.industrial_policy
+
+
+def test_a_us_china_framework_stays_trade_talks() -> None:
+    title = "中美签署经贸磋商框架协议"
+    text = (
+        "中美双方11日在伦敦签署经贸磋商框架协议，同意继续就关税和稀土出口等问题保持沟通，双方将在未来数周内"
+        "举行新一轮磋商。"
+    )
+    assert _type(text, title) is EventType.trade_talks

@@ -144,7 +144,7 @@ _TALKS_AS_CONTEXT = re.compile(
 _TALKS_ACT = re.compile(
     r"\b(?:reached|struck|signed|sealed|inked|concluded|wrapped up|agreed (?:to|on|a|an)|held talks"
     r"|met (?:in|on|with|for)|will meet|to meet|set to meet|will hold|to hold|phone call|held a call"
-    r"|spoke (?:by phone|with)|talked (?:by phone|with))\b",
+    r"|spoke (?:by phone|with)|talked (?:by phone|with))\b|签署|簽署|签订|簽訂|达成|達成|缔结|締結",
     re.IGNORECASE,
 )
 # Market news: a title whose subject is a price, a share or a stock index moving ("Antimony
@@ -266,6 +266,8 @@ def decide(sents: list[CuedSentence], title: str, full: str) -> Decision:
         best = _deal_news(sents, title, full, tally)
     if best is EventType.trade_talks and _allied_supply_pact(sents, tally, full):
         best = EventType.industrial_policy
+        # The pact's own words are its support as a policy of supply.
+        tally.lead[best] = max(tally.lead[best], tally.lead[EventType.trade_talks])
     elif best in MEASURES and EventType.trade_talks in lead and disputed(sents):
         best = EventType.trade_talks  # "accuses Beijing of breaking the tariff deal": the deal's news
     elif voted in MEASURES and _both_sides_relieve(sents, tally, full):
@@ -420,7 +422,11 @@ def _allied_supply_pact(sents: list[CuedSentence], tally: _Tally, full: str) -> 
     its lead ("US and Japan sign framework to secure critical mineral supply"): a partnership of
     allies, which LABELS.md counts as industrial policy."""
     lead = tally.lead
-    if not lead.get(EventType.industrial_policy) or any(lead.get(m, 0.0) >= LEAD_EVENT_MIN for m in MEASURES):
+    # Stockpiles, investment or price mechanisms told in the lead make the pact a policy of supply.
+    policy = lead.get(EventType.industrial_policy) or any(
+        s.cues("policy") for s in sents if s.in_lead and not s.background
+    )
+    if not policy or any(lead.get(m, 0.0) >= LEAD_EVENT_MIN for m in MEASURES):
         return False
     heading = [s for s in sents[:2] if s.info.is_title or s.info.position == 0][:1]
     if not heading:
@@ -429,6 +435,15 @@ def _allied_supply_pact(sents: list[CuedSentence], tally: _Tally, full: str) -> 
     actors = {a.value for a in h.hits.get("actor", NO_HITS)}
     minerals = h.elements or h.hits.get("mineral")
     opening = [s for s in sents if s.info.is_title or s.info.position == 0]
+    if len(actors) < 2 and h.info.is_title:
+        # "美澳签署…" names the sides in short: the first sentence's subject names them in full.
+        first = [s for s in opening if not s.info.is_title][:1]
+        actors = {
+            a.value
+            for s in first
+            for a in s.hits.get("actor", NO_HITS)
+            if a.start - s.info.start <= _SUBJECT_REACH
+        }
     signed = any(_TALKS_ACT.search(full, s.info.start, s.info.end) for s in opening)
     return len(actors) >= 2 and "CN" not in actors and bool(minerals) and signed
 
