@@ -330,3 +330,21 @@ def test_a_us_china_framework_stays_trade_talks() -> None:
         "举行新一轮磋商。"
     )
     assert _type(text, title) is EventType.trade_talks
+
+
+def test_a_headline_act_over_what_you_need_to_know_is_the_control() -> None:
+    title = "China tightens grip on rare earths: what you need to know"
+    text = (
+        "China's commerce ministry on Thursday announced sweeping new controls on rare earth technologies "
+        "and on foreign-made products containing Chinese rare earths, effective December 1."
+    )
+    assert _type(text, title) is EventType.mineral_export_control
+
+
+def test_what_you_need_to_know_about_an_old_rule_stays_commentary() -> None:
+    title = "Rare earth licences: what you need to know"
+    text = (
+        "Exporters of seven rare earths have needed a licence since April. Applications can take 45 working "
+        "days, and buyers must name the end use."
+    )
+    assert _type(text, title) is COMMENTARY

@@ -494,10 +494,13 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
     )
     # A digest ("Minerals Weekly", "Top stories") or a "things to know" piece that leads with a
     # dated act reports that act.
+    # A headline that itself tells the act ("China tightens grip on rare earths: what you need to
+    # know") needs only an ordinary lead.
+    headline_act = bool(sents) and sents[0].info.is_title and any(sents[0].cues(k) for k in _TITLE_ACTS)
     digest_news = (
         _DIGEST_TITLE.search(title) is not None
         and acted
-        and lead[best] >= _QUESTION_LEAD_MIN
+        and lead[best] >= (LEAD_EVENT_MIN if headline_act else _QUESTION_LEAD_MIN)
         and NEWS_TIME.search(lead_text) is not None
     )
     if digest_news:
