@@ -348,3 +348,18 @@ def test_what_you_need_to_know_about_an_old_rule_stays_commentary() -> None:
         "days, and buyers must name the end use."
     )
     assert _type(text, title) is COMMENTARY
+
+
+def test_a_chinese_feature_on_firms_racing_abroad_is_commentary() -> None:
+    title = "稀土企业竞逐海外市场"
+    text = (
+        "多家稀土企业加快布局海外市场。北方稀土计划扩大磁材产能，中国稀土集团正在研究在东南亚建设分离厂。"
+        "业内人士表示，海外需求旺盛。"
+    )
+    assert _type(text, title) is COMMENTARY
+
+
+def test_a_chinese_firms_dated_signed_project_under_a_feature_title_stays_policy() -> None:
+    title = "北方稀土加快布局永磁材料"
+    text = "北方稀土3日公告，公司与包头市政府签署协议，将投资50亿元建设稀土永磁材料项目。"
+    assert _type(text, title) is EventType.industrial_policy

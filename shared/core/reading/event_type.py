@@ -87,7 +87,8 @@ _COMMENTARY_TITLE = re.compile(
 # firms' plans are the piece's matter, not news, unless the lead dates an act or tells one done.
 _FEATURE_TITLE = re.compile(
     r"\b(?:(?:lead|leads|leading) the (?:race|push|pack|way|field|charge)|race for|bets? on|betting on"
-    r"|pins? hopes|spotlight|in focus)\b",
+    r"|pins? hopes|spotlight|in focus)\b"
+    r"|竞逐|競逐|抢滩|搶灘|掘金|领跑|領跑|角逐|加速布局|加快布局",
     re.IGNORECASE,
 )
 # A lead whose subject is a study ("A report by a Washington think tank says ...", "A new study from
