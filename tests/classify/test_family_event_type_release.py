@@ -363,3 +363,16 @@ def test_a_chinese_firms_dated_signed_project_under_a_feature_title_stays_policy
     title = "北方稀土加快布局永磁材料"
     text = "北方稀土3日公告，公司与包头市政府签署协议，将投资50亿元建设稀土永磁材料项目。"
     assert _type(text, title) is EventType.industrial_policy
+
+
+# A smelter suspending work is a disruption; "a subsidiary of" names an owner, not a subsidy.
+
+
+def test_a_subsidiary_smelter_suspending_smelting_is_a_disruption() -> None:
+    title = "Hunan antimony smelter plans smelting halt from July"
+    text = (
+        "An antimony smelter in Hunan, a subsidiary of a provincial gold group and one of the country's "
+        "largest smelting plants, said on Wednesday it would suspend smelting from July. Traders expect the "
+        "production suspension to cut domestic output further."
+    )
+    assert _type(text, title) is EventType.supply_disruption

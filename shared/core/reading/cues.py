@@ -234,6 +234,8 @@ DISRUPTION = [
     "restart the mine*", "restarted the mine*", "mines reopen*", "mine reopen*", "复工", "停产后",
     "halted production", "halts production", "halt production", "suspended production",
     "suspends production", "suspended operations", "suspends operations", "production halt*",
+    "suspend production", "suspend operations", "production suspension*", "smelting halt*",
+    "suspend its smelting", "suspend smelting", "suspended smelting", "halts smelting", "halted smelting",
     "shut down", "shuts down", "shutdown", "shut", "closed the", "closure", "closes", "flood*",
     "landslide*", "fire at", "explosion", "fighting", "militia*", "rebel*", "armed group*",
     "kachin", "border crossing*", "border closed", "border closure", "force majeure", "stoppage*",
@@ -258,7 +260,8 @@ POLICY = [
     "offtake", "off-take", "funding", "to fund", "will fund", "to finance", "joint purchas*",
     "will provide", "to provide", "would provide", "minerals fund", "fund backs",
     "joint procurement", "joint buying",
-    "loan*", "invest", "invests", "invested", "investing", "investment*", "subsid*",
+    "loan*", "invest", "invests", "invested", "investing", "investment*",
+    "subsidy", "subsidies", "subsidis*", "subsidiz*",  # not "subsidiary", a firm's owner
     "partnership", "memorandum of understanding",
     "critical minerals agreement*", "critical minerals deal*", "critical minerals framework*",
     "minerals agreement*", "minerals deal*", "minerals partnership*",
