@@ -376,3 +376,33 @@ def test_a_subsidiary_smelter_suspending_smelting_is_a_disruption() -> None:
         "production suspension to cut domestic output further."
     )
     assert _type(text, title) is EventType.supply_disruption
+
+
+# Readers' letters and anniversary pieces.
+
+
+def test_a_readers_letter_on_controls_is_commentary() -> None:
+    title = "Letters: Rare earth controls hurt us all"
+    text = (
+        "Your article on China's rare earth licences missed the point. Export controls hurt buyers and "
+        "sellers alike, and Europe should talk to Beijing rather than copy Washington."
+    )
+    assert _type(text, title) is COMMENTARY
+
+
+def test_an_anniversary_piece_on_a_ban_is_commentary() -> None:
+    title = "A year after China's gallium ban, supply is still tight"
+    text = (
+        "A year after Beijing banned gallium exports to the US, buyers still struggle to find the metal. "
+        "Prices remain near record highs and few new plants have started."
+    )
+    assert _type(text, title) is COMMENTARY
+
+
+def test_a_dated_lifting_under_an_anniversary_title_is_the_control() -> None:
+    title = "A year after its ban, China lifts gallium curbs on US"
+    text = (
+        "China on Monday lifted its ban on gallium and germanium exports to the United States, the commerce "
+        "ministry said, a year after imposing it."
+    )
+    assert _type(text, title) is EventType.mineral_export_control

@@ -59,6 +59,9 @@ _COMMENTARY_FORM = re.compile(
     # "US-China relations: where things stand", "where the trade war stands"
     r"|\bwhere (?:things|ties|relations|talks|matters|it all|we|the [\w-]+(?: [\w-]+)?) stands?\b"
     r"|^\s*the view\s*[:：|\-–—]"
+    r"|^\s*(?:letters?|letters to the editor|your views|readers' views)\s*[:：|\-–—]"
+    # "A year after China's gallium ban, ...", "Six months on from the truce": an anniversary piece
+    r"|^\s*(?:a|one|two|three|six|nine|\d+)\s+(?:years?|months?)\s+(?:after|on from|since)\b"
     r"|^\s*(?:analysis|insight|factbox|breakingviews|commentary|comment|viewpoint|perspective)\s*[:\-–—|]"
     r"|\b(?:quiz|podcast|weekly|what to know|things to know|need to know|things to watch|what to watch"
     r"|to watch (?:in|for)|lessons?|learned|explained"
@@ -126,7 +129,8 @@ _DIGEST_TITLE = re.compile(
     # "Explainer: what China's new curbs mean": a guide hung on a dated act reports that act
     r"|explainer|explained|factbox|what (?:[\w'’-]+\s+){1,6}means?)\b"
     r"|(?:一文|一图|一圖)(?:读懂|看懂|讀懂)|要点|要點|解读|解讀"
-    # "where things stand" over a lead that dates a new act reports that act
+    # "where things stand" or "a year after ..." over a lead that dates a new act reports that act
+    r"|^\s*(?:a|one|two|three|six|nine|\d+)\s+(?:years?|months?)\s+(?:after|on from|since)\b"
     r"|\bwhere (?:things|ties|relations|talks|matters|it all|we|the [\w-]+(?: [\w-]+)?) stands?\b",
     re.IGNORECASE,
 )
