@@ -406,3 +406,25 @@ def test_a_dated_lifting_under_an_anniversary_title_is_the_control() -> None:
         "ministry said, a year after imposing it."
     )
     assert _type(text, title) is EventType.mineral_export_control
+
+
+# A headline that argues, over a lead that tells nothing done or said, is an op-ed.
+
+
+def test_an_arguing_headline_without_a_reported_act_is_commentary() -> None:
+    title = "America must not trade away its chip controls"
+    text = (
+        "Letting Nvidia sell H200 chips to China in return for a share of revenue would be a grave mistake. "
+        "Export controls exist to protect national security, not to raise money. Congress should block the "
+        "deal before it is too late."
+    )
+    assert _type(text, title) is COMMENTARY
+
+
+def test_a_call_reported_from_a_chamber_stays_news() -> None:
+    title = "China should ease rare earth licences, EU chamber says"
+    text = (
+        "The European Union Chamber of Commerce in China said on Tuesday that Beijing should ease its rare "
+        "earth licensing, which has left members short of magnets."
+    )
+    assert _type(text, title) is not COMMENTARY

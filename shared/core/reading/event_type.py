@@ -94,6 +94,12 @@ _FEATURE_TITLE = re.compile(
     r"|竞逐|競逐|抢滩|搶灘|掘金|领跑|領跑|角逐|加速布局|加快布局",
     re.IGNORECASE,
 )
+# A headline that argues ("America must not trade away its chip controls", "Europe should ...").
+_ARGUING_TITLE = re.compile(
+    r"\b(?:must|mustn't|should|shouldn't|ought to|cannot afford to|can't afford to)\b"
+    r"|应当|應當|必须|必須|不能再",
+    re.IGNORECASE,
+)
 # A lead whose subject is a study ("A report by a Washington think tank says ...", "A new study from
 # ... finds", "智库报告显示"): its findings and advice are analysis, not a government's act.
 _STUDY_LEAD = re.compile(
@@ -521,6 +527,8 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
         return Decision(EventType.commentary, voted)
     if _study_lead(sents, full):
         return Decision(EventType.commentary, voted)
+    if _argued(sents, title, lead_text):
+        return Decision(EventType.commentary, voted)
     question = _COMMENTARY_TITLE.search(_PRICE_POLICY.sub(" ", _NEWS_QUESTION.sub(" ", title))) is not None
     if question and not acted:
         return Decision(EventType.commentary, voted)
@@ -536,6 +544,14 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
         # tells who felt the disruption, not where it is.
         told = [s for s in told if s.in_lead or not s.cues("reason")]
     return Decision(best, told)
+
+
+def _argued(sents: list[CuedSentence], title: str, lead_text: str) -> bool:
+    """An arguing headline over a lead that dates nothing and tells nothing done or said: an op-ed."""
+    if not _ARGUING_TITLE.search(title) or NEWS_TIME.search(lead_text):
+        return False
+    told = ("enacted", "reporting", "hearsay", "numbered")
+    return not any(s.cues(k) for s in sents if s.in_lead and not s.background for k in told)
 
 
 def _study_lead(sents: list[CuedSentence], full: str) -> bool:
