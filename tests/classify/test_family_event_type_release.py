@@ -428,3 +428,12 @@ def test_a_call_reported_from_a_chamber_stays_news() -> None:
         "earth licensing, which has left members short of magnets."
     )
     assert _type(text, title) is not COMMENTARY
+
+
+def test_a_government_stake_under_a_bets_on_title_stays_policy() -> None:
+    title = "Pentagon bets on MP Materials with $400 million stake"
+    text = (
+        "The Pentagon agreed to take a $400 million equity stake in MP Materials and set a price floor for "
+        "its rare earth output, the company said."
+    )
+    assert _type(text, title) is EventType.industrial_policy

@@ -100,6 +100,10 @@ _ARGUING_TITLE = re.compile(
     r"|应当|應當|必须|必須|不能再",
     re.IGNORECASE,
 )
+# "..., senators say", "..., EU chamber urges": a headline that reports someone's call.
+_ATTRIBUTED_TITLE = re.compile(
+    r"\b(?:says?|said|warns?|urges?|tells?|calls? for)\b|表示|称|稱|呼吁|呼籲", re.IGNORECASE
+)
 # A lead whose subject is a study ("A report by a Washington think tank says ...", "A new study from
 # ... finds", "智库报告显示"): its findings and advice are analysis, not a government's act.
 _STUDY_LEAD = re.compile(
@@ -520,7 +524,11 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
         return Decision(EventType.commentary, voted)
     if _state_of_affairs(sents, votes_of, full, lead_text):
         return Decision(EventType.commentary, voted)
-    done = any(s.cues("enacted") for s in sents if s.in_lead and not s.info.is_title and not s.background)
+    done = any(
+        s.cues("enacted") or _TALKS_ACT.search(full, s.info.start, s.info.end)  # "agreed to take a stake"
+        for s in sents
+        if s.in_lead and not s.info.is_title and not s.background
+    )
     if _FEATURE_TITLE.search(title) and not done and not NEWS_TIME.search(lead_text):
         return Decision(EventType.commentary, voted)
     if _chronicle(sents, full):
@@ -548,7 +556,7 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
 
 def _argued(sents: list[CuedSentence], title: str, lead_text: str) -> bool:
     """An arguing headline over a lead that dates nothing and tells nothing done or said: an op-ed."""
-    if not _ARGUING_TITLE.search(title) or NEWS_TIME.search(lead_text):
+    if not _ARGUING_TITLE.search(title) or NEWS_TIME.search(lead_text) or _ATTRIBUTED_TITLE.search(title):
         return False
     told = ("enacted", "reporting", "hearsay", "numbered")
     return not any(s.cues(k) for s in sents if s.in_lead and not s.background for k in told)
