@@ -27,6 +27,7 @@ from .direction import direction_of
 from .element_scope import elements_of
 from .event_type import decide
 from .hanzi import simplified
+from .incident_facts import opinion
 from .incident_rules import anchors
 from .issuers import PRESSED_TYPES, issuer_of, urged
 from .roles import roles
@@ -62,6 +63,9 @@ def classify(text: str, title: str = "", published_at: date | datetime | None = 
     title, text = split_title(simplified(text or ""), simplified((title or "").strip()))
     full, sents = read(text, title)
     etype, carriers = decide(sents, title, full)
+    if etype not in _SILENT and opinion(text, title):
+        # A signed opinion piece ("Opinion | ...", "社评：", "The writer is ...") argues; it reports nothing.
+        etype, carriers = EventType.commentary, []
     terms = _terms(etype, carriers, sents)
     heading = sents[0] if sents and sents[0].info.is_title else None
     opening = next((s for s in sents if s.info.position == 0 and not s.info.is_title), None)

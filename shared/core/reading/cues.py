@@ -203,6 +203,11 @@ SANCTIONS = [
     "ordered to divest", "to divest", "divestiture order", "forced divest*",
     "实体清单",
     "反制", "制裁", "管控名单", "反制裁",
+    # A Treasury release's own words: "designated 15 entities", "blocks all property and interests
+    # in property", "added to the Specially Designated Nationals list"
+    "property and interests in property", "specially designated national*", "sdn list", "sdns",
+    "designated persons", "designated entities", "designated individuals", "designated companies",
+    "designated firms", "blocked persons", "blocks all property", "blocking sanctions",
 ]
 # Measures on buying or importing a named firm's products, and rulings against a firm: these act
 # on companies, not on exports (a sanction, even when the products are chips).
@@ -222,8 +227,15 @@ DISRUPTION = [
     "resume production", "resumes production", "resumed production", "restart production",
     "restarts production", "restarted production", "resume output", "resumes output",
     "restart output", "resumption of production", "恢复生产", "复产",
+    # "shipments resume after a halt that lasted two years", "permits to restart mines"
+    "after a halt", "after the halt", "following a halt", "following the halt", "halt that lasted",
+    "after a months-long halt", "after a year-long halt", "after a two-year halt", "mining halt",
+    "mining suspension", "suspension of mining", "resumption permit*", "restart permit*",
+    "restart the mine*", "restarted the mine*", "mines reopen*", "mine reopen*", "复工", "停产后",
     "halted production", "halts production", "halt production", "suspended production",
     "suspends production", "suspended operations", "suspends operations", "production halt*",
+    "suspend production", "suspend operations", "production suspension*", "smelting halt*",
+    "suspend its smelting", "suspend smelting", "suspended smelting", "halts smelting", "halted smelting",
     "shut down", "shuts down", "shutdown", "shut", "closed the", "closure", "closes", "flood*",
     "landslide*", "fire at", "explosion", "fighting", "militia*", "rebel*", "armed group*",
     "kachin", "border crossing*", "border closed", "border closure", "force majeure", "stoppage*",
@@ -248,7 +260,8 @@ POLICY = [
     "offtake", "off-take", "funding", "to fund", "will fund", "to finance", "joint purchas*",
     "will provide", "to provide", "would provide", "minerals fund", "fund backs",
     "joint procurement", "joint buying",
-    "loan*", "invest", "invests", "invested", "investing", "investment*", "subsid*",
+    "loan*", "invest", "invests", "invested", "investing", "investment*",
+    "subsidy", "subsidies", "subsidis*", "subsidiz*",  # not "subsidiary", a firm's owner
     "partnership", "memorandum of understanding",
     "critical minerals agreement*", "critical minerals deal*", "critical minerals framework*",
     "minerals agreement*", "minerals deal*", "minerals partnership*",

@@ -40,16 +40,28 @@ _COMMENT_RATIO = 3.0  # commentary words outweighing the lead's votes this much:
 # Titles that announce a form which reports no news of its own.
 _COMMENTARY_FORM = re.compile(
     r"^\s*(?:opinion|podcast|column|explainer|quiz|review|editorial|newsletter|webinar|q&a)\b"
-    r"|^\s*(?:专家|專家|深度)?(?:分析|评论|評論|解读|解讀|观点|觀點|社论|社論)\s*[:：]"
+    r"|^\s*(?:专家|專家|深度|财经|財經)?(?:分析|评论|評論|解读|解讀|观点|觀點|社论|社論|社评|社評|短评|短評"
+    r"|观察|觀察|视点|視點)\s*[:：｜|]"
+    r"|^\s*(?:[^:：]{0,6}评论员文章|[^:：]{0,6}評論員文章)"
     # "一文读懂…", "一图看懂…", "科普：": an explainer
     r"|(?:一文|一图|一圖|一張圖)(?:读懂|看懂|讀懂|了解)|^\s*(?:科普|盘点|盤點|小知识|小知識)"
     # "稀土周评：", "金属市场週報：": a market review's rubric
     r"|^[^:：]{0,8}(?:周评|週評|日评|日評|月评|月評|周报|週報|述评|述評|时评|時評|综述|綜述)\s*[:：]"
     # "2025年中美经贸关系回顾：…", "年度回顾：…", "relations in 2025: a year of tariffs", "from trade
     # war to truce": a look back over a year or a stretch of relations
-    r"|(?:回顾|回顧|复盘|復盤)\s*[:：]|(?:年度|年终|年終)(?:回顾|回顧|盘点|盤點)|从(?:关税战|贸易战)到"
+    r"|(?:回顾|回顧|复盘|復盤)\s*(?:[:：]|20\d\d)|(?:年度|年终|年終)(?:回顾|回顧|盘点|盤點)|从(?:关税战|贸易战)到"
+    r"|20\d\d年(?:的)?中美(?:经贸|經貿)?(?:关系|關係)"
     r"|大事记|大事記|(?:这|這)一年"
     r"|\b(?:relations|ties)\s+in\s+20\d\d\b|\ba year of\b|\bfrom (?:a |the )?(?:trade|tariff) war to\b"
+    # "2025: the year rare earths became a weapon", "the year that changed the chip trade"
+    r"|^\s*20\d\d\s*[:：](?!\d)"
+    r"|\bthe year (?:that |when )?(?:[\w'’-]+\s+){0,4}?(?:became|changed|turned|went)\b"
+    # "US-China relations: where things stand", "where the trade war stands"
+    r"|\bwhere (?:things|ties|relations|talks|matters|it all|we|the [\w-]+(?: [\w-]+)?) stands?\b"
+    r"|^\s*the view\s*[:：|\-–—]"
+    r"|^\s*(?:letters?|letters to the editor|your views|readers' views)\s*[:：|\-–—]"
+    # "A year after China's gallium ban, ...", "Six months on from the truce": an anniversary piece
+    r"|^\s*(?:a|one|two|three|six|nine|\d+)\s+(?:years?|months?)\s+(?:after|on from|since)\b"
     r"|^\s*(?:analysis|insight|factbox|breakingviews|commentary|comment|viewpoint|perspective)\s*[:\-–—|]"
     r"|\b(?:quiz|podcast|weekly|what to know|things to know|need to know|things to watch|what to watch"
     r"|to watch (?:in|for)|lessons?|learned|explained"
@@ -68,10 +80,48 @@ _COMMENTARY_TITLE = re.compile(
     r"|roller-?coaster|tug of war|tug-of-war"
     r"|love-hate|push and pull|ebb and flow|on-again,? off-again"
     # Features on a firm or a field: "Meet the miner leading the charge on ...", "Inside ..."
-    r"|leading the charge|leads the charge|spotlight|in focus)\b|^\s*(?:meet the|inside)\b"
-    r"|为何|為何|为什么|為什麼|如何|怎样|怎樣|意味着|意味著|影响几何|影響幾何|前景|展望",
+    r"|leading the charge|leads the charge|spotlight|in focus"
+    r"|(?:lead|leads|leading) the (?:race|push|pack|way|field)|race for|bets? on|betting on|pins? hopes)\b"
+    r"|^\s*(?:meet the|inside)\b"
+    r"|为何|為何|为什么|為什麼|如何|怎样|怎樣|意味着|意味著|影响几何|影響幾何|前景|展望|现状|現狀|走向何方",
     re.IGNORECASE,
 )
+# A feature on firms or a field ("Australian miners lead the race for ...", "bets on ..."): its
+# firms' plans are the piece's matter, not news, unless the lead dates an act or tells one done.
+_FEATURE_TITLE = re.compile(
+    r"\b(?:(?:lead|leads|leading) the (?:race|push|pack|way|field|charge)|race for|bets? on|betting on"
+    r"|pins? hopes|spotlight|in focus)\b"
+    r"|竞逐|競逐|抢滩|搶灘|掘金|领跑|領跑|角逐|加速布局|加快布局",
+    re.IGNORECASE,
+)
+# A headline that argues ("America must not trade away its chip controls", "Europe should ...").
+_ARGUING_TITLE = re.compile(
+    r"\b(?:must|mustn't|should|shouldn't|ought to|cannot afford to|can't afford to)\b"
+    r"|应当|應當|必须|必須|不能再",
+    re.IGNORECASE,
+)
+# "..., senators say", "..., EU chamber urges": a headline that reports someone's call.
+_ATTRIBUTED_TITLE = re.compile(
+    r"\b(?:says?|said|warns?|urges?|tells?|calls? for)\b|表示|称|稱|呼吁|呼籲", re.IGNORECASE
+)
+# A lead whose subject is a study ("A report by a Washington think tank says ...", "A new study from
+# ... finds", "智库报告显示"): its findings and advice are analysis, not a government's act.
+_STUDY_LEAD = re.compile(
+    r"\s*(?:a|an|the|new|latest)\s+(?:[\w'’-]+\s+){0,3}?(?:report|study|paper|analysis|survey|white paper"
+    r"|research note)\s+(?:by|from|of|published|released|issued)\b"
+    r"|\s*(?:[^，,。]{0,12})(?:智库|智庫|研究机构|研究機構)(?:[^，,。]{0,10})(?:报告|報告)",
+    re.IGNORECASE,
+)
+# A sentence opening on a month ("In April, ...", "In early October", "4月，", "10月9日，"): one step
+# of a chronicle.
+_MONTH_OPENING = re.compile(
+    r"\s*(?:(?:in|by|then,? in|and in|back in)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|(?:今年|去年)?\d{1,2}\s*月(?:\d{1,2}\s*日)?(?:初|中旬|上旬|下旬|底|末)?\s*[，,])",
+    re.IGNORECASE,
+)
+_CHRONICLE_STEPS = 3  # lead sentences opening on a month that make a survey of a stretch of time
+_CHRONICLE_REACH = 6  # the body sentences looked at
 # "What was agreed", "what's in the deal": a title that asks only to list a new deal's terms.
 _NEWS_QUESTION = re.compile(
     r"\bwhat(?:'s| is| was| were| has been| have been)?\s+(?:agreed|decided|announced|signed"
@@ -85,7 +135,13 @@ _PRICE_POLICY = re.compile(
 )
 _DIGEST_TITLE = re.compile(
     r"\b(?:weekly|newsletter|top stories|briefing|digest|round-?up|daily|issue of"
-    r"|things to know|what to know|need to know|what it means)\b",
+    r"|things to know|what to know|need to know|what it means"
+    # "Explainer: what China's new curbs mean": a guide hung on a dated act reports that act
+    r"|explainer|explained|factbox|what (?:[\w'’-]+\s+){1,6}means?)\b"
+    r"|(?:一文|一图|一圖)(?:读懂|看懂|讀懂)|要点|要點|解读|解讀"
+    # "where things stand" or "a year after ..." over a lead that dates a new act reports that act
+    r"|^\s*(?:a|one|two|three|six|nine|\d+)\s+(?:years?|months?)\s+(?:after|on from|since)\b"
+    r"|\bwhere (?:things|ties|relations|talks|matters|it all|we|the [\w-]+(?: [\w-]+)?) stands?\b",
     re.IGNORECASE,
 )
 _ASKING_TITLE = re.compile(
@@ -103,7 +159,7 @@ _TALKS_AS_CONTEXT = re.compile(
 _TALKS_ACT = re.compile(
     r"\b(?:reached|struck|signed|sealed|inked|concluded|wrapped up|agreed (?:to|on|a|an)|held talks"
     r"|met (?:in|on|with|for)|will meet|to meet|set to meet|will hold|to hold|phone call|held a call"
-    r"|spoke (?:by phone|with)|talked (?:by phone|with))\b",
+    r"|spoke (?:by phone|with)|talked (?:by phone|with))\b|签署|簽署|签订|簽訂|达成|達成|缔结|締結",
     re.IGNORECASE,
 )
 # Market news: a title whose subject is a price, a share or a stock index moving ("Antimony
@@ -225,6 +281,8 @@ def decide(sents: list[CuedSentence], title: str, full: str) -> Decision:
         best = _deal_news(sents, title, full, tally)
     if best is EventType.trade_talks and _allied_supply_pact(sents, tally, full):
         best = EventType.industrial_policy
+        # The pact's own words are its support as a policy of supply.
+        tally.lead[best] = max(tally.lead[best], tally.lead[EventType.trade_talks])
     elif best in MEASURES and EventType.trade_talks in lead and disputed(sents):
         best = EventType.trade_talks  # "accuses Beijing of breaking the tariff deal": the deal's news
     elif voted in MEASURES and _both_sides_relieve(sents, tally, full):
@@ -379,7 +437,11 @@ def _allied_supply_pact(sents: list[CuedSentence], tally: _Tally, full: str) -> 
     its lead ("US and Japan sign framework to secure critical mineral supply"): a partnership of
     allies, which LABELS.md counts as industrial policy."""
     lead = tally.lead
-    if not lead.get(EventType.industrial_policy) or any(lead.get(m, 0.0) >= LEAD_EVENT_MIN for m in MEASURES):
+    # Stockpiles, investment or price mechanisms told in the lead make the pact a policy of supply.
+    policy = lead.get(EventType.industrial_policy) or any(
+        s.cues("policy") for s in sents if s.in_lead and not s.background
+    )
+    if not policy or any(lead.get(m, 0.0) >= LEAD_EVENT_MIN for m in MEASURES):
         return False
     heading = [s for s in sents[:2] if s.info.is_title or s.info.position == 0][:1]
     if not heading:
@@ -388,6 +450,15 @@ def _allied_supply_pact(sents: list[CuedSentence], tally: _Tally, full: str) -> 
     actors = {a.value for a in h.hits.get("actor", NO_HITS)}
     minerals = h.elements or h.hits.get("mineral")
     opening = [s for s in sents if s.info.is_title or s.info.position == 0]
+    if len(actors) < 2 and h.info.is_title:
+        # "美澳签署…" names the sides in short: the first sentence's subject names them in full.
+        first = [s for s in opening if not s.info.is_title][:1]
+        actors = {
+            a.value
+            for s in first
+            for a in s.hits.get("actor", NO_HITS)
+            if a.start - s.info.start <= _SUBJECT_REACH
+        }
     signed = any(_TALKS_ACT.search(full, s.info.start, s.info.end) for s in opening)
     return len(actors) >= 2 and "CN" not in actors and bool(minerals) and signed
 
@@ -438,10 +509,13 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
     )
     # A digest ("Minerals Weekly", "Top stories") or a "things to know" piece that leads with a
     # dated act reports that act.
+    # A headline that itself tells the act ("China tightens grip on rare earths: what you need to
+    # know") needs only an ordinary lead.
+    headline_act = bool(sents) and sents[0].info.is_title and any(sents[0].cues(k) for k in _TITLE_ACTS)
     digest_news = (
         _DIGEST_TITLE.search(title) is not None
         and acted
-        and lead[best] >= _QUESTION_LEAD_MIN
+        and lead[best] >= (LEAD_EVENT_MIN if headline_act else _QUESTION_LEAD_MIN)
         and NEWS_TIME.search(lead_text) is not None
     )
     if digest_news:
@@ -449,6 +523,19 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
     if _COMMENTARY_FORM.search(title) or (_ASKING_TITLE.search(title) and not NEWS_TIME.search(lead_text)):
         return Decision(EventType.commentary, voted)
     if _state_of_affairs(sents, votes_of, full, lead_text):
+        return Decision(EventType.commentary, voted)
+    done = any(
+        s.cues("enacted") or _TALKS_ACT.search(full, s.info.start, s.info.end)  # "agreed to take a stake"
+        for s in sents
+        if s.in_lead and not s.info.is_title and not s.background
+    )
+    if _FEATURE_TITLE.search(title) and not done and not NEWS_TIME.search(lead_text):
+        return Decision(EventType.commentary, voted)
+    if _chronicle(sents, full):
+        return Decision(EventType.commentary, voted)
+    if _study_lead(sents, full):
+        return Decision(EventType.commentary, voted)
+    if _argued(sents, title, lead_text):
         return Decision(EventType.commentary, voted)
     question = _COMMENTARY_TITLE.search(_PRICE_POLICY.sub(" ", _NEWS_QUESTION.sub(" ", title))) is not None
     if question and not acted:
@@ -459,7 +546,38 @@ def _judged(best: EventType, sents: list[CuedSentence], title: str, full: str, t
         or comment > _COMMENT_RATIO * lead[best]
     ):
         return Decision(EventType.commentary, voted)
-    return Decision(best, [s for s in voted if not s.background])
+    told = [s for s in voted if not s.background]
+    if best is EventType.supply_disruption and any(s.in_lead for s in told):
+        # A later sentence giving a cause ("smelters, which had cut runs because of the shortage")
+        # tells who felt the disruption, not where it is.
+        told = [s for s in told if s.in_lead or not s.cues("reason")]
+    return Decision(best, told)
+
+
+def _argued(sents: list[CuedSentence], title: str, lead_text: str) -> bool:
+    """An arguing headline over a lead that dates nothing and tells nothing done or said: an op-ed."""
+    if not _ARGUING_TITLE.search(title) or NEWS_TIME.search(lead_text) or _ATTRIBUTED_TITLE.search(title):
+        return False
+    told = ("enacted", "reporting", "hearsay", "numbered")
+    return not any(s.cues(k) for s in sents if s.in_lead and not s.background for k in told)
+
+
+def _study_lead(sents: list[CuedSentence], full: str) -> bool:
+    """A first sentence whose subject is a study, under a title that names no act."""
+    if not sents or (sents[0].info.is_title and any(sents[0].cues(k) for k in _TITLE_ACTS)):
+        return False
+    first = next((s for s in sents if not s.info.is_title), None)
+    return first is not None and _STUDY_LEAD.match(full, first.info.start) is not None
+
+
+def _chronicle(sents: list[CuedSentence], full: str) -> bool:
+    """A lead that steps month by month through a stretch of relations ("In April ... In May ...
+    In October ..."), its first sentence dating nothing new: an overview, not one new act."""
+    body = [s for s in sents if not s.info.is_title and s.info.position < _CHRONICLE_REACH]
+    if not body or NEWS_TIME.search(full, body[0].info.start, body[0].info.end):
+        return False
+    steps = sum(1 for s in body if _MONTH_OPENING.match(full, s.info.start))
+    return steps >= _CHRONICLE_STEPS
 
 
 def _judged_act(s: CuedSentence) -> bool:
