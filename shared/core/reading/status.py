@@ -189,6 +189,13 @@ _INSTRUMENT = re.compile(
     r"|fact ?sheet|notice|published|issued|in force|took effect|takes effect)\b",
     re.IGNORECASE,
 )
+_START_INSTRUMENT = re.compile(r"in force|took effect|takes effect", re.IGNORECASE)
+# "which took effect", "already in force", "duties in force": the start of a measure already there.
+_EARLIER_CLAUSE = re.compile(
+    r"(?:\b(?:which|that)\b[^,;.]{0,30}|\b(?:already|remain\w*|still)\s+"
+    r"|\b(?:duties|tariffs|curbs|controls|restrictions|measures)\s+)$",
+    re.IGNORECASE,
+)
 # Reporting words that name no official voice.
 _HEARSAY_VOICES = frozenset({"according to", "reported", "reports", "sources said", "people familiar"})
 _VOICED = re.compile(r"\b(?:said|says|told|tells|announced|stated|confirmed)\b")
@@ -355,7 +362,9 @@ def status_of(
     spec = sum(s.weight for s in top for h in _doubts(s, full, measure))
     intent = sum(s.weight for s in top for h in _intents(s, full))
     # "would be granted", "will be lifted": a done-word told as intent.
-    future = sum(s.weight for s in top for h in _acts(s, full) if _future_passive(full, h))
+    future = sum(
+        s.weight for s in top for h in _acts(s, full) if _future_passive(full, h) or _start_to_come(full, h)
+    )
     intent += future
     feared = sum(s.weight for s in top for h in _acts(s, full) if _feared(s, full, h))
     done = sum(s.weight * len(_acts(s, full)) for s in top) - future - feared
@@ -393,12 +402,29 @@ def _leaders_word(lead: Sequence[CuedSentence], full: str, start: str) -> bool:
         for s in lead
         if s.info.start <= at < s.info.end and any(h.phrase in LEADERS for h in s.cues("actor"))
     ]
+    # where each voiced sentence sits in the joined title and lead
+    spans, at_said = [], 0
+    for s in lead:
+        size = s.info.end - s.info.start
+        if any(s is v for v in voiced):
+            spans.append((at_said, at_said + size))
+        at_said += size + 1
     issued = [
         m
         for m in _INSTRUMENT.finditer(said)
         if not _INSTRUMENT_TO_COME.search(said, max(0, m.start() - 20), m.start())
+        # "Beijing's curbs, which took effect on Thursday", "duties already in force": a start
+        # told of an earlier measure, in another sentence or clause, issues nothing of the leader's
+        and not (_START_INSTRUMENT.fullmatch(m.group()) and _earlier_start(said, spans, m))
     ]  # "he will sign an order", "would sign a proclamation next week": not issued yet
     return bool(voiced) and _LEADER_VOICE.search(said) is not None and not issued
+
+
+def _earlier_start(said: str, spans: list[tuple[int, int]], m: re.Match[str]) -> bool:
+    """A start word outside the sentence of the leader's start, or in a clause on another measure."""
+    if not any(a <= m.start() < b for a, b in spans):
+        return True
+    return _EARLIER_CLAUSE.search(said, max(0, m.start() - 40), m.start()) is not None
 
 
 def _issued(
@@ -659,6 +685,7 @@ def _untitled_lead(lead: Sequence[CuedSentence], full: str) -> tuple[Status, lis
             for h in _acts(first, full)
             if not _future_passive(full, h) and not _feared(first, full, h)
             and not _ATTRIBUTIVE.match(full, h.end)
+            and not _start_to_come(full, h)
         ],
         Status.announced: [h.phrase for h in _intents(first, full)],
         Status.speculation: [h.phrase for h in _doubts(first, full, True)],
@@ -851,6 +878,12 @@ def _nominal_intent(full: str, hit: Hit) -> bool:
     if not hit.phrase.startswith("to "):
         return False
     return _NOMINAL.search(full[max(0, hit[0] - _NOMINAL_REACH) : hit[0]].lower()) is not None
+
+
+def _start_to_come(full: str, hit: Hit) -> bool:
+    """ "A tariff that would take effect next month": a start still to come, no act done."""
+    before = full[max(0, hit.start - 20) : hit.start]
+    return hit.phrase.startswith(_START_WORDS) and _UNSTARTED.search(before) is not None
 
 
 def _future_passive(full: str, hit: Hit) -> bool:
