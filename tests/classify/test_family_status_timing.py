@@ -48,3 +48,35 @@ def test_a_leaders_order_signed_with_a_start_date_is_still_enacted() -> None:
         title="Trump signs proclamation for 100% China tariff from November 1",
     )
     assert c.status is Status.enacted
+
+
+# A title that tells only a leader's plan; the lead recalls, in the past tense, an older measure
+# that came into force (in another sentence, or in a clause on the other government's duties).
+LEADER_PLAN_OVER_OLDER_START = [
+    (
+        "Trump says US will impose 100% tariff on chips",
+        "President Donald Trump said on Wednesday the United States will impose a tariff of about 100% "
+        "on semiconductors, though companies building plants in the US would be exempt. Existing "
+        "tariffs on Chinese goods took effect in February.",
+    ),
+    (
+        "Trump says extra 50% tariff on China starts next week",
+        "US President Donald Trump said in a Truth Social post that he will impose an extra 50% tariff "
+        "on China starting next week in response to Beijing's retaliatory duties, which came into "
+        "force on Friday.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text"), LEADER_PLAN_OVER_OLDER_START)
+def test_an_older_measures_start_does_not_issue_a_leaders_plan(title: str, text: str) -> None:
+    assert classify(text, title=title).status is Status.announced
+
+
+def test_the_measure_that_came_into_force_is_enacted() -> None:
+    c = classify(
+        "China's export controls on some graphite products came into force on Friday, the commerce "
+        "ministry said, after President Trump said he would raise tariffs.",
+        title="China's graphite export curbs take effect",
+    )
+    assert c.status is Status.enacted

@@ -316,6 +316,9 @@ def status_of(
     # A title whose measure sits in its "after ..." clause tells the mood of something else.
     top = [s for s in top if not (s.info.is_title and _measure_only_in_reason(s))]
     strong = _strong_enacted(top, full) + ([effective_phrase] if effective_phrase else [])
+    older = _older_starts(_with_lead(top, lead), full, etype)
+    if older:
+        strong = [p for p in strong if p not in older]
     opened = _probe_opened(top, full) if etype is EventType.tariff else []
     if effective_phrase and etype not in _EFFECT_TYPES and _leaders_word(lead or top, full, effective_phrase):
         # "Trump said a 100% tariff starts November 1": a start a leader states is not yet issued
@@ -338,7 +341,7 @@ def status_of(
     headline = _headline_status(top, full, measure_type)
     if headline is None and measure_type:
         headline = _untitled_lead(lead, full)
-    issued = _issued(etype, top, lead, full, headline)
+    issued = [p for p in _issued(etype, top, lead, full, headline) if p not in older]
     if issued:
         return Status.enacted, issued
     if headline is not None and headline[0] is Status.enacted:
@@ -385,6 +388,34 @@ def status_of(
         return Status.announced, reported
     # Reported in the past or present tense with no word of intent: it has happened.
     return Status.enacted, [h.phrase for s in top for h in _acts(s, full) + s.cues("reporting")]
+
+
+_PAST_START = ("took effect", "came into force", "entered into force", "went into effect", "came into effect")
+
+
+def _older_starts(top: list[CuedSentence], full: str, etype: EventType) -> list[str]:
+    """ "Trump says US will impose 100% tariff ... Existing duties took effect in February": under a
+    title that tells only a leader's plan, a start told in the past tense, in another sentence or in
+    a clause on another measure ("duties, which came into force on Friday"), is an older measure's."""
+    if etype in _EFFECT_TYPES:
+        return []
+    title = next((s for s in top if s.info.is_title), None)
+    if title is None or not any(h.phrase in LEADERS for h in title.cues("actor")):
+        return []
+    told = title.cues("announced") or title.cues("reporting")
+    if title.cues("enacted") or not told or _own_doubts(title, full):
+        return []
+    older = []
+    for s in top:
+        if s.info.is_title:
+            continue
+        leader = any(h.phrase in LEADERS for h in s.cues("actor"))
+        for h in s.cues("enacted"):
+            if not h.phrase.startswith(_PAST_START):
+                continue
+            if not leader or _EARLIER_CLAUSE.search(full, max(s.info.start, h.start - 40), h.start):
+                older.append(h.phrase)
+    return older
 
 
 def _with_lead(top: list[CuedSentence], lead: Sequence[CuedSentence]) -> list[CuedSentence]:
