@@ -80,3 +80,41 @@ def test_the_measure_that_came_into_force_is_enacted() -> None:
         title="China's graphite export curbs take effect",
     )
     assert c.status is Status.enacted
+
+
+# A permit decided by the government; the future tense after it tells what the firms will do.
+PERMIT_GRANTED_FIRMS_WILL = [
+    (
+        None,
+        "The US Commerce Department has approved licences for Nvidia to export H20 chips to China, and "
+        "the chipmaker will begin deliveries in the coming weeks, a company spokesman said.",
+    ),
+    (
+        "Nvidia gets US nod to ship H20 chips to China",
+        "Nvidia said on Monday the US government has granted it licences to sell its H20 chip to China, "
+        "and the company will resume shipments soon.",
+    ),
+    (
+        "商务部批准部分稀土出口许可申请",
+        "商务部新闻发言人表示，已依法批准一批合规的稀土出口许可申请，相关企业将陆续恢复对欧洲客户的出口。",
+    ),
+    (
+        None,
+        "Washington has cleared Samsung and SK Hynix to ship US chipmaking tools to their factories in "
+        "China for another year, and the firms will be able to keep production running, the companies said.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text"), PERMIT_GRANTED_FIRMS_WILL)
+def test_a_permit_granted_is_enacted_whatever_the_firms_will_do(title: str | None, text: str) -> None:
+    assert classify(text, title=title).status is Status.enacted
+
+
+def test_a_ministry_that_approves_and_will_impose_keeps_its_plan() -> None:
+    c = classify(
+        "China's commerce ministry said it will impose export controls on some graphite products, "
+        "officials said on Friday, and the government will publish the list next month.",
+        title="China to impose graphite export controls",
+    )
+    assert c.status is Status.announced

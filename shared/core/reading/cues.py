@@ -1011,6 +1011,8 @@ STRONG_ENACTED = (
 CARVE_OUTS = ("exempt", "exclusion", "carve", "waive", "waiver")
 # A trade agreement signed, with no restriction in it, eases.
 SIGNING = frozenset({"signed", "signs", "inks", "inked", "was signed"})
+# A permit decided: "has approved licences", "granted an exemption", "已批准…申请".
+GRANTING = ("approved", "granted", "cleared", "licensed", "批准", "准予", "发放", "颁发")
 # An investigation opened is a first step; a trade-remedy case is a duty on its way.
 PROBES = ("investigation", "probe", "inquiry", "调查")
 # Verbs that open an investigation: its outcome, the duty, is still only possible.

@@ -10,6 +10,7 @@ from chokewatch.shared.messages import EventType, Status
 from .cues import (
     CONTENT_CLAUSE_HEADS,
     CONTINUED_MARKERS,
+    GRANTING,
     IMPACT_MODALS,
     IMPACT_VERBS,
     LEADERS,
@@ -731,6 +732,8 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
     "approved licences to allow shipments", "requires permits to tighten control"."""
     done = [h.start for h in _acts(s, full) if not _future_passive(full, h)]
     first_done = min(done) if done else NO_REASON
+    granted = [h.end for h in _acts(s, full) if _granted(full, h) and not _future_passive(full, h)]
+    first_grant = min(granted) if granted else NO_REASON
     told = s.cues("announced")
     # A doubt that is itself the start of a word of intent ("seeks" in "seeks to") governs nothing.
     doubts = [k for k in _own_doubts(s, full) if not any(a.start == k.start for a in told)]
@@ -755,7 +758,22 @@ def _intents(s: CuedSentence, full: str) -> list[Hit]:
         # "added 140 firms to its list, while China said it would respond": the reaction after a
         # done act is another government's word, not a plan for the measure
         and not (h.start > first_done and _REACTION_AFTER.match(full, h.end))
+        # "has approved licences for Nvidia, and the chipmaker will begin deliveries": what the
+        # firms do under a permit granted, not a plan for the measure
+        and not (h.start > first_grant and _FIRMS_NEXT.search(full, first_grant, h.start)
+                 and not _GOVERNING_SUBJECT.search(full, max(0, h.start - 30), h.start))
     ]
+
+
+# A clause break after the grant: what follows has its own subject.
+_FIRMS_NEXT = re.compile(r"[,，;；]|\band\b")
+
+
+def _granted(full: str, hit: Hit) -> bool:
+    """ "has approved", "已依法批准": a permit decided."""
+    if hit.phrase == "已":
+        return any(w in full[hit.end : hit.end + 6] for w in GRANTING)
+    return hit.phrase.startswith(GRANTING)
 
 
 _QUOTE = re.compile(r'"[^"]{8,}?"|“[^”]{8,}?”')
