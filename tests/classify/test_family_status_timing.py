@@ -118,3 +118,33 @@ def test_a_ministry_that_approves_and_will_impose_keeps_its_plan() -> None:
         title="China to impose graphite export controls",
     )
     assert c.status is Status.announced
+
+
+# A start date told only by unnamed sources is a plan reported, not a measure issued; the same
+# start from the ministry's own statement is enacted.
+SOURCES_START = [
+    (
+        "China to curb graphite exports from December - sources",
+        "China will require export permits for some graphite products from December 1, two sources "
+        "with knowledge of the plan told Reuters, though the rules have not yet been published.",
+    ),
+    (
+        "Japan set to restrict chip tool exports from July",
+        "Japan will restrict exports of 23 types of chipmaking equipment from July 23, sources close to "
+        "the trade ministry said on Tuesday.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text"), SOURCES_START)
+def test_a_start_date_from_sources_is_announced(title: str, text: str) -> None:
+    assert classify(text, title=title).status is Status.announced
+
+
+def test_a_start_date_from_the_ministrys_statement_is_enacted() -> None:
+    c = classify(
+        "China will require export permits for some graphite products from December 1, the commerce "
+        "ministry and customs administration said on Friday, to protect national security.",
+        title="China to curb graphite exports from December",
+    )
+    assert c.status is Status.enacted

@@ -479,6 +479,7 @@ REPORTING = [
 HEARSAY = [
     "people familiar", "people briefed", "people with knowledge", "person familiar",
     "sources said", "sources say", "source said", "sources familiar", "citing sources",
+    "sources with knowledge", "sources told", "sources close to",
     "citing people", "citing three people", "citing two people", "citing government",
     "reportedly", "according to reports", "according to a report", "according to people",
     "according to sources", "according to three people", "according to two people",

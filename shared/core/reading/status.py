@@ -326,6 +326,12 @@ def status_of(
         strong = [p for p in strong if p != effective_phrase]
         if not strong:
             return Status.announced, [effective_phrase]
+    hearsay_start = effective_phrase and _hearsay_start(lead or top, full, effective_phrase)
+    if hearsay_start and etype not in _EFFECT_TYPES:
+        # "will require permits from December 1, two sources said": a start only hearsay tells
+        strong = [p for p in strong if p != effective_phrase]
+        if not strong:
+            return Status.announced, [effective_phrase]
     if opened and strong and all(p in _NOTICE_ONLY for p in strong):
         return Status.speculation, opened  # an investigation's notice in the register sets no duty
     if strong:
@@ -450,6 +456,22 @@ def _leaders_word(lead: Sequence[CuedSentence], full: str, start: str) -> bool:
         and not (_START_INSTRUMENT.fullmatch(m.group()) and _earlier_start(said, spans, m))
     ]  # "he will sign an order", "would sign a proclamation next week": not issued yet
     return bool(voiced) and _LEADER_VOICE.search(said) is not None and not issued
+
+
+_SOURCES_OF = re.compile(r"\b(?:close to|familiar with|briefed by|knowledge of)\s+(?:the\s+)?(?:\w+\s+)?$")
+
+
+def _hearsay_start(lead: Sequence[CuedSentence], full: str, start: str) -> bool:
+    """The sentence that states the start tells it from unnamed sources, with no official voice
+    and no instrument issued in the title and lead."""
+    at = full.find(start)
+    told = [s for s in lead if s.info.start <= at < s.info.end]
+    if not told or not any(s.hits.get("hearsay") for s in told):
+        return False
+    said = " ".join(full[s.info.start : s.info.end] for s in lead)
+    # "sources close to the trade ministry said": the ministry names the sources, not the voice
+    voiced = [m for m in _OFFICIAL_VOICE.finditer(said) if not _SOURCES_OF.search(said, 0, m.start())]
+    return not voiced and _ISSUED_INSTRUMENT.search(said) is None
 
 
 def _earlier_start(said: str, spans: list[tuple[int, int]], m: re.Match[str]) -> bool:
