@@ -148,3 +148,32 @@ def test_a_start_date_from_the_ministrys_statement_is_enacted() -> None:
         title="China to curb graphite exports from December",
     )
     assert c.status is Status.enacted
+
+
+# A title that gives a leader's start in the present tense, over a lead in the future tense.
+LEADERS_START_TITLE = [
+    (
+        "Trump posts that 25% truck tariff starts October 1",
+        "President Donald Trump posted on Truth Social on Thursday that a 25% tariff on imported heavy "
+        "trucks will start on October 1, adding to the steel duties that came into force in June.",
+    ),
+    (
+        "Trump says 100% pharma tariff kicks in October 1",
+        "US President Donald Trump said on Thursday a 100% tariff on branded drugs will begin on "
+        "October 1 unless makers are building plants in the United States.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text"), LEADERS_START_TITLE)
+def test_a_leaders_start_in_the_title_is_announced(title: str, text: str) -> None:
+    assert classify(text, title=title).status is Status.announced
+
+
+def test_a_start_under_a_signed_proclamation_is_enacted() -> None:
+    c = classify(
+        "President Donald Trump signed a proclamation on Thursday under which a 25% tariff on imported "
+        "heavy trucks will start on October 1.",
+        title="Truck tariff starts October 1 under Trump proclamation",
+    )
+    assert c.status is Status.enacted

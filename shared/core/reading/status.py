@@ -348,6 +348,10 @@ def status_of(
     headline = _headline_status(top, full, measure_type)
     if headline is None and measure_type:
         headline = _untitled_lead(lead, full)
+    if headline is not None and measure_type and _leaders_start_title(top, lead, full, headline):
+        # "Trump posts that truck tariff starts October 1" over "he said it will start ...": the
+        # start is the leader's word, nothing issued yet
+        headline = (Status.announced, headline[1])
     issued = [p for p in _issued(etype, top, lead, full, headline) if p not in older]
     if issued:
         return Status.enacted, issued
@@ -459,6 +463,22 @@ def _leaders_word(lead: Sequence[CuedSentence], full: str, start: str) -> bool:
 
 
 _SOURCES_OF = re.compile(r"\b(?:close to|familiar with|briefed by|knowledge of)\s+(?:the\s+)?(?:\w+\s+)?$")
+
+
+_TITLE_STARTS = ("start", "begin", "take effect", "takes effect", "kick in", "kicks in")
+
+
+def _leaders_start_title(
+    top: list[CuedSentence], lead: Sequence[CuedSentence], full: str, headline: tuple[Status, list[str]]
+) -> bool:
+    """A title whose only done-word is a start, in a leader's voice, over a lead that tells the
+    start in the future tense, with no order or notice issued."""
+    if headline[0] is not Status.enacted or not all(p.startswith(_TITLE_STARTS) for p in headline[1]):
+        return False
+    first = next((s for s in lead if not s.info.is_title and s.info.position == 0), None)
+    if first is None or not _intents(first, full):
+        return False
+    return _leaders_word(lead or top, full, headline[1][0])
 
 
 def _hearsay_start(lead: Sequence[CuedSentence], full: str, start: str) -> bool:
