@@ -232,10 +232,11 @@ _RELIEF_LIFTED = re.compile(
     re.IGNORECASE,
 )
 
-# Talks that settled something: "reach an implementation framework", "sealed a trade deal".
+# Talks that settled something: "reach an implementation framework", "sealed a trade deal", "a call
+# that resulted in an agreement".
 _SETTLED = re.compile(
     r"\b(?:reach(?:es|ed|ing)?|str(?:uck|ike|ikes)|seal(?:s|ed)?|clinch(?:es|ed)?|finali[sz]e[sd]?"
-    r"|conclude[sd]?)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w\"“”'’-]+\s+){0,3}?[\"“]?"
+    r"|conclude[sd]?|result(?:s|ed)?\s+in|led\s+to)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w\"“”'’-]+\s+){0,3}?[\"“]?"
     r"(?:framework|agreement|deal|consensus)\b|达成(?:了)?[^，。；]{0,12}?(?:协议|共识|框架)",
     re.IGNORECASE,
 )

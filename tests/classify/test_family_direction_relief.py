@@ -1,0 +1,27 @@
+"""Direction of reliefs told without a plain easing verb: a leaders' call or a framework whose terms
+let supply through.
+
+Each text is the project's own, written from the facts of the measures in the styles outlets use
+(wire, trade press, translated Chinese).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chokewatch.shared.core.reading.classifier import classify
+from chokewatch.shared.messages import Direction
+
+# An agreement reached on a call or at a meeting, whose terms let supply through, eases.
+CALL_AGREED = [
+    "Trump says phone call with Xi resulted in agreement on rare earths; magnets will flow again",
+    "US President Donald Trump said on Friday that his call with Chinese President Xi Jinping resulted in "
+    "an agreement under which rare earth magnets will flow to American manufacturers.",
+    "Trade press: the leaders' conversation led to a deal on critical minerals, and magnet shipments to "
+    "US carmakers are flowing again, the White House said.",
+]
+
+
+@pytest.mark.parametrize("text", CALL_AGREED)
+def test_an_agreement_that_lets_supply_through_eases(text: str) -> None:
+    assert classify(text).direction is Direction.easing
