@@ -25,3 +25,18 @@ CALL_AGREED = [
 @pytest.mark.parametrize("text", CALL_AGREED)
 def test_an_agreement_that_lets_supply_through_eases(text: str) -> None:
     assert classify(text).direction is Direction.easing
+
+
+# Talks still to be held settle nothing; a truce recalled beside them is their backdrop.
+SCHEDULED_TALKS = [
+    "US and China to hold trade talks in Geneva next week; the two sides had agreed in May to a 90-day "
+    "truce suspending most tariffs.",
+    "US, China to hold new round of trade talks. The Treasury Secretary will meet the Chinese vice premier "
+    "in Madrid next week. The talks come as a truce that paused triple-digit tariffs nears its end.",
+    "中美双方将于下周在吉隆坡举行新一轮经贸磋商。此前，双方同意暂停加征24%关税90天。",
+]
+
+
+@pytest.mark.parametrize("text", SCHEDULED_TALKS)
+def test_talks_still_to_be_held_are_neutral(text: str) -> None:
+    assert classify(text).direction is Direction.neutral

@@ -277,6 +277,21 @@ _REIMPOSED = re.compile(
     re.IGNORECASE,
 )
 
+# Talks still to come, told in the title or lead: "to hold trade talks next week", "will meet in
+# Madrid", "proposes consultations", "将举行新一轮磋商". A truce recalled beside them is their backdrop.
+_SCHEDULED = re.compile(
+    r"\b(?:to|will|would|set\s+to|plans?\s+to|agree[sd]?\s+to|ready\s+to|due\s+to)\s+(?:hold|meet|resume)\b"
+    r"|\bpropos\w*\s+(?:[\w'’-]+\s+){0,2}?(?:talks|consultations|dialogue|negotiations)\b"
+    r"|(?:将|拟|将于)[^，。；]{0,12}(?:举行|举办|进行)[^，。；]{0,10}(?:磋商|会谈|谈判|对话)",
+    re.IGNORECASE,
+)
+# What a clause recalls rather than reports: "the two sides had agreed in May to a truce", "the talks
+# come as a truce that paused tariffs nears its end".
+_RECALLING = re.compile(
+    r"\bhad\s+\w+|\bearlier\b|\bpreviously\b|\b(?:come|comes|came)\s+(?:as|after|amid)\b|此前|早前",
+    re.IGNORECASE,
+)
+
 _AHEAD = re.compile(r"\bahead of\b|\bbefore\b|stockpil|front-?run|抢", re.IGNORECASE)
 
 
@@ -324,6 +339,29 @@ def _settled(carriers: list[CuedSentence], full: str) -> list[str]:
             if not negated(window) and not _AIMED.search(window):
                 found.append(m.group())
     return found
+
+
+def _scheduled_only(
+    read: list[tuple[CuedSentence, list[Hit], list[Hit]]], full: str
+) -> list[tuple[CuedSentence, list[Hit], list[Hit]]]:
+    """Talks still to be held settle nothing: a relief named beside them in a background sentence
+    or a clause that recalls it ("the two sides had agreed in May to a truce") is their backdrop."""
+    lead = [s for s, _, _ in read if s.info.is_title or s.info.position == 0]
+    if not any(_SCHEDULED.search(full, s.info.start, s.info.end) for s in lead):
+        return read
+    kept = []
+    for s, easing, tight in read:
+        clause = [
+            (h, [m.end() for m in _CLAUSE_BREAK.finditer(full, s.info.start, h.start)]) for h in easing
+        ]
+        easing = [
+            h
+            for h, breaks in clause
+            if not s.background
+            and not _RECALLING.search(full, breaks[-1] if breaks else s.info.start, h.start)
+        ]
+        kept.append((s, easing, tight))
+    return kept
 
 
 def _probe_only(carriers: list[CuedSentence], full: str) -> bool:
@@ -712,8 +750,8 @@ def direction_of(
     if etype is EventType.trade_talks:
         # "to discuss rare earth curbs": restrictions on the agenda are what is talked about;
         # "pressed Beijing to speed up licences": a relief asked for in talks is not granted.
-        read = _as_talks(read, full)
-        headline_read = _as_talks(headline_read, full)
+        read = _scheduled_only(_as_talks(read, full), full)
+        headline_read = _scheduled_only(_as_talks(headline_read, full), full)
         easing_hits = [h for _, e, _ in read for h in e]
         easing = sum(len(e) * s.weight for s, e, _ in read)
         tight_hits = [h for _, _, t in read for h in t]
