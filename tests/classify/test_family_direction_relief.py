@@ -40,3 +40,22 @@ SCHEDULED_TALKS = [
 @pytest.mark.parametrize("text", SCHEDULED_TALKS)
 def test_talks_still_to_be_held_are_neutral(text: str) -> None:
     assert classify(text).direction is Direction.neutral
+
+
+# Measures against foreign entities suspended, told after the ban they had set: the suspension eases.
+MEASURES_SUSPENDED = [
+    "Law-firm alert. In April the ministry added 17 US defence firms to the unreliable entity list, "
+    "barring them from China-related import and export activities and from new investment in China. "
+    "Under the consensus reached in Geneva, the measures announced in the two notices will be suspended "
+    "for 90 days from 14 May.",
+    "A reporter asked about the lists. Answer: the ministry added 16 US entities to the export control "
+    "control list in April, banning the export of dual-use items to them. The ministry has now decided "
+    "to suspend the measures for a further 90 days.",
+    "记者问：商务部此前将16家美国实体列入出口管制管控名单，禁止向上述实体出口两用物项。"
+    "答：为落实双方会谈共识，商务部决定对上述实体继续暂停上述相关措施90天。",
+]
+
+
+@pytest.mark.parametrize("text", MEASURES_SUSPENDED)
+def test_measures_suspended_ease_though_the_ban_is_recounted(text: str) -> None:
+    assert classify(text).direction is Direction.easing

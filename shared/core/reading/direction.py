@@ -292,6 +292,18 @@ _RECALLING = re.compile(
     re.IGNORECASE,
 )
 
+# Measures named by their notice and suspended: "the measures announced on April 4 will be suspended",
+# "decided to suspend the measures", "暂停实施…措施", "停止执行第61号公告". The ban they set is recounted
+# beside them, so the suspension is told where the event's own sentences name no relief.
+_MEASURES_SUSPENDED = re.compile(
+    r"\b(?:suspend\w*|halt\w*|lift\w*)\s+(?:the\s+|its\s+|these\s+|those\s+)?(?:[\w-]+\s+){0,3}?measures\b"
+    r"|\bmeasures\b[^.;]{0,120}?\b(?:will\s+be|are|were|is|was|be|been|being)\s+(?:\w+ly\s+)?suspended\b"
+    r"|暂停(?!期)(?:实施|执行)?[^，。；]{0,30}?措施|(?:停止|中止)(?:执行|实施)[^，。；]{0,6}?公告",
+    re.IGNORECASE,
+)
+_SUSPENDED_REACH = 2000  # characters from the text's start: the suspension is the news, not an aside
+_SUSPENDABLE = (EventType.sanctions, EventType.mineral_export_control, EventType.chip_export_control)
+
 _AHEAD = re.compile(r"\bahead of\b|\bbefore\b|stockpil|front-?run|抢", re.IGNORECASE)
 
 
@@ -720,6 +732,10 @@ def direction_of(
         told = [s for s in lead if all(s is not c for c in carriers) and _ANSWER.match(full, s.info.start)]
         read += [(s, *_direction_cues(s, full)) for s in told]
         carriers = [s for s, _, _ in read]
+    if etype in _SUSPENDABLE and not any(e or any(h.value == "undone" for h in t) for _, e, t in read):
+        for m in _MEASURES_SUSPENDED.finditer(full, 0, _SUSPENDED_REACH):
+            if not negated(full[max(0, m.start() - NEGATION_REACH) : m.start()]):
+                return Direction.easing, [m.group()]
     if title is not None and all(title is not s for s in carriers):
         headline_read = [(title, *_direction_cues(title, full))]
     else:
