@@ -59,3 +59,19 @@ MEASURES_SUSPENDED = [
 @pytest.mark.parametrize("text", MEASURES_SUSPENDED)
 def test_measures_suspended_ease_though_the_ban_is_recounted(text: str) -> None:
     assert classify(text).direction is Direction.easing
+
+
+# A halt ended, told first in the lead: the halt recounted after it is what ended.
+HALT_ENDED = [
+    "Albemarle lifts force majeure at its Chilean lithium operations after the strike ended; shipments "
+    "of lithium carbonate resumed on Tuesday.",
+    "Gallium producer resumes output after power rationing halt. Production at the smelter, which was "
+    "shut for three weeks in August, has restarted, the company said.",
+    "Update: The force majeure on antimony ingot deliveries is over. The smelter, idled in June by a "
+    "shortage of concentrate, restarted its furnaces this week and expects to ship by month-end.",
+]
+
+
+@pytest.mark.parametrize("text", HALT_ENDED)
+def test_a_halt_ended_eases_though_the_halt_is_recounted(text: str) -> None:
+    assert classify(text).direction is Direction.easing

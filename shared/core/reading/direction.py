@@ -304,6 +304,18 @@ _MEASURES_SUSPENDED = re.compile(
 _SUSPENDED_REACH = 2000  # characters from the text's start: the suspension is the news, not an aside
 _SUSPENDABLE = (EventType.sanctions, EventType.mineral_export_control, EventType.chip_export_control)
 
+# A halt ended, told first in the title or lead: "lifts force majeure", "the force majeure is over",
+# "resumes output after a three-week halt", "恢复生产". The halt named after it is what ended.
+_HALT_ENDED = re.compile(
+    r"\b(?:lift\w*|end(?:s|ed|ing)?|withdr\w*|revok\w*|cancel\w*)\s+(?:the\s+|its\s+|a\s+)?force\s+majeure\b"
+    r"|\bforce\s+majeure\b[^.;]{0,60}?\b(?:(?:is|was|has\s+been|had\s+been|be|been)\s+(?:\w+ly\s+)?"
+    r"(?:lifted|ended|withdrawn|revoked)|is\s+over|was\s+over)\b"
+    r"|\b(?:resum|restart|reopen)\w*\s+(?:[\w-]+\s+){0,4}?(?:operations|output|production|shipments|deliveries"
+    r"|exports|mining|furnaces|supplies|supply|work)\b"
+    r"|(?:恢复|重启)(?:生产|开采|运营|出口|供应|发货)|复产",
+    re.IGNORECASE,
+)
+
 _AHEAD = re.compile(r"\bahead of\b|\bbefore\b|stockpil|front-?run|抢", re.IGNORECASE)
 
 
@@ -374,6 +386,18 @@ def _scheduled_only(
         ]
         kept.append((s, easing, tight))
     return kept
+
+
+def _halt_ended(carriers: list[CuedSentence], full: str) -> list[str]:
+    """The title or lead sentence tells a halt ended before it names any halt: the halt is recounted."""
+    for s in carriers:
+        if not (s.info.is_title or s.info.position == 0) or s.background:
+            continue
+        m = _HALT_ENDED.search(full, s.info.start, s.info.end)
+        halts = [*s.cues("supply_halt"), *s.cues("disruption")]
+        if m and not any(h.start < m.start() and h.end <= m.start() for h in halts):
+            return [m.group()]
+    return []
 
 
 def _probe_only(carriers: list[CuedSentence], full: str) -> bool:
@@ -756,6 +780,8 @@ def direction_of(
         tight += sum(
             s.weight for s in carriers for h in s.cues("disruption") if not h.phrase.startswith(_RESTORING)
         )
+    if etype is EventType.supply_disruption and (ended := _halt_ended(carriers, full)):
+        return Direction.easing, ended
     if etype is EventType.industrial_policy:
         return Direction.neutral, []
     if etype in (EventType.tariff, EventType.trade_talks) and _talks_instead(carriers, full):
