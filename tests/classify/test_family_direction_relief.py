@@ -75,3 +75,18 @@ HALT_ENDED = [
 @pytest.mark.parametrize("text", HALT_ENDED)
 def test_a_halt_ended_eases_though_the_halt_is_recounted(text: str) -> None:
     assert classify(text).direction is Direction.easing
+
+
+# A framework confirmed or published, whose terms cap duties: the talks settled a relief.
+FRAMEWORK_CONFIRMED = [
+    "Joint statement on a United States-European Union framework on an agreement on reciprocal, fair and "
+    "balanced trade. The United States will apply the higher of the MFN tariff or 15% to EU goods, "
+    "including autos, pharmaceuticals and semiconductors.",
+    "Brussels and Washington confirmed the trade framework on Thursday in a joint text. Under its terms "
+    "EU cars, medicines and chips face the higher of the MFN rate or 15%.",
+]
+
+
+@pytest.mark.parametrize("text", FRAMEWORK_CONFIRMED)
+def test_a_framework_confirmed_eases(text: str) -> None:
+    assert classify(text).direction is Direction.easing

@@ -233,10 +233,11 @@ _RELIEF_LIFTED = re.compile(
 )
 
 # Talks that settled something: "reach an implementation framework", "sealed a trade deal", "a call
-# that resulted in an agreement".
+# that resulted in an agreement", "confirm a trade framework", "joint statement on a framework".
 _SETTLED = re.compile(
     r"\b(?:reach(?:es|ed|ing)?|str(?:uck|ike|ikes)|seal(?:s|ed)?|clinch(?:es|ed)?|finali[sz]e[sd]?"
-    r"|conclude[sd]?|result(?:s|ed)?\s+in|led\s+to)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w\"“”'’-]+\s+){0,3}?[\"“]?"
+    r"|conclude[sd]?|result(?:s|ed)?\s+in|led\s+to|confirm(?:s|ed)?|announc(?:es|ed)|unveil(?:s|ed)?"
+    r"|joint\s+statement\s+on)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w\"“”'’-]+\s+){0,3}?[\"“]?"
     r"(?:framework|agreement|deal|consensus)\b|达成(?:了)?[^，。；]{0,12}?(?:协议|共识|框架)",
     re.IGNORECASE,
 )
