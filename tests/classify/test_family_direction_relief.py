@@ -90,3 +90,16 @@ FRAMEWORK_CONFIRMED = [
 @pytest.mark.parametrize("text", FRAMEWORK_CONFIRMED)
 def test_a_framework_confirmed_eases(text: str) -> None:
     assert classify(text).direction is Direction.easing
+
+
+# A relief that talks still to come are to discuss is their agenda, not their outcome.
+SCHEDULED_AGENDA = [
+    "Bessent says he will meet He Lifeng next week to discuss extending the tariff truce.",
+    "Trade ministers are set to meet in Kuala Lumpur on Saturday to discuss a further pause of the "
+    "duties and of the rare earth controls.",
+]
+
+
+@pytest.mark.parametrize("text", SCHEDULED_AGENDA)
+def test_a_relief_on_the_agenda_of_talks_to_come_is_neutral(text: str) -> None:
+    assert classify(text).direction is Direction.neutral

@@ -286,6 +286,10 @@ _SCHEDULED = re.compile(
     r"|(?:将|拟|将于)[^，。；]{0,12}(?:举行|举办|进行)[^，。；]{0,10}(?:磋商|会谈|谈判|对话)",
     re.IGNORECASE,
 )
+# What talks still to come are to take up: "to discuss extending the truce", "talks on lifting".
+_AGENDA = re.compile(
+    r"\b(?:discuss\w*|talks\s+(?:on|over|about)|negotiat\w*\s+(?:on|over))\b|讨论|商讨", re.IGNORECASE
+)
 # What a clause recalls rather than reports: "the two sides had agreed in May to a truce", "the talks
 # come as a truce that paused tariffs nears its end".
 _RECALLING = re.compile(
@@ -370,7 +374,8 @@ def _scheduled_only(
     read: list[tuple[CuedSentence, list[Hit], list[Hit]]], full: str
 ) -> list[tuple[CuedSentence, list[Hit], list[Hit]]]:
     """Talks still to be held settle nothing: a relief named beside them in a background sentence
-    or a clause that recalls it ("the two sides had agreed in May to a truce") is their backdrop."""
+    or a clause that recalls it ("the two sides had agreed in May to a truce") is their backdrop, and
+    one they are to discuss is their agenda."""
     lead = [s for s, _, _ in read if s.info.is_title or s.info.position == 0]
     if not any(_SCHEDULED.search(full, s.info.start, s.info.end) for s in lead):
         return read
@@ -384,6 +389,7 @@ def _scheduled_only(
             for h, breaks in clause
             if not s.background
             and not _RECALLING.search(full, breaks[-1] if breaks else s.info.start, h.start)
+            and not _AGENDA.search(full, breaks[-1] if breaks else s.info.start, h.start)
         ]
         kept.append((s, easing, tight))
     return kept
