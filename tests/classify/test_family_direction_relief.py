@@ -103,3 +103,17 @@ SCHEDULED_AGENDA = [
 @pytest.mark.parametrize("text", SCHEDULED_AGENDA)
 def test_a_relief_on_the_agenda_of_talks_to_come_is_neutral(text: str) -> None:
     assert classify(text).direction is Direction.neutral
+
+
+# A survey of relations dated by a truce reports no relief.
+SURVEYS = [
+    "State of play: US-China trade relations one year after the Geneva truce. The pause on reciprocal "
+    "tariffs remains in place while talks continue.",
+    "Six months after the trade truce, US and Chinese negotiators still hold talks every month, "
+    "officials say.",
+]
+
+
+@pytest.mark.parametrize("text", SURVEYS)
+def test_a_survey_dated_by_a_truce_is_neutral(text: str) -> None:
+    assert classify(text).direction is Direction.neutral

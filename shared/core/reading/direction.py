@@ -432,11 +432,27 @@ def _as_talks(
     return [
         (
             s,
-            [h for h in e if not _asked(s, h, full) and not _sought(s, h, full)],
+            [
+                h
+                for h in e
+                if not _asked(s, h, full) and not _sought(s, h, full) and not _dated_by(s, h, full)
+            ],
             [h for h in t if not _on_agenda(s, h, full) and h.value != "rate"],
         )
         for s, e, t in read
     ]
+
+
+# A truce named as a point in time: "one year after the Geneva truce", "since the ceasefire".
+_DATED_BY = re.compile(r"\b(?:after|since|before)\s+(?:the\s+|a\s+|last\s+year's\s+)?(?:[\w'’-]+\s+){0,2}?$",
+                       re.IGNORECASE)
+_TIME_MARKS = ("truce", "ceasefire", "détente", "detente", "thaw")
+
+
+def _dated_by(s: CuedSentence, h: Hit, full: str) -> bool:
+    """A truce word that dates the story ("a year after the truce"), not a truce agreed in it."""
+    window = (max(s.info.start, h.start - 40), h.start)
+    return h.phrase.startswith(_TIME_MARKS) and _DATED_BY.search(full, *window) is not None
 
 
 def _sought(s: CuedSentence, h: Hit, full: str) -> bool:
