@@ -43,6 +43,7 @@ CONTROL = [
     "resume supply", "resume the supply", "resume supplies", "resume exports", "resumed exports",
     "resumes exports", "resume shipments", "resumed shipments", "ready to supply",
     "agreed to supply", "agrees to supply", "agree to supply",
+    "will flow", "to flow again", "flowing again", "resume flowing",  # supply let through under a deal
 ]
 # Chip controls named as such: what makes a deal or a mineral measure involve chips.
 CHIP_CONTROL = [
@@ -373,6 +374,7 @@ EASING = [
     "withdraw the tariff*", "withdrew the tariff*", "withdraw additional tariff*",
     "delay implementation", "delayed implementation", "delay the implementation", "ready to supply",
     "agreed to supply", "agrees to supply", "agree to supply",
+    "will flow", "to flow again", "flowing again", "resume flowing",  # supply let through under a deal
     "approves", "approved", "approving", "had approved", "removes", "removed", "delist*",
     "approve exports", "approve shipments", "approve sales", "approve the export*", "would approve",
     "will approve", "lowering", "eliminat* tariff*", "eliminat* duties", "eliminat* the tariff*",

@@ -232,10 +232,12 @@ _RELIEF_LIFTED = re.compile(
     re.IGNORECASE,
 )
 
-# Talks that settled something: "reach an implementation framework", "sealed a trade deal".
+# Talks that settled something: "reach an implementation framework", "sealed a trade deal", "a call
+# that resulted in an agreement", "confirm a trade framework", "joint statement on a framework".
 _SETTLED = re.compile(
     r"\b(?:reach(?:es|ed|ing)?|str(?:uck|ike|ikes)|seal(?:s|ed)?|clinch(?:es|ed)?|finali[sz]e[sd]?"
-    r"|conclude[sd]?)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w\"“”'’-]+\s+){0,3}?[\"“]?"
+    r"|conclude[sd]?|result(?:s|ed)?\s+in|led\s+to|confirm(?:s|ed)?|announc(?:es|ed)|unveil(?:s|ed)?"
+    r"|joint\s+statement\s+on)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w\"“”'’-]+\s+){0,3}?[\"“]?"
     r"(?:framework|agreement|deal|consensus)\b|达成(?:了)?[^，。；]{0,12}?(?:协议|共识|框架)",
     re.IGNORECASE,
 )
@@ -273,6 +275,49 @@ _REIMPOSED = re.compile(
     r"\b(?:restor|reinstat|reimpos|re-impos|snap\w*\s+back)\w*\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:[\w%-]+\s+){0,3}?(?:tariffs?|duties|controls?|restrictions?|bans?|curbs?|sanctions"
     r"|licen[cs]e\s+requirements?)\b",
+    re.IGNORECASE,
+)
+
+# Talks still to come, told in the title or lead: "to hold trade talks next week", "will meet in
+# Madrid", "proposes consultations", "将举行新一轮磋商". A truce recalled beside them is their backdrop.
+_SCHEDULED = re.compile(
+    r"\b(?:to|will|would|set\s+to|plans?\s+to|agree[sd]?\s+to|ready\s+to|due\s+to)\s+(?:hold|meet|resume)\b"
+    r"|\bpropos\w*\s+(?:[\w'’-]+\s+){0,2}?(?:talks|consultations|dialogue|negotiations)\b"
+    r"|(?:将|拟|将于)[^，。；]{0,12}(?:举行|举办|进行)[^，。；]{0,10}(?:磋商|会谈|谈判|对话)",
+    re.IGNORECASE,
+)
+# What talks still to come are to take up: "to discuss extending the truce", "talks on lifting".
+_AGENDA = re.compile(
+    r"\b(?:discuss\w*|talks\s+(?:on|over|about)|negotiat\w*\s+(?:on|over))\b|讨论|商讨", re.IGNORECASE
+)
+# What a clause recalls rather than reports: "the two sides had agreed in May to a truce", "the talks
+# come as a truce that paused tariffs nears its end".
+_RECALLING = re.compile(
+    r"\bhad\s+\w+|\bearlier\b|\bpreviously\b|\b(?:come|comes|came)\s+(?:as|after|amid)\b|此前|早前",
+    re.IGNORECASE,
+)
+
+# Measures named by their notice and suspended: "the measures announced on April 4 will be suspended",
+# "decided to suspend the measures", "暂停实施…措施", "停止执行第61号公告". The ban they set is recounted
+# beside them, so the suspension is told where the event's own sentences name no relief.
+_MEASURES_SUSPENDED = re.compile(
+    r"\b(?:suspend\w*|halt\w*|lift\w*)\s+(?:the\s+|its\s+|these\s+|those\s+)?(?:[\w-]+\s+){0,3}?measures\b"
+    r"|\bmeasures\b[^.;]{0,120}?\b(?:will\s+be|are|were|is|was|be|been|being)\s+(?:\w+ly\s+)?suspended\b"
+    r"|暂停(?!期)(?:实施|执行)?[^，。；]{0,30}?措施|(?:停止|中止)(?:执行|实施)[^，。；]{0,6}?公告",
+    re.IGNORECASE,
+)
+_SUSPENDED_REACH = 2000  # characters from the text's start: the suspension is the news, not an aside
+_SUSPENDABLE = (EventType.sanctions, EventType.mineral_export_control, EventType.chip_export_control)
+
+# A halt ended, told first in the title or lead: "lifts force majeure", "the force majeure is over",
+# "resumes output after a three-week halt", "恢复生产". The halt named after it is what ended.
+_HALT_ENDED = re.compile(
+    r"\b(?:lift\w*|end(?:s|ed|ing)?|withdr\w*|revok\w*|cancel\w*)\s+(?:the\s+|its\s+|a\s+)?force\s+majeure\b"
+    r"|\bforce\s+majeure\b[^.;]{0,60}?\b(?:(?:is|was|has\s+been|had\s+been|be|been)\s+(?:\w+ly\s+)?"
+    r"(?:lifted|ended|withdrawn|revoked)|is\s+over|was\s+over)\b"
+    r"|\b(?:resum|restart|reopen)\w*\s+(?:[\w-]+\s+){0,4}?(?:operations|output|production|shipments|deliveries"
+    r"|exports|mining|furnaces|supplies|supply|work)\b"
+    r"|(?:恢复|重启)(?:生产|开采|运营|出口|供应|发货)|复产",
     re.IGNORECASE,
 )
 
@@ -325,6 +370,43 @@ def _settled(carriers: list[CuedSentence], full: str) -> list[str]:
     return found
 
 
+def _scheduled_only(
+    read: list[tuple[CuedSentence, list[Hit], list[Hit]]], full: str
+) -> list[tuple[CuedSentence, list[Hit], list[Hit]]]:
+    """Talks still to be held settle nothing: a relief named beside them in a background sentence
+    or a clause that recalls it ("the two sides had agreed in May to a truce") is their backdrop, and
+    one they are to discuss is their agenda."""
+    lead = [s for s, _, _ in read if s.info.is_title or s.info.position == 0]
+    if not any(_SCHEDULED.search(full, s.info.start, s.info.end) for s in lead):
+        return read
+    kept = []
+    for s, easing, tight in read:
+        clause = [
+            (h, [m.end() for m in _CLAUSE_BREAK.finditer(full, s.info.start, h.start)]) for h in easing
+        ]
+        easing = [
+            h
+            for h, breaks in clause
+            if not s.background
+            and not _RECALLING.search(full, breaks[-1] if breaks else s.info.start, h.start)
+            and not _AGENDA.search(full, breaks[-1] if breaks else s.info.start, h.start)
+        ]
+        kept.append((s, easing, tight))
+    return kept
+
+
+def _halt_ended(carriers: list[CuedSentence], full: str) -> list[str]:
+    """The title or lead sentence tells a halt ended before it names any halt: the halt is recounted."""
+    for s in carriers:
+        if not (s.info.is_title or s.info.position == 0) or s.background:
+            continue
+        m = _HALT_ENDED.search(full, s.info.start, s.info.end)
+        halts = [*s.cues("supply_halt"), *s.cues("disruption")]
+        if m and not any(h.start < m.start() and h.end <= m.start() for h in halts):
+            return [m.group()]
+    return []
+
+
 def _probe_only(carriers: list[CuedSentence], full: str) -> bool:
     """The tariff news is an investigation opened ("a Section 232 probe into imports of ..."); a
     trade-remedy case against one country's goods is the first step of a duty on them."""
@@ -350,11 +432,27 @@ def _as_talks(
     return [
         (
             s,
-            [h for h in e if not _asked(s, h, full) and not _sought(s, h, full)],
+            [
+                h
+                for h in e
+                if not _asked(s, h, full) and not _sought(s, h, full) and not _dated_by(s, h, full)
+            ],
             [h for h in t if not _on_agenda(s, h, full) and h.value != "rate"],
         )
         for s, e, t in read
     ]
+
+
+# A truce named as a point in time: "one year after the Geneva truce", "since the ceasefire".
+_DATED_BY = re.compile(r"\b(?:after|since|before)\s+(?:the\s+|a\s+|last\s+year's\s+)?(?:[\w'’-]+\s+){0,2}?$",
+                       re.IGNORECASE)
+_TIME_MARKS = ("truce", "ceasefire", "détente", "detente", "thaw")
+
+
+def _dated_by(s: CuedSentence, h: Hit, full: str) -> bool:
+    """A truce word that dates the story ("a year after the truce"), not a truce agreed in it."""
+    window = (max(s.info.start, h.start - 40), h.start)
+    return h.phrase.startswith(_TIME_MARKS) and _DATED_BY.search(full, *window) is not None
 
 
 def _sought(s: CuedSentence, h: Hit, full: str) -> bool:
@@ -681,6 +779,10 @@ def direction_of(
         told = [s for s in lead if all(s is not c for c in carriers) and _ANSWER.match(full, s.info.start)]
         read += [(s, *_direction_cues(s, full)) for s in told]
         carriers = [s for s, _, _ in read]
+    if etype in _SUSPENDABLE and not any(e or any(h.value == "undone" for h in t) for _, e, t in read):
+        for m in _MEASURES_SUSPENDED.finditer(full, 0, _SUSPENDED_REACH):
+            if not negated(full[max(0, m.start() - NEGATION_REACH) : m.start()]):
+                return Direction.easing, [m.group()]
     if title is not None and all(title is not s for s in carriers):
         headline_read = [(title, *_direction_cues(title, full))]
     else:
@@ -701,6 +803,8 @@ def direction_of(
         tight += sum(
             s.weight for s in carriers for h in s.cues("disruption") if not h.phrase.startswith(_RESTORING)
         )
+    if etype is EventType.supply_disruption and (ended := _halt_ended(carriers, full)):
+        return Direction.easing, ended
     if etype is EventType.industrial_policy:
         return Direction.neutral, []
     if etype in (EventType.tariff, EventType.trade_talks) and _talks_instead(carriers, full):
@@ -711,8 +815,8 @@ def direction_of(
     if etype is EventType.trade_talks:
         # "to discuss rare earth curbs": restrictions on the agenda are what is talked about;
         # "pressed Beijing to speed up licences": a relief asked for in talks is not granted.
-        read = _as_talks(read, full)
-        headline_read = _as_talks(headline_read, full)
+        read = _scheduled_only(_as_talks(read, full), full)
+        headline_read = _scheduled_only(_as_talks(headline_read, full), full)
         easing_hits = [h for _, e, _ in read for h in e]
         easing = sum(len(e) * s.weight for s, e, _ in read)
         tight_hits = [h for _, _, t in read for h in t]
