@@ -12,11 +12,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from chokewatch.services.alert.channels import Outcome, Request
+from chokewatch.services.alert.channels import Request
 from chokewatch.services.alert.deliver import Deliverer
 from chokewatch.services.alert.sender import Sender
 from chokewatch.shared.profiles import Subscriber
 from chokewatch.shared.worker import Runtime
+from tests.alert.test_sender_pools import Plain  # a bare webhook channel, one for every sender test
 
 
 def profile(url: str) -> Subscriber:
@@ -77,15 +78,6 @@ def serve() -> Iterator:
     for srv in servers:
         srv.shutdown()
         srv.server_close()
-
-
-class Plain:
-    type = "webhook"
-    rate = None
-    limit_key = "plain"
-
-    def read(self, response) -> Outcome:
-        return Outcome(response.status_code == 200, status=response.status_code)
 
 
 async def test_a_request_through_a_pool_carries_what_a_client_sent(settings, redis, names, serve):
